@@ -1,0 +1,33 @@
+//! Where Terraform keeps its state.
+
+use serde::Serialize;
+
+/// The `backend` of the `terraform` block.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Backend {
+    /// State in `terraform.tfstate` next to the configuration.
+    #[default]
+    Local,
+    /// State in an S3 bucket that the stack itself never manages, locked with
+    /// a lock file beside the state (`use_lockfile`).
+    S3 {
+        bucket: String,
+        key: String,
+        region: String,
+        encrypt: bool,
+        use_lockfile: bool,
+    },
+}
+
+impl Backend {
+    /// The JSON body of the `backend` block.
+    pub(crate) fn to_value(&self) -> serde_json::Value {
+        match self {
+            Self::Local => serde_json::json!({ "local": {} }),
+            Self::S3 { .. } => {
+                serde_json::to_value(self).expect("a backend always serializes to JSON")
+            }
+        }
+    }
+}

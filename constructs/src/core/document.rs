@@ -1,0 +1,302 @@
+//! Checks a stack and renders it as one Terraform JSON document.
+//!
+//! The output is deterministic: object keys are sorted at every level, blocks
+//! are keyed by type and logical id, the text is pretty-printed with a
+//! trailing newline. The same stack always gives the same bytes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use serde_json::{Map, Value, json};
+
+use super::error::{Diagnostics, Error};
+use super::moved::Moved;
+use super::reference::{self, BlockKind, Target};
+use super::stack::{Block, Stack};
+
+/// The Terraform releases the generated configuration is written for
+/// (`use_lockfile` for the S3 backend needs 1.10).
+pub const REQUIRED_TERRAFORM: &str = ">= 1.10, < 2.0";
+/// The AWS provider releases whose schema the typed resources follow.
+pub const AWS_PROVIDER_VERSION: &str = "~> 5.100";
+
+/// A synthesized stack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    stack: String,
+    value: Value,
+}
+
+impl Document {
+    pub fn stack_name(&self) -> &str {
+        &self.stack
+    }
+
+    /// The document as a JSON value.
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// The exact text written to `main.tf.json`.
+    pub fn to_json(&self) -> String {
+        let mut text =
+            serde_json::to_string_pretty(&self.value).expect("a JSON value always serializes");
+        text.push('\n');
+        text
+    }
+
+    /// The resources of one type, by logical id.
+    pub fn resources(&self, tf_type: &str) -> impl Iterator<Item = (&String, &Value)> {
+        self.value["resource"][tf_type]
+            .as_object()
+            .into_iter()
+            .flat_map(|blocks| blocks.iter())
+    }
+
+    /// One resource's body, if present.
+    pub fn resource(&self, tf_type: &str, id: &str) -> Option<&Value> {
+        self.value["resource"][tf_type].get(id)
+    }
+
+    /// One data source's body, if present.
+    pub fn data(&self, tf_type: &str, id: &str) -> Option<&Value> {
+        self.value["data"][tf_type].get(id)
+    }
+
+    /// Every resource, as (type, id, body).
+    pub fn all_resources(&self) -> impl Iterator<Item = (&String, &String, &Value)> {
+        self.value["resource"]
+            .as_object()
+            .into_iter()
+            .flat_map(|types| types.iter())
+            .flat_map(|(tf_type, blocks)| {
+                blocks
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|blocks| blocks.iter())
+                    .map(move |(id, body)| (tf_type, id, body))
+            })
+    }
+}
+
+pub(crate) fn synthesize(stack: &Stack) -> Result<Document, Diagnostics> {
+    let mut errors = stack.errors.clone();
+    check_blocks(stack, &mut errors);
+    let outputs = render_named(stack, "output", &stack.outputs, &mut errors);
+    let variables = render_named(stack, "variable", &stack.variables, &mut errors);
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+
+    let mut resources: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
+    let mut data: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
+    let mut moved = BTreeSet::new();
+    for block in &stack.blocks {
+        let target = &block.target;
+        let blocks = match target.kind {
+            BlockKind::Resource => &mut resources,
+            BlockKind::Data => &mut data,
+        };
+        blocks
+            .entry(target.tf_type)
+            .or_default()
+            .insert(target.id.to_string(), render_block(block));
+        if let Some(previous) = &block.meta.renamed_from {
+            moved.insert(Moved {
+                from: format!("{}.{}", target.tf_type, previous.logical_id()),
+                to: target.address(),
+            });
+        }
+    }
+
+    let mut document = json!({
+        "terraform": {
+            "required_version": REQUIRED_TERRAFORM,
+            "required_providers": {
+                "aws": { "source": "hashicorp/aws", "version": AWS_PROVIDER_VERSION }
+            },
+            "backend": stack.backend.to_value(),
+        },
+        "provider": { "aws": stack.providers },
+    });
+    let sections = [
+        ("variable", variables),
+        ("data", to_map(data)),
+        ("resource", to_map(resources)),
+        ("output", outputs),
+    ];
+    for (section, body) in sections {
+        if !body.is_empty() {
+            document[section] = Value::Object(body);
+        }
+    }
+    if !moved.is_empty() {
+        document["moved"] = json!(moved);
+    }
+    Ok(Document {
+        stack: stack.name.to_string(),
+        value: sorted(document),
+    })
+}
+
+fn render_block(block: &Block) -> Value {
+    let mut body = block.body.clone();
+    body.insert(
+        "provider".to_owned(),
+        Value::String(block.provider.meta_argument()),
+    );
+    if !block.meta.depends_on.is_empty() {
+        let addresses: BTreeSet<String> =
+            block.meta.depends_on.iter().map(|t| t.address()).collect();
+        body.insert("depends_on".to_owned(), json!(addresses));
+    }
+    if !block.meta.lifecycle.is_empty() {
+        body.insert("lifecycle".to_owned(), json!(block.meta.lifecycle));
+    }
+    Value::Object(body)
+}
+
+/// Names, logical ids, providers and references of every block.
+fn check_blocks(stack: &Stack, errors: &mut Vec<Error>) {
+    let mut seen: HashMap<(BlockKind, &str, &str), &Target> = HashMap::new();
+    let mut present: HashSet<(String, &str)> = HashSet::new();
+    for block in &stack.blocks {
+        let target = &block.target;
+        if let Some(name) = target.path.invalid_name() {
+            errors.push(Error::InvalidConstructName {
+                path: target.qualified_path(),
+                name: name.to_owned(),
+            });
+        }
+        let key = (target.kind, target.tf_type, target.id.as_str());
+        match seen.get(&key) {
+            Some(first) => errors.push(Error::DuplicateLogicalId {
+                address: target.address(),
+                first: first.qualified_path(),
+                second: target.qualified_path(),
+            }),
+            None => {
+                seen.insert(key, target);
+            }
+        }
+        present.insert((target.address(), &target.stack));
+        if !stack
+            .providers
+            .iter()
+            .any(|p| *p.alias == *block.provider.alias)
+        {
+            errors.push(Error::UnknownProvider {
+                path: target.qualified_path(),
+                alias: block.provider.alias.to_string(),
+                stack: stack.name.to_string(),
+                declared: declared_aliases(stack),
+            });
+        }
+    }
+    for block in &stack.blocks {
+        let referenced = block.references.iter().chain(&block.meta.depends_on);
+        check_references(
+            stack,
+            &present,
+            &block.target.qualified_path(),
+            referenced,
+            errors,
+        );
+    }
+}
+
+fn check_references<'a>(
+    stack: &Stack,
+    present: &HashSet<(String, &str)>,
+    from: &str,
+    referenced: impl Iterator<Item = &'a Arc<Target>>,
+    errors: &mut Vec<Error>,
+) {
+    let mut reported = HashSet::new();
+    for target in referenced {
+        let in_stack =
+            *target.stack == *stack.name && present.contains(&(target.address(), &*stack.name));
+        if !in_stack && reported.insert(target.address()) {
+            errors.push(Error::DanglingReference {
+                from: from.to_owned(),
+                to: target.qualified_path(),
+                address: target.address(),
+                stack: stack.name.to_string(),
+            });
+        }
+    }
+}
+
+/// Renders outputs or variables, checking their names and references.
+fn render_named<T: serde::Serialize>(
+    stack: &Stack,
+    kind: &'static str,
+    named: &[(String, T)],
+    errors: &mut Vec<Error>,
+) -> Map<String, Value> {
+    let present: HashSet<(String, &str)> = stack
+        .blocks
+        .iter()
+        .map(|b| (b.target.address(), &*stack.name))
+        .collect();
+    let mut rendered = Map::new();
+    for (name, item) in named {
+        if !is_valid_identifier(name) {
+            errors.push(Error::InvalidName {
+                stack: stack.name.to_string(),
+                kind,
+                name: name.clone(),
+            });
+        }
+        let (value, references) = reference::collecting(|| serde_json::to_value(item));
+        let from = format!("{}/{kind}.{name}", stack.name);
+        check_references(stack, &present, &from, references.iter(), errors);
+        let value = value.expect("outputs and variables always serialize to JSON");
+        if rendered.insert(name.clone(), value).is_some() {
+            errors.push(Error::DuplicateName {
+                stack: stack.name.to_string(),
+                kind,
+                name: name.clone(),
+            });
+        }
+    }
+    rendered
+}
+
+fn is_valid_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn declared_aliases(stack: &Stack) -> String {
+    if stack.providers.is_empty() {
+        return "none".to_owned();
+    }
+    let aliases: Vec<String> = stack
+        .providers
+        .iter()
+        .map(|p| format!("aws.{}", p.alias))
+        .collect();
+    aliases.join(", ")
+}
+
+fn to_map(blocks: BTreeMap<&str, Map<String, Value>>) -> Map<String, Value> {
+    blocks
+        .into_iter()
+        .map(|(tf_type, blocks)| (tf_type.to_owned(), Value::Object(blocks)))
+        .collect()
+}
+
+/// Sorts object keys at every level, whatever map serde_json was built with.
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(fields) => {
+            let fields: BTreeMap<String, Value> =
+                fields.into_iter().map(|(k, v)| (k, sorted(v))).collect();
+            Value::Object(fields.into_iter().collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}

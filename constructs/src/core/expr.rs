@@ -1,0 +1,275 @@
+//! Terraform expressions as typed values.
+//!
+//! An [`Expr`] is a literal, a reference to an attribute, a variable, a
+//! template joining several of those, or a call of one of the Terraform
+//! functions the project uses. It renders to Terraform's JSON syntax when it is
+//! serialized: a literal stays a plain string (with `${` escaped), everything
+//! else becomes `${...}`. Rendering lives here and nowhere else.
+
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use super::reference::{self, Target};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// A plain string.
+    Literal(String),
+    /// `aws_s3_bucket.x.arn`
+    Attribute {
+        target: Arc<Target>,
+        attribute: String,
+    },
+    /// `var.name`
+    Variable(String),
+    /// `path.module`: the directory holding the configuration.
+    PathModule,
+    /// Parts joined into one string: `"${a}/lambda/${b}"`.
+    Template(Vec<Expr>),
+    /// A call of a Terraform function.
+    Call {
+        function: &'static str,
+        args: Vec<Expr>,
+    },
+    /// A JSON value (from a serialized Rust value) as a Terraform object
+    /// expression, with the references the value holds.
+    Json {
+        value: Value,
+        references: Vec<Arc<Target>>,
+    },
+}
+
+impl Expr {
+    pub fn literal(value: impl Into<String>) -> Self {
+        Self::Literal(value.into())
+    }
+
+    /// Joins the parts into one string.
+    pub fn template(parts: impl IntoIterator<Item = Expr>) -> Self {
+        Self::Template(parts.into_iter().collect())
+    }
+
+    /// `jsonencode(value)`: the value stays a structure in the configuration,
+    /// with its references intact, and Terraform turns it into a string.
+    pub fn jsonencode(value: &impl Serialize) -> Self {
+        let (value, references) = reference::collecting(|| serde_json::to_value(value));
+        let value = value.expect("a construct value always serializes to JSON");
+        Self::Call {
+            function: "jsonencode",
+            args: vec![Self::Json { value, references }],
+        }
+    }
+
+    /// `filebase64sha256(path)`: the hash Lambda uses to notice new code.
+    pub fn filebase64sha256(path: Expr) -> Self {
+        Self::Call {
+            function: "filebase64sha256",
+            args: vec![path],
+        }
+    }
+
+    /// `"${path.module}/<relative>"`: a file shipped beside the configuration.
+    pub fn module_file(relative: &str) -> Self {
+        Self::template([Self::PathModule, Self::literal(format!("/{relative}"))])
+    }
+
+    /// Renders as a Terraform JSON string value.
+    pub fn render(&self) -> String {
+        match self {
+            Self::Literal(text) => escape_template(text),
+            Self::Template(parts) => parts.iter().map(Self::render).collect(),
+            other => format!("${{{}}}", other.render_expression()),
+        }
+    }
+
+    /// Renders in expression position (inside `${...}`).
+    fn render_expression(&self) -> String {
+        match self {
+            Self::Literal(text) => quote(&escape_template(text)),
+            Self::Attribute { target, attribute } => {
+                format!("{}.{}", target.address(), attribute)
+            }
+            Self::Variable(name) => format!("var.{name}"),
+            Self::PathModule => "path.module".to_owned(),
+            Self::Template(_) => quote(&self.render()),
+            Self::Call { function, args } => {
+                let args: Vec<String> = args.iter().map(Self::render_expression).collect();
+                format!("{function}({})", args.join(", "))
+            }
+            Self::Json { value, .. } => json_to_expression(value),
+        }
+    }
+
+    fn record_references(&self) {
+        match self {
+            Self::Attribute { target, .. } => reference::record(target),
+            Self::Template(parts) => parts.iter().for_each(Self::record_references),
+            Self::Call { args, .. } => args.iter().for_each(Self::record_references),
+            Self::Json { references, .. } => references.iter().for_each(reference::record),
+            Self::Literal(_) | Self::Variable(_) | Self::PathModule => {}
+        }
+    }
+}
+
+impl Serialize for Expr {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.record_references();
+        serializer.serialize_str(&self.render())
+    }
+}
+
+impl From<&str> for Expr {
+    fn from(value: &str) -> Self {
+        Self::literal(value)
+    }
+}
+
+impl From<String> for Expr {
+    fn from(value: String) -> Self {
+        Self::Literal(value)
+    }
+}
+
+impl From<&String> for Expr {
+    fn from(value: &String) -> Self {
+        Self::literal(value.as_str())
+    }
+}
+
+impl From<&Expr> for Expr {
+    fn from(value: &Expr) -> Self {
+        value.clone()
+    }
+}
+
+/// A literal `${` or `%{` in a Terraform string must be doubled.
+fn escape_template(text: &str) -> String {
+    text.replace("${", "$${").replace("%{", "%%{")
+}
+
+/// A Terraform quoted string; `body` is already template-escaped.
+fn quote(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 2);
+    out.push('"');
+    for c in body.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            other => out.push(other),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A JSON value as a Terraform expression. Strings in the value are already
+/// in template form (references as `${...}`), which a quoted Terraform string
+/// reads the same way.
+fn json_to_expression(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => quote(s),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(json_to_expression).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|(key, value)| format!("{} = {}", quote(key), json_to_expression(value)))
+                .collect();
+            format!("{{{}}}", fields.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::id::ConstructPath;
+    use crate::core::reference::{BlockKind, collecting};
+
+    fn bucket_arn() -> Expr {
+        Expr::Attribute {
+            target: Arc::new(Target {
+                kind: BlockKind::Resource,
+                tf_type: "aws_s3_bucket",
+                id: ConstructPath::root().child("data").logical_id(),
+                path: ConstructPath::root().child("data"),
+                stack: Arc::from("app"),
+            }),
+            attribute: "arn".to_owned(),
+        }
+    }
+
+    #[test]
+    fn literal_renders_plain_and_escapes_interpolation() {
+        assert_eq!(Expr::literal("payments").render(), "payments");
+        assert_eq!(Expr::literal("a ${b} %{c}").render(), "a $${b} %%{c}");
+    }
+
+    #[test]
+    fn attribute_renders_as_interpolation() {
+        assert_eq!(bucket_arn().render(), "${aws_s3_bucket.data.arn}");
+    }
+
+    #[test]
+    fn template_joins_parts() {
+        let expr = Expr::template([bucket_arn(), Expr::literal("/*")]);
+        assert_eq!(expr.render(), "${aws_s3_bucket.data.arn}/*");
+    }
+
+    #[test]
+    fn module_file_hash_renders_function_call() {
+        let expr = Expr::filebase64sha256(Expr::module_file("lambda/payment.zip"));
+        assert_eq!(
+            expr.render(),
+            r#"${filebase64sha256("${path.module}/lambda/payment.zip")}"#
+        );
+    }
+
+    #[derive(Serialize)]
+    struct Statement {
+        #[serde(rename = "Resource")]
+        resource: Vec<Expr>,
+        #[serde(rename = "Quote")]
+        quote: &'static str,
+    }
+
+    fn statement() -> Statement {
+        Statement {
+            resource: vec![bucket_arn()],
+            quote: "a\"b",
+        }
+    }
+
+    #[test]
+    fn jsonencode_keeps_references_and_escapes_strings() {
+        let expr = Expr::jsonencode(&statement());
+        assert_eq!(
+            expr.render(),
+            r#"${jsonencode({"Quote" = "a\"b", "Resource" = ["${aws_s3_bucket.data.arn}"]})}"#
+        );
+    }
+
+    #[test]
+    fn serializing_records_references() {
+        let expr = Expr::jsonencode(&statement());
+        let (_, seen) = collecting(|| serde_json::to_value(&expr));
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].address(), "aws_s3_bucket.data");
+    }
+
+    #[test]
+    fn serializing_outside_a_collector_records_nothing() {
+        let value = serde_json::to_value(bucket_arn()).unwrap();
+        assert_eq!(value, "${aws_s3_bucket.data.arn}");
+    }
+}

@@ -1,0 +1,33 @@
+//! The kernel: app, stacks, providers, typed resources and references,
+//! variables, outputs, backend and the JSON document. It knows nothing of AWS
+//! services; `crate::aws` and `crate::dr` build on it.
+
+mod app;
+mod backend;
+mod document;
+mod error;
+mod expr;
+mod id;
+mod moved;
+mod output;
+mod provider;
+mod reference;
+mod resource;
+mod scope;
+mod stack;
+mod variable;
+
+pub use app::App;
+pub use backend::Backend;
+pub use document::{AWS_PROVIDER_VERSION, Document, REQUIRED_TERRAFORM};
+pub use error::{Diagnostics, Error};
+pub use expr::Expr;
+pub use id::{ConstructPath, LogicalId};
+pub use moved::Moved;
+pub use output::Output;
+pub use provider::{AwsProvider, ProviderRef};
+pub use reference::{BlockKind, Dependency, Ref, Target};
+pub use resource::{DataSource, Lifecycle, Meta, Resource};
+pub use scope::Scope;
+pub use stack::Stack;
+pub use variable::{Validation, Variable};

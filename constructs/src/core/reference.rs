@@ -1,0 +1,142 @@
+//! Typed references between resources.
+//!
+//! A [`Ref<T>`] is what adding a resource of type `T` to a stack returns. It
+//! knows its Terraform address and the construct path that made it; the
+//! attribute accessors on it (`bucket.arn()`) return [`Expr`]s, so construct
+//! code never writes `${...}` by hand.
+//!
+//! Every reference that ends up inside a resource is recorded while the
+//! resource is serialized, so the stack can prove at synth time that it points
+//! at something the stack holds.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use super::expr::Expr;
+use super::id::{ConstructPath, LogicalId};
+
+/// Whether a block is a managed resource or a data source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BlockKind {
+    Resource,
+    Data,
+}
+
+/// The thing a reference points at.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub(crate) kind: BlockKind,
+    pub(crate) tf_type: &'static str,
+    pub(crate) id: LogicalId,
+    pub(crate) path: ConstructPath,
+    pub(crate) stack: Arc<str>,
+}
+
+impl Target {
+    /// `aws_s3_bucket.primary_data` or `data.aws_iam_policy_document.x`.
+    pub fn address(&self) -> String {
+        match self.kind {
+            BlockKind::Resource => format!("{}.{}", self.tf_type, self.id),
+            BlockKind::Data => format!("data.{}.{}", self.tf_type, self.id),
+        }
+    }
+
+    /// `stack/construct/path`, as users see it in errors.
+    pub fn qualified_path(&self) -> String {
+        format!("{}/{}", self.stack, self.path)
+    }
+}
+
+/// A typed handle on a resource or data source in a stack.
+pub struct Ref<T> {
+    target: Arc<Target>,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T> Ref<T> {
+    pub(crate) fn new(target: Arc<Target>) -> Self {
+        Self {
+            target,
+            kind: PhantomData,
+        }
+    }
+
+    /// An attribute of the referenced block, e.g. `arn`. Typed accessors
+    /// (`Ref<S3Bucket>::arn`) call this; prefer them in construct code.
+    pub fn attr(&self, attribute: &str) -> Expr {
+        Expr::Attribute {
+            target: Arc::clone(&self.target),
+            attribute: attribute.to_owned(),
+        }
+    }
+
+    /// The Terraform address, e.g. `aws_s3_bucket.primary_data`.
+    pub fn address(&self) -> String {
+        self.target.address()
+    }
+
+    /// The construct path that created the referenced block.
+    pub fn path(&self) -> &ConstructPath {
+        &self.target.path
+    }
+
+    pub(crate) fn target(&self) -> &Arc<Target> {
+        &self.target
+    }
+}
+
+impl<T> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        Self::new(Arc::clone(&self.target))
+    }
+}
+
+impl<T> fmt::Debug for Ref<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Ref({})", self.target.address())
+    }
+}
+
+/// Anything that can be named in `depends_on`.
+pub trait Dependency {
+    fn dependency_target(&self) -> &Arc<Target>;
+}
+
+impl<T> Dependency for Ref<T> {
+    fn dependency_target(&self) -> &Arc<Target> {
+        self.target()
+    }
+}
+
+thread_local! {
+    static RECORDED: RefCell<Option<Vec<Arc<Target>>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` and returns, beside its result, every target an [`Expr`] recorded
+/// while `f` serialized it.
+pub(crate) fn collecting<R>(f: impl FnOnce() -> R) -> (R, Vec<Arc<Target>>) {
+    let outer = RECORDED.with(|cell| cell.replace(Some(Vec::new())));
+    let result = f();
+    let recorded = RECORDED
+        .with(|cell| cell.replace(outer))
+        .unwrap_or_default();
+    if !recorded.is_empty() {
+        // Nested collection: the outer collector sees what the inner one saw.
+        RECORDED.with(|cell| {
+            if let Some(outer) = cell.borrow_mut().as_mut() {
+                outer.extend(recorded.iter().cloned());
+            }
+        });
+    }
+    (result, recorded)
+}
+
+pub(crate) fn record(target: &Arc<Target>) {
+    RECORDED.with(|cell| {
+        if let Some(seen) = cell.borrow_mut().as_mut() {
+            seen.push(Arc::clone(target));
+        }
+    });
+}

@@ -1,0 +1,96 @@
+//! Resources and data sources: typed bodies plus Terraform meta-arguments.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::id::ConstructPath;
+use super::reference::{Dependency, Target};
+
+/// A managed resource type of the AWS provider. Field names of the
+/// implementing struct are exactly those of the provider schema.
+pub trait Resource: Serialize {
+    /// The Terraform type, e.g. `aws_s3_bucket`.
+    const TYPE: &'static str;
+}
+
+/// A data source type of the AWS provider.
+pub trait DataSource: Serialize {
+    /// The Terraform type, e.g. `aws_iam_policy_document`.
+    const TYPE: &'static str;
+}
+
+/// The `lifecycle` meta-argument.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Lifecycle {
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub prevent_destroy: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub create_before_destroy: bool,
+    /// Attribute names Terraform should not reconcile.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignore_changes: Vec<String>,
+}
+
+impl Lifecycle {
+    pub(crate) fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+}
+
+/// Meta-arguments of one resource besides its provider.
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    pub(crate) depends_on: Vec<Arc<Target>>,
+    pub(crate) lifecycle: Lifecycle,
+    pub(crate) renamed_from: Option<ConstructPath>,
+}
+
+impl Meta {
+    /// An explicit ordering dependency Terraform cannot infer from references.
+    pub fn depends_on(mut self, dependency: &impl Dependency) -> Self {
+        self.depends_on
+            .push(Arc::clone(dependency.dependency_target()));
+        self
+    }
+
+    pub fn lifecycle(mut self, lifecycle: Lifecycle) -> Self {
+        self.lifecycle = lifecycle;
+        self
+    }
+
+    /// The construct used to live at `previous` (a path in the same stack);
+    /// synth emits a `moved` block so Terraform renames instead of replacing.
+    pub fn renamed_from(mut self, previous: ConstructPath) -> Self {
+        self.renamed_from = Some(previous);
+        self
+    }
+}
+
+/// Declares a Terraform type for a struct and typed attribute accessors on
+/// its [`Ref`](crate::core::Ref): `bucket.arn()`.
+#[macro_export]
+macro_rules! terraform_type {
+    (resource $ty:ty = $tf:literal { $($attr:ident),* $(,)? }) => {
+        impl $crate::core::Resource for $ty {
+            const TYPE: &'static str = $tf;
+        }
+        $crate::terraform_type!(@attributes $ty { $($attr),* });
+    };
+    (data $ty:ty = $tf:literal { $($attr:ident),* $(,)? }) => {
+        impl $crate::core::DataSource for $ty {
+            const TYPE: &'static str = $tf;
+        }
+        $crate::terraform_type!(@attributes $ty { $($attr),* });
+    };
+    (@attributes $ty:ty { $($attr:ident),* }) => {
+        impl $crate::core::Ref<$ty> {
+            $(
+                #[doc = concat!("The `", stringify!($attr), "` attribute.")]
+                pub fn $attr(&self) -> $crate::core::Expr {
+                    self.attr(stringify!($attr))
+                }
+            )*
+        }
+    };
+}

@@ -1,0 +1,81 @@
+//! A place in the construct tree, bound to a provider. Constructs take a
+//! scope, create resources in it and open child scopes for their parts.
+
+use super::id::ConstructPath;
+use super::provider::ProviderRef;
+use super::reference::{BlockKind, Ref};
+use super::resource::{DataSource, Meta, Resource};
+use super::stack::Stack;
+
+#[derive(Debug)]
+pub struct Scope<'s> {
+    stack: &'s mut Stack,
+    path: ConstructPath,
+    provider: ProviderRef,
+}
+
+impl<'s> Scope<'s> {
+    pub(crate) fn new(stack: &'s mut Stack, path: ConstructPath, provider: ProviderRef) -> Self {
+        Self {
+            stack,
+            path,
+            provider,
+        }
+    }
+
+    /// A child scope named `name`, bound to the same provider.
+    pub fn child(&mut self, name: &str) -> Scope<'_> {
+        let provider = self.provider.clone();
+        Scope::new(self.stack, self.path.child(name), provider)
+    }
+
+    /// A child scope named `name`, bound to another provider (another region).
+    pub fn child_in(&mut self, name: &str, provider: &ProviderRef) -> Scope<'_> {
+        Scope::new(self.stack, self.path.child(name), provider.clone())
+    }
+
+    pub fn path(&self) -> &ConstructPath {
+        &self.path
+    }
+
+    /// The provider this scope binds resources to.
+    pub fn provider(&self) -> &ProviderRef {
+        &self.provider
+    }
+
+    /// The region of this scope's provider.
+    pub fn region(&self) -> &str {
+        self.provider.region()
+    }
+
+    /// Adds the resource `body` as the construct `name` in this scope.
+    pub fn resource<T: Resource>(&mut self, name: &str, body: T) -> Ref<T> {
+        self.resource_with(name, body, Meta::default())
+    }
+
+    /// Adds a resource with meta-arguments (depends_on, lifecycle, renames).
+    pub fn resource_with<T: Resource>(&mut self, name: &str, body: T, meta: Meta) -> Ref<T> {
+        let target = self.stack.add_block(
+            BlockKind::Resource,
+            T::TYPE,
+            self.path.child(name),
+            self.provider.clone(),
+            &body,
+            meta,
+        );
+        Ref::new(target)
+    }
+
+    /// Adds the data source `body` as the construct `name` in this scope.
+    pub fn data<T: DataSource>(&mut self, name: &str, body: T) -> Ref<T> {
+        let target = self.stack.add_block(
+            BlockKind::Data,
+            T::TYPE,
+            self.path.child(name),
+            self.provider.clone(),
+            &body,
+            Meta::default(),
+        );
+        Ref::new(target)
+    }
+}

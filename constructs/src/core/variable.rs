@@ -1,0 +1,31 @@
+//! Input variables.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::expr::Expr;
+
+/// A `variable` block. Its value is read with [`crate::core::Stack::variable`],
+/// which returns `var.<name>` as an [`Expr`].
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Variable {
+    /// A Terraform type constraint such as `string` or `number`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_constraint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sensitive: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub validation: Vec<Validation>,
+}
+
+/// A `validation` block: `condition` must hold, else Terraform prints
+/// `error_message`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Validation {
+    pub condition: Expr,
+    pub error_message: String,
+}

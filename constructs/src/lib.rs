@@ -1,0 +1,11 @@
+//! drsynth constructs: define a multi-region disaster-recovery stack on AWS
+//! in Rust and synthesize it to Terraform JSON.
+//!
+//! - [`core`]: the CDK-for-Terraform-style kernel (no AWS knowledge).
+//! - [`aws`]: typed structs for the provider resources the project uses.
+//! - [`testing`]: small helpers that make tests read "synth, find, assert".
+
+pub mod aws;
+pub mod core;
+pub mod dr;
+pub mod testing;

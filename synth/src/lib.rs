@@ -1,0 +1,173 @@
+//! The `synth` command line. `run` is the whole program, so tests drive it
+//! in-process with their own arguments and output streams.
+
+mod args;
+mod output;
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use clap::Parser;
+use constructs::core::{App, Diagnostics, Document, Error};
+use constructs::dr::{Config, payments_app};
+
+pub use args::Args;
+
+/// The file synth writes in the output directory.
+pub const FILE_NAME: &str = "main.tf.json";
+
+/// Exit codes, as documented in `--help`.
+pub mod exit {
+    pub const SUCCESS: u8 = 0;
+    pub const CHECK_DIFFERS: u8 = 1;
+    pub const ERROR: u8 = 2;
+}
+
+/// Builds the app to synthesize from the validated settings.
+pub type AppBuilder = fn(&Config) -> Result<App, Diagnostics>;
+
+/// Runs the CLI on the payments app with `args` (the first being the program
+/// name) and returns the exit code.
+pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with(payments_app, args, stdout, stderr)
+}
+
+/// Runs the CLI on the app `builder` makes; tests use it to feed the CLI an
+/// invalid app.
+pub fn run_with<I, T>(
+    builder: AppBuilder,
+    args: I,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args = match Args::try_parse_from(args) {
+        Ok(args) => args,
+        Err(error) => {
+            let rendered = error.render();
+            return if error.use_stderr() {
+                let _ = write!(stderr, "{rendered}");
+                exit::ERROR
+            } else {
+                let _ = write!(stdout, "{rendered}");
+                exit::SUCCESS
+            };
+        }
+    };
+    match synth(builder, &args, stdout, stderr) {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(stderr, "{message}");
+            let _ = writeln!(stderr, "synth: nothing was written");
+            exit::ERROR
+        }
+    }
+}
+
+fn synth(
+    builder: AppBuilder,
+    args: &Args,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, String> {
+    let config = Config {
+        env: args.env.clone(),
+        ..Config::default()
+    };
+    let document = build(builder, &config).map_err(|d| errors(&d))?;
+    let text = document.to_json();
+    let path = args.out.join(FILE_NAME);
+    if args.stdout {
+        stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("error: writing to standard output: {e}"))?;
+        return Ok(exit::SUCCESS);
+    }
+    if args.check {
+        return Ok(check(&path, &text, stderr));
+    }
+    output::write_atomically(&path, &text).map_err(|e| {
+        format!(
+            "error: cannot write {}: {e}; check that the directory is writable",
+            path.display()
+        )
+    })?;
+    let _ = writeln!(
+        stderr,
+        "synth: wrote {} ({} resources)",
+        path.display(),
+        count_resources(&document)
+    );
+    Ok(exit::SUCCESS)
+}
+
+/// The app's single stack, checked and rendered.
+fn build(builder: AppBuilder, config: &Config) -> Result<Document, Diagnostics> {
+    config.validate()?;
+    let app = builder(config)?;
+    let mut documents = app.synth()?;
+    if documents.len() != 1 {
+        return Err(Error::invalid_setting(
+            "app",
+            format!("{} stacks", documents.len()),
+            "synth writes one main.tf.json and needs exactly one stack",
+            "put every construct in one stack",
+        )
+        .into());
+    }
+    Ok(documents.remove(0))
+}
+
+fn check(path: &Path, expected: &str, stderr: &mut dyn Write) -> u8 {
+    match fs::read_to_string(path) {
+        Ok(on_disk) if on_disk == expected => {
+            let _ = writeln!(stderr, "synth: {} is up to date", path.display());
+            exit::SUCCESS
+        }
+        Ok(on_disk) => {
+            let _ = writeln!(
+                stderr,
+                "synth: {} is not what synth writes; run `make synth` and commit the result:",
+                path.display()
+            );
+            for line in output::summarize_difference(&on_disk, expected, 20) {
+                let _ = writeln!(stderr, "  {line}");
+            }
+            exit::CHECK_DIFFERS
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            let _ = writeln!(
+                stderr,
+                "synth: {} does not exist; run `make synth` and commit the result",
+                path.display()
+            );
+            exit::CHECK_DIFFERS
+        }
+        Err(error) => {
+            let _ = writeln!(stderr, "error: cannot read {}: {error}", path.display());
+            exit::ERROR
+        }
+    }
+}
+
+fn errors(diagnostics: &Diagnostics) -> String {
+    let lines: Vec<String> = diagnostics
+        .0
+        .iter()
+        .map(|e| format!("error: {e}"))
+        .collect();
+    lines.join("\n")
+}
+
+fn count_resources(document: &Document) -> usize {
+    document.all_resources().count()
+}

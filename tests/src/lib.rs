@@ -1,0 +1,69 @@
+//! Shared helpers of the integration tests: where the workspace is, and
+//! running Terraform through `scripts/terraform.sh` (offline mirror aware).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The workspace root (the directory holding the top-level Cargo.toml).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate sits inside the workspace")
+        .to_path_buf()
+}
+
+/// The result of one Terraform command.
+#[derive(Debug)]
+pub struct TerraformRun {
+    pub success: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `terraform -chdir=<dir> <args>` through the project's wrapper. Panics
+/// when Terraform cannot be started at all: these tests never skip.
+pub fn terraform(dir: &Path, args: &[&str]) -> TerraformRun {
+    let script = workspace_root().join("scripts/terraform.sh");
+    let output = Command::new("bash")
+        .arg(&script)
+        .arg(format!("-chdir={}", dir.display()))
+        .args(args)
+        .env("TF_INPUT", "0")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
+    let run = TerraformRun {
+        success: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert_ne!(
+        output.status.code(),
+        Some(127),
+        "terraform is not installed; it is required to run the tests:\n{}",
+        run.stderr
+    );
+    run
+}
+
+/// `terraform init -backend=false` then `terraform validate -json` in `dir`;
+/// returns the validate report.
+pub fn validate(dir: &Path) -> Value {
+    let init = terraform(
+        dir,
+        &["init", "-backend=false", "-input=false", "-no-color"],
+    );
+    assert!(
+        init.success,
+        "terraform init failed:\n{}\n{}",
+        init.stdout, init.stderr
+    );
+    let run = terraform(dir, &["validate", "-json", "-no-color"]);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+        panic!(
+            "terraform validate printed no JSON ({e}):\n{}\n{}",
+            run.stdout, run.stderr
+        )
+    })
+}
