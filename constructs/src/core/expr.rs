@@ -28,6 +28,10 @@ pub enum Expr {
     PathModule,
     /// Parts joined into one string: `"${a}/lambda/${b}"`.
     Template(Vec<Expr>),
+    /// `base[index]`
+    Index { base: Box<Expr>, index: usize },
+    /// `base.name`
+    GetAttr { base: Box<Expr>, name: String },
     /// A call of a Terraform function.
     Call {
         function: &'static str,
@@ -59,6 +63,30 @@ impl Expr {
         Self::Call {
             function: "jsonencode",
             args: vec![Self::Json { value, references }],
+        }
+    }
+
+    /// A call of the Terraform function `function`.
+    pub fn call(function: &'static str, args: impl IntoIterator<Item = Expr>) -> Self {
+        Self::Call {
+            function,
+            args: args.into_iter().collect(),
+        }
+    }
+
+    /// `self[index]`: an element of a list.
+    pub fn index(self, index: usize) -> Self {
+        Self::Index {
+            base: Box::new(self),
+            index,
+        }
+    }
+
+    /// `self.name`: an attribute of an object or nested block.
+    pub fn get(self, name: &str) -> Self {
+        Self::GetAttr {
+            base: Box::new(self),
+            name: name.to_owned(),
         }
     }
 
@@ -94,6 +122,8 @@ impl Expr {
             Self::Variable(name) => format!("var.{name}"),
             Self::PathModule => "path.module".to_owned(),
             Self::Template(_) => quote(&self.render()),
+            Self::Index { base, index } => format!("{}[{index}]", base.render_expression()),
+            Self::GetAttr { base, name } => format!("{}.{name}", base.render_expression()),
             Self::Call { function, args } => {
                 let args: Vec<String> = args.iter().map(Self::render_expression).collect();
                 format!("{function}({})", args.join(", "))
@@ -107,6 +137,7 @@ impl Expr {
             Self::Attribute { target, .. } => reference::record(target),
             Self::Template(parts) => parts.iter().for_each(Self::record_references),
             Self::Call { args, .. } => args.iter().for_each(Self::record_references),
+            Self::Index { base, .. } | Self::GetAttr { base, .. } => base.record_references(),
             Self::Json { references, .. } => references.iter().for_each(reference::record),
             Self::Literal(_) | Self::Variable(_) | Self::PathModule => {}
         }
@@ -224,6 +255,19 @@ mod tests {
     fn template_joins_parts() {
         let expr = Expr::template([bucket_arn(), Expr::literal("/*")]);
         assert_eq!(expr.render(), "${aws_s3_bucket.data.arn}/*");
+    }
+
+    #[test]
+    fn index_and_attribute_access_render() {
+        let expr = Expr::call("tolist", [bucket_arn()])
+            .index(0)
+            .get("resource_record_name");
+        assert_eq!(
+            expr.render(),
+            "${tolist(aws_s3_bucket.data.arn)[0].resource_record_name}"
+        );
+        let (_, seen) = collecting(|| serde_json::to_value(&expr));
+        assert_eq!(seen.len(), 1);
     }
 
     #[test]

@@ -37,15 +37,64 @@ pub const KNOWN_REGIONS: &[&str] = &[
     "us-west-2",
 ];
 
+/// How `POST /payment` is authorized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaymentAuth {
+    /// Callers sign requests with SigV4 (the default).
+    AwsIam,
+    /// Anyone who reaches the API may call it; only for demos behind
+    /// another gate.
+    None,
+}
+
+impl PaymentAuth {
+    /// The route's `authorization_type`.
+    pub fn authorization_type(self) -> &'static str {
+        match self {
+            Self::AwsIam => "AWS_IAM",
+            Self::None => "NONE",
+        }
+    }
+}
+
+/// The Route 53 health checks on `/health`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HealthCheckSettings {
+    /// Seconds between checks: 10 (fast) or 30 (standard).
+    pub interval_seconds: u32,
+    /// Consecutive failures before an endpoint is unhealthy: 1-10.
+    pub failure_threshold: u32,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// Suffix carried by every name, e.g. `dev` in `transactions-dev`.
     pub env: String,
     pub primary_region: String,
     pub secondary_region: String,
+    /// The hosted zone's domain; `None` means `payments-{env}.example.com`.
+    pub domain: Option<String>,
+    /// An existing hosted zone to use instead of creating one.
+    pub hosted_zone_id: Option<String>,
+    /// Regional API Gateway custom domains with ACM certificates behind the
+    /// failover name. Off for an undelegated demo domain, where certificates
+    /// cannot validate.
+    pub custom_domains: bool,
+    pub health_check: HealthCheckSettings,
+    /// TTL of the failover records when custom domains are off (alias
+    /// records take the TTL of their target).
+    pub dns_ttl_seconds: u32,
+    /// Subscribed by email to both regions' alarm topics.
+    pub alert_email: Option<String>,
+    pub payment_auth: PaymentAuth,
+    /// Refuse a configuration whose worst-case recovery time exceeds this.
+    pub rto_target_seconds: Option<u32>,
     /// Extra tags on every resource, beside the DR tags.
     pub tags: BTreeMap<String, String>,
 }
+
+/// Tags drsynth sets itself on every resource.
+pub const RESERVED_TAGS: &[&str] = &["Environment", "Region-Role", "DR-Tier"];
 
 impl Default for Config {
     fn default() -> Self {
@@ -53,12 +102,35 @@ impl Default for Config {
             env: "dev".to_owned(),
             primary_region: "us-east-1".to_owned(),
             secondary_region: "us-east-2".to_owned(),
+            domain: None,
+            hosted_zone_id: None,
+            custom_domains: true,
+            health_check: HealthCheckSettings {
+                interval_seconds: 30,
+                failure_threshold: 3,
+            },
+            dns_ttl_seconds: 60,
+            alert_email: None,
+            payment_auth: PaymentAuth::AwsIam,
+            rto_target_seconds: None,
             tags: BTreeMap::new(),
         }
     }
 }
 
 impl Config {
+    /// The hosted zone's domain.
+    pub fn domain(&self) -> String {
+        self.domain
+            .clone()
+            .unwrap_or_else(|| format!("payments-{}.example.com", self.env))
+    }
+
+    /// The name clients call: `api.<domain>`.
+    pub fn api_domain(&self) -> String {
+        format!("api.{}", self.domain())
+    }
+
     /// Every problem with the settings, each saying how to fix it.
     pub fn validate(&self) -> Result<(), Diagnostics> {
         let mut errors = Vec::new();
@@ -86,11 +158,144 @@ impl Config {
                 "choose a secondary region different from the primary",
             ));
         }
+        errors.extend(self.domain_errors());
+        errors.extend(self.health_check_errors());
+        if self.dns_ttl_seconds == 0 || self.dns_ttl_seconds > 86_400 {
+            errors.push(Error::invalid_setting(
+                "DNS TTL",
+                self.dns_ttl_seconds,
+                "it must be 1-86400 seconds",
+                "use a short TTL such as 60 so clients follow a failover quickly",
+            ));
+        }
+        if let Some(email) = &self.alert_email
+            && !is_email(email)
+        {
+            errors.push(Error::invalid_setting(
+                "alert email",
+                email,
+                "it is not an email address",
+                "use an address such as oncall@example.com",
+            ));
+        }
+        errors.extend(self.tag_errors());
+        if errors.is_empty() {
+            errors.extend(super::names::Names::new(self).length_errors());
+            errors.extend(
+                super::report::DrReport::for_config(self)
+                    .check_target()
+                    .err(),
+            );
+        }
         if errors.is_empty() {
             Ok(())
         } else {
             Err(Diagnostics(errors))
         }
+    }
+
+    fn domain_errors(&self) -> Vec<Error> {
+        let mut errors = Vec::new();
+        let domain = self.domain();
+        // `api.` is prepended, and a DNS name is at most 253 characters.
+        if !is_domain(&domain) || domain.len() > 249 {
+            errors.push(Error::invalid_setting(
+                "domain",
+                &domain,
+                "it is not a valid DNS name of at least two labels of lowercase letters, digits and hyphens (at most 249 characters)",
+                "use a domain such as payments.example.com",
+            ));
+        }
+        if let Some(zone) = &self.hosted_zone_id {
+            let valid = zone.len() <= 32
+                && zone.starts_with('Z')
+                && zone
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if !valid {
+                errors.push(Error::invalid_setting(
+                    "hosted zone id",
+                    zone,
+                    "it is not a Route 53 hosted zone id",
+                    "copy the id (Z followed by capitals and digits) from `aws route53 list-hosted-zones`",
+                ));
+            }
+        }
+        errors
+    }
+
+    fn health_check_errors(&self) -> Vec<Error> {
+        let mut errors = Vec::new();
+        let settings = self.health_check;
+        if ![10, 30].contains(&settings.interval_seconds) {
+            errors.push(Error::invalid_setting(
+                "health-check interval",
+                settings.interval_seconds,
+                "Route 53 checks every 10 or every 30 seconds, nothing else",
+                "use 30 (standard) or 10 (fast, detects failure three times sooner)",
+            ));
+        }
+        if !(1..=10).contains(&settings.failure_threshold) {
+            errors.push(Error::invalid_setting(
+                "health-check failure threshold",
+                settings.failure_threshold,
+                "Route 53 accepts 1-10 consecutive failures",
+                "use a value from 1 to 10; 3 is the usual balance of speed and flapping",
+            ));
+        }
+        errors
+    }
+
+    fn tag_errors(&self) -> Vec<Error> {
+        let mut errors = Vec::new();
+        for (key, value) in &self.tags {
+            let problem = if RESERVED_TAGS.contains(&key.as_str()) {
+                Some("drsynth sets this tag itself".to_owned())
+            } else if key.is_empty() || key.len() > 128 || key.starts_with("aws:") {
+                Some("a tag key is 1-128 characters and must not start with `aws:`".to_owned())
+            } else if value.len() > 256 {
+                Some("a tag value is at most 256 characters".to_owned())
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                errors.push(Error::invalid_setting(
+                    "tag",
+                    format!("{key}={value}"),
+                    problem,
+                    "choose another key or a shorter value",
+                ));
+            }
+        }
+        errors
+    }
+}
+
+fn is_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
+fn is_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && local.len() <= 64
+                && local
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+                && is_domain(&domain.to_ascii_lowercase())
+        }
+        None => false,
     }
 }
 
@@ -147,6 +352,138 @@ mod tests {
             assert!(message.contains(why), "{bad}: {message}");
             assert!(message.contains("use 1-16 lowercase letters"), "{message}");
         }
+    }
+
+    fn message(config: Config) -> String {
+        config.validate().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn every_bad_setting_is_refused_with_its_fix() {
+        let cases: Vec<(Config, &str)> = vec![
+            (
+                Config {
+                    dns_ttl_seconds: 0,
+                    ..Config::default()
+                },
+                "invalid DNS TTL `0`",
+            ),
+            (
+                Config {
+                    health_check: HealthCheckSettings {
+                        interval_seconds: 20,
+                        failure_threshold: 3,
+                    },
+                    ..Config::default()
+                },
+                "invalid health-check interval `20`: Route 53 checks every 10 or every 30 seconds",
+            ),
+            (
+                Config {
+                    health_check: HealthCheckSettings {
+                        interval_seconds: 30,
+                        failure_threshold: 0,
+                    },
+                    ..Config::default()
+                },
+                "invalid health-check failure threshold `0`",
+            ),
+            (
+                Config {
+                    health_check: HealthCheckSettings {
+                        interval_seconds: 30,
+                        failure_threshold: 11,
+                    },
+                    ..Config::default()
+                },
+                "invalid health-check failure threshold `11`",
+            ),
+            (
+                Config {
+                    alert_email: Some("oncall".into()),
+                    ..Config::default()
+                },
+                "invalid alert email `oncall`",
+            ),
+            (
+                Config {
+                    alert_email: Some("a b@x.com".into()),
+                    ..Config::default()
+                },
+                "invalid alert email",
+            ),
+            (
+                Config {
+                    domain: Some("localhost".into()),
+                    ..Config::default()
+                },
+                "invalid domain `localhost`",
+            ),
+            (
+                Config {
+                    domain: Some("Pay.Example.com".into()),
+                    ..Config::default()
+                },
+                "invalid domain",
+            ),
+            (
+                Config {
+                    domain: Some("-a.example.com".into()),
+                    ..Config::default()
+                },
+                "invalid domain",
+            ),
+            (
+                Config {
+                    domain: Some(format!("{}.com", "a".repeat(64))),
+                    ..Config::default()
+                },
+                "invalid domain",
+            ),
+            (
+                Config {
+                    hosted_zone_id: Some("abc".into()),
+                    ..Config::default()
+                },
+                "invalid hosted zone id `abc`",
+            ),
+            (
+                Config {
+                    tags: [("Environment".to_owned(), "x".to_owned())].into(),
+                    ..Config::default()
+                },
+                "drsynth sets this tag itself",
+            ),
+            (
+                Config {
+                    tags: [("aws:owner".to_owned(), "x".to_owned())].into(),
+                    ..Config::default()
+                },
+                "must not start with `aws:`",
+            ),
+        ];
+        for (config, expected) in cases {
+            let text = message(config);
+            assert!(text.contains(expected), "expected {expected:?} in {text}");
+        }
+    }
+
+    #[test]
+    fn good_optional_settings_are_accepted() {
+        let config = Config {
+            domain: Some("pay.example.org".into()),
+            hosted_zone_id: Some("Z0123456789ABCDEFGHIJ".into()),
+            alert_email: Some("on-call+dr@example.org".into()),
+            health_check: HealthCheckSettings {
+                interval_seconds: 10,
+                failure_threshold: 1,
+            },
+            tags: [("CostCenter".to_owned(), "payments".to_owned())].into(),
+            ..Config::default()
+        };
+        assert_eq!(config.validate(), Ok(()));
+        assert_eq!(config.api_domain(), "api.pay.example.org");
+        assert_eq!(Config::default().domain(), "payments-dev.example.com");
     }
 
     #[test]

@@ -1,32 +1,216 @@
-//! The payments API in active-passive across two regions.
+//! The payments API in active-passive across two regions: the whole system
+//! of the spec, composed from the DR constructs.
 
-use crate::aws::s3::{S3Bucket, S3BucketVersioning, VersioningConfiguration};
-use crate::core::{App, AwsProvider, Diagnostics, Output, ProviderRef, Stack};
+use crate::aws::sts::CallerIdentity;
+use crate::core::{App, AwsProvider, Diagnostics, Expr, Output, Stack};
 
 use super::config::Config;
+use super::failover_dns::{FailoverDns, FailoverTarget};
+use super::global_table::{GlobalTable, GlobalTableProps};
+use super::monitoring::{Monitoring, MonitoringProps, ROUTE53_METRICS_REGION};
+use super::names::Names;
+use super::queue_replication::{QueueReplication, QueueReplicationProps};
+use super::regional_stack::{RegionRole, RegionalStack, RegionalStackProps, alert_topic};
+use super::replicated_bucket::{ReplicatedBucket, ReplicatedBucketProps};
+use super::report::DrReport;
+
+/// The name of the stack (and of its state).
+pub const STACK_NAME: &str = "payments";
 
 /// Builds the payments DR app for `config`; invalid settings are refused
 /// before anything is built.
 pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     config.validate()?;
-    let mut stack = Stack::new("payments");
-    let primary = stack.provider(regional_provider(
+    let names = Names::new(config);
+    let report = DrReport::for_config(config);
+    let mut stack = Stack::new(STACK_NAME);
+    let primary = stack.provider(provider(
         config,
-        "primary",
+        RegionRole::Primary.id(),
         &config.primary_region,
-        "Primary",
+        RegionRole::Primary.tag(),
     ));
-    let secondary = stack.provider(regional_provider(
+    let secondary = stack.provider(provider(
         config,
-        "secondary",
+        RegionRole::Secondary.id(),
         &config.secondary_region,
-        "Secondary",
+        RegionRole::Secondary.tag(),
     ));
-    for (role, provider) in [("primary", &primary), ("secondary", &secondary)] {
-        let name = data_bucket(&mut stack, config, role, provider);
+    // Route 53 health-check metrics exist only in us-east-1; when neither
+    // region is us-east-1, a third provider manages the alarms on them.
+    let route53_metrics = if config.primary_region == ROUTE53_METRICS_REGION {
+        None
+    } else if config.secondary_region == ROUTE53_METRICS_REGION {
+        None
+    } else {
+        Some(stack.provider(provider(
+            config,
+            "route53_metrics",
+            ROUTE53_METRICS_REGION,
+            "Monitoring",
+        )))
+    };
+
+    let mut root = stack.scope(&primary);
+    let account_id = root.data("account", CallerIdentity {}).account_id();
+    let table = GlobalTable::new(
+        &mut root.child("transactions"),
+        GlobalTableProps {
+            name: names.table(),
+            replica_regions: vec![config.secondary_region.clone()],
+        },
+    );
+    let regions: Vec<RegionalStack> = [
+        (RegionRole::Primary, &primary),
+        (RegionRole::Secondary, &secondary),
+    ]
+    .into_iter()
+    .map(|(role, provider)| {
+        RegionalStack::new(
+            &mut root.child_in(role.id(), provider),
+            RegionalStackProps {
+                config,
+                names: &names,
+                role,
+                table_arn: table.arn_in(provider.region(), account_id.clone()),
+                table_name: table.name.clone(),
+            },
+        )
+    })
+    .collect();
+    let [primary_stack, secondary_stack] = [&regions[0], &regions[1]];
+
+    let bucket = ReplicatedBucket::new(
+        &mut root.child("documents"),
+        &secondary,
+        ReplicatedBucketProps {
+            source_name: names.bucket(&config.primary_region, account_id.clone()),
+            destination_name: names.bucket(&config.secondary_region, account_id.clone()),
+            replication_role_name: names.regional("s3-replication", &config.primary_region),
+        },
+    );
+    let replicator = QueueReplication::new(
+        &mut root.child("queue_replication"),
+        QueueReplicationProps {
+            function_name: names.regional("queue-replicator", &config.primary_region),
+            source: &primary_stack.queue,
+            destination: &secondary_stack.queue,
+        },
+    );
+    let targets: Vec<FailoverTarget<'_>> = regions
+        .iter()
+        .map(|r| FailoverTarget {
+            role: r.role,
+            provider: &r.provider,
+            api: &r.api,
+            stage: &r.stage,
+        })
+        .collect();
+    let dns = FailoverDns::new(&mut root.child("dns"), config, &targets);
+
+    let metrics_topic = match &route53_metrics {
+        Some(provider) => alert_topic(
+            &mut root.child_in("route53_metrics", provider),
+            &names,
+            ROUTE53_METRICS_REGION,
+            config,
+        ),
+        None => regions
+            .iter()
+            .find(|r| r.region == ROUTE53_METRICS_REGION)
+            .map(|r| r.topic.clone())
+            .expect("one region is us-east-1 when no extra provider was declared"),
+    };
+    let metrics_provider = route53_metrics
+        .clone()
+        .or_else(|| {
+            regions
+                .iter()
+                .find(|r| r.region == ROUTE53_METRICS_REGION)
+                .map(|r| r.provider.clone())
+        })
+        .expect("a provider in us-east-1 exists");
+    let monitoring = Monitoring::new(
+        &mut root.child("monitoring"),
+        MonitoringProps {
+            names: &names,
+            regions: &regions,
+            table_name: &table.name,
+            bucket: &bucket,
+            replicator: &replicator,
+            health_checks: &dns.health_checks,
+            health_alarm_region: (&metrics_provider, &metrics_topic),
+        },
+    );
+    drop(root);
+
+    let outputs = [
+        (
+            "hosted_zone_id",
+            dns.zone_id.clone(),
+            "Route 53 hosted zone of the failover name",
+        ),
+        (
+            "failover_api_url",
+            Expr::literal(format!("https://{}", dns.api_domain)),
+            "The URL clients call; Route 53 answers with the healthy region",
+        ),
+        (
+            "primary_api_endpoint",
+            primary_stack.api.api_endpoint(),
+            "The primary region's API endpoint",
+        ),
+        (
+            "secondary_api_endpoint",
+            secondary_stack.api.api_endpoint(),
+            "The secondary region's API endpoint",
+        ),
+        (
+            "dashboard_url",
+            Expr::literal(dashboard_url(
+                &config.primary_region,
+                &monitoring.dashboard_name,
+            )),
+            "CloudWatch dashboard of both regions",
+        ),
+        (
+            "table_name",
+            table.table.name(),
+            "The DynamoDB global table",
+        ),
+        (
+            "primary_bucket",
+            bucket.source.bucket(),
+            "The primary (source) bucket",
+        ),
+        (
+            "secondary_bucket",
+            bucket.destination.bucket(),
+            "The secondary (replica) bucket",
+        ),
+        (
+            "primary_queue_url",
+            primary_stack.queue.url(),
+            "The primary region's queue",
+        ),
+        (
+            "secondary_queue_url",
+            secondary_stack.queue.url(),
+            "The secondary region's queue",
+        ),
+        (
+            "worst_case_recovery_seconds",
+            Expr::literal(report.worst_case_recovery_seconds.to_string()),
+            "Detection + Route 53 propagation + client DNS cache, from the configuration",
+        ),
+    ];
+    for (name, value, description) in outputs {
+        stack.output(name, Output::new(value, description));
+    }
+    if let Some(name_servers) = dns.name_servers {
         stack.output(
-            &format!("{role}_bucket"),
-            Output::new(name, format!("The {role} data bucket")),
+            "hosted_zone_name_servers",
+            Output::new(name_servers, "Delegate the domain to these name servers"),
         );
     }
     let mut app = App::new();
@@ -34,7 +218,7 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     Ok(app)
 }
 
-fn regional_provider(config: &Config, alias: &str, region: &str, role: &str) -> AwsProvider {
+fn provider(config: &Config, alias: &str, region: &str, role: &str) -> AwsProvider {
     let mut provider = AwsProvider::new(alias, region);
     provider.default_tags = config.tags.clone();
     provider
@@ -43,30 +227,8 @@ fn regional_provider(config: &Config, alias: &str, region: &str, role: &str) -> 
         .tag("DR-Tier", "Critical")
 }
 
-fn data_bucket(
-    stack: &mut Stack,
-    config: &Config,
-    role: &str,
-    provider: &ProviderRef,
-) -> crate::core::Expr {
-    let mut scope = stack.scope(provider);
-    let mut data = scope.child(role);
-    let bucket = data.resource(
-        "data",
-        S3Bucket {
-            bucket: format!("payments-data-{}-{}", provider.region(), config.env).into(),
-            force_destroy: true,
-            tags: Default::default(),
-        },
-    );
-    data.resource(
-        "data_versioning",
-        S3BucketVersioning {
-            bucket: bucket.id(),
-            versioning_configuration: VersioningConfiguration {
-                status: "Enabled".to_owned(),
-            },
-        },
-    );
-    bucket.bucket()
+fn dashboard_url(region: &str, name: &str) -> String {
+    format!(
+        "https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#dashboards:name={name}"
+    )
 }

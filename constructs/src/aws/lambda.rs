@@ -1,0 +1,58 @@
+//! AWS Lambda.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::core::Expr;
+use crate::terraform_type;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LambdaFunction {
+    pub function_name: Expr,
+    pub role: Expr,
+    pub runtime: String,
+    pub handler: String,
+    pub architectures: Vec<String>,
+    pub filename: Expr,
+    pub source_code_hash: Expr,
+    pub memory_size: u32,
+    pub timeout: u32,
+    pub environment: Environment,
+    pub logging_config: LoggingConfig,
+}
+terraform_type!(resource LambdaFunction = "aws_lambda_function" { arn, invoke_arn, function_name });
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Environment {
+    pub variables: BTreeMap<String, Expr>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LoggingConfig {
+    /// `JSON` or `Text`.
+    pub log_format: String,
+    pub log_group: Expr,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LambdaPermission {
+    pub statement_id: String,
+    pub action: String,
+    pub function_name: Expr,
+    pub principal: String,
+    pub source_arn: Expr,
+}
+terraform_type!(resource LambdaPermission = "aws_lambda_permission" { id });
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LambdaEventSourceMapping {
+    pub event_source_arn: Expr,
+    pub function_name: Expr,
+    pub batch_size: u32,
+    pub maximum_batching_window_in_seconds: u32,
+    /// `ReportBatchItemFailures`: only failed records are retried.
+    pub function_response_types: Vec<String>,
+    pub enabled: bool,
+}
+terraform_type!(resource LambdaEventSourceMapping = "aws_lambda_event_source_mapping" { uuid });

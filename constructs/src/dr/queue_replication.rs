@@ -1,0 +1,82 @@
+//! Forwards every message of the primary queue to the secondary queue.
+//!
+//! The replicator reports partial batch failures, so only the failed
+//! messages return to the queue; after `MAX_RECEIVE_COUNT` tries they land in
+//! the dead-letter queue instead of being dropped.
+
+use std::collections::BTreeMap;
+
+use crate::aws::iam::Statement;
+use crate::aws::lambda::{LambdaEventSourceMapping, LambdaFunction};
+use crate::aws::sqs::SqsQueue;
+use crate::core::{Meta, Ref, Scope};
+
+use super::regional_stack::REPLICATOR_TIMEOUT_SECONDS;
+use super::rust_function::{RustFunction, RustFunctionProps};
+
+/// Messages per invocation: SQS's batch limit for SendMessageBatch.
+pub const BATCH_SIZE: u32 = 10;
+
+pub struct QueueReplicationProps<'a> {
+    pub function_name: String,
+    pub source: &'a Ref<SqsQueue>,
+    pub destination: &'a Ref<SqsQueue>,
+}
+
+pub struct QueueReplication {
+    pub function: Ref<LambdaFunction>,
+    pub function_name: String,
+}
+
+impl QueueReplication {
+    /// `scope` is bound to the source queue's region.
+    pub fn new(scope: &mut Scope<'_>, props: QueueReplicationProps<'_>) -> Self {
+        let replicator = RustFunction::new(
+            scope,
+            RustFunctionProps {
+                function_name: props.function_name.clone(),
+                package: "queue-replicator",
+                environment: BTreeMap::from([(
+                    "DEST_QUEUE_URL".to_owned(),
+                    props.destination.url(),
+                )]),
+                statements: vec![
+                    Statement::allow(
+                        "ConsumeSource",
+                        &[
+                            "sqs:ReceiveMessage",
+                            "sqs:DeleteMessage",
+                            "sqs:ChangeMessageVisibility",
+                            "sqs:GetQueueAttributes",
+                        ],
+                        vec![props.source.arn()],
+                    ),
+                    Statement::allow(
+                        "SendToDestination",
+                        &["sqs:SendMessage"],
+                        vec![props.destination.arn()],
+                    ),
+                ],
+                memory_mb: 128,
+                timeout_seconds: REPLICATOR_TIMEOUT_SECONDS,
+            },
+        );
+        // Lambda checks at creation that the role may receive from the queue.
+        scope.resource_with(
+            "trigger",
+            LambdaEventSourceMapping {
+                event_source_arn: props.source.arn(),
+                function_name: replicator.function.arn(),
+                batch_size: BATCH_SIZE,
+                maximum_batching_window_in_seconds: 1,
+                function_response_types: vec!["ReportBatchItemFailures".to_owned()],
+                enabled: true,
+            },
+            Meta::default().depends_on(&replicator.execution.policy),
+        );
+        Self {
+            function: replicator.function,
+            function_name: props.function_name,
+        }
+    }
+}

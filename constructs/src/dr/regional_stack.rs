@@ -1,0 +1,353 @@
+//! Everything one region runs: network, payment API and function, queue
+//! with its dead-letter queue, and the region's alarm topic.
+
+use std::collections::BTreeMap;
+
+use crate::aws::Tags;
+use crate::aws::apigatewayv2::{
+    AccessLogSettings, Apigatewayv2Api, Apigatewayv2Integration, Apigatewayv2Route,
+    Apigatewayv2Stage, RouteSettings,
+};
+use crate::aws::cloudwatch::CloudwatchLogGroup;
+use crate::aws::ec2::{SecurityGroup, Subnet, Vpc};
+use crate::aws::iam::Statement;
+use crate::aws::lambda::{LambdaFunction, LambdaPermission};
+use crate::aws::sns::{SnsTopic, SnsTopicSubscription};
+use crate::aws::sqs::{RedrivePolicy, SqsQueue};
+use crate::core::{Expr, ProviderRef, Ref, Scope};
+
+use super::config::{Config, PaymentAuth};
+use super::names::Names;
+use super::rust_function::{LOG_RETENTION_DAYS, RustFunction, RustFunctionProps};
+
+/// Receives before a message moves to the dead-letter queue.
+pub const MAX_RECEIVE_COUNT: u32 = 5;
+/// Seconds the replicator may take per batch; the queue's visibility timeout
+/// is six times this, as AWS advises for Lambda consumers.
+pub const REPLICATOR_TIMEOUT_SECONDS: u32 = 30;
+/// Stage throttling: sustained requests per second and burst.
+pub const THROTTLE_RATE_PER_SECOND: f64 = 100.0;
+pub const THROTTLE_BURST: u32 = 200;
+
+/// The primary or the secondary region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionRole {
+    Primary,
+    Secondary,
+}
+
+impl RegionRole {
+    /// `primary` / `secondary`: construct names and provider aliases.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::Secondary => "secondary",
+        }
+    }
+
+    /// The `Region-Role` tag value.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Primary => "Primary",
+            Self::Secondary => "Secondary",
+        }
+    }
+
+    /// The Route 53 failover record type.
+    pub fn failover_type(self) -> &'static str {
+        match self {
+            Self::Primary => "PRIMARY",
+            Self::Secondary => "SECONDARY",
+        }
+    }
+
+    fn vpc_cidr(self) -> (&'static str, &'static str) {
+        // Distinct ranges, so the two VPCs can be peered later.
+        match self {
+            Self::Primary => ("10.10.0.0/16", "10.10.1.0/24"),
+            Self::Secondary => ("10.20.0.0/16", "10.20.1.0/24"),
+        }
+    }
+}
+
+pub struct RegionalStackProps<'a> {
+    pub config: &'a Config,
+    pub names: &'a Names,
+    pub role: RegionRole,
+    /// The ARN of the global table's copy in this region.
+    pub table_arn: Expr,
+    pub table_name: String,
+}
+
+pub struct RegionalStack {
+    pub role: RegionRole,
+    pub provider: ProviderRef,
+    pub region: String,
+    pub api: Ref<Apigatewayv2Api>,
+    pub stage: Ref<Apigatewayv2Stage>,
+    pub payment: Ref<LambdaFunction>,
+    pub payment_function_name: String,
+    pub queue: Ref<SqsQueue>,
+    pub dead_letter_queue: Ref<SqsQueue>,
+    pub topic: Ref<SnsTopic>,
+}
+
+impl RegionalStack {
+    pub fn new(scope: &mut Scope<'_>, props: RegionalStackProps<'_>) -> Self {
+        let region = scope.region().to_owned();
+        let names = props.names;
+        network(&mut scope.child("network"), names, props.role, &region);
+
+        let payment_function_name = names.regional("payment", &region);
+        let payment = RustFunction::new(
+            &mut scope.child("payment"),
+            RustFunctionProps {
+                function_name: payment_function_name.clone(),
+                package: "payment",
+                environment: BTreeMap::from([
+                    ("TABLE_NAME".to_owned(), Expr::literal(&props.table_name)),
+                    ("REGION_ROLE".to_owned(), Expr::literal(props.role.id())),
+                ]),
+                statements: vec![Statement::allow(
+                    "ReadWriteTransactions",
+                    &[
+                        "dynamodb:PutItem",
+                        "dynamodb:GetItem",
+                        "dynamodb:DescribeTable",
+                    ],
+                    vec![props.table_arn.clone()],
+                )],
+                memory_mb: 256,
+                timeout_seconds: 10,
+            },
+        );
+        let (api, stage) = http_api(
+            &mut scope.child("api"),
+            names,
+            &region,
+            &payment.function,
+            props.config.payment_auth,
+        );
+        let (queue, dead_letter_queue) = queues(&mut scope.child("queue"), names, &region);
+        let topic = alert_topic(&mut scope.child("alerts"), names, &region, props.config);
+        Self {
+            role: props.role,
+            provider: scope.provider().clone(),
+            region,
+            api,
+            stage,
+            payment: payment.function,
+            payment_function_name,
+            queue,
+            dead_letter_queue,
+            topic,
+        }
+    }
+}
+
+/// A minimal VPC with one private subnet and a security group that allows
+/// nothing; the functions do not run inside it (they reach AWS APIs directly,
+/// with no NAT gateway or endpoints to pay for).
+fn network(scope: &mut Scope<'_>, names: &Names, role: RegionRole, region: &str) {
+    let (vpc_cidr, subnet_cidr) = role.vpc_cidr();
+    let name = names.regional("payments", region);
+    let vpc = scope.resource(
+        "vpc",
+        Vpc {
+            cidr_block: vpc_cidr.to_owned(),
+            enable_dns_support: true,
+            enable_dns_hostnames: true,
+            tags: name_tag(&name),
+        },
+    );
+    scope.resource(
+        "private_subnet",
+        Subnet {
+            vpc_id: vpc.id(),
+            cidr_block: subnet_cidr.to_owned(),
+            map_public_ip_on_launch: false,
+            tags: name_tag(&format!("{name}-private")),
+        },
+    );
+    scope.resource(
+        "security_group",
+        SecurityGroup {
+            name: name.clone().into(),
+            description: "Payments workloads; no rules until something attaches to it".to_owned(),
+            vpc_id: vpc.id(),
+            egress: Vec::new(),
+            ingress: Vec::new(),
+            tags: name_tag(&name),
+        },
+    );
+}
+
+fn name_tag(name: &str) -> Tags {
+    Tags::from([("Name".to_owned(), name.to_owned())])
+}
+
+/// The HTTP API: `POST /payment` (authorized as configured), public
+/// `GET /health` for Route 53, a throttled `$default` stage with JSON access
+/// logs.
+fn http_api(
+    scope: &mut Scope<'_>,
+    names: &Names,
+    region: &str,
+    function: &Ref<LambdaFunction>,
+    auth: PaymentAuth,
+) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
+    let name = names.regional("payments", region);
+    let api = scope.resource(
+        "http_api",
+        Apigatewayv2Api {
+            name: name.clone().into(),
+            protocol_type: "HTTP".to_owned(),
+            description: "Payments API".to_owned(),
+            tags: Tags::new(),
+        },
+    );
+    let integration = scope.resource(
+        "payment_integration",
+        Apigatewayv2Integration {
+            api_id: api.id(),
+            integration_type: "AWS_PROXY".to_owned(),
+            integration_uri: function.invoke_arn(),
+            integration_method: "POST".to_owned(),
+            payload_format_version: "2.0".to_owned(),
+            timeout_milliseconds: 12_000,
+        },
+    );
+    let target = Expr::template([Expr::literal("integrations/"), integration.id()]);
+    scope.resource(
+        "post_payment",
+        Apigatewayv2Route {
+            api_id: api.id(),
+            route_key: "POST /payment".to_owned(),
+            authorization_type: auth.authorization_type().to_owned(),
+            target: target.clone(),
+        },
+    );
+    scope.resource(
+        "get_health",
+        Apigatewayv2Route {
+            api_id: api.id(),
+            route_key: "GET /health".to_owned(),
+            authorization_type: "NONE".to_owned(),
+            target,
+        },
+    );
+    let access_logs = scope.resource(
+        "access_logs",
+        CloudwatchLogGroup {
+            name: format!("/aws/apigateway/{name}").into(),
+            retention_in_days: LOG_RETENTION_DAYS,
+            kms_key_id: None,
+            tags: Tags::new(),
+        },
+    );
+    let stage = scope.resource(
+        "stage",
+        Apigatewayv2Stage {
+            api_id: api.id(),
+            name: "$default".to_owned(),
+            auto_deploy: true,
+            default_route_settings: RouteSettings {
+                throttling_burst_limit: THROTTLE_BURST,
+                throttling_rate_limit: THROTTLE_RATE_PER_SECOND,
+                detailed_metrics_enabled: true,
+            },
+            access_log_settings: AccessLogSettings {
+                destination_arn: access_logs.arn(),
+                format: Expr::literal(access_log_format()),
+            },
+            tags: Tags::new(),
+        },
+    );
+    scope.resource(
+        "invoke_permission",
+        LambdaPermission {
+            statement_id: "AllowApiGatewayInvoke".to_owned(),
+            action: "lambda:InvokeFunction".to_owned(),
+            function_name: function.function_name(),
+            principal: "apigateway.amazonaws.com".to_owned(),
+            source_arn: Expr::template([api.execution_arn(), Expr::literal("/*/*")]),
+        },
+    );
+    (api, stage)
+}
+
+fn access_log_format() -> String {
+    let fields = BTreeMap::from([
+        ("requestId", "$context.requestId"),
+        ("sourceIp", "$context.identity.sourceIp"),
+        ("requestTime", "$context.requestTime"),
+        ("routeKey", "$context.routeKey"),
+        ("status", "$context.status"),
+        ("responseLength", "$context.responseLength"),
+        ("integrationLatency", "$context.integrationLatency"),
+        ("integrationError", "$context.integrationErrorMessage"),
+    ]);
+    serde_json::to_string(&fields).expect("a map of strings serializes")
+}
+
+/// The region's queue and its dead-letter queue, both encrypted.
+fn queues(scope: &mut Scope<'_>, names: &Names, region: &str) -> (Ref<SqsQueue>, Ref<SqsQueue>) {
+    let dead_letter_queue = scope.resource(
+        "dead_letter",
+        SqsQueue {
+            name: names.regional("payments-dlq", region).into(),
+            // The longest SQS allows, to leave time to inspect and redrive.
+            message_retention_seconds: 14 * 24 * 3600,
+            visibility_timeout_seconds: 30,
+            sqs_managed_sse_enabled: true,
+            redrive_policy: None,
+            tags: Tags::new(),
+        },
+    );
+    let queue = scope.resource(
+        "main",
+        SqsQueue {
+            name: names.regional("payments", region).into(),
+            message_retention_seconds: 4 * 24 * 3600,
+            visibility_timeout_seconds: 6 * REPLICATOR_TIMEOUT_SECONDS,
+            sqs_managed_sse_enabled: true,
+            redrive_policy: Some(Expr::jsonencode(&RedrivePolicy {
+                dead_letter_target_arn: dead_letter_queue.arn(),
+                max_receive_count: MAX_RECEIVE_COUNT,
+            })),
+            tags: Tags::new(),
+        },
+    );
+    (queue, dead_letter_queue)
+}
+
+/// The topic this region's alarms notify. CloudWatch cannot publish to a
+/// topic in another region, so each region has its own.
+pub fn alert_topic(
+    scope: &mut Scope<'_>,
+    names: &Names,
+    region: &str,
+    config: &Config,
+) -> Ref<SnsTopic> {
+    let topic = scope.resource(
+        "topic",
+        SnsTopic {
+            name: names.regional("payments-alerts", region).into(),
+            // The AWS-managed SNS key cannot be used by CloudWatch alarms;
+            // the production profile brings a customer-managed key.
+            kms_master_key_id: None,
+            tags: Tags::new(),
+        },
+    );
+    if let Some(email) = &config.alert_email {
+        scope.resource(
+            "email",
+            SnsTopicSubscription {
+                topic_arn: topic.arn(),
+                protocol: "email".to_owned(),
+                endpoint: email.into(),
+            },
+        );
+    }
+    topic
+}

@@ -1,0 +1,52 @@
+//! An IAM role that one AWS service assumes, with one least-privilege
+//! inline policy.
+
+use crate::aws::Tags;
+use crate::aws::iam::{IamPolicyDocument, IamRole, IamRolePolicy, Statement};
+use crate::core::{Ref, Scope};
+
+pub struct ServiceRole {
+    pub role: Ref<IamRole>,
+    /// The inline policy; depend on it where AWS checks the role's
+    /// permissions at creation (event source mappings, replication).
+    pub policy: Ref<IamRolePolicy>,
+}
+
+/// Creates `<scope>/role` trusted by `service` (e.g. `lambda.amazonaws.com`)
+/// and `<scope>/policy` holding `statements`, which name exact ARNs.
+pub fn service_role(
+    scope: &mut Scope<'_>,
+    role_name: &str,
+    service: &str,
+    statements: Vec<Statement>,
+) -> ServiceRole {
+    let trust = scope.data(
+        "trust",
+        IamPolicyDocument {
+            statement: vec![Statement::assume_role(service)],
+        },
+    );
+    let role = scope.resource(
+        "role",
+        IamRole {
+            name: role_name.into(),
+            assume_role_policy: trust.json(),
+            tags: Tags::new(),
+        },
+    );
+    let permissions = scope.data(
+        "permissions",
+        IamPolicyDocument {
+            statement: statements,
+        },
+    );
+    let policy = scope.resource(
+        "policy",
+        IamRolePolicy {
+            name: role_name.into(),
+            role: role.id(),
+            policy: permissions.json(),
+        },
+    );
+    ServiceRole { role, policy }
+}
