@@ -2,11 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 
 /// Synthesizes the payments disaster-recovery stack to Terraform JSON.
 ///
-/// With no arguments, writes terraform/main.tf.json for the `dev` environment.
+/// With no arguments, writes terraform/main.tf.json for the `dev` environment
+/// and prints the DR report (worst-case recovery time and recovery points).
+/// Settings come from the defaults, then the --config file, then the flags.
 ///
 /// Exit codes: 0 success; 1 `--check` found that the file on disk differs
 /// from what synth would write; 2 invalid arguments, an invalid
@@ -18,10 +20,77 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = "terraform")]
     pub out: PathBuf,
 
+    /// A TOML file of settings (keys as the long flags, with `_` for `-`,
+    /// plus a [tags] table); flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Environment suffix carried by every name: 1-16 lowercase letters,
-    /// digits and hyphens.
-    #[arg(long = "env", value_name = "SUFFIX", default_value = "dev")]
-    pub env: String,
+    /// digits and hyphens [default: dev].
+    #[arg(long = "env", value_name = "SUFFIX")]
+    pub env: Option<String>,
+
+    /// Primary region [default: us-east-1].
+    #[arg(long, value_name = "REGION")]
+    pub primary_region: Option<String>,
+
+    /// Secondary region [default: us-east-2].
+    #[arg(long, value_name = "REGION")]
+    pub secondary_region: Option<String>,
+
+    /// Domain of the hosted zone; clients call api.<DOMAIN>
+    /// [default: payments-<env>.example.com].
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
+
+    /// Use this existing hosted zone instead of creating one.
+    #[arg(long, value_name = "ZONE_ID")]
+    pub hosted_zone_id: Option<String>,
+
+    /// No ACM certificates or API custom domains: for an undelegated demo
+    /// domain, where certificates cannot validate. HTTPS on api.<DOMAIN> then
+    /// fails with a certificate mismatch; see the README.
+    #[arg(long)]
+    pub no_custom_domains: bool,
+
+    /// Seconds between Route 53 health checks: 10 or 30 [default: 30].
+    #[arg(long, value_name = "SECONDS")]
+    pub health_check_interval: Option<u32>,
+
+    /// Failed checks before a region is unhealthy: 1-10 [default: 3].
+    #[arg(long, value_name = "COUNT")]
+    pub health_check_threshold: Option<u32>,
+
+    /// TTL of the failover records without custom domains [default: 60].
+    #[arg(long, value_name = "SECONDS")]
+    pub dns_ttl: Option<u32>,
+
+    /// Email address subscribed to both regions' alarm topics.
+    #[arg(long, value_name = "ADDRESS")]
+    pub alert_email: Option<String>,
+
+    /// Extra tag on every resource; repeatable.
+    #[arg(long = "tag", value_name = "KEY=VALUE", value_parser = parse_tag)]
+    pub tags: Vec<(String, String)>,
+
+    /// How POST /payment is authorized [default: aws-iam].
+    #[arg(long, value_name = "MODE")]
+    pub payment_auth: Option<PaymentAuthArg>,
+
+    /// Refuse a configuration whose worst-case recovery time exceeds this,
+    /// e.g. 120s or 2m.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub rto_target: Option<u32>,
+
+    /// How to print the DR report: text on standard error, or json on
+    /// standard output.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "text",
+        conflicts_with = "stdout"
+    )]
+    pub report: ReportFormat,
 
     /// Print the configuration to standard output instead of writing a file.
     #[arg(long, conflicts_with = "check")]
@@ -31,4 +100,63 @@ pub struct Args {
     /// would write (CI uses this to keep the committed file fresh).
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaymentAuthArg {
+    /// Callers sign requests with SigV4.
+    AwsIam,
+    /// Open to anyone who reaches the API.
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+fn parse_tag(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
+        _ => Err("expected KEY=VALUE, e.g. CostCenter=payments".to_owned()),
+    }
+}
+
+/// `120`, `120s` or `2m`, in seconds.
+pub fn parse_duration(text: &str) -> Result<u32, String> {
+    let (number, unit) = match text.strip_suffix('m') {
+        Some(minutes) => (minutes, 60),
+        None => (text.strip_suffix('s').unwrap_or(text), 1),
+    };
+    number
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|&seconds| seconds > 0)
+        .ok_or_else(|| {
+            format!("`{text}` is not a duration; use seconds or minutes, e.g. 120s or 2m")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("120s"), Ok(120));
+        assert_eq!(parse_duration("2m"), Ok(120));
+        assert_eq!(parse_duration("90"), Ok(90));
+        for bad in ["", "0s", "ten", "2h", "-5s"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tags() {
+        assert_eq!(parse_tag("a=b=c"), Ok(("a".into(), "b=c".into())));
+        assert!(parse_tag("novalue").is_err());
+        assert!(parse_tag("=x").is_err());
+    }
 }

@@ -3,6 +3,7 @@
 
 mod args;
 mod output;
+mod settings;
 
 use std::ffi::OsString;
 use std::fs;
@@ -11,9 +12,10 @@ use std::path::Path;
 
 use clap::Parser;
 use constructs::core::{App, Diagnostics, Document, Error};
+use constructs::dr::report::DrReport;
 use constructs::dr::{Config, payments_app};
 
-pub use args::Args;
+pub use args::{Args, ReportFormat};
 
 /// The file synth writes in the output directory.
 pub const FILE_NAME: &str = "main.tf.json";
@@ -79,11 +81,18 @@ fn synth(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
-    let config = Config {
-        env: args.env.clone(),
-        ..Config::default()
-    };
+    let config = settings::resolve(args)?;
     let document = build(builder, &config).map_err(|d| errors(&d))?;
+    let report = DrReport::for_config(&config);
+    match args.report {
+        ReportFormat::Text => {
+            let _ = write!(stderr, "{report}");
+        }
+        ReportFormat::Json => {
+            let json = serde_json::to_string_pretty(&report).expect("the report serializes");
+            let _ = writeln!(stdout, "{json}");
+        }
+    }
     let text = document.to_json();
     let path = args.out.join(FILE_NAME);
     if args.stdout {

@@ -97,7 +97,8 @@ fn check_passes_when_fresh_and_fails_with_a_summary_when_stale() {
     assert!(
         stale
             .stderr
-            .contains("~ aws_s3_bucket.primary_data (differs)"),
+            .contains("~ aws_cloudwatch_dashboard.monitoring_dashboard (differs)")
+            && stale.stderr.contains("more"),
         "{}",
         stale.stderr
     );
@@ -220,4 +221,171 @@ fn invalid_stacks_fail_with_a_clear_message_and_write_nothing() {
             "no directory or file is created for an invalid stack"
         );
     }
+}
+
+#[test]
+fn every_synth_prints_the_dr_report_and_json_goes_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = run_in(dir.path(), &[]);
+    assert!(
+        text.stderr.contains("worst-case recovery    180 s"),
+        "{}",
+        text.stderr
+    );
+    let json = run_in(
+        dir.path(),
+        &["--report", "json", "--health-check-interval", "10"],
+    );
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["worst_case_recovery_seconds"], 120);
+    assert_eq!(report["detection_seconds"], 30);
+    assert_eq!(report["recovery_points"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn rto_target_that_cannot_be_met_is_refused_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = run_in(dir.path(), &["--rto-target", "120s"]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("worst-case recovery time is 180 s"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("health-check interval 10 s"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("main.tf.json").exists());
+    let met = run_in(
+        dir.path(),
+        &["--rto-target", "2m", "--health-check-interval", "10"],
+    );
+    assert_eq!(met.code, 0, "{}", met.stderr);
+}
+
+#[test]
+fn invalid_settings_from_flags_fail_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 8] = [
+        (
+            &["--primary-region", "us-east-7"],
+            "invalid primary region `us-east-7`",
+        ),
+        (
+            &["--secondary-region", "us-east-1"],
+            "same as the primary region",
+        ),
+        (&["--dns-ttl", "0"], "invalid DNS TTL `0`"),
+        (
+            &["--health-check-threshold", "11"],
+            "invalid health-check failure threshold `11`",
+        ),
+        (
+            &["--health-check-interval", "15"],
+            "invalid health-check interval `15`",
+        ),
+        (&["--alert-email", "not-an-email"], "invalid alert email"),
+        (&["--domain", "no_dots"], "invalid domain"),
+        (&["--tag", "DR-Tier=low"], "drsynth sets this tag itself"),
+    ];
+    for (args, message) in cases {
+        let result = run_in(dir.path(), args);
+        assert_eq!(result.code, 2, "{args:?}");
+        assert!(
+            result.stderr.contains(message),
+            "{message}\n{}",
+            result.stderr
+        );
+        assert!(!dir.path().join("main.tf.json").exists(), "{args:?}");
+    }
+    let usage = run_in(dir.path(), &["--payment-auth", "open"]);
+    assert_eq!(usage.code, 2);
+    let usage = run_in(dir.path(), &["--rto-target", "soon"]);
+    assert_eq!(usage.code, 2);
+    assert!(
+        usage.stderr.contains("is not a duration"),
+        "{}",
+        usage.stderr
+    );
+}
+
+#[test]
+fn config_file_sets_values_and_flags_override_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("drsynth.toml");
+    fs::write(
+        &file,
+        "env = \"staging\"\nhealth_check_interval = 10\ncustom_domains = false\npayment_auth = \"none\"\n\n[tags]\nCostCenter = \"payments\"\n",
+    )
+    .unwrap();
+    let config = file.to_str().unwrap();
+    let result = run_in(dir.path(), &["--config", config, "--env", "qa", "--stdout"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let document: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    let table = &document["resource"]["aws_dynamodb_table"]["transactions_table"];
+    assert_eq!(
+        table["name"], "transactions-qa",
+        "the flag wins over the file"
+    );
+    assert_eq!(
+        document["resource"]["aws_route53_health_check"]["dns_primary_health_check"]["request_interval"],
+        10
+    );
+    assert!(document["resource"].get("aws_acm_certificate").is_none());
+    assert_eq!(
+        document["provider"]["aws"][0]["default_tags"]["tags"]["CostCenter"],
+        "payments"
+    );
+    assert_eq!(
+        document["resource"]["aws_apigatewayv2_route"]["primary_api_post_payment"]["authorization_type"],
+        "NONE"
+    );
+}
+
+#[test]
+fn bad_config_files_fail_with_the_file_and_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    let result = run_in(dir.path(), &["--config", missing.to_str().unwrap()]);
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains("cannot read config file"),
+        "{}",
+        result.stderr
+    );
+
+    let cases = [
+        (
+            "unknown.toml",
+            "enviroment = \"dev\"\n",
+            "unknown field `enviroment`",
+        ),
+        ("broken.toml", "env = \n", "is invalid"),
+        (
+            "auth.toml",
+            "payment_auth = \"open\"\n",
+            "payment_auth `open` is not a mode",
+        ),
+        (
+            "rto.toml",
+            "rto_target = \"fast\"\n",
+            "rto_target `fast` is not a duration",
+        ),
+        ("ttl.toml", "dns_ttl = 0\n", "invalid DNS TTL `0`"),
+    ];
+    for (name, text, message) in cases {
+        let file = dir.path().join(name);
+        fs::write(&file, text).unwrap();
+        let result = run_in(dir.path(), &["--config", file.to_str().unwrap()]);
+        assert_eq!(result.code, 2, "{name}");
+        assert!(
+            result.stderr.contains(message),
+            "{message}\n{}",
+            result.stderr
+        );
+    }
+    assert!(!dir.path().join("main.tf.json").exists());
 }

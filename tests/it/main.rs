@@ -1,5 +1,16 @@
 //! The one integration-test binary, a module per area.
 
 mod cli;
+mod corrections;
 mod snapshots;
 mod terraform_validate;
+
+use constructs::core::Document;
+use constructs::dr::{Config, payments_app};
+
+/// The payments app for `config`, synthesized; panics on any error.
+pub fn synth_document(config: &Config) -> Document {
+    let app = payments_app(config).unwrap_or_else(|e| panic!("invalid config: {e}"));
+    let mut documents = app.synth().unwrap_or_else(|e| panic!("synth failed: {e}"));
+    documents.remove(0)
+}

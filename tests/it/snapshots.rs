@@ -1,24 +1,41 @@
-//! Snapshots of the synthesized JSON: the whole stack, reviewed in diffs.
+//! Snapshots of the synthesized JSON: the whole stack, and one focused
+//! snapshot per construct that reads well in a diff.
 
-use constructs::dr::{Config, payments_app};
+use constructs::dr::Config;
+use constructs::testing::construct_subtree;
 
-fn default_document() -> constructs::core::Document {
-    let app = payments_app(&Config::default()).expect("the default config is valid");
-    app.synth().expect("the payments app synthesizes").remove(0)
-}
+use crate::synth_document;
 
 #[test]
 fn payments_app_default() {
-    insta::assert_json_snapshot!("payments_app_default", default_document().value());
+    insta::assert_json_snapshot!(
+        "payments_app_default",
+        synth_document(&Config::default()).value()
+    );
+}
+
+#[test]
+fn construct_snapshots() {
+    let document = synth_document(&Config::default());
+    for (name, prefix) in [
+        ("regional_stack_primary", "primary_"),
+        ("global_table", "transactions_"),
+        ("replicated_bucket", "documents_"),
+        ("failover_dns", "dns_"),
+        ("queue_replication", "queue_replication_"),
+        ("monitoring", "monitoring_"),
+    ] {
+        insta::assert_json_snapshot!(name, construct_subtree(&document, prefix));
+    }
 }
 
 #[test]
 fn committed_configuration_is_fresh() {
-    let committed =
-        std::fs::read_to_string(drsynth_tests::workspace_root().join("terraform/main.tf.json"))
-            .expect("terraform/main.tf.json is committed; run `make synth`");
+    let path = drsynth_tests::workspace_root().join("terraform/main.tf.json");
+    let committed = std::fs::read_to_string(path)
+        .expect("terraform/main.tf.json is committed; run `make synth`");
     assert!(
-        committed == default_document().to_json(),
+        committed == synth_document(&Config::default()).to_json(),
         "terraform/main.tf.json is stale; run `make synth` and commit it"
     );
 }

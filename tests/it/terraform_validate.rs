@@ -1,13 +1,15 @@
 //! The real `terraform validate` on what synth writes, offline through the
 //! provider mirror. Never skipped: a missing terraform fails the test.
 
-use constructs::dr::{Config, payments_app};
-use drsynth_tests::validate;
+use constructs::dr::Config;
+use constructs::dr::config::HealthCheckSettings;
+use drsynth_tests::{validate, write_scratch_configuration};
+
+use crate::synth_document;
 
 fn assert_clean(config: &Config) {
     let dir = tempfile::tempdir().unwrap();
-    let document = payments_app(config).unwrap().synth().unwrap().remove(0);
-    std::fs::write(dir.path().join("main.tf.json"), document.to_json()).unwrap();
+    write_scratch_configuration(dir.path(), &synth_document(config).to_json());
     let report = validate(dir.path());
     assert_eq!(report["valid"], true, "{report:#}");
     assert_eq!(report["error_count"], 0, "{report:#}");
@@ -20,11 +22,18 @@ fn default_configuration_validates_without_errors_or_warnings() {
 }
 
 #[test]
-fn other_environment_and_regions_validate() {
+fn fast_checks_without_custom_domains_in_other_regions_validate() {
     assert_clean(&Config {
         env: "prod-2".to_owned(),
         primary_region: "eu-west-1".to_owned(),
         secondary_region: "eu-central-1".to_owned(),
+        custom_domains: false,
+        health_check: HealthCheckSettings {
+            interval_seconds: 10,
+            failure_threshold: 2,
+        },
+        alert_email: Some("oncall@example.com".to_owned()),
+        hosted_zone_id: Some("Z0123456789ABC".to_owned()),
         ..Config::default()
     });
 }

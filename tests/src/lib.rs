@@ -47,6 +47,25 @@ pub fn terraform(dir: &Path, args: &[&str]) -> TerraformRun {
     run
 }
 
+/// The smallest valid zip (an empty archive): what the configuration needs at
+/// `lambda/<name>.zip` for `filebase64sha256` when the real packages are not
+/// built. Written only into scratch directories, never into `terraform/`.
+const EMPTY_ZIP: [u8; 22] = [
+    0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+];
+
+/// The Lambda packages the configuration refers to.
+pub const LAMBDA_PACKAGES: [&str; 2] = ["payment", "queue-replicator"];
+
+/// Writes `main_tf_json` into `dir` with stand-in Lambda packages beside it.
+pub fn write_scratch_configuration(dir: &Path, main_tf_json: &str) {
+    std::fs::write(dir.join("main.tf.json"), main_tf_json).unwrap();
+    std::fs::create_dir_all(dir.join("lambda")).unwrap();
+    for package in LAMBDA_PACKAGES {
+        std::fs::write(dir.join(format!("lambda/{package}.zip")), EMPTY_ZIP).unwrap();
+    }
+}
+
 /// `terraform init -backend=false` then `terraform validate -json` in `dir`;
 /// returns the validate report.
 pub fn validate(dir: &Path) -> Value {

@@ -10,6 +10,7 @@ use crate::terraform_type;
 pub struct AcmCertificate {
     pub domain_name: Expr,
     pub validation_method: String,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource AcmCertificate = "aws_acm_certificate" { arn, domain_validation_options });

@@ -11,6 +11,7 @@ pub struct Apigatewayv2Api {
     pub name: Expr,
     pub protocol_type: String,
     pub description: String,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource Apigatewayv2Api = "aws_apigatewayv2_api" { id, api_endpoint, execution_arn });
@@ -43,6 +44,7 @@ pub struct Apigatewayv2Stage {
     pub auto_deploy: bool,
     pub default_route_settings: RouteSettings,
     pub access_log_settings: AccessLogSettings,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource Apigatewayv2Stage = "aws_apigatewayv2_stage" { id, invoke_url });
@@ -64,6 +66,7 @@ pub struct AccessLogSettings {
 pub struct Apigatewayv2DomainName {
     pub domain_name: Expr,
     pub domain_name_configuration: DomainNameConfiguration,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource Apigatewayv2DomainName = "aws_apigatewayv2_domain_name" { id, domain_name, domain_name_configuration });

@@ -14,6 +14,7 @@ pub struct CloudwatchLogGroup {
     pub retention_in_days: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<Expr>,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource CloudwatchLogGroup = "aws_cloudwatch_log_group" { arn, name });
@@ -35,6 +36,7 @@ pub struct CloudwatchMetricAlarm {
     pub treat_missing_data: String,
     pub alarm_actions: Vec<Expr>,
     pub ok_actions: Vec<Expr>,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource CloudwatchMetricAlarm = "aws_cloudwatch_metric_alarm" { arn, alarm_name });

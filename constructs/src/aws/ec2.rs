@@ -11,6 +11,7 @@ pub struct Vpc {
     pub cidr_block: String,
     pub enable_dns_support: bool,
     pub enable_dns_hostnames: bool,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource Vpc = "aws_vpc" { id, arn });
@@ -20,6 +21,7 @@ pub struct Subnet {
     pub vpc_id: Expr,
     pub cidr_block: String,
     pub map_public_ip_on_launch: bool,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource Subnet = "aws_subnet" { id, arn });
@@ -32,6 +34,7 @@ pub struct SecurityGroup {
     pub vpc_id: Expr,
     pub egress: Vec<SecurityGroupRule>,
     pub ingress: Vec<SecurityGroupRule>,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource SecurityGroup = "aws_security_group" { id, arn });

@@ -11,6 +11,7 @@ pub struct Route53Zone {
     pub name: Expr,
     pub comment: String,
     pub force_destroy: bool,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource Route53Zone = "aws_route53_zone" { zone_id, name_servers });
@@ -26,6 +27,7 @@ pub struct Route53HealthCheck {
     pub failure_threshold: u32,
     pub enable_sni: bool,
     pub measure_latency: bool,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource Route53HealthCheck = "aws_route53_health_check" { id });

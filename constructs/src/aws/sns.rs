@@ -11,6 +11,7 @@ pub struct SnsTopic {
     pub name: Expr,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_master_key_id: Option<Expr>,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource SnsTopic = "aws_sns_topic" { id, arn, name });

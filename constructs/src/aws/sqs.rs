@@ -14,6 +14,7 @@ pub struct SqsQueue {
     pub sqs_managed_sse_enabled: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redrive_policy: Option<Expr>,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource SqsQueue = "aws_sqs_queue" { id, arn, url, name });

@@ -38,18 +38,17 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     ));
     // Route 53 health-check metrics exist only in us-east-1; when neither
     // region is us-east-1, a third provider manages the alarms on them.
-    let route53_metrics = if config.primary_region == ROUTE53_METRICS_REGION {
-        None
-    } else if config.secondary_region == ROUTE53_METRICS_REGION {
-        None
-    } else {
-        Some(stack.provider(provider(
-            config,
-            "route53_metrics",
-            ROUTE53_METRICS_REGION,
-            "Monitoring",
-        )))
-    };
+    let route53_metrics = [&config.primary_region, &config.secondary_region]
+        .iter()
+        .all(|region| *region != ROUTE53_METRICS_REGION)
+        .then(|| {
+            stack.provider(provider(
+                config,
+                "route53_metrics",
+                ROUTE53_METRICS_REGION,
+                "Monitoring",
+            ))
+        });
 
     let mut root = stack.scope(&primary);
     let account_id = root.data("account", CallerIdentity {}).account_id();

@@ -1,11 +1,11 @@
 //! The DR report: what recovery time and recovery point the configuration
 //! actually gives, computed from its settings rather than promised.
 //!
-//! Worst-case recovery time a client sees =
-//!   interval x failure threshold   (checkers must see that many failures)
-//! + Route 53 propagation lag        (aggregating checker results and
-//!                                    updating its DNS servers)
-//! + the TTL clients cache the old answer for.
+//! Worst-case recovery time a client sees is the sum of:
+//! - interval x failure threshold: checkers must see that many failures;
+//! - Route 53 propagation lag: aggregating checker results and updating its
+//!   DNS servers;
+//! - the TTL clients cache the old answer for.
 
 use std::fmt;
 

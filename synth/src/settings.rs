@@ -1,0 +1,116 @@
+//! Settings: the defaults, then the --config file, then the flags.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use constructs::dr::config::{Config, PaymentAuth};
+use serde::Deserialize;
+
+use crate::args::{Args, PaymentAuthArg, parse_duration};
+
+/// The config file. Unknown keys are refused, so a typo never silently falls
+/// back to a default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    env: Option<String>,
+    primary_region: Option<String>,
+    secondary_region: Option<String>,
+    domain: Option<String>,
+    hosted_zone_id: Option<String>,
+    custom_domains: Option<bool>,
+    health_check_interval: Option<u32>,
+    health_check_threshold: Option<u32>,
+    dns_ttl: Option<u32>,
+    alert_email: Option<String>,
+    payment_auth: Option<String>,
+    rto_target: Option<String>,
+    #[serde(default)]
+    tags: BTreeMap<String, String>,
+}
+
+/// The configuration `args` asks for; a config file that cannot be read or
+/// parsed is an error naming the file and the fix.
+pub fn resolve(args: &Args) -> Result<Config, String> {
+    let file = match &args.config {
+        Some(path) => read_file(path)?,
+        None => FileSettings::default(),
+    };
+    let mut config = Config::default();
+    let file_auth = match file.payment_auth.as_deref() {
+        None => None,
+        Some("aws-iam" | "aws_iam") => Some(PaymentAuth::AwsIam),
+        Some("none") => Some(PaymentAuth::None),
+        Some(other) => {
+            return Err(format!(
+                "error: config file: payment_auth `{other}` is not a mode; use \"aws-iam\" or \"none\""
+            ));
+        }
+    };
+    let file_rto = match &file.rto_target {
+        Some(text) => {
+            Some(parse_duration(text).map_err(|e| format!("error: config file: rto_target {e}"))?)
+        }
+        None => None,
+    };
+
+    set(&mut config.env, file.env, args.env.clone());
+    set(
+        &mut config.primary_region,
+        file.primary_region,
+        args.primary_region.clone(),
+    );
+    set(
+        &mut config.secondary_region,
+        file.secondary_region,
+        args.secondary_region.clone(),
+    );
+    config.domain = args.domain.clone().or(file.domain);
+    config.hosted_zone_id = args.hosted_zone_id.clone().or(file.hosted_zone_id);
+    config.custom_domains = !args.no_custom_domains && file.custom_domains.unwrap_or(true);
+    set(
+        &mut config.health_check.interval_seconds,
+        file.health_check_interval,
+        args.health_check_interval,
+    );
+    set(
+        &mut config.health_check.failure_threshold,
+        file.health_check_threshold,
+        args.health_check_threshold,
+    );
+    set(&mut config.dns_ttl_seconds, file.dns_ttl, args.dns_ttl);
+    config.alert_email = args.alert_email.clone().or(file.alert_email);
+    let flag_auth = args.payment_auth.map(|auth| match auth {
+        PaymentAuthArg::AwsIam => PaymentAuth::AwsIam,
+        PaymentAuthArg::None => PaymentAuth::None,
+    });
+    set(&mut config.payment_auth, file_auth, flag_auth);
+    config.rto_target_seconds = args.rto_target.or(file_rto);
+    config.tags = file.tags;
+    config.tags.extend(args.tags.iter().cloned());
+    Ok(config)
+}
+
+/// The flag wins over the file, the file over the default.
+fn set<T>(target: &mut T, from_file: Option<T>, from_flag: Option<T>) {
+    if let Some(value) = from_flag.or(from_file) {
+        *target = value;
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileSettings, String> {
+    let text = fs::read_to_string(path).map_err(|e| {
+        format!(
+            "error: cannot read config file {}: {e}; pass an existing TOML file to --config",
+            path.display()
+        )
+    })?;
+    toml::from_str(&text).map_err(|e| {
+        format!(
+            "error: config file {} is invalid: {}; fix the file (keys are the long flags with `_` for `-`, plus a [tags] table)",
+            path.display(),
+            e.to_string().trim_end()
+        )
+    })
+}
