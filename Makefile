@@ -29,6 +29,15 @@ test: lint check ## everything CI runs: lint, freshness check, unit, snapshot, C
 		$(CARGO) test --workspace --locked --no-fail-fast; \
 	fi
 
-validate: synth ## terraform init and validate on terraform/ (offline mirror when present)
-	$(TERRAFORM) -chdir=terraform init -backend=false -input=false
-	$(TERRAFORM) -chdir=terraform validate
+VALIDATE_DIR := target/validate
+
+validate: synth ## terraform init and validate a scratch copy of terraform/ (offline mirror when present)
+	rm -rf $(VALIDATE_DIR) && mkdir -p $(VALIDATE_DIR)/lambda
+	cp terraform/main.tf.json $(VALIDATE_DIR)/
+	# filebase64sha256 needs the packages; stand in empty zips for unbuilt ones.
+	for package in payment queue-replicator; do \
+		if [ -f terraform/lambda/$$package.zip ]; then cp terraform/lambda/$$package.zip $(VALIDATE_DIR)/lambda/; \
+		else { printf 'PK\005\006'; head -c 18 /dev/zero; } > $(VALIDATE_DIR)/lambda/$$package.zip; fi; \
+	done
+	$(TERRAFORM) -chdir=$(VALIDATE_DIR) init -backend=false -input=false -no-color >/dev/null
+	$(TERRAFORM) -chdir=$(VALIDATE_DIR) validate
