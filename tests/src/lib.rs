@@ -1,5 +1,9 @@
-//! Shared helpers of the integration tests: where the workspace is, and
-//! running Terraform through `scripts/terraform.sh` (offline mirror aware).
+//! Shared helpers of the integration tests: where the workspace is, running
+//! Terraform through `scripts/terraform.sh` (offline mirror aware), a moto
+//! server, and a local Lambda Runtime API for the packaged handlers.
+
+pub mod moto;
+pub mod runtime_api;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,89 @@
+//! A moto server (the AWS emulator) on a free loopback port, for as long as
+//! the handle lives.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::workspace_root;
+
+/// A running moto server; dropped, it is killed.
+#[derive(Debug)]
+pub struct MotoServer {
+    child: Child,
+    port: u16,
+}
+
+/// `moto_server` from `$DRSYNTH_MOTO_SERVER`, else from the project's venv.
+fn moto_server_path() -> PathBuf {
+    std::env::var_os("DRSYNTH_MOTO_SERVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join(".venv/bin/moto_server"))
+}
+
+impl MotoServer {
+    /// Starts moto on 127.0.0.1 and waits until it answers. Panics with the
+    /// fix when moto is not installed: these tests never skip.
+    pub fn start() -> Self {
+        let path = moto_server_path();
+        assert!(
+            path.exists(),
+            "{} not found; run `make venv` (make test does) to install moto",
+            path.display()
+        );
+        let port = free_port();
+        let child = Command::new(&path)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
+        let server = Self { child, port };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "moto did not start listening on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        server
+    }
+
+    /// `http://127.0.0.1:<port>`
+    pub fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The environment an AWS SDK or CLI needs to talk to this server.
+    pub fn sdk_environment(&self, region: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("AWS_ENDPOINT_URL", self.endpoint()),
+            ("AWS_ACCESS_KEY_ID", "testing".to_owned()),
+            ("AWS_SECRET_ACCESS_KEY", "testing".to_owned()),
+            ("AWS_REGION", region.to_owned()),
+            ("AWS_DEFAULT_REGION", region.to_owned()),
+        ]
+    }
+}
+
+impl Drop for MotoServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("the loopback interface has a free port")
+}
