@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate
+.PHONY: help synth check lint test validate venv lambdas bench-handlers
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -21,7 +21,26 @@ lint: ## rustfmt and clippy, warnings are errors
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-test: lint check ## everything CI runs: lint, freshness check, unit, snapshot, CLI and terraform validate tests
+VENV := .venv
+VENV_STAMP := $(VENV)/.installed-$(shell sha256sum requirements-test.txt | cut -c1-16)
+
+venv: $(VENV_STAMP) ## the Python test tools (moto) in .venv, installed once per requirements-test.txt
+$(VENV_STAMP): requirements-test.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+lambdas: ## release-build the handlers and package terraform/lambda/*.zip (glibc <= 2.34, deterministic)
+	$(CARGO) build --release --locked -p payment -p queue-replicator
+	scripts/package-lambdas.sh
+
+bench-handlers: venv ## handler figures: build time, sizes, cold start, latency and memory against moto
+	@start=$$(date +%s); $(MAKE) --no-print-directory lambdas >/dev/null; \
+		echo "release build and packaging: $$(( $$(date +%s) - start )) s (incremental; see the README for a clean build)"
+	@ls -l target/release/payment target/release/queue-replicator terraform/lambda/*.zip | awk '{print $$5, $$9}'
+	PAYMENT_BOOTSTRAP=$(CURDIR)/target/lambda/payment/bootstrap $(CARGO) bench --locked -p payment --bench runtime
+
+test: lint check venv ## everything CI runs: lint, freshness check, unit, snapshot, CLI and terraform validate tests
 	@if command -v cargo-nextest >/dev/null; then \
 		$(CARGO) nextest run --workspace --locked --no-fail-fast; \
 	else \

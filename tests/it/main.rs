@@ -2,6 +2,7 @@
 
 mod cli;
 mod corrections;
+mod packaging;
 mod snapshots;
 mod terraform_validate;
 

@@ -64,11 +64,7 @@ pub async fn forward<S: Sender>(sender: &S, event: SqsEvent) -> SqsBatchResponse
     SqsBatchResponse {
         batch_item_failures: failures
             .into_iter()
-            .map(|item_identifier| BatchItemFailure {
-                item_identifier,
-                ..BatchItemFailure::default()
-            })
+            .map(|item_identifier| BatchItemFailure { item_identifier })
             .collect(),
-        ..SqsBatchResponse::default()
     }
 }

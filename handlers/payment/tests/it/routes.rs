@@ -52,6 +52,16 @@ fn handler(store: FakeStore) -> Handler<FakeStore> {
 }
 
 const JSON: Option<&str> = Some("application/json");
+
+/// Method, path, content type, body, expected status, expected error code.
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    i64,
+    &'a str,
+);
 const VALID: &str = r#"{"transaction_id":"tx-1","amount":"12.50","currency":"USD"}"#;
 
 #[tokio::test]
@@ -60,7 +70,7 @@ async fn status_codes_for_every_kind_of_request() {
         r#"{{"transaction_id":"a","amount":"1","currency":"USD","pad":"{}"}}"#,
         "x".repeat(17 * 1024)
     );
-    let cases: Vec<(&str, &str, Option<&str>, Option<&str>, i64, &str)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         ("POST", "/payment", JSON, Some(VALID), 201, ""),
         (
             "POST",
