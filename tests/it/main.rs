@@ -2,6 +2,7 @@
 
 mod cli;
 mod corrections;
+mod dependencies;
 mod packaging;
 mod snapshots;
 mod terraform_validate;
