@@ -82,6 +82,11 @@ pub struct Args {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub rto_target: Option<u32>,
 
+    /// What the configuration is for: AWS, or the moto emulator (with the
+    /// differences listed in the README, and nothing else changed).
+    #[arg(long, value_name = "TARGET", default_value = "aws")]
+    pub target: Target,
+
     /// How to print the DR report: text on standard error, or json on
     /// standard output.
     #[arg(
@@ -108,6 +113,12 @@ pub enum PaymentAuthArg {
     AwsIam,
     /// Open to anyone who reaches the API.
     None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Target {
+    Aws,
+    Emulator,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -12,10 +12,11 @@ use std::path::Path;
 
 use clap::Parser;
 use constructs::core::{App, Diagnostics, Document, Error};
+use constructs::dr::emulator;
 use constructs::dr::report::DrReport;
 use constructs::dr::{Config, payments_app};
 
-pub use args::{Args, ReportFormat};
+pub use args::{Args, ReportFormat, Target};
 
 /// The file synth writes in the output directory.
 pub const FILE_NAME: &str = "main.tf.json";
@@ -81,8 +82,14 @@ fn synth(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
-    let config = settings::resolve(args)?;
-    let document = build(builder, &config).map_err(|d| errors(&d))?;
+    let mut config = settings::resolve(args)?;
+    if args.target == Target::Emulator {
+        config = emulator::config(&config);
+    }
+    let mut document = build(builder, &config).map_err(|d| errors(&d))?;
+    if args.target == Target::Emulator {
+        document = emulator::adapt(document);
+    }
     let report = DrReport::for_config(&config);
     match args.report {
         ReportFormat::Text => {

@@ -3,6 +3,7 @@
 mod cli;
 mod corrections;
 mod dependencies;
+mod emulator;
 mod packaging;
 mod snapshots;
 mod terraform_validate;

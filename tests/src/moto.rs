@@ -15,31 +15,34 @@ pub struct MotoServer {
     port: u16,
 }
 
-/// `moto_server` from `$DRSYNTH_MOTO_SERVER`, else from the project's venv.
-fn moto_server_path() -> PathBuf {
-    std::env::var_os("DRSYNTH_MOTO_SERVER")
+/// The Python of the project's venv, where `make venv` installs moto.
+fn venv_python() -> PathBuf {
+    std::env::var_os("DRSYNTH_VENV_PYTHON")
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join(".venv/bin/moto_server"))
+        .unwrap_or_else(|| workspace_root().join(".venv/bin/python"))
 }
 
 impl MotoServer {
     /// Starts moto on 127.0.0.1 and waits until it answers. Panics with the
     /// fix when moto is not installed: these tests never skip.
     pub fn start() -> Self {
-        let path = moto_server_path();
+        let python = venv_python();
         assert!(
-            path.exists(),
+            python.exists(),
             "{} not found; run `make venv` (make test does) to install moto",
-            path.display()
+            python.display()
         );
         let port = free_port();
-        let child = Command::new(&path)
+        // moto with its one correction (tests/emulator/moto_server.py).
+        let launcher = workspace_root().join("tests/emulator/moto_server.py");
+        let child = Command::new(&python)
+            .arg(&launcher)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", launcher.display()));
         let server = Self { child, port };
         let deadline = Instant::now() + Duration::from_secs(60);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {

@@ -45,6 +45,16 @@ impl Document {
         text
     }
 
+    /// The same document changed by `change`; keys are sorted again after.
+    pub fn transformed(self, change: impl FnOnce(&mut Value)) -> Self {
+        let mut value = self.value;
+        change(&mut value);
+        Self {
+            stack: self.stack,
+            value: sorted(value),
+        }
+    }
+
     /// The resources of one type, by logical id.
     pub fn resources(&self, tf_type: &str) -> impl Iterator<Item = (&String, &Value)> {
         self.value["resource"][tf_type]

@@ -1,6 +1,7 @@
 //! The disaster-recovery constructs and the payments app built from them.
 
 pub mod config;
+pub mod emulator;
 pub mod failover_dns;
 pub mod global_table;
 pub mod monitoring;

@@ -1,0 +1,90 @@
+//! The emulator target: what changes when the stack is applied to moto
+//! instead of AWS, all of it here.
+//!
+//! Each difference is something moto cannot do; everything else is
+//! byte-identical to the AWS target with the same configuration. Drift is
+//! never hidden with `ignore_changes`: where moto reads a value back
+//! differently, the emulator target writes it the way moto reads it. (One
+//! moto deviation no configuration can meet, the re-spaced SQS redrive
+//! policy, is corrected in the emulator instead:
+//! `tests/emulator/moto_server.py`.)
+
+use serde_json::Value;
+
+use crate::core::Document;
+
+use super::config::Config;
+
+/// One way the emulator target differs from the AWS target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// The resource type and attribute, e.g. `aws_dynamodb_table.replica`.
+    pub attribute: &'static str,
+    pub change: &'static str,
+    pub reason: &'static str,
+}
+
+/// Every difference, in the order `adapt` applies them.
+pub const DIFFERENCES: [Difference; 4] = [
+    Difference {
+        attribute: "custom domains (aws_acm_certificate, aws_acm_certificate_validation, aws_apigatewayv2_domain_name, aws_apigatewayv2_api_mapping, validation records)",
+        change: "off, as with --no-custom-domains: the failover records are CNAMEs to the execute-api hosts",
+        reason: "moto never reports a regional API Gateway custom domain AVAILABLE, so the apply fails waiting for it",
+    },
+    Difference {
+        attribute: "aws_dynamodb_table.replica",
+        change: "removed: the emulator's table has no replica in the secondary region",
+        reason: "moto never finishes creating a table with a replica block; the apply hangs",
+    },
+    Difference {
+        attribute: "aws_s3_bucket_replication_configuration.rule.delete_marker_replication.status",
+        change: "Disabled instead of Enabled",
+        reason: "moto reads delete-marker replication back as Disabled, so every plan would show drift",
+    },
+    Difference {
+        attribute: "aws_lambda_function.logging_config",
+        change: "removed (Lambda's default log group and text platform logs)",
+        reason: "moto does not store a function's logging configuration, so every plan would show drift",
+    },
+];
+
+/// The configuration the emulator target synthesizes.
+pub fn config(config: &Config) -> Config {
+    Config {
+        custom_domains: false,
+        ..config.clone()
+    }
+}
+
+/// Applies the attribute-level differences to a synthesized AWS document.
+pub fn adapt(document: Document) -> Document {
+    document.transformed(|value| {
+        for_each_resource(value, "aws_dynamodb_table", |table| {
+            remove(table, "replica");
+        });
+        for_each_resource(
+            value,
+            "aws_s3_bucket_replication_configuration",
+            |replication| {
+                for rule in replication["rule"].as_array_mut().into_iter().flatten() {
+                    rule["delete_marker_replication"]["status"] = Value::from("Disabled");
+                }
+            },
+        );
+        for_each_resource(value, "aws_lambda_function", |function| {
+            remove(function, "logging_config");
+        });
+    })
+}
+
+fn for_each_resource(document: &mut Value, tf_type: &str, mut change: impl FnMut(&mut Value)) {
+    if let Some(blocks) = document["resource"][tf_type].as_object_mut() {
+        blocks.values_mut().for_each(&mut change);
+    }
+}
+
+fn remove(block: &mut Value, attribute: &str) {
+    if let Some(fields) = block.as_object_mut() {
+        fields.remove(attribute);
+    }
+}
