@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate venv lambdas bench-handlers
+.PHONY: help synth check lint test validate venv nextest lambdas bench-handlers e2e
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -40,13 +40,15 @@ bench-handlers: venv ## handler figures: build time, sizes, cold start, latency 
 	@ls -l target/release/payment target/release/queue-replicator terraform/lambda/*.zip | awk '{print $$5, $$9}'
 	PAYMENT_BOOTSTRAP=$(CURDIR)/target/lambda/payment/bootstrap $(CARGO) bench --locked -p payment --bench runtime
 
-test: lint check venv ## everything CI runs: lint, freshness check, unit, snapshot, CLI and terraform validate tests
-	@if command -v cargo-nextest >/dev/null; then \
-		$(CARGO) nextest run --workspace --locked --no-fail-fast; \
-	else \
-		echo "cargo-nextest not found; using cargo test (install it with: cargo install cargo-nextest --locked)"; \
-		$(CARGO) test --workspace --locked --no-fail-fast; \
-	fi
+nextest: ## cargo-nextest, installed when missing
+	@command -v cargo-nextest >/dev/null || $(CARGO) install cargo-nextest --locked
+
+e2e: venv lambdas ## offline apply, verify, re-plan, destroy against moto, plus interrupted applies; prints step timings
+	$(CARGO) test --locked -p drsynth-tests --test e2e -- --nocapture --test-threads=2
+
+test: lint check venv nextest ## everything CI runs: lint, freshness, unit, snapshot, CLI, validate, handler, moto and e2e tests
+	$(CARGO) nextest run --workspace --locked --no-fail-fast -E 'not binary(e2e)'
+	$(MAKE) --no-print-directory e2e
 
 VALIDATE_DIR := target/validate
 

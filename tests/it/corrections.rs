@@ -458,6 +458,10 @@ fn queues_dead_letter_and_replicator_reports_item_failures() {
         replicator["environment"]["variables"]["DEST_QUEUE_URL"],
         "${aws_sqs_queue.secondary_queue_main.url}"
     );
+    assert_eq!(
+        replicator["environment"]["variables"]["DEST_QUEUE_REGION"],
+        "us-east-2"
+    );
 }
 
 // Correction 7: every alarm acts on a topic in its own region; Route 53

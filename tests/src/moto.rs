@@ -11,7 +11,7 @@ use crate::workspace_root;
 /// A running moto server; dropped, it is killed.
 #[derive(Debug)]
 pub struct MotoServer {
-    child: Child,
+    child: Option<Child>,
     port: u16,
 }
 
@@ -26,15 +26,34 @@ impl MotoServer {
     /// Starts moto on 127.0.0.1 and waits until it answers. Panics with the
     /// fix when moto is not installed: these tests never skip.
     pub fn start() -> Self {
+        let mut server = Self {
+            child: None,
+            port: free_port(),
+        };
+        server.start_again();
+        server
+    }
+
+    /// Stops the server (by its PID); everything it held is gone.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts a fresh, empty server on the same port.
+    pub fn start_again(&mut self) {
+        self.stop();
         let python = venv_python();
         assert!(
             python.exists(),
             "{} not found; run `make venv` (make test does) to install moto",
             python.display()
         );
-        let port = free_port();
         // moto with its one correction (tests/emulator/moto_server.py).
         let launcher = workspace_root().join("tests/emulator/moto_server.py");
+        let port = self.port;
         let child = Command::new(&python)
             .arg(&launcher)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
@@ -43,7 +62,7 @@ impl MotoServer {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", launcher.display()));
-        let server = Self { child, port };
+        self.child = Some(child);
         let deadline = Instant::now() + Duration::from_secs(60);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
@@ -52,7 +71,6 @@ impl MotoServer {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
-        server
     }
 
     /// `http://127.0.0.1:<port>`
@@ -78,8 +96,7 @@ impl MotoServer {
 
 impl Drop for MotoServer {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.stop();
     }
 }
 

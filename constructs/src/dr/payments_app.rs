@@ -94,6 +94,7 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
             function_name: names.regional("queue-replicator", &config.primary_region),
             source: &primary_stack.queue,
             destination: &secondary_stack.queue,
+            destination_region: config.secondary_region.clone(),
         },
     );
     let targets: Vec<FailoverTarget<'_>> = regions

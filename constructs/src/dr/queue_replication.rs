@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crate::aws::iam::Statement;
 use crate::aws::lambda::{LambdaEventSourceMapping, LambdaFunction};
 use crate::aws::sqs::SqsQueue;
-use crate::core::{Meta, Ref, Scope};
+use crate::core::{Expr, Meta, Ref, Scope};
 
 use super::regional_stack::REPLICATOR_TIMEOUT_SECONDS;
 use super::rust_function::{RustFunction, RustFunctionProps};
@@ -21,6 +21,8 @@ pub struct QueueReplicationProps<'a> {
     pub function_name: String,
     pub source: &'a Ref<SqsQueue>,
     pub destination: &'a Ref<SqsQueue>,
+    /// The destination queue's region: the function calls SQS there.
+    pub destination_region: String,
 }
 
 pub struct QueueReplication {
@@ -36,10 +38,13 @@ impl QueueReplication {
             RustFunctionProps {
                 function_name: props.function_name.clone(),
                 package: "queue-replicator",
-                environment: BTreeMap::from([(
-                    "DEST_QUEUE_URL".to_owned(),
-                    props.destination.url(),
-                )]),
+                environment: BTreeMap::from([
+                    ("DEST_QUEUE_URL".to_owned(), props.destination.url()),
+                    (
+                        "DEST_QUEUE_REGION".to_owned(),
+                        Expr::literal(props.destination_region),
+                    ),
+                ]),
                 statements: vec![
                     Statement::allow(
                         "ConsumeSource",

@@ -5,4 +5,5 @@
 //! fails or drops the whole batch.
 
 pub mod forward;
+pub mod settings;
 pub mod sqs;

@@ -3,7 +3,8 @@
 use aws_lambda_events::sqs::SqsEvent;
 use lambda_runtime::{Error, LambdaEvent, service_fn};
 use queue_replicator::forward::forward;
-use queue_replicator::sqs::{SqsSender, queue_region};
+use queue_replicator::settings::Settings;
+use queue_replicator::sqs::SqsSender;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Error> {
@@ -13,19 +14,16 @@ async fn main() -> Result<(), Error> {
         .with_target(false)
         .without_time()
         .init();
-    let queue_url = std::env::var("DEST_QUEUE_URL").unwrap_or_default();
-    if !queue_url.starts_with("https://") && !queue_url.starts_with("http://") {
-        tracing::error!(queue_url, "DEST_QUEUE_URL is not a queue URL");
-        return Err("DEST_QUEUE_URL must be the URL of the destination queue".into());
-    }
+    let settings = Settings::from_vars(|name| std::env::var(name).ok()).inspect_err(|error| {
+        tracing::error!(%error, "invalid configuration");
+    })?;
     let aws = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
     // The destination queue lives in another region than the function, and
-    // the SDK calls the endpoint of its configured region, not the URL's.
-    let region = queue_region(&queue_url).map(|r| aws_config::Region::new(r.to_owned()));
+    // the SDK calls the SQS endpoint of the region it is configured for.
     let mut sqs = aws_sdk_sqs::config::Builder::from(&aws);
-    sqs.set_region(region.or_else(|| aws.region().cloned()));
+    sqs.set_region(Some(aws_config::Region::new(settings.queue_region)));
     let sqs = sqs.build();
-    let sender = SqsSender::new(aws_sdk_sqs::Client::from_conf(sqs), queue_url);
+    let sender = SqsSender::new(aws_sdk_sqs::Client::from_conf(sqs), settings.queue_url);
     let sender = &sender;
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| async move {
         tracing::info!(request_id = %event.context.request_id, records = event.payload.records.len(), "batch");

@@ -85,27 +85,3 @@ fn attribute_value(attribute: &SqsMessageAttribute) -> Option<MessageAttributeVa
     }
     value.build().ok()
 }
-
-/// The region of an AWS queue URL (`https://sqs.us-east-2.amazonaws.com/123/q`
-/// -> `us-east-2`); `None` for other URLs, such as an emulator's.
-pub fn queue_region(url: &str) -> Option<&str> {
-    let host = url.split("://").nth(1)?.split('/').next()?;
-    let mut labels = host.split('.');
-    (labels.next()? == "sqs").then_some(())?;
-    labels.next()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn region_of_queue_urls() {
-        assert_eq!(
-            queue_region("https://sqs.us-east-2.amazonaws.com/123456789012/payments-us-east-2-dev"),
-            Some("us-east-2")
-        );
-        assert_eq!(queue_region("http://127.0.0.1:5000/123456789012/q"), None);
-        assert_eq!(queue_region("not a url"), None);
-    }
-}

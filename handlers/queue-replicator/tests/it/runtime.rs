@@ -47,6 +47,7 @@ async fn packaged_binary_forwards_a_batch_and_reports_a_malformed_event() {
             "/aws/lambda/queue-replicator-test",
         )
         .env("DEST_QUEUE_URL", &queue_url)
+        .env("DEST_QUEUE_REGION", "us-east-1")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

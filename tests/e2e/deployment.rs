@@ -1,0 +1,261 @@
+//! One deployment of the emulator target in a scratch directory, driven
+//! through Terraform and checked through the emulator's AWS API.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use drsynth_tests::moto::MotoServer;
+use drsynth_tests::{LAMBDA_PACKAGES, terraform, workspace_root};
+use serde_json::{Value, json};
+
+/// The services the stack uses, each pointed at the emulator.
+const SERVICES: [&str; 14] = [
+    "acm",
+    "apigateway",
+    "apigatewayv2",
+    "cloudwatch",
+    "dynamodb",
+    "ec2",
+    "iam",
+    "lambda",
+    "logs",
+    "route53",
+    "s3",
+    "sns",
+    "sqs",
+    "sts",
+];
+
+pub struct Deployment {
+    dir: tempfile::TempDir,
+    endpoint: String,
+    pub env: String,
+}
+
+impl Deployment {
+    /// Synthesizes the emulator target for `env` into a scratch directory
+    /// with the packaged handlers and a provider override for `moto`.
+    pub fn synth(moto: &MotoServer, env: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut stdout = Vec::new();
+        let mut stderr = Vec::new();
+        let out = dir.path().display().to_string();
+        let args = ["synth", "--target", "emulator", "--env", env, "--out", &out];
+        let code = synth::run(args, &mut stdout, &mut stderr);
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+        std::fs::create_dir_all(dir.path().join("lambda")).unwrap();
+        for package in LAMBDA_PACKAGES {
+            let built = workspace_root().join(format!("terraform/lambda/{package}.zip"));
+            assert!(
+                built.exists(),
+                "{} is missing; run `make lambdas` (make e2e does)",
+                built.display()
+            );
+            std::fs::copy(&built, dir.path().join(format!("lambda/{package}.zip"))).unwrap();
+        }
+        let deployment = Self {
+            dir,
+            endpoint: moto.endpoint(),
+            env: env.to_owned(),
+        };
+        deployment.write_override();
+        deployment
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `override.tf.json`: every aliased provider talks to the emulator with
+    /// test credentials and no account lookups.
+    fn write_override(&self) {
+        let main: Value = serde_json::from_str(
+            &std::fs::read_to_string(self.path().join("main.tf.json")).unwrap(),
+        )
+        .unwrap();
+        let endpoints: serde_json::Map<String, Value> = SERVICES
+            .iter()
+            .map(|s| ((*s).to_owned(), json!(self.endpoint)))
+            .collect();
+        let providers: Vec<Value> = main["provider"]["aws"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                json!({
+                    "alias": p["alias"],
+                    "access_key": "testing",
+                    "secret_key": "testing",
+                    "skip_credentials_validation": true,
+                    "skip_metadata_api_check": true,
+                    "skip_requesting_account_id": true,
+                    // A local emulator answers at once or not at all.
+                    "max_retries": 3,
+                    "s3_use_path_style": true,
+                    "endpoints": [endpoints],
+                })
+            })
+            .collect();
+        let text =
+            serde_json::to_string_pretty(&json!({ "provider": { "aws": providers } })).unwrap();
+        std::fs::write(self.path().join("override.tf.json"), text).unwrap();
+    }
+
+    /// Runs Terraform here; panics with its output when it fails.
+    pub fn terraform_ok(&self, args: &[&str]) -> String {
+        let run = terraform(self.path(), args);
+        assert!(
+            run.success,
+            "terraform {args:?} failed:\n{}\n{}",
+            tail(&run.stdout),
+            run.stderr
+        );
+        run.stdout
+    }
+
+    pub fn apply(&self) {
+        self.terraform_ok(&[
+            "apply",
+            "-input=false",
+            "-no-color",
+            "-auto-approve",
+            "-parallelism=20",
+        ]);
+    }
+
+    /// Starts an apply and calls `interrupt` with its PID once `resources`
+    /// resources were created; the apply must then stop unfinished.
+    pub fn apply_interrupted(&self, resources: usize, interrupt: impl FnOnce(u32)) {
+        let mut child = Command::new("bash")
+            .arg(workspace_root().join("scripts/terraform.sh"))
+            .arg(format!("-chdir={}", self.path().display()))
+            .args([
+                "apply",
+                "-input=false",
+                "-no-color",
+                "-auto-approve",
+                "-parallelism=4",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start terraform apply");
+        let pid = child.id();
+        let mut created = 0;
+        let mut interrupt = Some(interrupt);
+        for line in BufReader::new(child.stdout.take().unwrap())
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("Creation complete") {
+                created += 1;
+                if created == resources
+                    && let Some(interrupt) = interrupt.take()
+                {
+                    interrupt(pid);
+                }
+            }
+        }
+        let status = child.wait().unwrap();
+        assert!(
+            interrupt.is_none(),
+            "the apply finished after {created} resources, before the interruption"
+        );
+        assert!(
+            !status.success(),
+            "an interrupted apply must not report success"
+        );
+        eprintln!("    interrupted after {created} resources were created");
+    }
+
+    /// Interrupts an apply with SIGINT (Ctrl-C) once `resources` exist.
+    pub fn apply_interrupted_after_resources(&self, resources: usize) {
+        self.apply_interrupted(resources, |pid| {
+            let status = Command::new("kill")
+                .args(["-INT", &pid.to_string()])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        });
+    }
+
+    pub fn outputs_file(&self) -> PathBuf {
+        let outputs = self.terraform_ok(&["output", "-json", "-no-color"]);
+        let path = self.path().join("outputs.json");
+        std::fs::write(&path, outputs).unwrap();
+        path
+    }
+
+    pub fn output(&self, name: &str) -> String {
+        let outputs: Value =
+            serde_json::from_str(&std::fs::read_to_string(self.outputs_file()).unwrap()).unwrap();
+        outputs[name]["value"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no output {name}"))
+            .to_owned()
+    }
+
+    /// Everything the spec asks for exists, exactly once.
+    pub fn verify_deployed(&self) {
+        let outputs = self.outputs_file();
+        let zips = self.path().join("lambda");
+        self.verify(&[
+            "deployed",
+            &self.endpoint,
+            &outputs.display().to_string(),
+            &self.env,
+            &zips.display().to_string(),
+        ]);
+    }
+
+    pub fn assert_no_drift(&self) {
+        let run = terraform(
+            self.path(),
+            &["plan", "-detailed-exitcode", "-input=false", "-no-color"],
+        );
+        assert!(
+            run.success,
+            "terraform plan shows changes after apply:\n{}\n{}",
+            tail(&run.stdout),
+            run.stderr
+        );
+    }
+
+    /// Destroys, then proves the state and the emulator hold nothing.
+    pub fn destroy_and_verify_empty(&self) {
+        self.terraform_ok(&[
+            "destroy",
+            "-input=false",
+            "-no-color",
+            "-auto-approve",
+            "-parallelism=20",
+        ]);
+        let state = self.terraform_ok(&["state", "list"]);
+        assert!(state.trim().is_empty(), "state still lists:\n{state}");
+        self.verify(&["empty", &self.endpoint, &self.env]);
+    }
+
+    fn verify(&self, args: &[&str]) {
+        let python = workspace_root().join(".venv/bin/python");
+        let output = Command::new(&python)
+            .arg(workspace_root().join("tests/emulator/verify.py"))
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}; run `make venv`", python.display()));
+        let printed = String::from_utf8_lossy(&output.stdout);
+        let checks = printed.lines().filter(|l| l.starts_with("ok")).count();
+        assert!(
+            output.status.success(),
+            "{printed}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        eprintln!("    {checks} checks passed");
+    }
+}
+
+/// The last lines of a long output.
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(60)..].join("\n")
+}

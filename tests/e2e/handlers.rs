@@ -1,0 +1,188 @@
+//! The packaged handler binaries against the tables and queues Terraform
+//! created, through the local Lambda Runtime API.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use aws_sdk_sqs::types::MessageAttributeValue;
+use drsynth_tests::moto::MotoServer;
+use drsynth_tests::runtime_api::{Outcome, RuntimeApi};
+use drsynth_tests::workspace_root;
+use serde_json::{Value, json};
+
+use crate::deployment::Deployment;
+
+fn spawn(package: &str, api: &RuntimeApi, moto: &MotoServer, extra: &[(&str, String)]) -> Child {
+    let binary = workspace_root().join(format!("target/lambda/{package}/bootstrap"));
+    assert!(
+        binary.exists(),
+        "{} is missing; run `make lambdas`",
+        binary.display()
+    );
+    Command::new(binary)
+        .envs(moto.sdk_environment("us-east-1"))
+        .env("AWS_LAMBDA_RUNTIME_API", api.address())
+        .env("AWS_LAMBDA_FUNCTION_NAME", package)
+        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
+        .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        .env("AWS_LAMBDA_LOG_STREAM_NAME", "e2e")
+        .env(
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            format!("/aws/lambda/{package}"),
+        )
+        .envs(extra.iter().map(|(k, v)| (*k, v.as_str())))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the packaged bootstrap")
+}
+
+fn responses(api: &RuntimeApi, count: usize, mut child: Child) -> Vec<Value> {
+    let outcomes = api.wait_for(count, Duration::from_secs(60));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(outcomes.len(), count, "{outcomes:?}");
+    outcomes
+        .into_iter()
+        .map(|outcome| match outcome {
+            Outcome::Response { body, .. } => body,
+            other => panic!("the function failed: {other:?}"),
+        })
+        .collect()
+}
+
+fn payment_event(body: &str) -> Value {
+    json!({
+        "version": "2.0", "rawPath": "/payment", "rawQueryString": "",
+        "headers": {"content-type": "application/json"},
+        "requestContext": {"http": {"method": "POST", "path": "/payment"}, "stage": "$default"},
+        "body": body, "isBase64Encoded": false
+    })
+}
+
+/// A payment written through the primary's function is in the table, and
+/// a replay returns the same record.
+pub async fn payments(moto: &MotoServer, deployment: &Deployment) {
+    let table = deployment.output("table_name");
+    let body = r#"{"transaction_id":"e2e-0001","amount":"250.75","currency":"EUR"}"#;
+    let api = RuntimeApi::start(vec![payment_event(body), payment_event(body)]);
+    let child = spawn("payment", &api, moto, &[("TABLE_NAME", table.clone())]);
+    let answers = responses(&api, 2, child);
+    assert_eq!(answers[0]["statusCode"], 201, "{}", answers[0]);
+    assert_eq!(answers[1]["statusCode"], 200, "{}", answers[1]);
+    assert_eq!(
+        answers[0]["body"], answers[1]["body"],
+        "the replay returns the stored record"
+    );
+
+    let dynamodb = aws_sdk_dynamodb::Client::new(&aws_config_for(moto, "us-east-1"));
+    let item = dynamodb
+        .get_item()
+        .table_name(&table)
+        .key("transaction_id", AttributeValue::S("e2e-0001".into()))
+        .send()
+        .await
+        .unwrap()
+        .item
+        .expect("the payment is in the table Terraform created");
+    assert_eq!(item["currency"].as_s().unwrap(), "EUR");
+    assert!(["250.75"].contains(&item["amount"].as_n().unwrap().as_str()));
+    eprintln!("    payment stored once, replay answered 200 with the same record");
+}
+
+/// SDK settings for the emulator in `region`.
+fn aws_config_for(moto: &MotoServer, region: &str) -> aws_config::SdkConfig {
+    aws_config::SdkConfig::builder()
+        .behavior_version(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new(region.to_owned()))
+        .endpoint_url(moto.endpoint())
+        .credentials_provider(aws_sdk_dynamodb::config::SharedCredentialsProvider::new(
+            aws_sdk_dynamodb::config::Credentials::new("testing", "testing", None, None, "e2e"),
+        ))
+        .build()
+}
+
+/// A message sent to the primary queue, handed to the replicator as SQS
+/// would, arrives in the secondary queue with its attributes.
+pub async fn replication(moto: &MotoServer, deployment: &Deployment) {
+    let primary_url = deployment.output("primary_queue_url");
+    let secondary_url = deployment.output("secondary_queue_url");
+    let primary = aws_sdk_sqs::Client::new(&aws_config_for(moto, "us-east-1"));
+    let secondary = aws_sdk_sqs::Client::new(&aws_config_for(moto, "us-east-2"));
+    primary
+        .send_message()
+        .queue_url(&primary_url)
+        .message_body("refund e2e-0001")
+        .message_attributes(
+            "kind",
+            MessageAttributeValue::builder()
+                .data_type("String")
+                .string_value("refund")
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let received = primary
+        .receive_message()
+        .queue_url(&primary_url)
+        .message_attribute_names("All")
+        .wait_time_seconds(2)
+        .send()
+        .await
+        .unwrap()
+        .messages
+        .unwrap_or_default();
+    assert_eq!(received.len(), 1, "the message is in the primary queue");
+    let message = &received[0];
+    let event = json!({"Records": [{
+        "messageId": message.message_id,
+        "receiptHandle": message.receipt_handle,
+        "body": message.body,
+        "attributes": {"ApproximateReceiveCount": "1"},
+        "messageAttributes": {"kind": {"stringValue": "refund", "dataType": "String"}},
+        "eventSource": "aws:sqs",
+        "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:primary",
+        "awsRegion": "us-east-1"
+    }]});
+    let api = RuntimeApi::start(vec![event]);
+    let child = spawn(
+        "queue-replicator",
+        &api,
+        moto,
+        &[
+            ("DEST_QUEUE_URL", secondary_url.clone()),
+            ("DEST_QUEUE_REGION", "us-east-2".to_owned()),
+        ],
+    );
+    let answers = responses(&api, 1, child);
+    assert_eq!(answers[0]["batchItemFailures"], json!([]), "{}", answers[0]);
+
+    let arrived = secondary
+        .receive_message()
+        .queue_url(&secondary_url)
+        .message_attribute_names("All")
+        .wait_time_seconds(2)
+        .send()
+        .await
+        .unwrap()
+        .messages
+        .unwrap_or_default();
+    assert_eq!(
+        arrived.len(),
+        1,
+        "the message arrived in the secondary queue"
+    );
+    assert_eq!(arrived[0].body.as_deref(), Some("refund e2e-0001"));
+    let attributes = arrived[0].message_attributes.as_ref().unwrap();
+    assert_eq!(attributes["kind"].string_value.as_deref(), Some("refund"));
+    assert_eq!(
+        attributes["drsynth.source_message_id"]
+            .string_value
+            .as_deref(),
+        message.message_id.as_deref()
+    );
+    eprintln!("    message replicated with its attributes and source id");
+}

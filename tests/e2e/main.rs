@@ -1,0 +1,101 @@
+//! The whole life of a deployment, offline: synth for the emulator, init,
+//! validate, plan, apply against moto, verify through the AWS API, run the
+//! packaged handlers against what Terraform created, re-plan (no drift),
+//! destroy (nothing left); then the same after interrupted applies.
+//!
+//! Run by `make e2e` (part of `make test`), which builds the Lambda packages
+//! first. Each step prints its duration.
+
+mod deployment;
+mod handlers;
+mod steps;
+
+use deployment::Deployment;
+use drsynth_tests::moto::MotoServer;
+use steps::Steps;
+
+#[test]
+fn deployment_lifecycle_against_the_emulator() {
+    let mut steps = Steps::new("lifecycle");
+    let moto = steps.run("start moto", MotoServer::start);
+    let deployment = steps.run("synth --target emulator", || {
+        Deployment::synth(&moto, "e2e")
+    });
+    steps.run("terraform init", || {
+        deployment.terraform_ok(&["init", "-input=false", "-no-color"])
+    });
+    steps.run("terraform validate", || {
+        deployment.terraform_ok(&["validate", "-no-color"])
+    });
+    steps.run("terraform plan", || {
+        deployment.terraform_ok(&["plan", "-input=false", "-no-color", "-out=tfplan"])
+    });
+    steps.run("terraform apply", || {
+        deployment.terraform_ok(&[
+            "apply",
+            "-input=false",
+            "-no-color",
+            "-auto-approve",
+            "tfplan",
+        ])
+    });
+    steps.run("verify through the AWS API", || {
+        deployment.verify_deployed()
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    steps.run("payment handler against the table", || {
+        runtime.block_on(handlers::payments(&moto, &deployment))
+    });
+    steps.run("queue replicator between the queues", || {
+        runtime.block_on(handlers::replication(&moto, &deployment))
+    });
+    steps.run("re-plan: no drift", || deployment.assert_no_drift());
+    steps.run("terraform destroy", || {
+        deployment.destroy_and_verify_empty()
+    });
+    steps.summary();
+}
+
+#[test]
+fn interrupted_applies_converge_and_destroy_cleanly() {
+    let mut steps = Steps::new("faults");
+    let mut moto = steps.run("start moto", MotoServer::start);
+    let deployment = steps.run("synth --target emulator", || {
+        Deployment::synth(&moto, "e2efault")
+    });
+    steps.run("terraform init", || {
+        deployment.terraform_ok(&["init", "-input=false", "-no-color"])
+    });
+
+    steps.run("apply interrupted (SIGINT) part-way", || {
+        deployment.apply_interrupted_after_resources(20)
+    });
+    steps.run("apply again: converges", || deployment.apply());
+    steps.run("verify: everything exactly once", || {
+        deployment.verify_deployed()
+    });
+    steps.run("re-plan: no drift", || deployment.assert_no_drift());
+
+    steps.run("terraform destroy", || {
+        deployment.destroy_and_verify_empty()
+    });
+
+    steps.run("apply with the emulator stopped part-way", || {
+        deployment.apply_interrupted(20, |_| moto.stop());
+    });
+    steps.run("emulator restarted (empty); apply again: converges", || {
+        moto.start_again();
+        deployment.apply();
+    });
+    steps.run("verify: everything exactly once", || {
+        deployment.verify_deployed()
+    });
+    steps.run("re-plan: no drift", || deployment.assert_no_drift());
+    steps.run("terraform destroy", || {
+        deployment.destroy_and_verify_empty()
+    });
+    steps.summary();
+}
