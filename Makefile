@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate venv nextest lambdas bench-handlers e2e
+.PHONY: help synth check lint test validate venv nextest lambdas bench bench-handlers e2e
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -33,6 +33,26 @@ $(VENV_STAMP): requirements-test.txt
 lambdas: ## release-build the handlers and package terraform/lambda/*.zip (glibc <= 2.34, deterministic)
 	$(CARGO) build --release --locked -p payment -p queue-replicator
 	scripts/package-lambdas.sh
+
+SYNTH := target/release/synth
+
+bench: ## synth speed and scale: criterion, whole-process time (hyperfine), peak RSS, clean build time and size
+	@command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
+	$(CARGO) bench --locked -p synth --bench synth -- --noplot
+	$(CARGO) build --release --locked -p synth
+	hyperfine --warmup 20 --min-runs 100 -N \
+		'$(SYNTH) --stdout --report json' \
+		'$(SYNTH) --stdout --report json --scale 50' \
+		'$(SYNTH) --stdout --report json --scale 10'
+	@for scale in 1 50; do \
+		kib=$$( { /usr/bin/time -f '%M' $(SYNTH) --stdout --report json --scale $$scale >/dev/null 2>/dev/null; } 2>&1 | tail -n 1); \
+		echo "peak RSS, $$scale environment(s): $$kib KiB"; \
+	done
+	@rm -rf target/bench-clean; start=$$(date +%s%N); \
+		$(CARGO) build --release --locked -p synth --target-dir target/bench-clean >/dev/null 2>&1; \
+		echo "clean release build of synth: $$(( ($$(date +%s%N) - start) / 1000000 )) ms"; \
+		echo "synth binary: $$(stat -c %s target/bench-clean/release/synth) bytes"; \
+		rm -rf target/bench-clean
 
 bench-handlers: venv ## handler figures: build time, sizes, cold start, latency and memory against moto
 	@start=$$(date +%s); $(MAKE) --no-print-directory lambdas >/dev/null; \

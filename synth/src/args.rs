@@ -97,6 +97,11 @@ pub struct Args {
     )]
     pub report: ReportFormat,
 
+    /// Synthesize N copies of the app in one document, with the suffixes
+    /// <env>1..<env>N: for measuring synth at scale (`make bench`).
+    #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub scale: Option<u16>,
+
     /// Print the configuration to standard output instead of writing a file.
     #[arg(long, conflicts_with = "check")]
     pub stdout: bool,

@@ -13,6 +13,7 @@ use std::path::Path;
 use clap::Parser;
 use constructs::core::{App, Diagnostics, Document, Error};
 use constructs::dr::emulator;
+use constructs::dr::payments_app::scaled_payments_app;
 use constructs::dr::report::DrReport;
 use constructs::dr::{Config, payments_app};
 
@@ -86,7 +87,11 @@ fn synth(
     if args.target == Target::Emulator {
         config = emulator::config(&config);
     }
-    let mut document = build(builder, &config).map_err(|d| errors(&d))?;
+    let mut document = match args.scale {
+        Some(copies) => build_scaled(&config, copies),
+        None => build(builder, &config),
+    }
+    .map_err(|d| errors(&d))?;
     if args.target == Target::Emulator {
         document = emulator::adapt(document);
     }
@@ -124,6 +129,12 @@ fn synth(
         count_resources(&document)
     );
     Ok(exit::SUCCESS)
+}
+
+/// `copies` deployments in one stack, for benchmarks.
+fn build_scaled(config: &Config, copies: u16) -> Result<Document, Diagnostics> {
+    let app = scaled_payments_app(config, usize::from(copies))?;
+    Ok(app.synth()?.remove(0))
 }
 
 /// The app's single stack, checked and rendered.

@@ -389,3 +389,23 @@ fn bad_config_files_fail_with_the_file_and_the_fix() {
     }
     assert!(!dir.path().join("main.tf.json").exists());
 }
+
+#[test]
+fn scale_puts_several_deployments_in_one_document() {
+    let result = run(&["--scale", "3", "--stdout", "--env", "qa"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let document: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    let tables = document["resource"]["aws_dynamodb_table"]
+        .as_object()
+        .unwrap();
+    let names: Vec<&str> = tables
+        .values()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["transactions-qa1", "transactions-qa2", "transactions-qa3"]
+    );
+    assert!(document["output"].get("env_qa2_table_name").is_some());
+    assert_eq!(run(&["--scale", "0", "--stdout"]).code, 2);
+}

@@ -2,7 +2,7 @@
 //! of the spec, composed from the DR constructs.
 
 use crate::aws::sts::CallerIdentity;
-use crate::core::{App, AwsProvider, Diagnostics, Expr, Output, Stack};
+use crate::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
 
 use super::config::Config;
 use super::failover_dns::{FailoverDns, FailoverTarget};
@@ -21,36 +21,103 @@ pub const STACK_NAME: &str = "payments";
 /// before anything is built.
 pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     config.validate()?;
+    let mut stack = Stack::new(STACK_NAME);
+    let providers = Providers::declare(&mut stack, config);
+    let outputs = deployment(&mut stack.scope(&providers.primary), &providers, config);
+    for (name, output) in outputs {
+        stack.output(&name, output);
+    }
+    let mut app = App::new();
+    app.add_stack(stack);
+    Ok(app)
+}
+
+/// `copies` deployments of the app in one stack, with the environment
+/// suffixes `<env>1`, `<env>2`, ..., each under its own scope `env-<suffix>`
+/// and with its outputs prefixed `env_<suffix>_`; the providers (and their
+/// default tags) are those of `config`. For measuring synth at scale.
+pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagnostics> {
+    config.validate()?;
+    let mut stack = Stack::new(STACK_NAME);
+    let providers = Providers::declare(&mut stack, config);
+    for copy in 1..=copies {
+        let copy = Config {
+            env: format!("{}{copy}", config.env),
+            ..config.clone()
+        };
+        copy.validate()?;
+        let prefix = format!("env_{}", copy.env.replace('-', "_"));
+        let mut root = stack.scope(&providers.primary);
+        let outputs = deployment(
+            &mut root.child(&format!("env-{}", copy.env)),
+            &providers,
+            &copy,
+        );
+        for (name, output) in outputs {
+            stack.output(&format!("{prefix}_{name}"), output);
+        }
+    }
+    let mut app = App::new();
+    app.add_stack(stack);
+    Ok(app)
+}
+
+/// The aliased providers of the app.
+struct Providers {
+    primary: ProviderRef,
+    secondary: ProviderRef,
+    /// Declared only when neither region is us-east-1.
+    route53_metrics: Option<ProviderRef>,
+}
+
+impl Providers {
+    fn declare(stack: &mut Stack, config: &Config) -> Self {
+        let primary = stack.provider(provider(
+            config,
+            RegionRole::Primary.id(),
+            &config.primary_region,
+            RegionRole::Primary.tag(),
+        ));
+        let secondary = stack.provider(provider(
+            config,
+            RegionRole::Secondary.id(),
+            &config.secondary_region,
+            RegionRole::Secondary.tag(),
+        ));
+        // Route 53 health-check metrics exist only in us-east-1; when neither
+        // region is us-east-1, a third provider manages the alarms on them.
+        let route53_metrics = [&config.primary_region, &config.secondary_region]
+            .iter()
+            .all(|region| *region != ROUTE53_METRICS_REGION)
+            .then(|| {
+                stack.provider(provider(
+                    config,
+                    "route53_metrics",
+                    ROUTE53_METRICS_REGION,
+                    "Monitoring",
+                ))
+            });
+        Self {
+            primary,
+            secondary,
+            route53_metrics,
+        }
+    }
+}
+
+/// One deployment of the whole system under `root`; returns its outputs.
+fn deployment(
+    root: &mut Scope<'_>,
+    providers: &Providers,
+    config: &Config,
+) -> Vec<(String, Output)> {
     let names = Names::new(config);
     let report = DrReport::for_config(config);
-    let mut stack = Stack::new(STACK_NAME);
-    let primary = stack.provider(provider(
-        config,
-        RegionRole::Primary.id(),
-        &config.primary_region,
-        RegionRole::Primary.tag(),
-    ));
-    let secondary = stack.provider(provider(
-        config,
-        RegionRole::Secondary.id(),
-        &config.secondary_region,
-        RegionRole::Secondary.tag(),
-    ));
-    // Route 53 health-check metrics exist only in us-east-1; when neither
-    // region is us-east-1, a third provider manages the alarms on them.
-    let route53_metrics = [&config.primary_region, &config.secondary_region]
-        .iter()
-        .all(|region| *region != ROUTE53_METRICS_REGION)
-        .then(|| {
-            stack.provider(provider(
-                config,
-                "route53_metrics",
-                ROUTE53_METRICS_REGION,
-                "Monitoring",
-            ))
-        });
-
-    let mut root = stack.scope(&primary);
+    let (primary, secondary, route53_metrics) = (
+        &providers.primary,
+        &providers.secondary,
+        &providers.route53_metrics,
+    );
     let account_id = root.data("account", CallerIdentity {}).account_id();
     let table = GlobalTable::new(
         &mut root.child("transactions"),
@@ -60,8 +127,8 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
         },
     );
     let regions: Vec<RegionalStack> = [
-        (RegionRole::Primary, &primary),
-        (RegionRole::Secondary, &secondary),
+        (RegionRole::Primary, primary),
+        (RegionRole::Secondary, secondary),
     ]
     .into_iter()
     .map(|(role, provider)| {
@@ -81,7 +148,7 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
 
     let bucket = ReplicatedBucket::new(
         &mut root.child("documents"),
-        &secondary,
+        secondary,
         ReplicatedBucketProps {
             source_name: names.bucket(&config.primary_region, account_id.clone()),
             destination_name: names.bucket(&config.secondary_region, account_id.clone()),
@@ -142,8 +209,6 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
             health_alarm_region: (&metrics_provider, &metrics_topic),
         },
     );
-    drop(root);
-
     let outputs = [
         (
             "hosted_zone_id",
@@ -204,18 +269,17 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
             "Detection + Route 53 propagation + client DNS cache, from the configuration",
         ),
     ];
-    for (name, value, description) in outputs {
-        stack.output(name, Output::new(value, description));
-    }
+    let mut outputs: Vec<(String, Output)> = outputs
+        .into_iter()
+        .map(|(name, value, description)| (name.to_owned(), Output::new(value, description)))
+        .collect();
     if let Some(name_servers) = dns.name_servers {
-        stack.output(
-            "hosted_zone_name_servers",
+        outputs.push((
+            "hosted_zone_name_servers".to_owned(),
             Output::new(name_servers, "Delegate the domain to these name servers"),
-        );
+        ));
     }
-    let mut app = App::new();
-    app.add_stack(stack);
-    Ok(app)
+    outputs
 }
 
 fn provider(config: &Config, alias: &str, region: &str, role: &str) -> AwsProvider {
