@@ -41,12 +41,12 @@ bench: ## synth speed and scale: criterion, whole-process time (hyperfine), peak
 	$(CARGO) bench --locked -p synth --bench synth -- --noplot
 	$(CARGO) build --release --locked -p synth
 	hyperfine --warmup 20 --min-runs 100 -N \
-		'$(SYNTH) --stdout --report json' \
-		'$(SYNTH) --stdout --report json --scale 50' \
-		'$(SYNTH) --stdout --report json --scale 10'
+		'$(SYNTH) --stdout' \
+		'$(SYNTH) --stdout --scale 50' \
+		'$(SYNTH) --stdout --scale 10'
 	@for scale in 1 50; do \
-		kib=$$( { /usr/bin/time -f '%M' $(SYNTH) --stdout --report json --scale $$scale >/dev/null 2>/dev/null; } 2>&1 | tail -n 1); \
-		echo "peak RSS, $$scale environment(s): $$kib KiB"; \
+		/usr/bin/time -f '%M' -o target/synth-rss.txt $(SYNTH) --stdout --scale $$scale >/dev/null 2>&1; \
+		echo "peak RSS, $$scale environment(s): $$(cat target/synth-rss.txt) KiB"; \
 	done
 	@rm -rf target/bench-clean; start=$$(date +%s%N); \
 		$(CARGO) build --release --locked -p synth --target-dir target/bench-clean >/dev/null 2>&1; \

@@ -82,6 +82,23 @@ pub struct Args {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub rto_target: Option<u32>,
 
+    /// Where Terraform keeps the state [default: local].
+    #[arg(long, value_name = "KIND")]
+    pub backend: Option<BackendArg>,
+
+    /// The existing S3 bucket for the state (with --backend s3); the stack
+    /// never creates or destroys it.
+    #[arg(long, value_name = "BUCKET")]
+    pub state_bucket: Option<String>,
+
+    /// The state's key in the bucket [default: drsynth/<env>/terraform.tfstate].
+    #[arg(long, value_name = "KEY")]
+    pub state_key: Option<String>,
+
+    /// The state bucket's region [default: the primary region].
+    #[arg(long, value_name = "REGION")]
+    pub state_region: Option<String>,
+
     /// What the configuration is for: AWS, or the moto emulator (with the
     /// differences listed in the README, and nothing else changed).
     #[arg(long, value_name = "TARGET", default_value = "aws")]
@@ -118,6 +135,14 @@ pub enum PaymentAuthArg {
     AwsIam,
     /// Open to anyone who reaches the API.
     None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BackendArg {
+    /// terraform.tfstate beside the configuration.
+    Local,
+    /// An S3 bucket, locked with a lock file (use_lockfile).
+    S3,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use constructs::core::Backend;
 use constructs::dr::config::{Config, PaymentAuth};
 use serde::Deserialize;
 
-use crate::args::{Args, PaymentAuthArg, parse_duration};
+use crate::args::{Args, BackendArg, PaymentAuthArg, parse_duration};
 
 /// The config file. Unknown keys are refused, so a typo never silently falls
 /// back to a default.
@@ -26,6 +27,10 @@ struct FileSettings {
     alert_email: Option<String>,
     payment_auth: Option<String>,
     rto_target: Option<String>,
+    backend: Option<String>,
+    state_bucket: Option<String>,
+    state_key: Option<String>,
+    state_region: Option<String>,
     #[serde(default)]
     tags: BTreeMap<String, String>,
 }
@@ -89,7 +94,60 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
     config.rto_target_seconds = args.rto_target.or(file_rto);
     config.tags = file.tags;
     config.tags.extend(args.tags.iter().cloned());
+    config.backend = backend(
+        args,
+        &config,
+        file.backend,
+        file.state_bucket,
+        file.state_key,
+        file.state_region,
+    )?;
     Ok(config)
+}
+
+/// The state backend from the flags and the file.
+fn backend(
+    args: &Args,
+    config: &Config,
+    file_kind: Option<String>,
+    file_bucket: Option<String>,
+    file_key: Option<String>,
+    file_region: Option<String>,
+) -> Result<Backend, String> {
+    let kind = match (args.backend, file_kind.as_deref()) {
+        (Some(BackendArg::S3), _) | (None, Some("s3")) => BackendArg::S3,
+        (Some(BackendArg::Local), _) | (None, Some("local") | None) => BackendArg::Local,
+        (None, Some(other)) => {
+            return Err(format!(
+                "error: config file: backend `{other}` is not a backend; use \"local\" or \"s3\""
+            ));
+        }
+    };
+    let bucket = args.state_bucket.clone().or(file_bucket);
+    if kind == BackendArg::Local {
+        return match bucket {
+            Some(_) => Err("error: a state bucket is set but the backend is local; add --backend s3 (or backend = \"s3\")".to_owned()),
+            None => Ok(Backend::Local),
+        };
+    }
+    let bucket = bucket.ok_or_else(|| {
+        "error: the s3 backend needs the state bucket; add --state-bucket NAME (or state_bucket in the config file)".to_owned()
+    })?;
+    Ok(Backend::S3 {
+        bucket,
+        key: args
+            .state_key
+            .clone()
+            .or(file_key)
+            .unwrap_or_else(|| format!("drsynth/{}/terraform.tfstate", config.env)),
+        region: args
+            .state_region
+            .clone()
+            .or(file_region)
+            .unwrap_or_else(|| config.primary_region.clone()),
+        encrypt: true,
+        use_lockfile: true,
+    })
 }
 
 /// The flag wins over the file, the file over the default.

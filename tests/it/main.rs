@@ -5,6 +5,7 @@ mod corrections;
 mod dependencies;
 mod emulator;
 mod packaging;
+mod remote_state;
 mod snapshots;
 mod terraform_validate;
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::{Diagnostics, Error};
+use crate::core::{Backend, Diagnostics, Error};
 
 /// The commercial AWS regions a deployment may use.
 pub const KNOWN_REGIONS: &[&str] = &[
@@ -91,6 +91,9 @@ pub struct Config {
     pub rto_target_seconds: Option<u32>,
     /// Extra tags on every resource, beside the DR tags.
     pub tags: BTreeMap<String, String>,
+    /// Where Terraform keeps the state: local by default, or an S3 bucket
+    /// that exists already and that the stack never manages.
+    pub backend: Backend,
 }
 
 /// Tags drsynth sets itself on every resource.
@@ -114,6 +117,7 @@ impl Default for Config {
             payment_auth: PaymentAuth::AwsIam,
             rto_target_seconds: None,
             tags: BTreeMap::new(),
+            backend: Backend::Local,
         }
     }
 }
@@ -179,6 +183,7 @@ impl Config {
             ));
         }
         errors.extend(self.tag_errors());
+        errors.extend(self.backend_errors());
         if errors.is_empty() {
             errors.extend(super::names::Names::new(self).length_errors());
             errors.extend(
@@ -241,6 +246,50 @@ impl Config {
                 settings.failure_threshold,
                 "Route 53 accepts 1-10 consecutive failures",
                 "use a value from 1 to 10; 3 is the usual balance of speed and flapping",
+            ));
+        }
+        errors
+    }
+
+    fn backend_errors(&self) -> Vec<Error> {
+        let Backend::S3 {
+            bucket,
+            key,
+            region,
+            ..
+        } = &self.backend
+        else {
+            return Vec::new();
+        };
+        let mut errors = Vec::new();
+        let bucket_ok = (3..=63).contains(&bucket.len())
+            && bucket
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+            && bucket.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && bucket.ends_with(|c: char| c.is_ascii_alphanumeric());
+        if !bucket_ok {
+            errors.push(Error::invalid_setting(
+                "state bucket",
+                bucket,
+                "it is not an S3 bucket name (3-63 lowercase letters, digits, `-` and `.`)",
+                "name the existing bucket that holds Terraform state, e.g. acme-terraform-state",
+            ));
+        }
+        if key.is_empty() || key.len() > 1024 || key.starts_with('/') {
+            errors.push(Error::invalid_setting(
+                "state key",
+                key,
+                "it must be 1-1024 characters and not start with `/`",
+                "use a path such as drsynth/dev/terraform.tfstate",
+            ));
+        }
+        if !KNOWN_REGIONS.contains(&region.as_str()) {
+            errors.push(Error::invalid_setting(
+                "state region",
+                region,
+                "not a known AWS region",
+                "use the region of the state bucket",
             ));
         }
         errors
@@ -466,6 +515,33 @@ mod tests {
             let text = message(config);
             assert!(text.contains(expected), "expected {expected:?} in {text}");
         }
+    }
+
+    #[test]
+    fn s3_backend_settings_are_validated() {
+        let s3 = |bucket: &str, key: &str, region: &str| Config {
+            backend: Backend::S3 {
+                bucket: bucket.into(),
+                key: key.into(),
+                region: region.into(),
+                encrypt: true,
+                use_lockfile: true,
+            },
+            ..Config::default()
+        };
+        assert_eq!(
+            s3(
+                "acme-tf-state",
+                "drsynth/dev/terraform.tfstate",
+                "us-east-1"
+            )
+            .validate(),
+            Ok(())
+        );
+        assert!(message(s3("ab", "k", "us-east-1")).contains("invalid state bucket `ab`"));
+        assert!(message(s3("-acme", "k", "us-east-1")).contains("invalid state bucket"));
+        assert!(message(s3("acme", "", "us-east-1")).contains("invalid state key"));
+        assert!(message(s3("acme", "k", "moon-1")).contains("invalid state region `moon-1`"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub const STACK_NAME: &str = "payments";
 pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     config.validate()?;
     let mut stack = Stack::new(STACK_NAME);
+    stack.set_backend(config.backend.clone());
     let providers = Providers::declare(&mut stack, config);
     let outputs = deployment(&mut stack.scope(&providers.primary), &providers, config);
     for (name, output) in outputs {
