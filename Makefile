@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate venv nextest lambdas bench bench-handlers e2e
+.PHONY: help synth check lint test validate venv nextest lambdas bench bench-handlers e2e diagram plan
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -33,6 +33,12 @@ $(VENV_STAMP): requirements-test.txt
 lambdas: ## release-build the handlers and package terraform/lambda/*.zip (glibc <= 2.34, deterministic)
 	$(CARGO) build --release --locked -p payment -p queue-replicator
 	scripts/package-lambdas.sh
+
+diagram: ## docs/architecture.svg from the construct graph (Graphviz, installed when missing)
+	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz; }
+	@mkdir -p target
+	$(CARGO) run --quiet --locked -p synth -- graph --format dot > target/architecture.dot
+	dot -Tsvg target/architecture.dot -o docs/architecture.svg
 
 SYNTH := target/release/synth
 

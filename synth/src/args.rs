@@ -12,96 +12,101 @@ use clap::{Parser, ValueEnum};
 ///
 /// Exit codes: 0 success; 1 `--check` found that the file on disk differs
 /// from what synth would write; 2 invalid arguments, an invalid
-/// configuration, an invalid stack or a failed write (nothing is written).
+/// configuration, an invalid stack or a failed write (nothing is written);
+/// `plan-summary` exits 2 on a destroy or replacement of stateful data
+/// unless --allow-data-loss is given.
 #[derive(Debug, Parser)]
 #[command(name = "synth", version)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Directory to write main.tf.json into.
-    #[arg(long, value_name = "DIR", default_value = "terraform")]
+    #[arg(long, global = true, value_name = "DIR", default_value = "terraform")]
     pub out: PathBuf,
 
     /// A TOML file of settings (keys as the long flags, with `_` for `-`,
     /// plus a [tags] table); flags override it.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
     /// Environment suffix carried by every name: 1-16 lowercase letters,
     /// digits and hyphens [default: dev].
-    #[arg(long = "env", value_name = "SUFFIX")]
+    #[arg(long = "env", global = true, value_name = "SUFFIX")]
     pub env: Option<String>,
 
     /// Primary region [default: us-east-1].
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION")]
     pub primary_region: Option<String>,
 
     /// Secondary region [default: us-east-2].
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION")]
     pub secondary_region: Option<String>,
 
     /// Domain of the hosted zone; clients call api.<DOMAIN>
     /// [default: payments-<env>.example.com].
-    #[arg(long, value_name = "DOMAIN")]
+    #[arg(long, global = true, value_name = "DOMAIN")]
     pub domain: Option<String>,
 
     /// Use this existing hosted zone instead of creating one.
-    #[arg(long, value_name = "ZONE_ID")]
+    #[arg(long, global = true, value_name = "ZONE_ID")]
     pub hosted_zone_id: Option<String>,
 
     /// No ACM certificates or API custom domains: for an undelegated demo
     /// domain, where certificates cannot validate. HTTPS on api.<DOMAIN> then
     /// fails with a certificate mismatch; see the README.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_custom_domains: bool,
 
     /// Seconds between Route 53 health checks: 10 or 30 [default: 30].
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, global = true, value_name = "SECONDS")]
     pub health_check_interval: Option<u32>,
 
     /// Failed checks before a region is unhealthy: 1-10 [default: 3].
-    #[arg(long, value_name = "COUNT")]
+    #[arg(long, global = true, value_name = "COUNT")]
     pub health_check_threshold: Option<u32>,
 
     /// TTL of the failover records without custom domains [default: 60].
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, global = true, value_name = "SECONDS")]
     pub dns_ttl: Option<u32>,
 
     /// Email address subscribed to both regions' alarm topics.
-    #[arg(long, value_name = "ADDRESS")]
+    #[arg(long, global = true, value_name = "ADDRESS")]
     pub alert_email: Option<String>,
 
     /// Extra tag on every resource; repeatable.
-    #[arg(long = "tag", value_name = "KEY=VALUE", value_parser = parse_tag)]
+    #[arg(long = "tag", global = true, value_name = "KEY=VALUE", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
 
     /// How POST /payment is authorized [default: aws-iam].
-    #[arg(long, value_name = "MODE")]
+    #[arg(long, global = true, value_name = "MODE")]
     pub payment_auth: Option<PaymentAuthArg>,
 
     /// Refuse a configuration whose worst-case recovery time exceeds this,
     /// e.g. 120s or 2m.
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
     pub rto_target: Option<u32>,
 
     /// Where Terraform keeps the state [default: local].
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, global = true, value_name = "KIND")]
     pub backend: Option<BackendArg>,
 
     /// The existing S3 bucket for the state (with --backend s3); the stack
     /// never creates or destroys it.
-    #[arg(long, value_name = "BUCKET")]
+    #[arg(long, global = true, value_name = "BUCKET")]
     pub state_bucket: Option<String>,
 
     /// The state's key in the bucket [default: drsynth/<env>/terraform.tfstate].
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, global = true, value_name = "KEY")]
     pub state_key: Option<String>,
 
     /// The state bucket's region [default: the primary region].
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION")]
     pub state_region: Option<String>,
 
     /// What the configuration is for: AWS, or the moto emulator (with the
     /// differences listed in the README, and nothing else changed).
-    #[arg(long, value_name = "TARGET", default_value = "aws")]
+    #[arg(long, global = true, value_name = "TARGET", default_value = "aws")]
     pub target: Target,
 
     /// How to print the DR report: text on standard error, or json on
@@ -116,16 +121,16 @@ pub struct Args {
 
     /// Synthesize N copies of the app in one document, with the suffixes
     /// <env>1..<env>N: for measuring synth at scale (`make bench`).
-    #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u16).range(1..=500))]
+    #[arg(long, global = true, value_name = "N", hide = true, value_parser = clap::value_parser!(u16).range(1..=500))]
     pub scale: Option<u16>,
 
     /// Print the configuration to standard output instead of writing a file.
-    #[arg(long, conflicts_with = "check")]
+    #[arg(long, global = true, conflicts_with = "check")]
     pub stdout: bool,
 
     /// Write nothing; exit 1 if DIR/main.tf.json is not exactly what synth
     /// would write (CI uses this to keep the committed file fresh).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub check: bool,
 }
 
@@ -135,6 +140,37 @@ pub enum PaymentAuthArg {
     AwsIam,
     /// Open to anyone who reaches the API.
     None,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Draw the constructs, their regions and the references between them.
+    Graph {
+        /// `dot` for Graphviz, `mermaid` for Markdown.
+        #[arg(long, value_name = "FORMAT", default_value = "mermaid")]
+        format: GraphFormat,
+        /// How many construct names deep a node goes (1: `primary`, 2:
+        /// `primary/api`).
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
+        depth: u8,
+    },
+    /// Summarize a saved plan (`terraform show -json tfplan`) by region and
+    /// construct; refuse destroys and replacements of stateful resources.
+    PlanSummary {
+        /// The JSON of `terraform show -json <planfile>`.
+        #[arg(value_name = "PLAN_JSON")]
+        plan: PathBuf,
+        /// Accept destroying or replacing tables, buckets, zones, queues
+        /// or certificates.
+        #[arg(long)]
+        allow_data_loss: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

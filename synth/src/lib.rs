@@ -2,7 +2,9 @@
 //! in-process with their own arguments and output streams.
 
 mod args;
+mod graph;
 mod output;
+mod plan_summary;
 mod settings;
 
 use std::ffi::OsString;
@@ -13,11 +15,11 @@ use std::path::Path;
 use clap::Parser;
 use constructs::core::{App, Diagnostics, Document, Error};
 use constructs::dr::emulator;
-use constructs::dr::payments_app::scaled_payments_app;
+use constructs::dr::payments_app::{CONSTRUCT_KINDS, scaled_payments_app};
 use constructs::dr::report::DrReport;
 use constructs::dr::{Config, payments_app};
 
-pub use args::{Args, ReportFormat, Target};
+pub use args::{Args, Command, GraphFormat, ReportFormat, Target};
 
 /// The file synth writes in the output directory.
 pub const FILE_NAME: &str = "main.tf.json";
@@ -27,6 +29,8 @@ pub mod exit {
     pub const SUCCESS: u8 = 0;
     pub const CHECK_DIFFERS: u8 = 1;
     pub const ERROR: u8 = 2;
+    /// `plan-summary`: the plan destroys or replaces stateful resources.
+    pub const DATA_LOSS: u8 = 2;
 }
 
 /// Builds the app to synthesize from the validated settings.
@@ -67,13 +71,103 @@ where
             };
         }
     };
-    match synth(builder, &args, stdout, stderr) {
+    let result = match &args.command {
+        None => synth(builder, &args, stdout, stderr),
+        Some(Command::Graph { format, depth }) => graph(builder, &args, *format, *depth, stdout),
+        Some(Command::PlanSummary {
+            plan,
+            allow_data_loss,
+        }) => plan_summary(builder, &args, plan, *allow_data_loss, stdout, stderr),
+    };
+    match result {
         Ok(code) => code,
         Err(message) => {
             let _ = writeln!(stderr, "{message}");
-            let _ = writeln!(stderr, "synth: nothing was written");
+            if args.command.is_none() {
+                let _ = writeln!(stderr, "synth: nothing was written");
+            }
             exit::ERROR
         }
+    }
+}
+
+/// The app `args` ask for, checked: invalid settings or an invalid stack
+/// are errors.
+fn checked_app(builder: AppBuilder, args: &Args) -> Result<App, String> {
+    let config = settings::resolve(args)?;
+    config.validate().map_err(|d| errors(&d))?;
+    let app = builder(&config).map_err(|d| errors(&d))?;
+    app.synth().map_err(|d| errors(&d))?;
+    Ok(app)
+}
+
+fn graph(
+    builder: AppBuilder,
+    args: &Args,
+    format: GraphFormat,
+    depth: u8,
+    stdout: &mut dyn Write,
+) -> Result<u8, String> {
+    let app = checked_app(builder, args)?;
+    let stack = &app.stacks()[0];
+    let graph = stack.construct_graph(usize::from(depth));
+    let text = match format {
+        GraphFormat::Dot => graph::dot(
+            &graph,
+            "drsynth: payments API, active-passive across two regions",
+            &CONSTRUCT_KINDS,
+        ),
+        GraphFormat::Mermaid => graph::mermaid(&graph, &CONSTRUCT_KINDS),
+    };
+    stdout
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("error: writing to standard output: {e}"))?;
+    Ok(exit::SUCCESS)
+}
+
+fn plan_summary(
+    builder: AppBuilder,
+    args: &Args,
+    plan: &Path,
+    allow_data_loss: bool,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, String> {
+    let text = fs::read_to_string(plan).map_err(|e| {
+        format!(
+            "error: cannot read {}: {e}; make it with `terraform show -json tfplan > {}`",
+            plan.display(),
+            plan.display()
+        )
+    })?;
+    let plan_json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "error: {} is not JSON ({e}); make it with `terraform show -json tfplan`",
+            plan.display()
+        )
+    })?;
+    let app = checked_app(builder, args)?;
+    let constructs = app.stacks()[0]
+        .construct_paths()
+        .into_iter()
+        .map(|(address, path)| (address, path.to_string()))
+        .collect();
+    let changes =
+        plan_summary::changes(&plan_json, &constructs).map_err(|e| format!("error: {e}"))?;
+    let _ = write!(stdout, "{}", plan_summary::render(&changes));
+    match plan_summary::data_loss_warning(&changes) {
+        Some(warning) if !allow_data_loss => {
+            let _ = write!(stderr, "{warning}");
+            Ok(exit::DATA_LOSS)
+        }
+        Some(_) => {
+            let _ = writeln!(
+                stderr,
+                "synth: stateful resources are destroyed or replaced; allowed by --allow-data-loss"
+            );
+            Ok(exit::SUCCESS)
+        }
+        None => Ok(exit::SUCCESS),
     }
 }
 

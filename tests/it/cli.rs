@@ -409,3 +409,32 @@ fn scale_puts_several_deployments_in_one_document() {
     assert!(document["output"].get("env_qa2_table_name").is_some());
     assert_eq!(run(&["--scale", "0", "--stdout"]).code, 2);
 }
+
+#[test]
+fn graph_draws_every_construct_in_its_region() {
+    for format in ["dot", "mermaid"] {
+        let result = run(&["graph", "--format", format]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        for construct in [
+            "RegionalStack",
+            "GlobalTable",
+            "ReplicatedBucket",
+            "FailoverDns",
+            "QueueReplication",
+            "Monitoring",
+            "us-east-1",
+            "us-east-2",
+        ] {
+            assert!(
+                result.stdout.contains(construct),
+                "{format}: {construct} missing"
+            );
+        }
+    }
+    let dot = run(&["graph", "--format", "dot", "--depth", "2"]).stdout;
+    assert!(dot.contains("primary/api"), "depth 2 shows the parts");
+    assert!(!dot.contains("account"), "lookups are not constructs");
+    let invalid = run(&["graph", "--env", "Bad"]);
+    assert_eq!(invalid.code, 2);
+    assert!(invalid.stderr.contains("invalid environment suffix"));
+}

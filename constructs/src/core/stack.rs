@@ -123,6 +123,14 @@ impl Stack {
         target
     }
 
+    /// The construct path of every resource and data source, by address.
+    pub fn construct_paths(&self) -> std::collections::BTreeMap<String, ConstructPath> {
+        self.blocks
+            .iter()
+            .map(|b| (b.target.address(), b.target.path.clone()))
+            .collect()
+    }
+
     /// Checks the stack and renders it to a Terraform JSON document.
     pub fn synth(&self) -> Result<Document, Diagnostics> {
         document::synthesize(self)

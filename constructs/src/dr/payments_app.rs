@@ -17,6 +17,17 @@ use super::report::DrReport;
 /// The name of the stack (and of its state).
 pub const STACK_NAME: &str = "payments";
 
+/// The construct at each top-level path of the app, for diagrams.
+pub const CONSTRUCT_KINDS: [(&str, &str); 7] = [
+    ("primary", "RegionalStack"),
+    ("secondary", "RegionalStack"),
+    ("transactions", "GlobalTable"),
+    ("documents", "ReplicatedBucket"),
+    ("dns", "FailoverDns"),
+    ("queue_replication", "QueueReplication"),
+    ("monitoring", "Monitoring"),
+];
+
 /// Builds the payments DR app for `config`; invalid settings are refused
 /// before anything is built.
 pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
