@@ -34,6 +34,11 @@ lambdas: ## release-build the handlers and package terraform/lambda/*.zip (glibc
 	$(CARGO) build --release --locked -p payment -p queue-replicator
 	scripts/package-lambdas.sh
 
+plan: synth ## terraform plan into terraform/tfplan, then the plan summary (exit 2 on stateful destroys unless ALLOW_DATA_LOSS=1)
+	$(TERRAFORM) -chdir=terraform plan -input=false -out=tfplan
+	$(TERRAFORM) -chdir=terraform show -json tfplan > terraform/tfplan.json
+	$(CARGO) run --quiet --locked -p synth -- plan-summary terraform/tfplan.json $(if $(ALLOW_DATA_LOSS),--allow-data-loss)
+
 diagram: ## docs/architecture.svg from the construct graph (Graphviz, installed when missing)
 	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz; }
 	@mkdir -p target

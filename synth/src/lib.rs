@@ -3,6 +3,7 @@
 
 mod args;
 mod graph;
+mod manifest;
 mod output;
 mod plan_summary;
 mod settings;
@@ -13,11 +14,14 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use clap::Parser;
-use constructs::core::{App, Diagnostics, Document, Error};
+use std::collections::BTreeMap;
+
+use constructs::core::{App, ConstructPath, Diagnostics, Document, Error};
 use constructs::dr::emulator;
 use constructs::dr::payments_app::{CONSTRUCT_KINDS, scaled_payments_app};
 use constructs::dr::report::DrReport;
 use constructs::dr::{Config, payments_app};
+use manifest::Manifest;
 
 pub use args::{Args, Command, GraphFormat, ReportFormat, Target};
 
@@ -181,7 +185,7 @@ fn synth(
     if args.target == Target::Emulator {
         config = emulator::config(&config);
     }
-    let mut document = match args.scale {
+    let (mut document, paths) = match args.scale {
         Some(copies) => build_scaled(&config, copies),
         None => build(builder, &config),
     }
@@ -207,32 +211,48 @@ fn synth(
             .map_err(|e| format!("error: writing to standard output: {e}"))?;
         return Ok(exit::SUCCESS);
     }
+    let manifest = Manifest::of(&document, &paths);
+    let manifest_path = args.out.join(manifest::FILE_NAME);
     if args.check {
-        return Ok(check(&path, &text, stderr));
+        let configuration = check(&path, &text, stderr);
+        let manifest = check_manifest(&manifest_path, &manifest.to_json(), stderr);
+        return Ok(configuration.max(manifest));
     }
-    output::write_atomically(&path, &text).map_err(|e| {
-        format!(
-            "error: cannot write {}: {e}; check that the directory is writable",
-            path.display()
-        )
-    })?;
+    if let Some(previous) = read_manifest(&manifest_path, stderr) {
+        for warning in manifest.unmoved_renames(&previous, &manifest::moved_blocks(&document)) {
+            let _ = writeln!(stderr, "{warning}");
+        }
+    }
+    for (target, content) in [(&path, &text), (&manifest_path, &manifest.to_json())] {
+        output::write_atomically(target, content).map_err(|e| {
+            format!(
+                "error: cannot write {}: {e}; check that the directory is writable",
+                target.display()
+            )
+        })?;
+    }
     let _ = writeln!(
         stderr,
-        "synth: wrote {} ({} resources)",
+        "synth: wrote {} ({} resources) and {}",
         path.display(),
-        count_resources(&document)
+        count_resources(&document),
+        manifest::FILE_NAME
     );
     Ok(exit::SUCCESS)
 }
 
+/// A synthesized document and the construct path of each of its blocks.
+type Synthesized = (Document, BTreeMap<String, ConstructPath>);
+
 /// `copies` deployments in one stack, for benchmarks.
-fn build_scaled(config: &Config, copies: u16) -> Result<Document, Diagnostics> {
+fn build_scaled(config: &Config, copies: u16) -> Result<Synthesized, Diagnostics> {
     let app = scaled_payments_app(config, usize::from(copies))?;
-    Ok(app.synth()?.remove(0))
+    let document = app.synth()?.remove(0);
+    Ok((document, app.stacks()[0].construct_paths()))
 }
 
 /// The app's single stack, checked and rendered.
-fn build(builder: AppBuilder, config: &Config) -> Result<Document, Diagnostics> {
+fn build(builder: AppBuilder, config: &Config) -> Result<Synthesized, Diagnostics> {
     config.validate()?;
     let app = builder(config)?;
     let mut documents = app.synth()?;
@@ -245,7 +265,37 @@ fn build(builder: AppBuilder, config: &Config) -> Result<Document, Diagnostics> 
         )
         .into());
     }
-    Ok(documents.remove(0))
+    Ok((documents.remove(0), app.stacks()[0].construct_paths()))
+}
+
+/// The manifest last written, if there is one to compare with.
+fn read_manifest(path: &Path, stderr: &mut dyn Write) -> Option<Manifest> {
+    let text = fs::read_to_string(path).ok()?;
+    match serde_json::from_str(&text) {
+        Ok(manifest) => Some(manifest),
+        Err(error) => {
+            let _ = writeln!(
+                stderr,
+                "warning: {} is not a manifest ({error}); renames cannot be checked this time",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+fn check_manifest(path: &Path, expected: &str, stderr: &mut dyn Write) -> u8 {
+    match fs::read_to_string(path) {
+        Ok(on_disk) if on_disk == expected => exit::SUCCESS,
+        _ => {
+            let _ = writeln!(
+                stderr,
+                "synth: {} is missing or stale; run `make synth` and commit the result",
+                path.display()
+            );
+            exit::CHECK_DIFFERS
+        }
+    }
 }
 
 fn check(path: &Path, expected: &str, stderr: &mut dyn Write) -> u8 {

@@ -5,6 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use constructs::dr::payments_app;
 use drsynth_tests::moto::MotoServer;
 use drsynth_tests::{LAMBDA_PACKAGES, terraform, workspace_root};
 use serde_json::{Value, json};
@@ -37,13 +38,18 @@ impl Deployment {
     /// Synthesizes the emulator target for `env` into a scratch directory
     /// with the packaged handlers and a provider override for `moto`.
     pub fn synth(moto: &MotoServer, env: &str) -> Self {
+        Self::synth_app(moto, env, payments_app)
+    }
+
+    /// The same for the app `builder` makes.
+    pub fn synth_app(moto: &MotoServer, env: &str, builder: synth::AppBuilder) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let mut stdout = Vec::new();
-        let mut stderr = Vec::new();
         let out = dir.path().display().to_string();
-        let args = ["synth", "--target", "emulator", "--env", env, "--out", &out];
-        let code = synth::run(args, &mut stdout, &mut stderr);
-        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+        let (code, _, stderr) = synth_cli(
+            builder,
+            &["--target", "emulator", "--env", env, "--out", &out],
+        );
+        assert_eq!(code, 0, "{stderr}");
         std::fs::create_dir_all(dir.path().join("lambda")).unwrap();
         for package in LAMBDA_PACKAGES {
             let built = workspace_root().join(format!("terraform/lambda/{package}.zip"));
@@ -65,6 +71,28 @@ impl Deployment {
 
     pub fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// Synthesizes `builder`'s app again into this deployment.
+    pub fn resynth(&self, builder: synth::AppBuilder) -> String {
+        let out = self.path().display().to_string();
+        let (code, _, stderr) = synth_cli(
+            builder,
+            &["--target", "emulator", "--env", &self.env, "--out", &out],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        stderr
+    }
+
+    /// Saves a plan (with extra `args`) and returns the path of its JSON.
+    pub fn saved_plan_json(&self, args: &[&str]) -> PathBuf {
+        let mut plan = vec!["plan", "-input=false", "-no-color", "-out=saved.tfplan"];
+        plan.extend_from_slice(args);
+        self.terraform_ok(&plan);
+        let json = self.terraform_ok(&["show", "-json", "saved.tfplan"]);
+        let path = self.path().join("saved-plan.json");
+        std::fs::write(&path, json).unwrap();
+        path
     }
 
     /// `override.tf.json`: every aliased provider talks to the emulator with
@@ -252,6 +280,19 @@ impl Deployment {
         );
         eprintln!("    {checks} checks passed");
     }
+}
+
+/// Runs the synth CLI in-process on `builder`'s app.
+pub fn synth_cli(builder: synth::AppBuilder, args: &[&str]) -> (u8, String, String) {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let argv = std::iter::once("synth").chain(args.iter().copied());
+    let code = synth::run_with(builder, argv, &mut stdout, &mut stderr);
+    (
+        code,
+        String::from_utf8(stdout).unwrap(),
+        String::from_utf8(stderr).unwrap(),
+    )
 }
 
 /// The last lines of a long output.

@@ -8,6 +8,7 @@
 
 mod deployment;
 mod handlers;
+mod renames;
 mod steps;
 
 use deployment::Deployment;
@@ -53,9 +54,34 @@ fn deployment_lifecycle_against_the_emulator() {
         runtime.block_on(handlers::replication(&moto, &deployment))
     });
     steps.run("re-plan: no drift", || deployment.assert_no_drift());
+    steps.run("plan-summary refuses replacing a bucket", || {
+        renames::summary_refuses_data_loss(&deployment)
+    });
     steps.run("terraform destroy", || {
         deployment.destroy_and_verify_empty()
     });
+    steps.summary();
+}
+
+#[test]
+fn renaming_constructs_moves_resources_instead_of_replacing_them() {
+    let mut steps = Steps::new("renames");
+    let moto = steps.run("start moto", MotoServer::start);
+    let deployment = steps.run("synth the original app", || {
+        Deployment::synth_app(&moto, "e2erename", renames::original)
+    });
+    steps.run("terraform init and apply", || {
+        deployment.terraform_ok(&["init", "-input=false", "-no-color"]);
+        deployment.apply();
+    });
+    steps.run("rename two constructs and plan: moves only", || {
+        renames::plan_shows_moves(&deployment)
+    });
+    steps.run("apply the moves; no drift", || {
+        deployment.apply();
+        deployment.assert_no_drift();
+    });
+    steps.run("terraform destroy", || renames::destroy(&deployment));
     steps.summary();
 }
 

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use constructs::aws::s3::S3Bucket;
-use constructs::core::{App, AwsProvider, Diagnostics, Stack};
+use constructs::core::{App, AwsProvider, ConstructPath, Diagnostics, Meta, Stack};
 use constructs::dr::Config;
 
 struct Run {
@@ -52,8 +52,16 @@ fn writes_the_same_bytes_twice() {
     let bytes = fs::read(dir.path().join("main.tf.json")).unwrap();
     assert_eq!(run_in(dir.path(), &[]).code, 0);
     assert_eq!(bytes, fs::read(dir.path().join("main.tf.json")).unwrap());
-    let entries = fs::read_dir(dir.path()).unwrap().count();
-    assert_eq!(entries, 1, "no temporary file is left behind");
+    let mut entries: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    entries.sort();
+    assert_eq!(
+        entries,
+        ["main.tf.json", "manifest.json"],
+        "no temporary file is left behind"
+    );
 }
 
 #[test]
@@ -437,4 +445,68 @@ fn graph_draws_every_construct_in_its_region() {
     let invalid = run(&["graph", "--env", "Bad"]);
     assert_eq!(invalid.code, 2);
     assert!(invalid.stderr.contains("invalid environment suffix"));
+}
+
+fn queue_app(construct: &str, renamed_from: Option<&str>) -> Result<App, Diagnostics> {
+    let mut stack = Stack::new("payments");
+    let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+    let meta = match renamed_from {
+        Some(previous) => Meta::default().renamed_from(ConstructPath::parse(previous)),
+        None => Meta::default(),
+    };
+    stack
+        .scope(&primary)
+        .child(construct)
+        .resource_with("bucket", bucket("documents-dev"), meta);
+    let mut app = App::new();
+    app.add_stack(stack);
+    Ok(app)
+}
+
+#[test]
+fn a_rename_without_a_move_is_warned_with_the_line_to_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap().to_owned();
+    let original: synth::AppBuilder = |_| queue_app("documents", None);
+    let renamed: synth::AppBuilder = |_| queue_app("archive", None);
+    let moved: synth::AppBuilder = |_| queue_app("archive", Some("documents/bucket"));
+
+    assert_eq!(run_app(original, &["--out", &out]).code, 0);
+    let warned = run_app(renamed, &["--out", &out]);
+    assert_eq!(warned.code, 0, "a warning, not an error");
+    assert!(
+        warned.stderr.contains("aws_s3_bucket.documents_bucket (documents/bucket) disappeared and aws_s3_bucket.archive_bucket (archive/bucket) appeared"),
+        "{}",
+        warned.stderr
+    );
+    assert!(
+        warned
+            .stderr
+            .contains("Meta::default().renamed_from(ConstructPath::parse(\"documents/bucket\"))")
+    );
+
+    assert_eq!(run_app(original, &["--out", &out]).code, 0);
+    let declared = run_app(moved, &["--out", &out]);
+    assert!(!declared.stderr.contains("warning"), "{}", declared.stderr);
+    let written: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("main.tf.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        written["moved"],
+        serde_json::json!([{"from": "aws_s3_bucket.documents_bucket", "to": "aws_s3_bucket.archive_bucket"}])
+    );
+}
+
+#[test]
+fn check_reports_a_stale_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), &[]);
+    fs::write(dir.path().join("manifest.json"), "{}").unwrap();
+    let stale = run_in(dir.path(), &["--check"]);
+    assert_eq!(stale.code, 1);
+    assert!(
+        stale.stderr.contains("manifest.json is missing or stale"),
+        "{}",
+        stale.stderr
+    );
 }

@@ -32,6 +32,12 @@ impl ConstructPath {
         Self(names)
     }
 
+    /// The path written `a/b/c`.
+    pub fn parse(text: &str) -> Self {
+        text.split('/')
+            .fold(Self::root(), |path, name| path.child(name))
+    }
+
     /// The names from the stack down.
     pub fn names(&self) -> &[String] {
         &self.0
@@ -133,8 +139,12 @@ mod tests {
     }
 
     #[test]
-    fn path_displays_with_slashes() {
+    fn path_displays_with_slashes_and_parses_back() {
         assert_eq!(path(&["primary", "queue"]).to_string(), "primary/queue");
+        assert_eq!(
+            ConstructPath::parse("primary/queue"),
+            path(&["primary", "queue"])
+        );
     }
 
     #[test]

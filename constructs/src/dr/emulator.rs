@@ -78,7 +78,13 @@ pub fn adapt(document: Document) -> Document {
 }
 
 fn for_each_resource(document: &mut Value, tf_type: &str, mut change: impl FnMut(&mut Value)) {
-    if let Some(blocks) = document["resource"][tf_type].as_object_mut() {
+    // `get_mut`, not indexing: indexing would insert a null for a type the
+    // document does not have.
+    let blocks = document
+        .get_mut("resource")
+        .and_then(|resources| resources.get_mut(tf_type))
+        .and_then(Value::as_object_mut);
+    if let Some(blocks) = blocks {
         blocks.values_mut().for_each(&mut change);
     }
 }
@@ -86,5 +92,28 @@ fn for_each_resource(document: &mut Value, tf_type: &str, mut change: impl FnMut
 fn remove(block: &mut Value, attribute: &str) {
     if let Some(fields) = block.as_object_mut() {
         fields.remove(attribute);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::s3::S3Bucket;
+    use crate::core::{AwsProvider, Stack};
+
+    #[test]
+    fn types_the_document_lacks_are_left_alone() {
+        let mut stack = Stack::new("s");
+        let provider = stack.provider(AwsProvider::new("primary", "us-east-1"));
+        stack.scope(&provider).resource(
+            "bucket",
+            S3Bucket {
+                bucket: "b".into(),
+                force_destroy: true,
+                tags: Default::default(),
+            },
+        );
+        let document = stack.synth().unwrap();
+        assert_eq!(adapt(document.clone()), document);
     }
 }
