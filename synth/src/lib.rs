@@ -154,7 +154,12 @@ fn plan_summary(
     let constructs = app.stacks()[0]
         .construct_paths()
         .into_iter()
-        .map(|(address, path)| (address, path.to_string()))
+        .map(|(address, path)| {
+            // The construct is the scope the resource was created in.
+            let names = path.names();
+            let construct = names[..names.len().saturating_sub(1).max(1)].join("/");
+            (address, construct)
+        })
         .collect();
     let changes =
         plan_summary::changes(&plan_json, &constructs).map_err(|e| format!("error: {e}"))?;

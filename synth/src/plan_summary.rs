@@ -264,7 +264,7 @@ mod tests {
     fn paths() -> BTreeMap<String, String> {
         BTreeMap::from([(
             "aws_s3_bucket.documents_source_bucket".to_owned(),
-            "documents/source/bucket".to_owned(),
+            "documents/source".to_owned(),
         )])
     }
 
@@ -278,7 +278,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("us-east-1\n"));
-        assert!(text.contains("  documents/source/bucket\n    -/+ aws_s3_bucket.documents_source_bucket  (bucket forces replacement)  [STATEFUL]"), "{text}");
+        assert!(text.contains("  documents/source\n    -/+ aws_s3_bucket.documents_source_bucket  (bucket forces replacement)  [STATEFUL]"), "{text}");
         assert!(text.contains("(moved from aws_cloudwatch_log_group.old_logs)"));
         assert!(text.contains("us-east-2\n  (not in the current configuration)\n    ~   aws_sqs_queue.secondary_queue_main"), "{text}");
     }

@@ -103,7 +103,7 @@ pub fn summary_refuses_data_loss(deployment: &Deployment) {
     assert_eq!(code, 2, "a stateful replacement is refused: {stderr}");
     assert!(stderr.contains("DATA LOSS"), "{stderr}");
     assert!(
-        summary.contains("documents/source/bucket\n    -/+ aws_s3_bucket.documents_source_bucket  (replacement was requested (-replace))  [STATEFUL]"),
+        summary.contains("documents/source\n    -/+ aws_s3_bucket.documents_source_bucket  (replacement was requested (-replace))  [STATEFUL]"),
         "{summary}"
     );
     assert!(summary.contains("us-east-1"), "{summary}");
