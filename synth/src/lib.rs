@@ -16,7 +16,7 @@ use std::path::Path;
 use clap::Parser;
 use std::collections::BTreeMap;
 
-use constructs::core::{App, ConstructPath, Diagnostics, Document, Error};
+use constructs::core::{App, ConstructPath, Diagnostics, Document, Error, Stack};
 use constructs::dr::emulator;
 use constructs::dr::payments_app::{CONSTRUCT_KINDS, scaled_payments_app};
 use constructs::dr::report::DrReport;
@@ -252,15 +252,20 @@ type Synthesized = (Document, BTreeMap<String, ConstructPath>);
 /// `copies` deployments in one stack, for benchmarks.
 fn build_scaled(config: &Config, copies: u16) -> Result<Synthesized, Diagnostics> {
     let app = scaled_payments_app(config, usize::from(copies))?;
-    let document = app.synth()?.remove(0);
-    Ok((document, app.stacks()[0].construct_paths()))
+    let paths = app.stacks()[0].construct_paths();
+    Ok((app.into_documents()?.remove(0), paths))
 }
 
 /// The app's single stack, checked and rendered.
 fn build(builder: AppBuilder, config: &Config) -> Result<Synthesized, Diagnostics> {
     config.validate()?;
     let app = builder(config)?;
-    let mut documents = app.synth()?;
+    let paths = app
+        .stacks()
+        .first()
+        .map(Stack::construct_paths)
+        .unwrap_or_default();
+    let mut documents = app.into_documents()?;
     if documents.len() != 1 {
         return Err(Error::invalid_setting(
             "app",
@@ -270,7 +275,7 @@ fn build(builder: AppBuilder, config: &Config) -> Result<Synthesized, Diagnostic
         )
         .into());
     }
-    Ok((documents.remove(0), app.stacks()[0].construct_paths()))
+    Ok((documents.remove(0), paths))
 }
 
 /// The manifest last written, if there is one to compare with.

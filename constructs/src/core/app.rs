@@ -26,26 +26,44 @@ impl App {
 
     /// Synthesizes every stack; reports the errors of all of them together.
     pub fn synth(&self) -> Result<Vec<Document>, Diagnostics> {
-        let mut errors = Vec::new();
+        collect(self.duplicate_names(), self.stacks.iter().map(Stack::synth))
+    }
+
+    /// The same, consuming the app (see [`Stack::into_document`]).
+    pub fn into_documents(self) -> Result<Vec<Document>, Diagnostics> {
+        let duplicates = self.duplicate_names();
+        collect(
+            duplicates,
+            self.stacks.into_iter().map(Stack::into_document),
+        )
+    }
+
+    fn duplicate_names(&self) -> Vec<Error> {
         let mut names = HashSet::new();
-        for stack in &self.stacks {
-            if !names.insert(stack.name()) {
-                errors.push(Error::DuplicateStack {
-                    stack: stack.name().to_owned(),
-                });
-            }
+        self.stacks
+            .iter()
+            .filter(|stack| !names.insert(stack.name()))
+            .map(|stack| Error::DuplicateStack {
+                stack: stack.name().to_owned(),
+            })
+            .collect()
+    }
+}
+
+fn collect(
+    mut errors: Vec<Error>,
+    results: impl Iterator<Item = Result<Document, Diagnostics>>,
+) -> Result<Vec<Document>, Diagnostics> {
+    let mut documents = Vec::new();
+    for result in results {
+        match result {
+            Ok(document) => documents.push(document),
+            Err(Diagnostics(found)) => errors.extend(found),
         }
-        let mut documents = Vec::new();
-        for stack in &self.stacks {
-            match stack.synth() {
-                Ok(document) => documents.push(document),
-                Err(Diagnostics(found)) => errors.extend(found),
-            }
-        }
-        if errors.is_empty() {
-            Ok(documents)
-        } else {
-            Err(Diagnostics(errors))
-        }
+    }
+    if errors.is_empty() {
+        Ok(documents)
+    } else {
+        Err(Diagnostics(errors))
     }
 }

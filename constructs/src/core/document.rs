@@ -49,9 +49,10 @@ impl Document {
     pub fn transformed(self, change: impl FnOnce(&mut Value)) -> Self {
         let mut value = self.value;
         change(&mut value);
+        sort_keys(&mut value);
         Self {
             stack: self.stack,
-            value: sorted(value),
+            value,
         }
     }
 
@@ -90,18 +91,51 @@ impl Document {
 }
 
 pub(crate) fn synthesize(stack: &Stack) -> Result<Document, Diagnostics> {
-    let mut errors = stack.errors.clone();
-    check_blocks(stack, &mut errors);
-    let outputs = render_named(stack, "output", &stack.outputs, &mut errors);
-    let variables = render_named(stack, "variable", &stack.variables, &mut errors);
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
-    }
+    let (variables, outputs) = check(stack)?;
+    let bodies = stack
+        .blocks
+        .iter()
+        .map(|block| block.body.clone())
+        .collect();
+    Ok(assemble(stack, bodies, variables, outputs))
+}
 
+/// The same, taking the rendered bodies out of the stack instead of copying
+/// them: half the memory for a large stack.
+pub(crate) fn synthesize_owned(mut stack: Stack) -> Result<Document, Diagnostics> {
+    let (variables, outputs) = check(&stack)?;
+    let bodies = stack
+        .blocks
+        .iter_mut()
+        .map(|block| std::mem::take(&mut block.body))
+        .collect();
+    Ok(assemble(&stack, bodies, variables, outputs))
+}
+
+/// Every check; on success the rendered variables and outputs.
+fn check(stack: &Stack) -> Result<(Map<String, Value>, Map<String, Value>), Diagnostics> {
+    let mut errors = stack.errors.clone();
+    let present = check_blocks(stack, &mut errors);
+    let outputs = render_named(stack, &present, "output", &stack.outputs, &mut errors);
+    let variables = render_named(stack, &present, "variable", &stack.variables, &mut errors);
+    if errors.is_empty() {
+        Ok((variables, outputs))
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// `bodies` holds the rendered body of each block, in the stack's order.
+fn assemble(
+    stack: &Stack,
+    bodies: Vec<Map<String, Value>>,
+    variables: Map<String, Value>,
+    outputs: Map<String, Value>,
+) -> Document {
     let mut resources: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
     let mut data: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
     let mut moved = BTreeSet::new();
-    for block in &stack.blocks {
+    for (block, body) in stack.blocks.iter().zip(bodies) {
         let target = &block.target;
         let blocks = match target.kind {
             BlockKind::Resource => &mut resources,
@@ -110,7 +144,7 @@ pub(crate) fn synthesize(stack: &Stack) -> Result<Document, Diagnostics> {
         blocks
             .entry(target.tf_type)
             .or_default()
-            .insert(target.id.to_string(), render_block(block));
+            .insert(target.id.to_string(), render_block(block, body));
         if let Some(previous) = &block.meta.renamed_from {
             moved.insert(Moved {
                 from: format!("{}.{}", target.tf_type, previous.logical_id()),
@@ -143,14 +177,13 @@ pub(crate) fn synthesize(stack: &Stack) -> Result<Document, Diagnostics> {
     if !moved.is_empty() {
         document["moved"] = json!(moved);
     }
-    Ok(Document {
+    Document {
         stack: stack.name.to_string(),
         value: sorted(document),
-    })
+    }
 }
 
-fn render_block(block: &Block) -> Value {
-    let mut body = block.body.clone();
+fn render_block(block: &Block, mut body: Map<String, Value>) -> Value {
     body.insert(
         "provider".to_owned(),
         Value::String(block.provider.meta_argument()),
@@ -166,10 +199,17 @@ fn render_block(block: &Block) -> Value {
     Value::Object(body)
 }
 
-/// Names, logical ids, providers and references of every block.
-fn check_blocks(stack: &Stack, errors: &mut Vec<Error>) {
-    let mut seen: HashMap<(BlockKind, &str, &str), &Target> = HashMap::new();
-    let mut present: HashSet<(String, &str)> = HashSet::new();
+/// A block's identity without formatting its address.
+type BlockKey<'a> = (BlockKind, &'static str, &'a str);
+
+fn key(target: &Target) -> BlockKey<'_> {
+    (target.kind, target.tf_type, target.id.as_str())
+}
+
+/// Names, logical ids, providers and references of every block; returns
+/// the blocks present, for checking other references against.
+fn check_blocks<'s>(stack: &'s Stack, errors: &mut Vec<Error>) -> HashSet<BlockKey<'s>> {
+    let mut seen: HashMap<BlockKey<'s>, &Target> = HashMap::with_capacity(stack.blocks.len());
     for block in &stack.blocks {
         let target = &block.target;
         if let Some(name) = target.path.invalid_name() {
@@ -178,18 +218,16 @@ fn check_blocks(stack: &Stack, errors: &mut Vec<Error>) {
                 name: name.to_owned(),
             });
         }
-        let key = (target.kind, target.tf_type, target.id.as_str());
-        match seen.get(&key) {
+        match seen.get(&key(target)) {
             Some(first) => errors.push(Error::DuplicateLogicalId {
                 address: target.address(),
                 first: first.qualified_path(),
                 second: target.qualified_path(),
             }),
             None => {
-                seen.insert(key, target);
+                seen.insert(key(target), target);
             }
         }
-        present.insert((target.address(), &target.stack));
         if !stack
             .providers
             .iter()
@@ -203,32 +241,38 @@ fn check_blocks(stack: &Stack, errors: &mut Vec<Error>) {
             });
         }
     }
+    let present: HashSet<BlockKey<'s>> = seen.into_keys().collect();
     for block in &stack.blocks {
+        if block.references.is_empty() && block.meta.depends_on.is_empty() {
+            continue;
+        }
         let referenced = block.references.iter().chain(&block.meta.depends_on);
         check_references(
             stack,
             &present,
-            &block.target.qualified_path(),
+            || block.target.qualified_path(),
             referenced,
             errors,
         );
     }
+    present
 }
 
 fn check_references<'a>(
     stack: &Stack,
-    present: &HashSet<(String, &str)>,
-    from: &str,
+    present: &HashSet<BlockKey<'_>>,
+    from: impl Fn() -> String,
     referenced: impl Iterator<Item = &'a Arc<Target>>,
     errors: &mut Vec<Error>,
 ) {
     let mut reported = HashSet::new();
     for target in referenced {
-        let in_stack =
-            *target.stack == *stack.name && present.contains(&(target.address(), &*stack.name));
+        // A target of this stack is in `present` only if the stack holds it;
+        // one of another stack never is.
+        let in_stack = *target.stack == *stack.name && present.contains(&key(target));
         if !in_stack && reported.insert(target.address()) {
             errors.push(Error::DanglingReference {
-                from: from.to_owned(),
+                from: from(),
                 to: target.qualified_path(),
                 address: target.address(),
                 stack: stack.name.to_string(),
@@ -240,15 +284,11 @@ fn check_references<'a>(
 /// Renders outputs or variables, checking their names and references.
 fn render_named<T: serde::Serialize>(
     stack: &Stack,
+    present: &HashSet<BlockKey<'_>>,
     kind: &'static str,
     named: &[(String, T)],
     errors: &mut Vec<Error>,
 ) -> Map<String, Value> {
-    let present: HashSet<(String, &str)> = stack
-        .blocks
-        .iter()
-        .map(|b| (b.target.address(), &*stack.name))
-        .collect();
     let mut rendered = Map::new();
     for (name, item) in named {
         if !is_valid_identifier(name) {
@@ -259,8 +299,8 @@ fn render_named<T: serde::Serialize>(
             });
         }
         let (value, references) = reference::collecting(|| serde_json::to_value(item));
-        let from = format!("{}/{kind}.{name}", stack.name);
-        check_references(stack, &present, &from, references.iter(), errors);
+        let from = || format!("{}/{kind}.{name}", stack.name);
+        check_references(stack, present, from, references.iter(), errors);
         let value = value.expect("outputs and variables always serialize to JSON");
         if rendered.insert(name.clone(), value).is_some() {
             errors.push(Error::DuplicateName {
@@ -299,14 +339,23 @@ fn to_map(blocks: BTreeMap<&str, Map<String, Value>>) -> Map<String, Value> {
 }
 
 /// Sorts object keys at every level, whatever map serde_json was built with.
-fn sorted(value: Value) -> Value {
+/// With serde_json's default map they already are, and nothing is rebuilt.
+fn sorted(mut value: Value) -> Value {
+    sort_keys(&mut value);
+    value
+}
+
+fn sort_keys(value: &mut Value) {
     match value {
         Value::Object(fields) => {
-            let fields: BTreeMap<String, Value> =
-                fields.into_iter().map(|(k, v)| (k, sorted(v))).collect();
-            Value::Object(fields.into_iter().collect())
+            fields.values_mut().for_each(sort_keys);
+            let in_order = fields.keys().zip(fields.keys().skip(1)).all(|(a, b)| a < b);
+            if !in_order {
+                let by_key: BTreeMap<String, Value> = std::mem::take(fields).into_iter().collect();
+                *fields = by_key.into_iter().collect();
+            }
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
-        other => other,
+        Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        _ => {}
     }
 }

@@ -177,6 +177,9 @@ impl From<&Expr> for Expr {
 
 /// A literal `${` or `%{` in a Terraform string must be doubled.
 fn escape_template(text: &str) -> String {
+    if !text.contains(['$', '%']) {
+        return text.to_owned();
+    }
     text.replace("${", "$${").replace("%{", "%%{")
 }
 
