@@ -91,47 +91,48 @@ impl Document {
 }
 
 pub(crate) fn synthesize(stack: &Stack) -> Result<Document, Diagnostics> {
-    let (variables, outputs) = check(stack)?;
+    let checked = check(stack)?;
     let bodies = stack
         .blocks
         .iter()
         .map(|block| block.body.clone())
         .collect();
-    Ok(assemble(stack, bodies, variables, outputs))
+    Ok(assemble(stack, bodies, checked))
 }
 
 /// The same, taking the rendered bodies out of the stack instead of copying
 /// them: half the memory for a large stack.
 pub(crate) fn synthesize_owned(mut stack: Stack) -> Result<Document, Diagnostics> {
-    let (variables, outputs) = check(&stack)?;
+    let checked = check(&stack)?;
     let bodies = stack
         .blocks
         .iter_mut()
         .map(|block| std::mem::take(&mut block.body))
         .collect();
-    Ok(assemble(&stack, bodies, variables, outputs))
+    Ok(assemble(&stack, bodies, checked))
+}
+
+/// The variables and outputs of a stack that passed every check.
+struct Checked {
+    variables: Map<String, Value>,
+    outputs: Map<String, Value>,
 }
 
 /// Every check; on success the rendered variables and outputs.
-fn check(stack: &Stack) -> Result<(Map<String, Value>, Map<String, Value>), Diagnostics> {
+fn check(stack: &Stack) -> Result<Checked, Diagnostics> {
     let mut errors = stack.errors.clone();
     let present = check_blocks(stack, &mut errors);
     let outputs = render_named(stack, &present, "output", &stack.outputs, &mut errors);
     let variables = render_named(stack, &present, "variable", &stack.variables, &mut errors);
     if errors.is_empty() {
-        Ok((variables, outputs))
+        Ok(Checked { variables, outputs })
     } else {
         Err(Diagnostics(errors))
     }
 }
 
 /// `bodies` holds the rendered body of each block, in the stack's order.
-fn assemble(
-    stack: &Stack,
-    bodies: Vec<Map<String, Value>>,
-    variables: Map<String, Value>,
-    outputs: Map<String, Value>,
-) -> Document {
+fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) -> Document {
     let mut resources: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
     let mut data: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
     let mut moved = BTreeSet::new();
@@ -164,10 +165,10 @@ fn assemble(
         "provider": { "aws": stack.providers },
     });
     let sections = [
-        ("variable", variables),
+        ("variable", checked.variables),
         ("data", to_map(data)),
         ("resource", to_map(resources)),
-        ("output", outputs),
+        ("output", checked.outputs),
     ];
     for (section, body) in sections {
         if !body.is_empty() {
