@@ -87,20 +87,15 @@ impl FailoverDns {
                     )]),
                 },
             );
-            let record = if config.custom_domains {
-                let alias = custom_domain(&mut region, &zone_id, &api_domain, target);
-                Route53Record {
-                    alias: Some(alias),
-                    ttl: None,
-                    ..failover_record(&zone_id, &api_domain, "A", target.role, &health_check)
-                }
+            let answer = if config.custom_domains {
+                Answer::Alias(custom_domain(&mut region, &zone_id, &api_domain, target))
             } else {
-                Route53Record {
-                    ttl: Some(config.dns_ttl_seconds),
-                    records: vec![execute_api_host],
-                    ..failover_record(&zone_id, &api_domain, "CNAME", target.role, &health_check)
+                Answer::Cname {
+                    host: execute_api_host,
+                    ttl: config.dns_ttl_seconds,
                 }
             };
+            let record = failover_record(&zone_id, &api_domain, answer, target.role, &health_check);
             region.resource("failover_record", record);
             health_checks.push((target.role, health_check));
         }
@@ -113,26 +108,38 @@ impl FailoverDns {
     }
 }
 
+/// What a failover record answers with.
+enum Answer {
+    /// An alias to the region's custom domain (its TTL is the target's).
+    Alias(Alias),
+    /// A CNAME to the region's execute-api host.
+    Cname { host: Expr, ttl: u32 },
+}
+
 fn failover_record(
     zone_id: &Expr,
     name: &str,
-    record_type: &str,
+    answer: Answer,
     role: RegionRole,
     health_check: &Ref<Route53HealthCheck>,
 ) -> Route53Record {
+    let (record_type, ttl, records, alias) = match answer {
+        Answer::Alias(alias) => ("A", None, Vec::new(), Some(alias)),
+        Answer::Cname { host, ttl } => ("CNAME", Some(ttl), vec![host], None),
+    };
     Route53Record {
+        zone_id: zone_id.clone(),
+        name: name.into(),
+        record_type: record_type.into(),
+        ttl,
+        records,
+        alias,
         set_identifier: Some(role.id().to_owned()),
         failover_routing_policy: Some(FailoverRoutingPolicy {
             role: role.failover_type().to_owned(),
         }),
         health_check_id: Some(health_check.id()),
-        ..Route53Record::simple(
-            zone_id.clone(),
-            name.into(),
-            record_type.into(),
-            0,
-            Vec::new(),
-        )
+        allow_overwrite: false,
     }
 }
 
