@@ -8,4 +8,5 @@
 pub mod aws;
 pub mod core;
 pub mod dr;
+pub mod rules;
 pub mod testing;

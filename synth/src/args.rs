@@ -154,6 +154,9 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
         depth: u8,
     },
+    /// Run the policy rules on the synthesized stack and print every rule:
+    /// passed, failed or suppressed (with its reason). Exits 2 on a failure.
+    Audit,
     /// Summarize a saved plan (`terraform show -json tfplan`) by region and
     /// construct; refuse destroys and replacements of stateful resources.
     PlanSummary {

@@ -21,6 +21,7 @@ use constructs::dr::emulator;
 use constructs::dr::payments_app::{CONSTRUCT_KINDS, scaled_payments_app};
 use constructs::dr::report::DrReport;
 use constructs::dr::{Config, payments_app};
+use constructs::rules;
 use manifest::Manifest;
 
 pub use args::{Args, Command, GraphFormat, ReportFormat, Target};
@@ -78,6 +79,7 @@ where
     let result = match &args.command {
         None => synth(builder, &args, stdout, stderr),
         Some(Command::Graph { format, depth }) => graph(builder, &args, *format, *depth, stdout),
+        Some(Command::Audit) => audit(builder, &args, stdout),
         Some(Command::PlanSummary {
             plan,
             allow_data_loss,
@@ -103,6 +105,41 @@ fn checked_app(builder: AppBuilder, args: &Args) -> Result<App, String> {
     let app = builder(&config).map_err(|d| errors(&d))?;
     app.synth().map_err(|d| errors(&d))?;
     Ok(app)
+}
+
+fn audit(builder: AppBuilder, args: &Args, stdout: &mut dyn Write) -> Result<u8, String> {
+    let config = settings::resolve(args)?;
+    let (document, _) = build(builder, &config).map_err(|d| errors(&d))?;
+    let results = rules::audit(&document, &rules::Context { env: config.env });
+    let _ = write!(stdout, "{}", rules::render(&results));
+    let failed = results.iter().any(|r| !r.failed.is_empty());
+    Ok(if failed { exit::ERROR } else { exit::SUCCESS })
+}
+
+/// The findings no suppression covers, as errors: they fail synth.
+fn policy_errors(document: &Document, env: &str) -> Result<(), String> {
+    let results = rules::audit(
+        document,
+        &rules::Context {
+            env: env.to_owned(),
+        },
+    );
+    let failures: Vec<String> = results
+        .iter()
+        .flat_map(|r| {
+            r.failed.iter().map(move |f| {
+                format!(
+                    "error: rule {} ({}) fails on {}: {}; fix the construct, or suppress the rule on it with a reason (Meta::suppress)",
+                    r.id, r.description, f.address, f.message
+                )
+            })
+        })
+        .collect();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
 }
 
 fn graph(
@@ -195,10 +232,11 @@ fn synth(
         None => build(builder, &config),
     }
     .map_err(|d| errors(&d))?;
+    policy_errors(&document, &config.env)?;
     if args.target == Target::Emulator {
         document = emulator::adapt(document);
     }
-    let report = DrReport::for_config(&config);
+    let report = DrReport::for_config(&config).with_suppressions(document.suppressions());
     match args.report {
         ReportFormat::Text => {
             let _ = write!(stderr, "{report}");

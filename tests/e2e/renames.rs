@@ -43,7 +43,7 @@ fn app(config: &Config, renamed: bool) -> Result<App, Diagnostics> {
             redrive_policy: None,
             tags: Default::default(),
         },
-        meta("work/queue"),
+        meta("work/queue").suppress("DR001", "a one-region fixture of the rename test"),
     );
     let mut app = App::new();
     app.add_stack(stack);

@@ -450,9 +450,16 @@ fn graph_draws_every_construct_in_its_region() {
 fn queue_app(construct: &str, renamed_from: Option<&str>) -> Result<App, Diagnostics> {
     let mut stack = Stack::new("payments");
     let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+    // A one-bucket fixture: the DR and security rules are accepted here,
+    // as any construct may, with a reason.
+    let fixture = "a one-bucket fixture of the rename test";
+    let mut meta = Meta::default();
+    for rule in ["DR001", "SEC003", "SEC004", "SEC005"] {
+        meta = meta.suppress(rule, fixture);
+    }
     let meta = match renamed_from {
-        Some(previous) => Meta::default().renamed_from(ConstructPath::parse(previous)),
-        None => Meta::default(),
+        Some(previous) => meta.renamed_from(ConstructPath::parse(previous)),
+        None => meta,
     };
     stack
         .scope(&primary)
@@ -471,7 +478,8 @@ fn a_rename_without_a_move_is_warned_with_the_line_to_add() {
     let renamed: synth::AppBuilder = |_| queue_app("archive", None);
     let moved: synth::AppBuilder = |_| queue_app("archive", Some("documents/bucket"));
 
-    assert_eq!(run_app(original, &["--out", &out]).code, 0);
+    let first = run_app(original, &["--out", &out]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
     let warned = run_app(renamed, &["--out", &out]);
     assert_eq!(warned.code, 0, "a warning, not an error");
     assert!(
@@ -508,5 +516,54 @@ fn check_reports_a_stale_manifest() {
         stale.stderr.contains("manifest.json is missing or stale"),
         "{}",
         stale.stderr
+    );
+}
+
+#[test]
+fn audit_prints_every_rule_and_synth_refuses_an_unsuppressed_finding() {
+    let audit = run(&["audit"]);
+    assert_eq!(audit.code, 0, "{}", audit.stderr);
+    assert!(
+        audit.stdout.contains("SEC003   high     suppressed"),
+        "{}",
+        audit.stdout
+    );
+    assert!(
+        audit
+            .stdout
+            .contains("15 rules: 14 passed, 0 failed, 1 suppressed"),
+        "{}",
+        audit.stdout
+    );
+
+    // A public bucket with no encryption, replication or TLS policy.
+    let careless: synth::AppBuilder = |_| {
+        let mut stack = Stack::new("payments");
+        let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+        stack.provider(AwsProvider::new("secondary", "us-east-2"));
+        stack
+            .scope(&primary)
+            .resource("bucket", bucket("careless-dev"));
+        let mut app = App::new();
+        app.add_stack(stack);
+        Ok(app)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap().to_owned();
+    let refused = run_app(careless, &["--out", &out]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("rule SEC004"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("Meta::suppress"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("main.tf.json").exists());
+    let audit = run_app(careless, &["audit"]);
+    assert_eq!(audit.code, 2);
+    assert!(
+        audit.stdout.contains("FAILED  aws_s3_bucket.bucket"),
+        "{}",
+        audit.stdout
     );
 }

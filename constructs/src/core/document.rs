@@ -25,11 +25,25 @@ pub const AWS_PROVIDER_VERSION: &str = "~> 5.100";
 pub struct Document {
     stack: String,
     value: Value,
+    suppressions: Vec<Suppression>,
+}
+
+/// A policy rule accepted on one resource, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Suppression {
+    pub address: String,
+    pub rule: String,
+    pub reason: String,
 }
 
 impl Document {
     pub fn stack_name(&self) -> &str {
         &self.stack
+    }
+
+    /// The policy rules accepted on resources, with their reasons.
+    pub fn suppressions(&self) -> &[Suppression] {
+        &self.suppressions
     }
 
     /// The document as a JSON value.
@@ -53,6 +67,7 @@ impl Document {
         Self {
             stack: self.stack,
             value,
+            suppressions: self.suppressions,
         }
     }
 
@@ -178,9 +193,25 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
     if !moved.is_empty() {
         document["moved"] = json!(moved);
     }
+    let suppressions = stack
+        .blocks
+        .iter()
+        .flat_map(|block| {
+            block
+                .meta
+                .suppressions
+                .iter()
+                .map(|(rule, reason)| Suppression {
+                    address: block.target.address(),
+                    rule: rule.clone(),
+                    reason: reason.clone(),
+                })
+        })
+        .collect();
     Document {
         stack: stack.name.to_string(),
         value: sorted(document),
+        suppressions,
     }
 }
 
@@ -227,6 +258,14 @@ fn check_blocks<'s>(stack: &'s Stack, errors: &mut Vec<Error>) -> HashSet<BlockK
             }),
             None => {
                 seen.insert(key(target), target);
+            }
+        }
+        for (rule, reason) in &block.meta.suppressions {
+            if reason.trim().is_empty() {
+                errors.push(Error::SuppressionWithoutReason {
+                    path: target.qualified_path(),
+                    rule: rule.clone(),
+                });
             }
         }
         if !stack

@@ -64,6 +64,11 @@ pub enum Error {
         name: String,
     },
 
+    #[error(
+        "construct `{path}` suppresses rule {rule} without a reason; write why the finding is acceptable"
+    )]
+    SuppressionWithoutReason { path: String, rule: String },
+
     #[error("app holds two stacks named `{stack}`; give each stack its own name")]
     DuplicateStack { stack: String },
 

@@ -20,7 +20,7 @@ mod variable;
 
 pub use app::App;
 pub use backend::Backend;
-pub use document::{AWS_PROVIDER_VERSION, Document, REQUIRED_TERRAFORM};
+pub use document::{AWS_PROVIDER_VERSION, Document, REQUIRED_TERRAFORM, Suppression};
 pub use error::{Diagnostics, Error};
 pub use expr::Expr;
 pub use graph::{ConstructGraph, GraphNode};

@@ -44,6 +44,9 @@ pub struct Meta {
     pub(crate) depends_on: Vec<Arc<Target>>,
     pub(crate) lifecycle: Lifecycle,
     pub(crate) renamed_from: Option<ConstructPath>,
+    /// `(rule id, reason)`: findings of these rules on this resource are
+    /// accepted, and reported with the reason.
+    pub(crate) suppressions: Vec<(String, String)>,
 }
 
 impl Meta {
@@ -63,6 +66,14 @@ impl Meta {
     /// synth emits a `moved` block so Terraform renames instead of replacing.
     pub fn renamed_from(mut self, previous: ConstructPath) -> Self {
         self.renamed_from = Some(previous);
+        self
+    }
+
+    /// Accepts findings of the policy rule `rule` on this resource, for
+    /// `reason`, which the audit and the DR report print. A suppression
+    /// without a reason is a synth error.
+    pub fn suppress(mut self, rule: &str, reason: &str) -> Self {
+        self.suppressions.push((rule.to_owned(), reason.to_owned()));
         self
     }
 }

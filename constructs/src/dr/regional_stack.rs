@@ -14,7 +14,7 @@ use crate::aws::iam::Statement;
 use crate::aws::lambda::{LambdaFunction, LambdaPermission};
 use crate::aws::sns::{SnsTopic, SnsTopicSubscription};
 use crate::aws::sqs::{RedrivePolicy, SqsQueue};
-use crate::core::{Expr, ProviderRef, Ref, Scope};
+use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 
 use super::config::{Config, PaymentAuth};
 use super::names::Names;
@@ -218,15 +218,20 @@ fn http_api(
         },
     );
     let target = Expr::template([Expr::literal("integrations/"), integration.id()]);
-    scope.resource(
-        "post_payment",
-        Apigatewayv2Route {
-            api_id: api.id(),
-            route_key: "POST /payment".to_owned(),
-            authorization_type: auth.authorization_type().to_owned(),
-            target: target.clone(),
-        },
-    );
+    let post_payment = Apigatewayv2Route {
+        api_id: api.id(),
+        route_key: "POST /payment".to_owned(),
+        authorization_type: auth.authorization_type().to_owned(),
+        target: target.clone(),
+    };
+    let meta = match auth {
+        PaymentAuth::AwsIam => Meta::default(),
+        PaymentAuth::None => Meta::default().suppress(
+            "SEC006",
+            "authorization turned off by the operator (--payment-auth none)",
+        ),
+    };
+    scope.resource_with("post_payment", post_payment, meta);
     scope.resource(
         "get_health",
         Apigatewayv2Route {
@@ -329,15 +334,18 @@ pub fn alert_topic(
     region: &str,
     config: &Config,
 ) -> Ref<SnsTopic> {
-    let topic = scope.resource(
+    let topic = scope.resource_with(
         "topic",
         SnsTopic {
             name: names.regional("payments-alerts", region).into(),
-            // The AWS-managed SNS key cannot be used by CloudWatch alarms;
-            // the production profile brings a customer-managed key.
             kms_master_key_id: None,
             tags: Tags::new(),
         },
+        Meta::default().suppress(
+            "SEC003",
+            "CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key, \
+             and the default profile has no customer-managed key; alarm messages hold no payment data",
+        ),
     );
     if let Some(email) = &config.alert_email {
         scope.resource(

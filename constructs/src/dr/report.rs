@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::core::Error;
+use crate::core::{Error, Suppression};
 
 use super::config::Config;
 
@@ -35,6 +35,8 @@ pub struct DrReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rto_target_seconds: Option<u32>,
     pub recovery_points: Vec<RecoveryPoint>,
+    /// Policy rules accepted on resources, with the reasons.
+    pub suppressions: Vec<Suppression>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -79,7 +81,14 @@ impl DrReport {
                     recovery_point: "messages not yet forwarded when the primary fails (watch the message-age alarm); duplicates possible",
                 },
             ],
+            suppressions: Vec::new(),
         }
+    }
+
+    /// The report with the suppressions of the synthesized stack.
+    pub fn with_suppressions(mut self, suppressions: &[Suppression]) -> Self {
+        self.suppressions = suppressions.to_vec();
+        self
     }
 
     /// Refuses a configuration that cannot meet its stated recovery target,
@@ -154,6 +163,13 @@ impl fmt::Display for DrReport {
         }
         for point in &self.recovery_points {
             writeln!(f, "  RPO {:<22} {}", point.store, point.recovery_point)?;
+        }
+        for suppression in &self.suppressions {
+            writeln!(
+                f,
+                "  suppressed {} on {}: {}",
+                suppression.rule, suppression.address, suppression.reason
+            )?;
         }
         Ok(())
     }

@@ -1,0 +1,199 @@
+//! Each rule passes on the payments app and catches its own violation.
+
+use serde_json::{Value, json};
+
+use super::{Context, audit, render};
+use crate::core::{AwsProvider, Meta, Stack};
+use crate::dr::{Config, payments_app};
+
+fn document() -> crate::core::Document {
+    payments_app(&Config::default())
+        .unwrap()
+        .synth()
+        .unwrap()
+        .remove(0)
+}
+
+fn context() -> Context {
+    Context {
+        env: "dev".to_owned(),
+    }
+}
+
+/// A change to the document that breaks one rule.
+type Violation = Box<dyn FnOnce(&mut Value)>;
+
+fn failed_rules(change: impl FnOnce(&mut Value)) -> Vec<&'static str> {
+    let document = document().transformed(change);
+    audit(&document, &context())
+        .into_iter()
+        .filter(|r| !r.failed.is_empty())
+        .map(|r| r.id)
+        .collect()
+}
+
+#[test]
+fn the_payments_app_passes_with_its_suppressions_listed() {
+    let results = audit(&document(), &context());
+    let failed: Vec<_> = results.iter().filter(|r| !r.failed.is_empty()).collect();
+    assert!(failed.is_empty(), "{}", render(&results));
+    let encryption = results.iter().find(|r| r.id == "SEC003").unwrap();
+    assert_eq!(encryption.status(), "suppressed");
+    assert_eq!(encryption.suppressed.len(), 2, "one alarm topic per region");
+    assert!(encryption.suppressed[0].1.contains("CloudWatch"));
+    let table = render(&results);
+    assert!(
+        table.contains("15 rules: 14 passed, 0 failed, 1 suppressed"),
+        "{table}"
+    );
+}
+
+#[test]
+fn every_rule_catches_its_violation() {
+    let table = "aws_dynamodb_table";
+    let replication = "aws_s3_bucket_replication_configuration";
+    let cases: Vec<(&str, Violation)> = vec![
+        (
+            "DR001",
+            Box::new(move |d| d["resource"][table]["transactions_table"]["replica"] = json!([])),
+        ),
+        (
+            "DR002",
+            Box::new(move |d| {
+                d["resource"][replication]["documents_replication"]["depends_on"] = json!([])
+            }),
+        ),
+        (
+            "DR003",
+            Box::new(move |d| {
+                d["resource"][replication]["documents_replication"]["rule"][0]["destination"]["metrics"]
+                    ["status"] = json!("Disabled")
+            }),
+        ),
+        (
+            "DR004",
+            Box::new(|d| {
+                d["resource"]["aws_route53_record"]["dns_secondary_failover_record"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("health_check_id");
+            }),
+        ),
+        (
+            "DR005",
+            Box::new(|d| {
+                d["resource"]["aws_cloudwatch_metric_alarm"]["monitoring_primary_alarms_api_5xx"]
+                    ["alarm_actions"] = json!(["${aws_sns_topic.secondary_alerts_topic.arn}"])
+            }),
+        ),
+        (
+            "DR006",
+            Box::new(|d| {
+                d["provider"]["aws"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!({"alias": "tertiary", "region": "eu-west-1"}))
+            }),
+        ),
+        (
+            "SEC001",
+            Box::new(|d| {
+                d["data"]["aws_iam_policy_document"]["primary_payment_execution_permissions"]["statement"]
+                    [0]["actions"] = json!(["dynamodb:*"])
+            }),
+        ),
+        (
+            "SEC002",
+            Box::new(|d| {
+                d["data"]["aws_iam_policy_document"]["primary_payment_execution_permissions"]["statement"]
+                    [0]["resources"] = json!(["*"])
+            }),
+        ),
+        (
+            "SEC003",
+            Box::new(move |d| {
+                d["resource"][table]["transactions_table"]["server_side_encryption"]["enabled"] =
+                    json!(false)
+            }),
+        ),
+        (
+            "SEC004",
+            Box::new(|d| {
+                d["resource"]["aws_s3_bucket_public_access_block"]["documents_source_public_access_block"]
+                    ["block_public_policy"] = json!(false)
+            }),
+        ),
+        (
+            "SEC005",
+            Box::new(|d| {
+                d["data"]["aws_iam_policy_document"]["documents_destination_tls_only"]["statement"]
+                    [0]["condition"][0]["values"] = json!(["true"])
+            }),
+        ),
+        (
+            "SEC006",
+            Box::new(|d| {
+                d["resource"]["aws_apigatewayv2_route"]["secondary_api_post_payment"]["authorization_type"] =
+                    json!("NONE")
+            }),
+        ),
+        (
+            "SEC007",
+            Box::new(|d| {
+                d["resource"]["aws_cloudwatch_log_group"]["primary_payment_logs"]["retention_in_days"] =
+                    json!(0)
+            }),
+        ),
+        (
+            "NAM001",
+            Box::new(|d| {
+                d["resource"]["aws_cloudwatch_dashboard"]["monitoring_dashboard"]["dashboard_name"] =
+                    json!("payments-dr")
+            }),
+        ),
+        (
+            "DES001",
+            Box::new(move |d| {
+                d["resource"][table]["transactions_table"]["deletion_protection_enabled"] =
+                    json!(true)
+            }),
+        ),
+    ];
+    assert_eq!(cases.len(), super::rules().len(), "one case per rule");
+    for (rule, change) in cases {
+        assert_eq!(failed_rules(change), [rule], "{rule}");
+    }
+}
+
+#[test]
+fn a_suppression_without_a_reason_is_a_synth_error() {
+    let mut stack = Stack::new("app");
+    let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+    stack.scope(&primary).resource_with(
+        "topic",
+        crate::aws::sns::SnsTopic {
+            name: "alerts-dev".into(),
+            kms_master_key_id: None,
+            tags: Default::default(),
+        },
+        Meta::default().suppress("SEC003", " "),
+    );
+    let errors = stack.synth().unwrap_err().to_string();
+    assert!(
+        errors.contains("`app/topic` suppresses rule SEC003 without a reason"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn opting_out_of_payment_authorization_is_a_listed_suppression() {
+    let config = Config {
+        payment_auth: crate::dr::config::PaymentAuth::None,
+        ..Config::default()
+    };
+    let document = payments_app(&config).unwrap().synth().unwrap().remove(0);
+    let results = audit(&document, &context());
+    let route = results.iter().find(|r| r.id == "SEC006").unwrap();
+    assert_eq!(route.status(), "suppressed");
+    assert!(route.suppressed[0].1.contains("--payment-auth none"));
+}
