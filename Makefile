@@ -11,8 +11,12 @@ TERRAFORM := scripts/terraform.sh
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-synth: ## write terraform/main.tf.json
-	$(CARGO) run --quiet --locked -p synth
+# Settings for synth, e.g. SYNTH_ARGS="--config drsynth.toml" (make check
+# always compares the committed default).
+SYNTH_ARGS ?=
+
+synth: ## write terraform/main.tf.json (with $(SYNTH_ARGS))
+	$(CARGO) run --quiet --locked -p synth -- $(SYNTH_ARGS)
 
 check: ## fail when the committed terraform/main.tf.json is not what synth writes
 	$(CARGO) run --quiet --locked -p synth -- --check
@@ -34,10 +38,11 @@ lambdas: ## release-build the handlers and package terraform/lambda/*.zip (glibc
 	$(CARGO) build --release --locked -p payment -p queue-replicator
 	scripts/package-lambdas.sh
 
-plan: synth ## terraform plan into terraform/tfplan, then the plan summary (exit 2 on stateful destroys unless ALLOW_DATA_LOSS=1)
+plan: synth ## terraform init + plan into terraform/tfplan, then the plan summary (exit 2 on stateful destroys unless ALLOW_DATA_LOSS=1)
+	$(TERRAFORM) -chdir=terraform init -input=false
 	$(TERRAFORM) -chdir=terraform plan -input=false -out=tfplan
 	$(TERRAFORM) -chdir=terraform show -json tfplan > terraform/tfplan.json
-	$(CARGO) run --quiet --locked -p synth -- plan-summary terraform/tfplan.json $(if $(ALLOW_DATA_LOSS),--allow-data-loss)
+	$(CARGO) run --quiet --locked -p synth -- plan-summary terraform/tfplan.json $(SYNTH_ARGS) $(if $(ALLOW_DATA_LOSS),--allow-data-loss)
 
 diagram: ## docs/architecture.svg from the construct graph (Graphviz, installed when missing)
 	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz; }
