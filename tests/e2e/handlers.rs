@@ -103,6 +103,19 @@ fn aws_config_for(moto: &MotoServer, region: &str) -> aws_config::SdkConfig {
         .build()
 }
 
+/// The messages waiting in a queue, with their attributes.
+async fn receive(sqs: &aws_sdk_sqs::Client, queue_url: &str) -> Vec<aws_sdk_sqs::types::Message> {
+    sqs.receive_message()
+        .queue_url(queue_url)
+        .message_attribute_names("All")
+        .wait_time_seconds(2)
+        .send()
+        .await
+        .unwrap()
+        .messages
+        .unwrap_or_default()
+}
+
 /// A message sent to the primary queue, handed to the replicator as SQS
 /// would, arrives in the secondary queue with its attributes.
 pub async fn replication(moto: &MotoServer, deployment: &Deployment) {
@@ -125,16 +138,7 @@ pub async fn replication(moto: &MotoServer, deployment: &Deployment) {
         .send()
         .await
         .unwrap();
-    let received = primary
-        .receive_message()
-        .queue_url(&primary_url)
-        .message_attribute_names("All")
-        .wait_time_seconds(2)
-        .send()
-        .await
-        .unwrap()
-        .messages
-        .unwrap_or_default();
+    let received = receive(&primary, &primary_url).await;
     assert_eq!(received.len(), 1, "the message is in the primary queue");
     let message = &received[0];
     let event = json!({"Records": [{
@@ -160,16 +164,7 @@ pub async fn replication(moto: &MotoServer, deployment: &Deployment) {
     let answers = responses(&api, 1, child);
     assert_eq!(answers[0]["batchItemFailures"], json!([]), "{}", answers[0]);
 
-    let arrived = secondary
-        .receive_message()
-        .queue_url(&secondary_url)
-        .message_attribute_names("All")
-        .wait_time_seconds(2)
-        .send()
-        .await
-        .unwrap()
-        .messages
-        .unwrap_or_default();
+    let arrived = receive(&secondary, &secondary_url).await;
     assert_eq!(
         arrived.len(),
         1,

@@ -49,6 +49,23 @@ pub async fn create_table(client: &Client, name: &str) {
 
 const JSON: Option<&str> = Some("application/json");
 
+/// The item stored under `transaction_id`, read straight from the table.
+async fn stored(
+    client: &Client,
+    table: &str,
+    transaction_id: &str,
+) -> std::collections::HashMap<String, AttributeValue> {
+    client
+        .get_item()
+        .table_name(table)
+        .key("transaction_id", AttributeValue::S(transaction_id.into()))
+        .send()
+        .await
+        .unwrap()
+        .item
+        .expect("the payment is stored")
+}
+
 #[tokio::test]
 async fn conditional_write_replay_and_conflict_against_dynamodb() {
     let moto = MotoServer::start();
@@ -67,15 +84,7 @@ async fn conditional_write_replay_and_conflict_against_dynamodb() {
     );
     assert_eq!(status, 201, "{created}");
 
-    let item = client
-        .get_item()
-        .table_name("transactions-test")
-        .key("transaction_id", AttributeValue::S("tx-42".into()))
-        .send()
-        .await
-        .unwrap()
-        .item
-        .expect("stored");
+    let item = stored(&client, "transactions-test", "tx-42").await;
     let stored_amount = item["amount"]
         .as_n()
         .expect("the amount is a DynamoDB number");
@@ -99,15 +108,7 @@ async fn conditional_write_replay_and_conflict_against_dynamodb() {
             .await,
     );
     assert_eq!(status, 409, "{conflict}");
-    let after = client
-        .get_item()
-        .table_name("transactions-test")
-        .key("transaction_id", AttributeValue::S("tx-42".into()))
-        .send()
-        .await
-        .unwrap()
-        .item
-        .unwrap();
+    let after = stored(&client, "transactions-test", "tx-42").await;
     assert_eq!(after, item, "the conflicting request changed nothing");
 
     let (status, health) = answer(&handler.handle(&request("GET", "/health", None, None)).await);
