@@ -54,6 +54,52 @@ struct Alarm {
     missing: &'static str,
 }
 
+impl Alarm {
+    /// An alarm on `(namespace, metric)` with `dimensions`; finish it with
+    /// [`Alarm::reaching`] or [`Alarm::above`]. Missing data means nothing
+    /// happened, so it does not alarm.
+    fn on(
+        construct: &'static str,
+        name: String,
+        description: &'static str,
+        (namespace, metric): (&'static str, &'static str),
+        dimensions: BTreeMap<String, Expr>,
+    ) -> Self {
+        Self {
+            construct,
+            name,
+            description,
+            namespace,
+            metric,
+            dimensions,
+            statistic: "Sum",
+            threshold: 1.0,
+            comparison: "GreaterThanOrEqualToThreshold",
+            missing: "notBreaching",
+        }
+    }
+
+    /// Alarms when `statistic` reaches `threshold`.
+    fn reaching(self, statistic: &'static str, threshold: f64) -> Self {
+        Self {
+            statistic,
+            threshold,
+            comparison: "GreaterThanOrEqualToThreshold",
+            ..self
+        }
+    }
+
+    /// Alarms when `statistic` goes beyond `threshold`.
+    fn above(self, statistic: &'static str, threshold: f64) -> Self {
+        Self {
+            statistic,
+            threshold,
+            comparison: "GreaterThanThreshold",
+            ..self
+        }
+    }
+}
+
 fn dims(pairs: &[(&str, Expr)]) -> BTreeMap<String, Expr> {
     pairs
         .iter()
@@ -67,58 +113,43 @@ impl Monitoring {
         let names = props.names;
         let mut alarm_count = 0;
         for region in props.regions {
+            let region_name = &region.region;
             let mut alarms = vec![
-                Alarm {
-                    construct: "payment_errors",
-                    name: names.regional("payments-lambda-errors", &region.region),
-                    description: "The payment function reported errors",
-                    namespace: "AWS/Lambda",
-                    metric: "Errors",
-                    dimensions: dims(&[("FunctionName", region.payment.function_name())]),
-                    statistic: "Sum",
-                    threshold: 1.0,
-                    comparison: "GreaterThanOrEqualToThreshold",
-                    missing: "notBreaching",
-                },
-                Alarm {
-                    construct: "payment_throttles",
-                    name: names.regional("payments-lambda-throttles", &region.region),
-                    description: "The payment function was throttled",
-                    namespace: "AWS/Lambda",
-                    metric: "Throttles",
-                    dimensions: dims(&[("FunctionName", region.payment.function_name())]),
-                    statistic: "Sum",
-                    threshold: 1.0,
-                    comparison: "GreaterThanOrEqualToThreshold",
-                    missing: "notBreaching",
-                },
-                Alarm {
-                    construct: "api_5xx",
-                    name: names.regional("payments-api-5xx", &region.region),
-                    description: "The payments API answered with server errors",
-                    namespace: "AWS/ApiGateway",
-                    metric: "5xx",
-                    dimensions: dims(&[
+                Alarm::on(
+                    "payment_errors",
+                    names.regional("payments-lambda-errors", region_name),
+                    "The payment function reported errors",
+                    ("AWS/Lambda", "Errors"),
+                    dims(&[("FunctionName", region.payment.function_name())]),
+                )
+                .reaching("Sum", 1.0),
+                Alarm::on(
+                    "payment_throttles",
+                    names.regional("payments-lambda-throttles", region_name),
+                    "The payment function was throttled",
+                    ("AWS/Lambda", "Throttles"),
+                    dims(&[("FunctionName", region.payment.function_name())]),
+                )
+                .reaching("Sum", 1.0),
+                Alarm::on(
+                    "api_5xx",
+                    names.regional("payments-api-5xx", region_name),
+                    "The payments API answered with server errors",
+                    ("AWS/ApiGateway", "5xx"),
+                    dims(&[
                         ("ApiId", region.api.id()),
                         ("Stage", Expr::literal("$default")),
                     ]),
-                    statistic: "Sum",
-                    threshold: 5.0,
-                    comparison: "GreaterThanOrEqualToThreshold",
-                    missing: "notBreaching",
-                },
-                Alarm {
-                    construct: "dead_letters",
-                    name: names.regional("payments-dlq-depth", &region.region),
-                    description: "Messages reached the dead-letter queue and need attention",
-                    namespace: "AWS/SQS",
-                    metric: "ApproximateNumberOfMessagesVisible",
-                    dimensions: dims(&[("QueueName", region.dead_letter_queue.name())]),
-                    statistic: "Maximum",
-                    threshold: 1.0,
-                    comparison: "GreaterThanOrEqualToThreshold",
-                    missing: "notBreaching",
-                },
+                )
+                .reaching("Sum", 5.0),
+                Alarm::on(
+                    "dead_letters",
+                    names.regional("payments-dlq-depth", region_name),
+                    "Messages reached the dead-letter queue and need attention",
+                    ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
+                    dims(&[("QueueName", region.dead_letter_queue.name())]),
+                )
+                .reaching("Maximum", 1.0),
             ];
             if region.role == RegionRole::Primary {
                 alarms.extend(primary_alarms(names, &region.region, &props));
@@ -185,69 +216,49 @@ fn primary_alarms(names: &Names, region: &str, props: &MonitoringProps<'_>) -> V
         .map(|r| r.region.clone())
         .unwrap_or_default();
     vec![
-        Alarm {
-            construct: "table_replication_latency",
-            name: names.regional("payments-replication-latency", region),
-            description: "DynamoDB replication to the secondary lags by more than a minute",
-            namespace: "AWS/DynamoDB",
-            metric: "ReplicationLatency",
-            dimensions: dims(&[
+        Alarm::on(
+            "table_replication_latency",
+            names.regional("payments-replication-latency", region),
+            "DynamoDB replication to the secondary lags by more than a minute",
+            ("AWS/DynamoDB", "ReplicationLatency"),
+            dims(&[
                 ("TableName", Expr::literal(props.table_name)),
                 ("ReceivingRegion", Expr::literal(secondary)),
             ]),
-            statistic: "Maximum",
-            threshold: 60_000.0,
-            comparison: "GreaterThanThreshold",
-            missing: "notBreaching",
-        },
-        Alarm {
-            construct: "bucket_replication_failures",
-            name: names.regional("payments-s3-replication-failed", region),
-            description: "S3 objects failed to replicate to the secondary bucket",
-            namespace: "AWS/S3",
-            metric: "OperationsFailedReplication",
-            dimensions: bucket_dimensions(props.bucket),
-            statistic: "Sum",
-            threshold: 1.0,
-            comparison: "GreaterThanOrEqualToThreshold",
-            missing: "notBreaching",
-        },
-        Alarm {
-            construct: "bucket_replication_latency",
-            name: names.regional("payments-s3-replication-late", region),
-            description: "S3 replication is slower than the Replication Time Control window",
-            namespace: "AWS/S3",
-            metric: "ReplicationLatency",
-            dimensions: bucket_dimensions(props.bucket),
-            statistic: "Maximum",
-            threshold: f64::from(RTC_MINUTES * 60),
-            comparison: "GreaterThanThreshold",
-            missing: "notBreaching",
-        },
-        Alarm {
-            construct: "replicator_message_age",
-            name: names.regional("payments-queue-replication-age", region),
-            description: "Messages wait more than five minutes to be replicated to the secondary queue",
-            namespace: "AWS/SQS",
-            metric: "ApproximateAgeOfOldestMessage",
-            dimensions: dims(&[("QueueName", primary_queue_name(props))]),
-            statistic: "Maximum",
-            threshold: 300.0,
-            comparison: "GreaterThanThreshold",
-            missing: "notBreaching",
-        },
-        Alarm {
-            construct: "replicator_errors",
-            name: names.regional("payments-queue-replicator-errors", region),
-            description: "The queue replicator function reported errors",
-            namespace: "AWS/Lambda",
-            metric: "Errors",
-            dimensions: dims(&[("FunctionName", props.replicator.function.function_name())]),
-            statistic: "Sum",
-            threshold: 1.0,
-            comparison: "GreaterThanOrEqualToThreshold",
-            missing: "notBreaching",
-        },
+        )
+        .above("Maximum", 60_000.0),
+        Alarm::on(
+            "bucket_replication_failures",
+            names.regional("payments-s3-replication-failed", region),
+            "S3 objects failed to replicate to the secondary bucket",
+            ("AWS/S3", "OperationsFailedReplication"),
+            bucket_dimensions(props.bucket),
+        )
+        .reaching("Sum", 1.0),
+        Alarm::on(
+            "bucket_replication_latency",
+            names.regional("payments-s3-replication-late", region),
+            "S3 replication is slower than the Replication Time Control window",
+            ("AWS/S3", "ReplicationLatency"),
+            bucket_dimensions(props.bucket),
+        )
+        .above("Maximum", f64::from(RTC_MINUTES * 60)),
+        Alarm::on(
+            "replicator_message_age",
+            names.regional("payments-queue-replication-age", region),
+            "Messages wait more than five minutes to be replicated to the secondary queue",
+            ("AWS/SQS", "ApproximateAgeOfOldestMessage"),
+            dims(&[("QueueName", primary_queue_name(props))]),
+        )
+        .above("Maximum", 300.0),
+        Alarm::on(
+            "replicator_errors",
+            names.regional("payments-queue-replicator-errors", region),
+            "The queue replicator function reported errors",
+            ("AWS/Lambda", "Errors"),
+            dims(&[("FunctionName", props.replicator.function.function_name())]),
+        )
+        .reaching("Sum", 1.0),
     ]
 }
 
