@@ -57,7 +57,7 @@ impl Stack {
         // nothing: it is no node, and references to it are no edges.
         counts.retain(|node, _| managed.contains(node));
         located.retain(|_, node| managed.contains(node));
-        let label = |(path, region): &(String, String)| format!("{path}@{region}");
+        let label = |(path, region): &(String, String)| node_key(path, region);
         let mut edges = BTreeSet::new();
         for block in &self.blocks {
             let Some(from) = located.get(&block.target.address()) else {
@@ -88,8 +88,12 @@ impl Stack {
 impl GraphNode {
     /// The node's identity in edges: `path@region`.
     pub fn key(&self) -> String {
-        format!("{}@{}", self.path, self.region)
+        node_key(&self.path, &self.region)
     }
+}
+
+fn node_key(path: &str, region: &str) -> String {
+    format!("{path}@{region}")
 }
 
 #[cfg(test)]
