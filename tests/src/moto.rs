@@ -78,10 +78,6 @@ impl MotoServer {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-
     /// The environment an AWS SDK or CLI needs to talk to this server.
     pub fn sdk_environment(&self, region: &str) -> Vec<(&'static str, String)> {
         vec![
