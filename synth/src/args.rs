@@ -78,6 +78,12 @@ pub struct Args {
     #[arg(long = "tag", global = true, value_name = "KEY=VALUE", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
 
+    /// How far the stack is hardened: `default` (a demo that `terraform
+    /// destroy` removes entirely) or `production` (retained data,
+    /// customer-managed keys, a year of logs, DNSSEC) [default: default].
+    #[arg(long, global = true, value_name = "PROFILE")]
+    pub profile: Option<ProfileArg>,
+
     /// How POST /payment is authorized [default: aws-iam].
     #[arg(long, global = true, value_name = "MODE")]
     pub payment_auth: Option<PaymentAuthArg>,
@@ -132,6 +138,14 @@ pub struct Args {
     /// would write (CI uses this to keep the committed file fresh).
     #[arg(long, global = true)]
     pub check: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// A demo: AWS-managed keys, a week of logs, fully destroyable.
+    Default,
+    /// What a payments team runs in production.
+    Production,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

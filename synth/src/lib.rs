@@ -110,20 +110,15 @@ fn checked_app(builder: AppBuilder, args: &Args) -> Result<App, String> {
 fn audit(builder: AppBuilder, args: &Args, stdout: &mut dyn Write) -> Result<u8, String> {
     let config = settings::resolve(args)?;
     let (document, _) = build(builder, &config).map_err(|d| errors(&d))?;
-    let results = rules::audit(&document, &rules::Context { env: config.env });
+    let results = rules::audit(&document, &rules::Context::for_config(&config));
     let _ = write!(stdout, "{}", rules::render(&results));
     let failed = results.iter().any(|r| !r.failed.is_empty());
     Ok(if failed { exit::ERROR } else { exit::SUCCESS })
 }
 
 /// The findings no suppression covers, as errors: they fail synth.
-fn policy_errors(document: &Document, env: &str) -> Result<(), String> {
-    let results = rules::audit(
-        document,
-        &rules::Context {
-            env: env.to_owned(),
-        },
-    );
+fn policy_errors(document: &Document, config: &Config) -> Result<(), String> {
+    let results = rules::audit(document, &rules::Context::for_config(config));
     let failures: Vec<String> = results
         .iter()
         .flat_map(|r| {
@@ -225,14 +220,14 @@ fn synth(
 ) -> Result<u8, String> {
     let mut config = settings::resolve(args)?;
     if args.target == Target::Emulator {
-        config = emulator::config(&config);
+        config = emulator::config(&config).map_err(|d| errors(&d))?;
     }
     let (mut document, paths) = match args.scale {
         Some(copies) => build_scaled(&config, copies),
         None => build(builder, &config),
     }
     .map_err(|d| errors(&d))?;
-    policy_errors(&document, &config.env)?;
+    policy_errors(&document, &config)?;
     if args.target == Target::Emulator {
         document = emulator::adapt(document);
     }

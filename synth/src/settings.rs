@@ -5,10 +5,10 @@ use std::fs;
 use std::path::Path;
 
 use constructs::core::Backend;
-use constructs::dr::config::{Config, PaymentAuth};
+use constructs::dr::config::{Config, PaymentAuth, Profile};
 use serde::Deserialize;
 
-use crate::args::{Args, BackendArg, PaymentAuthArg, parse_duration};
+use crate::args::{Args, BackendArg, PaymentAuthArg, ProfileArg, parse_duration};
 
 /// The config file. Unknown keys are refused, so a typo never silently falls
 /// back to a default.
@@ -26,6 +26,7 @@ struct FileSettings {
     dns_ttl: Option<u32>,
     alert_email: Option<String>,
     payment_auth: Option<String>,
+    profile: Option<String>,
     rto_target: Option<String>,
     backend: Option<String>,
     state_bucket: Option<String>,
@@ -52,6 +53,19 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
                 "error: config file: payment_auth `{other}` is not a mode; use \"aws-iam\" or \"none\""
             ));
         }
+    };
+    let file_profile = match file.profile.as_deref() {
+        None => None,
+        Some(name) => Some(
+            Profile::ALL
+                .into_iter()
+                .find(|profile| profile.name() == name)
+                .ok_or_else(|| {
+                    format!(
+                        "error: config file: profile `{name}` is not a profile; use \"default\" or \"production\""
+                    )
+                })?,
+        ),
     };
     let file_rto = match &file.rto_target {
         Some(text) => {
@@ -91,6 +105,11 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
         PaymentAuthArg::None => PaymentAuth::None,
     });
     set(&mut config.payment_auth, file_auth, flag_auth);
+    let flag_profile = args.profile.map(|profile| match profile {
+        ProfileArg::Default => Profile::Default,
+        ProfileArg::Production => Profile::Production,
+    });
+    set(&mut config.profile, file_profile, flag_profile);
     config.rto_target_seconds = args.rto_target.or(file_rto);
     config.tags = file.tags;
     config.tags.extend(args.tags.iter().cloned());

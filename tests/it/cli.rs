@@ -383,6 +383,11 @@ fn bad_config_files_fail_with_the_file_and_the_fix() {
             "rto_target `fast` is not a duration",
         ),
         ("ttl.toml", "dns_ttl = 0\n", "invalid DNS TTL `0`"),
+        (
+            "profile.toml",
+            "profile = \"prod\"\n",
+            "profile `prod` is not a profile; use \"default\" or \"production\"",
+        ),
     ];
     for (name, text, message) in cases {
         let file = dir.path().join(name);
@@ -531,7 +536,7 @@ fn audit_prints_every_rule_and_synth_refuses_an_unsuppressed_finding() {
     assert!(
         audit
             .stdout
-            .contains("15 rules: 14 passed, 0 failed, 1 suppressed"),
+            .contains("16 rules: 15 passed, 0 failed, 1 suppressed"),
         "{}",
         audit.stdout
     );
@@ -565,5 +570,64 @@ fn audit_prints_every_rule_and_synth_refuses_an_unsuppressed_finding() {
         audit.stdout.contains("FAILED  aws_s3_bucket.bucket"),
         "{}",
         audit.stdout
+    );
+}
+
+#[test]
+fn production_profile_from_the_file_or_the_flag_retains_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("drsynth.toml");
+    fs::write(&file, "profile = \"production\"\n").unwrap();
+    let retained = |result: &Run| {
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        let document: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+        document["resource"]["aws_dynamodb_table"]["transactions_table"]["lifecycle"]["prevent_destroy"]
+            == true
+    };
+    let config = file.to_str().unwrap();
+    assert!(retained(&run_in(
+        dir.path(),
+        &["--config", config, "--stdout"]
+    )));
+    assert!(!retained(&run_in(
+        dir.path(),
+        &["--config", config, "--profile", "default", "--stdout"]
+    )));
+    assert!(retained(&run_in(
+        dir.path(),
+        &["--profile", "production", "--stdout"]
+    )));
+}
+
+#[test]
+fn production_profile_for_the_emulator_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = run_in(
+        dir.path(),
+        &["--profile", "production", "--target", "emulator"],
+    );
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains("default profile only")
+            && result.stderr.contains("--profile default"),
+        "{}",
+        result.stderr
+    );
+    assert!(!dir.path().join("main.tf.json").exists());
+}
+
+#[test]
+fn audit_of_the_production_profile_passes_without_suppressing_encryption() {
+    let result = run(&["audit", "--profile", "production"]);
+    assert_eq!(result.code, 0, "{}", result.stdout);
+    assert!(
+        result.stdout.contains("SEC003   high     passed"),
+        "{}",
+        result.stdout
+    );
+    assert!(
+        result.stdout.contains("SEC008   high     passed"),
+        "{}",
+        result.stdout
     );
 }

@@ -315,12 +315,12 @@ fn bucket_replication_waits_for_versioning_and_uses_rtc() {
         );
         assert_eq!(
             policy["policy"],
-            format!("${{data.aws_iam_policy_document.documents_{side}_tls_only.json}}")
+            format!("${{data.aws_iam_policy_document.documents_{side}_policy_document.json}}")
         );
         let tls = document
             .data(
                 "aws_iam_policy_document",
-                &format!("documents_{side}_tls_only"),
+                &format!("documents_{side}_policy_document"),
             )
             .unwrap();
         let statement = &tls["statement"][0];

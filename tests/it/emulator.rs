@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use constructs::dr::Config;
+use constructs::dr::config::Profile;
 use constructs::dr::emulator::{self, DIFFERENCES};
 use serde_json::Value;
 
@@ -69,7 +70,7 @@ fn emulator_config_only_turns_custom_domains_off() {
         ..Config::default()
     };
     assert_eq!(
-        emulator::config(&config),
+        emulator::config(&config).unwrap(),
         Config {
             custom_domains: false,
             ..config.clone()
@@ -79,8 +80,19 @@ fn emulator_config_only_turns_custom_domains_off() {
 }
 
 #[test]
+fn emulator_refuses_the_production_profile() {
+    let config = Config {
+        profile: Profile::Production,
+        ..Config::default()
+    };
+    let error = emulator::config(&config).unwrap_err().to_string();
+    assert!(error.contains("default profile only"), "{error}");
+    assert!(error.contains("--profile default"), "{error}");
+}
+
+#[test]
 fn emulator_document_differs_exactly_by_the_listed_attributes() {
-    let config = emulator::config(&Config::default());
+    let config = emulator::config(&Config::default()).unwrap();
     let aws = synth_document(&config);
     let emulated = emulator::adapt(synth_document(&config));
     let found = differing_attributes(aws.value(), emulated.value());

@@ -2,6 +2,7 @@
 //! snapshot per construct that reads well in a diff.
 
 use constructs::dr::Config;
+use constructs::dr::config::Profile;
 use constructs::testing::construct_subtree;
 
 use crate::synth_document;
@@ -12,6 +13,35 @@ fn payments_app_default() {
         "payments_app_default",
         synth_document(&Config::default()).value()
     );
+}
+
+#[test]
+fn payments_app_production() {
+    insta::assert_json_snapshot!(
+        "payments_app_production",
+        synth_document(&production()).value()
+    );
+}
+
+fn production() -> Config {
+    Config {
+        profile: Profile::Production,
+        ..Config::default()
+    }
+}
+
+/// What the production profile adds, construct by construct.
+#[test]
+fn production_construct_snapshots() {
+    let document = synth_document(&production());
+    for (name, prefix) in [
+        ("production_encryption", "encryption_"),
+        ("production_replicated_bucket", "documents_"),
+        ("production_failover_dns", "dns_"),
+        ("production_queue_replication", "queue_replication_"),
+    ] {
+        insta::assert_json_snapshot!(name, construct_subtree(&document, prefix));
+    }
 }
 
 #[test]

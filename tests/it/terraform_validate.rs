@@ -2,7 +2,7 @@
 //! provider mirror. Never skipped: a missing terraform fails the test.
 
 use constructs::dr::Config;
-use constructs::dr::config::HealthCheckSettings;
+use constructs::dr::config::{HealthCheckSettings, Profile};
 use drsynth_tests::{validate, write_scratch_configuration};
 
 use crate::synth_document;
@@ -34,6 +34,27 @@ fn fast_checks_without_custom_domains_in_other_regions_validate() {
         },
         alert_email: Some("oncall@example.com".to_owned()),
         hosted_zone_id: Some("Z0123456789ABC".to_owned()),
+        ..Config::default()
+    });
+}
+
+#[test]
+fn production_profile_validates_without_errors_or_warnings() {
+    assert_clean(&Config {
+        profile: Profile::Production,
+        ..Config::default()
+    });
+}
+
+/// Neither region is us-east-1: a third provider carries the DNSSEC key,
+/// the query logs and their key.
+#[test]
+fn production_profile_outside_us_east_1_validates() {
+    assert_clean(&Config {
+        profile: Profile::Production,
+        env: "prod-eu".to_owned(),
+        primary_region: "eu-west-1".to_owned(),
+        secondary_region: "eu-central-1".to_owned(),
         ..Config::default()
     });
 }

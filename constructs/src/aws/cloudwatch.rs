@@ -19,6 +19,14 @@ pub struct CloudwatchLogGroup {
 }
 terraform_type!(resource CloudwatchLogGroup = "aws_cloudwatch_log_group" { arn, name });
 
+/// A region-wide resource policy letting AWS services write to log groups.
+#[derive(Clone, Debug, Serialize)]
+pub struct CloudwatchLogResourcePolicy {
+    pub policy_name: Expr,
+    pub policy_document: Expr,
+}
+terraform_type!(resource CloudwatchLogResourcePolicy = "aws_cloudwatch_log_resource_policy" { id });
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CloudwatchMetricAlarm {
     pub alarm_name: Expr,

@@ -44,4 +44,7 @@ pub struct Replica {
     pub region_name: String,
     pub point_in_time_recovery: bool,
     pub propagate_tags: bool,
+    /// The key in the replica's region; AWS's own otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<Expr>,
 }

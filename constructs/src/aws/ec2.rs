@@ -39,6 +39,32 @@ pub struct SecurityGroup {
 }
 terraform_type!(resource SecurityGroup = "aws_security_group" { id, arn });
 
+/// Takes over the VPC's default security group and leaves it without rules,
+/// so nothing placed in the VPC by default can talk to anything.
+#[derive(Clone, Debug, Serialize)]
+pub struct DefaultSecurityGroup {
+    pub vpc_id: Expr,
+    pub ingress: Vec<SecurityGroupRule>,
+    pub egress: Vec<SecurityGroupRule>,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
+    pub tags: Tags,
+}
+terraform_type!(resource DefaultSecurityGroup = "aws_default_security_group" { id });
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FlowLog {
+    pub vpc_id: Expr,
+    /// `ACCEPT`, `REJECT` or `ALL`.
+    pub traffic_type: String,
+    pub log_destination_type: String,
+    pub log_destination: Expr,
+    pub iam_role_arn: Expr,
+    pub max_aggregation_interval: u32,
+    #[serde(skip_serializing_if = "Tags::is_empty")]
+    pub tags: Tags,
+}
+terraform_type!(resource FlowLog = "aws_flow_log" { id });
+
 /// An inline rule. In JSON every attribute of the block must be present.
 #[derive(Clone, Debug, Serialize)]
 pub struct SecurityGroupRule {

@@ -59,6 +59,20 @@ impl Statement {
         }
     }
 
+    /// Allows `principals` (a resource policy: a key's or a bucket's) to do
+    /// `actions` on the resource the policy is attached to.
+    pub fn grant(sid: &str, principals: Principals, actions: &[&str]) -> Self {
+        Self {
+            principals: vec![principals],
+            ..Self::allow(sid, actions, vec!["*".into()])
+        }
+    }
+
+    pub fn when(mut self, condition: Condition) -> Self {
+        self.condition.push(condition);
+        self
+    }
+
     /// A trust statement: `service` may assume the role.
     pub fn assume_role(service: &str) -> Self {
         Self {
@@ -82,9 +96,42 @@ pub struct Principals {
     pub identifiers: Vec<Expr>,
 }
 
+impl Principals {
+    /// An AWS service, e.g. `logs.us-east-1.amazonaws.com`.
+    pub fn service(service: impl Into<Expr>) -> Self {
+        Self {
+            principal_type: "Service".to_owned(),
+            identifiers: vec![service.into()],
+        }
+    }
+
+    /// The account itself: a key policy statement for it hands the key's
+    /// administration to the account's IAM policies.
+    pub fn account_root(account_id: Expr) -> Self {
+        Self {
+            principal_type: "AWS".to_owned(),
+            identifiers: vec![Expr::template([
+                Expr::literal("arn:aws:iam::"),
+                account_id,
+                Expr::literal(":root"),
+            ])],
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Condition {
     pub test: String,
     pub variable: String,
-    pub values: Vec<String>,
+    pub values: Vec<Expr>,
+}
+
+impl Condition {
+    pub fn new(test: &str, variable: &str, values: Vec<Expr>) -> Self {
+        Self {
+            test: test.to_owned(),
+            variable: variable.to_owned(),
+            values,
+        }
+    }
 }

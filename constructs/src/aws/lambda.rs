@@ -20,6 +20,16 @@ pub struct LambdaFunction {
     pub timeout: u32,
     pub environment: Environment,
     pub logging_config: LoggingConfig,
+    /// The key that encrypts the environment variables; AWS's own otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<Expr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracing_config: Option<TracingConfig>,
+    /// Where failed asynchronous invocations go.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dead_letter_config: Option<DeadLetterConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reserved_concurrent_executions: Option<u32>,
 }
 terraform_type!(resource LambdaFunction = "aws_lambda_function" { arn, invoke_arn, function_name });
 
@@ -33,6 +43,17 @@ pub struct LoggingConfig {
     /// `JSON` or `Text`.
     pub log_format: String,
     pub log_group: Expr,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TracingConfig {
+    /// `Active` (sample and trace every request) or `PassThrough`.
+    pub mode: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DeadLetterConfig {
+    pub target_arn: Expr,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -9,6 +9,7 @@ pub mod cloudwatch;
 pub mod dynamodb;
 pub mod ec2;
 pub mod iam;
+pub mod kms;
 pub mod lambda;
 pub mod route53;
 pub mod s3;

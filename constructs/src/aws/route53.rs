@@ -16,6 +16,34 @@ pub struct Route53Zone {
 }
 terraform_type!(resource Route53Zone = "aws_route53_zone" { zone_id, name_servers });
 
+/// The key-signing key of a zone's DNSSEC, backed by an asymmetric KMS key
+/// in us-east-1.
+#[derive(Clone, Debug, Serialize)]
+pub struct Route53KeySigningKey {
+    pub hosted_zone_id: Expr,
+    pub key_management_service_arn: Expr,
+    pub name: Expr,
+    /// `ACTIVE` or `INACTIVE`.
+    pub status: String,
+}
+terraform_type!(resource Route53KeySigningKey = "aws_route53_key_signing_key" { hosted_zone_id, ds_record });
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Route53HostedZoneDnssec {
+    pub hosted_zone_id: Expr,
+    /// `SIGNING` or `NOT_SIGNING`.
+    pub signing_status: String,
+}
+terraform_type!(resource Route53HostedZoneDnssec = "aws_route53_hosted_zone_dnssec" { id });
+
+/// DNS query logging of a public zone into a us-east-1 log group.
+#[derive(Clone, Debug, Serialize)]
+pub struct Route53QueryLog {
+    pub zone_id: Expr,
+    pub cloudwatch_log_group_arn: Expr,
+}
+terraform_type!(resource Route53QueryLog = "aws_route53_query_log" { id });
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Route53HealthCheck {
     #[serde(rename = "type")]

@@ -96,7 +96,15 @@ pub struct ReplicationRule {
     /// delete-marker replication).
     pub filter: ReplicationFilter,
     pub delete_marker_replication: StatusBlock,
+    /// Needed to replicate objects encrypted with a KMS key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_selection_criteria: Option<SourceSelectionCriteria>,
     pub destination: ReplicationDestination,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceSelectionCriteria {
+    pub sse_kms_encrypted_objects: StatusBlock,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -114,6 +122,9 @@ pub struct StatusBlock {
 pub struct ReplicationDestination {
     pub bucket: Expr,
     pub storage_class: String,
+    /// The destination region's key, for objects encrypted with KMS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption_configuration: Option<ReplicaEncryption>,
     pub replication_time: ReplicationTime,
     pub metrics: ReplicationMetrics,
 }
@@ -133,4 +144,53 @@ pub struct ReplicationMetrics {
 #[derive(Clone, Debug, Serialize)]
 pub struct Minutes {
     pub minutes: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReplicaEncryption {
+    pub replica_kms_key_id: Expr,
+}
+
+/// Server access logging of a bucket into a log bucket in its region.
+#[derive(Clone, Debug, Serialize)]
+pub struct S3BucketLogging {
+    pub bucket: Expr,
+    pub target_bucket: Expr,
+    pub target_prefix: String,
+}
+terraform_type!(resource S3BucketLogging = "aws_s3_bucket_logging" { id });
+
+#[derive(Clone, Debug, Serialize)]
+pub struct S3BucketLifecycleConfiguration {
+    pub bucket: Expr,
+    pub rule: Vec<LifecycleRule>,
+}
+terraform_type!(resource S3BucketLifecycleConfiguration = "aws_s3_bucket_lifecycle_configuration" { id });
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LifecycleRule {
+    pub id: String,
+    pub status: String,
+    /// An empty filter applies the rule to every object.
+    pub filter: ReplicationFilter,
+    pub abort_incomplete_multipart_upload: AbortIncompleteMultipartUpload,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<Days>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noncurrent_version_expiration: Option<NoncurrentDays>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AbortIncompleteMultipartUpload {
+    pub days_after_initiation: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Days {
+    pub days: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NoncurrentDays {
+    pub noncurrent_days: u32,
 }

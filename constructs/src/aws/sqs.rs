@@ -11,7 +11,11 @@ pub struct SqsQueue {
     pub name: Expr,
     pub message_retention_seconds: u32,
     pub visibility_timeout_seconds: u32,
-    pub sqs_managed_sse_enabled: bool,
+    /// SSE-SQS; `None` when a KMS key encrypts the queue (they conflict).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqs_managed_sse_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_master_key_id: Option<Expr>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redrive_policy: Option<Expr>,
     #[serde(skip_serializing_if = "Tags::is_empty")]

@@ -57,6 +57,44 @@ impl PaymentAuth {
     }
 }
 
+/// How far the deployment is hardened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// A demo: cheap, AWS-managed encryption keys, short log retention, and
+    /// `terraform destroy` removes everything.
+    #[default]
+    Default,
+    /// What a payments team runs: deletion protection and `prevent_destroy`
+    /// on the data and the zone, customer-managed KMS keys with rotation,
+    /// a year of logs, access logs, traced Lambda functions with dead-letter
+    /// queues and reserved concurrency, DNSSEC and DNS query logging.
+    Production,
+}
+
+impl Profile {
+    pub const ALL: [Self; 2] = [Self::Default, Self::Production];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::Production => "production",
+        }
+    }
+
+    pub fn is_production(self) -> bool {
+        self == Self::Production
+    }
+
+    /// Days every log group keeps its logs: a week for a demo, a year (what
+    /// PCI DSS asks of audit logs) in production.
+    pub fn log_retention_days(self) -> u32 {
+        match self {
+            Self::Default => 7,
+            Self::Production => 365,
+        }
+    }
+}
+
 /// The Route 53 health checks on `/health`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HealthCheckSettings {
@@ -94,6 +132,7 @@ pub struct Config {
     /// Where Terraform keeps the state: local by default, or an S3 bucket
     /// that exists already and that the stack never manages.
     pub backend: Backend,
+    pub profile: Profile,
 }
 
 /// Tags drsynth sets itself on every resource.
@@ -118,6 +157,7 @@ impl Default for Config {
             rto_target_seconds: None,
             tags: BTreeMap::new(),
             backend: Backend::Local,
+            profile: Profile::Default,
         }
     }
 }

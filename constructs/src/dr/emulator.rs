@@ -11,7 +11,7 @@
 
 use serde_json::Value;
 
-use crate::core::Document;
+use crate::core::{Diagnostics, Document, Error};
 
 use super::config::Config;
 
@@ -48,12 +48,23 @@ pub const DIFFERENCES: [Difference; 4] = [
     },
 ];
 
-/// The configuration the emulator target synthesizes.
-pub fn config(config: &Config) -> Config {
-    Config {
+/// The configuration the emulator target synthesizes. The production
+/// profile is refused: its retained resources could never be destroyed,
+/// which is the point of an emulator run, and moto does not sign zones.
+pub fn config(config: &Config) -> Result<Config, Diagnostics> {
+    if config.profile.is_production() {
+        return Err(Diagnostics(vec![Error::invalid_setting(
+            "profile",
+            config.profile.name(),
+            "the emulator target supports the default profile only: production resources carry \
+             prevent_destroy, so an emulator run could not be torn down, and moto cannot sign a zone with DNSSEC",
+            "drop --target emulator to synthesize production for AWS, or use --profile default",
+        )]));
+    }
+    Ok(Config {
         custom_domains: false,
         ..config.clone()
-    }
+    })
 }
 
 /// Applies the attribute-level differences to a synthesized AWS document.

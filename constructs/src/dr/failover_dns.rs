@@ -9,6 +9,12 @@
 //! validate), the failover records are CNAMEs to the execute-api hostnames:
 //! DNS failover still happens, but HTTPS clients calling `api.<domain>` get a
 //! certificate for the wrong name.
+//!
+//! Hardened (the production profile), a zone the stack creates is retained,
+//! signed with DNSSEC (a key-signing key backed by an asymmetric KMS key in
+//! us-east-1, where Route 53 requires it) and logs every DNS query to a
+//! us-east-1 log group encrypted with that region's key. The DS record to
+//! publish at the parent domain is an output.
 
 use crate::aws::Tags;
 use crate::aws::acm::{AcmCertificate, AcmCertificateValidation};
@@ -16,13 +22,28 @@ use crate::aws::apigatewayv2::{
     Apigatewayv2Api, Apigatewayv2ApiMapping, Apigatewayv2DomainName, Apigatewayv2Stage,
     DomainNameConfiguration,
 };
+use crate::aws::cloudwatch::{CloudwatchLogGroup, CloudwatchLogResourcePolicy};
+use crate::aws::iam::{Condition, IamPolicyDocument, Principals, Statement};
+use crate::aws::kms::KmsKey;
 use crate::aws::route53::{
-    Alias, FailoverRoutingPolicy, Route53HealthCheck, Route53Record, Route53Zone,
+    Alias, FailoverRoutingPolicy, Route53HealthCheck, Route53HostedZoneDnssec,
+    Route53KeySigningKey, Route53QueryLog, Route53Record, Route53Zone,
 };
-use crate::core::{Expr, ProviderRef, Ref, Scope};
+use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 
 use super::config::Config;
+use super::encryption::{DELETION_WINDOW_DAYS, retained};
 use super::regional_stack::RegionRole;
+
+/// What the production profile adds to a zone the stack creates.
+pub struct ZoneHardening<'a> {
+    /// Route 53 keeps DNSSEC keys and query logs only in us-east-1.
+    pub us_east_1: &'a ProviderRef,
+    /// The us-east-1 key, for the query log group.
+    pub logs_key_arn: Expr,
+    pub account_id: Expr,
+    pub log_retention_days: u32,
+}
 
 /// One region's endpoint behind the failover name.
 pub struct FailoverTarget<'a> {
@@ -39,26 +60,53 @@ pub struct FailoverDns {
     /// The health checks, primary first.
     pub health_checks: Vec<(RegionRole, Ref<Route53HealthCheck>)>,
     pub api_domain: String,
+    /// The DS record for the parent domain, when the zone is signed.
+    pub ds_record: Option<Expr>,
 }
 
 impl FailoverDns {
     /// `scope` is bound to the provider Route 53 (a global service) is
     /// managed through.
-    pub fn new(scope: &mut Scope<'_>, config: &Config, targets: &[FailoverTarget<'_>]) -> Self {
+    pub fn new(
+        scope: &mut Scope<'_>,
+        config: &Config,
+        targets: &[FailoverTarget<'_>],
+        hardening: Option<ZoneHardening<'_>>,
+    ) -> Self {
         let domain = config.domain();
         let api_domain = config.api_domain();
+        let mut ds_record = None;
         let (zone_id, name_servers) = match &config.hosted_zone_id {
             Some(existing) => (Expr::literal(existing), None),
             None => {
-                let zone = scope.resource(
+                let zone = scope.resource_with(
                     "zone",
                     Route53Zone {
-                        name: domain.into(),
+                        name: domain.clone().into(),
                         comment: format!("Payments API failover ({})", config.env),
-                        force_destroy: true,
+                        force_destroy: hardening.is_none(),
                         tags: Tags::new(),
                     },
+                    if hardening.is_some() {
+                        retained()
+                    } else {
+                        Meta::default()
+                    },
                 );
+                if let Some(hardening) = &hardening {
+                    ds_record = Some(sign_zone(
+                        &mut scope.child_in("dnssec", hardening.us_east_1),
+                        &zone,
+                        config,
+                        &hardening.account_id,
+                    ));
+                    log_queries(
+                        &mut scope.child_in("query_logs", hardening.us_east_1),
+                        &zone,
+                        &domain,
+                        hardening,
+                    );
+                }
                 (zone.zone_id(), Some(zone.name_servers()))
             }
         };
@@ -104,8 +152,143 @@ impl FailoverDns {
             name_servers,
             health_checks,
             api_domain,
+            ds_record,
         }
     }
+}
+
+/// DNSSEC for `zone`: the signing key, the key-signing key and signing;
+/// returns the DS record.
+fn sign_zone(
+    scope: &mut Scope<'_>,
+    zone: &Ref<Route53Zone>,
+    config: &Config,
+    account_id: &Expr,
+) -> Expr {
+    let dnssec_service = || Principals::service("dnssec-route53.amazonaws.com");
+    let from_this_account = || {
+        Condition::new(
+            "StringEquals",
+            "aws:SourceAccount",
+            vec![account_id.clone()],
+        )
+    };
+    let policy = scope.data(
+        "key_policy",
+        IamPolicyDocument {
+            statement: vec![
+                Statement::grant(
+                    "AccountAdministersThroughIam",
+                    Principals::account_root(account_id.clone()),
+                    &["kms:*"],
+                ),
+                Statement::grant(
+                    "Route53SignsWithTheKey",
+                    dnssec_service(),
+                    &["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"],
+                )
+                .when(from_this_account()),
+                Statement::grant(
+                    "Route53KeepsAGrantOnTheKey",
+                    dnssec_service(),
+                    &["kms:CreateGrant"],
+                )
+                .when(Condition::new(
+                    "Bool",
+                    "kms:GrantIsForAWSResource",
+                    vec!["true".into()],
+                ))
+                .when(from_this_account()),
+            ],
+        },
+    );
+    let key = scope.resource_with(
+        "key",
+        KmsKey {
+            description: format!("DNSSEC signing of {}", config.domain()),
+            // What Route 53 requires of a key-signing key; asymmetric keys
+            // cannot rotate automatically.
+            customer_master_key_spec: "ECC_NIST_P256".to_owned(),
+            key_usage: "SIGN_VERIFY".to_owned(),
+            enable_key_rotation: false,
+            deletion_window_in_days: DELETION_WINDOW_DAYS,
+            policy: policy.json(),
+            tags: Tags::new(),
+        },
+        // Losing it makes resolvers reject the whole zone.
+        retained(),
+    );
+    let key_signing_key = scope.resource(
+        "key_signing_key",
+        Route53KeySigningKey {
+            hosted_zone_id: zone.zone_id(),
+            key_management_service_arn: key.arn(),
+            // Letters, digits and underscores only.
+            name: format!("payments_{}", config.env.replace('-', "_")).into(),
+            status: "ACTIVE".to_owned(),
+        },
+    );
+    scope.resource_with(
+        "signing",
+        Route53HostedZoneDnssec {
+            hosted_zone_id: key_signing_key.hosted_zone_id(),
+            signing_status: "SIGNING".to_owned(),
+        },
+        Meta::default().depends_on(&key_signing_key),
+    );
+    key_signing_key.ds_record()
+}
+
+/// Query logging of `zone` into `/aws/route53/<domain>`, which Route 53 may
+/// write through a log resource policy.
+fn log_queries(
+    scope: &mut Scope<'_>,
+    zone: &Ref<Route53Zone>,
+    domain: &str,
+    hardening: &ZoneHardening<'_>,
+) {
+    let log_group = scope.resource(
+        "log_group",
+        CloudwatchLogGroup {
+            name: format!("/aws/route53/{domain}").into(),
+            retention_in_days: hardening.log_retention_days,
+            kms_key_id: Some(hardening.logs_key_arn.clone()),
+            tags: Tags::new(),
+        },
+    );
+    let policy = scope.data(
+        "policy_document",
+        IamPolicyDocument {
+            statement: vec![Statement {
+                resources: vec![Expr::template([log_group.arn(), Expr::literal(":*")])],
+                ..Statement::grant(
+                    "Route53WritesQueryLogs",
+                    Principals::service("route53.amazonaws.com"),
+                    &["logs:CreateLogStream", "logs:PutLogEvents"],
+                )
+                .when(Condition::new(
+                    "StringEquals",
+                    "aws:SourceAccount",
+                    vec![hardening.account_id.clone()],
+                ))
+            }],
+        },
+    );
+    let resource_policy = scope.resource(
+        "resource_policy",
+        CloudwatchLogResourcePolicy {
+            policy_name: format!("route53-query-logs-{domain}").into(),
+            policy_document: policy.json(),
+        },
+    );
+    scope.resource_with(
+        "query_log",
+        Route53QueryLog {
+            zone_id: zone.zone_id(),
+            cloudwatch_log_group_arn: log_group.arn(),
+        },
+        Meta::default().depends_on(&resource_policy),
+    );
 }
 
 /// What a failover record answers with.

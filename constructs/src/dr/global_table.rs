@@ -1,12 +1,21 @@
 //! The DynamoDB global table of transactions: one table in the primary
-//! region with a replica in each other region.
+//! region with a replica in each other region. Retained, it has deletion
+//! protection and `prevent_destroy`; with keys, every copy is encrypted with
+//! its own region's key.
 
 use crate::aws::dynamodb::{Attribute, DynamodbTable, Enabled, Replica, ServerSideEncryption};
-use crate::core::{Expr, Ref, Scope};
+use crate::core::{Expr, Meta, Ref, Scope};
+
+use super::encryption::retained;
 
 pub struct GlobalTableProps {
     pub name: String,
-    pub replica_regions: Vec<String>,
+    /// The primary copy's key; AWS's own when `None`.
+    pub kms_key_arn: Option<Expr>,
+    /// Each replica's region and its key there.
+    pub replicas: Vec<(String, Option<Expr>)>,
+    /// Deletion protection and `prevent_destroy`.
+    pub retain: bool,
 }
 
 pub struct GlobalTable {
@@ -19,7 +28,7 @@ impl GlobalTable {
     pub const HASH_KEY: &'static str = "transaction_id";
 
     pub fn new(scope: &mut Scope<'_>, props: GlobalTableProps) -> Self {
-        let table = scope.resource(
+        let table = scope.resource_with(
             "table",
             DynamodbTable {
                 name: props.name.clone().into(),
@@ -34,18 +43,24 @@ impl GlobalTable {
                 point_in_time_recovery: Enabled { enabled: true },
                 server_side_encryption: ServerSideEncryption {
                     enabled: true,
-                    kms_key_arn: None,
+                    kms_key_arn: props.kms_key_arn,
                 },
-                deletion_protection_enabled: false,
+                deletion_protection_enabled: props.retain,
                 replica: props
-                    .replica_regions
-                    .iter()
-                    .map(|region| Replica {
-                        region_name: region.clone(),
+                    .replicas
+                    .into_iter()
+                    .map(|(region, kms_key_arn)| Replica {
+                        region_name: region,
                         point_in_time_recovery: true,
                         propagate_tags: true,
+                        kms_key_arn,
                     })
                     .collect(),
+            },
+            if props.retain {
+                retained()
+            } else {
+                Meta::default()
             },
         );
         Self {

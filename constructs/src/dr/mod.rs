@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod emulator;
+pub mod encryption;
 pub mod failover_dns;
 pub mod global_table;
 pub mod monitoring;

@@ -109,6 +109,15 @@ impl Names {
         ])
     }
 
+    /// `payments-logs-{env}-{account}-{region}`: the bucket access logs go to.
+    pub fn log_bucket(&self, region: &str, account_id: Expr) -> Expr {
+        Expr::template([
+            Expr::literal(format!("payments-logs-{}-", self.env)),
+            account_id,
+            Expr::literal(format!("-{region}")),
+        ])
+    }
+
     fn bucket_text(&self, region: &str) -> String {
         format!("payments-{}-{SAMPLE_ACCOUNT_ID}-{region}", self.env)
     }
@@ -120,6 +129,10 @@ impl Names {
         for region in &self.regions {
             names.extend([
                 (NameKind::Bucket, self.bucket_text(region)),
+                (
+                    NameKind::Bucket,
+                    format!("payments-logs-{}-{SAMPLE_ACCOUNT_ID}-{region}", self.env),
+                ),
                 (NameKind::LambdaFunction, self.regional("payment", region)),
                 (
                     NameKind::LambdaFunction,
@@ -129,6 +142,14 @@ impl Names {
                 (NameKind::IamRole, self.regional("queue-replicator", region)),
                 (NameKind::IamRole, self.regional("s3-replication", region)),
                 (NameKind::Queue, self.regional("payments-dlq", region)),
+                (
+                    NameKind::Queue,
+                    format!("{}-dlq", self.regional("queue-replicator", region)),
+                ),
+                (
+                    NameKind::IamRole,
+                    self.regional("payments-flow-logs", region),
+                ),
                 (NameKind::Topic, self.regional("payments-alerts", region)),
                 (NameKind::Api, self.regional("payments", region)),
                 (

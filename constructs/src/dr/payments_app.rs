@@ -5,20 +5,22 @@ use crate::aws::sts::CallerIdentity;
 use crate::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
 
 use super::config::Config;
-use super::failover_dns::{FailoverDns, FailoverTarget};
+use super::encryption::{RegionalKeys, regional_key};
+use super::failover_dns::{FailoverDns, FailoverTarget, ZoneHardening};
 use super::global_table::{GlobalTable, GlobalTableProps};
 use super::monitoring::{Monitoring, MonitoringProps, ROUTE53_METRICS_REGION};
 use super::names::Names;
 use super::queue_replication::{QueueReplication, QueueReplicationProps};
 use super::regional_stack::{RegionRole, RegionalStack, RegionalStackProps, alert_topic};
-use super::replicated_bucket::{ReplicatedBucket, ReplicatedBucketProps};
+use super::replicated_bucket::{BucketHardening, ReplicatedBucket, ReplicatedBucketProps};
 use super::report::DrReport;
 
 /// The name of the stack (and of its state).
 pub const STACK_NAME: &str = "payments";
 
 /// The construct at each top-level path of the app, for diagrams.
-pub const CONSTRUCT_KINDS: [(&str, &str); 7] = [
+pub const CONSTRUCT_KINDS: [(&str, &str); 8] = [
+    ("encryption", "RegionalKeys"),
     ("primary", "RegionalStack"),
     ("secondary", "RegionalStack"),
     ("transactions", "GlobalTable"),
@@ -83,6 +85,26 @@ struct Providers {
 }
 
 impl Providers {
+    /// Every provider with the name of its scope.
+    fn all(&self) -> Vec<(&'static str, &ProviderRef)> {
+        let mut all = vec![
+            (RegionRole::Primary.id(), &self.primary),
+            (RegionRole::Secondary.id(), &self.secondary),
+        ];
+        all.extend(self.route53_metrics.iter().map(|p| ("route53_metrics", p)));
+        all
+    }
+
+    /// The provider in us-east-1, where Route 53 keeps its metrics, DNSSEC
+    /// keys and query logs.
+    fn us_east_1(&self) -> &ProviderRef {
+        self.all()
+            .into_iter()
+            .map(|(_, provider)| provider)
+            .find(|provider| provider.region() == ROUTE53_METRICS_REGION)
+            .expect("a provider in us-east-1 is declared when neither region is")
+    }
+
     fn declare(stack: &mut Stack, config: &Config) -> Self {
         let primary = stack.provider(provider(
             config,
@@ -131,11 +153,30 @@ fn deployment(
         &providers.route53_metrics,
     );
     let account_id = root.data("account", CallerIdentity {}).account_id();
+    let production = config.profile.is_production();
+    let log_retention_days = config.profile.log_retention_days();
+    let mut keys = RegionalKeys::default();
+    if production {
+        let mut encryption = root.child("encryption");
+        for (name, provider) in providers.all() {
+            let key = regional_key(
+                &mut encryption.child_in(name, provider),
+                &names,
+                &account_id,
+            );
+            keys.insert(provider.region(), key);
+        }
+    }
     let table = GlobalTable::new(
         &mut root.child("transactions"),
         GlobalTableProps {
             name: names.table(),
-            replica_regions: vec![config.secondary_region.clone()],
+            kms_key_arn: keys.arn_in(&config.primary_region),
+            replicas: vec![(
+                config.secondary_region.clone(),
+                keys.arn_in(&config.secondary_region),
+            )],
+            retain: production,
         },
     );
     let regions: Vec<RegionalStack> = [
@@ -152,6 +193,7 @@ fn deployment(
                 role,
                 table_arn: table.arn_in(provider.region(), account_id.clone()),
                 table_name: table.name.clone(),
+                key_arn: keys.arn_in(provider.region()),
             },
         )
     })
@@ -165,6 +207,18 @@ fn deployment(
             source_name: names.bucket(&config.primary_region, account_id.clone()),
             destination_name: names.bucket(&config.secondary_region, account_id.clone()),
             replication_role_name: names.regional("s3-replication", &config.primary_region),
+            hardening: production.then(|| BucketHardening {
+                source_key_arn: keys
+                    .arn_in(&config.primary_region)
+                    .expect("production has keys"),
+                destination_key_arn: keys
+                    .arn_in(&config.secondary_region)
+                    .expect("production has keys"),
+                source_log_bucket_name: names
+                    .log_bucket(&config.primary_region, account_id.clone()),
+                destination_log_bucket_name: names
+                    .log_bucket(&config.secondary_region, account_id.clone()),
+            }),
         },
     );
     let replicator = QueueReplication::new(
@@ -174,6 +228,10 @@ fn deployment(
             source: &primary_stack.queue,
             destination: &secondary_stack.queue,
             destination_region: config.secondary_region.clone(),
+            log_retention_days,
+            keys: keys
+                .arn_in(&config.primary_region)
+                .zip(keys.arn_in(&config.secondary_region)),
         },
     );
     let targets: Vec<FailoverTarget<'_>> = regions
@@ -185,7 +243,16 @@ fn deployment(
             stage: &r.stage,
         })
         .collect();
-    let dns = FailoverDns::new(&mut root.child("dns"), config, &targets);
+    let us_east_1 = providers.us_east_1();
+    let zone_hardening = keys
+        .arn_in(ROUTE53_METRICS_REGION)
+        .map(|logs_key_arn| ZoneHardening {
+            us_east_1,
+            logs_key_arn,
+            account_id: account_id.clone(),
+            log_retention_days,
+        });
+    let dns = FailoverDns::new(&mut root.child("dns"), config, &targets, zone_hardening);
 
     let metrics_topic = match &route53_metrics {
         Some(provider) => alert_topic(
@@ -193,6 +260,7 @@ fn deployment(
             &names,
             ROUTE53_METRICS_REGION,
             config,
+            keys.arn_in(ROUTE53_METRICS_REGION).as_ref(),
         ),
         None => regions
             .iter()
@@ -200,15 +268,6 @@ fn deployment(
             .map(|r| r.topic.clone())
             .expect("one region is us-east-1 when no extra provider was declared"),
     };
-    let metrics_provider = route53_metrics
-        .clone()
-        .or_else(|| {
-            regions
-                .iter()
-                .find(|r| r.region == ROUTE53_METRICS_REGION)
-                .map(|r| r.provider.clone())
-        })
-        .expect("a provider in us-east-1 exists");
     let monitoring = Monitoring::new(
         &mut root.child("monitoring"),
         MonitoringProps {
@@ -218,7 +277,7 @@ fn deployment(
             bucket: &bucket,
             replicator: &replicator,
             health_checks: &dns.health_checks,
-            health_alarm_region: (&metrics_provider, &metrics_topic),
+            health_alarm_region: (us_east_1, &metrics_topic),
         },
     );
     let outputs = [
@@ -289,6 +348,15 @@ fn deployment(
         outputs.push((
             "hosted_zone_name_servers".to_owned(),
             Output::new(name_servers, "Delegate the domain to these name servers"),
+        ));
+    }
+    if let Some(ds_record) = dns.ds_record {
+        outputs.push((
+            "dnssec_ds_record".to_owned(),
+            Output::new(
+                ds_record,
+                "Publish this DS record at the parent domain to complete the DNSSEC chain of trust",
+            ),
         ));
     }
     outputs

@@ -11,11 +11,15 @@ use crate::aws::lambda::{LambdaEventSourceMapping, LambdaFunction};
 use crate::aws::sqs::SqsQueue;
 use crate::core::{Expr, Meta, Ref, Scope};
 
+use super::encryption::use_keys;
 use super::regional_stack::REPLICATOR_TIMEOUT_SECONDS;
-use super::rust_function::{RustFunction, RustFunctionProps};
+use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
 
 /// Messages per invocation: SQS's batch limit for SendMessageBatch.
 pub const BATCH_SIZE: u32 = 10;
+/// Concurrency reserved for the replicator (production profile): ten
+/// batches of ten in flight keep up with the payment API's sustained rate.
+pub const REPLICATOR_RESERVED_CONCURRENCY: u32 = 10;
 
 pub struct QueueReplicationProps<'a> {
     pub function_name: String,
@@ -23,6 +27,9 @@ pub struct QueueReplicationProps<'a> {
     pub destination: &'a Ref<SqsQueue>,
     /// The destination queue's region: the function calls SQS there.
     pub destination_region: String,
+    pub log_retention_days: u32,
+    /// The source and destination regions' keys (production profile).
+    pub keys: Option<(Expr, Expr)>,
 }
 
 pub struct QueueReplication {
@@ -33,6 +40,31 @@ pub struct QueueReplication {
 impl QueueReplication {
     /// `scope` is bound to the source queue's region.
     pub fn new(scope: &mut Scope<'_>, props: QueueReplicationProps<'_>) -> Self {
+        let mut statements = vec![
+            Statement::allow(
+                "ConsumeSource",
+                &[
+                    "sqs:ReceiveMessage",
+                    "sqs:DeleteMessage",
+                    "sqs:ChangeMessageVisibility",
+                    "sqs:GetQueueAttributes",
+                ],
+                vec![props.source.arn()],
+            ),
+            Statement::allow(
+                "SendToDestination",
+                &["sqs:SendMessage"],
+                vec![props.destination.arn()],
+            ),
+        ];
+        // The source region's key is the function's own (RustFunction grants
+        // it); the destination queue is encrypted with its region's key.
+        statements.extend(
+            props
+                .keys
+                .as_ref()
+                .map(|(_, destination)| use_keys("UseDestinationKey", vec![destination.clone()])),
+        );
         let replicator = RustFunction::new(
             scope,
             RustFunctionProps {
@@ -45,25 +77,15 @@ impl QueueReplication {
                         Expr::literal(props.destination_region),
                     ),
                 ]),
-                statements: vec![
-                    Statement::allow(
-                        "ConsumeSource",
-                        &[
-                            "sqs:ReceiveMessage",
-                            "sqs:DeleteMessage",
-                            "sqs:ChangeMessageVisibility",
-                            "sqs:GetQueueAttributes",
-                        ],
-                        vec![props.source.arn()],
-                    ),
-                    Statement::allow(
-                        "SendToDestination",
-                        &["sqs:SendMessage"],
-                        vec![props.destination.arn()],
-                    ),
-                ],
+                statements,
                 memory_mb: 128,
                 timeout_seconds: REPLICATOR_TIMEOUT_SECONDS,
+                log_retention_days: props.log_retention_days,
+                hardening: props.keys.map(|(source, _)| FunctionHardening {
+                    key_arn: source,
+                    reserved_concurrency: REPLICATOR_RESERVED_CONCURRENCY,
+                }),
+                primary_only: true,
             },
         );
         // Lambda checks at creation that the role may receive from the queue.

@@ -1,5 +1,7 @@
 //! Everything one region runs: network, payment API and function, queue
-//! with its dead-letter queue, and the region's alarm topic.
+//! with its dead-letter queue, and the region's alarm topic. In the
+//! production profile the region's key encrypts all of it, and the network
+//! gets flow logs and a default security group without rules.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +11,7 @@ use crate::aws::apigatewayv2::{
     Apigatewayv2Stage, RouteSettings,
 };
 use crate::aws::cloudwatch::CloudwatchLogGroup;
-use crate::aws::ec2::{SecurityGroup, Subnet, Vpc};
+use crate::aws::ec2::{DefaultSecurityGroup, FlowLog, SecurityGroup, Subnet, Vpc};
 use crate::aws::iam::Statement;
 use crate::aws::lambda::{LambdaFunction, LambdaPermission};
 use crate::aws::sns::{SnsTopic, SnsTopicSubscription};
@@ -17,8 +19,10 @@ use crate::aws::sqs::{RedrivePolicy, SqsQueue};
 use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 
 use super::config::{Config, PaymentAuth};
+use super::encryption::use_keys;
 use super::names::Names;
-use super::rust_function::{LOG_RETENTION_DAYS, RustFunction, RustFunctionProps};
+use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
+use super::service_role::service_role;
 
 /// Receives before a message moves to the dead-letter queue.
 pub const MAX_RECEIVE_COUNT: u32 = 5;
@@ -28,6 +32,10 @@ pub const REPLICATOR_TIMEOUT_SECONDS: u32 = 30;
 /// Stage throttling: sustained requests per second and burst.
 pub const THROTTLE_RATE_PER_SECOND: f64 = 100.0;
 pub const THROTTLE_BURST: u32 = 200;
+/// Concurrency reserved for the payment function (production profile): the
+/// stage's sustained rate at up to a second per request, and a cap that
+/// keeps a flood from starving the account's other functions.
+pub const PAYMENT_RESERVED_CONCURRENCY: u32 = 100;
 
 /// The primary or the secondary region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +85,8 @@ pub struct RegionalStackProps<'a> {
     /// The ARN of the global table's copy in this region.
     pub table_arn: Expr,
     pub table_name: String,
+    /// The region's key (production profile).
+    pub key_arn: Option<Expr>,
 }
 
 pub struct RegionalStack {
@@ -96,7 +106,26 @@ impl RegionalStack {
     pub fn new(scope: &mut Scope<'_>, props: RegionalStackProps<'_>) -> Self {
         let region = scope.region().to_owned();
         let names = props.names;
-        network(&mut scope.child("network"), names, props.role, &region);
+        let key = props.key_arn.as_ref();
+        let log_retention_days = props.config.profile.log_retention_days();
+        network(
+            &mut scope.child("network"),
+            names,
+            props.role,
+            &region,
+            key.map(|key| (key, log_retention_days)),
+        );
+        let mut statements = vec![Statement::allow(
+            "ReadWriteTransactions",
+            &[
+                "dynamodb:PutItem",
+                "dynamodb:GetItem",
+                "dynamodb:DescribeTable",
+            ],
+            vec![props.table_arn.clone()],
+        )];
+        // The table's copy here is encrypted with this region's key.
+        statements.extend(key.map(|key| use_keys("UseTableKey", vec![key.clone()])));
 
         let payment_function_name = names.regional("payment", &region);
         let payment = RustFunction::new(
@@ -108,28 +137,36 @@ impl RegionalStack {
                     ("TABLE_NAME".to_owned(), Expr::literal(&props.table_name)),
                     ("REGION_ROLE".to_owned(), Expr::literal(props.role.id())),
                 ]),
-                statements: vec![Statement::allow(
-                    "ReadWriteTransactions",
-                    &[
-                        "dynamodb:PutItem",
-                        "dynamodb:GetItem",
-                        "dynamodb:DescribeTable",
-                    ],
-                    vec![props.table_arn.clone()],
-                )],
+                statements,
                 memory_mb: 256,
                 timeout_seconds: 10,
+                log_retention_days,
+                hardening: key.map(|key| FunctionHardening {
+                    key_arn: key.clone(),
+                    reserved_concurrency: PAYMENT_RESERVED_CONCURRENCY,
+                }),
+                primary_only: false,
             },
         );
         let (api, stage) = http_api(
             &mut scope.child("api"),
+            ApiProps {
+                names,
+                region: &region,
+                function: &payment.function,
+                auth: props.config.payment_auth,
+                log_retention_days,
+                key,
+            },
+        );
+        let (queue, dead_letter_queue) = queues(&mut scope.child("queue"), names, &region, key);
+        let topic = alert_topic(
+            &mut scope.child("alerts"),
             names,
             &region,
-            &payment.function,
-            props.config.payment_auth,
+            props.config,
+            key,
         );
-        let (queue, dead_letter_queue) = queues(&mut scope.child("queue"), names, &region);
-        let topic = alert_topic(&mut scope.child("alerts"), names, &region, props.config);
         Self {
             role: props.role,
             provider: scope.provider().clone(),
@@ -147,8 +184,15 @@ impl RegionalStack {
 
 /// A minimal VPC with one private subnet and a security group that allows
 /// nothing; the functions do not run inside it (they reach AWS APIs directly,
-/// with no NAT gateway or endpoints to pay for).
-fn network(scope: &mut Scope<'_>, names: &Names, role: RegionRole, region: &str) {
+/// with no NAT gateway or endpoints to pay for). `production` holds the
+/// region's key and the log retention for the flow logs.
+fn network(
+    scope: &mut Scope<'_>,
+    names: &Names,
+    role: RegionRole,
+    region: &str,
+    production: Option<(&Expr, u32)>,
+) {
     let (vpc_cidr, subnet_cidr) = role.vpc_cidr();
     let name = names.regional("payments", region);
     let vpc = scope.resource(
@@ -180,6 +224,53 @@ fn network(scope: &mut Scope<'_>, names: &Names, role: RegionRole, region: &str)
             tags: name_tag(&name),
         },
     );
+    let Some((key, log_retention_days)) = production else {
+        return;
+    };
+    scope.resource(
+        "default_security_group",
+        DefaultSecurityGroup {
+            vpc_id: vpc.id(),
+            ingress: Vec::new(),
+            egress: Vec::new(),
+            tags: name_tag(&format!("{name}-default-unused")),
+        },
+    );
+    let flow_logs = scope.resource(
+        "flow_logs",
+        CloudwatchLogGroup {
+            name: format!("/aws/vpc/{name}/flow-logs").into(),
+            retention_in_days: log_retention_days,
+            kms_key_id: Some(key.clone()),
+            tags: Tags::new(),
+        },
+    );
+    let delivery = service_role(
+        &mut scope.child("flow_logs_delivery"),
+        &names.regional("payments-flow-logs", region),
+        "vpc-flow-logs.amazonaws.com",
+        vec![Statement::allow(
+            "WriteFlowLogs",
+            &[
+                "logs:CreateLogStream",
+                "logs:PutLogEvents",
+                "logs:DescribeLogStreams",
+            ],
+            vec![Expr::template([flow_logs.arn(), Expr::literal(":*")])],
+        )],
+    );
+    scope.resource(
+        "flow_log",
+        FlowLog {
+            vpc_id: vpc.id(),
+            traffic_type: "ALL".to_owned(),
+            log_destination_type: "cloud-watch-logs".to_owned(),
+            log_destination: flow_logs.arn(),
+            iam_role_arn: delivery.role.arn(),
+            max_aggregation_interval: 600,
+            tags: name_tag(&name),
+        },
+    );
 }
 
 fn name_tag(name: &str) -> Tags {
@@ -189,13 +280,27 @@ fn name_tag(name: &str) -> Tags {
 /// The HTTP API: `POST /payment` (authorized as configured), public
 /// `GET /health` for Route 53, a throttled `$default` stage with JSON access
 /// logs.
+struct ApiProps<'a> {
+    names: &'a Names,
+    region: &'a str,
+    function: &'a Ref<LambdaFunction>,
+    auth: PaymentAuth,
+    log_retention_days: u32,
+    key: Option<&'a Expr>,
+}
+
 fn http_api(
     scope: &mut Scope<'_>,
-    names: &Names,
-    region: &str,
-    function: &Ref<LambdaFunction>,
-    auth: PaymentAuth,
+    props: ApiProps<'_>,
 ) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
+    let ApiProps {
+        names,
+        region,
+        function,
+        auth,
+        log_retention_days,
+        key,
+    } = props;
     let name = names.regional("payments", region);
     let api = scope.resource(
         "http_api",
@@ -245,8 +350,8 @@ fn http_api(
         "access_logs",
         CloudwatchLogGroup {
             name: format!("/aws/apigateway/{name}").into(),
-            retention_in_days: LOG_RETENTION_DAYS,
-            kms_key_id: None,
+            retention_in_days: log_retention_days,
+            kms_key_id: key.cloned(),
             tags: Tags::new(),
         },
     );
@@ -295,8 +400,15 @@ fn access_log_format() -> String {
     serde_json::to_string(&fields).expect("a map of strings serializes")
 }
 
-/// The region's queue and its dead-letter queue, both encrypted.
-fn queues(scope: &mut Scope<'_>, names: &Names, region: &str) -> (Ref<SqsQueue>, Ref<SqsQueue>) {
+/// The region's queue and its dead-letter queue, both encrypted: with the
+/// region's key when there is one, with SQS's own otherwise.
+fn queues(
+    scope: &mut Scope<'_>,
+    names: &Names,
+    region: &str,
+    key: Option<&Expr>,
+) -> (Ref<SqsQueue>, Ref<SqsQueue>) {
+    let sqs_managed_sse_enabled = key.is_none().then_some(true);
     let dead_letter_queue = scope.resource(
         "dead_letter",
         SqsQueue {
@@ -304,7 +416,8 @@ fn queues(scope: &mut Scope<'_>, names: &Names, region: &str) -> (Ref<SqsQueue>,
             // The longest SQS allows, to leave time to inspect and redrive.
             message_retention_seconds: 14 * 24 * 3600,
             visibility_timeout_seconds: 30,
-            sqs_managed_sse_enabled: true,
+            sqs_managed_sse_enabled,
+            kms_master_key_id: key.cloned(),
             redrive_policy: None,
             tags: Tags::new(),
         },
@@ -315,7 +428,8 @@ fn queues(scope: &mut Scope<'_>, names: &Names, region: &str) -> (Ref<SqsQueue>,
             name: names.regional("payments", region).into(),
             message_retention_seconds: 4 * 24 * 3600,
             visibility_timeout_seconds: 6 * REPLICATOR_TIMEOUT_SECONDS,
-            sqs_managed_sse_enabled: true,
+            sqs_managed_sse_enabled,
+            kms_master_key_id: key.cloned(),
             redrive_policy: Some(Expr::jsonencode(&RedrivePolicy {
                 dead_letter_target_arn: dead_letter_queue.arn(),
                 max_receive_count: MAX_RECEIVE_COUNT,
@@ -333,20 +447,22 @@ pub fn alert_topic(
     names: &Names,
     region: &str,
     config: &Config,
+    key: Option<&Expr>,
 ) -> Ref<SnsTopic> {
-    let topic = scope.resource_with(
-        "topic",
-        SnsTopic {
-            name: names.regional("payments-alerts", region).into(),
-            kms_master_key_id: None,
-            tags: Tags::new(),
-        },
-        Meta::default().suppress(
+    let topic = SnsTopic {
+        name: names.regional("payments-alerts", region).into(),
+        kms_master_key_id: key.cloned(),
+        tags: Tags::new(),
+    };
+    let meta = match key {
+        Some(_) => Meta::default(),
+        None => Meta::default().suppress(
             "SEC003",
             "CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key, \
              and the default profile has no customer-managed key; alarm messages hold no payment data",
         ),
-    );
+    };
+    let topic = scope.resource_with("topic", topic, meta);
     if let Some(email) = &config.alert_email {
         scope.resource(
             "email",

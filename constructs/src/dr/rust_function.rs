@@ -1,18 +1,32 @@
 //! A Lambda function built from one of the project's Rust handlers, with its
-//! log group and its own least-privilege role.
+//! log group and its own least-privilege role; in the production profile
+//! also traced, with a dead-letter queue, reserved concurrency and its
+//! region's key on the logs, the environment and the dead-letter queue.
 
 use std::collections::BTreeMap;
 
 use crate::aws::Tags;
 use crate::aws::cloudwatch::CloudwatchLogGroup;
 use crate::aws::iam::Statement;
-use crate::aws::lambda::{Environment, LambdaFunction, LoggingConfig};
+use crate::aws::lambda::{
+    DeadLetterConfig, Environment, LambdaFunction, LoggingConfig, TracingConfig,
+};
+use crate::aws::sqs::SqsQueue;
 use crate::core::{Expr, Meta, Ref, Scope};
 
+use super::encryption::use_keys;
 use super::service_role::{ServiceRole, service_role};
 
-/// Days the default profile keeps logs.
-pub const LOG_RETENTION_DAYS: u32 = 7;
+/// Days a function's dead-letter queue keeps a failed event: SQS's maximum.
+pub const DEAD_LETTER_RETENTION_SECONDS: u32 = 14 * 24 * 3600;
+
+/// What the production profile adds to a function.
+pub struct FunctionHardening {
+    /// The key of the function's region.
+    pub key_arn: Expr,
+    /// Concurrency kept for this function alone, which also caps it.
+    pub reserved_concurrency: u32,
+}
 
 pub struct RustFunctionProps {
     /// The function's name, also the base of its role and log group names.
@@ -24,22 +38,31 @@ pub struct RustFunctionProps {
     pub statements: Vec<Statement>,
     pub memory_mb: u32,
     pub timeout_seconds: u32,
+    pub log_retention_days: u32,
+    /// `None` in the default profile.
+    pub hardening: Option<FunctionHardening>,
+    /// The function runs in the primary region only, so its dead-letter
+    /// queue has no counterpart in the secondary.
+    pub primary_only: bool,
 }
 
 pub struct RustFunction {
     pub function: Ref<LambdaFunction>,
     pub log_group: Ref<CloudwatchLogGroup>,
     pub execution: ServiceRole,
+    /// Failed asynchronous invocations (production profile).
+    pub dead_letter_queue: Option<Ref<SqsQueue>>,
 }
 
 impl RustFunction {
     pub fn new(scope: &mut Scope<'_>, props: RustFunctionProps) -> Self {
+        let key_arn = props.hardening.as_ref().map(|h| h.key_arn.clone());
         let log_group = scope.resource(
             "logs",
             CloudwatchLogGroup {
                 name: format!("/aws/lambda/{}", props.function_name).into(),
-                retention_in_days: LOG_RETENTION_DAYS,
-                kms_key_id: None,
+                retention_in_days: props.log_retention_days,
+                kms_key_id: key_arn.clone(),
                 tags: Tags::new(),
             },
         );
@@ -49,6 +72,45 @@ impl RustFunction {
             vec![Expr::template([log_group.arn(), Expr::literal(":*")])],
         )];
         statements.extend(props.statements);
+        let dead_letter_queue = key_arn.as_ref().map(|key_arn| {
+            let meta = if props.primary_only {
+                Meta::default().suppress(
+                    "DR001",
+                    "holds failed invocations of a function that runs only in the primary region; \
+                     after a failover there is nothing to fail",
+                )
+            } else {
+                Meta::default()
+            };
+            let queue = scope.resource_with(
+                "dead_letter",
+                SqsQueue {
+                    name: format!("{}-dlq", props.function_name).into(),
+                    message_retention_seconds: DEAD_LETTER_RETENTION_SECONDS,
+                    visibility_timeout_seconds: 30,
+                    sqs_managed_sse_enabled: None,
+                    kms_master_key_id: Some(key_arn.clone()),
+                    redrive_policy: None,
+                    tags: Tags::new(),
+                },
+                meta,
+            );
+            statements.extend([
+                Statement::allow(
+                    "SendFailedInvocations",
+                    &["sqs:SendMessage"],
+                    vec![queue.arn()],
+                ),
+                // X-Ray's write actions have no resource-level permissions.
+                Statement::allow(
+                    "WriteTraces",
+                    &["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+                    vec!["*".into()],
+                ),
+                use_keys("UseRegionalKey", vec![key_arn.clone()]),
+            ]);
+            queue
+        });
         let execution = service_role(
             &mut scope.child("execution"),
             &props.function_name,
@@ -75,6 +137,17 @@ impl RustFunction {
                     log_format: "JSON".to_owned(),
                     log_group: log_group.name(),
                 },
+                kms_key_arn: key_arn,
+                tracing_config: props.hardening.as_ref().map(|_| TracingConfig {
+                    mode: "Active".to_owned(),
+                }),
+                dead_letter_config: dead_letter_queue.as_ref().map(|queue| DeadLetterConfig {
+                    target_arn: queue.arn(),
+                }),
+                reserved_concurrent_executions: props
+                    .hardening
+                    .as_ref()
+                    .map(|h| h.reserved_concurrency),
             },
             // The group must exist first, or Lambda creates one with no
             // retention that Terraform then fails to create.
@@ -84,6 +157,7 @@ impl RustFunction {
             function,
             log_group,
             execution,
+            dead_letter_queue,
         }
     }
 }

@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::core::{Document, Suppression};
+use crate::dr::config::{Config, Profile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,6 +41,16 @@ impl fmt::Display for Severity {
 pub struct Context {
     /// The suffix every name must carry.
     pub env: String,
+    pub profile: Profile,
+}
+
+impl Context {
+    pub fn for_config(config: &Config) -> Self {
+        Self {
+            env: config.env.clone(),
+            profile: config.profile,
+        }
+    }
 }
 
 /// One rule: an id, what it checks, and the check.

@@ -12,14 +12,15 @@ pub const RULES: [Rule; 2] = [
     },
     Rule {
         id: "DES001",
-        description: "nothing blocks `terraform destroy` (default profile)",
+        description: "default profile: nothing blocks `terraform destroy`; production: the table, buckets, zone and keys are retained",
         severity: Severity::Medium,
-        check: destroyable,
+        check: destroyability,
     },
 ];
 
-/// Attributes holding physical names; the `$default` stage name is fixed
-/// by API Gateway, so stages are not checked.
+/// Attributes holding physical names. Not checked: the `$default` stage
+/// name, fixed by API Gateway, and key-signing keys, whose names allow no
+/// `-` and live inside the zone, which carries the suffix.
 const NAME_ATTRIBUTES: [&str; 5] = [
     "name",
     "bucket",
@@ -31,7 +32,10 @@ const NAME_ATTRIBUTES: [&str; 5] = [
 fn names_carry_env(document: &Document, context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (tf_type, id, body) in document.all_resources() {
-        if tf_type == "aws_apigatewayv2_stage" {
+        if matches!(
+            tf_type.as_str(),
+            "aws_apigatewayv2_stage" | "aws_route53_key_signing_key"
+        ) {
             continue;
         }
         for attribute in NAME_ATTRIBUTES {
@@ -51,7 +55,41 @@ fn names_carry_env(document: &Document, context: &Context) -> Vec<Finding> {
     findings
 }
 
-fn destroyable(document: &Document, _: &Context) -> Vec<Finding> {
+/// What a production stack must keep when someone runs `terraform destroy`.
+const RETAINED_TYPES: [&str; 4] = [
+    "aws_dynamodb_table",
+    "aws_s3_bucket",
+    "aws_route53_zone",
+    "aws_kms_key",
+];
+
+fn destroyability(document: &Document, context: &Context) -> Vec<Finding> {
+    if context.profile.is_production() {
+        retained(document)
+    } else {
+        destroyable(document)
+    }
+}
+
+fn retained(document: &Document) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for tf_type in RETAINED_TYPES {
+        for (id, body) in document.resources(tf_type) {
+            let protected = body["lifecycle"]["prevent_destroy"] == true
+                && body["force_destroy"] != true
+                && (tf_type != "aws_dynamodb_table" || body["deletion_protection_enabled"] == true);
+            if !protected {
+                findings.push(Finding::new(
+                    address(tf_type, id),
+                    "not retained: production needs prevent_destroy (and deletion protection on tables, no force_destroy)",
+                ));
+            }
+        }
+    }
+    findings
+}
+
+fn destroyable(document: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (tf_type, id, body) in document.all_resources() {
         let blocker = if body["lifecycle"]["prevent_destroy"] == true {

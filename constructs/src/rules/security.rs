@@ -5,11 +5,21 @@ use serde_json::Value;
 use super::{Context, Finding, Rule, Severity, address, referenced};
 use crate::core::Document;
 
-/// `*` resources allowed, each with why AWS offers nothing narrower. None
-/// in this stack today.
-pub const WILDCARD_RESOURCES_ALLOWED: [(&str, &str); 0] = [];
+/// Actions an identity policy may grant on the resource `*`, each with why
+/// AWS offers nothing narrower. A statement naming `*` passes only when all
+/// its actions are listed here.
+pub const WILDCARD_RESOURCE_ACTIONS: [(&str, &str); 2] = [
+    (
+        "xray:PutTraceSegments",
+        "X-Ray has no resource-level permissions",
+    ),
+    (
+        "xray:PutTelemetryRecords",
+        "X-Ray has no resource-level permissions",
+    ),
+];
 
-pub const RULES: [Rule; 7] = [
+pub const RULES: [Rule; 8] = [
     Rule {
         id: "SEC001",
         description: "no IAM statement allows a `*` action",
@@ -18,7 +28,7 @@ pub const RULES: [Rule; 7] = [
     },
     Rule {
         id: "SEC002",
-        description: "no IAM statement names a `*` resource, except where listed with its reason",
+        description: "no identity policy names a `*` resource, except for actions listed with their reason",
         severity: Severity::High,
         check: no_wildcard_resources,
     },
@@ -48,9 +58,15 @@ pub const RULES: [Rule; 7] = [
     },
     Rule {
         id: "SEC007",
-        description: "every log group has a retention",
+        description: "every log group has a retention (production: at least a year)",
         severity: Severity::Medium,
         check: log_retention,
+    },
+    Rule {
+        id: "SEC008",
+        description: "production: tables, buckets (but access-log targets), queues, topics and log groups use a customer-managed key",
+        severity: Severity::High,
+        check: customer_managed_keys,
     },
 ];
 
@@ -76,9 +92,22 @@ fn strings(value: &Value) -> impl Iterator<Item = &str> {
         .filter_map(Value::as_str)
 }
 
+/// A key policy statement for the account root hands the key to the
+/// account's IAM policies, where these rules apply; it grants nothing itself.
+fn delegates_to_account(statement: &Value) -> bool {
+    let principals = statement["principals"].as_array();
+    principals.is_some_and(|principals| {
+        principals.iter().all(|p| {
+            p["type"] == "AWS"
+                && strings(&p["identifiers"])
+                    .all(|id| id.ends_with(":root}") || id.ends_with(":root"))
+        })
+    })
+}
+
 fn no_wildcard_actions(document: &Document, _: &Context) -> Vec<Finding> {
     statements(document)
-        .filter(|(_, s)| s["effect"] == "Allow")
+        .filter(|(_, s)| s["effect"] == "Allow" && !delegates_to_account(s))
         .flat_map(|(address, s)| {
             strings(&s["actions"])
                 .filter(|a| a.contains('*'))
@@ -88,13 +117,19 @@ fn no_wildcard_actions(document: &Document, _: &Context) -> Vec<Finding> {
         .collect()
 }
 
+/// In a resource policy (one with principals) `*` is the resource the policy
+/// is attached to, so only identity policies are checked.
 fn no_wildcard_resources(document: &Document, _: &Context) -> Vec<Finding> {
     statements(document)
-        .filter(|(address, s)| {
-            strings(&s["resources"]).any(|r| r == "*")
-                && !WILDCARD_RESOURCES_ALLOWED
-                    .iter()
-                    .any(|(allowed, _)| allowed == address)
+        .filter(|(_, s)| {
+            s["principals"].is_null()
+                && s["effect"] == "Allow"
+                && strings(&s["resources"]).any(|r| r == "*")
+                && !strings(&s["actions"]).all(|action| {
+                    WILDCARD_RESOURCE_ACTIONS
+                        .iter()
+                        .any(|(allowed, _)| *allowed == action)
+                })
         })
         .map(|(address, _)| Finding::new(address, "names the resource `*`"))
         .collect()
@@ -223,19 +258,88 @@ fn payment_route_authorized(document: &Document, _: &Context) -> Vec<Finding> {
         .collect()
 }
 
-fn log_retention(document: &Document, _: &Context) -> Vec<Finding> {
+fn log_retention(document: &Document, context: &Context) -> Vec<Finding> {
+    let minimum = if context.profile.is_production() {
+        context.profile.log_retention_days()
+    } else {
+        1
+    };
     document
         .resources("aws_cloudwatch_log_group")
-        .filter(|(_, group)| {
-            group["retention_in_days"]
-                .as_u64()
-                .is_none_or(|days| days == 0)
-        })
-        .map(|(id, _)| {
-            Finding::new(
+        .filter_map(|(id, group)| {
+            let message = match group["retention_in_days"].as_u64() {
+                None | Some(0) => "keeps logs forever".to_owned(),
+                Some(days) if days < u64::from(minimum) => {
+                    format!("keeps logs {days} days, under the profile's {minimum}")
+                }
+                Some(_) => return None,
+            };
+            Some(Finding::new(
                 address("aws_cloudwatch_log_group", id),
-                "keeps logs forever",
-            )
+                message,
+            ))
         })
         .collect()
+}
+
+fn customer_managed_keys(document: &Document, context: &Context) -> Vec<Finding> {
+    if !context.profile.is_production() {
+        return Vec::new();
+    }
+    let log_targets: Vec<&str> = document
+        .resources("aws_s3_bucket_logging")
+        .filter_map(|(_, logging)| Some(referenced(&logging["target_bucket"])?.1))
+        .collect();
+    let kms_buckets: Vec<&str> = configured_buckets(
+        document,
+        "aws_s3_bucket_server_side_encryption_configuration",
+    )
+    .into_iter()
+    .filter(|(_, body)| {
+        body["rule"].as_array().into_iter().flatten().all(|rule| {
+            let default = &rule["apply_server_side_encryption_by_default"];
+            default["sse_algorithm"] == "aws:kms" && default["kms_master_key_id"].is_string()
+        })
+    })
+    .map(|(bucket, _)| bucket)
+    .collect();
+    let mut findings: Vec<Finding> = document
+        .resources("aws_s3_bucket")
+        .filter(|(id, _)| {
+            !log_targets.contains(&id.as_str()) && !kms_buckets.contains(&id.as_str())
+        })
+        .map(|(id, _)| Finding::new(address("aws_s3_bucket", id), "not encrypted with a KMS key"))
+        .collect();
+    let keyed = [
+        ("aws_dynamodb_table", "/server_side_encryption/kms_key_arn"),
+        ("aws_sqs_queue", "/kms_master_key_id"),
+        ("aws_sns_topic", "/kms_master_key_id"),
+        ("aws_cloudwatch_log_group", "/kms_key_id"),
+    ];
+    for (tf_type, pointer) in keyed {
+        for (id, body) in document.resources(tf_type) {
+            if !body.pointer(pointer).is_some_and(Value::is_string) {
+                findings.push(Finding::new(
+                    address(tf_type, id),
+                    "no customer-managed key",
+                ));
+            }
+        }
+        if tf_type == "aws_dynamodb_table" {
+            for (id, table) in document.resources(tf_type) {
+                for replica in table["replica"].as_array().into_iter().flatten() {
+                    if !replica["kms_key_arn"].is_string() {
+                        findings.push(Finding::new(
+                            address(tf_type, id),
+                            format!(
+                                "replica in {} has no customer-managed key",
+                                replica["region_name"]
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    findings
 }

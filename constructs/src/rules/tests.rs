@@ -4,28 +4,42 @@ use serde_json::{Value, json};
 
 use super::{Context, audit, render};
 use crate::core::{AwsProvider, Meta, Stack};
+use crate::dr::config::Profile;
 use crate::dr::{Config, payments_app};
 
-fn document() -> crate::core::Document {
-    payments_app(&Config::default())
+fn config(profile: Profile) -> Config {
+    Config {
+        profile,
+        ..Config::default()
+    }
+}
+
+fn document_for(profile: Profile) -> crate::core::Document {
+    payments_app(&config(profile))
         .unwrap()
         .synth()
         .unwrap()
         .remove(0)
 }
 
+fn document() -> crate::core::Document {
+    document_for(Profile::Default)
+}
+
 fn context() -> Context {
-    Context {
-        env: "dev".to_owned(),
-    }
+    Context::for_config(&Config::default())
 }
 
 /// A change to the document that breaks one rule.
 type Violation = Box<dyn FnOnce(&mut Value)>;
 
 fn failed_rules(change: impl FnOnce(&mut Value)) -> Vec<&'static str> {
-    let document = document().transformed(change);
-    audit(&document, &context())
+    failed_rules_in(Profile::Default, change)
+}
+
+fn failed_rules_in(profile: Profile, change: impl FnOnce(&mut Value)) -> Vec<&'static str> {
+    let document = document_for(profile).transformed(change);
+    audit(&document, &Context::for_config(&config(profile)))
         .into_iter()
         .filter(|r| !r.failed.is_empty())
         .map(|r| r.id)
@@ -43,9 +57,125 @@ fn the_payments_app_passes_with_its_suppressions_listed() {
     assert!(encryption.suppressed[0].1.contains("CloudWatch"));
     let table = render(&results);
     assert!(
-        table.contains("15 rules: 14 passed, 0 failed, 1 suppressed"),
+        table.contains("16 rules: 15 passed, 0 failed, 1 suppressed"),
         "{table}"
     );
+}
+
+#[test]
+fn the_production_app_passes_with_its_suppressions_listed() {
+    let results = audit(
+        &document_for(Profile::Production),
+        &Context::for_config(&config(Profile::Production)),
+    );
+    let table = render(&results);
+    assert!(
+        table.contains("16 rules: 15 passed, 0 failed, 1 suppressed"),
+        "{table}"
+    );
+    // The topics need no suppression: production encrypts them with its keys.
+    let encryption = results.iter().find(|r| r.id == "SEC003").unwrap();
+    assert_eq!(encryption.status(), "passed");
+    let counterparts = results.iter().find(|r| r.id == "DR001").unwrap();
+    let suppressed: Vec<&str> = counterparts
+        .suppressed
+        .iter()
+        .map(|(finding, _)| finding.address.as_str())
+        .collect();
+    assert_eq!(
+        suppressed,
+        [
+            "aws_s3_bucket.documents_source_access_logs_bucket",
+            "aws_sqs_queue.queue_replication_dead_letter",
+        ]
+    );
+}
+
+#[test]
+fn production_rules_catch_their_violations() {
+    let statement = |d: &mut Value, policy: &str, index: usize| -> Value {
+        d["data"]["aws_iam_policy_document"][policy]["statement"][index].take()
+    };
+    let cases: Vec<(&str, Violation)> = vec![
+        (
+            "SEC008",
+            Box::new(|d| {
+                d["resource"]["aws_sqs_queue"]["primary_queue_main"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("kms_master_key_id");
+                d["resource"]["aws_sqs_queue"]["primary_queue_main"]["sqs_managed_sse_enabled"] =
+                    json!(true);
+            }),
+        ),
+        (
+            "SEC008",
+            Box::new(|d| {
+                d["resource"]["aws_dynamodb_table"]["transactions_table"]["replica"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("kms_key_arn");
+            }),
+        ),
+        (
+            "SEC007",
+            Box::new(|d| {
+                d["resource"]["aws_cloudwatch_log_group"]["primary_payment_logs"]["retention_in_days"] =
+                    json!(30)
+            }),
+        ),
+        (
+            "DES001",
+            Box::new(|d| {
+                d["resource"]["aws_s3_bucket"]["documents_source_bucket"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("lifecycle");
+            }),
+        ),
+        (
+            "DES001",
+            Box::new(|d| {
+                d["resource"]["aws_dynamodb_table"]["transactions_table"]["deletion_protection_enabled"] =
+                    json!(false)
+            }),
+        ),
+        (
+            // `kms:*` is accepted only for the account root (delegation to IAM).
+            "SEC001",
+            Box::new(move |d| {
+                let mut logs = statement(d, "encryption_primary_policy", 1);
+                logs["actions"] = json!(["kms:*"]);
+                d["data"]["aws_iam_policy_document"]["encryption_primary_policy"]["statement"][1] =
+                    logs;
+            }),
+        ),
+        (
+            // The X-Ray exception covers X-Ray actions only.
+            "SEC002",
+            Box::new(move |d| {
+                let policy = "primary_payment_execution_permissions";
+                let statements = d["data"]["aws_iam_policy_document"][policy]["statement"]
+                    .as_array_mut()
+                    .unwrap();
+                let traces = statements
+                    .iter_mut()
+                    .find(|s| s["sid"] == "WriteTraces")
+                    .unwrap();
+                traces["actions"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!("sqs:SendMessage"));
+            }),
+        ),
+    ];
+    for (rule, change) in cases {
+        assert_eq!(
+            failed_rules_in(Profile::Production, change),
+            [rule],
+            "{rule}"
+        );
+    }
 }
 
 #[test]
@@ -126,7 +256,7 @@ fn every_rule_catches_its_violation() {
         (
             "SEC005",
             Box::new(|d| {
-                d["data"]["aws_iam_policy_document"]["documents_destination_tls_only"]["statement"]
+                d["data"]["aws_iam_policy_document"]["documents_destination_policy_document"]["statement"]
                     [0]["condition"][0]["values"] = json!(["true"])
             }),
         ),
@@ -159,7 +289,8 @@ fn every_rule_catches_its_violation() {
             }),
         ),
     ];
-    assert_eq!(cases.len(), super::rules().len(), "one case per rule");
+    // SEC008 applies to the production profile only (see below).
+    assert_eq!(cases.len() + 1, super::rules().len(), "one case per rule");
     for (rule, change) in cases {
         assert_eq!(failed_rules(change), [rule], "{rule}");
     }

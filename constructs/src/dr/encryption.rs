@@ -1,0 +1,121 @@
+//! Customer-managed KMS keys of the production profile.
+//!
+//! One symmetric key per region encrypts everything the stack stores there
+//! (the table's copy, the bucket, the queues, the alarm topic, the log
+//! groups), rotates yearly, and waits the longest window AWS allows before
+//! deletion. Its policy hands administration to the account's IAM policies
+//! and lets exactly the services that encrypt on the stack's behalf without
+//! an IAM role of ours use it: CloudWatch Logs for this region's log groups
+//! and CloudWatch alarms publishing to the encrypted topic.
+
+use std::collections::BTreeMap;
+
+use crate::aws::Tags;
+use crate::aws::iam::{Condition, IamPolicyDocument, Principals, Statement};
+use crate::aws::kms::{KmsAlias, KmsKey};
+use crate::core::{Expr, Lifecycle, Meta, Ref, Scope};
+
+use super::names::Names;
+
+/// Days a deleted key stays recoverable: AWS's maximum.
+pub const DELETION_WINDOW_DAYS: u32 = 30;
+
+/// The regions' keys, by region; empty in the default profile.
+#[derive(Clone, Debug, Default)]
+pub struct RegionalKeys(BTreeMap<String, Ref<KmsKey>>);
+
+impl RegionalKeys {
+    pub fn insert(&mut self, region: &str, key: Ref<KmsKey>) {
+        self.0.insert(region.to_owned(), key);
+    }
+
+    /// The ARN of the key in `region`, when the profile has keys.
+    pub fn arn_in(&self, region: &str) -> Option<Expr> {
+        self.0.get(region).map(|key| key.arn())
+    }
+}
+
+/// Creates the key of `scope`'s region and its alias
+/// `alias/payments-<region>-<env>`.
+pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account_id: &Expr) -> Ref<KmsKey> {
+    let region = scope.region().to_owned();
+    let policy = scope.data(
+        "policy",
+        IamPolicyDocument {
+            statement: vec![
+                Statement::grant(
+                    "AccountAdministersThroughIam",
+                    Principals::account_root(account_id.clone()),
+                    &["kms:*"],
+                ),
+                Statement::grant(
+                    "CloudWatchLogsEncryptsThisRegionsLogGroups",
+                    Principals::service(format!("logs.{region}.amazonaws.com")),
+                    &[
+                        "kms:Encrypt",
+                        "kms:Decrypt",
+                        "kms:ReEncryptFrom",
+                        "kms:ReEncryptTo",
+                        "kms:GenerateDataKey",
+                        "kms:DescribeKey",
+                    ],
+                )
+                .when(Condition::new(
+                    "ArnLike",
+                    "kms:EncryptionContext:aws:logs:arn",
+                    vec![Expr::template([
+                        Expr::literal(format!("arn:aws:logs:{region}:")),
+                        account_id.clone(),
+                        Expr::literal(":log-group:*"),
+                    ])],
+                )),
+                Statement::grant(
+                    "CloudWatchAlarmsPublishToTheEncryptedTopic",
+                    Principals::service("cloudwatch.amazonaws.com"),
+                    &["kms:Decrypt", "kms:GenerateDataKey"],
+                )
+                .when(Condition::new(
+                    "StringEquals",
+                    "aws:SourceAccount",
+                    vec![account_id.clone()],
+                )),
+            ],
+        },
+    );
+    let key = scope.resource_with(
+        "key",
+        KmsKey {
+            description: format!("Payments data and logs in {region}"),
+            customer_master_key_spec: "SYMMETRIC_DEFAULT".to_owned(),
+            key_usage: "ENCRYPT_DECRYPT".to_owned(),
+            enable_key_rotation: true,
+            deletion_window_in_days: DELETION_WINDOW_DAYS,
+            policy: policy.json(),
+            tags: Tags::new(),
+        },
+        // Deleting the key makes every backup and replica unreadable.
+        retained(),
+    );
+    scope.resource(
+        "alias",
+        KmsAlias {
+            name: format!("alias/{}", names.regional("payments", &region)).into(),
+            target_key_id: key.key_id(),
+        },
+    );
+    key
+}
+
+/// `prevent_destroy`: Terraform refuses any plan that would destroy it.
+pub fn retained() -> Meta {
+    Meta::default().lifecycle(Lifecycle {
+        prevent_destroy: true,
+        ..Lifecycle::default()
+    })
+}
+
+/// Lets the holder of an IAM policy use `keys` for data it reads and
+/// writes (data keys are generated and decrypted; the key never leaves KMS).
+pub fn use_keys(sid: &str, keys: Vec<Expr>) -> Statement {
+    Statement::allow(sid, &["kms:Decrypt", "kms:GenerateDataKey"], keys)
+}
