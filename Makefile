@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate venv nextest lambdas bench bench-handlers e2e diagram plan
+.PHONY: help synth check lint test validate venv audit-venv audit nextest lambdas bench bench-handlers e2e diagram plan
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -33,6 +33,19 @@ $(VENV_STAMP): requirements-test.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	rm -f $(VENV)/.installed-* && touch $@
+
+AUDIT_VENV := .venv-audit
+AUDIT_VENV_STAMP := $(AUDIT_VENV)/.installed-$(shell sha256sum requirements-audit.txt | cut -c1-16)
+
+audit-venv: $(AUDIT_VENV_STAMP) ## checkov (pinned) in .venv-audit, installed once per requirements-audit.txt
+$(AUDIT_VENV_STAMP): requirements-audit.txt
+	python3 -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	rm -f $(AUDIT_VENV)/.installed-* && touch $@
+
+audit: check audit-venv ## checkov on both profiles: fails on any check neither fixed nor skipped with a reason in checkov/<profile>.yaml
+	$(CARGO) build --quiet --locked -p synth
+	$(AUDIT_VENV)/bin/python scripts/checkov_audit.py --synth target/debug/synth --checkov $(AUDIT_VENV)/bin/checkov
 
 lambdas: ## release-build the handlers and package terraform/lambda/*.zip (glibc <= 2.34, deterministic)
 	$(CARGO) build --release --locked -p payment -p queue-replicator
@@ -82,7 +95,7 @@ nextest: ## cargo-nextest, installed when missing
 e2e: venv lambdas ## offline apply, verify, re-plan, destroy against moto, plus interrupted applies; prints step timings
 	$(CARGO) test --locked -p drsynth-tests --test e2e -- --nocapture --test-threads=2
 
-test: lint check venv nextest ## everything CI runs: lint, freshness, unit, snapshot, CLI, validate, handler, moto and e2e tests
+test: lint check audit venv nextest ## everything CI runs: lint, freshness, checkov, unit, snapshot, CLI, validate, handler, moto and e2e tests
 	$(CARGO) nextest run --workspace --locked --no-fail-fast -E 'not binary(e2e)'
 	$(MAKE) --no-print-directory e2e
 

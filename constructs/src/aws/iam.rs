@@ -104,19 +104,6 @@ impl Principals {
             identifiers: vec![service.into()],
         }
     }
-
-    /// The account itself: a key policy statement for it hands the key's
-    /// administration to the account's IAM policies.
-    pub fn account_root(account_id: Expr) -> Self {
-        Self {
-            principal_type: "AWS".to_owned(),
-            identifiers: vec![Expr::template([
-                Expr::literal("arn:aws:iam::"),
-                account_id,
-                Expr::literal(":root"),
-            ])],
-        }
-    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -1,5 +1,7 @@
 //! AWS KMS.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::Tags;
@@ -29,3 +31,76 @@ pub struct KmsAlias {
     pub target_key_id: Expr,
 }
 terraform_type!(resource KmsAlias = "aws_kms_alias" { arn });
+
+/// A key policy, written inline in the key with `jsonencode`. It is a
+/// resource policy: `"Resource": "*"` means this key, nothing else. (As an
+/// `aws_iam_policy_document`, scanners would read it as an identity policy
+/// granting every resource.)
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct KeyPolicy {
+    pub version: &'static str,
+    pub statement: Vec<KeyPolicyStatement>,
+}
+
+impl KeyPolicy {
+    pub fn new(statement: Vec<KeyPolicyStatement>) -> Self {
+        Self {
+            version: "2012-10-17",
+            statement,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct KeyPolicyStatement {
+    pub sid: String,
+    pub effect: &'static str,
+    /// `{"AWS": <arn>}` or `{"Service": <service principal>}`.
+    pub principal: BTreeMap<&'static str, Expr>,
+    pub action: Vec<String>,
+    pub resource: &'static str,
+    /// `{test: {variable: value}}`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub condition: BTreeMap<&'static str, BTreeMap<&'static str, Expr>>,
+}
+
+impl KeyPolicyStatement {
+    /// Lets `service` (e.g. `logs.us-east-1.amazonaws.com`) do `actions`
+    /// with the key.
+    pub fn service(sid: &str, service: impl Into<Expr>, actions: &[&str]) -> Self {
+        Self::allow(sid, "Service", service.into(), actions)
+    }
+
+    /// Hands the key's administration and use to the account's IAM
+    /// policies: AWS's default key policy. Every other statement names its
+    /// exact actions.
+    pub fn account_administers(account_id: &Expr) -> Self {
+        let root = Expr::template([
+            Expr::literal("arn:aws:iam::"),
+            account_id.clone(),
+            Expr::literal(":root"),
+        ]);
+        Self::allow("AccountAdministersThroughIam", "AWS", root, &["kms:*"])
+    }
+
+    fn allow(sid: &str, principal_type: &'static str, principal: Expr, actions: &[&str]) -> Self {
+        Self {
+            sid: sid.to_owned(),
+            effect: "Allow",
+            principal: BTreeMap::from([(principal_type, principal)]),
+            action: actions.iter().map(|a| (*a).to_owned()).collect(),
+            resource: "*",
+            condition: BTreeMap::new(),
+        }
+    }
+
+    pub fn when(mut self, test: &'static str, variable: &'static str, value: Expr) -> Self {
+        self.condition
+            .entry(test)
+            .or_default()
+            .insert(variable, value);
+        self
+    }
+}

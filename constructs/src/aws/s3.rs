@@ -194,3 +194,11 @@ pub struct Days {
 pub struct NoncurrentDays {
     pub noncurrent_days: u32,
 }
+
+/// Where a bucket's object events go; here only EventBridge.
+#[derive(Clone, Debug, Serialize)]
+pub struct S3BucketNotification {
+    pub bucket: Expr,
+    pub eventbridge: bool,
+}
+terraform_type!(resource S3BucketNotification = "aws_s3_bucket_notification" { id });

@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use crate::aws::Tags;
-use crate::aws::iam::{Condition, IamPolicyDocument, Principals, Statement};
-use crate::aws::kms::{KmsAlias, KmsKey};
+use crate::aws::iam::Statement;
+use crate::aws::kms::{KeyPolicy, KeyPolicyStatement, KmsAlias, KmsKey};
 use crate::core::{Expr, Lifecycle, Meta, Ref, Scope};
 
 use super::names::Names;
@@ -39,49 +39,36 @@ impl RegionalKeys {
 /// `alias/payments-<region>-<env>`.
 pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account_id: &Expr) -> Ref<KmsKey> {
     let region = scope.region().to_owned();
-    let policy = scope.data(
-        "policy",
-        IamPolicyDocument {
-            statement: vec![
-                Statement::grant(
-                    "AccountAdministersThroughIam",
-                    Principals::account_root(account_id.clone()),
-                    &["kms:*"],
-                ),
-                Statement::grant(
-                    "CloudWatchLogsEncryptsThisRegionsLogGroups",
-                    Principals::service(format!("logs.{region}.amazonaws.com")),
-                    &[
-                        "kms:Encrypt",
-                        "kms:Decrypt",
-                        "kms:ReEncryptFrom",
-                        "kms:ReEncryptTo",
-                        "kms:GenerateDataKey",
-                        "kms:DescribeKey",
-                    ],
-                )
-                .when(Condition::new(
-                    "ArnLike",
-                    "kms:EncryptionContext:aws:logs:arn",
-                    vec![Expr::template([
-                        Expr::literal(format!("arn:aws:logs:{region}:")),
-                        account_id.clone(),
-                        Expr::literal(":log-group:*"),
-                    ])],
-                )),
-                Statement::grant(
-                    "CloudWatchAlarmsPublishToTheEncryptedTopic",
-                    Principals::service("cloudwatch.amazonaws.com"),
-                    &["kms:Decrypt", "kms:GenerateDataKey"],
-                )
-                .when(Condition::new(
-                    "StringEquals",
-                    "aws:SourceAccount",
-                    vec![account_id.clone()],
-                )),
+    let policy = KeyPolicy::new(vec![
+        KeyPolicyStatement::account_administers(account_id),
+        KeyPolicyStatement::service(
+            "CloudWatchLogsEncryptsThisRegionsLogGroups",
+            format!("logs.{region}.amazonaws.com"),
+            &[
+                "kms:Encrypt",
+                "kms:Decrypt",
+                "kms:ReEncryptFrom",
+                "kms:ReEncryptTo",
+                "kms:GenerateDataKey",
+                "kms:DescribeKey",
             ],
-        },
-    );
+        )
+        .when(
+            "ArnLike",
+            "kms:EncryptionContext:aws:logs:arn",
+            Expr::template([
+                Expr::literal(format!("arn:aws:logs:{region}:")),
+                account_id.clone(),
+                Expr::literal(":log-group:*"),
+            ]),
+        ),
+        KeyPolicyStatement::service(
+            "CloudWatchAlarmsPublishToTheEncryptedTopic",
+            "cloudwatch.amazonaws.com",
+            &["kms:Decrypt", "kms:GenerateDataKey"],
+        )
+        .when("StringEquals", "aws:SourceAccount", account_id.clone()),
+    ]);
     let key = scope.resource_with(
         "key",
         KmsKey {
@@ -90,7 +77,7 @@ pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account_id: &Expr) -> 
             key_usage: "ENCRYPT_DECRYPT".to_owned(),
             enable_key_rotation: true,
             deletion_window_in_days: DELETION_WINDOW_DAYS,
-            policy: policy.json(),
+            policy: Expr::jsonencode(&policy),
             tags: Tags::new(),
         },
         // Deleting the key makes every backup and replica unreadable.

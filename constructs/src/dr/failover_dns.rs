@@ -24,12 +24,12 @@ use crate::aws::apigatewayv2::{
 };
 use crate::aws::cloudwatch::{CloudwatchLogGroup, CloudwatchLogResourcePolicy};
 use crate::aws::iam::{Condition, IamPolicyDocument, Principals, Statement};
-use crate::aws::kms::KmsKey;
+use crate::aws::kms::{KeyPolicy, KeyPolicyStatement, KmsKey};
 use crate::aws::route53::{
     Alias, FailoverRoutingPolicy, Route53HealthCheck, Route53HostedZoneDnssec,
     Route53KeySigningKey, Route53QueryLog, Route53Record, Route53Zone,
 };
-use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
+use crate::core::{Expr, Lifecycle, Meta, ProviderRef, Ref, Scope};
 
 use super::config::Config;
 use super::encryption::{DELETION_WINDOW_DAYS, retained};
@@ -165,43 +165,19 @@ fn sign_zone(
     config: &Config,
     account_id: &Expr,
 ) -> Expr {
-    let dnssec_service = || Principals::service("dnssec-route53.amazonaws.com");
-    let from_this_account = || {
-        Condition::new(
-            "StringEquals",
-            "aws:SourceAccount",
-            vec![account_id.clone()],
+    let dnssec = "dnssec-route53.amazonaws.com";
+    let policy = KeyPolicy::new(vec![
+        KeyPolicyStatement::account_administers(account_id),
+        KeyPolicyStatement::service(
+            "Route53SignsWithTheKey",
+            dnssec,
+            &["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"],
         )
-    };
-    let policy = scope.data(
-        "key_policy",
-        IamPolicyDocument {
-            statement: vec![
-                Statement::grant(
-                    "AccountAdministersThroughIam",
-                    Principals::account_root(account_id.clone()),
-                    &["kms:*"],
-                ),
-                Statement::grant(
-                    "Route53SignsWithTheKey",
-                    dnssec_service(),
-                    &["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"],
-                )
-                .when(from_this_account()),
-                Statement::grant(
-                    "Route53KeepsAGrantOnTheKey",
-                    dnssec_service(),
-                    &["kms:CreateGrant"],
-                )
-                .when(Condition::new(
-                    "Bool",
-                    "kms:GrantIsForAWSResource",
-                    vec!["true".into()],
-                ))
-                .when(from_this_account()),
-            ],
-        },
-    );
+        .when("StringEquals", "aws:SourceAccount", account_id.clone()),
+        KeyPolicyStatement::service("Route53KeepsAGrantOnTheKey", dnssec, &["kms:CreateGrant"])
+            .when("Bool", "kms:GrantIsForAWSResource", "true".into())
+            .when("StringEquals", "aws:SourceAccount", account_id.clone()),
+    ]);
     let key = scope.resource_with(
         "key",
         KmsKey {
@@ -212,7 +188,7 @@ fn sign_zone(
             key_usage: "SIGN_VERIFY".to_owned(),
             enable_key_rotation: false,
             deletion_window_in_days: DELETION_WINDOW_DAYS,
-            policy: policy.json(),
+            policy: Expr::jsonencode(&policy),
             tags: Tags::new(),
         },
         // Losing it makes resolvers reject the whole zone.
@@ -334,13 +310,19 @@ fn custom_domain(
     api_domain: &str,
     target: &FailoverTarget<'_>,
 ) -> Alias {
-    let certificate = scope.resource(
+    let certificate = scope.resource_with(
         "certificate",
         AcmCertificate {
             domain_name: api_domain.into(),
             validation_method: "DNS".to_owned(),
             tags: Tags::new(),
         },
+        // The custom domain holds the certificate: a replacement must exist
+        // before the old one can go.
+        Meta::default().lifecycle(Lifecycle {
+            create_before_destroy: true,
+            ..Lifecycle::default()
+        }),
     );
     // One name, so exactly one validation option; it is a set, hence tolist.
     let option = Expr::call("tolist", [certificate.domain_validation_options()]).index(0);

@@ -141,6 +141,10 @@ impl Names {
                 (NameKind::IamRole, self.regional("payment", region)),
                 (NameKind::IamRole, self.regional("queue-replicator", region)),
                 (NameKind::IamRole, self.regional("s3-replication", region)),
+                (
+                    NameKind::IamRole,
+                    self.regional("s3-log-replication", region),
+                ),
                 (NameKind::Queue, self.regional("payments-dlq", region)),
                 (
                     NameKind::Queue,

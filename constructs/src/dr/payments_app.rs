@@ -218,6 +218,8 @@ fn deployment(
                     .log_bucket(&config.primary_region, account_id.clone()),
                 destination_log_bucket_name: names
                     .log_bucket(&config.secondary_region, account_id.clone()),
+                log_replication_role_name: names
+                    .regional("s3-log-replication", &config.primary_region),
             }),
         },
     );

@@ -8,16 +8,17 @@
 //! Hardened (the production profile), each side is encrypted with its
 //! region's key, retained (`prevent_destroy`, no `force_destroy`), cleans up
 //! old versions and abandoned uploads, and writes server access logs to a
-//! log bucket of its own region.
+//! log bucket of its own region; the primary's access logs are replicated
+//! to the secondary's log bucket.
 
 use crate::aws::iam::{Condition, IamPolicyDocument, Principals, Statement};
 use crate::aws::s3::{
     AbortIncompleteMultipartUpload, Days, EncryptionByDefault, EncryptionRule, LifecycleRule,
     Minutes, NoncurrentDays, ReplicaEncryption, ReplicationDestination, ReplicationFilter,
     ReplicationMetrics, ReplicationRule, ReplicationTime, S3Bucket, S3BucketLifecycleConfiguration,
-    S3BucketLogging, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketReplicationConfiguration,
-    S3BucketServerSideEncryptionConfiguration, S3BucketVersioning, SourceSelectionCriteria,
-    StatusBlock, VersioningConfiguration,
+    S3BucketLogging, S3BucketNotification, S3BucketPolicy, S3BucketPublicAccessBlock,
+    S3BucketReplicationConfiguration, S3BucketServerSideEncryptionConfiguration,
+    S3BucketVersioning, SourceSelectionCriteria, StatusBlock, VersioningConfiguration,
 };
 use crate::aws::{Tags, status};
 use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
@@ -45,6 +46,8 @@ pub struct BucketHardening {
     pub destination_key_arn: Expr,
     pub source_log_bucket_name: Expr,
     pub destination_log_bucket_name: Expr,
+    /// The role replicating the primary's access logs to the secondary.
+    pub log_replication_role_name: String,
 }
 
 pub struct ReplicatedBucket {
@@ -65,135 +68,197 @@ impl ReplicatedBucket {
         props: ReplicatedBucketProps,
     ) -> Self {
         let hardening = props.hardening.as_ref();
-        let (source, source_versioning) = data_bucket(
+        let source = data_bucket(
             &mut scope.child("source"),
             props.source_name,
             hardening.map(|h| (&h.source_key_arn, &h.source_log_bucket_name)),
         );
-        let (destination, destination_versioning) = data_bucket(
+        let destination = data_bucket(
             &mut scope.child_in("destination", destination_region),
             props.destination_name,
             hardening.map(|h| (&h.destination_key_arn, &h.destination_log_bucket_name)),
         );
-        let mut statements = vec![
-            Statement::allow(
-                "ReadReplicationConfiguration",
-                &["s3:GetReplicationConfiguration", "s3:ListBucket"],
-                vec![source.arn()],
-            ),
-            Statement::allow(
-                "ReadSourceVersions",
-                &[
-                    "s3:GetObjectVersionForReplication",
-                    "s3:GetObjectVersionAcl",
-                    "s3:GetObjectVersionTagging",
-                ],
-                vec![objects(&source)],
-            ),
-            Statement::allow(
-                "WriteReplicas",
-                &[
-                    "s3:ReplicateObject",
-                    "s3:ReplicateDelete",
-                    "s3:ReplicateTags",
-                ],
-                vec![objects(&destination)],
-            ),
-        ];
-        if let Some(hardening) = hardening {
-            let via_s3 = |region: &str| {
-                Condition::new(
-                    "StringEquals",
-                    "kms:ViaService",
-                    vec![format!("s3.{region}.amazonaws.com").into()],
-                )
-            };
-            statements.extend([
-                Statement::allow(
-                    "DecryptSourceObjects",
-                    &["kms:Decrypt"],
-                    vec![hardening.source_key_arn.clone()],
-                )
-                .when(via_s3(scope.region())),
-                Statement::allow(
-                    "EncryptReplicas",
-                    &["kms:Encrypt"],
-                    vec![hardening.destination_key_arn.clone()],
-                )
-                .when(via_s3(destination_region.region())),
-            ]);
-        }
-        let replication_role = service_role(
-            &mut scope.child("replication"),
-            &props.replication_role_name,
-            "s3.amazonaws.com",
-            statements,
-        );
-        let enabled = || status(true);
-        let replication = scope.resource_with(
-            "replication",
-            S3BucketReplicationConfiguration {
-                bucket: source.id(),
-                role: replication_role.role.arn(),
-                rule: vec![ReplicationRule {
-                    id: RULE_ID.to_owned(),
-                    status: enabled(),
-                    priority: 1,
-                    filter: ReplicationFilter::default(),
-                    delete_marker_replication: StatusBlock { status: enabled() },
-                    source_selection_criteria: hardening.map(|_| SourceSelectionCriteria {
-                        sse_kms_encrypted_objects: StatusBlock { status: enabled() },
-                    }),
-                    destination: ReplicationDestination {
-                        bucket: destination.arn(),
-                        storage_class: "STANDARD".to_owned(),
-                        encryption_configuration: hardening.map(|h| ReplicaEncryption {
-                            replica_kms_key_id: h.destination_key_arn.clone(),
-                        }),
-                        replication_time: ReplicationTime {
-                            status: enabled(),
-                            time: Minutes {
-                                minutes: RTC_MINUTES,
-                            },
-                        },
-                        metrics: ReplicationMetrics {
-                            status: enabled(),
-                            event_threshold: Minutes {
-                                minutes: RTC_MINUTES,
-                            },
-                        },
-                    },
-                }],
+        let replication = replicate(
+            scope,
+            ReplicationProps {
+                construct: "replication",
+                role_name: &props.replication_role_name,
+                source: &source.bucket,
+                destination: &destination.bucket,
+                destination_region: destination_region.region(),
+                keys: hardening.map(|h| (&h.source_key_arn, &h.destination_key_arn)),
             },
-            Meta::default()
-                .depends_on(&source_versioning)
-                .depends_on(&destination_versioning)
-                .depends_on(&replication_role.policy),
         );
+        // The primary's access logs survive the loss of its region too.
+        if let (Some(hardening), Some(source_logs), Some(destination_logs)) =
+            (hardening, &source.access_logs, &destination.access_logs)
+        {
+            replicate(
+                scope,
+                ReplicationProps {
+                    construct: "access_logs_replication",
+                    role_name: &hardening.log_replication_role_name,
+                    source: source_logs,
+                    destination: destination_logs,
+                    destination_region: destination_region.region(),
+                    keys: None,
+                },
+            );
+        }
         Self {
-            source,
-            destination,
+            source: source.bucket.bucket,
+            destination: destination.bucket.bucket,
             replication,
         }
     }
+}
+
+/// A bucket with its versioning, which replication must wait for.
+struct Versioned {
+    bucket: Ref<S3Bucket>,
+    versioning: Ref<S3BucketVersioning>,
+}
+
+struct ReplicationProps<'a> {
+    /// The construct names of the role (`<construct>/...`) and the
+    /// configuration (`<construct>`).
+    construct: &'static str,
+    role_name: &'a str,
+    source: &'a Versioned,
+    destination: &'a Versioned,
+    destination_region: &'a str,
+    /// The source and destination keys, when the buckets use KMS.
+    keys: Option<(&'a Expr, &'a Expr)>,
+}
+
+/// Replicates every object (and delete marker) of `source` to
+/// `destination` under Replication Time Control, with a role allowed exactly
+/// that.
+fn replicate(
+    scope: &mut Scope<'_>,
+    props: ReplicationProps<'_>,
+) -> Ref<S3BucketReplicationConfiguration> {
+    let (source, destination) = (&props.source.bucket, &props.destination.bucket);
+    let mut statements = vec![
+        Statement::allow(
+            "ReadReplicationConfiguration",
+            &["s3:GetReplicationConfiguration", "s3:ListBucket"],
+            vec![source.arn()],
+        ),
+        Statement::allow(
+            "ReadSourceVersions",
+            &[
+                "s3:GetObjectVersionForReplication",
+                "s3:GetObjectVersionAcl",
+                "s3:GetObjectVersionTagging",
+            ],
+            vec![objects(source)],
+        ),
+        Statement::allow(
+            "WriteReplicas",
+            &[
+                "s3:ReplicateObject",
+                "s3:ReplicateDelete",
+                "s3:ReplicateTags",
+            ],
+            vec![objects(destination)],
+        ),
+    ];
+    if let Some((source_key, destination_key)) = props.keys {
+        let via_s3 = |region: &str| {
+            Condition::new(
+                "StringEquals",
+                "kms:ViaService",
+                vec![format!("s3.{region}.amazonaws.com").into()],
+            )
+        };
+        statements.extend([
+            Statement::allow(
+                "DecryptSourceObjects",
+                &["kms:Decrypt"],
+                vec![source_key.clone()],
+            )
+            .when(via_s3(scope.region())),
+            Statement::allow(
+                "EncryptReplicas",
+                &["kms:Encrypt"],
+                vec![destination_key.clone()],
+            )
+            .when(via_s3(props.destination_region)),
+        ]);
+    }
+    let role = service_role(
+        &mut scope.child(props.construct),
+        props.role_name,
+        "s3.amazonaws.com",
+        statements,
+    );
+    let enabled = || status(true);
+    scope.resource_with(
+        props.construct,
+        S3BucketReplicationConfiguration {
+            bucket: source.id(),
+            role: role.role.arn(),
+            rule: vec![ReplicationRule {
+                id: RULE_ID.to_owned(),
+                status: enabled(),
+                priority: 1,
+                filter: ReplicationFilter::default(),
+                delete_marker_replication: StatusBlock { status: enabled() },
+                source_selection_criteria: props.keys.map(|_| SourceSelectionCriteria {
+                    sse_kms_encrypted_objects: StatusBlock { status: enabled() },
+                }),
+                destination: ReplicationDestination {
+                    bucket: destination.arn(),
+                    storage_class: "STANDARD".to_owned(),
+                    encryption_configuration: props.keys.map(|(_, key)| ReplicaEncryption {
+                        replica_kms_key_id: key.clone(),
+                    }),
+                    replication_time: ReplicationTime {
+                        status: enabled(),
+                        time: Minutes {
+                            minutes: RTC_MINUTES,
+                        },
+                    },
+                    metrics: ReplicationMetrics {
+                        status: enabled(),
+                        event_threshold: Minutes {
+                            minutes: RTC_MINUTES,
+                        },
+                    },
+                },
+            }],
+        },
+        Meta::default()
+            .depends_on(&props.source.versioning)
+            .depends_on(&props.destination.versioning)
+            .depends_on(&role.policy),
+    )
 }
 
 fn objects(bucket: &Ref<S3Bucket>) -> Expr {
     Expr::template([bucket.arn(), Expr::literal("/*")])
 }
 
+/// A bucket of payment documents and, with `hardening`, its access-log
+/// bucket.
+struct DataBucket {
+    bucket: Versioned,
+    access_logs: Option<Versioned>,
+}
+
 /// A bucket of payment documents: the secure basics, and with `hardening`
 /// (the region's key, the log bucket's name) also retained, encrypted with
-/// the key, expiring old versions, and logging access to its log bucket.
-fn data_bucket(
-    scope: &mut Scope<'_>,
-    name: Expr,
-    hardening: Option<(&Expr, &Expr)>,
-) -> (Ref<S3Bucket>, Ref<S3BucketVersioning>) {
+/// the key, expiring old versions, publishing its events to EventBridge,
+/// and logging access to its log bucket.
+fn data_bucket(scope: &mut Scope<'_>, name: Expr, hardening: Option<(&Expr, &Expr)>) -> DataBucket {
     let Some((key_arn, log_bucket_name)) = hardening else {
-        return secure_bucket(scope, name, BucketSettings::default());
+        return DataBucket {
+            bucket: secure_bucket(scope, name, BucketSettings::default()),
+            access_logs: None,
+        };
     };
-    let (bucket, versioning) = secure_bucket(
+    let bucket = secure_bucket(
         scope,
         name,
         BucketSettings {
@@ -209,37 +274,37 @@ fn data_bucket(
                     noncurrent_days: RETENTION_DAYS,
                 }),
             }),
-            ..BucketSettings::default()
+            extra_policy: Vec::new(),
         },
     );
-    let log_bucket = log_bucket(
+    let access_logs = log_bucket(
         &mut scope.child("access_logs"),
         log_bucket_name.clone(),
-        bucket.arn(),
+        bucket.bucket.arn(),
     );
     scope.resource(
         "logging",
         S3BucketLogging {
-            bucket: bucket.id(),
-            target_bucket: log_bucket.id(),
-            target_prefix: "s3-access/".to_owned(),
+            bucket: bucket.bucket.id(),
+            target_bucket: access_logs.bucket.id(),
+            // The secondary's log bucket also receives the primary's logs.
+            target_prefix: format!("s3-access/{}/", scope.region()),
         },
     );
-    (bucket, versioning)
+    DataBucket {
+        bucket,
+        access_logs: Some(access_logs),
+    }
 }
 
 /// The bucket server access logs go to. S3 delivers access logs only to a
 /// bucket encrypted with S3's own key (SSE-S3), not with a KMS key; the
 /// logs expire after a year. Only `logged_bucket`'s logs are accepted.
-fn log_bucket(scope: &mut Scope<'_>, name: Expr, logged_bucket: Expr) -> Ref<S3Bucket> {
-    let (bucket, _) = secure_bucket(
+fn log_bucket(scope: &mut Scope<'_>, name: Expr, logged_bucket: Expr) -> Versioned {
+    secure_bucket(
         scope,
         name,
         BucketSettings {
-            meta: Meta::default().suppress(
-                "DR001",
-                "access logs of this region's bucket; the other region's bucket logs into its own log bucket",
-            ),
             retain: true,
             kms_key_arn: None,
             lifecycle: Some(LifecycleRule {
@@ -250,21 +315,24 @@ fn log_bucket(scope: &mut Scope<'_>, name: Expr, logged_bucket: Expr) -> Ref<S3B
                 expiration: Some(Days {
                     days: RETENTION_DAYS,
                 }),
-                noncurrent_version_expiration: Some(NoncurrentDays { noncurrent_days: 30 }),
+                noncurrent_version_expiration: Some(NoncurrentDays {
+                    noncurrent_days: 30,
+                }),
             }),
-            extra_policy: vec![Statement::grant(
-                "S3DeliversAccessLogs",
-                Principals::service("logging.s3.amazonaws.com"),
-                &["s3:PutObject"],
-            )
-            .when(Condition::new(
-                "ArnLike",
-                "aws:SourceArn",
-                vec![logged_bucket],
-            ))],
+            extra_policy: vec![
+                Statement::grant(
+                    "S3DeliversAccessLogs",
+                    Principals::service("logging.s3.amazonaws.com"),
+                    &["s3:PutObject"],
+                )
+                .when(Condition::new(
+                    "ArnLike",
+                    "aws:SourceArn",
+                    vec![logged_bucket],
+                )),
+            ],
         },
-    );
-    bucket
+    )
 }
 
 fn abort_after_a_week() -> AbortIncompleteMultipartUpload {
@@ -275,9 +343,8 @@ fn abort_after_a_week() -> AbortIncompleteMultipartUpload {
 
 #[derive(Default)]
 struct BucketSettings {
-    /// Suppressions on the bucket.
-    meta: Meta,
-    /// `prevent_destroy` and no `force_destroy`.
+    /// `prevent_destroy`, no `force_destroy`, and object events published
+    /// to EventBridge (production).
     retain: bool,
     /// SSE-KMS with this key and a bucket key; SSE-S3 when `None`.
     kms_key_arn: Option<Expr>,
@@ -289,11 +356,7 @@ struct BucketSettings {
 
 /// A versioned, encrypted bucket with public access blocked and a policy
 /// that refuses any request not made over TLS.
-fn secure_bucket(
-    scope: &mut Scope<'_>,
-    name: Expr,
-    settings: BucketSettings,
-) -> (Ref<S3Bucket>, Ref<S3BucketVersioning>) {
+fn secure_bucket(scope: &mut Scope<'_>, name: Expr, settings: BucketSettings) -> Versioned {
     let bucket = scope.resource_with(
         "bucket",
         S3Bucket {
@@ -301,15 +364,21 @@ fn secure_bucket(
             force_destroy: !settings.retain,
             tags: Tags::new(),
         },
-        Meta {
-            lifecycle: if settings.retain {
-                retained().lifecycle
-            } else {
-                Default::default()
-            },
-            ..settings.meta
+        if settings.retain {
+            retained()
+        } else {
+            Meta::default()
         },
     );
+    if settings.retain {
+        scope.resource(
+            "events",
+            S3BucketNotification {
+                bucket: bucket.id(),
+                eventbridge: true,
+            },
+        );
+    }
     let versioning = scope.resource(
         "versioning",
         S3BucketVersioning {
@@ -394,5 +463,5 @@ fn secure_bucket(
         },
         Meta::default().depends_on(&public_access_block),
     );
-    (bucket, versioning)
+    Versioned { bucket, versioning }
 }

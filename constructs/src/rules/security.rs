@@ -28,7 +28,7 @@ pub const RULES: [Rule; 8] = [
     },
     Rule {
         id: "SEC002",
-        description: "no identity policy names a `*` resource, except for actions listed with their reason",
+        description: "no IAM statement names a `*` resource, except for actions listed with their reason",
         severity: Severity::High,
         check: no_wildcard_resources,
     },
@@ -92,22 +92,9 @@ fn strings(value: &Value) -> impl Iterator<Item = &str> {
         .filter_map(Value::as_str)
 }
 
-/// A key policy statement for the account root hands the key to the
-/// account's IAM policies, where these rules apply; it grants nothing itself.
-fn delegates_to_account(statement: &Value) -> bool {
-    let principals = statement["principals"].as_array();
-    principals.is_some_and(|principals| {
-        principals.iter().all(|p| {
-            p["type"] == "AWS"
-                && strings(&p["identifiers"])
-                    .all(|id| id.ends_with(":root}") || id.ends_with(":root"))
-        })
-    })
-}
-
 fn no_wildcard_actions(document: &Document, _: &Context) -> Vec<Finding> {
     statements(document)
-        .filter(|(_, s)| s["effect"] == "Allow" && !delegates_to_account(s))
+        .filter(|(_, s)| s["effect"] == "Allow")
         .flat_map(|(address, s)| {
             strings(&s["actions"])
                 .filter(|a| a.contains('*'))
@@ -117,13 +104,10 @@ fn no_wildcard_actions(document: &Document, _: &Context) -> Vec<Finding> {
         .collect()
 }
 
-/// In a resource policy (one with principals) `*` is the resource the policy
-/// is attached to, so only identity policies are checked.
 fn no_wildcard_resources(document: &Document, _: &Context) -> Vec<Finding> {
     statements(document)
         .filter(|(_, s)| {
-            s["principals"].is_null()
-                && s["effect"] == "Allow"
+            s["effect"] == "Allow"
                 && strings(&s["resources"]).any(|r| r == "*")
                 && !strings(&s["actions"]).all(|action| {
                     WILDCARD_RESOURCE_ACTIONS
