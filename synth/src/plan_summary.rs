@@ -7,13 +7,17 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-/// Resource types whose destruction loses data or breaks clients.
-pub const STATEFUL_TYPES: [&str; 5] = [
+/// Resource types whose destruction loses data or breaks clients. A KMS
+/// key's loss makes everything it encrypted unreadable; a key-signing key's
+/// makes resolvers reject the signed zone.
+pub const STATEFUL_TYPES: [&str; 7] = [
     "aws_dynamodb_table",
     "aws_s3_bucket",
     "aws_route53_zone",
     "aws_sqs_queue",
     "aws_acm_certificate",
+    "aws_kms_key",
+    "aws_route53_key_signing_key",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
