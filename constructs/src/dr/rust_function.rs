@@ -117,6 +117,13 @@ impl RustFunction {
             "lambda.amazonaws.com",
             statements,
         );
+        // The group must exist first, or Lambda creates one with no
+        // retention that Terraform then fails to create.
+        let mut meta = Meta::default().depends_on(&log_group);
+        if dead_letter_queue.is_some() {
+            // Lambda checks at creation that the role may send to the queue.
+            meta = meta.depends_on(&execution.policy);
+        }
         let zip = format!("lambda/{}.zip", props.package);
         let function = scope.resource_with(
             "function",
@@ -149,9 +156,7 @@ impl RustFunction {
                     .as_ref()
                     .map(|h| h.reserved_concurrency),
             },
-            // The group must exist first, or Lambda creates one with no
-            // retention that Terraform then fails to create.
-            Meta::default().depends_on(&log_group),
+            meta,
         );
         Self {
             function,
