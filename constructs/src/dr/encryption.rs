@@ -101,6 +101,11 @@ pub fn retained() -> Meta {
     })
 }
 
+/// [`retained`] when `retain`, no meta-arguments otherwise.
+pub fn retained_if(retain: bool) -> Meta {
+    if retain { retained() } else { Meta::default() }
+}
+
 /// Lets the holder of an IAM policy use `keys` for data it reads and
 /// writes (data keys are generated and decrypted; the key never leaves KMS).
 pub fn use_keys(sid: &str, keys: Vec<Expr>) -> Statement {

@@ -32,7 +32,7 @@ use crate::aws::route53::{
 use crate::core::{Expr, Lifecycle, Meta, ProviderRef, Ref, Scope};
 
 use super::config::Config;
-use super::encryption::{DELETION_WINDOW_DAYS, retained};
+use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
 use super::regional_stack::RegionRole;
 
 /// What the production profile adds to a zone the stack creates.
@@ -87,11 +87,7 @@ impl FailoverDns {
                         force_destroy: hardening.is_none(),
                         tags: Tags::new(),
                     },
-                    if hardening.is_some() {
-                        retained()
-                    } else {
-                        Meta::default()
-                    },
+                    retained_if(hardening.is_some()),
                 );
                 if let Some(hardening) = &hardening {
                     ds_record = Some(sign_zone(

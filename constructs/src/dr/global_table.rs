@@ -4,9 +4,9 @@
 //! its own region's key.
 
 use crate::aws::dynamodb::{Attribute, DynamodbTable, Enabled, Replica, ServerSideEncryption};
-use crate::core::{Expr, Meta, Ref, Scope};
+use crate::core::{Expr, Ref, Scope};
 
-use super::encryption::retained;
+use super::encryption::retained_if;
 
 pub struct GlobalTableProps {
     pub name: String,
@@ -57,11 +57,7 @@ impl GlobalTable {
                     })
                     .collect(),
             },
-            if props.retain {
-                retained()
-            } else {
-                Meta::default()
-            },
+            retained_if(props.retain),
         );
         Self {
             table,

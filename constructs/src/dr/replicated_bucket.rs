@@ -23,7 +23,7 @@ use crate::aws::s3::{
 use crate::aws::{Tags, status};
 use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 
-use super::encryption::retained;
+use super::encryption::retained_if;
 use super::service_role::service_role;
 
 /// Days old object versions and access logs are kept (production profile).
@@ -364,11 +364,7 @@ fn secure_bucket(scope: &mut Scope<'_>, name: Expr, settings: BucketSettings) ->
             force_destroy: !settings.retain,
             tags: Tags::new(),
         },
-        if settings.retain {
-            retained()
-        } else {
-            Meta::default()
-        },
+        retained_if(settings.retain),
     );
     if settings.retain {
         scope.resource(
