@@ -59,8 +59,9 @@ impl Statement {
         }
     }
 
-    /// Allows `principals` (a resource policy: a key's or a bucket's) to do
-    /// `actions` on the resource the policy is attached to.
+    /// Allows `principals` to do `actions`, in a resource policy (a bucket's,
+    /// a log group's). The resource is `*` until the caller names what the
+    /// policy covers; SEC002 refuses a `*` left in place.
     pub fn grant(sid: &str, principals: Principals, actions: &[&str]) -> Self {
         Self {
             principals: vec![principals],
