@@ -19,7 +19,6 @@ use crate::aws::sqs::{RedrivePolicy, SqsQueue};
 use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 
 use super::config::{Config, PaymentAuth};
-use super::encryption::use_keys;
 use super::names::Names;
 use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
 use super::service_role::service_role;
@@ -115,17 +114,6 @@ impl RegionalStack {
             &region,
             key.map(|key| (key, log_retention_days)),
         );
-        let mut statements = vec![Statement::allow(
-            "ReadWriteTransactions",
-            &[
-                "dynamodb:PutItem",
-                "dynamodb:GetItem",
-                "dynamodb:DescribeTable",
-            ],
-            vec![props.table_arn.clone()],
-        )];
-        // The table's copy here is encrypted with this region's key.
-        statements.extend(key.map(|key| use_keys("UseTableKey", vec![key.clone()])));
 
         let payment_function_name = names.regional("payment", &region);
         let payment = RustFunction::new(
@@ -137,7 +125,17 @@ impl RegionalStack {
                     ("TABLE_NAME".to_owned(), Expr::literal(&props.table_name)),
                     ("REGION_ROLE".to_owned(), Expr::literal(props.role.id())),
                 ]),
-                statements,
+                // The table's copy here is encrypted with this region's key,
+                // which `hardening` already lets the function use.
+                statements: vec![Statement::allow(
+                    "ReadWriteTransactions",
+                    &[
+                        "dynamodb:PutItem",
+                        "dynamodb:GetItem",
+                        "dynamodb:DescribeTable",
+                    ],
+                    vec![props.table_arn.clone()],
+                )],
                 memory_mb: 256,
                 timeout_seconds: 10,
                 log_retention_days,

@@ -22,7 +22,8 @@ pub const DEAD_LETTER_RETENTION_SECONDS: u32 = 14 * 24 * 3600;
 
 /// What the production profile adds to a function.
 pub struct FunctionHardening {
-    /// The key of the function's region.
+    /// The key of the function's region: its logs, environment and
+    /// dead-letter queue, and whatever of that region it reads and writes.
     pub key_arn: Expr,
     /// Concurrency kept for this function alone, which also caps it.
     pub reserved_concurrency: u32,

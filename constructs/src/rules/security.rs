@@ -309,19 +309,17 @@ fn customer_managed_keys(document: &Document, context: &Context) -> Vec<Finding>
                 ));
             }
         }
-        if tf_type == "aws_dynamodb_table" {
-            for (id, table) in document.resources(tf_type) {
-                for replica in table["replica"].as_array().into_iter().flatten() {
-                    if !replica["kms_key_arn"].is_string() {
-                        findings.push(Finding::new(
-                            address(tf_type, id),
-                            format!(
-                                "replica in {} has no customer-managed key",
-                                replica["region_name"]
-                            ),
-                        ));
-                    }
-                }
+    }
+    for (id, table) in document.resources("aws_dynamodb_table") {
+        for replica in table["replica"].as_array().into_iter().flatten() {
+            if !replica["kms_key_arn"].is_string() {
+                findings.push(Finding::new(
+                    address("aws_dynamodb_table", id),
+                    format!(
+                        "replica in {} has no customer-managed key",
+                        replica["region_name"]
+                    ),
+                ));
             }
         }
     }
