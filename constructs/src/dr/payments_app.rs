@@ -167,6 +167,10 @@ fn deployment(
             keys.insert(provider.region(), key);
         }
     }
+    // The primary's and the secondary's keys, in production.
+    let regional_key_pair = keys
+        .arn_in(&config.primary_region)
+        .zip(keys.arn_in(&config.secondary_region));
     let table = GlobalTable::new(
         &mut root.child("transactions"),
         GlobalTableProps {
@@ -207,20 +211,18 @@ fn deployment(
             source_name: names.bucket(&config.primary_region, account_id.clone()),
             destination_name: names.bucket(&config.secondary_region, account_id.clone()),
             replication_role_name: names.regional("s3-replication", &config.primary_region),
-            hardening: production.then(|| BucketHardening {
-                source_key_arn: keys
-                    .arn_in(&config.primary_region)
-                    .expect("production has keys"),
-                destination_key_arn: keys
-                    .arn_in(&config.secondary_region)
-                    .expect("production has keys"),
-                source_log_bucket_name: names
-                    .log_bucket(&config.primary_region, account_id.clone()),
-                destination_log_bucket_name: names
-                    .log_bucket(&config.secondary_region, account_id.clone()),
-                log_replication_role_name: names
-                    .regional("s3-log-replication", &config.primary_region),
-            }),
+            hardening: regional_key_pair
+                .clone()
+                .map(|(source_key_arn, destination_key_arn)| BucketHardening {
+                    source_key_arn,
+                    destination_key_arn,
+                    source_log_bucket_name: names
+                        .log_bucket(&config.primary_region, account_id.clone()),
+                    destination_log_bucket_name: names
+                        .log_bucket(&config.secondary_region, account_id.clone()),
+                    log_replication_role_name: names
+                        .regional("s3-log-replication", &config.primary_region),
+                }),
         },
     );
     let replicator = QueueReplication::new(
@@ -231,9 +233,7 @@ fn deployment(
             destination: &secondary_stack.queue,
             destination_region: config.secondary_region.clone(),
             log_retention_days,
-            keys: keys
-                .arn_in(&config.primary_region)
-                .zip(keys.arn_in(&config.secondary_region)),
+            keys: regional_key_pair,
         },
     );
     let targets: Vec<FailoverTarget<'_>> = regions
