@@ -32,6 +32,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ("default", "production")
+# Production requires remote state; the bucket only has to be named.
+PROFILE_ARGS = {
+    "default": [],
+    "production": ["--backend", "s3", "--state-bucket", "acme-terraform-state"],
+}
 SKIP_LINE = re.compile(r"^\s*-\s*(CKV2?_[A-Z0-9_]+)\s*(?:#\s*(.*?))?\s*$")
 
 
@@ -68,7 +73,7 @@ def synthesize(synth, profile):
             raise AuditError(f"{path} is missing; run `make synth`")
         return json.loads(path.read_text())
     result = subprocess.run(
-        [synth, "--stdout", "--profile", profile],
+        [synth, "--stdout", "--profile", profile, *PROFILE_ARGS[profile]],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -84,9 +84,31 @@ pub struct Args {
     #[arg(long, global = true, value_name = "PROFILE")]
     pub profile: Option<ProfileArg>,
 
-    /// How POST /payment is authorized [default: aws-iam].
+    /// How POST /payment is authorized [default: jwt]. Only `jwt` survives
+    /// a failover: SigV4 signatures (aws-iam) name their region.
     #[arg(long, global = true, value_name = "MODE")]
     pub payment_auth: Option<PaymentAuthArg>,
+    /// Issuer (`iss`) of the JWTs POST /payment accepts: an https:// URL
+    /// serving /.well-known/openid-configuration, not hosted in the primary
+    /// region alone [default: a placeholder that `terraform plan` refuses].
+    #[arg(long, global = true, value_name = "URL")]
+    pub jwt_issuer: Option<String>,
+    /// Accepted audience (`aud` or `client_id`) of those JWTs; repeatable
+    /// [default: payments-api].
+    #[arg(long = "jwt-audience", global = true, value_name = "AUDIENCE")]
+    pub jwt_audience: Vec<String>,
+    /// Concurrency reserved for the payment function in each region
+    /// (production profile) [default: 100].
+    #[arg(long, global = true, value_name = "N")]
+    pub payment_reserved_concurrency: Option<u32>,
+    /// Concurrency reserved for the queue replicator, also its trigger's
+    /// maximum concurrency (production profile) [default: 10].
+    #[arg(long, global = true, value_name = "N")]
+    pub replicator_reserved_concurrency: Option<u32>,
+    /// The account's Lambda "Concurrent executions" quota in each region;
+    /// synth refuses reservations that do not fit it [default: 1000].
+    #[arg(long, global = true, value_name = "N")]
+    pub lambda_concurrency_quota: Option<u32>,
 
     /// Refuse a configuration whose worst-case recovery time exceeds this,
     /// e.g. 120s or 2m.
@@ -150,7 +172,10 @@ pub enum ProfileArg {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PaymentAuthArg {
-    /// Callers sign requests with SigV4.
+    /// A JWT of the configured issuer, accepted by both regions.
+    Jwt,
+    /// Callers sign requests with SigV4; refused by the secondary after a
+    /// failover.
     AwsIam,
     /// Open to anyone who reaches the API.
     None,

@@ -231,6 +231,9 @@ fn synth(
     if args.target == Target::Emulator {
         document = emulator::adapt(document);
     }
+    for warning in config.warnings(args.target == Target::Aws) {
+        let _ = writeln!(stderr, "warning: {warning}");
+    }
     let report = DrReport::for_config(&config).with_suppressions(document.suppressions());
     match args.report {
         ReportFormat::Text => {

@@ -26,6 +26,11 @@ struct FileSettings {
     dns_ttl: Option<u32>,
     alert_email: Option<String>,
     payment_auth: Option<String>,
+    jwt_issuer: Option<String>,
+    jwt_audience: Option<Vec<String>>,
+    payment_reserved_concurrency: Option<u32>,
+    replicator_reserved_concurrency: Option<u32>,
+    lambda_concurrency_quota: Option<u32>,
     profile: Option<String>,
     rto_target: Option<String>,
     backend: Option<String>,
@@ -46,13 +51,16 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
     let mut config = Config::default();
     let file_auth = match file.payment_auth.as_deref() {
         None => None,
-        Some("aws-iam" | "aws_iam") => Some(PaymentAuth::AwsIam),
-        Some("none") => Some(PaymentAuth::None),
-        Some(other) => {
-            return Err(format!(
-                "error: config file: payment_auth `{other}` is not a mode; use \"aws-iam\" or \"none\""
-            ));
-        }
+        Some(name) => Some(
+            PaymentAuth::ALL
+                .into_iter()
+                .find(|auth| auth.name() == name || auth.name().replace('-', "_") == name)
+                .ok_or_else(|| {
+                    format!(
+                        "error: config file: payment_auth `{name}` is not a mode; use \"jwt\", \"aws-iam\" or \"none\""
+                    )
+                })?,
+        ),
     };
     let file_profile = match file.profile.as_deref() {
         None => None,
@@ -101,10 +109,29 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
     set(&mut config.dns_ttl_seconds, file.dns_ttl, args.dns_ttl);
     config.alert_email = args.alert_email.clone().or(file.alert_email);
     let flag_auth = args.payment_auth.map(|auth| match auth {
+        PaymentAuthArg::Jwt => PaymentAuth::Jwt,
         PaymentAuthArg::AwsIam => PaymentAuth::AwsIam,
         PaymentAuthArg::None => PaymentAuth::None,
     });
     set(&mut config.payment_auth, file_auth, flag_auth);
+    config.jwt.issuer = args.jwt_issuer.clone().or(file.jwt_issuer);
+    let flag_audience = (!args.jwt_audience.is_empty()).then(|| args.jwt_audience.clone());
+    set(&mut config.jwt.audience, file.jwt_audience, flag_audience);
+    set(
+        &mut config.concurrency.payment,
+        file.payment_reserved_concurrency,
+        args.payment_reserved_concurrency,
+    );
+    set(
+        &mut config.concurrency.replicator,
+        file.replicator_reserved_concurrency,
+        args.replicator_reserved_concurrency,
+    );
+    set(
+        &mut config.concurrency.account_quota,
+        file.lambda_concurrency_quota,
+        args.lambda_concurrency_quota,
+    );
     let flag_profile = args.profile.map(|profile| match profile {
         ProfileArg::Default => Profile::Default,
         ProfileArg::Production => Profile::Production,

@@ -92,11 +92,32 @@ def deployed(endpoint, outputs, env, zip_dir):
     ]
     check(len(mappings) == 1 and mappings[0]["FunctionResponseTypes"] == ["ReportBatchItemFailures"], "replicator reports batch item failures")
 
+    token_checks = {}
     for region in REGIONS:
-        apis = [a for a in c("apigatewayv2", region).get_apis()["Items"] if a["Name"] == f"payments-{region}-{env}"]
+        api = c("apigatewayv2", region)
+        apis = [a for a in api.get_apis()["Items"] if a["Name"] == f"payments-{region}-{env}"]
         check(len(apis) == 1, f"one HTTP API in {region}")
-        routes = {r["RouteKey"]: r.get("AuthorizationType") for r in c("apigatewayv2", region).get_routes(ApiId=apis[0]["ApiId"])["Items"]}
-        check(routes.get("POST /payment") == "AWS_IAM" and routes.get("GET /health") == "NONE", f"routes in {region}: POST /payment is IAM-authorized, GET /health is public", str(routes))
+        api_id = apis[0]["ApiId"]
+        routes = {r["RouteKey"]: r for r in api.get_routes(ApiId=api_id)["Items"]}
+        authorizers = {a["AuthorizerId"]: a for a in api.get_authorizers(ApiId=api_id)["Items"]}
+        post = routes.get("POST /payment", {})
+        authorizer = authorizers.get(post.get("AuthorizerId"), {})
+        check(
+            post.get("AuthorizationType") == "JWT" and authorizer.get("AuthorizerType") == "JWT"
+            and routes.get("GET /health", {}).get("AuthorizationType") == "NONE",
+            f"routes in {region}: POST /payment needs a JWT, GET /health is public",
+            str({k: r.get("AuthorizationType") for k, r in routes.items()}),
+        )
+        token_checks[region] = (
+            authorizer.get("JwtConfiguration", {}).get("Issuer"),
+            sorted(authorizer.get("JwtConfiguration", {}).get("Audience", [])),
+            authorizer.get("IdentitySource"),
+        )
+    check(
+        len(set(map(str, token_checks.values()))) == 1 and None not in token_checks[PRIMARY],
+        "both regions verify the same issuer, audience and header: a token accepted before failover is accepted after",
+        str(token_checks),
+    )
 
     route53 = c("route53")
     checks = route53.list_health_checks()["HealthChecks"]

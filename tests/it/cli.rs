@@ -500,7 +500,7 @@ fn a_rename_without_a_move_is_warned_with_the_line_to_add() {
 
     assert_eq!(run_app(original, &["--out", &out]).code, 0);
     let declared = run_app(moved, &["--out", &out]);
-    assert!(!declared.stderr.contains("warning"), "{}", declared.stderr);
+    assert!(!declared.stderr.contains("disappeared"), "{}", declared.stderr);
     let written: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(dir.path().join("main.tf.json")).unwrap())
             .unwrap();
@@ -577,7 +577,11 @@ fn audit_prints_every_rule_and_synth_refuses_an_unsuppressed_finding() {
 fn production_profile_from_the_file_or_the_flag_retains_the_data() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("drsynth.toml");
-    fs::write(&file, "profile = \"production\"\n").unwrap();
+    fs::write(
+        &file,
+        "profile = \"production\"\nbackend = \"s3\"\nstate_bucket = \"acme-terraform-state\"\n",
+    )
+    .unwrap();
     let retained = |result: &Run| {
         assert_eq!(result.code, 0, "{}", result.stderr);
         let document: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
@@ -593,10 +597,35 @@ fn production_profile_from_the_file_or_the_flag_retains_the_data() {
         dir.path(),
         &["--config", config, "--profile", "default", "--stdout"]
     )));
-    assert!(retained(&run_in(
-        dir.path(),
-        &["--profile", "production", "--stdout"]
-    )));
+    assert!(retained(&run_in(dir.path(), &production(&["--stdout"]))));
+}
+
+/// `--profile production` with the S3 state it requires.
+fn production<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "--profile",
+        "production",
+        "--backend",
+        "s3",
+        "--state-bucket",
+        "acme-terraform-state",
+    ];
+    args.extend_from_slice(rest);
+    args
+}
+
+#[test]
+fn production_with_local_state_is_refused_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = run_in(dir.path(), &["--profile", "production"]);
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains("invalid backend `local`")
+            && result.stderr.contains("--backend s3 --state-bucket"),
+        "{}",
+        result.stderr
+    );
+    assert!(!dir.path().join("main.tf.json").exists());
 }
 
 #[test]
@@ -618,7 +647,7 @@ fn production_profile_for_the_emulator_is_refused_and_nothing_is_written() {
 
 #[test]
 fn audit_of_the_production_profile_passes_without_suppressing_encryption() {
-    let result = run(&["audit", "--profile", "production"]);
+    let result = run(&production(&["audit"]));
     assert_eq!(result.code, 0, "{}", result.stdout);
     assert!(
         result.stdout.contains("SEC003   high     passed"),

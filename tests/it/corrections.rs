@@ -503,10 +503,10 @@ fn every_alarm_notifies_a_topic_in_its_own_region() {
     }
 }
 
-// Correction 9: POST /payment is authorized, /health is public, the stage
-// is throttled.
+// Correction 9: POST /payment is authorized (by a JWT, which survives a
+// failover), /health is public, the stage is throttled.
 #[test]
-fn payment_route_requires_iam_and_health_is_public() {
+fn payment_route_requires_a_token_and_health_is_public() {
     let document = default_document();
     for role in ["primary", "secondary"] {
         let post = resource(
@@ -515,7 +515,7 @@ fn payment_route_requires_iam_and_health_is_public() {
             &format!("{role}_api_post_payment"),
         );
         assert_eq!(post["route_key"], "POST /payment");
-        assert_eq!(post["authorization_type"], "AWS_IAM");
+        assert_eq!(post["authorization_type"], "JWT");
         let health = resource(
             &document,
             "aws_apigatewayv2_route",
@@ -548,14 +548,16 @@ fn payment_route_requires_iam_and_health_is_public() {
             "access logs are JSON: {format}"
         );
     }
-    let open = synth_document(&Config {
-        payment_auth: PaymentAuth::None,
-        ..Config::default()
-    });
-    assert_eq!(
-        resource(&open, "aws_apigatewayv2_route", "primary_api_post_payment")["authorization_type"],
-        "NONE"
-    );
+    for (auth, expected) in [(PaymentAuth::None, "NONE"), (PaymentAuth::AwsIam, "AWS_IAM")] {
+        let document = synth_document(&Config {
+            payment_auth: auth,
+            ..Config::default()
+        });
+        let post = resource(&document, "aws_apigatewayv2_route", "primary_api_post_payment");
+        assert_eq!(post["authorization_type"], expected);
+        assert!(post.get("authorizer_id").is_none());
+        assert!(document.value()["resource"]["aws_apigatewayv2_authorizer"].is_null());
+    }
 }
 
 // Correction 10: exact ARNs, no wildcard actions.

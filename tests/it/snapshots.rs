@@ -24,10 +24,7 @@ fn payments_app_production() {
 }
 
 fn production() -> Config {
-    Config {
-        profile: Profile::Production,
-        ..Config::default()
-    }
+    constructs::testing::production_config()
 }
 
 /// What the production profile adds, construct by construct.

@@ -40,10 +40,7 @@ fn fast_checks_without_custom_domains_in_other_regions_validate() {
 
 #[test]
 fn production_profile_validates_without_errors_or_warnings() {
-    assert_clean(&Config {
-        profile: Profile::Production,
-        ..Config::default()
-    });
+    assert_clean(&constructs::testing::production_config());
 }
 
 /// Neither region is us-east-1: a third provider carries the DNSSEC key,
@@ -51,10 +48,9 @@ fn production_profile_validates_without_errors_or_warnings() {
 #[test]
 fn production_profile_outside_us_east_1_validates() {
     assert_clean(&Config {
-        profile: Profile::Production,
         env: "prod-eu".to_owned(),
         primary_region: "eu-west-1".to_owned(),
         secondary_region: "eu-central-1".to_owned(),
-        ..Config::default()
+        ..constructs::testing::production_config()
     });
 }

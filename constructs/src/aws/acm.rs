@@ -9,6 +9,8 @@ use crate::terraform_type;
 #[derive(Clone, Debug, Serialize)]
 pub struct AcmCertificate {
     pub domain_name: Expr,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subject_alternative_names: Vec<Expr>,
     pub validation_method: String,
     #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,

@@ -31,11 +31,33 @@ terraform_type!(resource Apigatewayv2Integration = "aws_apigatewayv2_integration
 pub struct Apigatewayv2Route {
     pub api_id: Expr,
     pub route_key: String,
-    /// `NONE` or `AWS_IAM`.
+    /// `NONE`, `JWT` or `AWS_IAM`.
     pub authorization_type: String,
+    /// The authorizer, with `JWT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorizer_id: Option<Expr>,
     pub target: Expr,
 }
 terraform_type!(resource Apigatewayv2Route = "aws_apigatewayv2_route" { id });
+
+/// A JWT authorizer of an HTTP API.
+#[derive(Clone, Debug, Serialize)]
+pub struct Apigatewayv2Authorizer {
+    pub api_id: Expr,
+    pub name: Expr,
+    /// `JWT` (or `REQUEST` for a Lambda authorizer).
+    pub authorizer_type: String,
+    /// Where the token is, e.g. `$request.header.Authorization`.
+    pub identity_sources: Vec<String>,
+    pub jwt_configuration: JwtConfiguration,
+}
+terraform_type!(resource Apigatewayv2Authorizer = "aws_apigatewayv2_authorizer" { id });
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JwtConfiguration {
+    pub issuer: String,
+    pub audience: Vec<String>,
+}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Apigatewayv2Stage {

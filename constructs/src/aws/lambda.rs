@@ -75,5 +75,13 @@ pub struct LambdaEventSourceMapping {
     /// `ReportBatchItemFailures`: only failed records are retried.
     pub function_response_types: Vec<String>,
     pub enabled: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scaling_config: Option<ScalingConfig>,
+}
+
+/// How many batches an SQS event source mapping runs at once (2-1000).
+#[derive(Clone, Debug, Serialize)]
+pub struct ScalingConfig {
+    pub maximum_concurrency: u32,
 }
 terraform_type!(resource LambdaEventSourceMapping = "aws_lambda_event_source_mapping" { uuid });

@@ -107,6 +107,17 @@ impl Route53Record {
     }
 }
 
+impl Route53Record {
+    /// An `A` alias record: `name` answers with what `alias` answers.
+    pub fn alias(zone_id: Expr, name: Expr, alias: Alias) -> Self {
+        Self {
+            ttl: None,
+            alias: Some(alias),
+            ..Self::simple(zone_id, name, "A".into(), 0, Vec::new())
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Alias {
     pub name: Expr,

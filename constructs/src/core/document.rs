@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value, json};
 
 use super::error::{Diagnostics, Error};
-use super::moved::Moved;
+use super::moved::{Moved, Removed};
 use super::reference::{self, BlockKind, Target};
 use super::stack::{Block, Stack};
 
@@ -137,6 +137,14 @@ struct Checked {
 fn check(stack: &Stack) -> Result<Checked, Diagnostics> {
     let mut errors = stack.errors.clone();
     let present = check_blocks(stack, &mut errors);
+    for address in &stack.removed {
+        if stack.blocks.iter().any(|b| b.target.address() == *address) {
+            errors.push(Error::RemovedStillDeclared {
+                stack: stack.name.to_string(),
+                address: address.clone(),
+            });
+        }
+    }
     let outputs = render_named(stack, &present, "output", &stack.outputs, &mut errors);
     let variables = render_named(stack, &present, "variable", &stack.variables, &mut errors);
     if errors.is_empty() {
@@ -192,6 +200,14 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
     }
     if !moved.is_empty() {
         document["moved"] = json!(moved);
+    }
+    let removed: BTreeSet<Removed> = stack
+        .removed
+        .iter()
+        .map(|address| Removed::keeping(address.clone()))
+        .collect();
+    if !removed.is_empty() {
+        document["removed"] = json!(removed);
     }
     let suppressions = stack
         .blocks

@@ -69,6 +69,12 @@ pub enum Error {
     )]
     SuppressionWithoutReason { path: String, rule: String },
 
+    #[error(
+        "stack `{stack}` both declares `{address}` and forgets it (a `removed` block); \
+         forget only resources that are no longer in the configuration"
+    )]
+    RemovedStillDeclared { stack: String, address: String },
+
     #[error("app holds two stacks named `{stack}`; give each stack its own name")]
     DuplicateStack { stack: String },
 

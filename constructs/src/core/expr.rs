@@ -24,6 +24,18 @@ pub enum Expr {
     },
     /// `var.name`
     Variable(String),
+    /// `self.name`: the resource's own attribute, in its postconditions.
+    SelfAttribute(String),
+    /// `!operand`
+    Not(Box<Expr>),
+    /// `one([for item in collection : item if item.attribute == "value"])`:
+    /// the one element of a list or set whose attribute has a known value
+    /// (an ACM certificate's validation option for one of its names).
+    Find {
+        collection: Box<Expr>,
+        attribute: String,
+        value: String,
+    },
     /// `path.module`: the directory holding the configuration.
     PathModule,
     /// Parts joined into one string: `"${a}/lambda/${b}"`.
@@ -74,6 +86,26 @@ impl Expr {
         }
     }
 
+    /// `self.<name>`, for a postcondition of the resource that holds it.
+    pub fn self_attribute(name: &str) -> Self {
+        Self::SelfAttribute(name.to_owned())
+    }
+
+    /// `!self`
+    pub fn not(self) -> Self {
+        Self::Not(Box::new(self))
+    }
+
+    /// The one element of the collection `self` whose `attribute` is
+    /// `value` (null if none; Terraform fails if several).
+    pub fn find(self, attribute: &str, value: &str) -> Self {
+        Self::Find {
+            collection: Box::new(self),
+            attribute: attribute.to_owned(),
+            value: value.to_owned(),
+        }
+    }
+
     /// `self[index]`: an element of a list.
     pub fn index(self, index: usize) -> Self {
         Self::Index {
@@ -120,6 +152,17 @@ impl Expr {
                 format!("{}.{}", target.address(), attribute)
             }
             Self::Variable(name) => format!("var.{name}"),
+            Self::SelfAttribute(name) => format!("self.{name}"),
+            Self::Not(operand) => format!("!{}", operand.render_expression()),
+            Self::Find {
+                collection,
+                attribute,
+                value,
+            } => format!(
+                "one([for item in {} : item if item.{attribute} == {}])",
+                collection.render_expression(),
+                quote(&escape_template(value))
+            ),
             Self::PathModule => "path.module".to_owned(),
             Self::Template(_) => quote(&self.render()),
             Self::Index { base, index } => format!("{}[{index}]", base.render_expression()),
@@ -137,9 +180,14 @@ impl Expr {
             Self::Attribute { target, .. } => reference::record(target),
             Self::Template(parts) => parts.iter().for_each(Self::record_references),
             Self::Call { args, .. } => args.iter().for_each(Self::record_references),
-            Self::Index { base, .. } | Self::GetAttr { base, .. } => base.record_references(),
+            Self::Index { base, .. }
+            | Self::GetAttr { base, .. }
+            | Self::Not(base)
+            | Self::Find {
+                collection: base, ..
+            } => base.record_references(),
             Self::Json { references, .. } => references.iter().for_each(reference::record),
-            Self::Literal(_) | Self::Variable(_) | Self::PathModule => {}
+            Self::Literal(_) | Self::Variable(_) | Self::SelfAttribute(_) | Self::PathModule => {}
         }
     }
 }
@@ -271,6 +319,32 @@ mod tests {
         );
         let (_, seen) = collecting(|| serde_json::to_value(&expr));
         assert_eq!(seen.len(), 1);
+    }
+
+    #[test]
+    fn find_selects_one_element_by_attribute() {
+        let expr = bucket_arn()
+            .find("domain_name", "api.example.org")
+            .get("resource_record_name");
+        assert_eq!(
+            expr.render(),
+            r#"${one([for item in aws_s3_bucket.data.arn : item if item.domain_name == "api.example.org"]).resource_record_name}"#
+        );
+        let (_, seen) = collecting(|| serde_json::to_value(&expr));
+        assert_eq!(seen.len(), 1);
+    }
+
+    #[test]
+    fn negated_call_on_self_renders() {
+        let expr = Expr::call(
+            "can",
+            [Expr::call(
+                "regex",
+                [Expr::literal("a\\.b"), Expr::self_attribute("name")],
+            )],
+        )
+        .not();
+        assert_eq!(expr.render(), r#"${!can(regex("a\\.b", self.name))}"#);
     }
 
     #[test]

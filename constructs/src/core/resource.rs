@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::expr::Expr;
 use super::id::ConstructPath;
 use super::reference::{Dependency, Target};
 
@@ -21,7 +22,7 @@ pub trait DataSource: Serialize {
 }
 
 /// The `lifecycle` meta-argument.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Lifecycle {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub prevent_destroy: bool,
@@ -30,6 +31,19 @@ pub struct Lifecycle {
     /// Attribute names Terraform should not reconcile.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ignore_changes: Vec<String>,
+    /// Checked by `terraform plan` as soon as the values are known: a
+    /// configuration that AWS would refuse stops there, with the fix.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub postcondition: Vec<Postcondition>,
+}
+
+/// A `postcondition` of a resource: `condition` (which may read the
+/// resource's own attributes with [`Expr::self_attribute`]) must hold, or
+/// the plan fails with `error_message`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Postcondition {
+    pub condition: Expr,
+    pub error_message: String,
 }
 
 impl Lifecycle {
@@ -59,6 +73,12 @@ impl Meta {
 
     pub fn lifecycle(mut self, lifecycle: Lifecycle) -> Self {
         self.lifecycle = lifecycle;
+        self
+    }
+
+    /// Adds a postcondition that `terraform plan` checks.
+    pub fn postcondition(mut self, postcondition: Postcondition) -> Self {
+        self.lifecycle.postcondition.push(postcondition);
         self
     }
 

@@ -66,6 +66,15 @@ impl<'s> Scope<'s> {
         Ref::new(target)
     }
 
+    /// The resource of type `T` that used to be the construct `name` here is
+    /// gone from the configuration but its object lives on, owned by
+    /// another resource: synth emits a `removed` block so Terraform forgets
+    /// it instead of destroying what the other one now manages.
+    pub fn forget<T: Resource>(&mut self, name: &str) {
+        let address = format!("{}.{}", T::TYPE, self.path.child(name).logical_id());
+        self.stack.removed.push(address);
+    }
+
     /// Adds the data source `body` as the construct `name` in this scope.
     pub fn data<T: DataSource>(&mut self, name: &str, body: T) -> Ref<T> {
         let target = self.stack.add_block(

@@ -35,6 +35,9 @@ pub struct Stack {
     pub(crate) variables: Vec<(String, Variable)>,
     pub(crate) outputs: Vec<(String, Output)>,
     pub(crate) blocks: Vec<Block>,
+    /// Addresses no longer in the configuration whose objects another
+    /// resource now owns: Terraform forgets them without destroying.
+    pub(crate) removed: Vec<String>,
     pub(crate) errors: Vec<Error>,
 }
 
@@ -47,6 +50,7 @@ impl Stack {
             variables: Vec::new(),
             outputs: Vec::new(),
             blocks: Vec::new(),
+            removed: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -212,6 +216,43 @@ mod tests {
             doc.value()["moved"],
             serde_json::json!([{"from": "aws_s3_bucket.old_logs", "to": "aws_s3_bucket.logs"}])
         );
+    }
+
+    #[test]
+    fn postconditions_and_removed_blocks_render() {
+        let (mut stack, primary, _) = two_region_stack("app");
+        let mut scope = stack.scope(&primary);
+        let meta = Meta::default().lifecycle(Lifecycle {
+            postcondition: vec![crate::core::Postcondition {
+                condition: Expr::self_attribute("bucket").not(),
+                error_message: "never".to_owned(),
+            }],
+            ..Lifecycle::default()
+        });
+        scope.resource_with("bucket", bucket("a-dev"), meta);
+        scope.child("old").forget::<S3Bucket>("bucket");
+        let doc = synth(&stack);
+        assert_eq!(
+            resource(&doc, "aws_s3_bucket", "bucket")["lifecycle"],
+            serde_json::json!({"postcondition": [
+                {"condition": "${!self.bucket}", "error_message": "never"}
+            ]})
+        );
+        assert_eq!(
+            doc.value()["removed"],
+            serde_json::json!([{"from": "aws_s3_bucket.old_bucket", "lifecycle": {"destroy": false}}])
+        );
+    }
+
+    #[test]
+    fn forgetting_a_declared_resource_is_an_error() {
+        let (mut stack, primary, _) = two_region_stack("app");
+        let mut scope = stack.scope(&primary);
+        scope.resource("bucket", bucket("a-dev"));
+        scope.forget::<S3Bucket>("bucket");
+        let errors = synth_errors(&stack);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].contains("both declares `aws_s3_bucket.bucket` and forgets it"));
     }
 
     #[test]

@@ -38,9 +38,16 @@ pub const KNOWN_REGIONS: &[&str] = &[
 ];
 
 /// How `POST /payment` is authorized.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PaymentAuth {
-    /// Callers sign requests with SigV4 (the default).
+    /// A JWT from the configured issuer, verified by API Gateway in each
+    /// region against the issuer's published keys (the default): the same
+    /// token is accepted by both regions, so payments survive a failover.
+    #[default]
+    Jwt,
+    /// Callers sign requests with SigV4. A signature names its region, so
+    /// after a failover the secondary refuses every request signed for the
+    /// primary until clients sign for the secondary.
     AwsIam,
     /// Anyone who reaches the API may call it; only for demos behind
     /// another gate.
@@ -48,12 +55,102 @@ pub enum PaymentAuth {
 }
 
 impl PaymentAuth {
+    pub const ALL: [Self; 3] = [Self::Jwt, Self::AwsIam, Self::None];
+
+    /// The name used by the flag and the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Jwt => "jwt",
+            Self::AwsIam => "aws-iam",
+            Self::None => "none",
+        }
+    }
+
     /// The route's `authorization_type`.
     pub fn authorization_type(self) -> &'static str {
         match self {
+            Self::Jwt => "JWT",
             Self::AwsIam => "AWS_IAM",
             Self::None => "NONE",
         }
+    }
+}
+
+/// The JWT authorizer of `POST /payment`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JwtSettings {
+    /// The `iss` of accepted tokens, an `https://` URL whose
+    /// `/.well-known/openid-configuration` API Gateway reads the keys from.
+    /// `None` is a placeholder that `terraform plan` refuses.
+    pub issuer: Option<String>,
+    /// Accepted `aud` (or `client_id`) values.
+    pub audience: Vec<String>,
+}
+
+impl Default for JwtSettings {
+    fn default() -> Self {
+        Self {
+            issuer: None,
+            audience: vec!["payments-api".to_owned()],
+        }
+    }
+}
+
+/// Stands in for an unset issuer: a documentation domain (RFC 2606) that
+/// can never issue tokens, refused by `terraform plan` on AWS.
+pub const PLACEHOLDER_JWT_ISSUER: &str = "https://idp.example.com/";
+
+/// Matches a DNS name under `example.com`, `example.net` or `example.org`:
+/// documentation domains (RFC 2606) that Route 53 refuses to host ("reserved
+/// by AWS"), so a zone for one can never be created.
+pub const RESERVED_DOMAIN_PATTERN: &str = r"(^|\.)example\.(com|net|org)$";
+
+/// Matches an `https://` URL on one of those domains.
+pub const RESERVED_URL_PATTERN: &str = r"^https://([^/:]+\.)?example\.(com|net|org)(:[0-9]+)?(/|$)";
+
+/// Whether `domain` is one of the documentation domains (see
+/// [`RESERVED_DOMAIN_PATTERN`]).
+pub fn is_reserved_domain(domain: &str) -> bool {
+    let domain = domain.trim_end_matches('.');
+    ["example.com", "example.net", "example.org"]
+        .iter()
+        .any(|reserved| domain == *reserved || domain.ends_with(&format!(".{reserved}")))
+}
+
+/// Lambda concurrency reserved in the production profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConcurrencySettings {
+    /// Kept for the payment function in each region.
+    pub payment: u32,
+    /// Kept for the queue replicator in the primary region; also the most
+    /// batches its event source mapping runs at once.
+    pub replicator: u32,
+    /// The account's "Concurrent executions" quota in each region (AWS's
+    /// default is 1,000; new accounts can have far less).
+    pub account_quota: u32,
+}
+
+/// Concurrency AWS always leaves unreserved in a region.
+pub const UNRESERVED_CONCURRENCY_MINIMUM: u32 = 100;
+
+impl Default for ConcurrencySettings {
+    fn default() -> Self {
+        Self {
+            payment: 100,
+            replicator: 10,
+            account_quota: 1000,
+        }
+    }
+}
+
+impl ConcurrencySettings {
+    /// The quota each region needs: its reservations plus what AWS keeps
+    /// unreserved. The primary runs both functions, the secondary one.
+    pub fn quota_needed(&self) -> (u32, u32) {
+        (
+            self.payment + self.replicator + UNRESERVED_CONCURRENCY_MINIMUM,
+            self.payment + UNRESERVED_CONCURRENCY_MINIMUM,
+        )
     }
 }
 
@@ -125,6 +222,9 @@ pub struct Config {
     /// Subscribed by email to both regions' alarm topics.
     pub alert_email: Option<String>,
     pub payment_auth: PaymentAuth,
+    pub jwt: JwtSettings,
+    /// Reserved concurrency of the functions (production profile).
+    pub concurrency: ConcurrencySettings,
     /// Refuse a configuration whose worst-case recovery time exceeds this.
     pub rto_target_seconds: Option<u32>,
     /// Extra tags on every resource, beside the DR tags.
@@ -153,7 +253,9 @@ impl Default for Config {
             },
             dns_ttl_seconds: 60,
             alert_email: None,
-            payment_auth: PaymentAuth::AwsIam,
+            payment_auth: PaymentAuth::Jwt,
+            jwt: JwtSettings::default(),
+            concurrency: ConcurrencySettings::default(),
             rto_target_seconds: None,
             tags: BTreeMap::new(),
             backend: Backend::Local,
@@ -173,6 +275,81 @@ impl Config {
     /// The name clients call: `api.<domain>`.
     pub fn api_domain(&self) -> String {
         format!("api.{}", self.domain())
+    }
+
+    /// The name of one region's API, which its health check probes through
+    /// the same kind of custom domain clients use: `api-<region>.<domain>`.
+    pub fn regional_api_domain(&self, region: &str) -> String {
+        format!("api-{region}.{}", self.domain())
+    }
+
+    /// The issuer of accepted tokens, or the placeholder.
+    pub fn jwt_issuer(&self) -> &str {
+        self.jwt.issuer.as_deref().unwrap_or(PLACEHOLDER_JWT_ISSUER)
+    }
+
+    /// Settings that synthesize but leave the stack weaker than it looks;
+    /// synth prints each, and the DR report repeats what matters on failover.
+    /// `for_aws` is false for the emulator target, which keeps the demo
+    /// domain and issuer on purpose.
+    pub fn warnings(&self, for_aws: bool) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.alert_email.is_none() {
+            warnings.push(
+                "no --alert-email: every alarm notifies the regions' alarm topics, which nobody is subscribed to; \
+                 pass --alert-email oncall@your-domain (confirm the email AWS sends), or subscribe a pager to the \
+                 topics (see \"First apply on a real account\" in the README)"
+                    .to_owned(),
+            );
+        }
+        if self.payment_auth == PaymentAuth::AwsIam {
+            warnings.push(format!(
+                "--payment-auth aws-iam: {}",
+                self.authorization_on_failover()
+            ));
+        }
+        if for_aws && self.payment_auth == PaymentAuth::Jwt && self.jwt.issuer.is_none() {
+            warnings.push(format!(
+                "no --jwt-issuer: the placeholder {PLACEHOLDER_JWT_ISSUER} can issue no token, and `terraform plan` \
+                 refuses it on AWS; pass the issuer of your identity provider"
+            ));
+        }
+        if for_aws && self.hosted_zone_id.is_none() && is_reserved_domain(&self.domain()) {
+            warnings.push(format!(
+                "the domain {} is reserved (RFC 2606) and Route 53 refuses to host it, so `terraform plan` stops; \
+                 pass --domain with a domain you own, or --hosted-zone-id of an existing zone",
+                self.domain()
+            ));
+        }
+        if !self.profile.is_production() && self.concurrency != ConcurrencySettings::default() {
+            warnings.push(
+                "reserved concurrency is part of the production profile; the default profile reserves none, \
+                 so the concurrency settings have no effect"
+                    .to_owned(),
+            );
+        }
+        warnings
+    }
+
+    /// What happens to an authorized client when DNS fails over.
+    pub fn authorization_on_failover(&self) -> String {
+        match self.payment_auth {
+            PaymentAuth::Jwt => format!(
+                "JWT from {} (audience {}), verified by API Gateway in each region against the issuer's keys: \
+                 a token the primary accepts is accepted by the secondary after failover",
+                self.jwt_issuer(),
+                self.jwt.audience.join(", ")
+            ),
+            PaymentAuth::AwsIam => format!(
+                "SigV4 signatures name their region: after failover the secondary ({}) answers 403 to every \
+                 payment signed for the primary ({}) until clients sign for {} themselves, while /health stays \
+                 200, so Route 53 sees nothing wrong; use --payment-auth jwt for payments that survive failover",
+                self.secondary_region, self.primary_region, self.secondary_region
+            ),
+            PaymentAuth::None => {
+                "none: anyone who reaches the API may post payments, in either region".to_owned()
+            }
+        }
     }
 
     /// Every problem with the settings, each saying how to fix it.
@@ -224,6 +401,20 @@ impl Config {
         }
         errors.extend(self.tag_errors());
         errors.extend(self.backend_errors());
+        errors.extend(self.jwt_errors());
+        if self.profile.is_production() {
+            errors.extend(self.concurrency_errors());
+            if self.backend == Backend::Local {
+                errors.push(Error::invalid_setting(
+                    "backend",
+                    "local",
+                    "the production profile retains its table, buckets, zone and keys (prevent_destroy), and \
+                     a lost local state file leaves them orphaned: no Terraform run can manage or delete them again",
+                    "keep the state in S3 with locking: --backend s3 --state-bucket <existing bucket> \
+                     (or backend = \"s3\" and state_bucket in the config file)",
+                ));
+            }
+        }
         if errors.is_empty() {
             errors.extend(super::names::Names::new(self).length_errors());
             errors.extend(
@@ -265,6 +456,95 @@ impl Config {
                     "copy the id (Z followed by capitals and digits) from `aws route53 list-hosted-zones`",
                 ));
             }
+        }
+        errors
+    }
+
+    fn jwt_errors(&self) -> Vec<Error> {
+        let mut errors = Vec::new();
+        if let Some(issuer) = &self.jwt.issuer {
+            let host = issuer
+                .strip_prefix("https://")
+                .map(|rest| rest.split(['/', ':']).next().unwrap_or_default());
+            match host {
+                Some(host) if is_domain(host) => {
+                    let primary_pool = format!("cognito-idp.{}.amazonaws.com", self.primary_region);
+                    if host == primary_pool {
+                        errors.push(Error::invalid_setting(
+                            "JWT issuer",
+                            issuer,
+                            format!(
+                                "it is a Cognito user pool in the primary region {}: when that region fails, \
+                                 clients can get no new tokens and the secondary's authorizer cannot fetch the \
+                                 pool's keys, so payments stop exactly when they should fail over",
+                                self.primary_region
+                            ),
+                            "use an identity provider that does not live in the primary region (a global \
+                             one, or a pool in the secondary region with a plan to recover it)",
+                        ));
+                    }
+                }
+                _ => errors.push(Error::invalid_setting(
+                    "JWT issuer",
+                    issuer,
+                    "API Gateway accepts only an https:// URL with a DNS host name as a JWT issuer",
+                    "use the issuer URL of your identity provider, e.g. https://login.example-corp.io/",
+                )),
+            }
+        }
+        if self.jwt.audience.is_empty()
+            || self
+                .jwt
+                .audience
+                .iter()
+                .any(|a| a.is_empty() || a.len() > 256 || a.contains(char::is_whitespace))
+        {
+            errors.push(Error::invalid_setting(
+                "JWT audience",
+                self.jwt.audience.join(","),
+                "API Gateway needs at least one audience, each 1-256 characters without spaces",
+                "name the audience (or client id) your identity provider puts in the tokens, e.g. payments-api",
+            ));
+        }
+        errors
+    }
+
+    fn concurrency_errors(&self) -> Vec<Error> {
+        let mut errors = Vec::new();
+        let settings = self.concurrency;
+        if settings.payment == 0 {
+            errors.push(Error::invalid_setting(
+                "payment reserved concurrency",
+                0,
+                "a reservation of 0 stops the function: every payment would be throttled",
+                "reserve at least 1 (the default 100 matches the API's sustained 100 requests per second)",
+            ));
+        }
+        // An SQS event source mapping runs at least 2 batches at once, and
+        // its maximum concurrency is held within the reservation.
+        if settings.replicator < 2 {
+            errors.push(Error::invalid_setting(
+                "replicator reserved concurrency",
+                settings.replicator,
+                "the queue trigger's maximum concurrency, kept within the reservation, is at least 2",
+                "reserve at least 2 (default 10)",
+            ));
+        }
+        let (primary_needs, _) = settings.quota_needed();
+        if primary_needs > settings.account_quota {
+            errors.push(Error::invalid_setting(
+                "Lambda concurrency quota",
+                settings.account_quota,
+                format!(
+                    "reserving {} for the payment function and {} for the replicator needs a quota of at least \
+                     {primary_needs} concurrent executions in {}: AWS keeps {UNRESERVED_CONCURRENCY_MINIMUM} \
+                     unreserved, and applying would fail",
+                    settings.payment, settings.replicator, self.primary_region
+                ),
+                "request a higher \"Concurrent executions\" quota in Service Quotas for both regions and pass \
+                 --lambda-concurrency-quota with it, or lower --payment-reserved-concurrency and \
+                 --replicator-reserved-concurrency",
+            ));
         }
         errors
     }

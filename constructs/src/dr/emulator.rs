@@ -25,7 +25,7 @@ pub struct Difference {
 }
 
 /// Every difference, in the order `adapt` applies them.
-pub const DIFFERENCES: [Difference; 4] = [
+pub const DIFFERENCES: [Difference; 5] = [
     Difference {
         attribute: "custom domains (aws_acm_certificate, aws_acm_certificate_validation, aws_apigatewayv2_domain_name, aws_apigatewayv2_api_mapping, validation records)",
         change: "off, as with --no-custom-domains: the failover records are CNAMEs to the execute-api hosts",
@@ -45,6 +45,11 @@ pub const DIFFERENCES: [Difference; 4] = [
         attribute: "aws_lambda_function.logging_config",
         change: "removed (Lambda's default log group and text platform logs)",
         reason: "moto does not store a function's logging configuration, so every plan would show drift",
+    },
+    Difference {
+        attribute: "aws_route53_zone and aws_apigatewayv2_authorizer lifecycle.postcondition",
+        change: "removed: the demo domain and the placeholder JWT issuer are kept",
+        reason: "the guards stop a plan that AWS would refuse (a reserved domain, an issuer that issues nothing); moto hosts example.com and never verifies a token",
     },
 ];
 
@@ -85,6 +90,15 @@ pub fn adapt(document: Document) -> Document {
         for_each_resource(value, "aws_lambda_function", |function| {
             remove(function, "logging_config");
         });
+        for tf_type in ["aws_route53_zone", "aws_apigatewayv2_authorizer"] {
+            for_each_resource(value, tf_type, |block| {
+                let lifecycle = &mut block["lifecycle"];
+                remove(lifecycle, "postcondition");
+                if lifecycle.as_object().is_some_and(|l| l.is_empty()) {
+                    remove(block, "lifecycle");
+                }
+            });
+        }
     })
 }
 

@@ -62,12 +62,23 @@ pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account_id: &Expr) -> 
                 Expr::literal(":log-group:*"),
             ]),
         ),
+        // Only this account's alarms in this region, the SNS guide's
+        // confused-deputy conditions.
         KeyPolicyStatement::service(
             "CloudWatchAlarmsPublishToTheEncryptedTopic",
             "cloudwatch.amazonaws.com",
             &["kms:Decrypt", "kms:GenerateDataKey"],
         )
-        .when("StringEquals", "aws:SourceAccount", account_id.clone()),
+        .when("StringEquals", "aws:SourceAccount", account_id.clone())
+        .when(
+            "ArnLike",
+            "aws:SourceArn",
+            Expr::template([
+                Expr::literal(format!("arn:aws:cloudwatch:{region}:")),
+                account_id.clone(),
+                Expr::literal(":alarm:*"),
+            ]),
+        ),
     ]);
     let key = scope.resource_with(
         "key",

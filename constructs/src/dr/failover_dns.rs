@@ -2,9 +2,16 @@
 //! its health check passes and by the secondary otherwise.
 //!
 //! With custom domains on (the default), each region gets an ACM certificate
-//! for `api.<domain>` validated through the zone, a regional API Gateway
-//! custom domain and an API mapping, and the failover records are aliases to
-//! those domains, so HTTPS on `api.<domain>` works in either region. With
+//! for `api.<domain>` and `api-<region>.<domain>` validated through the zone,
+//! a regional API Gateway custom domain and API mapping for each name, and
+//! the failover records are aliases to the `api.<domain>` domains, so HTTPS
+//! on `api.<domain>` works in either region. Each region's health check
+//! probes `api-<region>.<domain>`: the same kind of custom domain, on the
+//! same certificate, that clients reach, so a broken certificate or mapping
+//! fails the region over instead of going unseen. ACM asks for the same
+//! validation record for one name in every region of an account, so the
+//! record of `api.<domain>` is declared once and both validations use it.
+//! With
 //! custom domains off (an undelegated demo domain, where certificates cannot
 //! validate), the failover records are CNAMEs to the execute-api hostnames:
 //! DNS failover still happens, but HTTPS clients calling `api.<domain>` get a
@@ -29,9 +36,9 @@ use crate::aws::route53::{
     Alias, FailoverRoutingPolicy, Route53HealthCheck, Route53HostedZoneDnssec,
     Route53KeySigningKey, Route53QueryLog, Route53Record, Route53Zone,
 };
-use crate::core::{Expr, Lifecycle, Meta, ProviderRef, Ref, Scope};
+use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope};
 
-use super::config::Config;
+use super::config::{Config, RESERVED_DOMAIN_PATTERN};
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
 use super::regional_stack::RegionRole;
 
@@ -87,7 +94,7 @@ impl FailoverDns {
                         force_destroy: hardening.is_none(),
                         tags: Tags::new(),
                     },
-                    retained_if(hardening.is_some()),
+                    zone_meta(&domain, hardening.is_some()),
                 );
                 if let Some(hardening) = &hardening {
                     ds_record = Some(sign_zone(
@@ -106,19 +113,76 @@ impl FailoverDns {
                 (zone.zone_id(), Some(zone.name_servers()))
             }
         };
+        // Certificates first: the shared validation record is read from
+        // the primary's.
+        let certificates: Vec<Ref<AcmCertificate>> = if config.custom_domains {
+            targets
+                .iter()
+                .map(|target| {
+                    let region = target.provider.region();
+                    certificate(
+                        &mut scope.child_in(target.role.id(), target.provider),
+                        &api_domain,
+                        &config.regional_api_domain(region),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let shared_validation = certificates.first().map(|primary| {
+            let previous = scope.path().child(RegionRole::Primary.id());
+            scope.resource_with(
+                "certificate_validation_record",
+                validation_record(&zone_id, primary, &api_domain),
+                // It used to be the primary's own; the secondary's copy of
+                // the same record is forgotten below, not deleted.
+                Meta::default().renamed_from(previous.child("certificate_validation_record")),
+            )
+        });
         let mut health_checks = Vec::new();
-        for target in targets {
+        for (target, certificate) in targets
+            .iter()
+            .zip(certificates.iter().map(Some).chain(std::iter::repeat(None)))
+        {
             let mut region = scope.child_in(target.role.id(), target.provider);
             let region_name = target.provider.region().to_owned();
             let execute_api_host = Expr::template([
                 target.api.id(),
                 Expr::literal(format!(".execute-api.{region_name}.amazonaws.com")),
             ]);
-            let health_check = region.resource(
+            let (answer, probe) = match (certificate, &shared_validation) {
+                (Some(certificate), Some(shared)) => {
+                    if target.role != RegionRole::Primary {
+                        region.forget::<Route53Record>("certificate_validation_record");
+                    }
+                    let domains = CustomDomains {
+                        zone_id: &zone_id,
+                        api_domain: &api_domain,
+                        regional_domain: config.regional_api_domain(&region_name),
+                        certificate,
+                        shared_validation: shared,
+                        target,
+                    }
+                    .create(&mut region);
+                    (Answer::Alias(domains.failover_alias), domains.probe)
+                }
+                _ => (
+                    Answer::Cname {
+                        host: execute_api_host.clone(),
+                        ttl: config.dns_ttl_seconds,
+                    },
+                    Probe {
+                        host: execute_api_host,
+                        ready: Meta::default(),
+                    },
+                ),
+            };
+            let health_check = region.resource_with(
                 "health_check",
                 Route53HealthCheck {
                     check_type: "HTTPS".to_owned(),
-                    fqdn: execute_api_host.clone(),
+                    fqdn: probe.host,
                     port: 443,
                     resource_path: "/health".to_owned(),
                     request_interval: config.health_check.interval_seconds,
@@ -130,15 +194,8 @@ impl FailoverDns {
                         format!("payments-{}-{}", target.role.id(), config.env),
                     )]),
                 },
+                probe.ready,
             );
-            let answer = if config.custom_domains {
-                Answer::Alias(custom_domain(&mut region, &zone_id, &api_domain, target))
-            } else {
-                Answer::Cname {
-                    host: execute_api_host,
-                    ttl: config.dns_ttl_seconds,
-                }
-            };
             let record = failover_record(&zone_id, &api_domain, answer, target.role, &health_check);
             region.resource("failover_record", record);
             health_checks.push((target.role, health_check));
@@ -162,6 +219,9 @@ fn sign_zone(
     account_id: &Expr,
 ) -> Expr {
     let dnssec = "dnssec-route53.amazonaws.com";
+    // The key policy of Route 53's DNSSEC guide: signing limited to this
+    // account's hosted zones (its confused-deputy conditions), and grants
+    // only for AWS resources, exactly as documented.
     let policy = KeyPolicy::new(vec![
         KeyPolicyStatement::account_administers(account_id),
         KeyPolicyStatement::service(
@@ -169,10 +229,14 @@ fn sign_zone(
             dnssec,
             &["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"],
         )
-        .when("StringEquals", "aws:SourceAccount", account_id.clone()),
+        .when("StringEquals", "aws:SourceAccount", account_id.clone())
+        .when(
+            "ArnLike",
+            "aws:SourceArn",
+            "arn:aws:route53:::hostedzone/*".into(),
+        ),
         KeyPolicyStatement::service("Route53KeepsAGrantOnTheKey", dnssec, &["kms:CreateGrant"])
-            .when("Bool", "kms:GrantIsForAWSResource", "true".into())
-            .when("StringEquals", "aws:SourceAccount", account_id.clone()),
+            .when("Bool", "kms:GrantIsForAWSResource", "true".into()),
     ]);
     let key = scope.resource_with(
         "key",
@@ -298,75 +362,186 @@ fn failover_record(
     }
 }
 
-/// The certificate, its DNS validation, the regional custom domain and the
-/// mapping to the API's stage; returns the alias target of the domain.
-fn custom_domain(
+/// The zone is retained in production; `terraform plan` refuses a domain
+/// Route 53 will not host, before anything is created.
+fn zone_meta(domain: &str, retain: bool) -> Meta {
+    let reserved = Postcondition {
+        condition: Expr::call(
+            "can",
+            [Expr::call(
+                "regex",
+                [
+                    Expr::literal(RESERVED_DOMAIN_PATTERN),
+                    Expr::self_attribute("name"),
+                ],
+            )],
+        )
+        .not(),
+        error_message: format!(
+            "Route 53 cannot host {domain}: example.com, example.net and example.org are documentation \
+             domains (RFC 2606), and Route 53 refuses zones under them (\"reserved by AWS\"). Synthesize \
+             with a domain you own (--domain payments.your-company.com) or an existing hosted zone \
+             (--hosted-zone-id Z...)."
+        ),
+    };
+    retained_if(retain).postcondition(reserved)
+}
+
+/// A certificate for the failover name and the region's own name.
+fn certificate(
     scope: &mut Scope<'_>,
-    zone_id: &Expr,
     api_domain: &str,
-    target: &FailoverTarget<'_>,
-) -> Alias {
-    let certificate = scope.resource_with(
+    regional_domain: &str,
+) -> Ref<AcmCertificate> {
+    scope.resource_with(
         "certificate",
         AcmCertificate {
             domain_name: api_domain.into(),
+            subject_alternative_names: vec![regional_domain.into()],
             validation_method: "DNS".to_owned(),
             tags: Tags::new(),
         },
-        // The custom domain holds the certificate: a replacement must exist
+        // The custom domains hold the certificate: a replacement must exist
         // before the old one can go.
         Meta::default().lifecycle(Lifecycle {
             create_before_destroy: true,
             ..Lifecycle::default()
         }),
-    );
-    // One name, so exactly one validation option; it is a set, hence tolist.
-    let option = Expr::call("tolist", [certificate.domain_validation_options()]).index(0);
-    let validation_record = scope.resource(
-        "certificate_validation_record",
-        Route53Record {
-            // ACM asks for the same record in every region for one name.
-            allow_overwrite: true,
-            ..Route53Record::simple(
-                zone_id.clone(),
-                option.clone().get("resource_record_name"),
-                option.clone().get("resource_record_type"),
-                60,
-                vec![option.get("resource_record_value")],
-            )
-        },
-    );
-    let validated = scope.resource(
-        "certificate_validation",
-        AcmCertificateValidation {
-            certificate_arn: certificate.arn(),
-            validation_record_fqdns: vec![validation_record.fqdn()],
-        },
-    );
-    let domain = scope.resource(
-        "custom_domain",
-        Apigatewayv2DomainName {
-            domain_name: api_domain.into(),
-            domain_name_configuration: DomainNameConfiguration {
-                certificate_arn: validated.certificate_arn(),
-                endpoint_type: "REGIONAL".to_owned(),
-                security_policy: "TLS_1_2".to_owned(),
+    )
+}
+
+/// The CNAME ACM asks for to validate `name` on `certificate`.
+fn validation_record(
+    zone_id: &Expr,
+    certificate: &Ref<AcmCertificate>,
+    name: &str,
+) -> Route53Record {
+    let option = certificate
+        .domain_validation_options()
+        .find("domain_name", name);
+    Route53Record {
+        // The record may exist already: ACM gives one name the same record
+        // in every region and for every certificate of the account.
+        allow_overwrite: true,
+        ..Route53Record::simple(
+            zone_id.clone(),
+            option.clone().get("resource_record_name"),
+            option.clone().get("resource_record_type"),
+            60,
+            vec![option.get("resource_record_value")],
+        )
+    }
+}
+
+/// What a region's health check probes, and what must exist before it
+/// starts probing.
+struct Probe {
+    host: Expr,
+    ready: Meta,
+}
+
+/// One region's custom domains: `api.<domain>` behind the failover record
+/// and `api-<region>.<domain>` for the health check.
+struct CustomDomains<'a> {
+    zone_id: &'a Expr,
+    api_domain: &'a str,
+    regional_domain: String,
+    certificate: &'a Ref<AcmCertificate>,
+    /// The validation record of `api.<domain>`, shared by both regions.
+    shared_validation: &'a Ref<Route53Record>,
+    target: &'a FailoverTarget<'a>,
+}
+
+struct CreatedDomains {
+    failover_alias: Alias,
+    probe: Probe,
+}
+
+impl CustomDomains<'_> {
+    fn create(self, scope: &mut Scope<'_>) -> CreatedDomains {
+        let regional_validation = scope.resource(
+            "regional_validation_record",
+            validation_record(self.zone_id, self.certificate, &self.regional_domain),
+        );
+        let validated = scope.resource(
+            "certificate_validation",
+            AcmCertificateValidation {
+                certificate_arn: self.certificate.arn(),
+                validation_record_fqdns: vec![
+                    self.shared_validation.fqdn(),
+                    regional_validation.fqdn(),
+                ],
             },
-            tags: Tags::new(),
-        },
-    );
-    scope.resource(
-        "api_mapping",
-        Apigatewayv2ApiMapping {
-            api_id: target.api.id(),
-            domain_name: domain.domain_name(),
-            stage: target.stage.id(),
-        },
-    );
+        );
+        let failover_domain = self.domain_with_mapping(
+            scope,
+            ("custom_domain", "api_mapping"),
+            self.api_domain,
+            &validated,
+        );
+        let regional_domain = self.domain_with_mapping(
+            scope,
+            ("regional_domain", "regional_api_mapping"),
+            &self.regional_domain,
+            &validated,
+        );
+        let regional_record = scope.resource(
+            "regional_record",
+            Route53Record::alias(
+                self.zone_id.clone(),
+                self.regional_domain.as_str().into(),
+                alias_to(&regional_domain.0, false),
+            ),
+        );
+        CreatedDomains {
+            failover_alias: alias_to(&failover_domain.0, true),
+            probe: Probe {
+                host: regional_record.name(),
+                // Probing before the mapping exists only fails the check.
+                ready: Meta::default().depends_on(&regional_domain.1),
+            },
+        }
+    }
+
+    /// A regional custom domain for `name` on the validated certificate,
+    /// mapped to the API's stage.
+    fn domain_with_mapping(
+        &self,
+        scope: &mut Scope<'_>,
+        (domain_id, mapping_id): (&str, &str),
+        name: &str,
+        validated: &Ref<AcmCertificateValidation>,
+    ) -> (Ref<Apigatewayv2DomainName>, Ref<Apigatewayv2ApiMapping>) {
+        let domain = scope.resource(
+            domain_id,
+            Apigatewayv2DomainName {
+                domain_name: name.into(),
+                domain_name_configuration: DomainNameConfiguration {
+                    certificate_arn: validated.certificate_arn(),
+                    endpoint_type: "REGIONAL".to_owned(),
+                    security_policy: "TLS_1_2".to_owned(),
+                },
+                tags: Tags::new(),
+            },
+        );
+        let mapping = scope.resource(
+            mapping_id,
+            Apigatewayv2ApiMapping {
+                api_id: self.target.api.id(),
+                domain_name: domain.domain_name(),
+                stage: self.target.stage.id(),
+            },
+        );
+        (domain, mapping)
+    }
+}
+
+/// An alias to a regional custom domain.
+fn alias_to(domain: &Ref<Apigatewayv2DomainName>, evaluate_target_health: bool) -> Alias {
     let configuration = domain.domain_name_configuration().index(0);
     Alias {
         name: configuration.clone().get("target_domain_name"),
         zone_id: configuration.get("hosted_zone_id"),
-        evaluate_target_health: true,
+        evaluate_target_health,
     }
 }

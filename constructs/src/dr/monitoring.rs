@@ -50,7 +50,7 @@ struct Alarm {
     statistic: &'static str,
     threshold: f64,
     comparison: &'static str,
-    /// What missing data means: for a heartbeat-like metric it is a failure.
+    /// What missing data means (`treat_missing_data`).
     missing: &'static str,
 }
 
@@ -184,7 +184,10 @@ impl Monitoring {
                     statistic: "Minimum",
                     threshold: 1.0,
                     comparison: "LessThanThreshold",
-                    missing: "breaching",
+                    // Route 53 publishes the status every minute once the
+                    // check runs; before that (a new stack) there is nothing
+                    // to report, and "breaching" would page on every apply.
+                    missing: "missing",
                 },
                 metrics_topic,
             );

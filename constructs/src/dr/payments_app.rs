@@ -196,6 +196,7 @@ fn deployment(
                 names: &names,
                 role,
                 table_arn: table.arn_in(provider.region(), account_id.clone()),
+                account_id: account_id.clone(),
                 table_name: table.name.clone(),
                 key_arn: keys.arn_in(provider.region()),
             },
@@ -234,6 +235,7 @@ fn deployment(
             destination_region: config.secondary_region.clone(),
             log_retention_days,
             keys: regional_key_pair,
+            reserved_concurrency: config.concurrency.replicator,
         },
     );
     let targets: Vec<FailoverTarget<'_>> = regions

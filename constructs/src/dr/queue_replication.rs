@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::aws::iam::Statement;
-use crate::aws::lambda::{LambdaEventSourceMapping, LambdaFunction};
+use crate::aws::lambda::{LambdaEventSourceMapping, LambdaFunction, ScalingConfig};
 use crate::aws::sqs::SqsQueue;
 use crate::core::{Expr, Meta, Ref, Scope};
 
@@ -17,9 +17,6 @@ use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
 
 /// Messages per invocation: SQS's batch limit for SendMessageBatch.
 pub const BATCH_SIZE: u32 = 10;
-/// Concurrency reserved for the replicator (production profile): ten
-/// batches of ten in flight keep up with the payment API's sustained rate.
-pub const REPLICATOR_RESERVED_CONCURRENCY: u32 = 10;
 
 pub struct QueueReplicationProps<'a> {
     pub function_name: String,
@@ -30,6 +27,10 @@ pub struct QueueReplicationProps<'a> {
     pub log_retention_days: u32,
     /// The source and destination regions' keys (production profile).
     pub keys: Option<(Expr, Expr)>,
+    /// Concurrency reserved for the function with the keys (production
+    /// profile); the trigger never runs more batches at once, so Lambda
+    /// does not throttle batches that would count as receives.
+    pub reserved_concurrency: u32,
 }
 
 pub struct QueueReplication {
@@ -65,6 +66,7 @@ impl QueueReplication {
                 .as_ref()
                 .map(|(_, destination)| use_keys("UseDestinationKey", vec![destination.clone()])),
         );
+        let hardened = props.keys.is_some();
         let replicator = RustFunction::new(
             scope,
             RustFunctionProps {
@@ -83,7 +85,7 @@ impl QueueReplication {
                 log_retention_days: props.log_retention_days,
                 hardening: props.keys.map(|(source, _)| FunctionHardening {
                     key_arn: source,
-                    reserved_concurrency: REPLICATOR_RESERVED_CONCURRENCY,
+                    reserved_concurrency: props.reserved_concurrency,
                 }),
                 primary_only: true,
             },
@@ -98,6 +100,9 @@ impl QueueReplication {
                 maximum_batching_window_in_seconds: 1,
                 function_response_types: vec!["ReportBatchItemFailures".to_owned()],
                 enabled: true,
+                scaling_config: hardened.then_some(ScalingConfig {
+                    maximum_concurrency: props.reserved_concurrency,
+                }),
             },
             Meta::default().depends_on(&replicator.execution.policy),
         );

@@ -7,34 +7,35 @@ use std::collections::BTreeMap;
 
 use crate::aws::Tags;
 use crate::aws::apigatewayv2::{
-    AccessLogSettings, Apigatewayv2Api, Apigatewayv2Integration, Apigatewayv2Route,
-    Apigatewayv2Stage, RouteSettings,
+    AccessLogSettings, Apigatewayv2Api, Apigatewayv2Authorizer, Apigatewayv2Integration,
+    Apigatewayv2Route, Apigatewayv2Stage, JwtConfiguration, RouteSettings,
 };
 use crate::aws::cloudwatch::CloudwatchLogGroup;
 use crate::aws::ec2::{DefaultSecurityGroup, FlowLog, SecurityGroup, Subnet, Vpc};
-use crate::aws::iam::Statement;
+use crate::aws::iam::{Condition, Statement};
 use crate::aws::lambda::{LambdaFunction, LambdaPermission};
 use crate::aws::sns::{SnsTopic, SnsTopicSubscription};
 use crate::aws::sqs::{RedrivePolicy, SqsQueue};
-use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
+use crate::core::{Expr, Meta, Postcondition, ProviderRef, Ref, Scope};
 
-use super::config::{Config, PaymentAuth};
+use super::config::{Config, PaymentAuth, RESERVED_URL_PATTERN};
 use super::names::Names;
 use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
-use super::service_role::service_role;
+use super::service_role::service_role_trusting;
 
-/// Receives before a message moves to the dead-letter queue.
+/// Receives before a message moves to the dead-letter queue: AWS's advised
+/// minimum for a Lambda consumer.
 pub const MAX_RECEIVE_COUNT: u32 = 5;
+/// The same with reserved concurrency (production profile): a batch Lambda
+/// throttles still counts as a receive, so the queue leaves room for a few
+/// throttles on top of real failures before a message is dead-lettered.
+pub const MAX_RECEIVE_COUNT_RESERVED: u32 = 10;
 /// Seconds the replicator may take per batch; the queue's visibility timeout
 /// is six times this, as AWS advises for Lambda consumers.
 pub const REPLICATOR_TIMEOUT_SECONDS: u32 = 30;
 /// Stage throttling: sustained requests per second and burst.
 pub const THROTTLE_RATE_PER_SECOND: f64 = 100.0;
 pub const THROTTLE_BURST: u32 = 200;
-/// Concurrency reserved for the payment function (production profile): the
-/// stage's sustained rate at up to a second per request, and a cap that
-/// keeps a flood from starving the account's other functions.
-pub const PAYMENT_RESERVED_CONCURRENCY: u32 = 100;
 
 /// The primary or the secondary region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +84,7 @@ pub struct RegionalStackProps<'a> {
     pub role: RegionRole,
     /// The ARN of the global table's copy in this region.
     pub table_arn: Expr,
+    pub account_id: Expr,
     pub table_name: String,
     /// The region's key (production profile).
     pub key_arn: Option<Expr>,
@@ -112,7 +114,11 @@ impl RegionalStack {
             names,
             props.role,
             &region,
-            key.map(|key| (key, log_retention_days)),
+            key.map(|key| FlowLogSettings {
+                key,
+                log_retention_days,
+                account_id: &props.account_id,
+            }),
         );
 
         let payment_function_name = names.regional("payment", &region);
@@ -141,7 +147,7 @@ impl RegionalStack {
                 log_retention_days,
                 hardening: key.map(|key| FunctionHardening {
                     key_arn: key.clone(),
-                    reserved_concurrency: PAYMENT_RESERVED_CONCURRENCY,
+                    reserved_concurrency: props.config.concurrency.payment,
                 }),
                 primary_only: false,
             },
@@ -152,7 +158,7 @@ impl RegionalStack {
                 names,
                 region: &region,
                 function: &payment.function,
-                auth: props.config.payment_auth,
+                config: props.config,
                 log_retention_days,
                 key,
             },
@@ -182,14 +188,14 @@ impl RegionalStack {
 
 /// A minimal VPC with one private subnet and a security group that allows
 /// nothing; the functions do not run inside it (they reach AWS APIs directly,
-/// with no NAT gateway or endpoints to pay for). `production` holds the
-/// region's key and the log retention for the flow logs.
+/// with no NAT gateway or endpoints to pay for). With `flow_logs` (the
+/// production profile) the VPC logs its traffic.
 fn network(
     scope: &mut Scope<'_>,
     names: &Names,
     role: RegionRole,
     region: &str,
-    production: Option<(&Expr, u32)>,
+    flow_logs: Option<FlowLogSettings<'_>>,
 ) {
     let (vpc_cidr, subnet_cidr) = role.vpc_cidr();
     let name = names.regional("payments", region);
@@ -222,7 +228,12 @@ fn network(
             tags: name_tag(&name),
         },
     );
-    let Some((key, log_retention_days)) = production else {
+    let Some(FlowLogSettings {
+        key,
+        log_retention_days,
+        account_id,
+    }) = flow_logs
+    else {
         return;
     };
     scope.resource(
@@ -243,19 +254,51 @@ fn network(
             tags: Tags::new(),
         },
     );
-    let delivery = service_role(
+    // The role of the VPC guide: its five actions, here on this log group
+    // (listing groups cannot name one), and a trust policy with its
+    // confused-deputy conditions.
+    let account_arn = |service: &str, rest: &str| {
+        Expr::template([
+            Expr::literal(format!("arn:aws:{service}:{region}:")),
+            account_id.clone(),
+            Expr::literal(rest),
+        ])
+    };
+    let trust = Statement::assume_role("vpc-flow-logs.amazonaws.com")
+        .when(Condition::new(
+            "StringEquals",
+            "aws:SourceAccount",
+            vec![account_id.clone()],
+        ))
+        .when(Condition::new(
+            "ArnLike",
+            "aws:SourceArn",
+            vec![account_arn("ec2", ":vpc-flow-log/*")],
+        ));
+    let delivery = service_role_trusting(
         &mut scope.child("flow_logs_delivery"),
         &names.regional("payments-flow-logs", region),
-        "vpc-flow-logs.amazonaws.com",
-        vec![Statement::allow(
-            "WriteFlowLogs",
-            &[
-                "logs:CreateLogStream",
-                "logs:PutLogEvents",
-                "logs:DescribeLogStreams",
-            ],
-            vec![Expr::template([flow_logs.arn(), Expr::literal(":*")])],
-        )],
+        trust,
+        vec![
+            Statement::allow(
+                "WriteFlowLogs",
+                &[
+                    "logs:CreateLogGroup",
+                    "logs:CreateLogStream",
+                    "logs:PutLogEvents",
+                    "logs:DescribeLogStreams",
+                ],
+                vec![
+                    flow_logs.arn(),
+                    Expr::template([flow_logs.arn(), Expr::literal(":*")]),
+                ],
+            ),
+            Statement::allow(
+                "FindTheLogGroup",
+                &["logs:DescribeLogGroups"],
+                vec![account_arn("logs", ":log-group:*")],
+            ),
+        ],
     );
     scope.resource(
         "flow_log",
@@ -271,6 +314,13 @@ fn network(
     );
 }
 
+/// What the production profile's flow logs need.
+struct FlowLogSettings<'a> {
+    key: &'a Expr,
+    log_retention_days: u32,
+    account_id: &'a Expr,
+}
+
 fn name_tag(name: &str) -> Tags {
     Tags::from([("Name".to_owned(), name.to_owned())])
 }
@@ -282,7 +332,7 @@ struct ApiProps<'a> {
     names: &'a Names,
     region: &'a str,
     function: &'a Ref<LambdaFunction>,
-    auth: PaymentAuth,
+    config: &'a Config,
     log_retention_days: u32,
     key: Option<&'a Expr>,
 }
@@ -295,10 +345,11 @@ fn http_api(
         names,
         region,
         function,
-        auth,
+        config,
         log_retention_days,
         key,
     } = props;
+    let auth = config.payment_auth;
     let name = names.regional("payments", region);
     let api = scope.resource(
         "http_api",
@@ -321,14 +372,17 @@ fn http_api(
         },
     );
     let target = Expr::template([Expr::literal("integrations/"), integration.id()]);
+    let authorizer = (auth == PaymentAuth::Jwt)
+        .then(|| jwt_authorizer(scope, &api, &name, config).id());
     let post_payment = Apigatewayv2Route {
         api_id: api.id(),
         route_key: "POST /payment".to_owned(),
         authorization_type: auth.authorization_type().to_owned(),
+        authorizer_id: authorizer,
         target: target.clone(),
     };
     let meta = match auth {
-        PaymentAuth::AwsIam => Meta::default(),
+        PaymentAuth::Jwt | PaymentAuth::AwsIam => Meta::default(),
         PaymentAuth::None => Meta::default().suppress(
             "SEC006",
             "authorization turned off by the operator (--payment-auth none)",
@@ -341,13 +395,18 @@ fn http_api(
             api_id: api.id(),
             route_key: "GET /health".to_owned(),
             authorization_type: "NONE".to_owned(),
+            authorizer_id: None,
             target,
         },
     );
     let access_logs = scope.resource(
         "access_logs",
         CloudwatchLogGroup {
-            name: format!("/aws/apigateway/{name}").into(),
+            // API Gateway delivers access logs as vended logs, through the
+            // account's CloudWatch Logs resource policy (at most 5,120
+            // characters); names under /aws/vendedlogs/ share one entry of
+            // it instead of adding one per log group.
+            name: format!("/aws/vendedlogs/apigateway/{name}").into(),
             retention_in_days: log_retention_days,
             kms_key_id: key.cloned(),
             tags: Tags::new(),
@@ -382,6 +441,53 @@ fn http_api(
         },
     );
     (api, stage)
+}
+
+/// Verifies tokens of the configured issuer. Both regions' authorizers are
+/// built from the same settings and read the issuer's keys themselves, so
+/// a token valid in one region is valid in the other. A placeholder issuer
+/// passes synth (for the demo and the emulator) and stops `terraform plan`.
+fn jwt_authorizer(
+    scope: &mut Scope<'_>,
+    api: &Ref<Apigatewayv2Api>,
+    name: &str,
+    config: &Config,
+) -> Ref<Apigatewayv2Authorizer> {
+    let issuer = config.jwt_issuer().to_owned();
+    let placeholder = Postcondition {
+        condition: Expr::call(
+            "can",
+            [Expr::call(
+                "regex",
+                [
+                    Expr::literal(RESERVED_URL_PATTERN),
+                    Expr::self_attribute("jwt_configuration")
+                        .index(0)
+                        .get("issuer"),
+                ],
+            )],
+        )
+        .not(),
+        error_message: format!(
+            "The JWT issuer {issuer} is a placeholder that can issue no token. Synthesize with \
+             --jwt-issuer <your identity provider's issuer URL> (and --jwt-audience), or with \
+             --payment-auth aws-iam, whose requests fail after a failover (see the README)."
+        ),
+    };
+    scope.resource_with(
+        "jwt_authorizer",
+        Apigatewayv2Authorizer {
+            api_id: api.id(),
+            name: format!("{name}-jwt").into(),
+            authorizer_type: "JWT".to_owned(),
+            identity_sources: vec!["$request.header.Authorization".to_owned()],
+            jwt_configuration: JwtConfiguration {
+                issuer,
+                audience: config.jwt.audience.clone(),
+            },
+        },
+        Meta::default().postcondition(placeholder),
+    )
 }
 
 fn access_log_format() -> String {
@@ -430,7 +536,11 @@ fn queues(
             kms_master_key_id: key.cloned(),
             redrive_policy: Some(Expr::jsonencode(&RedrivePolicy {
                 dead_letter_target_arn: dead_letter_queue.arn(),
-                max_receive_count: MAX_RECEIVE_COUNT,
+                max_receive_count: if key.is_some() {
+                    MAX_RECEIVE_COUNT_RESERVED
+                } else {
+                    MAX_RECEIVE_COUNT
+                },
             })),
             tags: Tags::new(),
         },

@@ -35,6 +35,10 @@ pub struct DrReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rto_target_seconds: Option<u32>,
     pub recovery_points: Vec<RecoveryPoint>,
+    /// What an authorized client sees after DNS fails over.
+    pub authorization_on_failover: String,
+    /// What the configuration does not protect, said plainly.
+    pub gaps: Vec<String>,
     /// Policy rules accepted on resources, with the reasons.
     pub suppressions: Vec<Suppression>,
 }
@@ -81,6 +85,8 @@ impl DrReport {
                     recovery_point: "messages not yet forwarded when the primary fails (watch the message-age alarm); duplicates possible",
                 },
             ],
+            authorization_on_failover: config.authorization_on_failover(),
+            gaps: gaps(config),
             suppressions: Vec::new(),
         }
     }
@@ -134,6 +140,29 @@ impl DrReport {
     }
 }
 
+/// Known gaps of the configuration.
+fn gaps(config: &Config) -> Vec<String> {
+    let mut gaps = Vec::new();
+    if config.profile.is_production() {
+        gaps.push(format!(
+            "the table's replica in {} has no deletion protection: the replica's own setting needs \
+             hashicorp/aws 6.9 or later, and drsynth pins ~> 5.100; delete it only through Terraform, \
+             which prevent_destroy guards",
+            config.secondary_region
+        ));
+        gaps.push(
+            "the functions' dead-letter queues catch failed asynchronous invocations only: a failed \
+             payment is answered to its caller (synchronous), and a failed replication returns to the \
+             queue and ends in the queue's own dead-letter queue"
+                .to_owned(),
+        );
+    }
+    if config.alert_email.is_none() {
+        gaps.push("no alert email: alarms notify topics nobody is subscribed to".to_owned());
+    }
+    gaps
+}
+
 impl fmt::Display for DrReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "DR report")?;
@@ -163,6 +192,14 @@ impl fmt::Display for DrReport {
         }
         for point in &self.recovery_points {
             writeln!(f, "  RPO {:<22} {}", point.store, point.recovery_point)?;
+        }
+        writeln!(
+            f,
+            "  authorization on failover  {}",
+            self.authorization_on_failover
+        )?;
+        for gap in &self.gaps {
+            writeln!(f, "  gap: {gap}")?;
         }
         for suppression in &self.suppressions {
             writeln!(
@@ -241,6 +278,40 @@ mod tests {
             ..fast()
         };
         assert_eq!(DrReport::for_config(&met).check_target(), Ok(()));
+    }
+
+    #[test]
+    fn authorization_on_failover_is_stated_for_every_mode() {
+        let jwt = DrReport::for_config(&Config::default()).to_string();
+        assert!(
+            jwt.contains("a token the primary accepts is accepted by the secondary after failover"),
+            "{jwt}"
+        );
+        let iam = DrReport::for_config(&Config {
+            payment_auth: crate::dr::config::PaymentAuth::AwsIam,
+            ..Config::default()
+        })
+        .to_string();
+        assert!(
+            iam.contains("the secondary (us-east-2) answers 403 to every payment signed for the primary (us-east-1)"),
+            "{iam}"
+        );
+    }
+
+    #[test]
+    fn production_gaps_name_the_replica_and_the_dead_letter_queues() {
+        let report = DrReport::for_config(&Config {
+            profile: crate::dr::config::Profile::Production,
+            ..Config::default()
+        });
+        assert!(report.gaps.iter().any(|g| g.contains("hashicorp/aws 6.9")));
+        assert!(
+            report
+                .gaps
+                .iter()
+                .any(|g| g.contains("asynchronous invocations only"))
+        );
+        assert!(DrReport::for_config(&Config::default()).gaps.iter().all(|g| !g.contains("6.9")));
     }
 
     #[test]

@@ -51,7 +51,12 @@ pub struct RustFunction {
     pub function: Ref<LambdaFunction>,
     pub log_group: Ref<CloudwatchLogGroup>,
     pub execution: ServiceRole,
-    /// Failed asynchronous invocations (production profile).
+    /// Failed asynchronous invocations (production profile), and nothing
+    /// else: API Gateway invokes the payment function synchronously (a
+    /// failure goes back to the caller) and the replicator is invoked by its
+    /// queue's event source mapping (a failure returns the message to that
+    /// queue, whose own redrive policy dead-letters it). Not counted as
+    /// protection in the DR report.
     pub dead_letter_queue: Option<Ref<SqsQueue>>,
 }
 
@@ -73,6 +78,8 @@ impl RustFunction {
             vec![Expr::template([log_group.arn(), Expr::literal(":*")])],
         )];
         statements.extend(props.statements);
+        // Lambda's dead-letter queue: asynchronous invocations only (see
+        // `RustFunction::dead_letter_queue`).
         let dead_letter_queue = key_arn.as_ref().map(|key_arn| {
             let meta = if props.primary_only {
                 Meta::default().suppress(

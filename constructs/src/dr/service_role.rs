@@ -20,10 +20,21 @@ pub fn service_role(
     service: &str,
     statements: Vec<Statement>,
 ) -> ServiceRole {
+    service_role_trusting(scope, role_name, Statement::assume_role(service), statements)
+}
+
+/// The same with a trust statement of the caller's, e.g. one with the
+/// confused-deputy conditions a service documents.
+pub fn service_role_trusting(
+    scope: &mut Scope<'_>,
+    role_name: &str,
+    trust: Statement,
+    statements: Vec<Statement>,
+) -> ServiceRole {
     let trust = scope.data(
         "trust",
         IamPolicyDocument {
-            statement: vec![Statement::assume_role(service)],
+            statement: vec![trust],
         },
     );
     let role = scope.resource(

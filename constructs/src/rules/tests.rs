@@ -8,9 +8,9 @@ use crate::dr::config::Profile;
 use crate::dr::{Config, payments_app};
 
 fn config(profile: Profile) -> Config {
-    Config {
-        profile,
-        ..Config::default()
+    match profile {
+        Profile::Production => crate::testing::production_config(),
+        Profile::Default => Config::default(),
     }
 }
 
