@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate venv audit-venv audit nextest lambdas bench bench-handlers e2e diagram plan
+.PHONY: help synth check lint test validate venv audit-venv audit nextest lambdas bench bench-handlers e2e diagram plan apply-zone
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -56,6 +56,15 @@ plan: synth ## terraform init + plan into terraform/tfplan, then the plan summar
 	$(TERRAFORM) -chdir=terraform plan -input=false -out=tfplan
 	$(TERRAFORM) -chdir=terraform show -json tfplan > terraform/tfplan.json
 	$(CARGO) run --quiet --locked -p synth -- plan-summary terraform/tfplan.json $(SYNTH_ARGS) $(if $(ALLOW_DATA_LOSS),--allow-data-loss)
+
+# A new zone's name servers exist only once it is created, and the ACM
+# certificates validate only once the parent domain delegates to them.
+ZONE_ADDRESS := aws_route53_zone.dns_zone
+
+apply-zone: synth ## first apply with a new zone, phase 1: create only the hosted zone and print its name servers (then delegate, then make plan)
+	$(TERRAFORM) -chdir=terraform init -input=false
+	$(TERRAFORM) -chdir=terraform apply -input=false -target=$(ZONE_ADDRESS)
+	$(TERRAFORM) -chdir=terraform output hosted_zone_name_servers
 
 diagram: ## docs/architecture.svg from the construct graph (Graphviz, installed when missing)
 	@command -v dot >/dev/null || { apt-get update -qq && apt-get install -y -qq graphviz; }

@@ -6,27 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use constructs::dr::payments_app;
-use drsynth_tests::moto::MotoServer;
+use drsynth_tests::moto::{MotoServer, write_provider_override};
 use drsynth_tests::{LAMBDA_PACKAGES, terraform, workspace_root};
-use serde_json::{Value, json};
-
-/// The services the stack uses, each pointed at the emulator.
-const SERVICES: [&str; 14] = [
-    "acm",
-    "apigateway",
-    "apigatewayv2",
-    "cloudwatch",
-    "dynamodb",
-    "ec2",
-    "iam",
-    "lambda",
-    "logs",
-    "route53",
-    "s3",
-    "sns",
-    "sqs",
-    "sts",
-];
+use serde_json::Value;
 
 pub struct Deployment {
     dir: tempfile::TempDir,
@@ -95,39 +77,8 @@ impl Deployment {
         path
     }
 
-    /// `override.tf.json`: every aliased provider talks to the emulator with
-    /// test credentials and no account lookups.
     fn write_override(&self) {
-        let main: Value = serde_json::from_str(
-            &std::fs::read_to_string(self.path().join("main.tf.json")).unwrap(),
-        )
-        .unwrap();
-        let endpoints: serde_json::Map<String, Value> = SERVICES
-            .iter()
-            .map(|s| ((*s).to_owned(), json!(self.endpoint)))
-            .collect();
-        let providers: Vec<Value> = main["provider"]["aws"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| {
-                json!({
-                    "alias": p["alias"],
-                    "access_key": "testing",
-                    "secret_key": "testing",
-                    "skip_credentials_validation": true,
-                    "skip_metadata_api_check": true,
-                    "skip_requesting_account_id": true,
-                    // A local emulator answers at once or not at all.
-                    "max_retries": 3,
-                    "s3_use_path_style": true,
-                    "endpoints": [endpoints],
-                })
-            })
-            .collect();
-        let text =
-            serde_json::to_string_pretty(&json!({ "provider": { "aws": providers } })).unwrap();
-        std::fs::write(self.path().join("override.tf.json"), text).unwrap();
+        write_provider_override(self.path(), &self.endpoint);
     }
 
     /// Runs Terraform here; panics with its output when it fails.
@@ -150,6 +101,29 @@ impl Deployment {
             "-auto-approve",
             "-parallelism=20",
         ]);
+    }
+
+    /// Phase 1 of a first apply with a new zone, as `make apply-zone` runs
+    /// it: only the zone is created, and its name servers are an output to
+    /// delegate the domain to before phase 2.
+    pub fn apply_zone_alone(&self) {
+        self.terraform_ok(&[
+            "apply",
+            "-input=false",
+            "-no-color",
+            "-auto-approve",
+            "-target=aws_route53_zone.dns_zone",
+        ]);
+        let state = self.terraform_ok(&["state", "list"]);
+        let managed: Vec<&str> = state.lines().filter(|l| !l.starts_with("data.")).collect();
+        assert_eq!(managed, ["aws_route53_zone.dns_zone"], "{state}");
+        let name_servers: Vec<String> = serde_json::from_str(&self.terraform_ok(&[
+            "output",
+            "-json",
+            "hosted_zone_name_servers",
+        ]))
+        .unwrap();
+        assert!(!name_servers.is_empty(), "no name servers to delegate to");
     }
 
     /// Starts an apply and calls `interrupt` with its PID once `resources`

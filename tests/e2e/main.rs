@@ -28,10 +28,14 @@ fn deployment_lifecycle_against_the_emulator() {
     steps.run("terraform validate", || {
         deployment.terraform_ok(&["validate", "-no-color"])
     });
-    steps.run("terraform plan", || {
+    steps.run(
+        "first apply, phase 1: the zone alone (make apply-zone)",
+        || deployment.apply_zone_alone(),
+    );
+    steps.run("phase 2: terraform plan", || {
         deployment.terraform_ok(&["plan", "-input=false", "-no-color", "-out=tfplan"])
     });
-    steps.run("terraform apply", || {
+    steps.run("phase 2: terraform apply", || {
         deployment.terraform_ok(&[
             "apply",
             "-input=false",

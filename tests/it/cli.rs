@@ -500,7 +500,11 @@ fn a_rename_without_a_move_is_warned_with_the_line_to_add() {
 
     assert_eq!(run_app(original, &["--out", &out]).code, 0);
     let declared = run_app(moved, &["--out", &out]);
-    assert!(!declared.stderr.contains("disappeared"), "{}", declared.stderr);
+    assert!(
+        !declared.stderr.contains("disappeared"),
+        "{}",
+        declared.stderr
+    );
     let written: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(dir.path().join("main.tf.json")).unwrap())
             .unwrap();

@@ -548,12 +548,19 @@ fn payment_route_requires_a_token_and_health_is_public() {
             "access logs are JSON: {format}"
         );
     }
-    for (auth, expected) in [(PaymentAuth::None, "NONE"), (PaymentAuth::AwsIam, "AWS_IAM")] {
+    for (auth, expected) in [
+        (PaymentAuth::None, "NONE"),
+        (PaymentAuth::AwsIam, "AWS_IAM"),
+    ] {
         let document = synth_document(&Config {
             payment_auth: auth,
             ..Config::default()
         });
-        let post = resource(&document, "aws_apigatewayv2_route", "primary_api_post_payment");
+        let post = resource(
+            &document,
+            "aws_apigatewayv2_route",
+            "primary_api_post_payment",
+        );
         assert_eq!(post["authorization_type"], expected);
         assert!(post.get("authorizer_id").is_none());
         assert!(document.value()["resource"]["aws_apigatewayv2_authorizer"].is_null());

@@ -5,6 +5,7 @@ mod corrections;
 mod dependencies;
 mod emulator;
 mod packaging;
+mod real_account;
 mod remote_state;
 mod snapshots;
 mod terraform_validate;

@@ -2,7 +2,6 @@
 //! snapshot per construct that reads well in a diff.
 
 use constructs::dr::Config;
-use constructs::dr::config::Profile;
 use constructs::testing::construct_subtree;
 
 use crate::synth_document;

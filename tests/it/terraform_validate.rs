@@ -2,7 +2,7 @@
 //! provider mirror. Never skipped: a missing terraform fails the test.
 
 use constructs::dr::Config;
-use constructs::dr::config::{HealthCheckSettings, Profile};
+use constructs::dr::config::HealthCheckSettings;
 use drsynth_tests::{validate, write_scratch_configuration};
 
 use crate::synth_document;

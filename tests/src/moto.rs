@@ -2,7 +2,7 @@
 //! the handle lives.
 
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -102,4 +102,56 @@ pub fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("the loopback interface has a free port")
+}
+
+/// The services the stack uses, each pointed at the emulator.
+const SERVICES: [&str; 14] = [
+    "acm",
+    "apigateway",
+    "apigatewayv2",
+    "cloudwatch",
+    "dynamodb",
+    "ec2",
+    "iam",
+    "lambda",
+    "logs",
+    "route53",
+    "s3",
+    "sns",
+    "sqs",
+    "sts",
+];
+
+/// Writes `override.tf.json` beside `dir/main.tf.json`: every aliased
+/// provider talks to the emulator at `endpoint` with test credentials and no
+/// account lookups.
+pub fn write_provider_override(dir: &Path, endpoint: &str) {
+    use serde_json::{Value, json};
+    let main: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("main.tf.json")).unwrap()).unwrap();
+    let endpoints: serde_json::Map<String, Value> = SERVICES
+        .iter()
+        .map(|s| ((*s).to_owned(), json!(endpoint)))
+        .collect();
+    let providers: Vec<Value> = main["provider"]["aws"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            json!({
+                "alias": p["alias"],
+                "access_key": "testing",
+                "secret_key": "testing",
+                "skip_credentials_validation": true,
+                "skip_metadata_api_check": true,
+                "skip_requesting_account_id": true,
+                // A local emulator answers at once or not at all.
+                "max_retries": 3,
+                "s3_use_path_style": true,
+                "endpoints": [endpoints],
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&json!({ "provider": { "aws": providers } })).unwrap();
+    std::fs::write(dir.join("override.tf.json"), text).unwrap();
 }

@@ -91,11 +91,6 @@ impl Expr {
         Self::SelfAttribute(name.to_owned())
     }
 
-    /// `!self`
-    pub fn not(self) -> Self {
-        Self::Not(Box::new(self))
-    }
-
     /// The one element of the collection `self` whose `attribute` is
     /// `value` (null if none; Terraform fails if several).
     pub fn find(self, attribute: &str, value: &str) -> Self {
@@ -196,6 +191,15 @@ impl Serialize for Expr {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.record_references();
         serializer.serialize_str(&self.render())
+    }
+}
+
+/// `!expr`
+impl std::ops::Not for Expr {
+    type Output = Self;
+
+    fn not(self) -> Self {
+        Self::Not(Box::new(self))
     }
 }
 
@@ -336,14 +340,14 @@ mod tests {
 
     #[test]
     fn negated_call_on_self_renders() {
-        let expr = Expr::call(
+        // The Rust string `a\.b` is the regex `a\.b`, quoted as "a\\.b".
+        let expr = !Expr::call(
             "can",
             [Expr::call(
                 "regex",
                 [Expr::literal("a\\.b"), Expr::self_attribute("name")],
             )],
-        )
-        .not();
+        );
         assert_eq!(expr.render(), r#"${!can(regex("a\\.b", self.name))}"#);
     }
 

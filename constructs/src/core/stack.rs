@@ -224,7 +224,7 @@ mod tests {
         let mut scope = stack.scope(&primary);
         let meta = Meta::default().lifecycle(Lifecycle {
             postcondition: vec![crate::core::Postcondition {
-                condition: Expr::self_attribute("bucket").not(),
+                condition: !Expr::self_attribute("bucket"),
                 error_message: "never".to_owned(),
             }],
             ..Lifecycle::default()

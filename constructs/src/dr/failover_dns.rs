@@ -366,7 +366,7 @@ fn failover_record(
 /// Route 53 will not host, before anything is created.
 fn zone_meta(domain: &str, retain: bool) -> Meta {
     let reserved = Postcondition {
-        condition: Expr::call(
+        condition: !Expr::call(
             "can",
             [Expr::call(
                 "regex",
@@ -375,8 +375,7 @@ fn zone_meta(domain: &str, retain: bool) -> Meta {
                     Expr::self_attribute("name"),
                 ],
             )],
-        )
-        .not(),
+        ),
         error_message: format!(
             "Route 53 cannot host {domain}: example.com, example.net and example.org are documentation \
              domains (RFC 2606), and Route 53 refuses zones under them (\"reserved by AWS\"). Synthesize \

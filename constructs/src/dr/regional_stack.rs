@@ -372,8 +372,8 @@ fn http_api(
         },
     );
     let target = Expr::template([Expr::literal("integrations/"), integration.id()]);
-    let authorizer = (auth == PaymentAuth::Jwt)
-        .then(|| jwt_authorizer(scope, &api, &name, config).id());
+    let authorizer =
+        (auth == PaymentAuth::Jwt).then(|| jwt_authorizer(scope, &api, &name, config).id());
     let post_payment = Apigatewayv2Route {
         api_id: api.id(),
         route_key: "POST /payment".to_owned(),
@@ -455,7 +455,7 @@ fn jwt_authorizer(
 ) -> Ref<Apigatewayv2Authorizer> {
     let issuer = config.jwt_issuer().to_owned();
     let placeholder = Postcondition {
-        condition: Expr::call(
+        condition: !Expr::call(
             "can",
             [Expr::call(
                 "regex",
@@ -466,8 +466,7 @@ fn jwt_authorizer(
                         .get("issuer"),
                 ],
             )],
-        )
-        .not(),
+        ),
         error_message: format!(
             "The JWT issuer {issuer} is a placeholder that can issue no token. Synthesize with \
              --jwt-issuer <your identity provider's issuer URL> (and --jwt-audience), or with \

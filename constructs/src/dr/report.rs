@@ -311,7 +311,12 @@ mod tests {
                 .iter()
                 .any(|g| g.contains("asynchronous invocations only"))
         );
-        assert!(DrReport::for_config(&Config::default()).gaps.iter().all(|g| !g.contains("6.9")));
+        assert!(
+            DrReport::for_config(&Config::default())
+                .gaps
+                .iter()
+                .all(|g| !g.contains("6.9"))
+        );
     }
 
     #[test]

@@ -20,7 +20,12 @@ pub fn service_role(
     service: &str,
     statements: Vec<Statement>,
 ) -> ServiceRole {
-    service_role_trusting(scope, role_name, Statement::assume_role(service), statements)
+    service_role_trusting(
+        scope,
+        role_name,
+        Statement::assume_role(service),
+        statements,
+    )
 }
 
 /// The same with a trust statement of the caller's, e.g. one with the

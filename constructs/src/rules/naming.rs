@@ -19,8 +19,9 @@ pub const RULES: [Rule; 2] = [
 ];
 
 /// Attributes holding physical names. Not checked: the `$default` stage
-/// name, fixed by API Gateway, and key-signing keys, whose names allow no
-/// `-` and live inside the zone, which carries the suffix.
+/// name, fixed by API Gateway; key-signing keys, whose names allow no `-`
+/// and live inside the zone; and DNS names (zones and records), which are
+/// the operator's domain, chosen per environment with `--domain`.
 const NAME_ATTRIBUTES: [&str; 5] = [
     "name",
     "bucket",
@@ -34,7 +35,10 @@ fn names_carry_env(document: &Document, context: &Context) -> Vec<Finding> {
     for (tf_type, id, body) in document.all_resources() {
         if matches!(
             tf_type.as_str(),
-            "aws_apigatewayv2_stage" | "aws_route53_key_signing_key"
+            "aws_apigatewayv2_stage"
+                | "aws_route53_key_signing_key"
+                | "aws_route53_zone"
+                | "aws_route53_record"
         ) {
             continue;
         }

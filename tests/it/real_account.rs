@@ -1,0 +1,542 @@
+//! What AWS refuses and the emulator accepts: authorization that survives a
+//! failover, domains Route 53 will not host, one validation record per
+//! name, health checks through the custom domains, alarms that reach
+//! someone, and the production profile's quotas, policies and state.
+
+use constructs::core::Document;
+use constructs::dr::Config;
+use constructs::dr::config::{ConcurrencySettings, PaymentAuth};
+use constructs::testing::{production_config, resource};
+use drsynth_tests::moto::{MotoServer, write_provider_override};
+use drsynth_tests::{terraform, workspace_root, write_scratch_configuration};
+use serde_json::Value;
+
+use crate::synth_document;
+
+fn owned_domain() -> Config {
+    Config {
+        domain: Some("pay.acme-corp.io".to_owned()),
+        ..Config::default()
+    }
+}
+
+fn statement<'d>(policy: &'d Value, sid: &str) -> &'d Value {
+    policy["Statement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["Sid"] == sid)
+        .unwrap_or_else(|| panic!("no statement {sid} in {policy}"))
+}
+
+/// The `jsonencode({...})` of a key policy, read back as JSON: the rendered
+/// HCL object is JSON once `=` becomes `:` (keys and values are quoted).
+fn key_policy(document: &Document, id: &str) -> Value {
+    let text = resource(document, "aws_kms_key", id)["policy"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let object = text
+        .strip_prefix("${jsonencode(")
+        .and_then(|t| t.strip_suffix(")}"))
+        .unwrap()
+        .replace("\" = ", "\": ");
+    serde_json::from_str(&object).unwrap_or_else(|e| panic!("{e}: {object}"))
+}
+
+#[test]
+fn both_regions_accept_the_same_token() {
+    let document = synth_document(&Config {
+        jwt: constructs::dr::config::JwtSettings {
+            issuer: Some("https://login.acme-corp.io/".to_owned()),
+            audience: vec!["payments".to_owned()],
+        },
+        ..owned_domain()
+    });
+    let mut verifiers = Vec::new();
+    for role in ["primary", "secondary"] {
+        let route = resource(
+            &document,
+            "aws_apigatewayv2_route",
+            &format!("{role}_api_post_payment"),
+        );
+        assert_eq!(route["authorization_type"], "JWT");
+        assert_eq!(
+            route["authorizer_id"],
+            format!("${{aws_apigatewayv2_authorizer.{role}_api_jwt_authorizer.id}}")
+        );
+        let authorizer = resource(
+            &document,
+            "aws_apigatewayv2_authorizer",
+            &format!("{role}_api_jwt_authorizer"),
+        );
+        assert_eq!(authorizer["provider"], format!("aws.{role}"));
+        assert_eq!(authorizer["authorizer_type"], "JWT");
+        verifiers.push((
+            authorizer["jwt_configuration"].clone(),
+            authorizer["identity_sources"].clone(),
+        ));
+    }
+    // The same issuer, audience and header in both regions, none of it
+    // tied to a region: a token valid before failover is valid after.
+    assert_eq!(verifiers[0], verifiers[1]);
+    assert_eq!(
+        verifiers[0].0["issuer"], "https://login.acme-corp.io/",
+        "{verifiers:?}"
+    );
+    assert!(!verifiers[0].0.to_string().contains("us-east"));
+}
+
+#[test]
+fn an_issuer_that_fails_with_the_primary_is_refused() {
+    for (issuer, problem) in [
+        (
+            "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC",
+            "Cognito user pool in the primary region",
+        ),
+        ("http://login.acme-corp.io/", "https:// URL"),
+        ("login.acme-corp.io", "https:// URL"),
+    ] {
+        let config = Config {
+            jwt: constructs::dr::config::JwtSettings {
+                issuer: Some(issuer.to_owned()),
+                ..Default::default()
+            },
+            ..owned_domain()
+        };
+        let message = config.validate().unwrap_err().to_string();
+        assert!(message.contains(problem), "{issuer}: {message}");
+    }
+    let secondary_pool = Config {
+        jwt: constructs::dr::config::JwtSettings {
+            issuer: Some("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_AbC".to_owned()),
+            ..Default::default()
+        },
+        ..owned_domain()
+    };
+    assert_eq!(secondary_pool.validate(), Ok(()));
+}
+
+#[test]
+fn iam_authorization_states_its_failover_behaviour() {
+    let config = Config {
+        payment_auth: PaymentAuth::AwsIam,
+        alert_email: Some("oncall@acme-corp.io".to_owned()),
+        ..owned_domain()
+    };
+    let warnings = config.warnings(true);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("answers 403 to every payment signed for the primary"));
+    let report = constructs::dr::report::DrReport::for_config(&config);
+    assert!(
+        report
+            .authorization_on_failover
+            .contains("SigV4 signatures name their region")
+    );
+}
+
+#[test]
+fn placeholders_are_guarded_at_plan_and_dropped_for_the_emulator() {
+    let document = synth_document(&Config::default());
+    let zone = resource(&document, "aws_route53_zone", "dns_zone");
+    let guard = &zone["lifecycle"]["postcondition"][0];
+    assert_eq!(
+        guard["condition"],
+        r#"${!can(regex("(^|\\.)example\\.(com|net|org)$", self.name))}"#
+    );
+    assert!(
+        guard["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("--hosted-zone-id")
+    );
+    let authorizer = resource(
+        &document,
+        "aws_apigatewayv2_authorizer",
+        "primary_api_jwt_authorizer",
+    );
+    assert!(
+        authorizer["lifecycle"]["postcondition"][0]["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("--jwt-issuer")
+    );
+    let emulated = constructs::dr::emulator::adapt(document);
+    assert!(
+        resource(&emulated, "aws_route53_zone", "dns_zone")
+            .get("lifecycle")
+            .is_none()
+    );
+}
+
+/// `terraform plan` of the AWS target against the emulator: the demo
+/// domain and issuer stop it with the fix; a domain and issuer of one's own
+/// plan cleanly.
+#[test]
+fn terraform_plan_refuses_the_demo_domain_and_issuer() {
+    let moto = MotoServer::start();
+    let plan = |args: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().display().to_string();
+        let mut synth_args = vec!["synth", "--out", out.as_str()];
+        synth_args.extend_from_slice(args);
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let code = synth::run(synth_args, &mut stdout, &mut stderr);
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+        let main = std::fs::read_to_string(dir.path().join("main.tf.json")).unwrap();
+        write_scratch_configuration(dir.path(), &main);
+        write_provider_override(dir.path(), &moto.endpoint());
+        let init = terraform(dir.path(), &["init", "-input=false", "-no-color"]);
+        assert!(init.success, "{}", init.stderr);
+        let run = terraform(
+            dir.path(),
+            &["plan", "-input=false", "-no-color", "-lock=false"],
+        );
+        // Terraform wraps long messages in a box; read them as one line.
+        let output = format!("{}\n{}", run.stdout, run.stderr).replace('│', " ");
+        (
+            run.success,
+            output.split_whitespace().collect::<Vec<_>>().join(" "),
+        )
+    };
+    let (ok, output) = plan(&[]);
+    assert!(!ok, "the demo configuration must not plan:\n{output}");
+    assert!(
+        output.contains("Route 53 cannot host payments-dev.example.com"),
+        "{output}"
+    );
+    assert!(
+        output.contains("is a placeholder that can issue no token"),
+        "{output}"
+    );
+    let (ok, output) = plan(&[
+        "--domain",
+        "pay.acme-corp.io",
+        "--jwt-issuer",
+        "https://login.acme-corp.io/",
+    ]);
+    assert!(ok, "{output}");
+}
+
+/// Validation records named by the certificates' domains.
+fn validation_records(document: &Document) -> Vec<(String, String)> {
+    document.value()["resource"]["aws_route53_record"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter_map(|(id, record)| {
+            let name = record["name"].as_str()?;
+            let domain = name.split("item.domain_name == \"").nth(1)?;
+            Some((id.clone(), domain.split('"').next()?.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn one_validation_record_per_name() {
+    let document = synth_document(&owned_domain());
+    let mut names: Vec<String> = validation_records(&document)
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "api-us-east-1.pay.acme-corp.io",
+            "api-us-east-2.pay.acme-corp.io",
+            "api.pay.acme-corp.io"
+        ]
+    );
+    for role in ["primary", "secondary"] {
+        let validation = resource(
+            &document,
+            "aws_acm_certificate_validation",
+            &format!("dns_{role}_certificate_validation"),
+        );
+        assert_eq!(
+            validation["validation_record_fqdns"],
+            serde_json::json!([
+                "${aws_route53_record.dns_certificate_validation_record.fqdn}",
+                format!("${{aws_route53_record.dns_{role}_regional_validation_record.fqdn}}")
+            ])
+        );
+    }
+    // A deployed stack keeps the record: the primary's moves, the
+    // secondary's is forgotten without deleting what the shared one owns.
+    assert_eq!(
+        document.value()["moved"],
+        serde_json::json!([{
+            "from": "aws_route53_record.dns_primary_certificate_validation_record",
+            "to": "aws_route53_record.dns_certificate_validation_record"
+        }])
+    );
+    assert_eq!(
+        document.value()["removed"],
+        serde_json::json!([{
+            "from": "aws_route53_record.dns_secondary_certificate_validation_record",
+            "lifecycle": {"destroy": false}
+        }])
+    );
+}
+
+#[test]
+fn health_checks_probe_each_regions_custom_domain() {
+    let document = synth_document(&owned_domain());
+    for (role, region) in [("primary", "us-east-1"), ("secondary", "us-east-2")] {
+        let host = format!("api-{region}.pay.acme-corp.io");
+        let check = resource(
+            &document,
+            "aws_route53_health_check",
+            &format!("dns_{role}_health_check"),
+        );
+        assert_eq!(
+            check["fqdn"],
+            format!("${{aws_route53_record.dns_{role}_regional_record.name}}")
+        );
+        assert_eq!(check["enable_sni"], true);
+        let record = resource(
+            &document,
+            "aws_route53_record",
+            &format!("dns_{role}_regional_record"),
+        );
+        assert_eq!(record["name"], host);
+        assert_eq!(
+            record["alias"]["name"],
+            format!(
+                "${{aws_apigatewayv2_domain_name.dns_{role}_regional_domain.domain_name_configuration[0].target_domain_name}}"
+            )
+        );
+        let domain = resource(
+            &document,
+            "aws_apigatewayv2_domain_name",
+            &format!("dns_{role}_regional_domain"),
+        );
+        assert_eq!(domain["domain_name"], host);
+        // The same certificate as the failover name's domain.
+        assert_eq!(
+            domain["domain_name_configuration"]["certificate_arn"],
+            resource(
+                &document,
+                "aws_apigatewayv2_domain_name",
+                &format!("dns_{role}_custom_domain")
+            )["domain_name_configuration"]["certificate_arn"]
+        );
+        let certificate = resource(
+            &document,
+            "aws_acm_certificate",
+            &format!("dns_{role}_certificate"),
+        );
+        assert_eq!(certificate["domain_name"], "api.pay.acme-corp.io");
+        assert_eq!(
+            certificate["subject_alternative_names"],
+            serde_json::json!([host])
+        );
+        let mapping = resource(
+            &document,
+            "aws_apigatewayv2_api_mapping",
+            &format!("dns_{role}_regional_api_mapping"),
+        );
+        assert_eq!(
+            mapping["api_id"],
+            format!("${{aws_apigatewayv2_api.{role}_api_http_api.id}}")
+        );
+        assert_eq!(
+            check["depends_on"],
+            serde_json::json!([format!(
+                "aws_apigatewayv2_api_mapping.dns_{role}_regional_api_mapping"
+            )])
+        );
+    }
+    // Without custom domains there is nothing but the execute-api host.
+    let plain = synth_document(&Config {
+        custom_domains: false,
+        ..owned_domain()
+    });
+    let check = resource(
+        &plain,
+        "aws_route53_health_check",
+        "dns_primary_health_check",
+    );
+    assert!(
+        check["fqdn"]
+            .as_str()
+            .unwrap()
+            .contains(".execute-api.us-east-1.amazonaws.com")
+    );
+}
+
+#[test]
+fn health_alarms_do_not_fire_on_creation_and_a_missing_email_is_warned() {
+    let document = synth_document(&Config::default());
+    for role in ["primary", "secondary"] {
+        let alarm = resource(
+            &document,
+            "aws_cloudwatch_metric_alarm",
+            &format!("monitoring_health_alarms_{role}"),
+        );
+        assert_eq!(alarm["metric_name"], "HealthCheckStatus");
+        assert_eq!(alarm["treat_missing_data"], "missing");
+    }
+    assert!(
+        Config::default()
+            .warnings(true)
+            .iter()
+            .any(|w| w.starts_with("no --alert-email"))
+    );
+    let subscribed = Config {
+        alert_email: Some("oncall@acme-corp.io".to_owned()),
+        jwt: constructs::dr::config::JwtSettings {
+            issuer: Some("https://login.acme-corp.io/".to_owned()),
+            ..Default::default()
+        },
+        ..owned_domain()
+    };
+    assert_eq!(subscribed.warnings(true), Vec::<String>::new());
+}
+
+#[test]
+fn reserved_concurrency_is_a_setting_that_must_fit_the_quota() {
+    let document = synth_document(&Config {
+        concurrency: ConcurrencySettings {
+            payment: 40,
+            replicator: 5,
+            account_quota: 200,
+        },
+        ..production_config()
+    });
+    let function = |id: &str| resource(&document, "aws_lambda_function", id).clone();
+    assert_eq!(
+        function("primary_payment_function")["reserved_concurrent_executions"],
+        40
+    );
+    assert_eq!(
+        function("queue_replication_function")["reserved_concurrent_executions"],
+        5
+    );
+    let trigger = resource(
+        &document,
+        "aws_lambda_event_source_mapping",
+        "queue_replication_trigger",
+    );
+    assert_eq!(trigger["scaling_config"]["maximum_concurrency"], 5);
+    let queue = resource(&document, "aws_sqs_queue", "primary_queue_main");
+    assert!(
+        queue["redrive_policy"]
+            .as_str()
+            .unwrap()
+            .contains("\"maxReceiveCount\" = 10"),
+        "{}",
+        queue["redrive_policy"]
+    );
+
+    let too_small = Config {
+        concurrency: ConcurrencySettings {
+            account_quota: 10,
+            ..ConcurrencySettings::default()
+        },
+        ..production_config()
+    };
+    let message = too_small.validate().unwrap_err().to_string();
+    assert!(
+        message.contains("needs a quota of at least 210 concurrent executions in us-east-1"),
+        "{message}"
+    );
+    assert!(message.contains("--lambda-concurrency-quota"), "{message}");
+    for (payment, replicator) in [(0, 10), (100, 1)] {
+        let config = Config {
+            concurrency: ConcurrencySettings {
+                payment,
+                replicator,
+                ..ConcurrencySettings::default()
+            },
+            ..production_config()
+        };
+        assert!(config.validate().is_err(), "{payment}/{replicator}");
+    }
+}
+
+#[test]
+fn production_key_and_role_policies_follow_aws_guides() {
+    let document = synth_document(&production_config());
+    let dnssec = key_policy(&document, "dns_dnssec_key");
+    let grant = statement(&dnssec, "Route53KeepsAGrantOnTheKey");
+    assert_eq!(
+        grant["Condition"],
+        serde_json::json!({"Bool": {"kms:GrantIsForAWSResource": "true"}})
+    );
+    let sign = statement(&dnssec, "Route53SignsWithTheKey");
+    assert_eq!(
+        sign["Condition"]["ArnLike"]["aws:SourceArn"],
+        "arn:aws:route53:::hostedzone/*"
+    );
+    let data_key = key_policy(&document, "encryption_primary_key");
+    let alarms = statement(&data_key, "CloudWatchAlarmsPublishToTheEncryptedTopic");
+    assert_eq!(
+        alarms["Condition"]["ArnLike"]["aws:SourceArn"],
+        "arn:aws:cloudwatch:us-east-1:${data.aws_caller_identity.account.account_id}:alarm:*"
+    );
+
+    let policy_document =
+        |id: &str| document.value()["data"]["aws_iam_policy_document"][id].clone();
+    let trust = policy_document("primary_network_flow_logs_delivery_trust");
+    let conditions: Vec<(&str, &str)> = trust["statement"][0]["condition"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["test"].as_str().unwrap(), c["variable"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        conditions,
+        [
+            ("StringEquals", "aws:SourceAccount"),
+            ("ArnLike", "aws:SourceArn")
+        ]
+    );
+    let permissions = policy_document("primary_network_flow_logs_delivery_permissions");
+    let mut actions: Vec<&str> = permissions["statement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["actions"].as_array().unwrap())
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    actions.sort_unstable();
+    assert_eq!(
+        actions,
+        [
+            "logs:CreateLogGroup",
+            "logs:CreateLogStream",
+            "logs:DescribeLogGroups",
+            "logs:DescribeLogStreams",
+            "logs:PutLogEvents"
+        ]
+    );
+    for role in ["primary", "secondary"] {
+        let group = resource(
+            &document,
+            "aws_cloudwatch_log_group",
+            &format!("{role}_api_access_logs"),
+        );
+        assert!(
+            group["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("/aws/vendedlogs/apigateway/"),
+            "{group}"
+        );
+    }
+}
+
+#[test]
+fn the_two_phase_first_apply_targets_the_zone_the_stack_declares() {
+    let makefile = std::fs::read_to_string(workspace_root().join("Makefile")).unwrap();
+    let address = "aws_route53_zone.dns_zone";
+    assert!(
+        makefile.contains(&format!("ZONE_ADDRESS := {address}"))
+            && makefile.contains("-target=$(ZONE_ADDRESS)"),
+        "make apply-zone must target {address}"
+    );
+    let document = synth_document(&owned_domain());
+    assert!(document.resource("aws_route53_zone", "dns_zone").is_some());
+}
