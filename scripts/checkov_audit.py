@@ -16,8 +16,9 @@ and on a default-profile skip that the production profile does not pass
 (every such skip claims that `--profile production` fixes it).
 
 checkov 3.3.30 raises on the string `terraform.required_version` when it
-parses Terraform JSON, so it scans a copy without the `terraform` block
-(settings only: provider requirements and the backend, nothing it checks).
+parses Terraform JSON, and on top-level `moved` and `removed` blocks, so it
+scans a copy without them (settings and state migrations: provider
+requirements, the backend, renames; nothing it checks).
 """
 
 import argparse
@@ -32,6 +33,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ("default", "production")
+# Top-level blocks checkov 3.3.30 cannot parse; none holds a resource.
+UNPARSED_BLOCKS = ("terraform", "moved", "removed")
 # Production requires remote state; the bucket only has to be named.
 PROFILE_ARGS = {
     "default": [],
@@ -87,7 +90,7 @@ def synthesize(synth, profile):
 def scan(checkov, document, work):
     """checkov's failed checks on `document`, as (check id, resource, name)."""
     work.mkdir(parents=True, exist_ok=True)
-    scanned = {key: value for key, value in document.items() if key != "terraform"}
+    scanned = {key: value for key, value in document.items() if key not in UNPARSED_BLOCKS}
     (work / "main.tf.json").write_text(json.dumps(scanned, indent=2))
     # No network: no guideline mapping, no platform downloads.
     env = dict(os.environ, BC_SKIP_MAPPING="TRUE", CHECKOV_NO_OUTPUT_FILE="1")
