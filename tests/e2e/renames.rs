@@ -62,7 +62,7 @@ fn renamed(config: &Config) -> Result<App, Diagnostics> {
 pub fn plan_shows_moves(deployment: &Deployment) {
     let stderr = deployment.resynth(renamed);
     assert!(
-        !stderr.contains("warning"),
+        !stderr.contains("disappeared"),
         "declared renames are not warned about: {stderr}"
     );
     let plan = deployment.saved_plan_json(&[]);

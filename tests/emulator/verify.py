@@ -99,9 +99,9 @@ def deployed(endpoint, outputs, env, zip_dir):
         check(len(apis) == 1, f"one HTTP API in {region}")
         api_id = apis[0]["ApiId"]
         routes = {r["RouteKey"]: r for r in api.get_routes(ApiId=api_id)["Items"]}
-        authorizers = {a["AuthorizerId"]: a for a in api.get_authorizers(ApiId=api_id)["Items"]}
         post = routes.get("POST /payment", {})
-        authorizer = authorizers.get(post.get("AuthorizerId"), {})
+        # moto implements GetAuthorizer, not GetAuthorizers.
+        authorizer = api.get_authorizer(ApiId=api_id, AuthorizerId=post["AuthorizerId"]) if post.get("AuthorizerId") else {}
         check(
             post.get("AuthorizationType") == "JWT" and authorizer.get("AuthorizerType") == "JWT"
             and routes.get("GET /health", {}).get("AuthorizationType") == "NONE",
