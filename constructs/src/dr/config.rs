@@ -144,13 +144,11 @@ impl Default for ConcurrencySettings {
 }
 
 impl ConcurrencySettings {
-    /// The quota each region needs: its reservations plus what AWS keeps
-    /// unreserved. The primary runs both functions, the secondary one.
-    pub fn quota_needed(&self) -> (u32, u32) {
-        (
-            self.payment + self.replicator + UNRESERVED_CONCURRENCY_MINIMUM,
-            self.payment + UNRESERVED_CONCURRENCY_MINIMUM,
-        )
+    /// The quota the primary region needs: both functions' reservations
+    /// plus what AWS keeps unreserved (the secondary runs only the payment
+    /// function, so it needs less of the same quota).
+    pub fn primary_quota_needed(&self) -> u32 {
+        self.payment + self.replicator + UNRESERVED_CONCURRENCY_MINIMUM
     }
 }
 
@@ -467,6 +465,12 @@ impl Config {
                 .strip_prefix("https://")
                 .map(|rest| rest.split(['/', ':']).next().unwrap_or_default());
             match host {
+                Some(host) if is_reserved_domain(host) => errors.push(Error::invalid_setting(
+                    "JWT issuer",
+                    issuer,
+                    "example.com, example.net and example.org are documentation domains (RFC 2606): no identity provider issues tokens there",
+                    "use the issuer URL of your identity provider, e.g. https://login.acme-corp.io/",
+                )),
                 Some(host) if is_domain(host) => {
                     let primary_pool = format!("cognito-idp.{}.amazonaws.com", self.primary_region);
                     if host == primary_pool {
@@ -488,7 +492,7 @@ impl Config {
                     "JWT issuer",
                     issuer,
                     "API Gateway accepts only an https:// URL with a DNS host name as a JWT issuer",
-                    "use the issuer URL of your identity provider, e.g. https://login.example-corp.io/",
+                    "use the issuer URL of your identity provider, e.g. https://login.acme-corp.io/",
                 )),
             }
         }
@@ -522,15 +526,15 @@ impl Config {
         }
         // An SQS event source mapping runs at least 2 batches at once, and
         // its maximum concurrency is held within the reservation.
-        if settings.replicator < 2 {
+        if !(2..=1000).contains(&settings.replicator) {
             errors.push(Error::invalid_setting(
                 "replicator reserved concurrency",
                 settings.replicator,
-                "the queue trigger's maximum concurrency, kept within the reservation, is at least 2",
-                "reserve at least 2 (default 10)",
+                "the queue trigger's maximum concurrency, kept equal to the reservation, must be 2-1000",
+                "reserve 2-1000 (default 10)",
             ));
         }
-        let (primary_needs, _) = settings.quota_needed();
+        let primary_needs = settings.primary_quota_needed();
         if primary_needs > settings.account_quota {
             errors.push(Error::invalid_setting(
                 "Lambda concurrency quota",

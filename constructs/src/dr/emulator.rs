@@ -92,7 +92,10 @@ pub fn adapt(document: Document) -> Document {
         });
         for tf_type in ["aws_route53_zone", "aws_apigatewayv2_authorizer"] {
             for_each_resource(value, tf_type, |block| {
-                let lifecycle = &mut block["lifecycle"];
+                // `get_mut`, not indexing, which would insert a null.
+                let Some(lifecycle) = block.get_mut("lifecycle") else {
+                    return;
+                };
                 remove(lifecycle, "postcondition");
                 if lifecycle.as_object().is_some_and(|l| l.is_empty()) {
                     remove(block, "lifecycle");

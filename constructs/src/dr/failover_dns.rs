@@ -6,9 +6,10 @@
 //! a regional API Gateway custom domain and API mapping for each name, and
 //! the failover records are aliases to the `api.<domain>` domains, so HTTPS
 //! on `api.<domain>` works in either region. Each region's health check
-//! probes `api-<region>.<domain>`: the same kind of custom domain, on the
-//! same certificate, that clients reach, so a broken certificate or mapping
-//! fails the region over instead of going unseen. ACM asks for the same
+//! probes `api-<region>.<domain>`: a custom domain of the same kind, on the
+//! same certificate and stage, that clients reach, so a region whose custom
+//! domains break (or whose regional endpoint stops answering through them)
+//! fails over instead of going unseen. ACM asks for the same
 //! validation record for one name in every region of an account, so the
 //! record of `api.<domain>` is declared once and both validations use it.
 //! With

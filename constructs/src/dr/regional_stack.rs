@@ -399,8 +399,12 @@ fn http_api(
             target,
         },
     );
+    // Renamed from `access_logs` (under /aws/apigateway/): the old group is
+    // forgotten, not deleted, so the logs it holds stay until their
+    // retention ends.
+    scope.forget::<CloudwatchLogGroup>("access_logs");
     let access_logs = scope.resource(
-        "access_logs",
+        "vended_access_logs",
         CloudwatchLogGroup {
             // API Gateway delivers access logs as vended logs, through the
             // account's CloudWatch Logs resource policy (at most 5,120
@@ -499,6 +503,8 @@ fn access_log_format() -> String {
         ("responseLength", "$context.responseLength"),
         ("integrationLatency", "$context.integrationLatency"),
         ("integrationError", "$context.integrationErrorMessage"),
+        // Why the JWT authorizer refused a request (a 401 says nothing).
+        ("authorizerError", "$context.authorizer.error"),
     ]);
     serde_json::to_string(&fields).expect("a map of strings serializes")
 }
