@@ -90,3 +90,18 @@ pub fn validate(dir: &Path) -> Value {
         )
     })
 }
+
+/// An endpoint on 127.0.0.1 that accepts connections and never answers: a
+/// dependency that hangs. The connections stay open until the test process
+/// ends.
+pub fn silent_endpoint() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let address = listener.local_addr().expect("a bound listener has an address");
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    format!("http://{address}")
+}

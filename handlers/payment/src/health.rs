@@ -1,5 +1,7 @@
-//! The deep health check behind `GET /health`, cached briefly so Route 53's
-//! many checkers do not each cost a table read.
+//! The deep health check behind `GET /health`: a region is healthy when its
+//! table takes writes, since a region that reads but cannot write would
+//! keep receiving payments it cannot book. Cached briefly so Route 53's
+//! many checkers do not each cost a request.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -23,7 +25,7 @@ pub struct HealthCache {
 }
 
 impl HealthCache {
-    /// Whether the table answered within the timeout, from the cache when
+    /// Whether the table took the probe's write within the timeout, from the cache when
     /// the last probe is recent.
     pub async fn healthy<S: Store>(&self, store: &S) -> bool {
         let now = Instant::now();
@@ -32,7 +34,7 @@ impl HealthCache {
         {
             return healthy;
         }
-        let healthy = match tokio::time::timeout(PROBE_TIMEOUT, store.ping()).await {
+        let healthy = match tokio::time::timeout(PROBE_TIMEOUT, store.probe()).await {
             Ok(Ok(())) => true,
             Ok(Err(error)) => {
                 tracing::warn!(?error, "health probe failed");
@@ -64,7 +66,7 @@ mod tests {
             std::future::pending().await
         }
 
-        async fn ping(&self) -> Result<(), StoreError> {
+        async fn probe(&self) -> Result<(), StoreError> {
             std::future::pending().await
         }
     }

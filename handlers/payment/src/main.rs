@@ -18,7 +18,11 @@ async fn main() -> Result<(), Error> {
         tracing::error!(%error, "invalid configuration");
     })?;
     let aws = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
-    let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(&aws), settings.table_name);
+    let store = DynamoStore::new(
+        payment::dynamo::client(&aws),
+        settings.table_name,
+        &settings.region,
+    );
     let handler = Handler::new(store, settings.region);
     let handler = &handler;
     lambda_runtime::run(service_fn(

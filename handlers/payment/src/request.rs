@@ -4,8 +4,8 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::amount::Amount;
-use crate::currency::is_currency;
+use crate::amount::{Amount, AmountError};
+use crate::currency::minor_units;
 
 /// The largest body accepted, after base64 decoding.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -29,14 +29,38 @@ pub enum BodyError {
     Invalid(String),
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPayment<'a> {
-    transaction_id: String,
-    #[serde(borrow)]
-    amount: &'a RawValue,
-    currency: String,
+/// The body's fields in order, each value unparsed. Only a JSON object
+/// reads as one; duplicates are kept so they can be refused.
+struct Fields<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
+            type Value = Fields<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut fields = Vec::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    fields.push((name, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Fields(fields))
+            }
+        }
+
+        deserializer.deserialize_map(ObjectVisitor)
+    }
 }
+
+const FIELDS: [&str; 3] = ["transaction_id", "amount", "currency"];
+const SHAPE: &str = "send a JSON object {\"transaction_id\": \"...\", \"amount\": \"12.50\", \"currency\": \"USD\"}";
+const TRANSACTION_ID_RULE: &str = "transaction_id must be a string of 1-64 letters, digits, `_` and `-`";
+const CURRENCY_RULE: &str = "currency must be a string holding an ISO 4217 code in upper case, such as \"USD\"";
 
 /// Decodes and validates the body of a request.
 pub fn parse_body(body: Option<&str>, is_base64: bool) -> Result<PaymentRequest, BodyError> {
@@ -61,62 +85,82 @@ pub fn parse_body(body: Option<&str>, is_base64: bool) -> Result<PaymentRequest,
         return Err(BodyError::TooLarge);
     }
     if text.trim().is_empty() {
-        return Err(BodyError::Malformed(
-            "the body is empty; send {\"transaction_id\", \"amount\", \"currency\"}".into(),
-        ));
+        return Err(BodyError::Malformed(format!("the body is empty; {SHAPE}")));
     }
-    let raw: RawPayment<'_> = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            BodyError::Invalid(field_message(&e))
-        } else {
-            BodyError::Malformed("the body is not valid JSON".into())
-        }
-    })?;
-    validate(raw)
+    // Syntax first (400), then shape (422): an array, string, number or
+    // null is JSON, but not a payment.
+    let value: &RawValue = serde_json::from_str(text)
+        .map_err(|_| BodyError::Malformed(format!("the body is not valid JSON; {SHAPE}")))?;
+    if !value.get().starts_with('{') {
+        return Err(BodyError::Invalid(format!(
+            "the body must be a JSON object; {SHAPE}"
+        )));
+    }
+    let fields: Fields<'_> = serde_json::from_str(value.get())
+        .map_err(|_| BodyError::Invalid(format!("the body must be a JSON object; {SHAPE}")))?;
+    validate(fields)
 }
 
-/// serde's message without its line/column suffix, which means nothing to
-/// an API client.
-fn field_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.find(" at line ") {
-        Some(index) => text[..index].to_owned(),
-        None => text,
+/// The value of field `name`, refusing unknown and repeated fields.
+fn field<'a>(fields: &Fields<'a>, name: &str, rule: &str) -> Result<&'a RawValue, BodyError> {
+    let mut values = fields.0.iter().filter(|(field, _)| field == name);
+    match (values.next(), values.next()) {
+        (Some((_, value)), None) => Ok(value),
+        (Some(_), Some(_)) => Err(BodyError::Invalid(format!(
+            "{name} appears more than once; send each field once"
+        ))),
+        (None, _) => Err(BodyError::Invalid(format!("{name} is required: {rule}"))),
     }
 }
 
-fn validate(raw: RawPayment<'_>) -> Result<PaymentRequest, BodyError> {
-    let id = &raw.transaction_id;
+/// A JSON string value, or `None` for any other JSON type.
+fn string(value: &RawValue) -> Option<String> {
+    serde_json::from_str::<String>(value.get()).ok()
+}
+
+fn validate(fields: Fields<'_>) -> Result<PaymentRequest, BodyError> {
+    if let Some((unknown, _)) = fields.0.iter().find(|(name, _)| !FIELDS.contains(&name.as_str())) {
+        let shown: String = unknown.chars().take(64).collect();
+        return Err(BodyError::Invalid(format!(
+            "unknown field `{shown}`; a payment has exactly transaction_id, amount and currency"
+        )));
+    }
+    let invalid = |rule: &str| BodyError::Invalid(rule.to_owned());
+    let id = string(field(&fields, "transaction_id", TRANSACTION_ID_RULE)?)
+        .ok_or_else(|| invalid(TRANSACTION_ID_RULE))?;
     let id_ok = (1..=64).contains(&id.len())
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if !id_ok {
-        return Err(BodyError::Invalid(
-            "transaction_id must be 1-64 characters of letters, digits, `_` and `-`".into(),
-        ));
+        return Err(invalid(TRANSACTION_ID_RULE));
     }
-    let amount_text = raw.amount.get();
-    let amount_text = if amount_text.starts_with('"') {
-        serde_json::from_str::<String>(amount_text)
-            .map_err(|_| BodyError::Invalid("amount is not a valid string".into()))?
-    } else if amount_text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-        amount_text.to_owned()
+    let currency = string(field(&fields, "currency", CURRENCY_RULE)?)
+        .ok_or_else(|| invalid(CURRENCY_RULE))?;
+    let minor_units = minor_units(&currency).ok_or_else(|| invalid(CURRENCY_RULE))?;
+    let amount_rule =
+        "amount must be a decimal number or a string holding one, such as \"12.50\"";
+    let amount_value = field(&fields, "amount", amount_rule)?;
+    let amount = amount_value.get();
+    let amount_text = if amount.starts_with('"') {
+        string(amount_value).ok_or_else(|| invalid(amount_rule))?
+    } else if amount.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        amount.to_owned()
     } else {
-        return Err(BodyError::Invalid(
-            "amount must be a decimal number or a string holding one, such as \"12.50\"".into(),
-        ));
+        return Err(invalid(amount_rule));
     };
-    let amount = Amount::parse(&amount_text).map_err(|e| BodyError::Invalid(e.to_string()))?;
-    if !is_currency(&raw.currency) {
-        return Err(BodyError::Invalid(
-            "currency must be an ISO 4217 code in upper case, such as \"USD\"".into(),
-        ));
-    }
+    let amount = Amount::parse(&amount_text, minor_units).map_err(|e| {
+        BodyError::Invalid(match e {
+            AmountError::TooManyFractionDigits { allowed } => format!(
+                "amount must have at most {allowed} fraction digits in {currency} (ISO 4217 minor units)"
+            ),
+            other => other.to_string(),
+        })
+    })?;
     Ok(PaymentRequest {
-        transaction_id: raw.transaction_id,
+        transaction_id: id,
         amount,
-        currency: raw.currency,
+        currency,
     })
 }
 
@@ -132,16 +176,30 @@ mod tests {
     fn accepts_string_and_number_amounts_exactly() {
         let request =
             parse(r#"{"transaction_id":"tx-1","amount":"12.50","currency":"USD"}"#).unwrap();
-        assert_eq!(request.amount.cents(), 1250);
+        assert_eq!(request.amount.minor_units(), 1250);
         let request = parse(r#"{"transaction_id":"tx_1","amount":0.1,"currency":"EUR"}"#).unwrap();
         assert_eq!(
-            request.amount.cents(),
+            request.amount.minor_units(),
             10,
             "0.1 is never rounded through a float"
         );
         let request =
-            parse(r#"{"transaction_id":"T","amount":999999999.99,"currency":"JPY"}"#).unwrap();
+            parse(r#"{"transaction_id":"T","amount":999999999.99,"currency":"USD"}"#).unwrap();
         assert_eq!(request.amount.to_string(), "999999999.99");
+    }
+
+    #[test]
+    fn amounts_follow_their_currencys_minor_units() {
+        for (amount, currency, canonical) in [
+            ("\"1250\"", "JPY", "1250"),
+            ("1.234", "KWD", "1.234"),
+            ("\"0.5\"", "BHD", "0.500"),
+            ("7", "USD", "7.00"),
+        ] {
+            let body =
+                format!(r#"{{"transaction_id":"t","amount":{amount},"currency":"{currency}"}}"#);
+            assert_eq!(parse(&body).unwrap().amount.to_string(), canonical, "{body}");
+        }
     }
 
     #[test]
@@ -168,19 +226,28 @@ mod tests {
             ("   ".into(), "malformed"),
             ("{".into(), "malformed"),
             ("not json".into(), "malformed"),
-            ("[]".into(), "invalid"),
-            ("null".into(), "invalid"),
+            ("[]".into(), "must be a JSON object"),
+            (r#"["tx-1","12.50","USD"]"#.into(), "must be a JSON object"),
+            ("null".into(), "must be a JSON object"),
+            (r#""tx-1""#.into(), "must be a JSON object"),
+            ("12.50".into(), "must be a JSON object"),
+            ("true".into(), "must be a JSON object"),
             (
                 r#"{"amount":"1","currency":"USD"}"#.into(),
-                "missing field `transaction_id`",
+                "transaction_id is required: transaction_id must be a string",
             ),
             (
                 r#"{"transaction_id":"a","currency":"USD"}"#.into(),
-                "missing field `amount`",
+                "amount is required",
             ),
             (
                 r#"{"transaction_id":"a","amount":"1"}"#.into(),
-                "missing field `currency`",
+                "currency is required",
+            ),
+            (
+                r#"{"transaction_id":"a","transaction_id":"b","amount":"1","currency":"USD"}"#
+                    .into(),
+                "transaction_id appears more than once",
             ),
             (
                 r#"{"transaction_id":"a","amount":"1","currency":"USD","note":"x"}"#.into(),
@@ -204,7 +271,23 @@ mod tests {
             ),
             (
                 r#"{"transaction_id":1,"amount":"1","currency":"USD"}"#.into(),
-                "invalid type",
+                "transaction_id must be a string",
+            ),
+            (
+                r#"{"transaction_id":null,"amount":"1","currency":"USD"}"#.into(),
+                "transaction_id must be a string",
+            ),
+            (
+                r#"{"transaction_id":"a","amount":"1","currency":["USD"]}"#.into(),
+                "currency must be a string",
+            ),
+            (
+                r#"{"transaction_id":"a","amount":"12.50","currency":"JPY"}"#.into(),
+                "at most 0 fraction digits in JPY",
+            ),
+            (
+                r#"{"transaction_id":"a","amount":"1.2345","currency":"KWD"}"#.into(),
+                "at most 3 fraction digits in KWD",
             ),
             (
                 r#"{"transaction_id":"a","amount":"-1","currency":"USD"}"#.into(),
@@ -220,7 +303,7 @@ mod tests {
             ),
             (
                 r#"{"transaction_id":"a","amount":1.005,"currency":"USD"}"#.into(),
-                "at most 2 fraction digits",
+                "at most 2 fraction digits in USD",
             ),
             (
                 r#"{"transaction_id":"a","amount":1e2,"currency":"USD"}"#.into(),
@@ -228,7 +311,7 @@ mod tests {
             ),
             (
                 r#"{"transaction_id":"a","amount":1000000000,"currency":"USD"}"#.into(),
-                "at most 999999999.99",
+                "at most 9 whole digits",
             ),
             (
                 r#"{"transaction_id":"a","amount":true,"currency":"USD"}"#.into(),
@@ -268,7 +351,9 @@ mod tests {
                 text.contains(expected),
                 "{body}: expected {expected:?}, got {error:?}"
             );
-            assert!(!text.contains("line"), "no parser positions leak: {text}");
+            for leak in ["line", "RawPayment", "struct", "serde", "invalid type", "expected"] {
+                assert!(!text.contains(leak), "no parser wording leaks ({leak}): {text}");
+            }
         }
     }
 

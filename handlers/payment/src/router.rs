@@ -90,7 +90,7 @@ impl<S: Store> Handler<S> {
             transaction_id: payment.transaction_id,
             amount: payment.amount,
             currency: payment.currency,
-            status: "accepted",
+            status: "accepted".to_owned(),
             region: self.region.clone(),
             created_at: now(),
         };
@@ -102,6 +102,17 @@ impl<S: Store> Handler<S> {
                 "conflict",
                 "this transaction_id was already used for a different amount or currency; nothing was changed",
             ),
+            Ok(PutOutcome::Unreadable) => {
+                tracing::error!(
+                    transaction_id = %record.transaction_id,
+                    "an item under this transaction_id is not a payment this API can read"
+                );
+                error(
+                    409,
+                    "conflict",
+                    "this transaction_id is taken by a record this API cannot read; nothing was changed; use a new transaction_id",
+                )
+            }
             Err(StoreError::Throttled) => with_header(
                 error(
                     503,

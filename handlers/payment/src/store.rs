@@ -14,7 +14,9 @@ pub struct StoredPayment {
     #[serde(serialize_with = "amount_text")]
     pub amount: Amount,
     pub currency: String,
-    pub status: &'static str,
+    /// `accepted` when this API books it; whatever the stored item says
+    /// when it is read back.
+    pub status: String,
     pub region: String,
     pub created_at: String,
 }
@@ -38,6 +40,9 @@ pub enum PutOutcome {
     Created,
     /// A payment with this id already exists; here it is, unchanged.
     Exists(StoredPayment),
+    /// An item with this id exists but is not a payment this API can read
+    /// (another writer, an older schema). Retrying cannot change that.
+    Unreadable,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +62,7 @@ pub trait Store: Sync {
         payment: &StoredPayment,
     ) -> impl Future<Output = Result<PutOutcome, StoreError>> + Send;
 
-    /// A cheap read proving the table answers.
-    fn ping(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A cheap request proving that this region's table takes writes, the
+    /// path failover depends on.
+    fn probe(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
 }

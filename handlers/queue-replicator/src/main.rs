@@ -20,14 +20,15 @@ async fn main() -> Result<(), Error> {
     let aws = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
     // The destination queue lives in another region than the function, and
     // the SDK calls the SQS endpoint of the region it is configured for.
-    let mut sqs = aws_sdk_sqs::config::Builder::from(&aws);
-    sqs.set_region(Some(aws_config::Region::new(settings.queue_region)));
-    let sqs = sqs.build();
-    let sender = SqsSender::new(aws_sdk_sqs::Client::from_conf(sqs), settings.queue_url);
+    let client = queue_replicator::sqs::client(&aws, settings.queue_region);
+    let sender = SqsSender::new(client, settings.queue_url);
     let sender = &sender;
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| async move {
         tracing::info!(request_id = %event.context.request_id, records = event.payload.records.len(), "batch");
-        Ok::<_, Error>(forward(sender, event.payload).await)
+        forward(sender, event.payload).await.map_err(|error| {
+            tracing::error!(%error, "invocation failed");
+            Error::from(error)
+        })
     }))
     .await
 }

@@ -1,11 +1,46 @@
 //! The destination queue behind [`Sender`].
 
+use std::time::Duration;
+
+use aws_config::SdkConfig;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
 use aws_lambda_events::sqs::SqsMessageAttribute;
 use aws_sdk_sqs::Client;
+use aws_sdk_sqs::config::http::HttpResponse;
+use aws_sdk_sqs::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_sqs::operation::send_message_batch::SendMessageBatchError;
 use aws_sdk_sqs::primitives::Blob;
 use aws_sdk_sqs::types::{MessageAttributeValue, SendMessageBatchRequestEntry};
 
-use crate::forward::{Outgoing, Sender};
+use crate::forward::{BatchOutcome, Outgoing, Sender};
+
+/// How long one SendMessageBatch call may take, retries included. An
+/// unreachable destination stops the invocation after the first call that
+/// runs out of time, so one invocation waits at most this long for it,
+/// far inside the function's 30 s.
+pub const OPERATION_TIMEOUT: Duration = Duration::from_secs(6);
+/// One attempt: up to 256 KiB sent to another region.
+pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(2);
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
+/// Attempts per call, the first included.
+pub const MAX_ATTEMPTS: u32 = 3;
+
+/// An SQS client for `region` that gives up in time.
+pub fn client(config: &SdkConfig, region: String) -> Client {
+    let config = aws_sdk_sqs::config::Builder::from(config)
+        .region(aws_config::Region::new(region))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(CONNECT_TIMEOUT)
+                .operation_attempt_timeout(ATTEMPT_TIMEOUT)
+                .operation_timeout(OPERATION_TIMEOUT)
+                .build(),
+        )
+        .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS))
+        .build();
+    Client::from_conf(config)
+}
 
 #[derive(Clone, Debug)]
 pub struct SqsSender {
@@ -20,7 +55,7 @@ impl SqsSender {
 }
 
 impl Sender for SqsSender {
-    async fn send_batch(&self, batch: &[Outgoing]) -> Vec<String> {
+    async fn send_batch(&self, batch: &[Outgoing]) -> BatchOutcome {
         let mut entries = Vec::with_capacity(batch.len());
         let mut failed = Vec::new();
         for (index, message) in batch.iter().enumerate() {
@@ -33,7 +68,7 @@ impl Sender for SqsSender {
             }
         }
         if entries.is_empty() {
-            return failed;
+            return BatchOutcome::Sent { failed };
         }
         let result = self
             .client
@@ -52,13 +87,33 @@ impl Sender for SqsSender {
                         failed.push(message.source_id.clone());
                     }
                 }
+                BatchOutcome::Sent { failed }
             }
-            Err(error) => {
-                tracing::error!(error = ?error, "batch not replicated");
-                failed = batch.iter().map(|m| m.source_id.clone()).collect();
-            }
+            Err(error) => classify(error),
         }
-        failed
+    }
+}
+
+/// A refused call (a client error other than a throttle) is worth retrying
+/// entry by entry; anything else means the destination cannot take
+/// messages now.
+fn classify(error: SdkError<SendMessageBatchError, HttpResponse>) -> BatchOutcome {
+    let reason = error
+        .code()
+        .map_or_else(|| format!("{error:?}"), str::to_owned);
+    let client_error = match &error {
+        SdkError::ServiceError(service) => {
+            let status = service.raw().status().as_u16();
+            (400..500).contains(&status) && status != 429 && !reason.contains("Throttl")
+        }
+        SdkError::ConstructionFailure(_) => true,
+        _ => false,
+    };
+    if client_error {
+        BatchOutcome::Refused(reason)
+    } else {
+        tracing::error!(%reason, "destination queue unreachable");
+        BatchOutcome::Unreachable(reason)
     }
 }
 

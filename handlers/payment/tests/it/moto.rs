@@ -1,26 +1,38 @@
 //! The real DynamoDB store against a moto server: conditional write,
-//! idempotent replay, conflict, and the health probe.
+//! idempotent replay, conflict, an unreadable item, the health probe's
+//! write; and against a table that never answers.
 
+use std::time::{Duration, Instant};
+
+use aws_config::{BehaviorVersion, SdkConfig};
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::config::{Credentials, Region};
+use aws_sdk_dynamodb::config::{Credentials, Region, SharedCredentialsProvider};
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType,
     ScalarAttributeType,
 };
 use drsynth_tests::moto::MotoServer;
-use payment::dynamo::DynamoStore;
+use drsynth_tests::silent_endpoint;
+use payment::dynamo::{DynamoStore, health_key};
 use payment::router::Handler;
 
 use crate::{answer, request};
 
-pub fn client(moto: &MotoServer) -> Client {
-    let config = aws_sdk_dynamodb::Config::builder()
-        .behavior_version_latest()
+/// The SDK settings of a function in us-east-1 talking to `endpoint`.
+fn sdk_config(endpoint: &str) -> SdkConfig {
+    SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
         .region(Region::new("us-east-1"))
-        .endpoint_url(moto.endpoint())
-        .credentials_provider(Credentials::new("testing", "testing", None, None, "test"))
-        .build();
-    Client::from_conf(config)
+        .endpoint_url(endpoint)
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            "testing", "testing", None, None, "test",
+        )))
+        .build()
+}
+
+/// The function's own client (its timeouts and retries), against moto.
+pub fn client(moto: &MotoServer) -> Client {
+    payment::dynamo::client(&sdk_config(&moto.endpoint()))
 }
 
 pub async fn create_table(client: &Client, name: &str) {
@@ -72,7 +84,7 @@ async fn conditional_write_replay_and_conflict_against_dynamodb() {
     let client = client(&moto);
     create_table(&client, "transactions-test").await;
     let handler = Handler::new(
-        DynamoStore::new(client.clone(), "transactions-test".into()),
+        DynamoStore::new(client.clone(), "transactions-test".into(), "us-east-1"),
         "us-east-1".into(),
     );
 
@@ -116,10 +128,119 @@ async fn conditional_write_replay_and_conflict_against_dynamodb() {
 }
 
 #[tokio::test]
+async fn health_proves_writes_with_one_item_per_region() {
+    let moto = MotoServer::start();
+    let client = client(&moto);
+    create_table(&client, "transactions-test").await;
+    for attempt in 0..2 {
+        // A new instance each time: no cached answer.
+        let handler = Handler::new(
+            DynamoStore::new(client.clone(), "transactions-test".into(), "us-east-1"),
+            "us-east-1".into(),
+        );
+        let (status, health) =
+            answer(&handler.handle(&request("GET", "/health", None, None)).await);
+        assert_eq!(status, 200, "probe {attempt}: {health}");
+    }
+    let items = client
+        .scan()
+        .table_name("transactions-test")
+        .send()
+        .await
+        .unwrap()
+        .items
+        .unwrap_or_default();
+    let keys: Vec<&str> = items
+        .iter()
+        .map(|item| item["transaction_id"].as_s().unwrap().as_str())
+        .collect();
+    assert_eq!(keys, [health_key("us-east-1")], "written once, then only checked");
+}
+
+#[tokio::test]
+async fn an_unreadable_item_is_a_conflict_and_replays_report_the_stored_status() {
+    let moto = MotoServer::start();
+    let client = client(&moto);
+    create_table(&client, "transactions-test").await;
+    let handler = Handler::new(
+        DynamoStore::new(client.clone(), "transactions-test".into(), "us-east-1"),
+        "us-east-1".into(),
+    );
+    // Another writer's item under an id a client then uses.
+    client
+        .put_item()
+        .table_name("transactions-test")
+        .item("transaction_id", AttributeValue::S("tx-legacy".into()))
+        .item("total", AttributeValue::N("12".into()))
+        .send()
+        .await
+        .unwrap();
+    let legacy = r#"{"transaction_id":"tx-legacy","amount":"12","currency":"USD"}"#;
+    for _ in 0..2 {
+        let (status, error) = answer(
+            &handler
+                .handle(&request("POST", "/payment", JSON, Some(legacy)))
+                .await,
+        );
+        assert_eq!(status, 409, "never a 5xx a client retries forever: {error}");
+        assert!(error["message"].as_str().unwrap().contains("use a new transaction_id"));
+    }
+
+    let body = r#"{"transaction_id":"tx-7","amount":"1250","currency":"JPY"}"#;
+    let (status, created) = answer(
+        &handler
+            .handle(&request("POST", "/payment", JSON, Some(body)))
+            .await,
+    );
+    assert_eq!((status, created["status"].as_str()), (201, Some("accepted")));
+    assert_eq!(created["amount"], "1250");
+    client
+        .update_item()
+        .table_name("transactions-test")
+        .key("transaction_id", AttributeValue::S("tx-7".into()))
+        .update_expression("SET #s = :s")
+        .expression_attribute_names("#s", "status")
+        .expression_attribute_values(":s", AttributeValue::S("settled".into()))
+        .send()
+        .await
+        .unwrap();
+    let (status, replayed) = answer(
+        &handler
+            .handle(&request("POST", "/payment", JSON, Some(body)))
+            .await,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(replayed["status"], "settled", "the stored status, not a constant");
+}
+
+#[tokio::test]
+async fn a_silent_table_gets_a_clean_503_inside_the_function_timeout() {
+    let client = payment::dynamo::client(&sdk_config(&silent_endpoint()));
+    let handler = Handler::new(
+        DynamoStore::new(client, "transactions-test".into(), "us-east-1"),
+        "us-east-1".into(),
+    );
+    let body = r#"{"transaction_id":"tx-1","amount":"1","currency":"USD"}"#;
+    let started = Instant::now();
+    let response = handler
+        .handle(&request("POST", "/payment", JSON, Some(body)))
+        .await;
+    let waited = started.elapsed();
+    let (status, error) = answer(&response);
+    assert_eq!(status, 503, "{error}");
+    assert_eq!(error["error"], "unavailable");
+    assert_eq!(response.headers["retry-after"], "5");
+    // The function's timeout is 10 s; past it API Gateway answers a bare 500.
+    assert!(waited < Duration::from_secs(10), "answered after {waited:?}");
+    let (status, _) = answer(&handler.handle(&request("GET", "/health", None, None)).await);
+    assert_eq!(status, 503);
+}
+
+#[tokio::test]
 async fn health_is_503_and_writes_fail_safely_without_the_table() {
     let moto = MotoServer::start();
     let handler = Handler::new(
-        DynamoStore::new(client(&moto), "missing-table".into()),
+        DynamoStore::new(client(&moto), "missing-table".into(), "us-east-2"),
         "us-east-2".into(),
     );
     let (status, health) = answer(&handler.handle(&request("GET", "/health", None, None)).await);

@@ -39,7 +39,7 @@ impl Store for FakeStore {
         }
     }
 
-    async fn ping(&self) -> Result<(), StoreError> {
+    async fn probe(&self) -> Result<(), StoreError> {
         match &self.failure {
             Some(failure) => Err(failure.clone()),
             None => Ok(()),

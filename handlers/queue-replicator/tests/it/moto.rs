@@ -1,25 +1,36 @@
-//! Forwarding to a real SQS queue in moto, including a partial failure.
+//! Forwarding to a real SQS queue in moto, including a partial failure;
+//! and to a destination that never answers.
 
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
+use aws_config::{BehaviorVersion, SdkConfig};
 use aws_lambda_events::sqs::SqsEvent;
 use aws_sdk_sqs::Client;
-use aws_sdk_sqs::config::{Credentials, Region};
+use aws_sdk_sqs::config::{Credentials, Region, SharedCredentialsProvider};
 use drsynth_tests::moto::MotoServer;
-use queue_replicator::forward::{SOURCE_ID_ATTRIBUTE, forward};
+use drsynth_tests::silent_endpoint;
+use queue_replicator::forward::{ForwardError, SOURCE_ID_ATTRIBUTE, forward};
 use queue_replicator::sqs::SqsSender;
 use serde_json::json;
 
 use crate::{record, sqs_event};
 
-pub fn client(moto: &MotoServer, region: &str) -> Client {
-    let config = aws_sdk_sqs::Config::builder()
-        .behavior_version_latest()
-        .region(Region::new(region.to_owned()))
-        .endpoint_url(moto.endpoint())
-        .credentials_provider(Credentials::new("testing", "testing", None, None, "test"))
+/// The function's own client (timeouts, retries, region) for `endpoint`.
+fn client_for(endpoint: &str, region: &str) -> Client {
+    let config = SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .endpoint_url(endpoint)
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            "testing", "testing", None, None, "test",
+        )))
         .build();
-    Client::from_conf(config)
+    queue_replicator::sqs::client(&config, region.to_owned())
+}
+
+pub fn client(moto: &MotoServer, region: &str) -> Client {
+    client_for(&moto.endpoint(), region)
 }
 
 pub async fn receive_all(
@@ -78,7 +89,9 @@ async fn forwards_bodies_and_attributes_and_reports_the_one_that_cannot_be_sent(
     );
     let event: SqsEvent = serde_json::from_value(sqs_event(records)).unwrap();
 
-    let response = forward(&SqsSender::new(client.clone(), queue_url.clone()), event).await;
+    let response = forward(&SqsSender::new(client.clone(), queue_url.clone()), event)
+        .await
+        .unwrap();
     let failures: Vec<&str> = response
         .batch_item_failures
         .iter()
@@ -124,6 +137,30 @@ async fn a_missing_destination_fails_every_record_and_drops_none() {
         .map(|i| record(&format!("m{i}"), "x", json!({})))
         .collect();
     let event: SqsEvent = serde_json::from_value(sqs_event(records)).unwrap();
-    let response = forward(&SqsSender::new(client, missing), event).await;
-    assert_eq!(response.batch_item_failures.len(), 3);
+    let error = forward(&SqsSender::new(client, missing), event)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, ForwardError::NothingForwarded { failed: 3, .. }),
+        "the invocation fails, so the error alarm sees it: {error:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_silent_destination_fails_the_invocation_inside_its_timeout() {
+    let client = client_for(&silent_endpoint(), "us-east-2");
+    let queue_url = "https://sqs.us-east-2.amazonaws.com/123456789012/payments".to_owned();
+    let records = (0..15)
+        .map(|i| record(&format!("m{i}"), "x", json!({})))
+        .collect();
+    let event: SqsEvent = serde_json::from_value(sqs_event(records)).unwrap();
+    let started = Instant::now();
+    let error = forward(&SqsSender::new(client, queue_url), event)
+        .await
+        .unwrap_err();
+    let waited = started.elapsed();
+    assert!(matches!(error, ForwardError::NothingForwarded { failed: 15, .. }), "{error:?}");
+    // The function's timeout is 30 s: past it Lambda kills the invocation
+    // with nothing reported.
+    assert!(waited < Duration::from_secs(30), "gave up after {waited:?}");
 }
