@@ -96,7 +96,9 @@ pub fn validate(dir: &Path) -> Value {
 /// ends.
 pub fn silent_endpoint() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-    let address = listener.local_addr().expect("a bound listener has an address");
+    let address = listener
+        .local_addr()
+        .expect("a bound listener has an address");
     std::thread::spawn(move || {
         let mut held = Vec::new();
         for stream in listener.incoming().flatten() {

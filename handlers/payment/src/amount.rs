@@ -159,7 +159,11 @@ mod tests {
             ("1000000000", 2, TooLarge),
             ("99999999999999999999999", 0, TooLarge),
         ] {
-            assert_eq!(Amount::parse(text, scale), Err(error), "{text:?} at {scale}");
+            assert_eq!(
+                Amount::parse(text, scale),
+                Err(error),
+                "{text:?} at {scale}"
+            );
         }
     }
 }

@@ -44,7 +44,10 @@ impl<'de> Deserialize<'de> for Fields<'de> {
                 f.write_str("a JSON object")
             }
 
-            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
                 let mut fields = Vec::new();
                 while let Some(name) = map.next_key::<String>()? {
                     fields.push((name, map.next_value::<&'de RawValue>()?));
@@ -59,8 +62,10 @@ impl<'de> Deserialize<'de> for Fields<'de> {
 
 const FIELDS: [&str; 3] = ["transaction_id", "amount", "currency"];
 const SHAPE: &str = "send a JSON object {\"transaction_id\": \"...\", \"amount\": \"12.50\", \"currency\": \"USD\"}";
-const TRANSACTION_ID_RULE: &str = "transaction_id must be a string of 1-64 letters, digits, `_` and `-`";
-const CURRENCY_RULE: &str = "currency must be a string holding an ISO 4217 code in upper case, such as \"USD\"";
+const TRANSACTION_ID_RULE: &str =
+    "transaction_id must be a string of 1-64 letters, digits, `_` and `-`";
+const CURRENCY_RULE: &str =
+    "currency must be a string holding an ISO 4217 code in upper case, such as \"USD\"";
 
 /// Decodes and validates the body of a request.
 pub fn parse_body(body: Option<&str>, is_base64: bool) -> Result<PaymentRequest, BodyError> {
@@ -119,7 +124,11 @@ fn string(value: &RawValue) -> Option<String> {
 }
 
 fn validate(fields: Fields<'_>) -> Result<PaymentRequest, BodyError> {
-    if let Some((unknown, _)) = fields.0.iter().find(|(name, _)| !FIELDS.contains(&name.as_str())) {
+    if let Some((unknown, _)) = fields
+        .0
+        .iter()
+        .find(|(name, _)| !FIELDS.contains(&name.as_str()))
+    {
         let shown: String = unknown.chars().take(64).collect();
         return Err(BodyError::Invalid(format!(
             "unknown field `{shown}`; a payment has exactly transaction_id, amount and currency"
@@ -135,11 +144,10 @@ fn validate(fields: Fields<'_>) -> Result<PaymentRequest, BodyError> {
     if !id_ok {
         return Err(invalid(TRANSACTION_ID_RULE));
     }
-    let currency = string(field(&fields, "currency", CURRENCY_RULE)?)
-        .ok_or_else(|| invalid(CURRENCY_RULE))?;
+    let currency =
+        string(field(&fields, "currency", CURRENCY_RULE)?).ok_or_else(|| invalid(CURRENCY_RULE))?;
     let minor_units = minor_units(&currency).ok_or_else(|| invalid(CURRENCY_RULE))?;
-    let amount_rule =
-        "amount must be a decimal number or a string holding one, such as \"12.50\"";
+    let amount_rule = "amount must be a decimal number or a string holding one, such as \"12.50\"";
     let amount_value = field(&fields, "amount", amount_rule)?;
     let amount = amount_value.get();
     let amount_text = if amount.starts_with('"') {
@@ -198,7 +206,11 @@ mod tests {
         ] {
             let body =
                 format!(r#"{{"transaction_id":"t","amount":{amount},"currency":"{currency}"}}"#);
-            assert_eq!(parse(&body).unwrap().amount.to_string(), canonical, "{body}");
+            assert_eq!(
+                parse(&body).unwrap().amount.to_string(),
+                canonical,
+                "{body}"
+            );
         }
     }
 
@@ -351,8 +363,18 @@ mod tests {
                 text.contains(expected),
                 "{body}: expected {expected:?}, got {error:?}"
             );
-            for leak in ["line", "RawPayment", "struct", "serde", "invalid type", "expected"] {
-                assert!(!text.contains(leak), "no parser wording leaks ({leak}): {text}");
+            for leak in [
+                "line",
+                "RawPayment",
+                "struct",
+                "serde",
+                "invalid type",
+                "expected",
+            ] {
+                assert!(
+                    !text.contains(leak),
+                    "no parser wording leaks ({leak}): {text}"
+                );
             }
         }
     }

@@ -177,7 +177,7 @@ fn add_source_id(message: &mut Outgoing) {
 
 /// Consecutive groups of at most [`BATCH_LIMIT`] messages and
 /// [`MAX_BATCH_BYTES`] in all; a message near the limit goes alone.
-fn batches<'a>(messages: Vec<&'a Outgoing>) -> Vec<Vec<&'a Outgoing>> {
+fn batches(messages: Vec<&Outgoing>) -> Vec<Vec<&Outgoing>> {
     let mut batches: Vec<Vec<&Outgoing>> = Vec::new();
     let mut bytes = 0;
     for message in messages {

@@ -154,7 +154,11 @@ async fn health_proves_writes_with_one_item_per_region() {
         .iter()
         .map(|item| item["transaction_id"].as_s().unwrap().as_str())
         .collect();
-    assert_eq!(keys, [health_key("us-east-1")], "written once, then only checked");
+    assert_eq!(
+        keys,
+        [health_key("us-east-1")],
+        "written once, then only checked"
+    );
 }
 
 #[tokio::test]
@@ -183,7 +187,12 @@ async fn an_unreadable_item_is_a_conflict_and_replays_report_the_stored_status()
                 .await,
         );
         assert_eq!(status, 409, "never a 5xx a client retries forever: {error}");
-        assert!(error["message"].as_str().unwrap().contains("use a new transaction_id"));
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains("use a new transaction_id")
+        );
     }
 
     let body = r#"{"transaction_id":"tx-7","amount":"1250","currency":"JPY"}"#;
@@ -192,7 +201,10 @@ async fn an_unreadable_item_is_a_conflict_and_replays_report_the_stored_status()
             .handle(&request("POST", "/payment", JSON, Some(body)))
             .await,
     );
-    assert_eq!((status, created["status"].as_str()), (201, Some("accepted")));
+    assert_eq!(
+        (status, created["status"].as_str()),
+        (201, Some("accepted"))
+    );
     assert_eq!(created["amount"], "1250");
     client
         .update_item()
@@ -210,7 +222,10 @@ async fn an_unreadable_item_is_a_conflict_and_replays_report_the_stored_status()
             .await,
     );
     assert_eq!(status, 200);
-    assert_eq!(replayed["status"], "settled", "the stored status, not a constant");
+    assert_eq!(
+        replayed["status"], "settled",
+        "the stored status, not a constant"
+    );
 }
 
 #[tokio::test]
@@ -231,7 +246,10 @@ async fn a_silent_table_gets_a_clean_503_inside_the_function_timeout() {
     assert_eq!(error["error"], "unavailable");
     assert_eq!(response.headers["retry-after"], "5");
     // The function's timeout is 10 s; past it API Gateway answers a bare 500.
-    assert!(waited < Duration::from_secs(10), "answered after {waited:?}");
+    assert!(
+        waited < Duration::from_secs(10),
+        "answered after {waited:?}"
+    );
     let (status, _) = answer(&handler.handle(&request("GET", "/health", None, None)).await);
     assert_eq!(status, 503);
 }

@@ -82,7 +82,10 @@ async fn batches_respect_the_total_size_limit() {
     let body = "x".repeat(30 * 1024);
     let bodies = vec![body.as_str(); 10];
     let response = forward(&sender, event(&bodies)).await.unwrap();
-    assert!(response.batch_item_failures.is_empty(), "every message is forwarded");
+    assert!(
+        response.batch_item_failures.is_empty(),
+        "every message is forwarded"
+    );
     // Eight 30 KiB messages (with their source ids) fit in 256 KiB.
     assert_eq!(sender.batch_sizes(), [8, 2]);
     for batch in sender.batches.lock().unwrap().iter() {
@@ -120,7 +123,9 @@ async fn a_message_over_the_limit_is_reported_and_the_rest_forwarded() {
 #[tokio::test]
 async fn a_refused_call_is_retried_entry_by_entry() {
     let sender = FakeSender::default();
-    let response = forward(&sender, event(&["ok", "refuse", "ok", "fail"])).await.unwrap();
+    let response = forward(&sender, event(&["ok", "refuse", "ok", "fail"]))
+        .await
+        .unwrap();
     assert_eq!(failed(&response), ["m1", "m3"], "only the bad ones");
     assert_eq!(sender.batch_sizes(), [4, 1, 1, 1, 1]);
 }
@@ -137,7 +142,10 @@ async fn a_record_without_an_id_fails_the_invocation() {
         forward(&sender, event).await,
         Err(ForwardError::RecordWithoutId { index: 1 })
     );
-    assert!(sender.batch_sizes().is_empty(), "nothing sent, nothing dropped");
+    assert!(
+        sender.batch_sizes().is_empty(),
+        "nothing sent, nothing dropped"
+    );
 }
 
 #[tokio::test]
@@ -146,8 +154,15 @@ async fn an_unreachable_destination_fails_the_invocation() {
     let mut bodies = vec!["ok"; 25];
     bodies[0] = "outage";
     let error = forward(&sender, event(&bodies)).await.unwrap_err();
-    assert!(matches!(error, ForwardError::NothingForwarded { failed: 25, .. }), "{error:?}");
-    assert_eq!(sender.batch_sizes(), [10], "it stops at the first unreachable call");
+    assert!(
+        matches!(error, ForwardError::NothingForwarded { failed: 25, .. }),
+        "{error:?}"
+    );
+    assert_eq!(
+        sender.batch_sizes(),
+        [10],
+        "it stops at the first unreachable call"
+    );
 }
 
 #[tokio::test]

@@ -159,7 +159,10 @@ async fn a_silent_destination_fails_the_invocation_inside_its_timeout() {
         .await
         .unwrap_err();
     let waited = started.elapsed();
-    assert!(matches!(error, ForwardError::NothingForwarded { failed: 15, .. }), "{error:?}");
+    assert!(
+        matches!(error, ForwardError::NothingForwarded { failed: 15, .. }),
+        "{error:?}"
+    );
     // The function's timeout is 30 s: past it Lambda kills the invocation
     // with nothing reported.
     assert!(waited < Duration::from_secs(30), "gave up after {waited:?}");
