@@ -77,6 +77,5 @@ mod tests {
         assert!(!HealthCache::default().healthy(&SilentStore).await);
         let waited = started.elapsed();
         assert_eq!(waited, PROBE_TIMEOUT);
-        assert!(waited < ROUTE53_RESPONSE_WINDOW);
     }
 }

@@ -106,7 +106,7 @@ pub fn parse_body(body: Option<&str>, is_base64: bool) -> Result<PaymentRequest,
     validate(fields)
 }
 
-/// The value of field `name`, refusing unknown and repeated fields.
+/// The value of field `name`, refusing a missing or repeated one.
 fn field<'a>(fields: &Fields<'a>, name: &str, rule: &str) -> Result<&'a RawValue, BodyError> {
     let mut values = fields.0.iter().filter(|(field, _)| field == name);
     match (values.next(), values.next()) {
