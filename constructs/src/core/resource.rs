@@ -46,6 +46,19 @@ pub struct Postcondition {
     pub error_message: String,
 }
 
+impl Postcondition {
+    /// Fails the plan when `value` matches the regular expression `pattern`.
+    pub fn not_matching(pattern: &str, value: Expr, error_message: String) -> Self {
+        Self {
+            condition: !Expr::call(
+                "can",
+                [Expr::call("regex", [Expr::literal(pattern), value])],
+            ),
+            error_message,
+        }
+    }
+}
+
 impl Lifecycle {
     pub(crate) fn is_empty(&self) -> bool {
         self == &Self::default()

@@ -366,24 +366,16 @@ fn failover_record(
 /// The zone is retained in production; `terraform plan` refuses a domain
 /// Route 53 will not host, before anything is created.
 fn zone_meta(domain: &str, retain: bool) -> Meta {
-    let reserved = Postcondition {
-        condition: !Expr::call(
-            "can",
-            [Expr::call(
-                "regex",
-                [
-                    Expr::literal(RESERVED_DOMAIN_PATTERN),
-                    Expr::self_attribute("name"),
-                ],
-            )],
-        ),
-        error_message: format!(
+    let reserved = Postcondition::not_matching(
+        RESERVED_DOMAIN_PATTERN,
+        Expr::self_attribute("name"),
+        format!(
             "Route 53 cannot host {domain}: example.com, example.net and example.org are documentation \
              domains (RFC 2606), and Route 53 refuses zones under them (\"reserved by AWS\"). Synthesize \
              with a domain you own (--domain payments.your-company.com) or an existing hosted zone \
              (--hosted-zone-id Z...)."
         ),
-    };
+    );
     retained_if(retain).postcondition(reserved)
 }
 

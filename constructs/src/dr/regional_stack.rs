@@ -458,25 +458,17 @@ fn jwt_authorizer(
     config: &Config,
 ) -> Ref<Apigatewayv2Authorizer> {
     let issuer = config.jwt_issuer().to_owned();
-    let placeholder = Postcondition {
-        condition: !Expr::call(
-            "can",
-            [Expr::call(
-                "regex",
-                [
-                    Expr::literal(RESERVED_URL_PATTERN),
-                    Expr::self_attribute("jwt_configuration")
-                        .index(0)
-                        .get("issuer"),
-                ],
-            )],
-        ),
-        error_message: format!(
+    let placeholder = Postcondition::not_matching(
+        RESERVED_URL_PATTERN,
+        Expr::self_attribute("jwt_configuration")
+            .index(0)
+            .get("issuer"),
+        format!(
             "The JWT issuer {issuer} is a placeholder that can issue no token. Synthesize with \
              --jwt-issuer <your identity provider's issuer URL> (and --jwt-audience), or with \
              --payment-auth aws-iam, whose requests fail after a failover (see the README)."
         ),
-    };
+    );
     scope.resource_with(
         "jwt_authorizer",
         Apigatewayv2Authorizer {

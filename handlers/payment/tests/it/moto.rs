@@ -61,6 +61,14 @@ pub async fn create_table(client: &Client, name: &str) {
 
 const JSON: Option<&str> = Some("application/json");
 
+/// The payment handler of `region` on `table`, as the function builds it.
+fn handler(client: &Client, table: &str, region: &str) -> Handler<DynamoStore> {
+    Handler::new(
+        DynamoStore::new(client.clone(), table.to_owned(), region),
+        region.to_owned(),
+    )
+}
+
 /// The item stored under `transaction_id`, read straight from the table.
 async fn stored(
     client: &Client,
@@ -83,10 +91,7 @@ async fn conditional_write_replay_and_conflict_against_dynamodb() {
     let moto = MotoServer::start();
     let client = client(&moto);
     create_table(&client, "transactions-test").await;
-    let handler = Handler::new(
-        DynamoStore::new(client.clone(), "transactions-test".into(), "us-east-1"),
-        "us-east-1".into(),
-    );
+    let handler = handler(&client, "transactions-test", "us-east-1");
 
     let body = r#"{"transaction_id":"tx-42","amount":"1234.50","currency":"USD"}"#;
     let (status, created) = answer(
@@ -134,10 +139,7 @@ async fn health_proves_writes_with_one_item_per_region() {
     create_table(&client, "transactions-test").await;
     for attempt in 0..2 {
         // A new instance each time: no cached answer.
-        let handler = Handler::new(
-            DynamoStore::new(client.clone(), "transactions-test".into(), "us-east-1"),
-            "us-east-1".into(),
-        );
+        let handler = handler(&client, "transactions-test", "us-east-1");
         let (status, health) =
             answer(&handler.handle(&request("GET", "/health", None, None)).await);
         assert_eq!(status, 200, "probe {attempt}: {health}");
@@ -166,10 +168,7 @@ async fn an_unreadable_item_is_a_conflict_and_replays_report_the_stored_status()
     let moto = MotoServer::start();
     let client = client(&moto);
     create_table(&client, "transactions-test").await;
-    let handler = Handler::new(
-        DynamoStore::new(client.clone(), "transactions-test".into(), "us-east-1"),
-        "us-east-1".into(),
-    );
+    let handler = handler(&client, "transactions-test", "us-east-1");
     // Another writer's item under an id a client then uses.
     client
         .put_item()
@@ -231,10 +230,7 @@ async fn an_unreadable_item_is_a_conflict_and_replays_report_the_stored_status()
 #[tokio::test]
 async fn a_silent_table_gets_a_clean_503_inside_the_function_timeout() {
     let client = payment::dynamo::client(&sdk_config(&silent_endpoint()));
-    let handler = Handler::new(
-        DynamoStore::new(client, "transactions-test".into(), "us-east-1"),
-        "us-east-1".into(),
-    );
+    let handler = handler(&client, "transactions-test", "us-east-1");
     let body = r#"{"transaction_id":"tx-1","amount":"1","currency":"USD"}"#;
     let started = Instant::now();
     let response = handler
@@ -257,10 +253,7 @@ async fn a_silent_table_gets_a_clean_503_inside_the_function_timeout() {
 #[tokio::test]
 async fn health_is_503_and_writes_fail_safely_without_the_table() {
     let moto = MotoServer::start();
-    let handler = Handler::new(
-        DynamoStore::new(client(&moto), "missing-table".into(), "us-east-2"),
-        "us-east-2".into(),
-    );
+    let handler = handler(&client(&moto), "missing-table", "us-east-2");
     let (status, health) = answer(&handler.handle(&request("GET", "/health", None, None)).await);
     assert_eq!(status, 503);
     assert_eq!(health["status"], "unhealthy");
