@@ -112,14 +112,23 @@ fn audit(builder: AppBuilder, args: &Args, stdout: &mut dyn Write) -> Result<u8,
     let (document, _) = build(builder, &config).map_err(|d| errors(&d))?;
     let results = rules::audit(&document, &rules::Context::for_config(&config));
     let _ = write!(stdout, "{}", rules::render(&results));
+    let unmatched = rules::unmatched_suppressions(&document, &results);
+    for problem in &unmatched {
+        let _ = writeln!(stdout, "SUPPRESSION ERROR  {problem}");
+    }
     let failed = results.iter().any(|r| !r.failed.is_empty());
-    Ok(if failed { exit::ERROR } else { exit::SUCCESS })
+    Ok(if failed || !unmatched.is_empty() {
+        exit::ERROR
+    } else {
+        exit::SUCCESS
+    })
 }
 
-/// The findings no suppression covers, as errors: they fail synth.
+/// The findings no suppression covers, and suppressions that cover
+/// nothing, as errors: they fail synth.
 fn policy_errors(document: &Document, config: &Config) -> Result<(), String> {
     let results = rules::audit(document, &rules::Context::for_config(config));
-    let failures: Vec<String> = results
+    let mut failures: Vec<String> = results
         .iter()
         .flat_map(|r| {
             r.failed.iter().map(move |f| {
@@ -130,6 +139,11 @@ fn policy_errors(document: &Document, config: &Config) -> Result<(), String> {
             })
         })
         .collect();
+    failures.extend(
+        rules::unmatched_suppressions(document, &results)
+            .into_iter()
+            .map(|problem| format!("error: {problem}")),
+    );
     if failures.is_empty() {
         Ok(())
     } else {

@@ -453,13 +453,30 @@ fn graph_draws_every_construct_in_its_region() {
 }
 
 fn queue_app(construct: &str, renamed_from: Option<&str>) -> Result<App, Diagnostics> {
+    bucket_app(
+        construct,
+        renamed_from,
+        &["DR001", "SEC003", "SEC004", "SEC005"],
+    )
+}
+
+/// The one-bucket fixture with suppressions of `rules`.
+fn queue_app_with(rules: &[&str]) -> Result<App, Diagnostics> {
+    bucket_app("documents", None, rules)
+}
+
+fn bucket_app(
+    construct: &str,
+    renamed_from: Option<&str>,
+    rules: &[&str],
+) -> Result<App, Diagnostics> {
     let mut stack = Stack::new("payments");
     let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
     // A one-bucket fixture: the DR and security rules are accepted here,
     // as any construct may, with a reason.
     let fixture = "a one-bucket fixture of the rename test";
     let mut meta = Meta::default();
-    for rule in ["DR001", "SEC003", "SEC004", "SEC005"] {
+    for rule in rules {
         meta = meta.suppress(rule, fixture);
     }
     let meta = match renamed_from {
@@ -577,6 +594,20 @@ fn audit_prints_every_rule_and_synth_refuses_an_unsuppressed_finding() {
     assert!(!dir.path().join("main.tf.json").exists());
     let audit = run_app(careless, &["audit"]);
     assert_eq!(audit.code, 2);
+
+    // A suppression of a rule that finds nothing there fails synth too.
+    let stale: synth::AppBuilder =
+        |_| queue_app_with(&["DR001", "SEC003", "SEC004", "SEC005", "DR004"]);
+    let refused = run_app(stale, &["--out", &out]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains(
+            "aws_s3_bucket.documents_bucket suppresses rule DR004, which finds nothing there"
+        ),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("main.tf.json").exists());
     assert!(
         audit.stdout.contains("FAILED  aws_s3_bucket.bucket"),
         "{}",

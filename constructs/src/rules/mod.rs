@@ -140,6 +140,38 @@ pub fn audit(document: &Document, context: &Context) -> Vec<RuleResult> {
         .collect()
 }
 
+/// Suppressions that accept nothing: an unknown rule id (a typo never
+/// silences the rule meant), or a rule that finds nothing on that resource
+/// (a stale suppression would silence a future finding unseen). Each says
+/// how to fix it.
+pub fn unmatched_suppressions(document: &Document, results: &[RuleResult]) -> Vec<String> {
+    document
+        .suppressions()
+        .iter()
+        .filter_map(|suppression| {
+            let Some(result) = results.iter().find(|r| r.id == suppression.rule) else {
+                let known: Vec<&str> = results.iter().map(|r| r.id).collect();
+                return Some(format!(
+                    "{} suppresses rule {}, which does not exist; use one of {}",
+                    suppression.address,
+                    suppression.rule,
+                    known.join(", ")
+                ));
+            };
+            let used = result
+                .suppressed
+                .iter()
+                .any(|(finding, _)| finding.address == suppression.address);
+            (!used).then(|| {
+                format!(
+                    "{} suppresses rule {}, which finds nothing there; remove the suppression (Meta::suppress)",
+                    suppression.address, suppression.rule
+                )
+            })
+        })
+        .collect()
+}
+
 /// The audit as a table: every rule, passed, failed or suppressed, with
 /// the findings and reasons under it.
 pub fn render(results: &[RuleResult]) -> String {

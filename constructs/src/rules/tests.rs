@@ -310,3 +310,55 @@ fn opting_out_of_payment_authorization_is_a_listed_suppression() {
     assert_eq!(route.status(), "suppressed");
     assert!(route.suppressed[0].1.contains("--payment-auth none"));
 }
+
+#[test]
+fn a_suppression_must_name_a_rule_that_finds_something_there() {
+    let mut stack = Stack::new("app");
+    let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+    let topic = |name: &str| crate::aws::sns::SnsTopic {
+        name: name.into(),
+        kms_master_key_id: None,
+        tags: Default::default(),
+    };
+    let reason = "alarm messages only";
+    let mut scope = stack.scope(&primary);
+    // Used: SEC003 finds the unencrypted topic.
+    scope.resource_with(
+        "used",
+        topic("used-dev"),
+        Meta::default().suppress("SEC003", reason),
+    );
+    // A typo: no such rule, so SEC003 is not silenced either.
+    scope.resource_with(
+        "typo",
+        topic("typo-dev"),
+        Meta::default().suppress("SEC03", reason),
+    );
+    // Stale: DR004 looks at failover records, never at topics.
+    scope.resource_with(
+        "stale",
+        topic("stale-dev"),
+        Meta::default()
+            .suppress("SEC003", reason)
+            .suppress("DR004", reason),
+    );
+    let document = stack.synth().unwrap();
+    let results = audit(&document, &context());
+    let problems = super::unmatched_suppressions(&document, &results);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains(
+        "aws_sns_topic.typo suppresses rule SEC03, which does not exist; use one of DR001"
+    ));
+    assert!(
+        problems[1]
+            .contains("aws_sns_topic.stale suppresses rule DR004, which finds nothing there")
+    );
+    let encryption = results.iter().find(|r| r.id == "SEC003").unwrap();
+    assert_eq!(encryption.failed.len(), 1, "the typo silenced nothing");
+    // The payments app's own suppressions all accept a finding.
+    for profile in [Profile::Default, Profile::Production] {
+        let app = document_for(profile);
+        let results = audit(&app, &Context::for_config(&config(profile)));
+        assert!(super::unmatched_suppressions(&app, &results).is_empty());
+    }
+}
