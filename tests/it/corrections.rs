@@ -615,7 +615,7 @@ fn no_allow_statement_has_a_wildcard_action_or_resource() {
     assert_eq!(
         payment["statement"][1]["resources"],
         serde_json::json!([
-            "arn:aws:dynamodb:us-east-1:${data.aws_caller_identity.account.account_id}:table/transactions-dev"
+            "arn:${data.aws_partition.partition.partition}:dynamodb:us-east-1:${data.aws_caller_identity.account.account_id}:table/transactions-dev"
         ])
     );
 }

@@ -474,13 +474,13 @@ fn production_key_and_role_policies_follow_aws_guides() {
     let sign = statement(&dnssec, "Route53SignsWithTheKey");
     assert_eq!(
         sign["Condition"]["ArnLike"]["aws:SourceArn"],
-        "arn:aws:route53:::hostedzone/*"
+        "arn:${data.aws_partition.partition.partition}:route53:::hostedzone/*"
     );
     let data_key = key_policy(&document, "encryption_primary_key");
     let alarms = statement(&data_key, "CloudWatchAlarmsPublishToTheEncryptedTopic");
     assert_eq!(
         alarms["Condition"]["ArnLike"]["aws:SourceArn"],
-        "arn:aws:cloudwatch:us-east-1:${data.aws_caller_identity.account.account_id}:alarm:*"
+        "arn:${data.aws_partition.partition.partition}:cloudwatch:us-east-1:${data.aws_caller_identity.account.account_id}:alarm:*"
     );
 
     let policy_document =

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Tags;
+use super::sts::Account;
 use crate::core::Expr;
 use crate::terraform_type;
 
@@ -76,13 +77,13 @@ impl KeyPolicyStatement {
     /// Hands the key's administration and use to the account's IAM
     /// policies: AWS's default key policy. Every other statement names its
     /// exact actions.
-    pub fn account_administers(account_id: &Expr) -> Self {
-        let root = Expr::template([
-            Expr::literal("arn:aws:iam::"),
-            account_id.clone(),
-            Expr::literal(":root"),
-        ]);
-        Self::allow("AccountAdministersThroughIam", "AWS", root, &["kms:*"])
+    pub fn account_administers(account: &Account) -> Self {
+        Self::allow(
+            "AccountAdministersThroughIam",
+            "AWS",
+            account.root(),
+            &["kms:*"],
+        )
     }
 
     fn allow(sid: &str, principal_type: &'static str, principal: Expr, actions: &[&str]) -> Self {

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::aws::Tags;
 use crate::aws::iam::Statement;
 use crate::aws::kms::{KeyPolicy, KeyPolicyStatement, KmsAlias, KmsKey};
+use crate::aws::sts::Account;
 use crate::core::{Expr, Lifecycle, Meta, Ref, Scope};
 
 use super::names::Names;
@@ -37,10 +38,10 @@ impl RegionalKeys {
 
 /// Creates the key of `scope`'s region and its alias
 /// `alias/payments-<region>-<env>`.
-pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account_id: &Expr) -> Ref<KmsKey> {
+pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account: &Account) -> Ref<KmsKey> {
     let region = scope.region().to_owned();
     let policy = KeyPolicy::new(vec![
-        KeyPolicyStatement::account_administers(account_id),
+        KeyPolicyStatement::account_administers(account),
         KeyPolicyStatement::service(
             "CloudWatchLogsEncryptsThisRegionsLogGroups",
             format!("logs.{region}.amazonaws.com"),
@@ -56,11 +57,7 @@ pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account_id: &Expr) -> 
         .when(
             "ArnLike",
             "kms:EncryptionContext:aws:logs:arn",
-            Expr::template([
-                Expr::literal(format!("arn:aws:logs:{region}:")),
-                account_id.clone(),
-                Expr::literal(":log-group:*"),
-            ]),
+            account.arn("logs", &region, "log-group:*"),
         ),
         // Only this account's alarms in this region, the SNS guide's
         // confused-deputy conditions.
@@ -69,15 +66,11 @@ pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account_id: &Expr) -> 
             "cloudwatch.amazonaws.com",
             &["kms:Decrypt", "kms:GenerateDataKey"],
         )
-        .when("StringEquals", "aws:SourceAccount", account_id.clone())
+        .when("StringEquals", "aws:SourceAccount", account.id.clone())
         .when(
             "ArnLike",
             "aws:SourceArn",
-            Expr::template([
-                Expr::literal(format!("arn:aws:cloudwatch:{region}:")),
-                account_id.clone(),
-                Expr::literal(":alarm:*"),
-            ]),
+            account.arn("cloudwatch", &region, "alarm:*"),
         ),
     ]);
     let key = scope.resource_with(

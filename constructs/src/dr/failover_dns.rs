@@ -37,6 +37,7 @@ use crate::aws::route53::{
     Alias, FailoverRoutingPolicy, Route53HealthCheck, Route53HostedZoneDnssec,
     Route53KeySigningKey, Route53QueryLog, Route53Record, Route53Zone,
 };
+use crate::aws::sts::Account;
 use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope};
 
 use super::config::{Config, RESERVED_DOMAIN_PATTERN};
@@ -49,7 +50,7 @@ pub struct ZoneHardening<'a> {
     pub us_east_1: &'a ProviderRef,
     /// The us-east-1 key, for the query log group.
     pub logs_key_arn: Expr,
-    pub account_id: Expr,
+    pub account: Account,
     pub log_retention_days: u32,
 }
 
@@ -102,7 +103,7 @@ impl FailoverDns {
                         &mut scope.child_in("dnssec", hardening.us_east_1),
                         &zone,
                         config,
-                        &hardening.account_id,
+                        &hardening.account,
                     ));
                     log_queries(
                         &mut scope.child_in("query_logs", hardening.us_east_1),
@@ -217,24 +218,24 @@ fn sign_zone(
     scope: &mut Scope<'_>,
     zone: &Ref<Route53Zone>,
     config: &Config,
-    account_id: &Expr,
+    account: &Account,
 ) -> Expr {
     let dnssec = "dnssec-route53.amazonaws.com";
     // The key policy of Route 53's DNSSEC guide: signing limited to this
     // account's hosted zones (its confused-deputy conditions), and grants
     // only for AWS resources, exactly as documented.
     let policy = KeyPolicy::new(vec![
-        KeyPolicyStatement::account_administers(account_id),
+        KeyPolicyStatement::account_administers(account),
         KeyPolicyStatement::service(
             "Route53SignsWithTheKey",
             dnssec,
             &["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"],
         )
-        .when("StringEquals", "aws:SourceAccount", account_id.clone())
+        .when("StringEquals", "aws:SourceAccount", account.id.clone())
         .when(
             "ArnLike",
             "aws:SourceArn",
-            "arn:aws:route53:::hostedzone/*".into(),
+            account.global_arn("route53", "hostedzone/*"),
         ),
         KeyPolicyStatement::service("Route53KeepsAGrantOnTheKey", dnssec, &["kms:CreateGrant"])
             .when("Bool", "kms:GrantIsForAWSResource", "true".into()),
@@ -306,7 +307,7 @@ fn log_queries(
                 .when(Condition::new(
                     "StringEquals",
                     "aws:SourceAccount",
-                    vec![hardening.account_id.clone()],
+                    vec![hardening.account.id.clone()],
                 ))
             }],
         },

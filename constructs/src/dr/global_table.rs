@@ -4,6 +4,7 @@
 //! its own region's key.
 
 use crate::aws::dynamodb::{Attribute, DynamodbTable, Enabled, Replica, ServerSideEncryption};
+use crate::aws::sts::Account;
 use crate::core::{Expr, Ref, Scope};
 
 use super::encryption::retained_if;
@@ -68,11 +69,7 @@ impl GlobalTable {
     /// The ARN of the table's copy in `region`. The provider exports the
     /// replicas as a set, which cannot be indexed, so the ARN is built from
     /// its documented form.
-    pub fn arn_in(&self, region: &str, account_id: Expr) -> Expr {
-        Expr::template([
-            Expr::literal(format!("arn:aws:dynamodb:{region}:")),
-            account_id,
-            Expr::literal(format!(":table/{}", self.name)),
-        ])
+    pub fn arn_in(&self, region: &str, account: &Account) -> Expr {
+        account.arn("dynamodb", region, &format!("table/{}", self.name))
     }
 }

@@ -1,7 +1,7 @@
 //! The payments API in active-passive across two regions: the whole system
 //! of the spec, composed from the DR constructs.
 
-use crate::aws::sts::CallerIdentity;
+use crate::aws::sts::Account;
 use crate::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
 
 use super::config::Config;
@@ -152,18 +152,15 @@ fn deployment(
         &providers.secondary,
         &providers.route53_metrics,
     );
-    let account_id = root.data("account", CallerIdentity {}).account_id();
+    let account = Account::lookup(root);
+    let account_id = account.id.clone();
     let production = config.profile.is_production();
     let log_retention_days = config.profile.log_retention_days();
     let mut keys = RegionalKeys::default();
     if production {
         let mut encryption = root.child("encryption");
         for (name, provider) in providers.all() {
-            let key = regional_key(
-                &mut encryption.child_in(name, provider),
-                &names,
-                &account_id,
-            );
+            let key = regional_key(&mut encryption.child_in(name, provider), &names, &account);
             keys.insert(provider.region(), key);
         }
     }
@@ -195,8 +192,8 @@ fn deployment(
                 config,
                 names: &names,
                 role,
-                table_arn: table.arn_in(provider.region(), account_id.clone()),
-                account_id: account_id.clone(),
+                table_arn: table.arn_in(provider.region(), &account),
+                account: &account,
                 table_name: table.name.clone(),
                 key_arn: keys.arn_in(provider.region()),
             },
@@ -253,7 +250,7 @@ fn deployment(
         .map(|logs_key_arn| ZoneHardening {
             us_east_1,
             logs_key_arn,
-            account_id: account_id.clone(),
+            account: account.clone(),
             log_retention_days,
         });
     let dns = FailoverDns::new(&mut root.child("dns"), config, &targets, zone_hardening);

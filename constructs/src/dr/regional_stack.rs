@@ -16,6 +16,7 @@ use crate::aws::iam::{Condition, Statement};
 use crate::aws::lambda::{LambdaFunction, LambdaPermission};
 use crate::aws::sns::{SnsTopic, SnsTopicSubscription};
 use crate::aws::sqs::{RedrivePolicy, SqsQueue};
+use crate::aws::sts::Account;
 use crate::core::{Expr, Meta, Postcondition, ProviderRef, Ref, Scope};
 
 use super::config::{Config, PaymentAuth, RESERVED_URL_PATTERN};
@@ -84,7 +85,7 @@ pub struct RegionalStackProps<'a> {
     pub role: RegionRole,
     /// The ARN of the global table's copy in this region.
     pub table_arn: Expr,
-    pub account_id: Expr,
+    pub account: &'a Account,
     pub table_name: String,
     /// The region's key (production profile).
     pub key_arn: Option<Expr>,
@@ -117,7 +118,7 @@ impl RegionalStack {
             key.map(|key| FlowLogSettings {
                 key,
                 log_retention_days,
-                account_id: &props.account_id,
+                account: props.account,
             }),
         );
 
@@ -231,7 +232,7 @@ fn network(
     let Some(FlowLogSettings {
         key,
         log_retention_days,
-        account_id,
+        account,
     }) = flow_logs
     else {
         return;
@@ -257,23 +258,16 @@ fn network(
     // The role of the VPC guide: its five actions, here on this log group
     // (listing groups cannot name one), and a trust policy with its
     // confused-deputy conditions.
-    let account_arn = |service: &str, rest: &str| {
-        Expr::template([
-            Expr::literal(format!("arn:aws:{service}:{region}:")),
-            account_id.clone(),
-            Expr::literal(rest),
-        ])
-    };
     let trust = Statement::assume_role("vpc-flow-logs.amazonaws.com")
         .when(Condition::new(
             "StringEquals",
             "aws:SourceAccount",
-            vec![account_id.clone()],
+            vec![account.id.clone()],
         ))
         .when(Condition::new(
             "ArnLike",
             "aws:SourceArn",
-            vec![account_arn("ec2", ":vpc-flow-log/*")],
+            vec![account.arn("ec2", region, "vpc-flow-log/*")],
         ));
     let delivery = service_role_trusting(
         &mut scope.child("flow_logs_delivery"),
@@ -296,7 +290,7 @@ fn network(
             Statement::allow(
                 "FindTheLogGroup",
                 &["logs:DescribeLogGroups"],
-                vec![account_arn("logs", ":log-group:*")],
+                vec![account.arn("logs", region, "log-group:*")],
             ),
         ],
     );
@@ -318,7 +312,7 @@ fn network(
 struct FlowLogSettings<'a> {
     key: &'a Expr,
     log_retention_days: u32,
-    account_id: &'a Expr,
+    account: &'a Account,
 }
 
 fn name_tag(name: &str) -> Tags {
