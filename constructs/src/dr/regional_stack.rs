@@ -136,11 +136,9 @@ impl RegionalStack {
                 // which `hardening` already lets the function use.
                 statements: vec![Statement::allow(
                     "ReadWriteTransactions",
-                    &[
-                        "dynamodb:PutItem",
-                        "dynamodb:GetItem",
-                        "dynamodb:DescribeTable",
-                    ],
+                    // Booking (conditional write), replays (read) and the
+                    // health probe (conditional write).
+                    &["dynamodb:PutItem", "dynamodb:GetItem"],
                     vec![props.table_arn.clone()],
                 )],
                 memory_mb: 256,

@@ -2,7 +2,8 @@
 //! with their minor units: the number of fraction digits an amount may
 //! have. Source: ISO 4217 "List one: currency, fund and precious metal
 //! codes" as published by SIX Financial Information, the ISO 4217
-//! maintenance agency (amendment 179, 2025), column "Minor unit".
+//! maintenance agency (the 2025 list: with XCG, which replaced ANG, and
+//! VED beside VES), column "Minor unit". Check it when the list changes.
 
 /// `(code, minor units)`, sorted by code for binary search.
 const CURRENCIES: &[(&str, u8)] = &[
@@ -148,12 +149,14 @@ const CURRENCIES: &[(&str, u8)] = &[
     ("USD", 2),
     ("UYU", 2),
     ("UZS", 2),
+    ("VED", 2),
     ("VES", 2),
     ("VND", 0),
     ("VUV", 0),
     ("WST", 2),
     ("XAF", 0),
     ("XCD", 2),
+    ("XCG", 2),
     ("XOF", 0),
     ("XPF", 0),
     ("YER", 2),
@@ -178,6 +181,12 @@ mod tests {
     #[test]
     fn codes_are_sorted_for_binary_search() {
         assert!(CURRENCIES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn minor_units_are_at_most_three() {
+        // `Amount` holds at most 9 whole digits and 3 fraction digits.
+        assert!(CURRENCIES.iter().all(|(_, units)| *units <= 3));
     }
 
     #[test]

@@ -159,6 +159,9 @@ fn validate(fields: Fields<'_>) -> Result<PaymentRequest, BodyError> {
     };
     let amount = Amount::parse(&amount_text, minor_units).map_err(|e| {
         BodyError::Invalid(match e {
+            AmountError::TooManyFractionDigits { allowed: 0 } => format!(
+                "amount must be a whole number in {currency}, which has no minor unit (ISO 4217)"
+            ),
             AmountError::TooManyFractionDigits { allowed } => format!(
                 "amount must have at most {allowed} fraction digits in {currency} (ISO 4217 minor units)"
             ),
@@ -295,7 +298,7 @@ mod tests {
             ),
             (
                 r#"{"transaction_id":"a","amount":"12.50","currency":"JPY"}"#.into(),
-                "at most 0 fraction digits in JPY",
+                "amount must be a whole number in JPY, which has no minor unit",
             ),
             (
                 r#"{"transaction_id":"a","amount":"1.2345","currency":"KWD"}"#.into(),
@@ -363,6 +366,11 @@ mod tests {
                 text.contains(expected),
                 "{body}: expected {expected:?}, got {error:?}"
             );
+            // Every message a client can read, malformed or invalid.
+            let message = match &error {
+                BodyError::Malformed(message) | BodyError::Invalid(message) => message.as_str(),
+                BodyError::TooLarge => "",
+            };
             for leak in [
                 "line",
                 "RawPayment",
@@ -372,11 +380,27 @@ mod tests {
                 "expected",
             ] {
                 assert!(
-                    !text.contains(leak),
-                    "no parser wording leaks ({leak}): {text}"
+                    !message.contains(leak),
+                    "no parser wording leaks ({leak}): {message}"
                 );
             }
         }
+    }
+
+    #[test]
+    fn whitespace_and_escaped_keys_read_as_json_does() {
+        let padded = "\n  {\"transaction_id\":\"a\",\"amount\":\"1\",\"currency\":\"USD\"}  \n";
+        assert!(parse(padded).is_ok());
+        let escaped = r#"{"transaction\u005fid":"a","amount":"1","currency":"USD"}"#;
+        assert_eq!(parse(escaped).unwrap().transaction_id, "a");
+        let twice =
+            r#"{"transaction_id":"a","transaction\u005fid":"b","amount":"1","currency":"USD"}"#;
+        assert_eq!(
+            parse(twice),
+            Err(BodyError::Invalid(
+                "transaction_id appears more than once; send each field once".into()
+            ))
+        );
     }
 
     #[test]

@@ -7,9 +7,10 @@
 //! Every record is either forwarded or reported; an invocation that
 //! forwarded nothing fails, so the function's error alarm sees an outage.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::future::Future;
+use std::time::{Duration, Instant};
 
 use aws_lambda_events::sqs::{BatchItemFailure, SqsBatchResponse, SqsEvent, SqsMessageAttribute};
 
@@ -69,7 +70,21 @@ pub enum BatchOutcome {
 /// Sends up to ten messages of at most [`MAX_BATCH_BYTES`] in all.
 pub trait Sender: Sync {
     fn send_batch(&self, batch: &[Outgoing]) -> impl Future<Output = BatchOutcome> + Send;
+
+    /// The longest one `send_batch` may take, retries included.
+    fn call_timeout(&self) -> Duration;
 }
+
+/// Time kept after the last call to return the response to Lambda.
+pub const RESPONSE_MARGIN: Duration = Duration::from_secs(1);
+
+/// Whether a call that may take `per_call` still ends, with the response
+/// margin, before `deadline`.
+fn time_for_a_call(deadline: Instant, per_call: Duration) -> bool {
+    Instant::now() + per_call + RESPONSE_MARGIN <= deadline
+}
+
+const OUT_OF_TIME: &str = "out of time: the invocation's deadline leaves no room for another call";
 
 /// Why an invocation fails as a whole (Lambda then retries every record).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,11 +115,14 @@ impl fmt::Display for ForwardError {
 
 impl std::error::Error for ForwardError {}
 
-/// Forwards every record of `event`; the response names the records to
-/// retry.
+/// Forwards every record of `event` before `deadline` (the invocation's,
+/// less nothing: the response margin is kept here); the response names the
+/// records to retry. A slow destination never runs the invocation into
+/// Lambda's timeout, which would report nothing and resend everything.
 pub async fn forward<S: Sender>(
     sender: &S,
     event: SqsEvent,
+    deadline: Instant,
 ) -> Result<SqsBatchResponse, ForwardError> {
     let mut outgoing = Vec::with_capacity(event.records.len());
     for (index, record) in event.records.into_iter().enumerate() {
@@ -131,16 +149,20 @@ pub async fn forward<S: Sender>(
     let batches = batches(fits);
     let mut remaining = batches.iter();
     for batch in remaining.by_ref() {
-        let sent = send(sender, batch).await;
+        let sent = send(sender, batch, deadline).await;
         failures.extend(sent.failed);
         if let Some(unreachable) = sent.unreachable {
             reason = unreachable;
             break;
         }
     }
-    // The destination stopped answering: the rest is not attempted.
+    // The destination stopped answering or time ran out: the rest is not
+    // attempted.
     failures.extend(remaining.flatten().map(|m| m.source_id.clone()));
-    let forwarded = outgoing.len() - failures.len();
+    // A sender that names an id twice must not make it count twice.
+    let mut seen = HashSet::new();
+    failures.retain(|id| seen.insert(id.clone()));
+    let forwarded = outgoing.len().saturating_sub(failures.len());
     tracing::info!(forwarded, failed = failures.len(), "batch replicated");
     if forwarded == 0 && !failures.is_empty() {
         if reason.is_empty() {
@@ -203,10 +225,17 @@ struct Sent {
     unreachable: Option<String>,
 }
 
-/// Sends one batch; a refused call is retried entry by entry.
-async fn send<S: Sender>(sender: &S, batch: &[&Outgoing]) -> Sent {
+/// Sends one batch; a refused call is retried entry by entry. Every call
+/// must fit before `deadline`.
+async fn send<S: Sender>(sender: &S, batch: &[&Outgoing], deadline: Instant) -> Sent {
     let owned: Vec<Outgoing> = batch.iter().map(|m| (*m).clone()).collect();
     let all = || owned.iter().map(|m| m.source_id.clone()).collect();
+    if !time_for_a_call(deadline, sender.call_timeout()) {
+        return Sent {
+            failed: all(),
+            unreachable: Some(OUT_OF_TIME.to_owned()),
+        };
+    }
     match sender.send_batch(&owned).await {
         BatchOutcome::Sent { failed } => Sent {
             failed,
@@ -227,6 +256,13 @@ async fn send<S: Sender>(sender: &S, batch: &[&Outgoing]) -> Sent {
             tracing::warn!(%reason, entries = owned.len(), "batch refused; sending its entries one by one");
             let mut failed = Vec::new();
             for (index, message) in owned.iter().enumerate() {
+                if !time_for_a_call(deadline, sender.call_timeout()) {
+                    failed.extend(owned[index..].iter().map(|m| m.source_id.clone()));
+                    return Sent {
+                        failed,
+                        unreachable: Some(OUT_OF_TIME.to_owned()),
+                    };
+                }
                 match sender.send_batch(std::slice::from_ref(message)).await {
                     BatchOutcome::Sent { failed: f } => failed.extend(f),
                     BatchOutcome::Refused(reason) => {

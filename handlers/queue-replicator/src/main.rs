@@ -1,5 +1,7 @@
 //! The `bootstrap` of the queue replicator on `provided.al2023`.
 
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
 use aws_lambda_events::sqs::SqsEvent;
 use lambda_runtime::{Error, LambdaEvent, service_fn};
 use queue_replicator::forward::forward;
@@ -25,10 +27,23 @@ async fn main() -> Result<(), Error> {
     let sender = &sender;
     lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| async move {
         tracing::info!(request_id = %event.context.request_id, records = event.payload.records.len(), "batch");
-        forward(sender, event.payload).await.map_err(|error| {
+        let deadline = deadline(event.context.deadline);
+        forward(sender, event.payload, deadline).await.map_err(|error| {
             tracing::error!(%error, "invocation failed");
             Error::from(error)
         })
     }))
     .await
+}
+
+/// Lambda's deadline (milliseconds since the Unix epoch) as an `Instant`.
+fn deadline(epoch_millis: u64) -> Instant {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis();
+    let left = u128::from(epoch_millis).saturating_sub(now);
+    // Lambda runs a function for 15 minutes at most.
+    let left = u64::try_from(left).unwrap_or(u64::MAX).min(15 * 60 * 1000);
+    Instant::now() + Duration::from_millis(left)
 }

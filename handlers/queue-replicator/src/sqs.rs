@@ -17,8 +17,8 @@ use crate::forward::{BatchOutcome, Outgoing, Sender};
 
 /// How long one SendMessageBatch call may take, retries included. An
 /// unreachable destination stops the invocation after the first call that
-/// runs out of time, so one invocation waits at most this long for it,
-/// far inside the function's 30 s.
+/// runs out of time, and no call starts unless it can end before the
+/// invocation's deadline (the function's 30 s).
 pub const OPERATION_TIMEOUT: Duration = Duration::from_secs(6);
 /// One attempt: up to 256 KiB sent to another region.
 pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(2);
@@ -55,6 +55,10 @@ impl SqsSender {
 }
 
 impl Sender for SqsSender {
+    fn call_timeout(&self) -> Duration {
+        OPERATION_TIMEOUT
+    }
+
     async fn send_batch(&self, batch: &[Outgoing]) -> BatchOutcome {
         let mut entries = Vec::with_capacity(batch.len());
         let mut failed = Vec::new();
@@ -94,22 +98,37 @@ impl Sender for SqsSender {
     }
 }
 
-/// A refused call (a client error other than a throttle) is worth retrying
-/// entry by entry; anything else means the destination cannot take
-/// messages now.
+/// Errors about the request's entries rather than the queue: retrying the
+/// entries one by one finds the bad one. (SQS names them with or without an
+/// `AWS.SimpleQueueService.` prefix.)
+const ENTRY_ERRORS: &[&str] = &[
+    "BatchRequestTooLong",
+    "TooManyEntriesInBatchRequest",
+    "BatchEntryIdsNotDistinct",
+    "InvalidBatchEntryId",
+    "EmptyBatchRequest",
+    "InvalidMessageContents",
+    "InvalidParameterValue",
+    "InvalidAttributeName",
+    "InvalidAttributeValue",
+    "UnsupportedOperation",
+];
+
+/// A call refused for its entries is worth retrying entry by entry;
+/// anything else (a missing queue, denied access or key, a throttle, a
+/// timeout) means the destination cannot take messages now.
 fn classify(error: SdkError<SendMessageBatchError, HttpResponse>) -> BatchOutcome {
     let reason = error
         .code()
         .map_or_else(|| format!("{error:?}"), str::to_owned);
-    let client_error = match &error {
-        SdkError::ServiceError(service) => {
-            let status = service.raw().status().as_u16();
-            (400..500).contains(&status) && status != 429 && !reason.contains("Throttl")
-        }
+    let entry_error = match &error {
+        SdkError::ServiceError(_) => ENTRY_ERRORS
+            .iter()
+            .any(|code| reason.rsplit('.').next() == Some(code)),
         SdkError::ConstructionFailure(_) => true,
         _ => false,
     };
-    if client_error {
+    if entry_error {
         BatchOutcome::Refused(reason)
     } else {
         tracing::error!(%reason, "destination queue unreachable");

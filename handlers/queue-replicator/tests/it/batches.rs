@@ -1,6 +1,7 @@
 //! Batching and failure reporting, against an in-memory sender.
 
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use aws_lambda_events::sqs::SqsEvent;
 use proptest::prelude::*;
@@ -21,6 +22,10 @@ struct FakeSender {
 }
 
 impl Sender for FakeSender {
+    fn call_timeout(&self) -> Duration {
+        Duration::from_secs(2)
+    }
+
     async fn send_batch(&self, batch: &[Outgoing]) -> BatchOutcome {
         self.batches.lock().unwrap().push(batch.to_vec());
         let bytes: usize = batch.iter().map(Outgoing::size).sum();
@@ -49,6 +54,11 @@ impl FakeSender {
     }
 }
 
+/// A deadline as far off as the function's 30 s timeout.
+fn in_time() -> Instant {
+    Instant::now() + Duration::from_secs(30)
+}
+
 fn event(bodies: &[&str]) -> SqsEvent {
     let records = bodies
         .iter()
@@ -71,7 +81,7 @@ async fn sends_in_batches_of_ten() {
     let sender = FakeSender::default();
     let bodies: Vec<String> = (0..25).map(|i| format!("message {i}")).collect();
     let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
-    let response = forward(&sender, event(&bodies)).await.unwrap();
+    let response = forward(&sender, event(&bodies), in_time()).await.unwrap();
     assert!(response.batch_item_failures.is_empty());
     assert_eq!(sender.batch_sizes(), [10, 10, 5]);
 }
@@ -81,7 +91,7 @@ async fn batches_respect_the_total_size_limit() {
     let sender = FakeSender::default();
     let body = "x".repeat(30 * 1024);
     let bodies = vec![body.as_str(); 10];
-    let response = forward(&sender, event(&bodies)).await.unwrap();
+    let response = forward(&sender, event(&bodies), in_time()).await.unwrap();
     assert!(
         response.batch_item_failures.is_empty(),
         "every message is forwarded"
@@ -97,7 +107,9 @@ async fn batches_respect_the_total_size_limit() {
 async fn a_message_near_the_limit_goes_alone_without_a_source_id() {
     let sender = FakeSender::default();
     let big = "x".repeat(MAX_BATCH_BYTES - 10);
-    let response = forward(&sender, event(&["a", &big, "b"])).await.unwrap();
+    let response = forward(&sender, event(&["a", &big, "b"]), in_time())
+        .await
+        .unwrap();
     assert!(response.batch_item_failures.is_empty());
     assert_eq!(sender.batch_sizes(), [1, 1, 1]);
     let batches = sender.batches.lock().unwrap();
@@ -115,7 +127,9 @@ async fn a_message_near_the_limit_goes_alone_without_a_source_id() {
 async fn a_message_over_the_limit_is_reported_and_the_rest_forwarded() {
     let sender = FakeSender::default();
     let huge = "x".repeat(MAX_BATCH_BYTES + 1);
-    let response = forward(&sender, event(&["a", &huge, "b"])).await.unwrap();
+    let response = forward(&sender, event(&["a", &huge, "b"]), in_time())
+        .await
+        .unwrap();
     assert_eq!(failed(&response), ["m1"]);
     assert_eq!(sender.batch_sizes(), [2]);
 }
@@ -123,7 +137,7 @@ async fn a_message_over_the_limit_is_reported_and_the_rest_forwarded() {
 #[tokio::test]
 async fn a_refused_call_is_retried_entry_by_entry() {
     let sender = FakeSender::default();
-    let response = forward(&sender, event(&["ok", "refuse", "ok", "fail"]))
+    let response = forward(&sender, event(&["ok", "refuse", "ok", "fail"]), in_time())
         .await
         .unwrap();
     assert_eq!(failed(&response), ["m1", "m3"], "only the bad ones");
@@ -139,7 +153,7 @@ async fn a_record_without_an_id_fails_the_invocation() {
     records.push(anonymous);
     let event: SqsEvent = serde_json::from_value(sqs_event(records)).unwrap();
     assert_eq!(
-        forward(&sender, event).await,
+        forward(&sender, event, in_time()).await,
         Err(ForwardError::RecordWithoutId { index: 1 })
     );
     assert!(
@@ -149,11 +163,28 @@ async fn a_record_without_an_id_fails_the_invocation() {
 }
 
 #[tokio::test]
+async fn no_call_starts_that_could_outlast_the_deadline() {
+    let sender = FakeSender::default();
+    // Two seconds per call and a second for the response: 2.5 s is not enough.
+    let deadline = Instant::now() + Duration::from_millis(2500);
+    let error = forward(&sender, event(&["a", "b"]), deadline)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, ForwardError::NothingForwarded { failed: 2, reason } if reason.contains("out of time")),
+        "{error:?}"
+    );
+    assert!(sender.batch_sizes().is_empty(), "nothing was sent");
+}
+
+#[tokio::test]
 async fn an_unreachable_destination_fails_the_invocation() {
     let sender = FakeSender::default();
     let mut bodies = vec!["ok"; 25];
     bodies[0] = "outage";
-    let error = forward(&sender, event(&bodies)).await.unwrap_err();
+    let error = forward(&sender, event(&bodies), in_time())
+        .await
+        .unwrap_err();
     assert!(
         matches!(error, ForwardError::NothingForwarded { failed: 25, .. }),
         "{error:?}"
@@ -168,9 +199,13 @@ async fn an_unreachable_destination_fails_the_invocation() {
 #[tokio::test]
 async fn only_failed_messages_are_reported() {
     let sender = FakeSender::default();
-    let response = forward(&sender, event(&["ok", "fail once", "ok", "fail twice"]))
-        .await
-        .unwrap();
+    let response = forward(
+        &sender,
+        event(&["ok", "fail once", "ok", "fail twice"]),
+        in_time(),
+    )
+    .await
+    .unwrap();
     assert_eq!(failed(&response), ["m1", "m3"]);
 }
 
@@ -179,7 +214,7 @@ async fn an_unreachable_destination_fails_the_rest_not_what_was_sent() {
     let sender = FakeSender::default();
     let mut bodies = vec!["ok"; 25];
     bodies[12] = "outage";
-    let response = forward(&sender, event(&bodies)).await.unwrap();
+    let response = forward(&sender, event(&bodies), in_time()).await.unwrap();
     let expected: Vec<String> = (10..25).map(|i| format!("m{i}")).collect();
     assert_eq!(failed(&response), expected);
 }
@@ -190,7 +225,7 @@ async fn the_source_id_travels_with_the_attributes() {
     let attributes = json!({"kind": {"stringValue": "refund", "dataType": "String"}});
     let event: SqsEvent =
         serde_json::from_value(sqs_event(vec![record("abc", "x", attributes)])).unwrap();
-    forward(&sender, event).await.unwrap();
+    forward(&sender, event, in_time()).await.unwrap();
     let batches = sender.batches.lock().unwrap();
     let message = &batches[0][0];
     assert_eq!(
@@ -218,7 +253,7 @@ async fn ten_attributes_are_kept_and_nothing_is_added() {
         .collect();
     let event: SqsEvent =
         serde_json::from_value(sqs_event(vec![record("abc", "x", attributes.into())])).unwrap();
-    forward(&sender, event).await.unwrap();
+    forward(&sender, event, in_time()).await.unwrap();
     let batches = sender.batches.lock().unwrap();
     assert_eq!(
         batches[0][0].attributes.len(),
@@ -236,7 +271,7 @@ proptest! {
         let sender = FakeSender::default();
         let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
         let ids: Vec<String> = (0..bodies.len()).map(|i| format!("m{i}")).collect();
-        match runtime.block_on(forward(&sender, event(&bodies))) {
+        match runtime.block_on(forward(&sender, event(&bodies), in_time())) {
             Ok(response) => {
                 let failures = failed(&response);
                 for failure in &failures {
@@ -258,4 +293,28 @@ proptest! {
             Err(other) => prop_assert!(false, "unexpected {other:?}"),
         }
     }
+}
+
+#[test]
+fn size_counts_the_body_and_each_attributes_name_type_and_value() {
+    let attributes = json!({
+        "kind": {"stringValue": "refund", "dataType": "String"},
+        "b": {"binaryValue": "AQID", "dataType": "Binary"}
+    });
+    let event: SqsEvent =
+        serde_json::from_value(sqs_event(vec![record("m", "abc", attributes)])).unwrap();
+    let record = &event.records[0];
+    let message = Outgoing {
+        source_id: "m".into(),
+        body: record.body.clone().unwrap(),
+        attributes: record.message_attributes.clone(),
+    };
+    // "abc" + "kind" "String" "refund" + "b" "Binary" and three bytes.
+    assert_eq!(message.size(), 3 + (4 + 6 + 6) + (1 + 6 + 3));
+    let unicode = Outgoing {
+        body: "é".into(),
+        attributes: Default::default(),
+        ..message
+    };
+    assert_eq!(unicode.size(), 2, "bytes, not characters");
 }

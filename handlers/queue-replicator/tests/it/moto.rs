@@ -11,7 +11,7 @@ use aws_sdk_sqs::config::{Credentials, Region, SharedCredentialsProvider};
 use drsynth_tests::moto::MotoServer;
 use drsynth_tests::silent_endpoint;
 use queue_replicator::forward::{ForwardError, SOURCE_ID_ATTRIBUTE, forward};
-use queue_replicator::sqs::SqsSender;
+use queue_replicator::sqs::{OPERATION_TIMEOUT, SqsSender};
 use serde_json::json;
 
 use crate::{record, sqs_event};
@@ -89,9 +89,13 @@ async fn forwards_bodies_and_attributes_and_reports_the_one_that_cannot_be_sent(
     );
     let event: SqsEvent = serde_json::from_value(sqs_event(records)).unwrap();
 
-    let response = forward(&SqsSender::new(client.clone(), queue_url.clone()), event)
-        .await
-        .unwrap();
+    let response = forward(
+        &SqsSender::new(client.clone(), queue_url.clone()),
+        event,
+        Instant::now() + Duration::from_secs(30),
+    )
+    .await
+    .unwrap();
     let failures: Vec<&str> = response
         .batch_item_failures
         .iter()
@@ -137,9 +141,13 @@ async fn a_missing_destination_fails_every_record_and_drops_none() {
         .map(|i| record(&format!("m{i}"), "x", json!({})))
         .collect();
     let event: SqsEvent = serde_json::from_value(sqs_event(records)).unwrap();
-    let error = forward(&SqsSender::new(client, missing), event)
-        .await
-        .unwrap_err();
+    let error = forward(
+        &SqsSender::new(client, missing),
+        event,
+        Instant::now() + Duration::from_secs(30),
+    )
+    .await
+    .unwrap_err();
     assert!(
         matches!(error, ForwardError::NothingForwarded { failed: 3, .. }),
         "the invocation fails, so the error alarm sees it: {error:?}"
@@ -155,15 +163,22 @@ async fn a_silent_destination_fails_the_invocation_inside_its_timeout() {
         .collect();
     let event: SqsEvent = serde_json::from_value(sqs_event(records)).unwrap();
     let started = Instant::now();
-    let error = forward(&SqsSender::new(client, queue_url), event)
-        .await
-        .unwrap_err();
+    let error = forward(
+        &SqsSender::new(client, queue_url),
+        event,
+        started + Duration::from_secs(30),
+    )
+    .await
+    .unwrap_err();
     let waited = started.elapsed();
     assert!(
         matches!(error, ForwardError::NothingForwarded { failed: 15, .. }),
         "{error:?}"
     );
-    // The function's timeout is 30 s: past it Lambda kills the invocation
-    // with nothing reported.
-    assert!(waited < Duration::from_secs(30), "gave up after {waited:?}");
+    // One call's budget, then the invocation gives up: well inside the
+    // function's 30 s, past which Lambda would kill it with nothing reported.
+    assert!(
+        waited < OPERATION_TIMEOUT + Duration::from_secs(1),
+        "gave up after {waited:?}"
+    );
 }
