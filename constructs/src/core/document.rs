@@ -137,11 +137,11 @@ struct Checked {
 fn check(stack: &Stack) -> Result<Checked, Diagnostics> {
     let mut errors = stack.errors.clone();
     let present = check_blocks(stack, &mut errors);
-    for address in &stack.removed {
-        if stack.blocks.iter().any(|b| b.target.address() == *address) {
+    for (tf_type, id) in &stack.removed {
+        if present.contains(&(BlockKind::Resource, *tf_type, id.as_str())) {
             errors.push(Error::RemovedStillDeclared {
                 stack: stack.name.to_string(),
-                address: address.clone(),
+                address: resource_address(tf_type, id.as_str()),
             });
         }
     }
@@ -171,7 +171,7 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
             .insert(target.id.to_string(), render_block(block, body));
         if let Some(previous) = &block.meta.renamed_from {
             moved.insert(Moved {
-                from: format!("{}.{}", target.tf_type, previous.logical_id()),
+                from: resource_address(target.tf_type, previous.logical_id().as_str()),
                 to: target.address(),
             });
         }
@@ -204,7 +204,7 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
     let removed: BTreeSet<Removed> = stack
         .removed
         .iter()
-        .map(|address| Removed::keeping(address.clone()))
+        .map(|(tf_type, id)| Removed::keeping(resource_address(tf_type, id.as_str())))
         .collect();
     if !removed.is_empty() {
         document["removed"] = json!(removed);
@@ -245,6 +245,12 @@ fn render_block(block: &Block, mut body: Map<String, Value>) -> Value {
         body.insert("lifecycle".to_owned(), json!(block.meta.lifecycle));
     }
     Value::Object(body)
+}
+
+/// The address of a managed resource that is not (or no longer) a block of
+/// the stack: the source of a `moved` or `removed` block.
+fn resource_address(tf_type: &str, id: &str) -> String {
+    format!("{tf_type}.{id}")
 }
 
 /// A block's identity without formatting its address.

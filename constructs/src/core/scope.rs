@@ -71,8 +71,8 @@ impl<'s> Scope<'s> {
     /// another resource: synth emits a `removed` block so Terraform forgets
     /// it instead of destroying what the other one now manages.
     pub fn forget<T: Resource>(&mut self, name: &str) {
-        let address = format!("{}.{}", T::TYPE, self.path.child(name).logical_id());
-        self.stack.removed.push(address);
+        let id = self.path.child(name).logical_id();
+        self.stack.removed.push((T::TYPE, id));
     }
 
     /// Adds the data source `body` as the construct `name` in this scope.

@@ -9,7 +9,7 @@ use super::backend::Backend;
 use super::document::{self, Document};
 use super::error::{Diagnostics, Error};
 use super::expr::Expr;
-use super::id::ConstructPath;
+use super::id::{ConstructPath, LogicalId};
 use super::output::Output;
 use super::provider::{AwsProvider, ProviderRef};
 use super::reference::{self, BlockKind, Target};
@@ -35,9 +35,10 @@ pub struct Stack {
     pub(crate) variables: Vec<(String, Variable)>,
     pub(crate) outputs: Vec<(String, Output)>,
     pub(crate) blocks: Vec<Block>,
-    /// Addresses no longer in the configuration whose objects another
-    /// resource now owns: Terraform forgets them without destroying.
-    pub(crate) removed: Vec<String>,
+    /// Resources (type and logical id) no longer in the configuration whose
+    /// objects another resource now owns: Terraform forgets them without
+    /// destroying.
+    pub(crate) removed: Vec<(&'static str, LogicalId)>,
     pub(crate) errors: Vec<Error>,
 }
 

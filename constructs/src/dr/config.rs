@@ -100,21 +100,33 @@ impl Default for JwtSettings {
 /// can never issue tokens, refused by `terraform plan` on AWS.
 pub const PLACEHOLDER_JWT_ISSUER: &str = "https://idp.example.com/";
 
-/// Matches a DNS name under `example.com`, `example.net` or `example.org`:
-/// documentation domains (RFC 2606) that Route 53 refuses to host ("reserved
-/// by AWS"), so a zone for one can never be created.
-pub const RESERVED_DOMAIN_PATTERN: &str = r"(^|\.)example\.(com|net|org)$";
+/// The top-level domains of the documentation domains `example.com`,
+/// `example.net` and `example.org` (RFC 2606), which Route 53 refuses to
+/// host ("reserved by AWS") and no identity provider issues tokens from.
+/// Synth's checks and the plan-time patterns both read this one list.
+const RESERVED_EXAMPLE_TLDS: [&str; 3] = ["com", "net", "org"];
 
-/// Matches an `https://` URL on one of those domains.
-pub const RESERVED_URL_PATTERN: &str = r"^https://([^/:]+\.)?example\.(com|net|org)(:[0-9]+)?(/|$)";
+/// A regular expression matching a DNS name under a documentation domain.
+pub fn reserved_domain_pattern() -> String {
+    format!(r"(^|\.)example\.({})$", RESERVED_EXAMPLE_TLDS.join("|"))
+}
 
-/// Whether `domain` is one of the documentation domains (see
-/// [`RESERVED_DOMAIN_PATTERN`]).
+/// A regular expression matching an `https://` URL on such a domain.
+pub fn reserved_url_pattern() -> String {
+    format!(
+        r"^https://([^/:]+\.)?example\.({})(:[0-9]+)?(/|$)",
+        RESERVED_EXAMPLE_TLDS.join("|")
+    )
+}
+
+/// Whether `domain` is (under) a documentation domain: what
+/// [`reserved_domain_pattern`] matches.
 pub fn is_reserved_domain(domain: &str) -> bool {
     let domain = domain.trim_end_matches('.');
-    ["example.com", "example.net", "example.org"]
-        .iter()
-        .any(|reserved| domain == *reserved || domain.ends_with(&format!(".{reserved}")))
+    RESERVED_EXAMPLE_TLDS.iter().any(|tld| {
+        let reserved = format!("example.{tld}");
+        domain == reserved || domain.ends_with(&format!(".{reserved}"))
+    })
 }
 
 /// Lambda concurrency reserved in the production profile.

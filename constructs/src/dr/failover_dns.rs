@@ -40,7 +40,7 @@ use crate::aws::route53::{
 use crate::aws::sts::Account;
 use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope};
 
-use super::config::{Config, RESERVED_DOMAIN_PATTERN};
+use super::config::{Config, reserved_domain_pattern};
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
 use super::regional_stack::RegionRole;
 
@@ -143,18 +143,17 @@ impl FailoverDns {
             )
         });
         let mut health_checks = Vec::new();
-        for (target, certificate) in targets
-            .iter()
-            .zip(certificates.iter().map(Some).chain(std::iter::repeat(None)))
-        {
+        for (index, target) in targets.iter().enumerate() {
             let mut region = scope.child_in(target.role.id(), target.provider);
             let region_name = target.provider.region().to_owned();
             let execute_api_host = Expr::template([
                 target.api.id(),
                 Expr::literal(format!(".execute-api.{region_name}.amazonaws.com")),
             ]);
-            let (answer, probe) = match (certificate, &shared_validation) {
-                (Some(certificate), Some(shared)) => {
+            // Both exist exactly when custom domains are on.
+            let custom = certificates.get(index).zip(shared_validation.as_ref());
+            let (answer, probe) = match custom {
+                Some((certificate, shared)) => {
                     if target.role != RegionRole::Primary {
                         region.forget::<Route53Record>("certificate_validation_record");
                     }
@@ -169,7 +168,7 @@ impl FailoverDns {
                     .create(&mut region);
                     (Answer::Alias(domains.failover_alias), domains.probe)
                 }
-                _ => (
+                None => (
                     Answer::Cname {
                         host: execute_api_host.clone(),
                         ttl: config.dns_ttl_seconds,
@@ -368,7 +367,7 @@ fn failover_record(
 /// Route 53 will not host, before anything is created.
 fn zone_meta(domain: &str, retain: bool) -> Meta {
     let reserved = Postcondition::not_matching(
-        RESERVED_DOMAIN_PATTERN,
+        &reserved_domain_pattern(),
         Expr::self_attribute("name"),
         format!(
             "Route 53 cannot host {domain}: example.com, example.net and example.org are documentation \

@@ -19,7 +19,7 @@ use crate::aws::sqs::{RedrivePolicy, SqsQueue};
 use crate::aws::sts::Account;
 use crate::core::{Expr, Meta, Postcondition, ProviderRef, Ref, Scope};
 
-use super::config::{Config, PaymentAuth, RESERVED_URL_PATTERN};
+use super::config::{Config, PaymentAuth, reserved_url_pattern};
 use super::names::Names;
 use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
 use super::service_role::service_role_trusting;
@@ -451,7 +451,7 @@ fn jwt_authorizer(
 ) -> Ref<Apigatewayv2Authorizer> {
     let issuer = config.jwt_issuer().to_owned();
     let placeholder = Postcondition::not_matching(
-        RESERVED_URL_PATTERN,
+        &reserved_url_pattern(),
         Expr::self_attribute("jwt_configuration")
             .index(0)
             .get("issuer"),
