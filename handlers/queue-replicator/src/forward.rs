@@ -69,7 +69,7 @@ pub enum BatchOutcome {
 
 /// Sends up to ten messages of at most [`MAX_BATCH_BYTES`] in all.
 pub trait Sender: Sync {
-    fn send_batch(&self, batch: &[Outgoing]) -> impl Future<Output = BatchOutcome> + Send;
+    fn send_batch(&self, batch: &[&Outgoing]) -> impl Future<Output = BatchOutcome> + Send;
 
     /// The longest one `send_batch` may take, retries included.
     fn call_timeout(&self) -> Duration;
@@ -228,15 +228,14 @@ struct Sent {
 /// Sends one batch; a refused call is retried entry by entry. Every call
 /// must fit before `deadline`.
 async fn send<S: Sender>(sender: &S, batch: &[&Outgoing], deadline: Instant) -> Sent {
-    let owned: Vec<Outgoing> = batch.iter().map(|m| (*m).clone()).collect();
-    let all = || owned.iter().map(|m| m.source_id.clone()).collect();
+    let all = || batch.iter().map(|m| m.source_id.clone()).collect();
     if !time_for_a_call(deadline, sender.call_timeout()) {
         return Sent {
             failed: all(),
             unreachable: Some(OUT_OF_TIME.to_owned()),
         };
     }
-    match sender.send_batch(&owned).await {
+    match sender.send_batch(batch).await {
         BatchOutcome::Sent { failed } => Sent {
             failed,
             unreachable: None,
@@ -245,19 +244,19 @@ async fn send<S: Sender>(sender: &S, batch: &[&Outgoing], deadline: Instant) -> 
             failed: all(),
             unreachable: Some(reason),
         },
-        BatchOutcome::Refused(reason) if owned.len() == 1 => {
-            tracing::warn!(source_id = %owned[0].source_id, %reason, "message refused");
+        BatchOutcome::Refused(reason) if batch.len() == 1 => {
+            tracing::warn!(source_id = %batch[0].source_id, %reason, "message refused");
             Sent {
                 failed: all(),
                 unreachable: None,
             }
         }
         BatchOutcome::Refused(reason) => {
-            tracing::warn!(%reason, entries = owned.len(), "batch refused; sending its entries one by one");
+            tracing::warn!(%reason, entries = batch.len(), "batch refused; sending its entries one by one");
             let mut failed = Vec::new();
-            for (index, message) in owned.iter().enumerate() {
+            for (index, message) in batch.iter().enumerate() {
                 if !time_for_a_call(deadline, sender.call_timeout()) {
-                    failed.extend(owned[index..].iter().map(|m| m.source_id.clone()));
+                    failed.extend(batch[index..].iter().map(|m| m.source_id.clone()));
                     return Sent {
                         failed,
                         unreachable: Some(OUT_OF_TIME.to_owned()),
@@ -270,7 +269,7 @@ async fn send<S: Sender>(sender: &S, batch: &[&Outgoing], deadline: Instant) -> 
                         failed.push(message.source_id.clone());
                     }
                     BatchOutcome::Unreachable(reason) => {
-                        failed.extend(owned[index..].iter().map(|m| m.source_id.clone()));
+                        failed.extend(batch[index..].iter().map(|m| m.source_id.clone()));
                         return Sent {
                             failed,
                             unreachable: Some(reason),

@@ -59,7 +59,7 @@ impl Sender for SqsSender {
         OPERATION_TIMEOUT
     }
 
-    async fn send_batch(&self, batch: &[Outgoing]) -> BatchOutcome {
+    async fn send_batch(&self, batch: &[&Outgoing]) -> BatchOutcome {
         let mut entries = Vec::with_capacity(batch.len());
         let mut failed = Vec::new();
         for (index, message) in batch.iter().enumerate() {

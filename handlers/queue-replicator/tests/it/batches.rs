@@ -26,9 +26,12 @@ impl Sender for FakeSender {
         Duration::from_secs(2)
     }
 
-    async fn send_batch(&self, batch: &[Outgoing]) -> BatchOutcome {
-        self.batches.lock().unwrap().push(batch.to_vec());
-        let bytes: usize = batch.iter().map(Outgoing::size).sum();
+    async fn send_batch(&self, batch: &[&Outgoing]) -> BatchOutcome {
+        self.batches
+            .lock()
+            .unwrap()
+            .push(batch.iter().map(|m| (*m).clone()).collect());
+        let bytes: usize = batch.iter().map(|m| m.size()).sum();
         if batch.len() > 10 || bytes > MAX_BATCH_BYTES {
             return BatchOutcome::Refused("BatchRequestTooLong".into());
         }
