@@ -10,38 +10,56 @@ use super::Tags;
 use crate::core::Expr;
 use crate::terraform_type;
 
+/// `aws_iam_role`.
 #[derive(Clone, Debug, Serialize)]
 pub struct IamRole {
+    /// The role's name, unique in the account.
     pub name: Expr,
+    /// The trust policy, as JSON: who may assume the role.
     pub assume_role_policy: Expr,
+    /// Tags on the role.
     #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource IamRole = "aws_iam_role" { id, arn, name });
 
+/// `aws_iam_role_policy`: an inline policy of a role.
 #[derive(Clone, Debug, Serialize)]
 pub struct IamRolePolicy {
+    /// The policy's name, unique among the role's inline policies.
     pub name: Expr,
+    /// The name of the role that holds the policy.
     pub role: Expr,
+    /// The policy, as JSON.
     pub policy: Expr,
 }
 terraform_type!(resource IamRolePolicy = "aws_iam_role_policy" { id });
 
+/// `data "aws_iam_policy_document"`: a policy written as structured
+/// statements; its `json` attribute is the policy text.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct IamPolicyDocument {
+    /// The statements of the policy.
     pub statement: Vec<Statement>,
 }
 terraform_type!(data IamPolicyDocument = "aws_iam_policy_document" { json });
 
+/// A `statement` block of a policy document.
 #[derive(Clone, Debug, Serialize)]
 pub struct Statement {
+    /// The statement's id, unique in the policy.
     pub sid: String,
+    /// `Allow` or `Deny`.
     pub effect: String,
+    /// The actions covered, e.g. `s3:GetObject`.
     pub actions: Vec<String>,
+    /// The ARNs of the resources covered.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Expr>,
+    /// Who the statement applies to, in a resource or trust policy.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub principals: Vec<Principals>,
+    /// Conditions the request must meet for the statement to apply.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub condition: Vec<Condition>,
 }
@@ -69,6 +87,7 @@ impl Statement {
         }
     }
 
+    /// Adds `condition`; the statement applies only when every condition holds.
     pub fn when(mut self, condition: Condition) -> Self {
         self.condition.push(condition);
         self
@@ -90,10 +109,13 @@ impl Statement {
     }
 }
 
+/// A `principals` block: principals of one type.
 #[derive(Clone, Debug, Serialize)]
 pub struct Principals {
+    /// `AWS`, `Service`, `Federated` or `*`.
     #[serde(rename = "type")]
     pub principal_type: String,
+    /// The principals of that type: ARNs, account ids or service names.
     pub identifiers: Vec<Expr>,
 }
 
@@ -107,14 +129,20 @@ impl Principals {
     }
 }
 
+/// A `condition` block: the request context key `variable` must pass
+/// `test` against one of `values`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Condition {
+    /// The condition operator, e.g. `StringEquals` or `ArnLike`.
     pub test: String,
+    /// The request context key compared, e.g. `aws:SourceArn`.
     pub variable: String,
+    /// The values the key is compared with; one match is enough.
     pub values: Vec<Expr>,
 }
 
 impl Condition {
+    /// The condition `test` on `variable` against `values`.
     pub fn new(test: &str, variable: &str, values: Vec<Expr>) -> Self {
         Self {
             test: test.to_owned(),

@@ -9,8 +9,10 @@ use super::sts::Account;
 use crate::core::Expr;
 use crate::terraform_type;
 
+/// `aws_kms_key`: a KMS key in one region.
 #[derive(Clone, Debug, Serialize)]
 pub struct KmsKey {
+    /// What the key is for.
     pub description: String,
     /// `SYMMETRIC_DEFAULT` (encryption) or e.g. `ECC_NIST_P256` (signing).
     pub customer_master_key_spec: String,
@@ -18,17 +20,23 @@ pub struct KmsKey {
     pub key_usage: String,
     /// Only symmetric encryption keys can rotate.
     pub enable_key_rotation: bool,
+    /// Days between scheduling the key's deletion and deleting it
+    /// (7 to 30).
     pub deletion_window_in_days: u32,
+    /// The key policy, as JSON (see [`KeyPolicy`]).
     pub policy: Expr,
+    /// Tags on the key.
     #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,
 }
 terraform_type!(resource KmsKey = "aws_kms_key" { arn, key_id });
 
+/// `aws_kms_alias`: a name for a key.
 #[derive(Clone, Debug, Serialize)]
 pub struct KmsAlias {
     /// `alias/...`.
     pub name: Expr,
+    /// The key the alias names.
     pub target_key_id: Expr,
 }
 terraform_type!(resource KmsAlias = "aws_kms_alias" { arn });
@@ -40,11 +48,14 @@ terraform_type!(resource KmsAlias = "aws_kms_alias" { arn });
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct KeyPolicy {
+    /// The policy language version, `2012-10-17`.
     pub version: &'static str,
+    /// The statements of the policy.
     pub statement: Vec<KeyPolicyStatement>,
 }
 
 impl KeyPolicy {
+    /// A policy of `statement`, in the current policy language version.
     pub fn new(statement: Vec<KeyPolicyStatement>) -> Self {
         Self {
             version: "2012-10-17",
@@ -53,14 +64,19 @@ impl KeyPolicy {
     }
 }
 
+/// One statement of a [`KeyPolicy`].
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct KeyPolicyStatement {
+    /// The statement's id, unique in the policy.
     pub sid: String,
+    /// `Allow`.
     pub effect: &'static str,
     /// `{"AWS": <arn>}` or `{"Service": <service principal>}`.
     pub principal: BTreeMap<&'static str, Expr>,
+    /// The KMS actions allowed, e.g. `kms:Decrypt`.
     pub action: Vec<String>,
+    /// `*`: in a key policy, the key itself.
     pub resource: &'static str,
     /// `{test: {variable: value}}`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -97,6 +113,8 @@ impl KeyPolicyStatement {
         }
     }
 
+    /// Adds the condition `test` on the context key `variable` with `value`;
+    /// the statement applies only when every condition holds.
     pub fn when(mut self, test: &'static str, variable: &'static str, value: Expr) -> Self {
         self.condition
             .entry(test)

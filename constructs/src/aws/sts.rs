@@ -22,7 +22,9 @@ terraform_type!(data Partition = "aws_partition" { partition });
 /// so the same constructs work in GovCloud and China regions.
 #[derive(Clone, Debug)]
 pub struct Account {
+    /// The account id, read from `aws_caller_identity`.
     pub id: Expr,
+    /// The partition, read from `aws_partition`.
     pub partition: Expr,
 }
 

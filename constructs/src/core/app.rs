@@ -6,20 +6,26 @@ use super::document::Document;
 use super::error::{Diagnostics, Error};
 use super::stack::Stack;
 
+/// The stacks of one synth run, checked together: stack names must be
+/// unique, and the errors of every stack are reported at once. See
+/// [`Stack`] for building one.
 #[derive(Debug, Default)]
 pub struct App {
     stacks: Vec<Stack>,
 }
 
 impl App {
+    /// An app without stacks.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Adds `stack`; it is synthesized with the others.
     pub fn add_stack(&mut self, stack: Stack) {
         self.stacks.push(stack);
     }
 
+    /// The stacks, in the order they were added.
     pub fn stacks(&self) -> &[Stack] {
         &self.stacks
     }

@@ -12,10 +12,15 @@ pub enum Backend {
     /// State in an S3 bucket that the stack itself never manages, locked with
     /// a lock file beside the state (`use_lockfile`).
     S3 {
+        /// The bucket that holds the state.
         bucket: String,
+        /// The object key of the state file in the bucket.
         key: String,
+        /// The region of the bucket.
         region: String,
+        /// Whether the state object is encrypted at rest.
         encrypt: bool,
+        /// Whether Terraform locks the state with a lock file in the bucket.
         use_lockfile: bool,
     },
 }

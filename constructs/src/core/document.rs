@@ -31,12 +31,16 @@ pub struct Document {
 /// A policy rule accepted on one resource, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Suppression {
+    /// The Terraform address of the resource, e.g. `aws_s3_bucket.logs`.
     pub address: String,
+    /// The id of the accepted policy rule.
     pub rule: String,
+    /// Why the finding is acceptable on this resource.
     pub reason: String,
 }
 
 impl Document {
+    /// The name of the stack the document was synthesized from.
     pub fn stack_name(&self) -> &str {
         &self.stack
     }

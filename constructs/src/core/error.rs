@@ -3,21 +3,32 @@
 
 use std::fmt;
 
+/// One mistake in a stack or its configuration, found by synth.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error(
         "construct `{path}`: the name `{name}` is not a valid construct name; \
          start with a letter and use only letters, digits, `-` and `_`"
     )]
-    InvalidConstructName { path: String, name: String },
+    /// A name in a construct path is not a valid construct name.
+    InvalidConstructName {
+        /// The qualified path of the construct, `stack/a/b`.
+        path: String,
+        /// The offending name in the path.
+        name: String,
+    },
 
     #[error(
         "constructs `{first}` and `{second}` both map to the logical id `{address}`; \
          rename one of them so their paths differ by more than case or punctuation"
     )]
+    /// Two construct paths map to the same Terraform address.
     DuplicateLogicalId {
+        /// The address both map to.
         address: String,
+        /// The qualified path of the construct declared first.
         first: String,
+        /// The qualified path of the construct declared second.
         second: String,
     },
 
@@ -25,10 +36,16 @@ pub enum Error {
         "construct `{from}` refers to `{to}` ({address}), which is not part of stack `{stack}`; \
          create `{to}` in stack `{stack}`, or pass its value in through a variable"
     )]
+    /// A block, output or variable refers to a block the stack does not
+    /// hold (typically one created in another stack).
     DanglingReference {
+        /// The qualified path of what holds the reference.
         from: String,
+        /// The qualified path of the referenced construct.
         to: String,
+        /// The Terraform address of the referenced block.
         address: String,
+        /// The stack being synthesized.
         stack: String,
     },
 
@@ -36,53 +53,93 @@ pub enum Error {
         "construct `{path}` is bound to provider `aws.{alias}`, which stack `{stack}` does not declare \
          (declared: {declared}); declare it with `Stack::provider` or bind the construct to a declared one"
     )]
+    /// A block is bound to a provider alias the stack does not declare.
     UnknownProvider {
+        /// The qualified path of the block.
         path: String,
+        /// The alias the block is bound to, without `aws.`.
         alias: String,
+        /// The stack being synthesized.
         stack: String,
+        /// The aliases the stack declares, comma-separated, or `none`.
         declared: String,
     },
 
     #[error(
         "stack `{stack}` declares provider `aws.{alias}` twice; give each provider its own alias"
     )]
-    DuplicateProvider { stack: String, alias: String },
+    /// A stack declares two providers with the same alias.
+    DuplicateProvider {
+        /// The stack that declares them.
+        stack: String,
+        /// The alias declared twice, without `aws.`.
+        alias: String,
+    },
 
     #[error("stack `{stack}` declares {kind} `{name}` twice; give each {kind} its own name")]
+    /// A stack declares two outputs, or two variables, with the same name.
     DuplicateName {
+        /// The stack that declares them.
         stack: String,
+        /// `output` or `variable`.
         kind: &'static str,
+        /// The name declared twice.
         name: String,
     },
 
     #[error(
         "stack `{stack}`: {kind} name `{name}` is invalid; use letters, digits and `_`, starting with a letter"
     )]
+    /// An output or variable name is not a valid Terraform identifier.
     InvalidName {
+        /// The stack that declares it.
         stack: String,
+        /// `output` or `variable`.
         kind: &'static str,
+        /// The invalid name.
         name: String,
     },
 
     #[error(
         "construct `{path}` suppresses rule {rule} without a reason; write why the finding is acceptable"
     )]
-    SuppressionWithoutReason { path: String, rule: String },
+    /// A resource suppresses a policy rule with an empty reason.
+    SuppressionWithoutReason {
+        /// The qualified path of the resource.
+        path: String,
+        /// The id of the suppressed rule.
+        rule: String,
+    },
 
     #[error(
         "stack `{stack}` both declares `{address}` and forgets it (a `removed` block); \
          forget only resources that are no longer in the configuration"
     )]
-    RemovedStillDeclared { stack: String, address: String },
+    /// A resource is both declared and forgotten in the same stack.
+    RemovedStillDeclared {
+        /// The stack that does both.
+        stack: String,
+        /// The Terraform address of the resource.
+        address: String,
+    },
 
     #[error("app holds two stacks named `{stack}`; give each stack its own name")]
-    DuplicateStack { stack: String },
+    /// An app holds two stacks with the same name.
+    DuplicateStack {
+        /// The name used twice.
+        stack: String,
+    },
 
     #[error("invalid {setting} `{value}`: {problem}; {fix}")]
+    /// A configuration value is wrong; built with [`Error::invalid_setting`].
     InvalidSetting {
+        /// The name of the setting.
         setting: &'static str,
+        /// The value given, as text.
         value: String,
+        /// What is wrong with it.
         problem: String,
+        /// How to fix it.
         fix: String,
     },
 }

@@ -13,13 +13,34 @@ use serde_json::Value;
 
 use super::reference::{self, Target};
 
+/// A Terraform expression: the value of a resource argument that may hold
+/// references, variables or function calls.
+///
+/// [`Expr::render`] gives the JSON string Terraform reads; serializing an
+/// `Expr` writes the same string.
+///
+/// ```
+/// use constructs::core::Expr;
+///
+/// // A literal stays a plain string, with `${` escaped.
+/// assert_eq!(Expr::literal("a ${b}").render(), "a $${b}");
+///
+/// // Anything else becomes an interpolation.
+/// let hash = Expr::filebase64sha256(Expr::module_file("lambda/payment.zip"));
+/// assert_eq!(
+///     hash.render(),
+///     r#"${filebase64sha256("${path.module}/lambda/payment.zip")}"#
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// A plain string.
     Literal(String),
     /// `aws_s3_bucket.x.arn`
     Attribute {
+        /// The block the attribute belongs to.
         target: Arc<Target>,
+        /// The attribute name, e.g. `arn`.
         attribute: String,
     },
     /// `var.name`
@@ -32,8 +53,11 @@ pub enum Expr {
     /// the one element of a list or set whose attribute has a known value
     /// (an ACM certificate's validation option for one of its names).
     Find {
+        /// The list or set searched.
         collection: Box<Expr>,
+        /// The attribute of each element that is compared.
         attribute: String,
+        /// The value the attribute must have.
         value: String,
     },
     /// `path.module`: the directory holding the configuration.
@@ -41,23 +65,39 @@ pub enum Expr {
     /// Parts joined into one string: `"${a}/lambda/${b}"`.
     Template(Vec<Expr>),
     /// `base[index]`
-    Index { base: Box<Expr>, index: usize },
+    Index {
+        /// The list indexed.
+        base: Box<Expr>,
+        /// The zero-based position of the element.
+        index: usize,
+    },
     /// `base.name`
-    GetAttr { base: Box<Expr>, name: String },
+    GetAttr {
+        /// The object or block whose attribute is read.
+        base: Box<Expr>,
+        /// The attribute name.
+        name: String,
+    },
     /// A call of a Terraform function.
     Call {
+        /// The function name, e.g. `jsonencode`.
         function: &'static str,
+        /// The arguments, in order.
         args: Vec<Expr>,
     },
     /// A JSON value (from a serialized Rust value) as a Terraform object
     /// expression, with the references the value holds.
     Json {
+        /// The value; its strings are already in template form.
         value: Value,
+        /// The blocks the value refers to, recorded when it was serialized.
         references: Vec<Arc<Target>>,
     },
 }
 
 impl Expr {
+    /// A plain string; any `${` or `%{` in it is escaped, so Terraform reads
+    /// it as written.
     pub fn literal(value: impl Into<String>) -> Self {
         Self::Literal(value.into())
     }

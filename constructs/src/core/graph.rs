@@ -13,13 +13,17 @@ use super::stack::Stack;
 pub struct GraphNode {
     /// The construct path cut at the graph's depth, e.g. `primary/api`.
     pub path: String,
+    /// The region of the provider its resources are bound to.
     pub region: String,
     /// How many resources and data sources it holds.
     pub blocks: usize,
 }
 
+/// Which constructs of a stack refer to which, per region; built by
+/// [`Stack::construct_graph`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConstructGraph {
+    /// The constructs that manage at least one resource, sorted.
     pub nodes: Vec<GraphNode>,
     /// `(from, to)`: a resource of `from` refers to one of `to`.
     pub edges: Vec<(String, String)>,

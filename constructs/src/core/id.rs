@@ -69,6 +69,7 @@ impl fmt::Display for ConstructPath {
 pub struct LogicalId(String);
 
 impl LogicalId {
+    /// The id as text, e.g. `primary_payment_api`.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -7,7 +7,9 @@ use serde::Serialize;
 /// `moved { from = <old address>, to = <new address> }`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Moved {
+    /// The address the resource had before.
     pub from: String,
+    /// The address it has now.
     pub to: String,
 }
 
@@ -15,12 +17,16 @@ pub struct Moved {
 /// drops the resource from its state and leaves the real object alone.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Removed {
+    /// The address of the resource to forget.
     pub from: String,
+    /// Whether the real object is destroyed; never, here.
     pub lifecycle: RemovedLifecycle,
 }
 
+/// The `lifecycle` block of a `removed` block.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct RemovedLifecycle {
+    /// `false`: Terraform leaves the object in place.
     pub destroy: bool,
 }
 

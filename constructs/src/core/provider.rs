@@ -8,13 +8,16 @@ use serde::Serialize;
 /// An `aws` provider block with an alias, e.g. `aws.primary` in `us-east-1`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AwsProvider {
+    /// The alias resources name it by, e.g. `primary` for `aws.primary`.
     pub alias: String,
+    /// The region it manages resources in, e.g. `us-east-1`.
     pub region: String,
     /// Tags the provider puts on every resource it manages.
     pub default_tags: BTreeMap<String, String>,
 }
 
 impl AwsProvider {
+    /// A provider `alias` in `region`, without default tags.
     pub fn new(alias: impl Into<String>, region: impl Into<String>) -> Self {
         Self {
             alias: alias.into(),
@@ -23,6 +26,7 @@ impl AwsProvider {
         }
     }
 
+    /// Adds the default tag `key` = `value`.
     pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.default_tags.insert(key.into(), value.into());
         self
@@ -61,6 +65,7 @@ pub struct ProviderRef {
 }
 
 impl ProviderRef {
+    /// The provider's alias, e.g. `primary`.
     pub fn alias(&self) -> &str {
         &self.alias
     }

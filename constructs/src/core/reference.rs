@@ -20,7 +20,9 @@ use super::id::{ConstructPath, LogicalId};
 /// Whether a block is a managed resource or a data source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BlockKind {
+    /// A `resource` block: an object Terraform manages.
     Resource,
+    /// A `data` block: an object Terraform only reads.
     Data,
 }
 
@@ -50,6 +52,27 @@ impl Target {
 }
 
 /// A typed handle on a resource or data source in a stack.
+///
+/// Its attribute accessors return [`Expr`]s that render as `${...}`
+/// references to the block:
+///
+/// ```
+/// use constructs::aws::s3::S3Bucket;
+/// use constructs::core::{AwsProvider, Stack};
+///
+/// let mut stack = Stack::new("app");
+/// let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+/// let bucket = stack.scope(&primary).child("data").resource(
+///     "bucket",
+///     S3Bucket {
+///         bucket: "data-dev".into(),
+///         force_destroy: false,
+///         tags: Default::default(),
+///     },
+/// );
+/// assert_eq!(bucket.address(), "aws_s3_bucket.data_bucket");
+/// assert_eq!(bucket.arn().render(), "${aws_s3_bucket.data_bucket.arn}");
+/// ```
 pub struct Ref<T> {
     target: Arc<Target>,
     kind: PhantomData<fn() -> T>,
@@ -101,6 +124,7 @@ impl<T> fmt::Debug for Ref<T> {
 
 /// Anything that can be named in `depends_on`.
 pub trait Dependency {
+    /// The block to depend on.
     fn dependency_target(&self) -> &Arc<Target>;
 }
 

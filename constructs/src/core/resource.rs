@@ -24,8 +24,10 @@ pub trait DataSource: Serialize {
 /// The `lifecycle` meta-argument.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Lifecycle {
+    /// Makes any plan that would destroy the resource fail.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub prevent_destroy: bool,
+    /// Creates the replacement before destroying the old object.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub create_before_destroy: bool,
     /// Attribute names Terraform should not reconcile.
@@ -42,7 +44,9 @@ pub struct Lifecycle {
 /// the plan fails with `error_message`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Postcondition {
+    /// A boolean expression that must be true.
     pub condition: Expr,
+    /// The message of the failed plan.
     pub error_message: String,
 }
 
@@ -84,6 +88,8 @@ impl Meta {
         self
     }
 
+    /// Sets the `lifecycle` meta-argument, replacing any postconditions
+    /// added before.
     pub fn lifecycle(mut self, lifecycle: Lifecycle) -> Self {
         self.lifecycle = lifecycle;
         self
@@ -130,7 +136,10 @@ macro_rules! terraform_type {
     (@attributes $ty:ty { $($attr:ident),* }) => {
         impl $crate::core::Ref<$ty> {
             $(
-                #[doc = concat!("The `", stringify!($attr), "` attribute.")]
+                #[doc = concat!(
+                    "The `", stringify!($attr), "` attribute of the referenced block, ",
+                    "as an expression rendering `${<address>.", stringify!($attr), "}`."
+                )]
                 pub fn $attr(&self) -> $crate::core::Expr {
                     self.attr(stringify!($attr))
                 }

@@ -7,6 +7,9 @@ use super::reference::{BlockKind, Ref};
 use super::resource::{DataSource, Meta, Resource};
 use super::stack::Stack;
 
+/// A construct's place in a stack: a construct path and the provider its
+/// resources are bound to. Resources added through it get logical ids from
+/// the path.
 #[derive(Debug)]
 pub struct Scope<'s> {
     stack: &'s mut Stack,
@@ -34,6 +37,7 @@ impl<'s> Scope<'s> {
         Scope::new(self.stack, self.path.child(name), provider.clone())
     }
 
+    /// The construct path of this scope.
     pub fn path(&self) -> &ConstructPath {
         &self.path
     }

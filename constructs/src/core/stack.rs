@@ -27,6 +27,35 @@ pub(crate) struct Block {
     pub(crate) meta: Meta,
 }
 
+/// One Terraform configuration: its providers, backend, variables, outputs
+/// and the resources and data sources its constructs add. Synth checks it
+/// and renders it to a [`Document`].
+///
+/// ```
+/// use constructs::aws::s3::S3Bucket;
+/// use constructs::core::{App, AwsProvider, Stack};
+///
+/// let mut stack = Stack::new("app");
+/// let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
+/// stack.scope(&primary).child("data").resource(
+///     "bucket",
+///     S3Bucket {
+///         bucket: "data-dev".into(),
+///         force_destroy: false,
+///         tags: Default::default(),
+///     },
+/// );
+///
+/// let document = stack.synth().expect("the stack is valid");
+/// let bucket = document.resource("aws_s3_bucket", "data_bucket").unwrap();
+/// assert_eq!(bucket["bucket"], "data-dev");
+/// assert_eq!(bucket["provider"], "aws.primary");
+///
+/// // Several stacks synthesize together in an app.
+/// let mut app = App::new();
+/// app.add_stack(stack);
+/// assert_eq!(app.synth().unwrap()[0].to_json(), document.to_json());
+/// ```
 #[derive(Debug)]
 pub struct Stack {
     pub(crate) name: Arc<str>,
@@ -43,6 +72,7 @@ pub struct Stack {
 }
 
 impl Stack {
+    /// An empty stack named `name` with the local backend.
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: Arc::from(name.into()),
@@ -56,6 +86,7 @@ impl Stack {
         }
     }
 
+    /// The stack's name, which prefixes construct paths in errors.
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -77,6 +108,7 @@ impl Stack {
         handle
     }
 
+    /// Sets where Terraform keeps the stack's state.
     pub fn set_backend(&mut self, backend: Backend) {
         self.backend = backend;
     }
@@ -87,6 +119,7 @@ impl Stack {
         Expr::Variable(name.to_owned())
     }
 
+    /// Declares the output `name`.
     pub fn output(&mut self, name: &str, output: Output) {
         self.outputs.push((name.to_owned(), output));
     }
