@@ -76,7 +76,7 @@ SYNTH := target/release/synth
 
 bench: ## synth speed and scale: criterion, whole-process time (hyperfine), peak RSS, clean build time and size
 	@command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
-	$(CARGO) bench --locked -p synth --bench synth -- --noplot
+	$(CARGO) bench --locked -p payments --bench synth -- --noplot
 	$(CARGO) build --release --locked -p synth
 	hyperfine --warmup 20 --min-runs 100 -N \
 		'$(SYNTH) --stdout' \

@@ -2,11 +2,17 @@
 //! in Rust and synthesize it to Terraform JSON.
 //!
 //! - [`core`]: the CDK-for-Terraform-style kernel (no AWS knowledge).
-//! - [`aws`]: typed structs for the provider resources the project uses.
+//! - [`aws`]: typed structs for the provider resources the constructs use.
+//! - [`dr`]: the disaster-recovery constructs and the DR report.
+//! - [`rules`]: policy rules every synthesized stack passes.
+//! - [`Synthesis`]: an app with what synth checks it against.
 //! - [`testing`]: small helpers that make tests read "synth, find, assert".
 
 pub mod aws;
 pub mod core;
 pub mod dr;
 pub mod rules;
+mod synthesis;
 pub mod testing;
+
+pub use synthesis::{Synthesis, Synthesized};

@@ -2,9 +2,7 @@
 
 use serde_json::Value;
 
-use crate::core::{Backend, Document, Stack};
-use crate::dr::Config;
-use crate::dr::config::Profile;
+use crate::core::{Document, Stack};
 
 /// Synthesizes `stack`, panicking with every error if it is invalid.
 pub fn synth(stack: &Stack) -> Document {
@@ -56,20 +54,4 @@ pub fn construct_subtree(document: &Document, prefix: &str) -> Value {
         }
     }
     Value::Object(subtree)
-}
-
-/// The production profile with the remote state it requires (an S3 bucket
-/// that exists outside the stack).
-pub fn production_config() -> Config {
-    Config {
-        profile: Profile::Production,
-        backend: Backend::S3 {
-            bucket: "acme-terraform-state".to_owned(),
-            key: "drsynth/dev/terraform.tfstate".to_owned(),
-            region: "us-east-1".to_owned(),
-            encrypt: true,
-            use_lockfile: true,
-        },
-        ..Config::default()
-    }
 }

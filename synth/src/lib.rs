@@ -1,69 +1,111 @@
-//! The `synth` command line. `run` is the whole program, so tests drive it
-//! in-process with their own arguments and output streams.
+//! The `synth` command line for any app built with the drsynth constructs:
+//! synth (with `--check` and `--stdout`), `graph`, `audit`, `plan-summary`
+//! and the DR report. An app's `main` hands its builder to [`main`]; the
+//! builder takes the app's own settings (a `clap::Args` type, or
+//! [`NoSettings`]) and returns a [`Synthesis`]. [`run`] is the whole
+//! program, so tests drive it in-process with their own arguments and
+//! output streams.
 
 mod args;
 mod graph;
 mod manifest;
 mod output;
 mod plan_summary;
-mod settings;
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
+use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+use std::process::ExitCode;
 
 use clap::Parser;
-use std::collections::BTreeMap;
 
-use constructs::core::{App, ConstructPath, Diagnostics, Document, Error, Stack};
-use constructs::dr::emulator;
-use constructs::dr::payments_app::{CONSTRUCT_KINDS, scaled_payments_app};
-use constructs::dr::report::DrReport;
-use constructs::dr::{Config, payments_app};
-use constructs::rules;
+use constructs::core::{ConstructPath, Diagnostics, Document};
+use constructs::{Synthesis, Synthesized};
 use manifest::Manifest;
 
-pub use args::{Args, Command, GraphFormat, ReportFormat, Target};
+pub use args::{Args, Command, GraphFormat, NoSettings, ReportFormat};
 
 /// The file synth writes in the output directory.
 pub const FILE_NAME: &str = "main.tf.json";
 
 /// Exit codes, as documented in `--help`.
 pub mod exit {
+    /// Success.
     pub const SUCCESS: u8 = 0;
+    /// `--check`: the file on disk is not what synth writes.
     pub const CHECK_DIFFERS: u8 = 1;
+    /// Invalid arguments, settings or stack, or a failed write.
     pub const ERROR: u8 = 2;
     /// `plan-summary`: the plan destroys or replaces stateful resources.
     pub const DATA_LOSS: u8 = 2;
 }
 
-/// Builds the app to synthesize from the validated settings.
-pub type AppBuilder = fn(&Config) -> Result<App, Diagnostics>;
+/// Why an app could not be built: every message, each with its fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused(pub String);
 
-/// Runs the CLI on the payments app with `args` (the first being the program
-/// name) and returns the exit code.
-pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
-where
-    I: IntoIterator<Item = T>,
-    T: Into<OsString> + Clone,
-{
-    run_with(payments_app, args, stdout, stderr)
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
-/// Runs the CLI on the app `builder` makes; tests use it to feed the CLI an
-/// invalid app.
-pub fn run_with<I, T>(
-    builder: AppBuilder,
-    args: I,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> u8
+impl From<Diagnostics> for Refused {
+    fn from(diagnostics: Diagnostics) -> Self {
+        Self(errors(&diagnostics))
+    }
+}
+
+impl From<String> for Refused {
+    fn from(message: String) -> Self {
+        Self(message)
+    }
+}
+
+/// Runs the CLI on the app `builder` makes from its settings `S` (its own
+/// flags, flattened into the CLI's) with the process's arguments and
+/// streams: what a user's `main` calls.
+///
+/// ```no_run
+/// use constructs::Synthesis;
+/// use synth::{NoSettings, Refused};
+///
+/// fn orders(_: &NoSettings) -> Result<Synthesis, Refused> {
+///     # unimplemented!()
+///     // Build the stack, return Synthesis::new("orders", app, rules).
+/// }
+///
+/// fn main() -> std::process::ExitCode {
+///     synth::main(orders)
+/// }
+/// ```
+pub fn main<S, B>(builder: B) -> ExitCode
 where
+    S: clap::Args,
+    B: Fn(&S) -> Result<Synthesis, Refused>,
+{
+    ExitCode::from(run(
+        builder,
+        std::env::args_os(),
+        &mut io::stdout(),
+        &mut io::stderr(),
+    ))
+}
+
+/// Runs the CLI with `args` (the first being the program name) on the app
+/// `builder` makes, writing only to the streams given, and returns the exit
+/// code; tests drive it in-process.
+pub fn run<S, B, I, T>(builder: B, args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+where
+    S: clap::Args,
+    B: Fn(&S) -> Result<Synthesis, Refused>,
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let args = match Args::try_parse_from(args) {
+    let args = match Args::<S>::try_parse_from(args) {
         Ok(args) => args,
         Err(error) => {
             let rendered = error.render();
@@ -76,15 +118,17 @@ where
             };
         }
     };
-    let result = match &args.command {
-        None => synth(builder, &args, stdout, stderr),
-        Some(Command::Graph { format, depth }) => graph(builder, &args, *format, *depth, stdout),
-        Some(Command::Audit) => audit(builder, &args, stdout),
-        Some(Command::PlanSummary {
-            plan,
-            allow_data_loss,
-        }) => plan_summary(builder, &args, plan, *allow_data_loss, stdout, stderr),
-    };
+    let result = builder(&args.settings)
+        .map_err(|refused| refused.0)
+        .and_then(|synthesis| match &args.command {
+            None => synth(synthesis, &args, stdout, stderr),
+            Some(Command::Graph { format, depth }) => graph(synthesis, *format, *depth, stdout),
+            Some(Command::Audit) => audit(synthesis, stdout),
+            Some(Command::PlanSummary {
+                plan,
+                allow_data_loss,
+            }) => plan_summary(synthesis, plan, *allow_data_loss, stdout, stderr),
+        });
     match result {
         Ok(code) => code,
         Err(message) => {
@@ -97,77 +141,56 @@ where
     }
 }
 
-/// The app `args` ask for, checked: invalid settings or an invalid stack
-/// are errors.
-fn checked_app(builder: AppBuilder, args: &Args) -> Result<App, String> {
-    let config = settings::resolve(args)?;
-    config.validate().map_err(|d| errors(&d))?;
-    let app = builder(&config).map_err(|d| errors(&d))?;
-    app.synth().map_err(|d| errors(&d))?;
-    Ok(app)
+/// The app synthesized, with its rule failures, stale suppressions and
+/// missed recovery target as errors.
+fn checked(synthesis: Synthesis) -> Result<Synthesized, String> {
+    let synthesized = synthesis.synthesize().map_err(|d| errors(&d))?;
+    let problems = synthesized.problems();
+    if problems.is_empty() {
+        Ok(synthesized)
+    } else {
+        let lines: Vec<String> = problems.iter().map(|p| format!("error: {p}")).collect();
+        Err(lines.join("\n"))
+    }
 }
 
-fn audit(builder: AppBuilder, args: &Args, stdout: &mut dyn Write) -> Result<u8, String> {
-    let config = settings::resolve(args)?;
-    let (document, _) = build(builder, &config).map_err(|d| errors(&d))?;
-    let results = rules::audit(&document, &rules::Context::for_config(&config));
-    let _ = write!(stdout, "{}", rules::render(&results));
-    let unmatched = rules::unmatched_suppressions(&document, &results);
-    for problem in &unmatched {
+fn audit(synthesis: Synthesis, stdout: &mut dyn Write) -> Result<u8, String> {
+    let synthesized = synthesis.synthesize().map_err(|d| errors(&d))?;
+    let results = &synthesized.audit;
+    let _ = write!(stdout, "{}", constructs::rules::render(results));
+    for problem in &synthesized.unmatched_suppressions {
         let _ = writeln!(stdout, "SUPPRESSION ERROR  {problem}");
     }
     let failed = results.iter().any(|r| !r.failed.is_empty());
-    Ok(if failed || !unmatched.is_empty() {
-        exit::ERROR
-    } else {
-        exit::SUCCESS
-    })
-}
-
-/// The findings no suppression covers, and suppressions that cover
-/// nothing, as errors: they fail synth.
-fn policy_errors(document: &Document, config: &Config) -> Result<(), String> {
-    let results = rules::audit(document, &rules::Context::for_config(config));
-    let mut failures: Vec<String> = results
-        .iter()
-        .flat_map(|r| {
-            r.failed.iter().map(move |f| {
-                format!(
-                    "error: rule {} ({}) fails on {}: {}; fix the construct, or suppress the rule on it with a reason (Meta::suppress)",
-                    r.id, r.description, f.address, f.message
-                )
-            })
-        })
-        .collect();
-    failures.extend(
-        rules::unmatched_suppressions(document, &results)
-            .into_iter()
-            .map(|problem| format!("error: {problem}")),
-    );
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(failures.join("\n"))
-    }
+    Ok(
+        if failed || !synthesized.unmatched_suppressions.is_empty() {
+            exit::ERROR
+        } else {
+            exit::SUCCESS
+        },
+    )
 }
 
 fn graph(
-    builder: AppBuilder,
-    args: &Args,
+    synthesis: Synthesis,
     format: GraphFormat,
     depth: u8,
     stdout: &mut dyn Write,
 ) -> Result<u8, String> {
-    let app = checked_app(builder, args)?;
-    let stack = &app.stacks()[0];
-    let graph = stack.construct_graph(usize::from(depth));
+    let graph = synthesis
+        .stack()
+        .map_err(|d| errors(&d))?
+        .construct_graph(usize::from(depth));
+    let kinds_owned = synthesis.construct_kinds.clone();
+    let kinds: Vec<(&str, &str)> = kinds_owned
+        .iter()
+        .map(|(path, kind)| (path.as_str(), kind.as_str()))
+        .collect();
+    let title = synthesis.title.clone();
+    checked(synthesis)?;
     let text = match format {
-        GraphFormat::Dot => graph::dot(
-            &graph,
-            "drsynth: payments API, active-passive across two regions",
-            &CONSTRUCT_KINDS,
-        ),
-        GraphFormat::Mermaid => graph::mermaid(&graph, &CONSTRUCT_KINDS),
+        GraphFormat::Dot => graph::dot(&graph, &title, &kinds),
+        GraphFormat::Mermaid => graph::mermaid(&graph, &kinds),
     };
     stdout
         .write_all(text.as_bytes())
@@ -176,8 +199,7 @@ fn graph(
 }
 
 fn plan_summary(
-    builder: AppBuilder,
-    args: &Args,
+    synthesis: Synthesis,
     plan: &Path,
     allow_data_loss: bool,
     stdout: &mut dyn Write,
@@ -196,17 +218,8 @@ fn plan_summary(
             plan.display()
         )
     })?;
-    let app = checked_app(builder, args)?;
-    let constructs = app.stacks()[0]
-        .construct_paths()
-        .into_iter()
-        .map(|(address, path)| {
-            // The construct is the scope the resource was created in.
-            let names = path.names();
-            let construct = names[..names.len().saturating_sub(1).max(1)].join("/");
-            (address, construct)
-        })
-        .collect();
+    let synthesized = checked(synthesis)?;
+    let constructs = construct_of_each_address(&synthesized.paths);
     let changes =
         plan_summary::changes(&plan_json, &constructs).map_err(|e| format!("error: {e}"))?;
     let _ = write!(stdout, "{}", plan_summary::render(&changes));
@@ -226,29 +239,35 @@ fn plan_summary(
     }
 }
 
-fn synth(
-    builder: AppBuilder,
-    args: &Args,
+/// Each address with the construct that created it: the scope the
+/// resource was created in.
+fn construct_of_each_address(paths: &BTreeMap<String, ConstructPath>) -> BTreeMap<String, String> {
+    paths
+        .iter()
+        .map(|(address, path)| {
+            let names = path.names();
+            let construct = names[..names.len().saturating_sub(1).max(1)].join("/");
+            (address.clone(), construct)
+        })
+        .collect()
+}
+
+fn synth<S: clap::Args>(
+    synthesis: Synthesis,
+    args: &Args<S>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
-    let mut config = settings::resolve(args)?;
-    if args.target == Target::Emulator {
-        config = emulator::config(&config).map_err(|d| errors(&d))?;
-    }
-    let (mut document, paths) = match args.scale {
-        Some(copies) => build_scaled(&config, copies),
-        None => build(builder, &config),
-    }
-    .map_err(|d| errors(&d))?;
-    policy_errors(&document, &config)?;
-    if args.target == Target::Emulator {
-        document = emulator::adapt(document);
-    }
-    for warning in config.warnings(args.target == Target::Aws) {
+    let warnings = synthesis.warnings.clone();
+    let Synthesized {
+        document,
+        paths,
+        report,
+        ..
+    } = checked(synthesis)?;
+    for warning in warnings {
         let _ = writeln!(stderr, "warning: {warning}");
     }
-    let report = DrReport::for_config(&config).with_suppressions(document.suppressions());
     match args.report {
         ReportFormat::Text => {
             let _ = write!(stderr, "{report}");
@@ -294,38 +313,6 @@ fn synth(
         manifest::FILE_NAME
     );
     Ok(exit::SUCCESS)
-}
-
-/// A synthesized document and the construct path of each of its blocks.
-type Synthesized = (Document, BTreeMap<String, ConstructPath>);
-
-/// `copies` deployments in one stack, for benchmarks.
-fn build_scaled(config: &Config, copies: u16) -> Result<Synthesized, Diagnostics> {
-    let app = scaled_payments_app(config, usize::from(copies))?;
-    let paths = app.stacks()[0].construct_paths();
-    Ok((app.into_documents()?.remove(0), paths))
-}
-
-/// The app's single stack, checked and rendered.
-fn build(builder: AppBuilder, config: &Config) -> Result<Synthesized, Diagnostics> {
-    config.validate()?;
-    let app = builder(config)?;
-    let paths = app
-        .stacks()
-        .first()
-        .map(Stack::construct_paths)
-        .unwrap_or_default();
-    let mut documents = app.into_documents()?;
-    if documents.len() != 1 {
-        return Err(Error::invalid_setting(
-            "app",
-            format!("{} stacks", documents.len()),
-            "synth writes one main.tf.json and needs exactly one stack",
-            "put every construct in one stack",
-        )
-        .into());
-    }
-    Ok((documents.remove(0), paths))
 }
 
 /// The manifest last written, if there is one to compare with.

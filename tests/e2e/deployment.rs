@@ -5,9 +5,9 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use constructs::dr::payments_app;
 use drsynth_tests::moto::{MotoServer, write_provider_override};
 use drsynth_tests::{LAMBDA_PACKAGES, terraform, workspace_root};
+use payments::payments_app;
 use serde_json::Value;
 
 pub struct Deployment {
@@ -24,7 +24,7 @@ impl Deployment {
     }
 
     /// The same for the app `builder` makes.
-    pub fn synth_app(moto: &MotoServer, env: &str, builder: synth::AppBuilder) -> Self {
+    pub fn synth_app(moto: &MotoServer, env: &str, builder: payments::AppBuilder) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().display().to_string();
         let (code, _, stderr) = synth_cli(
@@ -56,7 +56,7 @@ impl Deployment {
     }
 
     /// Synthesizes `builder`'s app again into this deployment.
-    pub fn resynth(&self, builder: synth::AppBuilder) -> String {
+    pub fn resynth(&self, builder: payments::AppBuilder) -> String {
         let out = self.path().display().to_string();
         let (code, _, stderr) = synth_cli(
             builder,
@@ -257,11 +257,11 @@ impl Deployment {
 }
 
 /// Runs the synth CLI in-process on `builder`'s app.
-pub fn synth_cli(builder: synth::AppBuilder, args: &[&str]) -> (u8, String, String) {
+pub fn synth_cli(builder: payments::AppBuilder, args: &[&str]) -> (u8, String, String) {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let argv = std::iter::once("synth").chain(args.iter().copied());
-    let code = synth::run_with(builder, argv, &mut stdout, &mut stderr);
+    let code = drsynth_tests::payments_cli_with(builder, argv, &mut stdout, &mut stderr);
     (
         code,
         String::from_utf8(stdout).unwrap(),

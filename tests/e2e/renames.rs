@@ -4,7 +4,7 @@
 use constructs::aws::cloudwatch::CloudwatchLogGroup;
 use constructs::aws::sqs::SqsQueue;
 use constructs::core::{App, AwsProvider, ConstructPath, Diagnostics, Meta, Stack};
-use constructs::dr::Config;
+use payments::Config;
 
 use crate::deployment::{Deployment, synth_cli};
 
@@ -113,7 +113,7 @@ pub fn summary_refuses_data_loss(deployment: &Deployment) {
         "plan-summary",
         plan_path.as_str(),
     ];
-    let (code, summary, stderr) = synth_cli(constructs::dr::payments_app, &args);
+    let (code, summary, stderr) = synth_cli(payments::payments_app, &args);
     assert_eq!(code, 2, "a stateful replacement is refused: {stderr}");
     assert!(stderr.contains("DATA LOSS"), "{stderr}");
     assert!(
@@ -123,7 +123,7 @@ pub fn summary_refuses_data_loss(deployment: &Deployment) {
     assert!(summary.contains("us-east-1"), "{summary}");
     let mut allowed = args.to_vec();
     allowed.push("--allow-data-loss");
-    let (code, _, _) = synth_cli(constructs::dr::payments_app, &allowed);
+    let (code, _, _) = synth_cli(payments::payments_app, &allowed);
     assert_eq!(code, 0, "--allow-data-loss accepts it");
     eprintln!(
         "{}",

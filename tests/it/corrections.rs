@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use constructs::core::Document;
-use constructs::dr::Config;
-use constructs::dr::config::PaymentAuth;
 use constructs::testing::resource;
+use payments::Config;
+use payments::config::PaymentAuth;
 use serde_json::Value;
 
 use crate::synth_document;

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use constructs::dr::Config;
-use constructs::dr::config::Profile;
-use constructs::dr::emulator::{self, DIFFERENCES};
+use payments::Config;
+use payments::config::Profile;
+use payments::emulator::{self, DIFFERENCES};
 use serde_json::Value;
 
 use crate::synth_document;

@@ -7,11 +7,12 @@ mod emulator;
 mod packaging;
 mod real_account;
 mod remote_state;
+mod rules;
 mod snapshots;
 mod terraform_validate;
 
 use constructs::core::Document;
-use constructs::dr::{Config, payments_app};
+use payments::{Config, payments_app};
 
 /// The payments app for `config`, synthesized; panics on any error.
 pub fn synth_document(config: &Config) -> Document {

@@ -4,11 +4,12 @@
 //! someone, and the production profile's quotas, policies and state.
 
 use constructs::core::Document;
-use constructs::dr::Config;
-use constructs::dr::config::{ConcurrencySettings, PaymentAuth};
-use constructs::testing::{production_config, resource};
+use constructs::testing::resource;
 use drsynth_tests::moto::{MotoServer, write_provider_override};
 use drsynth_tests::{terraform, workspace_root, write_scratch_configuration};
+use payments::Config;
+use payments::config::{ConcurrencySettings, PaymentAuth};
+use payments::testing::production_config;
 use serde_json::Value;
 
 use crate::synth_document;
@@ -47,7 +48,7 @@ fn key_policy(document: &Document, id: &str) -> Value {
 #[test]
 fn both_regions_accept_the_same_token() {
     let document = synth_document(&Config {
-        jwt: constructs::dr::config::JwtSettings {
+        jwt: payments::config::JwtSettings {
             issuer: Some("https://login.acme-corp.io/".to_owned()),
             audience: vec!["payments".to_owned()],
         },
@@ -99,7 +100,7 @@ fn an_issuer_that_fails_with_the_primary_is_refused() {
         ("login.acme-corp.io", "https:// URL"),
     ] {
         let config = Config {
-            jwt: constructs::dr::config::JwtSettings {
+            jwt: payments::config::JwtSettings {
                 issuer: Some(issuer.to_owned()),
                 ..Default::default()
             },
@@ -109,7 +110,7 @@ fn an_issuer_that_fails_with_the_primary_is_refused() {
         assert!(message.contains(problem), "{issuer}: {message}");
     }
     let secondary_pool = Config {
-        jwt: constructs::dr::config::JwtSettings {
+        jwt: payments::config::JwtSettings {
             issuer: Some("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_AbC".to_owned()),
             ..Default::default()
         },
@@ -128,11 +129,18 @@ fn iam_authorization_states_its_failover_behaviour() {
     let warnings = config.warnings(true);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("answers 403 to every payment signed for the primary"));
-    let report = constructs::dr::report::DrReport::for_config(&config);
+    // The DR report the CLI prints carries the app's statement.
+    let flags = payments::PaymentsFlags {
+        payment_auth: Some(payments::flags::PaymentAuthArg::AwsIam),
+        ..payments::PaymentsFlags::default()
+    };
+    let report = payments::synthesize(&flags)
+        .unwrap()
+        .synthesize()
+        .unwrap()
+        .report;
     assert!(
-        report
-            .authorization_on_failover
-            .contains("SigV4 signatures name their region")
+        report.notes["authorization_on_failover"].contains("SigV4 signatures name their region")
     );
 }
 
@@ -162,7 +170,7 @@ fn placeholders_are_guarded_at_plan_and_dropped_for_the_emulator() {
             .unwrap()
             .contains("--jwt-issuer")
     );
-    let emulated = constructs::dr::emulator::adapt(document);
+    let emulated = payments::emulator::adapt(document);
     for (tf_type, id) in [
         ("aws_route53_zone", "dns_zone"),
         ("aws_apigatewayv2_authorizer", "primary_api_jwt_authorizer"),
@@ -183,7 +191,7 @@ fn terraform_plan_refuses_the_demo_domain_and_issuer() {
         let mut synth_args = vec!["synth", "--out", out.as_str()];
         synth_args.extend_from_slice(args);
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let code = synth::run(synth_args, &mut stdout, &mut stderr);
+        let code = drsynth_tests::payments_cli(synth_args, &mut stdout, &mut stderr);
         assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
         let main = std::fs::read_to_string(dir.path().join("main.tf.json")).unwrap();
         write_scratch_configuration(dir.path(), &main);
@@ -392,7 +400,7 @@ fn health_alarms_do_not_fire_on_creation_and_a_missing_email_is_warned() {
     );
     let subscribed = Config {
         alert_email: Some("oncall@acme-corp.io".to_owned()),
-        jwt: constructs::dr::config::JwtSettings {
+        jwt: payments::config::JwtSettings {
             issuer: Some("https://login.acme-corp.io/".to_owned()),
             ..Default::default()
         },

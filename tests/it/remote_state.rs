@@ -25,7 +25,7 @@ fn synth(args: &[&str]) -> (u8, String, String) {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let argv = std::iter::once("synth").chain(args.iter().copied());
-    let code = synth::run(argv, &mut stdout, &mut stderr);
+    let code = drsynth_tests::payments_cli(argv, &mut stdout, &mut stderr);
     (
         code,
         String::from_utf8(stdout).unwrap(),

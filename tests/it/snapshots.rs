@@ -1,8 +1,8 @@
 //! Snapshots of the synthesized JSON: the whole stack, and one focused
 //! snapshot per construct that reads well in a diff.
 
-use constructs::dr::Config;
 use constructs::testing::construct_subtree;
+use payments::Config;
 
 use crate::synth_document;
 
@@ -23,7 +23,7 @@ fn payments_app_production() {
 }
 
 fn production() -> Config {
-    constructs::testing::production_config()
+    payments::testing::production_config()
 }
 
 /// What the production profile adds, construct by construct.

@@ -1,9 +1,9 @@
 //! The real `terraform validate` on what synth writes, offline through the
 //! provider mirror. Never skipped: a missing terraform fails the test.
 
-use constructs::dr::Config;
-use constructs::dr::config::HealthCheckSettings;
 use drsynth_tests::{validate, write_scratch_configuration};
+use payments::Config;
+use payments::config::HealthCheckSettings;
 
 use crate::synth_document;
 
@@ -40,7 +40,7 @@ fn fast_checks_without_custom_domains_in_other_regions_validate() {
 
 #[test]
 fn production_profile_validates_without_errors_or_warnings() {
-    assert_clean(&constructs::testing::production_config());
+    assert_clean(&payments::testing::production_config());
 }
 
 /// Neither region is us-east-1: a third provider carries the DNSSEC key,
@@ -51,6 +51,6 @@ fn production_profile_outside_us_east_1_validates() {
         env: "prod-eu".to_owned(),
         primary_region: "eu-west-1".to_owned(),
         secondary_region: "eu-central-1".to_owned(),
-        ..constructs::testing::production_config()
+        ..payments::testing::production_config()
     });
 }

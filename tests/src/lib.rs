@@ -107,3 +107,36 @@ pub fn silent_endpoint() -> String {
     });
     format!("http://{address}")
 }
+
+/// The payments app's command line (`cargo run -p synth`), in-process.
+pub fn payments_cli<I, T>(
+    args: I,
+    stdout: &mut dyn std::io::Write,
+    stderr: &mut dyn std::io::Write,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    payments_cli_with(payments::payments_app, args, stdout, stderr)
+}
+
+/// The same command line on the app `builder` makes from the payments
+/// settings: how tests feed the CLI an invalid app.
+pub fn payments_cli_with<I, T>(
+    builder: payments::AppBuilder,
+    args: I,
+    stdout: &mut dyn std::io::Write,
+    stderr: &mut dyn std::io::Write,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    synth::run(
+        |flags: &payments::PaymentsFlags| Ok(payments::synthesize_with(flags, builder)?),
+        args,
+        stdout,
+        stderr,
+    )
+}

@@ -1,8 +1,8 @@
-//! Customer-managed KMS keys of the production profile.
+//! Customer-managed KMS keys, one per region, and the lifecycle that keeps
+//! stateful resources from being destroyed.
 //!
-//! One symmetric key per region encrypts everything the stack stores there
-//! (the table's copy, the bucket, the queues, the alarm topic, the log
-//! groups), rotates yearly, and waits the longest window AWS allows before
+//! One symmetric key per region encrypts everything a stack stores there
+//! (a table's copy, a bucket, queues, alarm topics, log groups), rotates yearly, and waits the longest window AWS allows before
 //! deletion. Its policy hands administration to the account's IAM policies
 //! and lets exactly the services that encrypt on the stack's behalf without
 //! an IAM role of ours use it: CloudWatch Logs for this region's log groups
@@ -16,8 +16,6 @@ use crate::aws::kms::{KeyPolicy, KeyPolicyStatement, KmsAlias, KmsKey};
 use crate::aws::sts::Account;
 use crate::core::{Expr, Lifecycle, Meta, Ref, Scope};
 
-use super::names::Names;
-
 /// Days a deleted key stays recoverable: AWS's maximum.
 pub const DELETION_WINDOW_DAYS: u32 = 30;
 
@@ -26,6 +24,7 @@ pub const DELETION_WINDOW_DAYS: u32 = 30;
 pub struct RegionalKeys(BTreeMap<String, Ref<KmsKey>>);
 
 impl RegionalKeys {
+    /// Records `key` as the key of `region`.
     pub fn insert(&mut self, region: &str, key: Ref<KmsKey>) {
         self.0.insert(region.to_owned(), key);
     }
@@ -36,9 +35,21 @@ impl RegionalKeys {
     }
 }
 
-/// Creates the key of `scope`'s region and its alias
-/// `alias/payments-<region>-<env>`.
-pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account: &Account) -> Ref<KmsKey> {
+/// The alias and description of a regional key.
+#[derive(Clone, Debug)]
+pub struct RegionalKeyProps {
+    /// The alias, without `alias/`: say what the key protects and where.
+    pub alias: String,
+    /// The key's description.
+    pub description: String,
+}
+
+/// Creates `<scope>/key`, the key of `scope`'s region, and `<scope>/alias`.
+pub fn regional_key(
+    scope: &mut Scope<'_>,
+    props: RegionalKeyProps,
+    account: &Account,
+) -> Ref<KmsKey> {
     let region = scope.region().to_owned();
     let policy = KeyPolicy::new(vec![
         KeyPolicyStatement::account_administers(account),
@@ -76,7 +87,7 @@ pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account: &Account) -> 
     let key = scope.resource_with(
         "key",
         KmsKey {
-            description: format!("Payments data and logs in {region}"),
+            description: props.description,
             customer_master_key_spec: "SYMMETRIC_DEFAULT".to_owned(),
             key_usage: "ENCRYPT_DECRYPT".to_owned(),
             enable_key_rotation: true,
@@ -90,7 +101,7 @@ pub fn regional_key(scope: &mut Scope<'_>, names: &Names, account: &Account) -> 
     scope.resource(
         "alias",
         KmsAlias {
-            name: format!("alias/{}", names.regional("payments", &region)).into(),
+            name: format!("alias/{}", props.alias).into(),
             target_key_id: key.key_id(),
         },
     );

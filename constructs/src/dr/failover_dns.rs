@@ -40,9 +40,38 @@ use crate::aws::route53::{
 use crate::aws::sts::Account;
 use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope};
 
-use super::config::{Config, reserved_domain_pattern};
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
-use super::regional_stack::RegionRole;
+use super::report::RecoveryTime;
+use super::role::RegionRole;
+
+/// The top-level domains of the documentation domains `example.com`,
+/// `example.net` and `example.org` (RFC 2606), which Route 53 refuses to
+/// host ("reserved by AWS") and no identity provider issues tokens from.
+/// The checks and the plan-time patterns all read this one list.
+const RESERVED_EXAMPLE_TLDS: [&str; 3] = ["com", "net", "org"];
+
+/// A regular expression matching a DNS name under a documentation domain.
+pub fn reserved_domain_pattern() -> String {
+    format!(r"(^|\.)example\.({})$", RESERVED_EXAMPLE_TLDS.join("|"))
+}
+
+/// A regular expression matching an `https://` URL on such a domain.
+pub fn reserved_url_pattern() -> String {
+    format!(
+        r"^https://([^/:]+\.)?example\.({})(:[0-9]+)?(/|$)",
+        RESERVED_EXAMPLE_TLDS.join("|")
+    )
+}
+
+/// Whether `domain` is (under) a documentation domain: what
+/// [`reserved_domain_pattern`] matches.
+pub fn is_reserved_domain(domain: &str) -> bool {
+    let domain = domain.trim_end_matches('.');
+    RESERVED_EXAMPLE_TLDS.iter().any(|tld| {
+        let reserved = format!("example.{tld}");
+        domain == reserved || domain.ends_with(&format!(".{reserved}"))
+    })
+}
 
 /// What the production profile adds to a zone the stack creates.
 pub struct ZoneHardening<'a> {
@@ -50,65 +79,208 @@ pub struct ZoneHardening<'a> {
     pub us_east_1: &'a ProviderRef,
     /// The us-east-1 key, for the query log group.
     pub logs_key_arn: Expr,
+    /// The account and partition the key policies name.
     pub account: Account,
+    /// Days the query logs are kept.
     pub log_retention_days: u32,
+    /// The key-signing key's name: letters, digits and underscores only.
+    pub key_signing_key_name: String,
 }
 
-/// One region's endpoint behind the failover name.
-pub struct FailoverTarget<'a> {
-    pub role: RegionRole,
+/// The hosted zone the failover records go into.
+#[derive(Clone, Debug)]
+pub enum HostedZone {
+    /// A zone the stack creates (and, hardened, signs and logs).
+    Create {
+        /// The zone's domain, e.g. `orders.acme-corp.io`.
+        domain: String,
+        /// The zone's comment.
+        comment: String,
+        /// How the user of this stack picks another domain: the end of the
+        /// message `terraform plan` prints when `domain` is a documentation
+        /// domain Route 53 refuses, e.g. "Synthesize with --domain ...".
+        reserved_domain_remedy: String,
+    },
+    /// A zone that exists already, by its id; the stack never manages it.
+    Existing {
+        /// The zone's id, `Z...`.
+        zone_id: String,
+    },
+}
+
+/// Route 53's health checks of each endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HealthCheck {
+    /// The HTTPS path probed, answering 2xx or 3xx when the region is healthy.
+    pub path: String,
+    /// Seconds between checks: 10 (fast) or 30 (standard).
+    pub interval_seconds: u32,
+    /// Consecutive failures before an endpoint is unhealthy: 1-10.
+    pub failure_threshold: u32,
+}
+
+/// One region's endpoint behind the failover name: an HTTP API's stage.
+pub struct FailoverEndpoint<'a> {
+    /// The provider of the API's region.
     pub provider: &'a ProviderRef,
+    /// The API.
     pub api: &'a Ref<Apigatewayv2Api>,
+    /// The stage clients reach.
     pub stage: &'a Ref<Apigatewayv2Stage>,
+    /// The region's own name under the zone (`api-<region>.<domain>`), which
+    /// its health check probes with custom domains on.
+    pub regional_name: String,
+    /// The health check's `Name` tag.
+    pub health_check_name: String,
 }
 
+/// The settings of a [`FailoverDns`].
+pub struct FailoverDnsProps<'a> {
+    /// Where the records go.
+    pub zone: HostedZone,
+    /// The name clients call, e.g. `api.orders.acme-corp.io`.
+    pub record_name: String,
+    /// Answers while its health check passes.
+    pub primary: FailoverEndpoint<'a>,
+    /// Answers when the primary's health check fails.
+    pub secondary: FailoverEndpoint<'a>,
+    /// How both endpoints are probed.
+    pub health_check: HealthCheck,
+    /// Regional API Gateway custom domains with ACM certificates behind the
+    /// failover name. Off for a zone nobody delegated to, where certificates
+    /// cannot validate: the records are then CNAMEs to the execute-api hosts.
+    pub custom_domains: bool,
+    /// TTL of the CNAME records without custom domains (alias records take
+    /// their target's TTL).
+    pub cname_ttl_seconds: u32,
+    /// DNSSEC and query logging of a created zone (production).
+    pub hardening: Option<ZoneHardening<'a>>,
+}
+
+/// DNS failover: one name for clients, answered by the primary while its
+/// health check passes and by the secondary otherwise.
+///
+/// ```
+/// use constructs::aws::apigatewayv2::{Apigatewayv2Api, Apigatewayv2Stage, RouteSettings, AccessLogSettings};
+/// use constructs::core::{AwsProvider, Expr, Ref, Scope, Stack};
+/// use constructs::dr::failover_dns::*;
+///
+/// fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
+///     let api = scope.resource("api", Apigatewayv2Api {
+///         name: "orders".into(), protocol_type: "HTTP".into(),
+///         description: "Orders".into(), tags: Default::default(),
+///     });
+///     let stage = scope.resource("stage", Apigatewayv2Stage {
+///         api_id: api.id(), name: "$default".into(), auto_deploy: true,
+///         default_route_settings: RouteSettings {
+///             throttling_burst_limit: 10, throttling_rate_limit: 5.0,
+///             detailed_metrics_enabled: true,
+///         },
+///         access_log_settings: AccessLogSettings {
+///             destination_arn: Expr::literal("arn"), format: Expr::literal("{}"),
+///         },
+///         tags: Default::default(),
+///     });
+///     (api, stage)
+/// }
+///
+/// let mut stack = Stack::new("orders");
+/// let west = stack.provider(AwsProvider::new("primary", "eu-west-1"));
+/// let central = stack.provider(AwsProvider::new("secondary", "eu-central-1"));
+/// let (west_api, west_stage) = api(&mut stack.scope(&west).child("west"));
+/// let (central_api, central_stage) = api(&mut stack.scope(&central).child("central"));
+/// let dns = FailoverDns::new(
+///     &mut stack.scope(&west).child("dns"),
+///     FailoverDnsProps {
+///         zone: HostedZone::Existing { zone_id: "Z0123456789".into() },
+///         record_name: "api.orders.acme-corp.io".into(),
+///         primary: FailoverEndpoint {
+///             provider: &west, api: &west_api, stage: &west_stage,
+///             regional_name: "api-eu-west-1.orders.acme-corp.io".into(),
+///             health_check_name: "orders-eu-west-1".into(),
+///         },
+///         secondary: FailoverEndpoint {
+///             provider: &central, api: &central_api, stage: &central_stage,
+///             regional_name: "api-eu-central-1.orders.acme-corp.io".into(),
+///             health_check_name: "orders-eu-central-1".into(),
+///         },
+///         health_check: HealthCheck {
+///             path: "/health".into(), interval_seconds: 10, failure_threshold: 3,
+///         },
+///         custom_domains: true,
+///         cname_ttl_seconds: 60,
+///         hardening: None,
+///     },
+/// );
+/// // 10 s x 3 failures + 30 s propagation + 60 s alias TTL.
+/// assert_eq!(dns.recovery_time.worst_case_seconds(), 120);
+/// assert!(stack.synth().is_ok());
+/// ```
 pub struct FailoverDns {
+    /// The zone's id.
     pub zone_id: Expr,
     /// The zone's name servers, when the stack created the zone.
     pub name_servers: Option<Expr>,
     /// The health checks, primary first.
     pub health_checks: Vec<(RegionRole, Ref<Route53HealthCheck>)>,
+    /// The name clients call.
     pub api_domain: String,
     /// The DS record for the parent domain, when the zone is signed.
     pub ds_record: Option<Expr>,
+    /// How long a client may wait after the primary fails, from the
+    /// health-check settings and the records' TTL.
+    pub recovery_time: RecoveryTime,
 }
 
 impl FailoverDns {
     /// `scope` is bound to the provider Route 53 (a global service) is
-    /// managed through.
-    pub fn new(
-        scope: &mut Scope<'_>,
-        config: &Config,
-        targets: &[FailoverTarget<'_>],
-        hardening: Option<ZoneHardening<'_>>,
-    ) -> Self {
-        let domain = config.domain();
-        let api_domain = config.api_domain();
+    /// managed through; each region's records and checks are created in a
+    /// child scope named after its role, bound to its provider.
+    pub fn new(scope: &mut Scope<'_>, props: FailoverDnsProps<'_>) -> Self {
+        let api_domain = props.record_name.clone();
+        let recovery_time = RecoveryTime {
+            health_check_interval_seconds: props.health_check.interval_seconds,
+            failure_threshold: props.health_check.failure_threshold,
+            client_dns_cache_seconds: if props.custom_domains {
+                super::report::ALIAS_TARGET_TTL_SECONDS
+            } else {
+                props.cname_ttl_seconds
+            },
+        };
+        let targets = [
+            (RegionRole::Primary, &props.primary),
+            (RegionRole::Secondary, &props.secondary),
+        ];
+        let hardening = props.hardening.as_ref();
         let mut ds_record = None;
-        let (zone_id, name_servers) = match &config.hosted_zone_id {
-            Some(existing) => (Expr::literal(existing), None),
-            None => {
+        let (zone_id, name_servers) = match &props.zone {
+            HostedZone::Existing { zone_id } => (Expr::literal(zone_id), None),
+            HostedZone::Create {
+                domain,
+                comment,
+                reserved_domain_remedy,
+            } => {
                 let zone = scope.resource_with(
                     "zone",
                     Route53Zone {
                         name: domain.clone().into(),
-                        comment: format!("Payments API failover ({})", config.env),
+                        comment: comment.clone(),
                         force_destroy: hardening.is_none(),
                         tags: Tags::new(),
                     },
-                    zone_meta(&domain, hardening.is_some()),
+                    zone_meta(domain, reserved_domain_remedy, hardening.is_some()),
                 );
-                if let Some(hardening) = &hardening {
+                if let Some(hardening) = hardening {
                     ds_record = Some(sign_zone(
                         &mut scope.child_in("dnssec", hardening.us_east_1),
                         &zone,
-                        config,
-                        &hardening.account,
+                        domain,
+                        hardening,
                     ));
                     log_queries(
                         &mut scope.child_in("query_logs", hardening.us_east_1),
                         &zone,
-                        &domain,
+                        domain,
                         hardening,
                     );
                 }
@@ -117,15 +289,14 @@ impl FailoverDns {
         };
         // Certificates first: the shared validation record is read from
         // the primary's.
-        let certificates: Vec<Ref<AcmCertificate>> = if config.custom_domains {
+        let certificates: Vec<Ref<AcmCertificate>> = if props.custom_domains {
             targets
                 .iter()
-                .map(|target| {
-                    let region = target.provider.region();
+                .map(|(role, target)| {
                     certificate(
-                        &mut scope.child_in(target.role.id(), target.provider),
+                        &mut scope.child_in(role.id(), target.provider),
                         &api_domain,
-                        &config.regional_api_domain(region),
+                        &target.regional_name,
                     )
                 })
                 .collect()
@@ -143,8 +314,8 @@ impl FailoverDns {
             )
         });
         let mut health_checks = Vec::new();
-        for (index, target) in targets.iter().enumerate() {
-            let mut region = scope.child_in(target.role.id(), target.provider);
+        for (index, (role, target)) in targets.into_iter().enumerate() {
+            let mut region = scope.child_in(role.id(), target.provider);
             let region_name = target.provider.region().to_owned();
             let execute_api_host = Expr::template([
                 target.api.id(),
@@ -154,13 +325,12 @@ impl FailoverDns {
             let custom = certificates.get(index).zip(shared_validation.as_ref());
             let (answer, probe) = match custom {
                 Some((certificate, shared)) => {
-                    if target.role != RegionRole::Primary {
+                    if role != RegionRole::Primary {
                         region.forget::<Route53Record>("certificate_validation_record");
                     }
                     let domains = CustomDomains {
                         zone_id: &zone_id,
                         api_domain: &api_domain,
-                        regional_domain: config.regional_api_domain(&region_name),
                         certificate,
                         shared_validation: shared,
                         target,
@@ -171,7 +341,7 @@ impl FailoverDns {
                 None => (
                     Answer::Cname {
                         host: execute_api_host.clone(),
-                        ttl: config.dns_ttl_seconds,
+                        ttl: props.cname_ttl_seconds,
                     },
                     Probe {
                         host: execute_api_host,
@@ -185,21 +355,18 @@ impl FailoverDns {
                     check_type: "HTTPS".to_owned(),
                     fqdn: probe.host,
                     port: 443,
-                    resource_path: "/health".to_owned(),
-                    request_interval: config.health_check.interval_seconds,
-                    failure_threshold: config.health_check.failure_threshold,
+                    resource_path: props.health_check.path.clone(),
+                    request_interval: props.health_check.interval_seconds,
+                    failure_threshold: props.health_check.failure_threshold,
                     enable_sni: true,
                     measure_latency: false,
-                    tags: Tags::from([(
-                        "Name".to_owned(),
-                        format!("payments-{}-{}", target.role.id(), config.env),
-                    )]),
+                    tags: Tags::from([("Name".to_owned(), target.health_check_name.clone())]),
                 },
                 probe.ready,
             );
-            let record = failover_record(&zone_id, &api_domain, answer, target.role, &health_check);
+            let record = failover_record(&zone_id, &api_domain, answer, role, &health_check);
             region.resource("failover_record", record);
-            health_checks.push((target.role, health_check));
+            health_checks.push((role, health_check));
         }
         Self {
             zone_id,
@@ -207,6 +374,7 @@ impl FailoverDns {
             health_checks,
             api_domain,
             ds_record,
+            recovery_time,
         }
     }
 }
@@ -216,9 +384,10 @@ impl FailoverDns {
 fn sign_zone(
     scope: &mut Scope<'_>,
     zone: &Ref<Route53Zone>,
-    config: &Config,
-    account: &Account,
+    domain: &str,
+    hardening: &ZoneHardening<'_>,
 ) -> Expr {
+    let account = &hardening.account;
     let dnssec = "dnssec-route53.amazonaws.com";
     // The key policy of Route 53's DNSSEC guide: signing limited to this
     // account's hosted zones (its confused-deputy conditions), and grants
@@ -242,7 +411,7 @@ fn sign_zone(
     let key = scope.resource_with(
         "key",
         KmsKey {
-            description: format!("DNSSEC signing of {}", config.domain()),
+            description: format!("DNSSEC signing of {domain}"),
             // What Route 53 requires of a key-signing key; asymmetric keys
             // cannot rotate automatically.
             customer_master_key_spec: "ECC_NIST_P256".to_owned(),
@@ -261,7 +430,7 @@ fn sign_zone(
             hosted_zone_id: zone.zone_id(),
             key_management_service_arn: key.arn(),
             // Letters, digits and underscores only.
-            name: format!("payments_{}", config.env.replace('-', "_")).into(),
+            name: hardening.key_signing_key_name.clone().into(),
             status: "ACTIVE".to_owned(),
         },
     );
@@ -365,15 +534,13 @@ fn failover_record(
 
 /// The zone is retained in production; `terraform plan` refuses a domain
 /// Route 53 will not host, before anything is created.
-fn zone_meta(domain: &str, retain: bool) -> Meta {
+fn zone_meta(domain: &str, remedy: &str, retain: bool) -> Meta {
     let reserved = Postcondition::not_matching(
         &reserved_domain_pattern(),
         Expr::self_attribute("name"),
         format!(
             "Route 53 cannot host {domain}: example.com, example.net and example.org are documentation \
-             domains (RFC 2606), and Route 53 refuses zones under them (\"reserved by AWS\"). Synthesize \
-             with a domain you own (--domain payments.your-company.com) or an existing hosted zone \
-             (--hosted-zone-id Z...)."
+             domains (RFC 2606), and Route 53 refuses zones under them (\"reserved by AWS\"). {remedy}"
         ),
     );
     retained_if(retain).postcondition(reserved)
@@ -437,11 +604,10 @@ struct Probe {
 struct CustomDomains<'a> {
     zone_id: &'a Expr,
     api_domain: &'a str,
-    regional_domain: String,
     certificate: &'a Ref<AcmCertificate>,
     /// The validation record of `api.<domain>`, shared by both regions.
     shared_validation: &'a Ref<Route53Record>,
-    target: &'a FailoverTarget<'a>,
+    target: &'a FailoverEndpoint<'a>,
 }
 
 struct CreatedDomains {
@@ -453,7 +619,7 @@ impl CustomDomains<'_> {
     fn create(self, scope: &mut Scope<'_>) -> CreatedDomains {
         let regional_validation = scope.resource(
             "regional_validation_record",
-            validation_record(self.zone_id, self.certificate, &self.regional_domain),
+            validation_record(self.zone_id, self.certificate, &self.target.regional_name),
         );
         let validated = scope.resource(
             "certificate_validation",
@@ -474,14 +640,14 @@ impl CustomDomains<'_> {
         let regional_domain = self.domain_with_mapping(
             scope,
             ("regional_domain", "regional_api_mapping"),
-            &self.regional_domain,
+            &self.target.regional_name,
             &validated,
         );
         let regional_record = scope.resource(
             "regional_record",
             Route53Record::alias(
                 self.zone_id.clone(),
-                self.regional_domain.as_str().into(),
+                self.target.regional_name.as_str().into(),
                 alias_to(&regional_domain.0, false),
             ),
         );

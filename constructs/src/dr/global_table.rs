@@ -1,7 +1,7 @@
-//! The DynamoDB global table of transactions: one table in the primary
-//! region with a replica in each other region. Retained, it has deletion
-//! protection and `prevent_destroy`; with keys, every copy is encrypted with
-//! its own region's key.
+//! A DynamoDB global table: one table in the scope's region with a replica
+//! in each other region, every copy with point-in-time recovery. Retained,
+//! it has deletion protection and `prevent_destroy`; with keys, every copy
+//! is encrypted with its own region's key.
 
 use crate::aws::dynamodb::{Attribute, DynamodbTable, Enabled, Replica, ServerSideEncryption};
 use crate::aws::sts::Account;
@@ -9,39 +9,198 @@ use crate::core::{Expr, Ref, Scope};
 
 use super::encryption::retained_if;
 
-pub struct GlobalTableProps {
+/// The type of a key attribute, as DynamoDB names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyType {
+    /// A string (`S`).
+    String,
+    /// A number (`N`).
+    Number,
+    /// Binary data (`B`).
+    Binary,
+}
+
+impl KeyType {
+    fn code(self) -> &'static str {
+        match self {
+            Self::String => "S",
+            Self::Number => "N",
+            Self::Binary => "B",
+        }
+    }
+}
+
+/// A key attribute: its name and type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The attribute's name, e.g. `tenant_id`.
     pub name: String,
+    /// The attribute's type.
+    pub key_type: KeyType,
+}
+
+impl Key {
+    /// A string key named `name`.
+    pub fn string(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            key_type: KeyType::String,
+        }
+    }
+
+    /// A number key named `name`.
+    pub fn number(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            key_type: KeyType::Number,
+        }
+    }
+}
+
+/// What a global table's stream carries of each changed item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StreamView {
+    /// The item after the change.
+    NewImage,
+    /// The item before the change.
+    OldImage,
+    /// Both: what a conflict or audit consumer needs.
+    NewAndOldImages,
+    /// Only the changed item's keys.
+    KeysOnly,
+}
+
+impl StreamView {
+    fn code(self) -> &'static str {
+        match self {
+            Self::NewImage => "NEW_IMAGE",
+            Self::OldImage => "OLD_IMAGE",
+            Self::NewAndOldImages => "NEW_AND_OLD_IMAGES",
+            Self::KeysOnly => "KEYS_ONLY",
+        }
+    }
+}
+
+/// One replica of a global table.
+#[derive(Clone, Debug)]
+pub struct TableReplica {
+    /// The replica's region, other than the table's own.
+    pub region: String,
+    /// The key encrypting this copy, in its region; AWS's own when `None`.
+    pub kms_key_arn: Option<Expr>,
+}
+
+impl TableReplica {
+    /// A replica in `region` encrypted with AWS's own key.
+    pub fn in_region(region: &str) -> Self {
+        Self {
+            region: region.to_owned(),
+            kms_key_arn: None,
+        }
+    }
+}
+
+/// The settings of a [`GlobalTable`].
+#[derive(Clone, Debug)]
+pub struct GlobalTableProps {
+    /// The table's physical name, the same in every region.
+    pub name: String,
+    /// The partition key.
+    pub hash_key: Key,
+    /// The sort key, for tables keyed on two attributes.
+    pub range_key: Option<Key>,
     /// The primary copy's key; AWS's own when `None`.
     pub kms_key_arn: Option<Expr>,
-    /// Each replica's region and its key there.
-    pub replicas: Vec<(String, Option<Expr>)>,
+    /// Every other region holding a copy: at least one, or nothing is
+    /// replicated (the DR rules refuse it).
+    pub replicas: Vec<TableReplica>,
+    /// What the stream carries; a global table always streams its changes
+    /// (replication reads them), so there is no "off".
+    pub stream: StreamView,
+    /// Point-in-time recovery on every copy: restores to any second of the
+    /// last 35 days, the protection replication does not give against a
+    /// bad write (which replicates too).
+    pub point_in_time_recovery: bool,
     /// Deletion protection and `prevent_destroy`.
     pub retain: bool,
 }
 
+impl GlobalTableProps {
+    /// A table named `name` keyed on `hash_key`, replicated to `replicas`,
+    /// with point-in-time recovery, new and old images on the stream, AWS's
+    /// own keys and nothing retained: set the other fields to change that.
+    pub fn new(name: &str, hash_key: Key, replicas: Vec<TableReplica>) -> Self {
+        Self {
+            name: name.to_owned(),
+            hash_key,
+            range_key: None,
+            kms_key_arn: None,
+            replicas,
+            stream: StreamView::NewAndOldImages,
+            point_in_time_recovery: true,
+            retain: false,
+        }
+    }
+}
+
+/// A DynamoDB global table (version 2019.11.21) billed per request.
+///
+/// ```
+/// use constructs::core::{AwsProvider, Stack};
+/// use constructs::dr::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
+///
+/// let mut stack = Stack::new("orders");
+/// let primary = stack.provider(AwsProvider::new("primary", "eu-west-1"));
+/// let table = GlobalTable::new(
+///     &mut stack.scope(&primary).child("orders"),
+///     GlobalTableProps {
+///         range_key: Some(Key::string("order_id")),
+///         ..GlobalTableProps::new(
+///             "orders-prod",
+///             Key::string("tenant_id"),
+///             vec![TableReplica::in_region("eu-central-1")],
+///         )
+///     },
+/// );
+/// let document = stack.synth().unwrap();
+/// let body = document.resource("aws_dynamodb_table", "orders_table").unwrap();
+/// assert_eq!(body["range_key"], "order_id");
+/// assert_eq!(body["replica"][0]["region_name"], "eu-central-1");
+/// assert_eq!(table.name, "orders-prod");
+/// ```
 pub struct GlobalTable {
+    /// The table in the scope's region.
     pub table: Ref<DynamodbTable>,
+    /// Its physical name.
     pub name: String,
+    /// The regions of its replicas.
+    pub replica_regions: Vec<String>,
 }
 
 impl GlobalTable {
-    /// The partition key of a transaction.
-    pub const HASH_KEY: &'static str = "transaction_id";
-
+    /// Creates `<scope>/table` in the scope's region.
     pub fn new(scope: &mut Scope<'_>, props: GlobalTableProps) -> Self {
+        let attribute = std::iter::once(&props.hash_key)
+            .chain(props.range_key.as_ref())
+            .map(|key| Attribute {
+                name: key.name.clone(),
+                attribute_type: key.key_type.code().to_owned(),
+            })
+            .collect();
+        let replica_regions = props.replicas.iter().map(|r| r.region.clone()).collect();
         let table = scope.resource_with(
             "table",
             DynamodbTable {
                 name: props.name.clone().into(),
                 billing_mode: "PAY_PER_REQUEST".to_owned(),
-                hash_key: Self::HASH_KEY.to_owned(),
-                attribute: vec![Attribute {
-                    name: Self::HASH_KEY.to_owned(),
-                    attribute_type: "S".to_owned(),
-                }],
+                hash_key: props.hash_key.name.clone(),
+                range_key: props.range_key.map(|key| key.name),
+                attribute,
                 stream_enabled: true,
-                stream_view_type: "NEW_AND_OLD_IMAGES".to_owned(),
-                point_in_time_recovery: Enabled { enabled: true },
+                stream_view_type: props.stream.code().to_owned(),
+                point_in_time_recovery: Enabled {
+                    enabled: props.point_in_time_recovery,
+                },
                 server_side_encryption: ServerSideEncryption {
                     enabled: true,
                     kms_key_arn: props.kms_key_arn,
@@ -50,11 +209,11 @@ impl GlobalTable {
                 replica: props
                     .replicas
                     .into_iter()
-                    .map(|(region, kms_key_arn)| Replica {
-                        region_name: region,
-                        point_in_time_recovery: true,
+                    .map(|replica| Replica {
+                        region_name: replica.region,
+                        point_in_time_recovery: props.point_in_time_recovery,
                         propagate_tags: true,
-                        kms_key_arn,
+                        kms_key_arn: replica.kms_key_arn,
                     })
                     .collect(),
             },
@@ -63,6 +222,7 @@ impl GlobalTable {
         Self {
             table,
             name: props.name,
+            replica_regions,
         }
     }
 

@@ -1,19 +1,27 @@
-//! The disaster-recovery constructs and the payments app built from them.
+//! The disaster-recovery constructs: what an active-passive stack across
+//! two regions is built from. Each takes its own props (plain values and
+//! typed references) and knows no app.
+//!
+//! - [`global_table::GlobalTable`]: a DynamoDB table replicated to other regions.
+//! - [`replicated_bucket::ReplicatedBucket`]: an S3 bucket replicated with
+//!   Replication Time Control.
+//! - [`failover_dns::FailoverDns`]: one name answered by the healthy region.
+//! - [`queue_replication::QueueReplication`]: a queue forwarded to another region.
+//! - [`monitoring`]: alarms and a dashboard for any of them.
+//! - [`report::DrReport`]: the recovery time and points a synthesized stack gives.
 
-pub mod config;
-pub mod emulator;
 pub mod encryption;
 pub mod failover_dns;
 pub mod global_table;
 pub mod monitoring;
-pub mod names;
-pub mod payments_app;
 pub mod queue_replication;
-pub mod regional_stack;
 pub mod replicated_bucket;
 pub mod report;
+pub mod role;
 pub mod rust_function;
 pub mod service_role;
 
-pub use config::Config;
-pub use payments_app::payments_app;
+pub use role::RegionRole;
+
+#[cfg(test)]
+pub(crate) mod fixtures;

@@ -12,11 +12,15 @@ use crate::aws::sqs::SqsQueue;
 use crate::core::{Expr, Meta, Ref, Scope};
 
 use super::encryption::use_keys;
-use super::regional_stack::REPLICATOR_TIMEOUT_SECONDS;
 use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
 
 /// Messages per invocation: SQS's batch limit for SendMessageBatch.
 pub const BATCH_SIZE: u32 = 10;
+
+/// Seconds the replicator may take per batch. Give the source queue a
+/// visibility timeout of six times this, as AWS advises for Lambda
+/// consumers, so a message is not received again while a batch runs.
+pub const REPLICATOR_TIMEOUT_SECONDS: u32 = 30;
 
 pub struct QueueReplicationProps<'a> {
     pub function_name: String,

@@ -1,5 +1,7 @@
-//! The DR report: what recovery time and recovery point the configuration
-//! actually gives, computed from its settings rather than promised.
+//! The DR report: what recovery time and recovery points a stack actually
+//! gives, read from what the synthesized stack contains (its failover
+//! records and health checks, table replicas, bucket replication, queue
+//! forwarding), so it is right for any app and cannot drift from the stack.
 //!
 //! Worst-case recovery time a client sees is the sum of:
 //! - interval x failure threshold: checkers must see that many failures;
@@ -7,13 +9,15 @@
 //!   DNS servers;
 //! - the TTL clients cache the old answer for.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
+use serde_json::Value;
 
-use crate::core::{Error, Suppression};
+use crate::core::{Document, Error, Suppression};
 
-use super::config::Config;
+use super::replicated_bucket::RTC_MINUTES;
 
 /// What we budget for Route 53 to aggregate its checkers' results and stop
 /// answering with the failed record. AWS publishes no bound; this is the
@@ -24,95 +28,42 @@ pub const ROUTE53_PROPAGATION_SECONDS: u32 = 30;
 /// records take their target's TTL, which AWS sets to 60 seconds.
 pub const ALIAS_TARGET_TTL_SECONDS: u32 = 60;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct DrReport {
+/// The settings that decide how long a failover takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RecoveryTime {
+    /// Seconds between health checks.
     pub health_check_interval_seconds: u32,
+    /// Failed checks before the endpoint is unhealthy.
     pub failure_threshold: u32,
-    pub detection_seconds: u32,
-    pub route53_propagation_seconds: u32,
+    /// How long clients keep the old answer: the record's TTL.
     pub client_dns_cache_seconds: u32,
-    pub worst_case_recovery_seconds: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rto_target_seconds: Option<u32>,
-    pub recovery_points: Vec<RecoveryPoint>,
-    /// What an authorized client sees after DNS fails over.
-    pub authorization_on_failover: String,
-    /// What the configuration does not protect, said plainly.
-    pub gaps: Vec<String>,
-    /// Policy rules accepted on resources, with the reasons.
-    pub suppressions: Vec<Suppression>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RecoveryPoint {
-    pub store: &'static str,
-    pub mechanism: &'static str,
-    pub recovery_point: &'static str,
-}
-
-impl DrReport {
-    pub fn for_config(config: &Config) -> Self {
-        let interval = config.health_check.interval_seconds;
-        let threshold = config.health_check.failure_threshold;
-        let detection = interval * threshold;
-        let cache = if config.custom_domains {
-            ALIAS_TARGET_TTL_SECONDS
-        } else {
-            config.dns_ttl_seconds
-        };
-        Self {
-            health_check_interval_seconds: interval,
-            failure_threshold: threshold,
-            detection_seconds: detection,
-            route53_propagation_seconds: ROUTE53_PROPAGATION_SECONDS,
-            client_dns_cache_seconds: cache,
-            worst_case_recovery_seconds: detection + ROUTE53_PROPAGATION_SECONDS + cache,
-            rto_target_seconds: config.rto_target_seconds,
-            recovery_points: vec![
-                RecoveryPoint {
-                    store: "DynamoDB global table",
-                    mechanism: "asynchronous multi-region replication",
-                    recovery_point: "typically under 1 second (watch the ReplicationLatency alarm)",
-                },
-                RecoveryPoint {
-                    store: "S3 bucket",
-                    mechanism: "cross-region replication with Replication Time Control",
-                    recovery_point: "99.99% of objects within 15 minutes (RTC SLA)",
-                },
-                RecoveryPoint {
-                    store: "SQS queue",
-                    mechanism: "replicator Lambda, at-least-once",
-                    recovery_point: "messages not yet forwarded when the primary fails (watch the message-age alarm); duplicates possible",
-                },
-            ],
-            authorization_on_failover: config.authorization_on_failover(),
-            gaps: gaps(config),
-            suppressions: Vec::new(),
-        }
+impl RecoveryTime {
+    /// Seconds until Route 53 sees the failure.
+    pub fn detection_seconds(&self) -> u32 {
+        self.health_check_interval_seconds * self.failure_threshold
     }
 
-    /// The report with the suppressions of the synthesized stack.
-    pub fn with_suppressions(mut self, suppressions: &[Suppression]) -> Self {
-        self.suppressions = suppressions.to_vec();
-        self
+    /// Detection, propagation and client DNS cache, in seconds.
+    pub fn worst_case_seconds(&self) -> u32 {
+        self.detection_seconds() + ROUTE53_PROPAGATION_SECONDS + self.client_dns_cache_seconds
     }
 
-    /// Refuses a configuration that cannot meet its stated recovery target,
-    /// saying which setting to change.
-    pub fn check_target(&self) -> Result<(), Error> {
-        let Some(target) = self.rto_target_seconds else {
-            return Ok(());
-        };
-        if self.worst_case_recovery_seconds <= target {
+    /// Refuses a recovery-time objective these settings cannot meet, saying
+    /// which setting to change.
+    pub fn check_target(&self, target_seconds: u32) -> Result<(), Error> {
+        let worst_case = self.worst_case_seconds();
+        if worst_case <= target_seconds {
             return Ok(());
         }
         let fixed = ROUTE53_PROPAGATION_SECONDS + self.client_dns_cache_seconds;
-        let fix = if fixed >= target {
+        let fix = if fixed >= target_seconds {
             format!(
                 "no health-check setting can meet it: propagation and DNS caching alone take {fixed} s; raise the target or lower the DNS TTL"
             )
         } else {
-            let budget = target - fixed;
+            let budget = target_seconds - fixed;
             let mut options = Vec::new();
             for interval in [30, 10] {
                 let threshold = (budget / interval).min(10);
@@ -126,13 +77,11 @@ impl DrReport {
         };
         Err(Error::invalid_setting(
             "RTO target",
-            format!("{target}s"),
+            format!("{target_seconds}s"),
             format!(
-                "the worst-case recovery time is {} s ({} s x {} failures + {} s Route 53 propagation + {} s DNS cache)",
-                self.worst_case_recovery_seconds,
+                "the worst-case recovery time is {worst_case} s ({} s x {} failures + {ROUTE53_PROPAGATION_SECONDS} s Route 53 propagation + {} s DNS cache)",
                 self.health_check_interval_seconds,
                 self.failure_threshold,
-                self.route53_propagation_seconds,
                 self.client_dns_cache_seconds
             ),
             fix,
@@ -140,64 +89,348 @@ impl DrReport {
     }
 }
 
-/// Known gaps of the configuration.
-fn gaps(config: &Config) -> Vec<String> {
-    let mut gaps = Vec::new();
-    if config.profile.is_production() {
-        gaps.push(format!(
-            "the table's replica in {} has no deletion protection: the replica's own setting needs \
-             hashicorp/aws 6.9 or later, and drsynth pins ~> 5.100; delete it only through Terraform, \
-             which prevent_destroy guards",
-            config.secondary_region
-        ));
-        gaps.push(
-            "the functions' dead-letter queues catch failed asynchronous invocations only: a failed \
-             payment is answered to its caller (synchronous), and a failed replication returns to the \
-             queue and ends in the queue's own dead-letter queue"
+/// The failover figures of a stack with DNS failover.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Failover {
+    /// Seconds between health checks of the primary.
+    pub health_check_interval_seconds: u32,
+    /// Failed checks before the primary is unhealthy.
+    pub failure_threshold: u32,
+    /// Interval x threshold.
+    pub detection_seconds: u32,
+    /// [`ROUTE53_PROPAGATION_SECONDS`].
+    pub route53_propagation_seconds: u32,
+    /// The failover record's TTL (an alias takes its target's).
+    pub client_dns_cache_seconds: u32,
+    /// The sum: how long a client may wait after the primary fails.
+    pub worst_case_recovery_seconds: u32,
+}
+
+impl From<RecoveryTime> for Failover {
+    fn from(time: RecoveryTime) -> Self {
+        Self {
+            health_check_interval_seconds: time.health_check_interval_seconds,
+            failure_threshold: time.failure_threshold,
+            detection_seconds: time.detection_seconds(),
+            route53_propagation_seconds: ROUTE53_PROPAGATION_SECONDS,
+            client_dns_cache_seconds: time.client_dns_cache_seconds,
+            worst_case_recovery_seconds: time.worst_case_seconds(),
+        }
+    }
+}
+
+/// A stack's recovery time and recovery points, with what it leaves open.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DrReport {
+    /// The slowest failover of the stack's failover records; `None` when it
+    /// has none (then recovery is manual, and [`DrReport::gaps`] says so).
+    #[serde(flatten)]
+    pub failover: Option<Failover>,
+    /// The recovery-time objective the stack is held to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rto_target_seconds: Option<u32>,
+    /// How much of each replicated store a regional failure can lose.
+    pub recovery_points: Vec<RecoveryPoint>,
+    /// What the app states about its own behaviour on failover, by topic
+    /// (e.g. `authorization_on_failover`).
+    #[serde(flatten)]
+    pub notes: BTreeMap<String, String>,
+    /// What the stack does not protect, said plainly.
+    pub gaps: Vec<String>,
+    /// Policy rules accepted on resources, with the reasons.
+    pub suppressions: Vec<Suppression>,
+}
+
+/// One store and how much of it a regional failure can lose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecoveryPoint {
+    /// The resource's address.
+    pub store: String,
+    /// How it reaches the other region.
+    pub mechanism: String,
+    /// What may be missing there when the primary fails.
+    pub recovery_point: String,
+}
+
+impl DrReport {
+    /// The report of `document`, read from its resources.
+    pub fn of(document: &Document) -> Self {
+        let mut gaps = Vec::new();
+        let failover = failover_time(document, &mut gaps);
+        if failover.is_none() {
+            gaps.push(
+                "no DNS failover record with a health check: clients are not moved to another region \
+                 when one fails, so recovery time depends on whoever repoints them"
+                    .to_owned(),
+            );
+        }
+        let mut recovery_points = Vec::new();
+        tables(document, &mut recovery_points, &mut gaps);
+        buckets(document, &mut recovery_points);
+        queues(document, &mut recovery_points);
+        Self {
+            failover: failover.map(Failover::from),
+            rto_target_seconds: None,
+            recovery_points,
+            notes: BTreeMap::new(),
+            gaps,
+            suppressions: document.suppressions().to_vec(),
+        }
+    }
+
+    /// The report held to a recovery-time objective.
+    pub fn with_target(mut self, target_seconds: Option<u32>) -> Self {
+        self.rto_target_seconds = target_seconds;
+        self
+    }
+
+    /// The report with the app's own statement on `topic`.
+    pub fn with_note(mut self, topic: &str, text: String) -> Self {
+        self.notes.insert(topic.to_owned(), text);
+        self
+    }
+
+    /// The report with gaps the app knows of and the document cannot show.
+    pub fn with_gaps(mut self, gaps: impl IntoIterator<Item = String>) -> Self {
+        self.gaps.extend(gaps);
+        self
+    }
+
+    /// Refuses a stack that cannot meet its recovery-time objective, or
+    /// that has one and no failover to meet it with.
+    pub fn check_target(&self) -> Result<(), Error> {
+        let Some(target) = self.rto_target_seconds else {
+            return Ok(());
+        };
+        match &self.failover {
+            Some(failover) => RecoveryTime {
+                health_check_interval_seconds: failover.health_check_interval_seconds,
+                failure_threshold: failover.failure_threshold,
+                client_dns_cache_seconds: failover.client_dns_cache_seconds,
+            }
+            .check_target(target),
+            None => Err(Error::invalid_setting(
+                "RTO target",
+                format!("{target}s"),
+                "the stack has no failover record with a health check, so nothing moves clients within it",
+                "add a FailoverDns construct, or drop the target",
+            )),
+        }
+    }
+}
+
+/// The slowest failover among the stack's PRIMARY failover records.
+fn failover_time(document: &Document, gaps: &mut Vec<String>) -> Option<RecoveryTime> {
+    let mut slowest: Option<RecoveryTime> = None;
+    for (id, record) in document.resources("aws_route53_record") {
+        if record["failover_routing_policy"]["type"] != "PRIMARY" {
+            continue;
+        }
+        let check = reference(&record["health_check_id"])
+            .filter(|(tf_type, _)| *tf_type == "aws_route53_health_check")
+            .and_then(|(_, check)| document.resource("aws_route53_health_check", check));
+        let Some(check) = check else {
+            gaps.push(format!(
+                "aws_route53_record.{id} fails over without a health check of this stack, so its recovery time is unknown"
+            ));
+            continue;
+        };
+        let number = |value: &Value, default: u64| {
+            u32::try_from(value.as_u64().unwrap_or(default)).unwrap_or(u32::MAX)
+        };
+        let time = RecoveryTime {
+            // Route 53's defaults when unset.
+            health_check_interval_seconds: number(&check["request_interval"], 30),
+            failure_threshold: number(&check["failure_threshold"], 3),
+            client_dns_cache_seconds: if record["alias"].is_object() {
+                ALIAS_TARGET_TTL_SECONDS
+            } else {
+                number(&record["ttl"], 0)
+            },
+        };
+        if slowest.is_none_or(|s| time.worst_case_seconds() > s.worst_case_seconds()) {
+            slowest = Some(time);
+        }
+    }
+    slowest
+}
+
+fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<String>) {
+    for (id, table) in document.resources("aws_dynamodb_table") {
+        let regions: Vec<&str> = table["replica"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["region_name"].as_str())
+            .collect();
+        if regions.is_empty() {
+            gaps.push(format!(
+                "aws_dynamodb_table.{id} has no replica: its data is lost with its region"
+            ));
+            continue;
+        }
+        points.push(RecoveryPoint {
+            store: format!("aws_dynamodb_table.{id}"),
+            mechanism: format!(
+                "DynamoDB global table, asynchronous replication to {}",
+                regions.join(", ")
+            ),
+            recovery_point: "typically under 1 second (watch the ReplicationLatency alarm)"
                 .to_owned(),
-        );
+        });
+        if table["point_in_time_recovery"]["enabled"] != true {
+            gaps.push(format!(
+                "aws_dynamodb_table.{id} has no point-in-time recovery: a bad write replicates and cannot be undone"
+            ));
+        }
     }
-    if config.alert_email.is_none() {
-        gaps.push("no alert email: alarms notify topics nobody is subscribed to".to_owned());
+}
+
+fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>) {
+    for (_, replication) in document.resources("aws_s3_bucket_replication_configuration") {
+        let source = reference(&replication["bucket"])
+            .map(|(tf_type, id)| format!("{tf_type}.{id}"))
+            .unwrap_or_else(|| replication["bucket"].to_string());
+        let rules = replication["rule"].as_array().into_iter().flatten();
+        let timed = rules
+            .clone()
+            .any(|rule| rule["destination"]["replication_time"]["status"] == "Enabled");
+        let destinations: Vec<String> = rules
+            .filter_map(|rule| reference(&rule["destination"]["bucket"]))
+            .map(|(tf_type, id)| format!("{tf_type}.{id}"))
+            .collect();
+        points.push(RecoveryPoint {
+            store: source,
+            mechanism: format!(
+                "S3 cross-region replication{} to {}",
+                if timed {
+                    " with Replication Time Control"
+                } else {
+                    ""
+                },
+                destinations.join(", ")
+            ),
+            recovery_point: if timed {
+                format!("99.99% of objects within {RTC_MINUTES} minutes (RTC SLA)")
+            } else {
+                "best effort, usually minutes, with no time AWS commits to".to_owned()
+            },
+        });
     }
-    gaps
+}
+
+/// Queues a function forwards to a queue in another region: an event
+/// source mapping reads the queue, and the function's environment names
+/// the other queue.
+fn queues(document: &Document, points: &mut Vec<RecoveryPoint>) {
+    for (_, mapping) in document.resources("aws_lambda_event_source_mapping") {
+        let Some((_, source)) = reference(&mapping["event_source_arn"])
+            .filter(|(tf_type, _)| *tf_type == "aws_sqs_queue")
+        else {
+            continue;
+        };
+        let function = reference(&mapping["function_name"])
+            .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")
+            .and_then(|(_, id)| document.resource("aws_lambda_function", id));
+        let Some(function) = function else {
+            continue;
+        };
+        let region_of = |body: &Value| provider_region(document, body);
+        let source_region = document
+            .resource("aws_sqs_queue", source)
+            .and_then(region_of);
+        let destinations: Vec<String> = function["environment"]["variables"]
+            .as_object()
+            .into_iter()
+            .flat_map(|variables| variables.values())
+            .filter_map(reference)
+            .filter(|(tf_type, id)| {
+                *tf_type == "aws_sqs_queue"
+                    && document
+                        .resource("aws_sqs_queue", id)
+                        .and_then(region_of)
+                        .is_some_and(|region| Some(region) != source_region)
+            })
+            .map(|(tf_type, id)| format!("{tf_type}.{id}"))
+            .collect();
+        if destinations.is_empty() {
+            continue;
+        }
+        points.push(RecoveryPoint {
+            store: format!("aws_sqs_queue.{source}"),
+            mechanism: format!(
+                "forwarded by a Lambda function to {}, at least once",
+                destinations.join(", ")
+            ),
+            recovery_point: "messages not yet forwarded when the primary fails (watch the message-age alarm); duplicates possible"
+                .to_owned(),
+        });
+    }
+}
+
+/// `${aws_sqs_queue.main.arn}` -> (`aws_sqs_queue`, `main`): the first
+/// reference in a string.
+fn reference(value: &Value) -> Option<(&str, &str)> {
+    let text = value.as_str()?;
+    let inner = &text[text.find("${")? + 2..];
+    let inner = &inner[..inner.find('}')?];
+    let mut parts = inner.split('.');
+    Some((parts.next()?, parts.next()?))
+}
+
+/// The region of the provider a block is bound to.
+fn provider_region<'d>(document: &'d Document, body: &Value) -> Option<&'d str> {
+    let alias = body["provider"]
+        .as_str()
+        .and_then(|p| p.strip_prefix("aws."));
+    document.value()["provider"]["aws"]
+        .as_array()?
+        .iter()
+        .find(|p| p["alias"].as_str() == alias)
+        .and_then(|p| p["region"].as_str())
 }
 
 impl fmt::Display for DrReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "DR report")?;
-        writeln!(
-            f,
-            "  failure detection      {} s  ({} s interval x {} failures)",
-            self.detection_seconds, self.health_check_interval_seconds, self.failure_threshold
-        )?;
-        writeln!(
-            f,
-            "  Route 53 propagation   {} s",
-            self.route53_propagation_seconds
-        )?;
-        writeln!(
-            f,
-            "  client DNS cache       {} s",
-            self.client_dns_cache_seconds
-        )?;
-        write!(
-            f,
-            "  worst-case recovery    {} s",
-            self.worst_case_recovery_seconds
-        )?;
-        match self.rto_target_seconds {
-            Some(target) => writeln!(f, "  (target {target} s: met)")?,
-            None => writeln!(f)?,
+        match &self.failover {
+            Some(failover) => {
+                writeln!(
+                    f,
+                    "  failure detection      {} s  ({} s interval x {} failures)",
+                    failover.detection_seconds,
+                    failover.health_check_interval_seconds,
+                    failover.failure_threshold
+                )?;
+                writeln!(
+                    f,
+                    "  Route 53 propagation   {} s",
+                    failover.route53_propagation_seconds
+                )?;
+                writeln!(
+                    f,
+                    "  client DNS cache       {} s",
+                    failover.client_dns_cache_seconds
+                )?;
+                write!(
+                    f,
+                    "  worst-case recovery    {} s",
+                    failover.worst_case_recovery_seconds
+                )?;
+                match self.rto_target_seconds {
+                    Some(target) => writeln!(f, "  (target {target} s: met)")?,
+                    None => writeln!(f)?,
+                }
+            }
+            None => writeln!(f, "  worst-case recovery    unknown: no DNS failover")?,
         }
         for point in &self.recovery_points {
-            writeln!(f, "  RPO {:<22} {}", point.store, point.recovery_point)?;
+            writeln!(f, "  RPO {}: {}", point.store, point.recovery_point)?;
+            writeln!(f, "      {}", point.mechanism)?;
         }
-        writeln!(
-            f,
-            "  authorization on failover  {}",
-            self.authorization_on_failover
-        )?;
+        for (topic, text) in &self.notes {
+            writeln!(f, "  {}  {text}", topic.replace('_', " "))?;
+        }
         for gap in &self.gaps {
             writeln!(f, "  gap: {gap}")?;
         }
@@ -213,125 +446,4 @@ impl fmt::Display for DrReport {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dr::config::HealthCheckSettings;
-
-    fn fast() -> Config {
-        Config {
-            health_check: HealthCheckSettings {
-                interval_seconds: 10,
-                failure_threshold: 3,
-            },
-            ..Config::default()
-        }
-    }
-
-    #[test]
-    fn default_worst_case_is_three_minutes() {
-        let report = DrReport::for_config(&Config::default());
-        assert_eq!(report.detection_seconds, 90);
-        assert_eq!(report.worst_case_recovery_seconds, 90 + 30 + 60);
-    }
-
-    #[test]
-    fn fast_interval_gives_two_minutes() {
-        let report = DrReport::for_config(&fast());
-        assert_eq!(report.detection_seconds, 30);
-        assert_eq!(report.worst_case_recovery_seconds, 120);
-    }
-
-    #[test]
-    fn without_custom_domains_the_record_ttl_counts() {
-        let config = Config {
-            custom_domains: false,
-            dns_ttl_seconds: 30,
-            ..Config::default()
-        };
-        assert_eq!(
-            DrReport::for_config(&config).worst_case_recovery_seconds,
-            150
-        );
-    }
-
-    #[test]
-    fn target_is_refused_with_the_setting_to_change() {
-        let config = Config {
-            rto_target_seconds: Some(120),
-            ..Config::default()
-        };
-        let error = DrReport::for_config(&config)
-            .check_target()
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("worst-case recovery time is 180 s"),
-            "{error}"
-        );
-        assert!(
-            error.contains("interval 10 s with failure threshold 3 or less"),
-            "{error}"
-        );
-
-        let met = Config {
-            rto_target_seconds: Some(120),
-            ..fast()
-        };
-        assert_eq!(DrReport::for_config(&met).check_target(), Ok(()));
-    }
-
-    #[test]
-    fn authorization_on_failover_is_stated_for_every_mode() {
-        let jwt = DrReport::for_config(&Config::default()).to_string();
-        assert!(
-            jwt.contains("a token the primary accepts is accepted by the secondary after failover"),
-            "{jwt}"
-        );
-        let iam = DrReport::for_config(&Config {
-            payment_auth: crate::dr::config::PaymentAuth::AwsIam,
-            ..Config::default()
-        })
-        .to_string();
-        assert!(
-            iam.contains("the secondary (us-east-2) answers 403 to every payment signed for the primary (us-east-1)"),
-            "{iam}"
-        );
-    }
-
-    #[test]
-    fn production_gaps_name_the_replica_and_the_dead_letter_queues() {
-        let report = DrReport::for_config(&Config {
-            profile: crate::dr::config::Profile::Production,
-            ..Config::default()
-        });
-        assert!(report.gaps.iter().any(|g| g.contains("hashicorp/aws 6.9")));
-        assert!(
-            report
-                .gaps
-                .iter()
-                .any(|g| g.contains("asynchronous invocations only"))
-        );
-        assert!(
-            DrReport::for_config(&Config::default())
-                .gaps
-                .iter()
-                .all(|g| !g.contains("6.9"))
-        );
-    }
-
-    #[test]
-    fn impossible_target_says_so() {
-        let config = Config {
-            rto_target_seconds: Some(60),
-            ..fast()
-        };
-        let error = DrReport::for_config(&config)
-            .check_target()
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("no health-check setting can meet it"),
-            "{error}"
-        );
-    }
-}
+mod tests;

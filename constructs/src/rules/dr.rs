@@ -1,58 +1,152 @@
-//! Disaster-recovery rules: the secondary can take over.
+//! Disaster-recovery rules: the secondary can take over. The primary and
+//! the secondary are read from the stack itself (see [`roles`]), never
+//! from provider or construct names.
 
 use std::collections::BTreeMap;
 
-use super::{Context, Finding, Rule, Severity, address, provider_regions, referenced};
+use super::{
+    Context, Finding, Rule, Severity, address, always, first_reference, needs, provider_regions,
+    referenced, region_of,
+};
 use crate::core::Document;
 
 pub const RULES: [Rule; 6] = [
     Rule {
         id: "DR001",
-        description: "every stateful resource in the primary has its counterpart in the secondary",
+        description: "every table, bucket and queue in the primary region has its counterpart in the secondary",
         severity: Severity::High,
+        applies: has_stateful_resources,
         check: counterparts,
     },
     Rule {
         id: "DR002",
         description: "bucket replication depends on versioning of both buckets",
         severity: Severity::High,
+        applies: has_bucket_replication,
         check: replication_after_versioning,
     },
     Rule {
         id: "DR003",
         description: "Replication Time Control comes with replication metrics",
         severity: Severity::Medium,
+        applies: has_bucket_replication,
         check: rtc_has_metrics,
     },
     Rule {
         id: "DR004",
         description: "the PRIMARY and the SECONDARY failover records each have a health check",
         severity: Severity::High,
+        applies: has_failover_records,
         check: failover_health_checks,
     },
     Rule {
         id: "DR005",
         description: "every alarm notifies a topic in its own region",
         severity: Severity::High,
+        applies: has_alarms,
         check: alarm_topics_in_region,
     },
     Rule {
         id: "DR006",
         description: "every declared provider (region) is used",
         severity: Severity::Medium,
+        applies: always,
         check: providers_used,
     },
 ];
 
-/// The regions of the primary and the secondary provider.
-fn roles(document: &Document) -> (String, String) {
+/// The primary and the secondary region, read from the stack: the regions
+/// the PRIMARY and SECONDARY failover records answer from (the region of
+/// what their answer references); without failover records, a global
+/// table's own region and its first replica's; without one, a replicated
+/// bucket's and its destination's. `Err` says why they cannot be told.
+pub(crate) fn roles(document: &Document) -> Result<(String, String), String> {
     let regions = provider_regions(document);
-    let region = |alias: &str| regions.get(alias).cloned().unwrap_or_default();
-    (region("aws.primary"), region("aws.secondary"))
+    let block_region = |tf_type: &str, id: &str| {
+        document
+            .resource(tf_type, id)
+            .and_then(|body| region_of(&regions, body))
+    };
+    let answering = |role: &str| {
+        document
+            .resources("aws_route53_record")
+            .filter(|(_, record)| record["failover_routing_policy"]["type"] == role)
+            .find_map(|(_, record)| {
+                let answer = match record["alias"]["name"].is_string() {
+                    true => &record["alias"]["name"],
+                    false => &record["records"][0],
+                };
+                let (tf_type, id) = first_reference(answer)?;
+                block_region(tf_type, id)
+            })
+    };
+    let has_failover = document
+        .resources("aws_route53_record")
+        .any(|(_, record)| record["failover_routing_policy"].is_object());
+    if has_failover {
+        return match (answering("PRIMARY"), answering("SECONDARY")) {
+            (Some(primary), Some(secondary)) => Ok((primary.to_owned(), secondary.to_owned())),
+            _ => Err(
+                "the failover records do not both answer with a resource of this stack (an API, a custom domain), \
+                 so the regions they fail over between cannot be told"
+                    .to_owned(),
+            ),
+        };
+    }
+    let table = document
+        .resources("aws_dynamodb_table")
+        .find_map(|(_, table)| {
+            let replica = table["replica"][0]["region_name"].as_str()?;
+            Some((region_of(&regions, table)?.to_owned(), replica.to_owned()))
+        });
+    if let Some(pair) = table {
+        return Ok(pair);
+    }
+    let bucket = document
+        .resources("aws_s3_bucket_replication_configuration")
+        .find_map(|(_, replication)| {
+            let (_, source) = referenced(&replication["bucket"])?;
+            let (_, destination) = referenced(&replication["rule"][0]["destination"]["bucket"])?;
+            Some((
+                block_region("aws_s3_bucket", source)?.to_owned(),
+                block_region("aws_s3_bucket", destination)?.to_owned(),
+            ))
+        });
+    bucket.ok_or_else(|| {
+        "the stack has no failover records, replicated table or replicated bucket, so it has no primary \
+         and secondary region"
+            .to_owned()
+    })
 }
 
 fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
-    let (_, secondary) = roles(document);
+    let (primary, secondary) = match roles(document) {
+        Ok(roles) => roles,
+        // Every store then lacks a known counterpart; a one-region store
+        // can still be accepted with a suppression on it.
+        Err(reason) => {
+            return STATEFUL_TYPES
+                .iter()
+                .flat_map(|tf_type| {
+                    document
+                        .resources(tf_type)
+                        .map(move |(id, _)| (tf_type, id))
+                })
+                .map(|(tf_type, id)| {
+                    Finding::new(
+                        address(tf_type, id),
+                        format!(
+                            "cannot tell the primary region, so no counterpart is known: {reason}"
+                        ),
+                    )
+                })
+                .collect();
+        }
+    };
+    let regions = provider_regions(document);
+    let in_primary = |body: &serde_json::Value| region_of(&regions, body) == Some(primary.as_str());
+    let in_secondary =
+        |body: &serde_json::Value| region_of(&regions, body) == Some(secondary.as_str());
     let mut findings = Vec::new();
     for (id, table) in document.resources("aws_dynamodb_table") {
         let replicated = table["replica"]
@@ -60,46 +154,84 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
             .into_iter()
             .flatten()
             .any(|r| r["region_name"] == secondary.as_str());
-        if table["provider"] == "aws.primary" && !replicated {
+        if in_primary(table) && !replicated {
             findings.push(Finding::new(
                 address("aws_dynamodb_table", id),
                 format!("no replica in {secondary}"),
             ));
         }
     }
+    // Buckets a replication rule copies into a bucket in the secondary.
     let replicated_buckets: Vec<&str> = document
         .resources("aws_s3_bucket_replication_configuration")
+        .filter(|(_, r)| {
+            r["rule"].as_array().into_iter().flatten().any(|rule| {
+                referenced(&rule["destination"]["bucket"])
+                    .and_then(|(_, id)| document.resource("aws_s3_bucket", id))
+                    .is_some_and(in_secondary)
+            })
+        })
         .filter_map(|(_, r)| referenced(&r["bucket"]).map(|(_, id)| id))
         .collect();
     for (id, bucket) in document.resources("aws_s3_bucket") {
-        if bucket["provider"] == "aws.primary" && !replicated_buckets.contains(&id.as_str()) {
+        if in_primary(bucket) && !replicated_buckets.contains(&id.as_str()) {
             findings.push(Finding::new(
                 address("aws_s3_bucket", id),
-                "no replication to the secondary",
+                format!("no replication to a bucket in {secondary}"),
             ));
         }
     }
-    // A queue named for the primary region has its twin named for the
-    // secondary: payments-us-east-1-dev and payments-us-east-2-dev.
-    let (primary, _) = roles(document);
+    // A queue in the primary has a twin in the secondary (the same name, or
+    // the name with the region swapped), or a function forwards it there.
     let secondary_queues: Vec<&str> = document
         .resources("aws_sqs_queue")
-        .filter(|(_, q)| q["provider"] == "aws.secondary")
+        .filter(|(_, q)| in_secondary(q))
         .filter_map(|(_, q)| q["name"].as_str())
         .collect();
+    let forwarded = forwarded_queues(document, &|body| in_secondary(body));
     for (id, queue) in document.resources("aws_sqs_queue") {
-        let Some(name) = queue["name"].as_str() else {
+        if !in_primary(queue) || forwarded.contains(&id.as_str()) {
             continue;
-        };
+        }
+        let name = queue["name"].as_str().unwrap_or_default();
         let twin = name.replace(primary.as_str(), &secondary);
-        if queue["provider"] == "aws.primary" && !secondary_queues.contains(&twin.as_str()) {
+        if !secondary_queues.contains(&twin.as_str()) {
             findings.push(Finding::new(
                 address("aws_sqs_queue", id),
-                format!("no queue `{twin}` in the secondary"),
+                format!("no queue `{twin}` in {secondary}, and no function forwards it there"),
             ));
         }
     }
     findings
+}
+
+/// Queues read by an event source mapping whose function's environment
+/// names a queue in the secondary.
+fn forwarded_queues<'d>(
+    document: &'d Document,
+    in_secondary: &dyn Fn(&serde_json::Value) -> bool,
+) -> Vec<&'d str> {
+    document
+        .resources("aws_lambda_event_source_mapping")
+        .filter_map(|(_, mapping)| {
+            let (_, queue) = first_reference(&mapping["event_source_arn"])
+                .filter(|(tf_type, _)| *tf_type == "aws_sqs_queue")?;
+            let (_, function) = first_reference(&mapping["function_name"])
+                .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")?;
+            let function = document.resource("aws_lambda_function", function)?;
+            let forwards = function["environment"]["variables"]
+                .as_object()?
+                .values()
+                .filter_map(first_reference)
+                .any(|(tf_type, id)| {
+                    tf_type == "aws_sqs_queue"
+                        && document
+                            .resource("aws_sqs_queue", id)
+                            .is_some_and(in_secondary)
+                });
+            forwards.then_some(queue)
+        })
+        .collect()
 }
 
 fn replication_after_versioning(document: &Document, _: &Context) -> Vec<Finding> {
@@ -198,11 +330,7 @@ fn failover_health_checks(document: &Document, _: &Context) -> Vec<Finding> {
 
 fn alarm_topics_in_region(document: &Document, _: &Context) -> Vec<Finding> {
     let regions = provider_regions(document);
-    let region_of = |body: &serde_json::Value| {
-        regions
-            .get(body["provider"].as_str().unwrap_or_default())
-            .cloned()
-    };
+    let region_of = |body: &serde_json::Value| region_of(&regions, body);
     let mut findings = Vec::new();
     for (id, alarm) in document.resources("aws_cloudwatch_metric_alarm") {
         let actions = ["alarm_actions", "ok_actions"]
@@ -231,8 +359,37 @@ fn providers_used(document: &Document, _: &Context) -> Vec<Finding> {
         .filter(|alias| {
             !document
                 .all_resources()
-                .any(|(_, _, body)| body["provider"] == alias.as_str())
+                .any(|(_, _, body)| body["provider"].as_str().unwrap_or("aws") == alias.as_str())
         })
         .map(|alias| Finding::new(alias.clone(), "declared but no resource uses it"))
         .collect()
+}
+
+/// What DR001 looks for counterparts of.
+const STATEFUL_TYPES: [&str; 3] = ["aws_dynamodb_table", "aws_s3_bucket", "aws_sqs_queue"];
+
+fn has_stateful_resources(document: &Document, _: &Context) -> Result<(), String> {
+    needs(document, &STATEFUL_TYPES)
+}
+
+fn has_bucket_replication(document: &Document, _: &Context) -> Result<(), String> {
+    needs(document, &["aws_s3_bucket_replication_configuration"])
+}
+
+fn has_failover_records(document: &Document, _: &Context) -> Result<(), String> {
+    let any = document
+        .resources("aws_route53_record")
+        .any(|(_, record)| record["failover_routing_policy"].is_object());
+    if any {
+        Ok(())
+    } else {
+        Err(
+            "the stack has no failover record (aws_route53_record with failover_routing_policy)"
+                .to_owned(),
+        )
+    }
+}
+
+fn has_alarms(document: &Document, _: &Context) -> Result<(), String> {
+    needs(document, &["aws_cloudwatch_metric_alarm"])
 }

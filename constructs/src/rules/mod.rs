@@ -1,6 +1,8 @@
-//! Policy rules over the synthesized document: what a payments team checks
-//! before anything reaches the cloud. They read only the final JSON, so
-//! nothing a construct does escapes them.
+//! Policy rules over the synthesized document: what a team running a DR
+//! stack checks before anything reaches the cloud. They read only the final
+//! JSON, whatever the constructs and providers are called, so nothing a
+//! construct does escapes them. A rule whose subject the stack lacks says
+//! so (status `n/a` with the reason) instead of passing unseen.
 //!
 //! A finding fails synth unless the resource carries a suppression for that
 //! rule with a written reason (`Meta::suppress`); suppressions are printed
@@ -17,12 +19,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::core::{Document, Suppression};
-use crate::dr::config::{Config, Profile};
 
+/// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Data loss, a failover that cannot work, or an open door.
     High,
+    /// Weaker than it should be.
     Medium,
 }
 
@@ -36,36 +40,57 @@ impl fmt::Display for Severity {
     }
 }
 
-/// What a rule needs besides the document.
-#[derive(Clone, Debug)]
+/// What a rule needs besides the document: the app's conventions.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Context {
-    /// The suffix every name must carry.
-    pub env: String,
-    pub profile: Profile,
+    /// The suffix every physical name carries (an environment such as
+    /// `dev`); `None` leaves NAM001 unchecked, and the audit says so.
+    pub name_suffix: Option<String>,
+    /// What the stack is for.
+    pub posture: Posture,
 }
 
-impl Context {
-    pub fn for_config(config: &Config) -> Self {
-        Self {
-            env: config.env.clone(),
-            profile: config.profile,
-        }
+/// What a stack is for, which decides the retention and key rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Posture {
+    /// A demo or test stack: `terraform destroy` must remove everything.
+    Disposable,
+    /// A stack holding real data: tables, buckets, zones and keys are
+    /// retained, data is encrypted with customer-managed keys, and logs
+    /// are kept at least `log_retention_days`.
+    Production {
+        /// The least number of days a log group keeps its logs.
+        log_retention_days: u32,
+    },
+}
+
+impl Posture {
+    /// Whether the stack holds real data.
+    pub fn is_production(self) -> bool {
+        matches!(self, Self::Production { .. })
     }
 }
 
 /// One rule: an id, what it checks, and the check.
 #[derive(Clone, Copy)]
 pub struct Rule {
+    /// The id suppressions name, e.g. `DR001`.
     pub id: &'static str,
+    /// What the rule requires.
     pub description: &'static str,
+    /// How serious a finding is.
     pub severity: Severity,
+    /// Why the rule has nothing to look at in a document, if it has not.
+    applies: fn(&Document, &Context) -> Result<(), String>,
     check: fn(&Document, &Context) -> Vec<Finding>,
 }
 
 /// A resource that breaks a rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The address of the resource (or provider) at fault.
     pub address: String,
+    /// What is wrong with it.
     pub message: String,
 }
 
@@ -91,19 +116,33 @@ pub fn rules() -> Vec<Rule> {
 /// The outcome of one rule.
 #[derive(Clone, Debug, Serialize)]
 pub struct RuleResult {
+    /// The rule's id.
     pub id: &'static str,
+    /// What the rule requires.
     pub description: &'static str,
+    /// How serious its findings are.
     pub severity: Severity,
+    /// Why the rule checked nothing: the stack has none of what it looks at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<String>,
+    /// Findings no suppression accepts: they fail synth.
     pub failed: Vec<Finding>,
+    /// Findings accepted by a suppression, with its reason.
     pub suppressed: Vec<(Finding, String)>,
 }
 
 impl RuleResult {
+    /// `failed`, `suppressed`, `n/a` or `passed`.
     pub fn status(&self) -> &'static str {
-        match (self.failed.is_empty(), self.suppressed.is_empty()) {
-            (false, _) => "failed",
-            (true, false) => "suppressed",
-            (true, true) => "passed",
+        match (
+            self.failed.is_empty(),
+            self.suppressed.is_empty(),
+            &self.not_applicable,
+        ) {
+            (false, _, _) => "failed",
+            (true, false, _) => "suppressed",
+            (true, true, Some(_)) => "n/a",
+            (true, true, None) => "passed",
         }
     }
 }
@@ -118,10 +157,14 @@ pub fn audit(document: &Document, context: &Context) -> Vec<RuleResult> {
     rules()
         .into_iter()
         .map(|rule| {
-            let (suppressed, failed): (Vec<Finding>, Vec<Finding>) =
-                (rule.check)(document, context)
-                    .into_iter()
-                    .partition(|f| suppressions.contains_key(&(f.address.as_str(), rule.id)));
+            let not_applicable = (rule.applies)(document, context).err();
+            let findings = match not_applicable {
+                Some(_) => Vec::new(),
+                None => (rule.check)(document, context),
+            };
+            let (suppressed, failed): (Vec<Finding>, Vec<Finding>) = findings
+                .into_iter()
+                .partition(|f| suppressions.contains_key(&(f.address.as_str(), rule.id)));
             let suppressed = suppressed
                 .into_iter()
                 .map(|f| {
@@ -133,6 +176,7 @@ pub fn audit(document: &Document, context: &Context) -> Vec<RuleResult> {
                 id: rule.id,
                 description: rule.description,
                 severity: rule.severity,
+                not_applicable,
                 failed,
                 suppressed,
             }
@@ -187,6 +231,9 @@ pub fn render(results: &[RuleResult]) -> String {
             result.status(),
             result.description
         ));
+        if let Some(reason) = &result.not_applicable {
+            out.push_str(&format!("           not checked: {reason}\n"));
+        }
         for finding in &result.failed {
             out.push_str(&format!(
                 "           FAILED  {}: {}\n",
@@ -202,11 +249,12 @@ pub fn render(results: &[RuleResult]) -> String {
     }
     let count = |status| results.iter().filter(|r| r.status() == status).count();
     out.push_str(&format!(
-        "{} rules: {} passed, {} failed, {} suppressed\n",
+        "{} rules: {} passed, {} failed, {} suppressed, {} not applicable\n",
         results.len(),
         count("passed"),
         count("failed"),
-        count("suppressed")
+        count("suppressed"),
+        count("n/a")
     ));
     out
 }
@@ -220,19 +268,54 @@ fn referenced(value: &Value) -> Option<(&str, &str)> {
     (!inner.contains("${")).then_some((tf_type, id))
 }
 
-/// `aws.primary` -> `us-east-1`.
+/// Each provider's reference (`aws.primary`, or `aws` for the default
+/// provider) -> its region.
 fn provider_regions(document: &Document) -> BTreeMap<String, String> {
     document.value()["provider"]["aws"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|p| {
-            Some((
-                format!("aws.{}", p["alias"].as_str()?),
-                p["region"].as_str()?.to_owned(),
-            ))
+            let reference = match p["alias"].as_str() {
+                Some(alias) => format!("aws.{alias}"),
+                None => "aws".to_owned(),
+            };
+            Some((reference, p["region"].as_str()?.to_owned()))
         })
         .collect()
+}
+
+/// The region a block is deployed to: its provider's.
+fn region_of<'r>(regions: &'r BTreeMap<String, String>, body: &Value) -> Option<&'r str> {
+    regions
+        .get(body["provider"].as_str().unwrap_or("aws"))
+        .map(String::as_str)
+}
+
+/// The first `${type.name...}` reference in a string value.
+fn first_reference(value: &Value) -> Option<(&str, &str)> {
+    let text = value.as_str()?;
+    let inner = &text[text.find("${")? + 2..];
+    let inner = &inner[..inner.find('}')?];
+    let mut parts = inner.split('.');
+    Some((parts.next()?, parts.next()?))
+}
+
+/// A rule that always has something to look at.
+fn always(_: &Document, _: &Context) -> Result<(), String> {
+    Ok(())
+}
+
+/// `Err` naming the types when the document has none of `types`.
+fn needs(document: &Document, types: &[&str]) -> Result<(), String> {
+    if types
+        .iter()
+        .any(|tf_type| document.resources(tf_type).next().is_some())
+    {
+        Ok(())
+    } else {
+        Err(format!("the stack has no {}", types.join(" or ")))
+    }
 }
 
 fn address(tf_type: &str, id: &str) -> String {

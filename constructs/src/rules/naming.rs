@@ -1,6 +1,6 @@
 //! Naming and destroyability rules.
 
-use super::{Context, Finding, Rule, Severity, address};
+use super::{Context, Finding, Rule, Severity, address, always};
 use crate::core::Document;
 
 pub const RULES: [Rule; 2] = [
@@ -8,12 +8,14 @@ pub const RULES: [Rule; 2] = [
         id: "NAM001",
         description: "every physical name carries the environment suffix",
         severity: Severity::Medium,
+        applies: has_suffix,
         check: names_carry_env,
     },
     Rule {
         id: "DES001",
-        description: "default profile: nothing blocks `terraform destroy`; production: the table, buckets, zone and keys are retained",
+        description: "disposable: nothing blocks `terraform destroy`; production: tables, buckets, zones and keys are retained",
         severity: Severity::Medium,
+        applies: always,
         check: destroyability,
     },
 ];
@@ -31,6 +33,9 @@ const NAME_ATTRIBUTES: [&str; 5] = [
 ];
 
 fn names_carry_env(document: &Document, context: &Context) -> Vec<Finding> {
+    let Some(suffix) = context.name_suffix.as_deref() else {
+        return Vec::new();
+    };
     let mut findings = Vec::new();
     for (tf_type, id, body) in document.all_resources() {
         if matches!(
@@ -48,10 +53,10 @@ fn names_carry_env(document: &Document, context: &Context) -> Vec<Finding> {
             };
             let pure_reference =
                 name.starts_with("${") && name.ends_with('}') && name.matches("${").count() == 1;
-            if !pure_reference && !name.contains(context.env.as_str()) {
+            if !pure_reference && !name.contains(suffix) {
                 findings.push(Finding::new(
                     address(tf_type, id),
-                    format!("{attribute} `{name}` lacks the suffix `{}`", context.env),
+                    format!("{attribute} `{name}` lacks the suffix `{suffix}`"),
                 ));
             }
         }
@@ -68,7 +73,7 @@ const RETAINED_TYPES: [&str; 4] = [
 ];
 
 fn destroyability(document: &Document, context: &Context) -> Vec<Finding> {
-    if context.profile.is_production() {
+    if context.posture.is_production() {
         retained(document)
     } else {
         destroyable(document)
@@ -112,4 +117,11 @@ fn destroyable(document: &Document) -> Vec<Finding> {
         }
     }
     findings
+}
+
+fn has_suffix(_: &Document, context: &Context) -> Result<(), String> {
+    match context.name_suffix {
+        Some(_) => Ok(()),
+        None => Err("the app sets no name suffix (rules::Context::name_suffix)".to_owned()),
+    }
 }

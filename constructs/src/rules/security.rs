@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Context, Finding, Rule, Severity, address, referenced};
+use super::{Context, Finding, Posture, Rule, Severity, address, needs, referenced};
 use crate::core::Document;
 
 /// Actions an identity policy may grant on the resource `*`, each with why
@@ -24,48 +24,56 @@ pub const RULES: [Rule; 8] = [
         id: "SEC001",
         description: "no IAM statement allows a `*` action",
         severity: Severity::High,
+        applies: has_policy_documents,
         check: no_wildcard_actions,
     },
     Rule {
         id: "SEC002",
         description: "no IAM statement names a `*` resource, except for actions listed with their reason",
         severity: Severity::High,
+        applies: has_policy_documents,
         check: no_wildcard_resources,
     },
     Rule {
         id: "SEC003",
         description: "buckets, tables, queues and topics are encrypted at rest",
         severity: Severity::High,
+        applies: has_stores,
         check: encrypted_at_rest,
     },
     Rule {
         id: "SEC004",
         description: "every bucket blocks public access",
         severity: Severity::High,
+        applies: has_buckets,
         check: public_access_blocked,
     },
     Rule {
         id: "SEC005",
         description: "every bucket policy refuses requests without TLS",
         severity: Severity::High,
+        applies: has_buckets,
         check: tls_only_buckets,
     },
     Rule {
         id: "SEC006",
-        description: "POST /payment requires authorization",
+        description: "every API route requires authorization, except GET of a path Route 53 health checks probe",
         severity: Severity::High,
-        check: payment_route_authorized,
+        applies: has_routes,
+        check: routes_authorized,
     },
     Rule {
         id: "SEC007",
         description: "every log group has a retention (production: at least a year)",
         severity: Severity::Medium,
+        applies: has_log_groups,
         check: log_retention,
     },
     Rule {
         id: "SEC008",
         description: "production: tables, buckets (but access-log targets), queues, topics and log groups use a customer-managed key",
         severity: Severity::High,
+        applies: is_production,
         check: customer_managed_keys,
     },
 ];
@@ -227,26 +235,34 @@ fn tls_only_buckets(document: &Document, _: &Context) -> Vec<Finding> {
         .collect()
 }
 
-fn payment_route_authorized(document: &Document, _: &Context) -> Vec<Finding> {
+fn routes_authorized(document: &Document, _: &Context) -> Vec<Finding> {
+    let probed: Vec<String> = document
+        .resources("aws_route53_health_check")
+        .filter_map(|(_, check)| check["resource_path"].as_str())
+        .map(|path| format!("GET {path}"))
+        .collect();
     document
         .resources("aws_apigatewayv2_route")
         .filter(|(_, route)| {
-            route["route_key"] == "POST /payment" && route["authorization_type"] == "NONE"
+            let open = route["authorization_type"]
+                .as_str()
+                .is_none_or(|kind| kind == "NONE");
+            let route_key = route["route_key"].as_str().unwrap_or_default();
+            open && !probed.iter().any(|probe| probe == route_key)
         })
-        .map(|(id, _)| {
+        .map(|(id, route)| {
             Finding::new(
                 address("aws_apigatewayv2_route", id),
-                "anyone can post payments",
+                format!("anyone can call {}", route["route_key"]),
             )
         })
         .collect()
 }
 
 fn log_retention(document: &Document, context: &Context) -> Vec<Finding> {
-    let minimum = if context.profile.is_production() {
-        context.profile.log_retention_days()
-    } else {
-        1
+    let minimum = match context.posture {
+        Posture::Production { log_retention_days } => log_retention_days,
+        Posture::Disposable => 1,
     };
     document
         .resources("aws_cloudwatch_log_group")
@@ -254,7 +270,7 @@ fn log_retention(document: &Document, context: &Context) -> Vec<Finding> {
             let message = match group["retention_in_days"].as_u64() {
                 None | Some(0) => "keeps logs forever".to_owned(),
                 Some(days) if days < u64::from(minimum) => {
-                    format!("keeps logs {days} days, under the profile's {minimum}")
+                    format!("keeps logs {days} days, under the stack's {minimum}")
                 }
                 Some(_) => return None,
             };
@@ -266,10 +282,7 @@ fn log_retention(document: &Document, context: &Context) -> Vec<Finding> {
         .collect()
 }
 
-fn customer_managed_keys(document: &Document, context: &Context) -> Vec<Finding> {
-    if !context.profile.is_production() {
-        return Vec::new();
-    }
+fn customer_managed_keys(document: &Document, _: &Context) -> Vec<Finding> {
     let log_targets: Vec<&str> = document
         .resources("aws_s3_bucket_logging")
         .filter_map(|(_, logging)| Some(referenced(&logging["target_bucket"])?.1))
@@ -324,4 +337,44 @@ fn customer_managed_keys(document: &Document, context: &Context) -> Vec<Finding>
         }
     }
     findings
+}
+
+fn has_policy_documents(document: &Document, _: &Context) -> Result<(), String> {
+    if statements(document).next().is_some() {
+        Ok(())
+    } else {
+        Err("the stack has no IAM policy statement (data.aws_iam_policy_document)".to_owned())
+    }
+}
+
+fn has_stores(document: &Document, _: &Context) -> Result<(), String> {
+    needs(
+        document,
+        &[
+            "aws_s3_bucket",
+            "aws_dynamodb_table",
+            "aws_sqs_queue",
+            "aws_sns_topic",
+        ],
+    )
+}
+
+fn has_buckets(document: &Document, _: &Context) -> Result<(), String> {
+    needs(document, &["aws_s3_bucket"])
+}
+
+fn has_routes(document: &Document, _: &Context) -> Result<(), String> {
+    needs(document, &["aws_apigatewayv2_route"])
+}
+
+fn has_log_groups(document: &Document, _: &Context) -> Result<(), String> {
+    needs(document, &["aws_cloudwatch_log_group"])
+}
+
+fn is_production(_: &Document, context: &Context) -> Result<(), String> {
+    if context.posture.is_production() {
+        Ok(())
+    } else {
+        Err("a disposable stack may use AWS-managed keys".to_owned())
+    }
 }

@@ -1,364 +1,196 @@
-//! Each rule passes on the payments app and catches its own violation.
+//! The rules on a stack built only from the library, with provider and
+//! construct names unlike the payments app's: they find the same problems.
+//! (Each rule's own violation is tested on the payments app in
+//! `tests/it/rules.rs`.)
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::{Context, audit, render};
-use crate::core::{AwsProvider, Meta, Stack};
-use crate::dr::config::Profile;
-use crate::dr::{Config, payments_app};
-
-fn config(profile: Profile) -> Config {
-    match profile {
-        Profile::Production => crate::testing::production_config(),
-        Profile::Default => Config::default(),
-    }
-}
-
-fn document_for(profile: Profile) -> crate::core::Document {
-    payments_app(&config(profile))
-        .unwrap()
-        .synth()
-        .unwrap()
-        .remove(0)
-}
-
-fn document() -> crate::core::Document {
-    document_for(Profile::Default)
-}
+use super::{Context, Posture, RuleResult, audit, render};
+use crate::core::Document;
+use crate::dr::fixtures::{Parts, stack};
+use crate::testing::synth;
 
 fn context() -> Context {
-    Context::for_config(&Config::default())
+    Context {
+        name_suffix: Some("test".to_owned()),
+        posture: Posture::Disposable,
+    }
 }
 
-/// A change to the document that breaks one rule.
-type Violation = Box<dyn FnOnce(&mut Value)>;
-
-fn failed_rules(change: impl FnOnce(&mut Value)) -> Vec<&'static str> {
-    failed_rules_in(Profile::Default, change)
+fn document(parts: Parts) -> Document {
+    synth(&stack(parts))
 }
 
-fn failed_rules_in(profile: Profile, change: impl FnOnce(&mut Value)) -> Vec<&'static str> {
-    let document = document_for(profile).transformed(change);
-    audit(&document, &Context::for_config(&config(profile)))
-        .into_iter()
-        .filter(|r| !r.failed.is_empty())
-        .map(|r| r.id)
-        .collect()
+fn everything() -> Document {
+    document(Parts {
+        table: true,
+        bucket: true,
+        dns: Some(true),
+    })
+}
+
+fn result<'r>(results: &'r [RuleResult], id: &str) -> &'r RuleResult {
+    results.iter().find(|r| r.id == id).unwrap()
 }
 
 #[test]
-fn the_payments_app_passes_with_its_suppressions_listed() {
-    let results = audit(&document(), &context());
+fn a_library_stack_passes_whatever_its_names() {
+    let results = audit(&everything(), &context());
     let failed: Vec<_> = results.iter().filter(|r| !r.failed.is_empty()).collect();
     assert!(failed.is_empty(), "{}", render(&results));
-    let encryption = results.iter().find(|r| r.id == "SEC003").unwrap();
-    assert_eq!(encryption.status(), "suppressed");
-    assert_eq!(encryption.suppressed.len(), 2, "one alarm topic per region");
-    assert!(encryption.suppressed[0].1.contains("CloudWatch"));
-    let table = render(&results);
+    // The routes were looked at: the open one is the health-check path.
+    assert_eq!(result(&results, "SEC006").status(), "passed");
+    assert_eq!(result(&results, "DR004").status(), "passed");
+}
+
+#[test]
+fn roles_come_from_the_failover_records() {
+    let document = everything();
+    assert_eq!(
+        super::dr::roles(&document),
+        Ok(("eu-west-1".to_owned(), "eu-central-1".to_owned()))
+    );
+    // Swapped records swap the roles, whatever the providers are called.
+    let swapped = document.transformed(|value| {
+        let records = &mut value["resource"]["aws_route53_record"];
+        records["names_primary_failover_record"]["failover_routing_policy"]["type"] =
+            json!("SECONDARY");
+        records["names_secondary_failover_record"]["failover_routing_policy"]["type"] =
+            json!("PRIMARY");
+    });
+    assert_eq!(
+        super::dr::roles(&swapped),
+        Ok(("eu-central-1".to_owned(), "eu-west-1".to_owned()))
+    );
+}
+
+#[test]
+fn without_failover_the_table_decides_the_roles() {
+    let document = document(Parts {
+        table: true,
+        bucket: false,
+        dns: None,
+    });
+    assert_eq!(
+        super::dr::roles(&document),
+        Ok(("eu-west-1".to_owned(), "eu-central-1".to_owned()))
+    );
+}
+
+#[test]
+fn a_table_not_replicated_to_the_secondary_fails_dr001() {
+    let document = everything().transformed(|value| {
+        value["resource"]["aws_dynamodb_table"]["ledger_table"]["replica"][0]["region_name"] =
+            json!("us-west-2");
+    });
+    let results = audit(&document, &context());
+    let dr001 = result(&results, "DR001");
+    assert_eq!(dr001.failed.len(), 1, "{}", render(&results));
     assert!(
-        table.contains("16 rules: 15 passed, 0 failed, 1 suppressed"),
-        "{table}"
+        dr001.failed[0]
+            .message
+            .contains("no replica in eu-central-1")
     );
 }
 
 #[test]
-fn the_production_app_passes_with_its_suppressions_listed() {
-    let results = audit(
-        &document_for(Profile::Production),
-        &Context::for_config(&config(Profile::Production)),
-    );
-    let table = render(&results);
-    assert!(
-        table.contains("16 rules: 15 passed, 0 failed, 1 suppressed"),
-        "{table}"
-    );
-    // The topics need no suppression: production encrypts them with its keys.
-    let encryption = results.iter().find(|r| r.id == "SEC003").unwrap();
-    assert_eq!(encryption.status(), "passed");
-    let counterparts = results.iter().find(|r| r.id == "DR001").unwrap();
-    let suppressed: Vec<&str> = counterparts
-        .suppressed
-        .iter()
-        .map(|(finding, _)| finding.address.as_str())
-        .collect();
-    // The access-log buckets need none: the primary's logs are replicated.
-    assert_eq!(suppressed, ["aws_sqs_queue.queue_replication_dead_letter"]);
-}
-
-#[test]
-fn production_rules_catch_their_violations() {
-    let cases: Vec<(&str, Violation)> = vec![
-        (
-            "SEC008",
-            Box::new(|d| {
-                d["resource"]["aws_sqs_queue"]["primary_queue_main"]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("kms_master_key_id");
-                d["resource"]["aws_sqs_queue"]["primary_queue_main"]["sqs_managed_sse_enabled"] =
-                    json!(true);
-            }),
-        ),
-        (
-            "SEC008",
-            Box::new(|d| {
-                d["resource"]["aws_dynamodb_table"]["transactions_table"]["replica"][0]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("kms_key_arn");
-            }),
-        ),
-        (
-            "SEC007",
-            Box::new(|d| {
-                d["resource"]["aws_cloudwatch_log_group"]["primary_payment_logs"]["retention_in_days"] =
-                    json!(30)
-            }),
-        ),
-        (
-            "DES001",
-            Box::new(|d| {
-                d["resource"]["aws_s3_bucket"]["documents_source_bucket"]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("lifecycle");
-            }),
-        ),
-        (
-            "DES001",
-            Box::new(|d| {
-                d["resource"]["aws_dynamodb_table"]["transactions_table"]["deletion_protection_enabled"] =
-                    json!(false)
-            }),
-        ),
-        (
-            // The X-Ray exception covers X-Ray actions only.
-            "SEC002",
-            Box::new(move |d| {
-                let policy = "primary_payment_execution_permissions";
-                let statements = d["data"]["aws_iam_policy_document"][policy]["statement"]
-                    .as_array_mut()
-                    .unwrap();
-                let traces = statements
-                    .iter_mut()
-                    .find(|s| s["sid"] == "WriteTraces")
-                    .unwrap();
-                traces["actions"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(json!("sqs:SendMessage"));
-            }),
-        ),
-    ];
-    for (rule, change) in cases {
-        assert_eq!(
-            failed_rules_in(Profile::Production, change),
-            [rule],
-            "{rule}"
-        );
-    }
-}
-
-#[test]
-fn every_rule_catches_its_violation() {
-    let table = "aws_dynamodb_table";
-    let replication = "aws_s3_bucket_replication_configuration";
-    let cases: Vec<(&str, Violation)> = vec![
-        (
-            "DR001",
-            Box::new(move |d| d["resource"][table]["transactions_table"]["replica"] = json!([])),
-        ),
-        (
-            "DR002",
-            Box::new(move |d| {
-                d["resource"][replication]["documents_replication"]["depends_on"] = json!([])
-            }),
-        ),
-        (
-            "DR003",
-            Box::new(move |d| {
-                d["resource"][replication]["documents_replication"]["rule"][0]["destination"]["metrics"]
-                    ["status"] = json!("Disabled")
-            }),
-        ),
-        (
-            "DR004",
-            Box::new(|d| {
-                d["resource"]["aws_route53_record"]["dns_secondary_failover_record"]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("health_check_id");
-            }),
-        ),
-        (
-            "DR005",
-            Box::new(|d| {
-                d["resource"]["aws_cloudwatch_metric_alarm"]["monitoring_primary_alarms_api_5xx"]
-                    ["alarm_actions"] = json!(["${aws_sns_topic.secondary_alerts_topic.arn}"])
-            }),
-        ),
-        (
-            "DR006",
-            Box::new(|d| {
-                d["provider"]["aws"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(json!({"alias": "tertiary", "region": "eu-west-1"}))
-            }),
-        ),
-        (
-            "SEC001",
-            Box::new(|d| {
-                d["data"]["aws_iam_policy_document"]["primary_payment_execution_permissions"]["statement"]
-                    [0]["actions"] = json!(["dynamodb:*"])
-            }),
-        ),
-        (
-            "SEC002",
-            Box::new(|d| {
-                d["data"]["aws_iam_policy_document"]["primary_payment_execution_permissions"]["statement"]
-                    [0]["resources"] = json!(["*"])
-            }),
-        ),
-        (
-            "SEC003",
-            Box::new(move |d| {
-                d["resource"][table]["transactions_table"]["server_side_encryption"]["enabled"] =
-                    json!(false)
-            }),
-        ),
-        (
-            "SEC004",
-            Box::new(|d| {
-                d["resource"]["aws_s3_bucket_public_access_block"]["documents_source_public_access_block"]
-                    ["block_public_policy"] = json!(false)
-            }),
-        ),
-        (
-            "SEC005",
-            Box::new(|d| {
-                d["data"]["aws_iam_policy_document"]["documents_destination_policy_document"]["statement"]
-                    [0]["condition"][0]["values"] = json!(["true"])
-            }),
-        ),
-        (
-            "SEC006",
-            Box::new(|d| {
-                d["resource"]["aws_apigatewayv2_route"]["secondary_api_post_payment"]["authorization_type"] =
-                    json!("NONE")
-            }),
-        ),
-        (
-            "SEC007",
-            Box::new(|d| {
-                d["resource"]["aws_cloudwatch_log_group"]["primary_payment_logs"]["retention_in_days"] =
-                    json!(0)
-            }),
-        ),
-        (
-            "NAM001",
-            Box::new(|d| {
-                d["resource"]["aws_cloudwatch_dashboard"]["monitoring_dashboard"]["dashboard_name"] =
-                    json!("payments-dr")
-            }),
-        ),
-        (
-            "DES001",
-            Box::new(move |d| {
-                d["resource"][table]["transactions_table"]["deletion_protection_enabled"] =
-                    json!(true)
-            }),
-        ),
-    ];
-    // SEC008 applies to the production profile only (see below).
-    assert_eq!(cases.len() + 1, super::rules().len(), "one case per rule");
-    for (rule, change) in cases {
-        assert_eq!(failed_rules(change), [rule], "{rule}");
-    }
-}
-
-#[test]
-fn a_suppression_without_a_reason_is_a_synth_error() {
-    let mut stack = Stack::new("app");
-    let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
-    stack.scope(&primary).resource_with(
-        "topic",
-        crate::aws::sns::SnsTopic {
-            name: "alerts-dev".into(),
+fn a_stack_with_nothing_replicated_cannot_pass_dr001() {
+    let mut stack = crate::core::Stack::new("alone");
+    let only = stack.provider(crate::core::AwsProvider::new("only", "eu-west-1"));
+    stack.scope(&only).resource(
+        "queue",
+        crate::aws::sqs::SqsQueue {
+            name: "jobs-test".into(),
+            message_retention_seconds: 60,
+            visibility_timeout_seconds: 30,
+            sqs_managed_sse_enabled: Some(true),
             kms_master_key_id: None,
+            redrive_policy: None,
             tags: Default::default(),
         },
-        Meta::default().suppress("SEC003", " "),
     );
-    let errors = stack.synth().unwrap_err().to_string();
+    let results = audit(&synth(&stack), &context());
+    let dr001 = result(&results, "DR001");
+    assert_eq!(dr001.status(), "failed");
+    assert_eq!(dr001.failed[0].address, "aws_sqs_queue.queue");
     assert!(
-        errors.contains("`app/topic` suppresses rule SEC003 without a reason"),
-        "{errors}"
+        dr001.failed[0]
+            .message
+            .contains("cannot tell the primary region")
     );
 }
 
 #[test]
-fn opting_out_of_payment_authorization_is_a_listed_suppression() {
-    let config = Config {
-        payment_auth: crate::dr::config::PaymentAuth::None,
-        ..Config::default()
-    };
-    let document = payments_app(&config).unwrap().synth().unwrap().remove(0);
-    let results = audit(&document, &context());
-    let route = results.iter().find(|r| r.id == "SEC006").unwrap();
-    assert_eq!(route.status(), "suppressed");
-    assert!(route.suppressed[0].1.contains("--payment-auth none"));
-}
-
-#[test]
-fn a_suppression_must_name_a_rule_that_finds_something_there() {
-    let mut stack = Stack::new("app");
-    let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
-    let topic = |name: &str| crate::aws::sns::SnsTopic {
-        name: name.into(),
-        kms_master_key_id: None,
-        tags: Default::default(),
-    };
-    let reason = "alarm messages only";
-    let mut scope = stack.scope(&primary);
-    // Used: SEC003 finds the unencrypted topic.
-    scope.resource_with(
-        "used",
-        topic("used-dev"),
-        Meta::default().suppress("SEC003", reason),
+fn rules_without_a_subject_say_so() {
+    let results = audit(
+        &document(Parts {
+            table: true,
+            bucket: false,
+            dns: None,
+        }),
+        &Context {
+            name_suffix: None,
+            posture: Posture::Disposable,
+        },
     );
-    // A typo: no such rule, so SEC003 is not silenced either.
-    scope.resource_with(
-        "typo",
-        topic("typo-dev"),
-        Meta::default().suppress("SEC03", reason),
-    );
-    // Stale: DR004 looks at failover records, never at topics.
-    scope.resource_with(
-        "stale",
-        topic("stale-dev"),
-        Meta::default()
-            .suppress("SEC003", reason)
-            .suppress("DR004", reason),
-    );
-    let document = stack.synth().unwrap();
-    let results = audit(&document, &context());
-    let problems = super::unmatched_suppressions(&document, &results);
-    assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(problems[0].contains(
-        "aws_sns_topic.typo suppresses rule SEC03, which does not exist; use one of DR001"
-    ));
-    assert!(
-        problems[1]
-            .contains("aws_sns_topic.stale suppresses rule DR004, which finds nothing there")
-    );
-    let encryption = results.iter().find(|r| r.id == "SEC003").unwrap();
-    assert_eq!(encryption.failed.len(), 1, "the typo silenced nothing");
-    // The payments app's own suppressions all accept a finding.
-    for profile in [Profile::Default, Profile::Production] {
-        let app = document_for(profile);
-        let results = audit(&app, &Context::for_config(&config(profile)));
-        assert!(super::unmatched_suppressions(&app, &results).is_empty());
+    for (id, reason) in [
+        ("DR002", "aws_s3_bucket_replication_configuration"),
+        ("DR005", "aws_cloudwatch_metric_alarm"),
+        ("DR004", "no failover record"),
+        ("SEC006", "aws_apigatewayv2_route"),
+        ("NAM001", "no name suffix"),
+        ("SEC008", "disposable"),
+    ] {
+        let rule = result(&results, id);
+        assert_eq!(rule.status(), "n/a", "{id}");
+        assert!(
+            rule.not_applicable.as_deref().unwrap().contains(reason),
+            "{id}: {:?}",
+            rule.not_applicable
+        );
     }
+    assert!(render(&results).contains("not checked: the stack has no aws_apigatewayv2_route"));
+}
+
+#[test]
+fn an_open_route_other_than_the_probe_fails_sec006() {
+    let document = everything().transformed(|value| {
+        value["resource"]["aws_apigatewayv2_route"]["web_a_orders"]["authorization_type"] =
+            json!("NONE");
+    });
+    let results = audit(&document, &context());
+    let sec006 = result(&results, "SEC006");
+    assert_eq!(sec006.failed.len(), 1);
+    assert_eq!(
+        sec006.failed[0].address,
+        "aws_apigatewayv2_route.web_a_orders"
+    );
+}
+
+#[test]
+fn the_default_provider_counts_as_a_region() {
+    let document = everything().transformed(|value| {
+        // The primary's provider without an alias, its blocks unbound.
+        value["provider"]["aws"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("alias");
+        for blocks in value["resource"].as_object_mut().unwrap().values_mut() {
+            for body in blocks.as_object_mut().unwrap().values_mut() {
+                if body["provider"] == "aws.west" {
+                    body.as_object_mut().unwrap().remove("provider");
+                }
+            }
+        }
+    });
+    let results = audit(&document, &context());
+    assert!(
+        results.iter().all(|r| r.failed.is_empty()),
+        "{}",
+        render(&results)
+    );
+    assert_eq!(
+        super::dr::roles(&document),
+        Ok(("eu-west-1".to_owned(), "eu-central-1".to_owned()))
+    );
 }

@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::{Backend, Diagnostics, Error};
+use constructs::core::{Backend, Diagnostics, Error};
+use constructs::dr::failover_dns::{HealthCheck, is_reserved_domain};
+use constructs::dr::report::{ALIAS_TARGET_TTL_SECONDS, RecoveryTime};
+use constructs::rules::{self, Posture};
 
 /// The commercial AWS regions a deployment may use.
 pub const KNOWN_REGIONS: &[&str] = &[
@@ -99,35 +102,6 @@ impl Default for JwtSettings {
 /// Stands in for an unset issuer: a documentation domain (RFC 2606) that
 /// can never issue tokens, refused by `terraform plan` on AWS.
 pub const PLACEHOLDER_JWT_ISSUER: &str = "https://idp.example.com/";
-
-/// The top-level domains of the documentation domains `example.com`,
-/// `example.net` and `example.org` (RFC 2606), which Route 53 refuses to
-/// host ("reserved by AWS") and no identity provider issues tokens from.
-/// Synth's checks and the plan-time patterns both read this one list.
-const RESERVED_EXAMPLE_TLDS: [&str; 3] = ["com", "net", "org"];
-
-/// A regular expression matching a DNS name under a documentation domain.
-pub fn reserved_domain_pattern() -> String {
-    format!(r"(^|\.)example\.({})$", RESERVED_EXAMPLE_TLDS.join("|"))
-}
-
-/// A regular expression matching an `https://` URL on such a domain.
-pub fn reserved_url_pattern() -> String {
-    format!(
-        r"^https://([^/:]+\.)?example\.({})(:[0-9]+)?(/|$)",
-        RESERVED_EXAMPLE_TLDS.join("|")
-    )
-}
-
-/// Whether `domain` is (under) a documentation domain: what
-/// [`reserved_domain_pattern`] matches.
-pub fn is_reserved_domain(domain: &str) -> bool {
-    let domain = domain.trim_end_matches('.');
-    RESERVED_EXAMPLE_TLDS.iter().any(|tld| {
-        let reserved = format!("example.{tld}");
-        domain == reserved || domain.ends_with(&format!(".{reserved}"))
-    })
-}
 
 /// Lambda concurrency reserved in the production profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -293,6 +267,64 @@ impl Config {
         format!("api-{region}.{}", self.domain())
     }
 
+    /// How long a failover takes with these settings.
+    pub fn recovery_time(&self) -> RecoveryTime {
+        RecoveryTime {
+            health_check_interval_seconds: self.health_check.interval_seconds,
+            failure_threshold: self.health_check.failure_threshold,
+            client_dns_cache_seconds: if self.custom_domains {
+                ALIAS_TARGET_TTL_SECONDS
+            } else {
+                self.dns_ttl_seconds
+            },
+        }
+    }
+
+    /// The health checks of both regions' `/health`.
+    pub fn health_check(&self) -> HealthCheck {
+        HealthCheck {
+            path: "/health".to_owned(),
+            interval_seconds: self.health_check.interval_seconds,
+            failure_threshold: self.health_check.failure_threshold,
+        }
+    }
+
+    /// How the policy rules read this deployment.
+    pub fn rules_context(&self) -> rules::Context {
+        rules::Context {
+            name_suffix: Some(self.env.clone()),
+            posture: match self.profile {
+                Profile::Default => Posture::Disposable,
+                Profile::Production => Posture::Production {
+                    log_retention_days: self.profile.log_retention_days(),
+                },
+            },
+        }
+    }
+
+    /// Known gaps of the configuration, for the DR report.
+    pub fn gaps(&self) -> Vec<String> {
+        let mut gaps = Vec::new();
+        if self.profile.is_production() {
+            gaps.push(format!(
+                "the table's replica in {} has no deletion protection: the replica's own setting needs \
+                 hashicorp/aws 6.9 or later, and drsynth pins ~> 5.100; delete it only through Terraform, \
+                 which prevent_destroy guards",
+                self.secondary_region
+            ));
+            gaps.push(
+                "the functions' dead-letter queues catch failed asynchronous invocations only: a failed \
+                 payment is answered to its caller (synchronous), and a failed replication returns to the \
+                 queue and ends in the queue's own dead-letter queue"
+                    .to_owned(),
+            );
+        }
+        if self.alert_email.is_none() {
+            gaps.push("no alert email: alarms notify topics nobody is subscribed to".to_owned());
+        }
+        gaps
+    }
+
     /// The issuer of accepted tokens, or the placeholder.
     pub fn jwt_issuer(&self) -> &str {
         self.jwt.issuer.as_deref().unwrap_or(PLACEHOLDER_JWT_ISSUER)
@@ -426,12 +458,10 @@ impl Config {
             }
         }
         if errors.is_empty() {
-            errors.extend(super::names::Names::new(self).length_errors());
-            errors.extend(
-                super::report::DrReport::for_config(self)
-                    .check_target()
-                    .err(),
-            );
+            errors.extend(crate::names::Names::new(self).length_errors());
+            if let Some(target) = self.rto_target_seconds {
+                errors.extend(self.recovery_time().check_target(target).err());
+            }
         }
         if errors.is_empty() {
             Ok(())

@@ -10,9 +10,9 @@
 //!   checks every name this module can produce for a configuration, so a name
 //!   that would break a limit fails synth instead of `terraform apply`.
 
-use crate::core::{Error, Expr};
+use constructs::core::{Error, Expr};
 
-use super::config::Config;
+use crate::config::Config;
 
 /// AWS's limits on the names the stack uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

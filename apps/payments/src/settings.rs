@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use crate::config::{Config, PaymentAuth, Profile};
 use constructs::core::Backend;
-use constructs::dr::config::{Config, PaymentAuth, Profile};
 use serde::Deserialize;
 
-use crate::args::{Args, BackendArg, PaymentAuthArg, ProfileArg, parse_duration};
+use crate::flags::{BackendArg, PaymentAuthArg, PaymentsFlags as Args, ProfileArg, parse_duration};
 
 /// The config file. Unknown keys are refused, so a typo never silently falls
 /// back to a default.

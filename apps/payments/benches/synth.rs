@@ -1,10 +1,9 @@
-//! `cargo bench -p synth`: building, checking and rendering the payments app,
+//! `cargo bench -p payments`: building, checking and rendering the payments app,
 //! alone and as 1, 10 and 50 deployments in one document. The throughput is
 //! in resources, so the cost per resource shows whether synth stays linear.
 
-use constructs::dr::Config;
-use constructs::dr::payments_app::{payments_app, scaled_payments_app};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use payments::{Config, payments_app, scaled_payments_app};
 
 fn synth_text(copies: Option<usize>) -> String {
     let config = Config::default();

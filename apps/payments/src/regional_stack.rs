@@ -5,24 +5,28 @@
 
 use std::collections::BTreeMap;
 
-use crate::aws::Tags;
-use crate::aws::apigatewayv2::{
+use constructs::aws::Tags;
+use constructs::aws::apigatewayv2::{
     AccessLogSettings, Apigatewayv2Api, Apigatewayv2Authorizer, Apigatewayv2Integration,
     Apigatewayv2Route, Apigatewayv2Stage, JwtConfiguration, RouteSettings,
 };
-use crate::aws::cloudwatch::CloudwatchLogGroup;
-use crate::aws::ec2::{DefaultSecurityGroup, FlowLog, SecurityGroup, Subnet, Vpc};
-use crate::aws::iam::{Condition, Statement};
-use crate::aws::lambda::{LambdaFunction, LambdaPermission};
-use crate::aws::sns::{SnsTopic, SnsTopicSubscription};
-use crate::aws::sqs::{RedrivePolicy, SqsQueue};
-use crate::aws::sts::Account;
-use crate::core::{Expr, Meta, Postcondition, ProviderRef, Ref, Scope};
+use constructs::aws::cloudwatch::CloudwatchLogGroup;
+use constructs::aws::ec2::{DefaultSecurityGroup, FlowLog, SecurityGroup, Subnet, Vpc};
+use constructs::aws::iam::{Condition, Statement};
+use constructs::aws::lambda::{LambdaFunction, LambdaPermission};
+use constructs::aws::sns::{SnsTopic, SnsTopicSubscription};
+use constructs::aws::sqs::{RedrivePolicy, SqsQueue};
+use constructs::aws::sts::Account;
+use constructs::core::{Expr, Meta, Postcondition, ProviderRef, Ref, Scope};
 
-use super::config::{Config, PaymentAuth, reserved_url_pattern};
-use super::names::Names;
-use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
-use super::service_role::service_role_trusting;
+use constructs::dr::RegionRole;
+use constructs::dr::failover_dns::reserved_url_pattern;
+use constructs::dr::queue_replication::REPLICATOR_TIMEOUT_SECONDS;
+
+use crate::config::{Config, PaymentAuth};
+use crate::names::Names;
+use constructs::dr::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
+use constructs::dr::service_role::service_role_trusting;
 
 /// Receives before a message moves to the dead-letter queue: AWS's advised
 /// minimum for a Lambda consumer.
@@ -31,51 +35,16 @@ pub const MAX_RECEIVE_COUNT: u32 = 5;
 /// throttles still counts as a receive, so the queue leaves room for a few
 /// throttles on top of real failures before a message is dead-lettered.
 pub const MAX_RECEIVE_COUNT_RESERVED: u32 = 10;
-/// Seconds the replicator may take per batch; the queue's visibility timeout
-/// is six times this, as AWS advises for Lambda consumers.
-pub const REPLICATOR_TIMEOUT_SECONDS: u32 = 30;
 /// Stage throttling: sustained requests per second and burst.
 pub const THROTTLE_RATE_PER_SECOND: f64 = 100.0;
 pub const THROTTLE_BURST: u32 = 200;
 
-/// The primary or the secondary region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RegionRole {
-    Primary,
-    Secondary,
-}
-
-impl RegionRole {
-    /// `primary` / `secondary`: construct names and provider aliases.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Primary => "primary",
-            Self::Secondary => "secondary",
-        }
-    }
-
-    /// The `Region-Role` tag value.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::Primary => "Primary",
-            Self::Secondary => "Secondary",
-        }
-    }
-
-    /// The Route 53 failover record type.
-    pub fn failover_type(self) -> &'static str {
-        match self {
-            Self::Primary => "PRIMARY",
-            Self::Secondary => "SECONDARY",
-        }
-    }
-
-    fn vpc_cidr(self) -> (&'static str, &'static str) {
-        // Distinct ranges, so the two VPCs can be peered later.
-        match self {
-            Self::Primary => ("10.10.0.0/16", "10.10.1.0/24"),
-            Self::Secondary => ("10.20.0.0/16", "10.20.1.0/24"),
-        }
+/// The VPC's and the private subnet's ranges: distinct per region, so the
+/// two VPCs can be peered later.
+fn vpc_cidr(role: RegionRole) -> (&'static str, &'static str) {
+    match role {
+        RegionRole::Primary => ("10.10.0.0/16", "10.10.1.0/24"),
+        RegionRole::Secondary => ("10.20.0.0/16", "10.20.1.0/24"),
     }
 }
 
@@ -196,7 +165,7 @@ fn network(
     region: &str,
     flow_logs: Option<FlowLogSettings<'_>>,
 ) {
-    let (vpc_cidr, subnet_cidr) = role.vpc_cidr();
+    let (vpc_cidr, subnet_cidr) = vpc_cidr(role);
     let name = names.regional("payments", region);
     let vpc = scope.resource(
         "vpc",

@@ -1,19 +1,25 @@
 //! The payments API in active-passive across two regions: the whole system
 //! of the spec, composed from the DR constructs.
 
-use crate::aws::sts::Account;
-use crate::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
+use constructs::Synthesis;
+use constructs::aws::sts::Account;
+use constructs::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
+use constructs::dr::RegionRole;
+use constructs::dr::encryption::{RegionalKeyProps, RegionalKeys, regional_key};
+use constructs::dr::failover_dns::{
+    FailoverDns, FailoverDnsProps, FailoverEndpoint, HostedZone, ZoneHardening,
+};
+use constructs::dr::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
+use constructs::dr::monitoring::ROUTE53_METRICS_REGION;
+use constructs::dr::queue_replication::{QueueReplication, QueueReplicationProps};
+use constructs::dr::replicated_bucket::{BucketHardening, ReplicatedBucket, ReplicatedBucketProps};
 
-use super::config::Config;
-use super::encryption::{RegionalKeys, regional_key};
-use super::failover_dns::{FailoverDns, FailoverTarget, ZoneHardening};
-use super::global_table::{GlobalTable, GlobalTableProps};
-use super::monitoring::{Monitoring, MonitoringProps, ROUTE53_METRICS_REGION};
-use super::names::Names;
-use super::queue_replication::{QueueReplication, QueueReplicationProps};
-use super::regional_stack::{RegionRole, RegionalStack, RegionalStackProps, alert_topic};
-use super::replicated_bucket::{BucketHardening, ReplicatedBucket, ReplicatedBucketProps};
-use super::report::DrReport;
+use crate::config::Config;
+use crate::emulator;
+use crate::flags::{PaymentsFlags, Target};
+use crate::monitoring::{Monitoring, MonitoringProps};
+use crate::names::Names;
+use crate::regional_stack::{RegionalStack, RegionalStackProps, alert_topic};
 
 /// The name of the stack (and of its state).
 pub const STACK_NAME: &str = "payments";
@@ -29,6 +35,54 @@ pub const CONSTRUCT_KINDS: [(&str, &str); 8] = [
     ("queue_replication", "QueueReplication"),
     ("monitoring", "Monitoring"),
 ];
+
+/// The partition key of a transaction.
+pub const TRANSACTION_KEY: &str = "transaction_id";
+
+/// The payments app for the settings `flags` ask for, with what synth
+/// checks it against: the rules read it with its environment suffix and
+/// profile, the DR report adds its authorization behaviour and gaps, and
+/// the emulator target adapts the checked document.
+pub fn synthesize(flags: &PaymentsFlags) -> Result<Synthesis, String> {
+    synthesize_with(flags, payments_app)
+}
+
+/// Builds an app from the payments settings: [`payments_app`], or another
+/// one (tests feed the CLI invalid apps this way).
+pub type AppBuilder = fn(&Config) -> Result<App, Diagnostics>;
+
+/// [`synthesize`] with the app `builder` makes instead of the payments app
+/// (`--scale` still copies the payments app).
+pub fn synthesize_with(flags: &PaymentsFlags, builder: AppBuilder) -> Result<Synthesis, String> {
+    let mut config = crate::settings::resolve(flags)?;
+    let emulated = flags.target == Target::Emulator;
+    if emulated {
+        config = emulator::config(&config).map_err(|d| errors(&d))?;
+    }
+    let app = match flags.scale {
+        Some(copies) => scaled_payments_app(&config, usize::from(copies)),
+        None => config.validate().and_then(|()| builder(&config)),
+    }
+    .map_err(|d| errors(&d))?;
+    let mut synthesis = Synthesis::new(
+        "drsynth: payments API, active-passive across two regions",
+        app,
+        config.rules_context(),
+    );
+    synthesis.rto_target_seconds = config.rto_target_seconds;
+    synthesis.report_notes.insert(
+        "authorization_on_failover".to_owned(),
+        config.authorization_on_failover(),
+    );
+    synthesis.report_gaps = config.gaps();
+    synthesis.warnings = config.warnings(!emulated);
+    synthesis.construct_kinds = CONSTRUCT_KINDS
+        .iter()
+        .map(|(path, kind)| ((*path).to_owned(), (*kind).to_owned()))
+        .collect();
+    synthesis.adapt = emulated.then_some(emulator::adapt as fn(_) -> _);
+    Ok(synthesis)
+}
 
 /// Builds the payments DR app for `config`; invalid settings are refused
 /// before anything is built.
@@ -146,7 +200,6 @@ fn deployment(
     config: &Config,
 ) -> Vec<(String, Output)> {
     let names = Names::new(config);
-    let report = DrReport::for_config(config);
     let (primary, secondary, route53_metrics) = (
         &providers.primary,
         &providers.secondary,
@@ -160,7 +213,15 @@ fn deployment(
     if production {
         let mut encryption = root.child("encryption");
         for (name, provider) in providers.all() {
-            let key = regional_key(&mut encryption.child_in(name, provider), &names, &account);
+            let region = provider.region();
+            let key = regional_key(
+                &mut encryption.child_in(name, provider),
+                RegionalKeyProps {
+                    alias: names.regional("payments", region),
+                    description: format!("Payments data and logs in {region}"),
+                },
+                &account,
+            );
             keys.insert(provider.region(), key);
         }
     }
@@ -171,13 +232,16 @@ fn deployment(
     let table = GlobalTable::new(
         &mut root.child("transactions"),
         GlobalTableProps {
-            name: names.table(),
             kms_key_arn: keys.arn_in(&config.primary_region),
-            replicas: vec![(
-                config.secondary_region.clone(),
-                keys.arn_in(&config.secondary_region),
-            )],
             retain: production,
+            ..GlobalTableProps::new(
+                &names.table(),
+                Key::string(TRANSACTION_KEY),
+                vec![TableReplica {
+                    region: config.secondary_region.clone(),
+                    kms_key_arn: keys.arn_in(&config.secondary_region),
+                }],
+            )
         },
     );
     let regions: Vec<RegionalStack> = [
@@ -235,15 +299,6 @@ fn deployment(
             reserved_concurrency: config.concurrency.replicator,
         },
     );
-    let targets: Vec<FailoverTarget<'_>> = regions
-        .iter()
-        .map(|r| FailoverTarget {
-            role: r.role,
-            provider: &r.provider,
-            api: &r.api,
-            stage: &r.stage,
-        })
-        .collect();
     let us_east_1 = providers.us_east_1();
     let zone_hardening = keys
         .arn_in(ROUTE53_METRICS_REGION)
@@ -252,8 +307,43 @@ fn deployment(
             logs_key_arn,
             account: account.clone(),
             log_retention_days,
+            key_signing_key_name: format!("payments_{}", config.env.replace('-', "_")),
         });
-    let dns = FailoverDns::new(&mut root.child("dns"), config, &targets, zone_hardening);
+    fn endpoint<'a>(stack: &'a RegionalStack, config: &Config) -> FailoverEndpoint<'a> {
+        FailoverEndpoint {
+            provider: &stack.provider,
+            api: &stack.api,
+            stage: &stack.stage,
+            regional_name: config.regional_api_domain(&stack.region),
+            health_check_name: format!("payments-{}-{}", stack.role.id(), config.env),
+        }
+    }
+    let zone = match &config.hosted_zone_id {
+        Some(zone_id) => HostedZone::Existing {
+            zone_id: zone_id.clone(),
+        },
+        None => HostedZone::Create {
+            domain: config.domain(),
+            comment: format!("Payments API failover ({})", config.env),
+            reserved_domain_remedy:
+                "Synthesize with a domain you own (--domain payments.your-company.com) \
+                                     or an existing hosted zone (--hosted-zone-id Z...)."
+                    .to_owned(),
+        },
+    };
+    let dns = FailoverDns::new(
+        &mut root.child("dns"),
+        FailoverDnsProps {
+            zone,
+            record_name: config.api_domain(),
+            primary: endpoint(primary_stack, config),
+            secondary: endpoint(secondary_stack, config),
+            health_check: config.health_check(),
+            custom_domains: config.custom_domains,
+            cname_ttl_seconds: config.dns_ttl_seconds,
+            hardening: zone_hardening,
+        },
+    );
 
     let metrics_topic = match &route53_metrics {
         Some(provider) => alert_topic(
@@ -337,7 +427,7 @@ fn deployment(
         ),
         (
             "worst_case_recovery_seconds",
-            Expr::literal(report.worst_case_recovery_seconds.to_string()),
+            Expr::literal(dns.recovery_time.worst_case_seconds().to_string()),
             "Detection + Route 53 propagation + client DNS cache, from the configuration",
         ),
     ];
@@ -376,4 +466,14 @@ fn dashboard_url(region: &str, name: &str) -> String {
     format!(
         "https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#dashboards:name={name}"
     )
+}
+
+/// One `error: ...` line per diagnostic, as the CLI prints them.
+fn errors(diagnostics: &Diagnostics) -> String {
+    let lines: Vec<String> = diagnostics
+        .0
+        .iter()
+        .map(|e| format!("error: {e}"))
+        .collect();
+    lines.join("\n")
 }

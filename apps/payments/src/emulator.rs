@@ -11,9 +11,9 @@
 
 use serde_json::Value;
 
-use crate::core::{Diagnostics, Document, Error};
+use constructs::core::{Diagnostics, Document, Error};
 
-use super::config::Config;
+use crate::config::Config;
 
 /// One way the emulator target differs from the AWS target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,8 +126,8 @@ fn remove(block: &mut Value, attribute: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aws::s3::S3Bucket;
-    use crate::core::{AwsProvider, Stack};
+    use constructs::aws::s3::S3Bucket;
+    use constructs::core::{AwsProvider, Stack};
 
     #[test]
     fn types_the_document_lacks_are_left_alone() {

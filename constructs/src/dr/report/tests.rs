@@ -1,0 +1,154 @@
+use super::*;
+use crate::dr::fixtures::{Parts, stack};
+use crate::testing::synth;
+
+fn report(parts: Parts) -> DrReport {
+    DrReport::of(&synth(&stack(parts)))
+}
+
+fn everything(custom_domains: bool) -> Parts {
+    Parts {
+        table: true,
+        bucket: true,
+        dns: Some(custom_domains),
+    }
+}
+
+#[test]
+fn recovery_time_is_read_from_the_health_checks_and_the_alias() {
+    let report = report(everything(true));
+    let failover = report.failover.expect("the stack fails over");
+    // 10 s x 3 failures + 30 s propagation + 60 s alias TTL.
+    assert_eq!(failover.detection_seconds, 30);
+    assert_eq!(failover.client_dns_cache_seconds, ALIAS_TARGET_TTL_SECONDS);
+    assert_eq!(failover.worst_case_recovery_seconds, 120);
+}
+
+#[test]
+fn without_custom_domains_the_record_ttl_counts() {
+    let failover = report(everything(false)).failover.unwrap();
+    assert_eq!(failover.client_dns_cache_seconds, 30);
+    assert_eq!(failover.worst_case_recovery_seconds, 90);
+}
+
+#[test]
+fn the_report_agrees_with_what_the_construct_computes() {
+    let time = RecoveryTime {
+        health_check_interval_seconds: 10,
+        failure_threshold: 3,
+        client_dns_cache_seconds: ALIAS_TARGET_TTL_SECONDS,
+    };
+    assert_eq!(
+        report(everything(true)).failover,
+        Some(Failover::from(time))
+    );
+}
+
+#[test]
+fn recovery_points_name_each_replicated_store() {
+    let report = report(everything(true));
+    let stores: Vec<&str> = report
+        .recovery_points
+        .iter()
+        .map(|p| p.store.as_str())
+        .collect();
+    assert_eq!(
+        stores,
+        [
+            "aws_dynamodb_table.ledger_table",
+            "aws_s3_bucket.invoices_source_bucket"
+        ]
+    );
+    assert!(report.recovery_points[0].mechanism.contains("eu-central-1"));
+    assert!(
+        report.recovery_points[1]
+            .recovery_point
+            .contains("15 minutes")
+    );
+    assert!(report.gaps.is_empty(), "{:?}", report.gaps);
+}
+
+#[test]
+fn a_stack_without_failover_says_so_and_refuses_a_target() {
+    let report = report(Parts {
+        table: true,
+        bucket: false,
+        dns: None,
+    })
+    .with_target(Some(300));
+    assert_eq!(report.failover, None);
+    assert!(
+        report.gaps[0].contains("no DNS failover record"),
+        "{:?}",
+        report.gaps
+    );
+    let error = report.check_target().unwrap_err().to_string();
+    assert!(error.contains("add a FailoverDns construct"), "{error}");
+    assert!(report.to_string().contains("unknown: no DNS failover"));
+}
+
+#[test]
+fn a_table_without_replicas_is_a_gap() {
+    let mut document = synth(&stack(Parts {
+        table: true,
+        bucket: false,
+        dns: None,
+    }));
+    document = document.transformed(|value| {
+        value["resource"]["aws_dynamodb_table"]["ledger_table"]["replica"] = serde_json::json!([]);
+    });
+    let report = DrReport::of(&document);
+    assert!(report.recovery_points.is_empty());
+    assert!(
+        report
+            .gaps
+            .iter()
+            .any(|g| g.contains("ledger_table has no replica")),
+        "{:?}",
+        report.gaps
+    );
+}
+
+#[test]
+fn target_is_refused_with_the_setting_to_change() {
+    let slow = RecoveryTime {
+        health_check_interval_seconds: 30,
+        failure_threshold: 3,
+        client_dns_cache_seconds: 60,
+    };
+    let error = slow.check_target(120).unwrap_err().to_string();
+    assert!(
+        error.contains("worst-case recovery time is 180 s"),
+        "{error}"
+    );
+    assert!(
+        error.contains("interval 10 s with failure threshold 3 or less"),
+        "{error}"
+    );
+    let fast = RecoveryTime {
+        health_check_interval_seconds: 10,
+        ..slow
+    };
+    assert_eq!(fast.check_target(120), Ok(()));
+    let error = fast.check_target(60).unwrap_err().to_string();
+    assert!(
+        error.contains("no health-check setting can meet it"),
+        "{error}"
+    );
+}
+
+#[test]
+fn notes_and_gaps_of_the_app_are_printed() {
+    let text = report(everything(true))
+        .with_note(
+            "authorization_on_failover",
+            "tokens work in both".to_owned(),
+        )
+        .with_gaps(["no alert email".to_owned()])
+        .to_string();
+    assert!(
+        text.contains("authorization on failover  tokens work in both"),
+        "{text}"
+    );
+    assert!(text.contains("gap: no alert email"), "{text}");
+}
