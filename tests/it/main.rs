@@ -4,6 +4,7 @@ mod cli;
 mod corrections;
 mod dependencies;
 mod emulator;
+mod examples;
 mod packaging;
 mod real_account;
 mod remote_state;

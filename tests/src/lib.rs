@@ -64,9 +64,26 @@ pub const LAMBDA_PACKAGES: [&str; 2] = ["payment", "queue-replicator"];
 /// Writes `main_tf_json` into `dir` with stand-in Lambda packages beside it.
 pub fn write_scratch_configuration(dir: &Path, main_tf_json: &str) {
     std::fs::write(dir.join("main.tf.json"), main_tf_json).unwrap();
+    write_stand_in_packages(dir, main_tf_json);
+}
+
+/// An empty `lambda/<package>.zip` in `dir` for every package
+/// `main_tf_json` refers to (`${path.module}/lambda/<package>.zip`).
+pub fn write_stand_in_packages(dir: &Path, main_tf_json: &str) {
     std::fs::create_dir_all(dir.join("lambda")).unwrap();
-    for package in LAMBDA_PACKAGES {
-        std::fs::write(dir.join(format!("lambda/{package}.zip")), EMPTY_ZIP).unwrap();
+    for (start, _) in main_tf_json.match_indices("/lambda/") {
+        let rest = &main_tf_json[start + "/lambda/".len()..];
+        let Some(end) = rest.find(".zip") else {
+            continue;
+        };
+        let package = &rest[..end];
+        if !package.is_empty()
+            && package
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            std::fs::write(dir.join(format!("lambda/{package}.zip")), EMPTY_ZIP).unwrap();
+        }
     }
 }
 
