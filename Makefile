@@ -21,9 +21,10 @@ synth: ## write terraform/main.tf.json (with $(SYNTH_ARGS))
 check: ## fail when the committed terraform/main.tf.json is not what synth writes
 	$(CARGO) run --quiet --locked -p synth -- --check
 
-lint: ## rustfmt and clippy, warnings are errors
+lint: ## rustfmt, clippy and rustdoc of the library and the CLI, warnings are errors
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	RUSTDOCFLAGS='-D warnings' $(CARGO) doc --quiet --no-deps --locked -p constructs -p synth
 
 VENV := .venv
 VENV_STAMP := $(VENV)/.installed-$(shell sha256sum requirements-test.txt | cut -c1-16)
@@ -106,6 +107,7 @@ e2e: venv lambdas ## offline apply, verify, re-plan, destroy against moto, plus 
 
 test: lint check audit venv nextest ## everything CI runs: lint, freshness, checkov, unit, snapshot, CLI, validate, handler, moto and e2e tests
 	$(CARGO) nextest run --workspace --locked --no-fail-fast -E 'not binary(e2e)'
+	$(CARGO) test --quiet --locked --doc -p constructs -p synth
 	$(MAKE) --no-print-directory e2e
 
 VALIDATE_DIR := target/validate

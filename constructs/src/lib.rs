@@ -8,6 +8,8 @@
 //! - [`Synthesis`]: an app with what synth checks it against.
 //! - [`testing`]: small helpers that make tests read "synth, find, assert".
 
+#![deny(missing_docs)]
+
 pub mod aws;
 pub mod core;
 pub mod dr;

@@ -19,6 +19,7 @@ use clap::{Parser, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "synth", version)]
 pub struct Args<S: clap::Args> {
+    /// What to do besides synthesizing; nothing means synthesize.
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -54,6 +55,7 @@ pub struct Args<S: clap::Args> {
 #[derive(Clone, Copy, Debug, Default, clap::Args)]
 pub struct NoSettings {}
 
+/// The subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Draw the constructs, their regions and the references between them.

@@ -6,6 +6,8 @@
 //! program, so tests drive it in-process with their own arguments and
 //! output streams.
 
+#![deny(missing_docs)]
+
 mod args;
 mod graph;
 mod manifest;

@@ -45,6 +45,30 @@ pub struct RegionalKeyProps {
 }
 
 /// Creates `<scope>/key`, the key of `scope`'s region, and `<scope>/alias`.
+///
+/// ```
+/// use constructs::aws::sts::Account;
+/// use constructs::core::{AwsProvider, Stack};
+/// use constructs::dr::encryption::{RegionalKeyProps, RegionalKeys, regional_key};
+///
+/// let mut stack = Stack::new("orders");
+/// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+/// let mut root = stack.scope(&west);
+/// let account = Account::lookup(&mut root);
+/// let mut keys = RegionalKeys::default();
+/// let key = regional_key(
+///     &mut root.child("key_west"),
+///     RegionalKeyProps {
+///         alias: "orders-eu-west-1".into(),
+///         description: "Orders data in eu-west-1".into(),
+///     },
+///     &account,
+/// );
+/// keys.insert("eu-west-1", key);
+/// assert!(keys.arn_in("eu-west-1").is_some());
+/// drop(root);
+/// stack.synth().unwrap();
+/// ```
 pub fn regional_key(
     scope: &mut Scope<'_>,
     props: RegionalKeyProps,

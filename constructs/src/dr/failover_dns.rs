@@ -214,7 +214,7 @@ pub struct FailoverDnsProps<'a> {
 /// );
 /// // 10 s x 3 failures + 30 s propagation + 60 s alias TTL.
 /// assert_eq!(dns.recovery_time.worst_case_seconds(), 120);
-/// assert!(stack.synth().is_ok());
+/// stack.synth().unwrap();
 /// ```
 pub struct FailoverDns {
     /// The zone's id.

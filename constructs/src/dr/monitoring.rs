@@ -23,6 +23,34 @@ pub const ROUTE53_METRICS_REGION: &str = "us-east-1";
 
 /// One metric alarm, before it is bound to a region's topic: three
 /// one-minute periods, two of them breaching.
+///
+/// ```
+/// use constructs::aws::sns::SnsTopic;
+/// use constructs::core::{AwsProvider, Stack};
+/// use constructs::dr::monitoring::{Alarm, Dashboard, MetricLine};
+///
+/// let mut stack = Stack::new("orders");
+/// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+/// let mut scope = stack.scope(&west);
+/// let topic = scope.resource("alerts", SnsTopic {
+///     name: "orders-alerts".into(), kms_master_key_id: None, tags: Default::default(),
+/// });
+/// Alarm::table_replication_latency("orders-replication-latency".into(), "orders", "eu-central-1")
+///     .create(&mut scope.child("alarms"), &topic);
+/// let mut dashboard = Dashboard::default();
+/// dashboard.widget("Orders replication (ms)", "eu-west-1", "Maximum", vec![MetricLine::new(
+///     vec!["AWS/DynamoDB".into(), "ReplicationLatency".into(), "TableName".into(), "orders".into()],
+///     "eu-west-1",
+///     "orders",
+/// )]);
+/// dashboard.create(&mut scope, "orders-dr");
+/// drop(scope);
+/// let document = stack.synth().unwrap();
+/// let alarm = document
+///     .resource("aws_cloudwatch_metric_alarm", "alarms_table_replication_latency")
+///     .unwrap();
+/// assert_eq!(alarm["alarm_actions"][0], "${aws_sns_topic.alerts.arn}");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Alarm {
     /// The construct name of the alarm in its scope.

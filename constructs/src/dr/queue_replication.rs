@@ -22,12 +22,17 @@ pub const BATCH_SIZE: u32 = 10;
 /// consumers, so a message is not received again while a batch runs.
 pub const REPLICATOR_TIMEOUT_SECONDS: u32 = 30;
 
+/// The settings of a [`QueueReplication`].
 pub struct QueueReplicationProps<'a> {
+    /// The replicator function's name, also its role's and log group's base.
     pub function_name: String,
+    /// The queue read, in the scope's region.
     pub source: &'a Ref<SqsQueue>,
+    /// The queue every message is sent to, in another region.
     pub destination: &'a Ref<SqsQueue>,
     /// The destination queue's region: the function calls SQS there.
     pub destination_region: String,
+    /// Days the function's logs are kept.
     pub log_retention_days: u32,
     /// The source and destination regions' keys (production profile).
     pub keys: Option<(Expr, Expr)>,
@@ -37,8 +42,48 @@ pub struct QueueReplicationProps<'a> {
     pub reserved_concurrency: u32,
 }
 
+/// Forwards every message of a queue to a queue in another region with the
+/// project's `queue-replicator` handler (`lambda/queue-replicator.zip`),
+/// at least once, reporting partial batch failures.
+///
+/// ```
+/// use constructs::aws::sqs::SqsQueue;
+/// use constructs::core::{AwsProvider, Stack};
+/// use constructs::dr::queue_replication::{QueueReplication, QueueReplicationProps};
+///
+/// let queue = |name: &str| SqsQueue {
+///     name: name.into(),
+///     message_retention_seconds: 345_600,
+///     visibility_timeout_seconds: 180,
+///     sqs_managed_sse_enabled: Some(true),
+///     kms_master_key_id: None,
+///     redrive_policy: None,
+///     tags: Default::default(),
+/// };
+/// let mut stack = Stack::new("jobs");
+/// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+/// let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
+/// let source = stack.scope(&west).resource("source", queue("jobs-eu-west-1"));
+/// let destination = stack.scope(&central).resource("destination", queue("jobs-eu-central-1"));
+/// let replication = QueueReplication::new(
+///     &mut stack.scope(&west).child("forward"),
+///     QueueReplicationProps {
+///         function_name: "jobs-forwarder".into(),
+///         source: &source,
+///         destination: &destination,
+///         destination_region: "eu-central-1".into(),
+///         log_retention_days: 30,
+///         keys: None,
+///         reserved_concurrency: 10,
+///     },
+/// );
+/// assert_eq!(replication.function_name, "jobs-forwarder");
+/// stack.synth().unwrap();
+/// ```
 pub struct QueueReplication {
+    /// The replicator function.
     pub function: Ref<LambdaFunction>,
+    /// Its name.
     pub function_name: String,
 }
 

@@ -32,9 +32,13 @@ pub const RETENTION_DAYS: u32 = 365;
 /// The Replication Time Control window S3 commits to (its SLA).
 pub const RTC_MINUTES: u32 = 15;
 
+/// The settings of a [`ReplicatedBucket`].
 pub struct ReplicatedBucketProps {
+    /// The source bucket's name (globally unique: include the account id).
     pub source_name: Expr,
+    /// The destination bucket's name.
     pub destination_name: Expr,
+    /// The role S3 replicates with.
     pub replication_role_name: String,
     /// `None` in the default profile.
     pub hardening: Option<BucketHardening>,
@@ -42,17 +46,50 @@ pub struct ReplicatedBucketProps {
 
 /// What the production profile adds, per side.
 pub struct BucketHardening {
+    /// The source region's key.
     pub source_key_arn: Expr,
+    /// The destination region's key.
     pub destination_key_arn: Expr,
+    /// The source side's access-log bucket.
     pub source_log_bucket_name: Expr,
+    /// The destination side's access-log bucket.
     pub destination_log_bucket_name: Expr,
     /// The role replicating the primary's access logs to the secondary.
     pub log_replication_role_name: String,
 }
 
+/// An S3 bucket replicated to a bucket in another region with Replication
+/// Time Control, both versioned, encrypted, private and TLS-only.
+///
+/// ```
+/// use constructs::core::{AwsProvider, Expr, Stack};
+/// use constructs::dr::replicated_bucket::{ReplicatedBucket, ReplicatedBucketProps};
+///
+/// let mut stack = Stack::new("invoices");
+/// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+/// let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
+/// let bucket = ReplicatedBucket::new(
+///     &mut stack.scope(&west).child("invoices"),
+///     &central,
+///     ReplicatedBucketProps {
+///         source_name: Expr::literal("invoices-123456789012-eu-west-1"),
+///         destination_name: Expr::literal("invoices-123456789012-eu-central-1"),
+///         replication_role_name: "invoices-replication".into(),
+///         hardening: None,
+///     },
+/// );
+/// let document = stack.synth().unwrap();
+/// let rule = &document.value()["resource"]["aws_s3_bucket_replication_configuration"]
+///     ["invoices_replication"]["rule"][0];
+/// assert_eq!(rule["destination"]["replication_time"]["status"], "Enabled");
+/// # let _ = bucket;
+/// ```
 pub struct ReplicatedBucket {
+    /// The bucket written to.
     pub source: Ref<S3Bucket>,
+    /// Its copy in the other region.
     pub destination: Ref<S3Bucket>,
+    /// The replication configuration.
     pub replication: Ref<S3BucketReplicationConfiguration>,
 }
 

@@ -29,16 +29,21 @@ pub struct FunctionHardening {
     pub reserved_concurrency: u32,
 }
 
+/// The settings of a [`RustFunction`].
 pub struct RustFunctionProps {
     /// The function's name, also the base of its role and log group names.
     pub function_name: String,
     /// The package built by `make lambdas`: `terraform/lambda/<package>.zip`.
     pub package: &'static str,
+    /// Environment variables.
     pub environment: BTreeMap<String, Expr>,
     /// What the function may do besides writing its own logs.
     pub statements: Vec<Statement>,
+    /// Memory in MB (CPU scales with it).
     pub memory_mb: u32,
+    /// Seconds an invocation may run.
     pub timeout_seconds: u32,
+    /// Days its logs are kept.
     pub log_retention_days: u32,
     /// `None` in the default profile.
     pub hardening: Option<FunctionHardening>,
@@ -47,9 +52,42 @@ pub struct RustFunctionProps {
     pub primary_only: bool,
 }
 
+/// A Lambda function on `provided.al2023` from a Rust handler package,
+/// with its log group (created first, with a retention) and a role that
+/// may write its logs and do what `statements` say, nothing more.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use constructs::core::{AwsProvider, Stack};
+/// use constructs::dr::rust_function::{RustFunction, RustFunctionProps};
+///
+/// let mut stack = Stack::new("orders");
+/// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+/// let function = RustFunction::new(
+///     &mut stack.scope(&west).child("orders"),
+///     RustFunctionProps {
+///         function_name: "orders-eu-west-1-dev".into(),
+///         package: "orders",
+///         environment: BTreeMap::new(),
+///         statements: Vec::new(),
+///         memory_mb: 256,
+///         timeout_seconds: 10,
+///         log_retention_days: 30,
+///         hardening: None,
+///         primary_only: false,
+///     },
+/// );
+/// let document = stack.synth().unwrap();
+/// let body = document.resource("aws_lambda_function", "orders_function").unwrap();
+/// assert_eq!(body["filename"], "${path.module}/lambda/orders.zip");
+/// # let _ = function;
+/// ```
 pub struct RustFunction {
+    /// The function.
     pub function: Ref<LambdaFunction>,
+    /// Its log group.
     pub log_group: Ref<CloudwatchLogGroup>,
+    /// Its role and inline policy.
     pub execution: ServiceRole,
     /// Failed asynchronous invocations (production profile), and nothing
     /// else: API Gateway invokes the payment function synchronously (a
@@ -61,6 +99,7 @@ pub struct RustFunction {
 }
 
 impl RustFunction {
+    /// Creates `<scope>/logs`, `<scope>/execution/...` and `<scope>/function`.
     pub fn new(scope: &mut Scope<'_>, props: RustFunctionProps) -> Self {
         let key_arn = props.hardening.as_ref().map(|h| h.key_arn.clone());
         let log_group = scope.resource(

@@ -5,7 +5,9 @@ use crate::aws::Tags;
 use crate::aws::iam::{IamPolicyDocument, IamRole, IamRolePolicy, Statement};
 use crate::core::{Ref, Scope};
 
+/// An IAM role one AWS service assumes, and its inline policy.
 pub struct ServiceRole {
+    /// The role.
     pub role: Ref<IamRole>,
     /// The inline policy; depend on it where AWS checks the role's
     /// permissions at creation (event source mappings, replication).
