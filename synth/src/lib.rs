@@ -339,7 +339,7 @@ fn check_manifest(path: &Path, expected: &str, stderr: &mut dyn Write) -> u8 {
         _ => {
             let _ = writeln!(
                 stderr,
-                "synth: {} is missing or stale; run `make synth` and commit the result",
+                "synth: {} is missing or stale; synthesize again without --check and commit the result",
                 path.display()
             );
             exit::CHECK_DIFFERS
@@ -356,7 +356,7 @@ fn check(path: &Path, expected: &str, stderr: &mut dyn Write) -> u8 {
         Ok(on_disk) => {
             let _ = writeln!(
                 stderr,
-                "synth: {} is not what synth writes; run `make synth` and commit the result:",
+                "synth: {} is not what synth writes; synthesize again without --check and commit the result:",
                 path.display()
             );
             for line in output::summarize_difference(&on_disk, expected, 20) {
@@ -367,7 +367,7 @@ fn check(path: &Path, expected: &str, stderr: &mut dyn Write) -> u8 {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
             let _ = writeln!(
                 stderr,
-                "synth: {} does not exist; run `make synth` and commit the result",
+                "synth: {} does not exist; synthesize again without --check and commit the result",
                 path.display()
             );
             exit::CHECK_DIFFERS

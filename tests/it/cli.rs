@@ -98,7 +98,7 @@ fn check_passes_when_fresh_and_fails_with_a_summary_when_stale() {
     let stale = run_in(dir.path(), &["--check"]);
     assert_eq!(stale.code, 1);
     assert!(
-        stale.stderr.contains("run `make synth`"),
+        stale.stderr.contains("synthesize again without --check"),
         "{}",
         stale.stderr
     );

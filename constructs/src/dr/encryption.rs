@@ -19,7 +19,7 @@ use crate::core::{Expr, Lifecycle, Meta, Ref, Scope};
 /// Days a deleted key stays recoverable: AWS's maximum.
 pub const DELETION_WINDOW_DAYS: u32 = 30;
 
-/// The regions' keys, by region; empty in the default profile.
+/// The regions' keys, by region; empty when nothing is hardened.
 #[derive(Clone, Debug, Default)]
 pub struct RegionalKeys(BTreeMap<String, Ref<KmsKey>>);
 
@@ -29,7 +29,7 @@ impl RegionalKeys {
         self.0.insert(region.to_owned(), key);
     }
 
-    /// The ARN of the key in `region`, when the profile has keys.
+    /// The ARN of the key in `region`, if there is one.
     pub fn arn_in(&self, region: &str) -> Option<Expr> {
         self.0.get(region).map(|key| key.arn())
     }

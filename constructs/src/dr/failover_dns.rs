@@ -18,7 +18,7 @@
 //! DNS failover still happens, but HTTPS clients calling `api.<domain>` get a
 //! certificate for the wrong name.
 //!
-//! Hardened (the production profile), a zone the stack creates is retained,
+//! Hardened (as a production stack is), a zone the stack creates is retained,
 //! signed with DNSSEC (a key-signing key backed by an asymmetric KMS key in
 //! us-east-1, where Route 53 requires it) and logs every DNS query to a
 //! us-east-1 log group encrypted with that region's key. The DS record to
@@ -73,7 +73,7 @@ pub fn is_reserved_domain(domain: &str) -> bool {
     })
 }
 
-/// What the production profile adds to a zone the stack creates.
+/// What hardening (production) adds to a zone the stack creates.
 pub struct ZoneHardening<'a> {
     /// Route 53 keeps DNSSEC keys and query logs only in us-east-1.
     pub us_east_1: &'a ProviderRef,

@@ -34,10 +34,10 @@ pub struct QueueReplicationProps<'a> {
     pub destination_region: String,
     /// Days the function's logs are kept.
     pub log_retention_days: u32,
-    /// The source and destination regions' keys (production profile).
+    /// The source and destination regions' keys (hardened).
     pub keys: Option<(Expr, Expr)>,
-    /// Concurrency reserved for the function with the keys (production
-    /// profile); the trigger never runs more batches at once, so Lambda
+    /// Concurrency reserved for the function when hardened (with keys);
+    /// the trigger never runs more batches at once, so Lambda
     /// does not throttle batches that would count as receives.
     pub reserved_concurrency: u32,
 }

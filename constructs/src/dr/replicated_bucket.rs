@@ -5,7 +5,7 @@
 //! depends on both versioning resources explicitly so Terraform never creates
 //! it first.
 //!
-//! Hardened (the production profile), each side is encrypted with its
+//! Hardened (as a production stack is), each side is encrypted with its
 //! region's key, retained (`prevent_destroy`, no `force_destroy`), cleans up
 //! old versions and abandoned uploads, and writes server access logs to a
 //! log bucket of its own region; the primary's access logs are replicated
@@ -26,7 +26,7 @@ use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 use super::encryption::retained_if;
 use super::service_role::service_role;
 
-/// Days old object versions and access logs are kept (production profile).
+/// Days old object versions and access logs are kept (hardened).
 pub const RETENTION_DAYS: u32 = 365;
 
 /// The Replication Time Control window S3 commits to (its SLA).
@@ -40,11 +40,11 @@ pub struct ReplicatedBucketProps {
     pub destination_name: Expr,
     /// The role S3 replicates with.
     pub replication_role_name: String,
-    /// `None` in the default profile.
+    /// `None` for a disposable stack.
     pub hardening: Option<BucketHardening>,
 }
 
-/// What the production profile adds, per side.
+/// What hardening (production) adds, per side.
 pub struct BucketHardening {
     /// The source region's key.
     pub source_key_arn: Expr,
@@ -277,14 +277,14 @@ fn objects(bucket: &Ref<S3Bucket>) -> Expr {
     Expr::template([bucket.arn(), Expr::literal("/*")])
 }
 
-/// A bucket of payment documents and, with `hardening`, its access-log
+/// A data bucket and, with `hardening`, its access-log
 /// bucket.
 struct DataBucket {
     bucket: Versioned,
     access_logs: Option<Versioned>,
 }
 
-/// A bucket of payment documents: the secure basics, and with `hardening`
+/// A data bucket: the secure basics, and with `hardening`
 /// (the region's key, the log bucket's name) also retained, encrypted with
 /// the key, expiring old versions, publishing its events to EventBridge,
 /// and logging access to its log bucket.

@@ -1,5 +1,5 @@
-//! A Lambda function built from one of the project's Rust handlers, with its
-//! log group and its own least-privilege role; in the production profile
+//! A Lambda function built from a Rust handler package, with its
+//! log group and its own least-privilege role; when hardened
 //! also traced, with a dead-letter queue, reserved concurrency and its
 //! region's key on the logs, the environment and the dead-letter queue.
 
@@ -20,7 +20,7 @@ use super::service_role::{ServiceRole, service_role};
 /// Days a function's dead-letter queue keeps a failed event: SQS's maximum.
 pub const DEAD_LETTER_RETENTION_SECONDS: u32 = 14 * 24 * 3600;
 
-/// What the production profile adds to a function.
+/// What hardening (production) adds to a function.
 pub struct FunctionHardening {
     /// The key of the function's region: its logs, environment and
     /// dead-letter queue, and whatever of that region it reads and writes.
@@ -45,7 +45,7 @@ pub struct RustFunctionProps {
     pub timeout_seconds: u32,
     /// Days its logs are kept.
     pub log_retention_days: u32,
-    /// `None` in the default profile.
+    /// `None` for a disposable stack.
     pub hardening: Option<FunctionHardening>,
     /// The function runs in the primary region only, so its dead-letter
     /// queue has no counterpart in the secondary.
@@ -89,12 +89,11 @@ pub struct RustFunction {
     pub log_group: Ref<CloudwatchLogGroup>,
     /// Its role and inline policy.
     pub execution: ServiceRole,
-    /// Failed asynchronous invocations (production profile), and nothing
-    /// else: API Gateway invokes the payment function synchronously (a
-    /// failure goes back to the caller) and the replicator is invoked by its
-    /// queue's event source mapping (a failure returns the message to that
-    /// queue, whose own redrive policy dead-letters it). Not counted as
-    /// protection in the DR report.
+    /// Failed asynchronous invocations (with `hardening`), and nothing
+    /// else: a function API Gateway invokes answers its failure to the
+    /// caller (synchronous), and one an event source mapping invokes
+    /// returns the message to its queue, whose own redrive policy
+    /// dead-letters it. Not counted as protection in the DR report.
     pub dead_letter_queue: Option<Ref<SqsQueue>>,
 }
 
