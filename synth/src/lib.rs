@@ -57,7 +57,7 @@ impl fmt::Display for Refused {
 
 impl From<Diagnostics> for Refused {
     fn from(diagnostics: Diagnostics) -> Self {
-        Self(errors(&diagnostics))
+        Self(diagnostics.error_lines())
     }
 }
 
@@ -146,7 +146,7 @@ where
 /// The app synthesized, with its rule failures, stale suppressions and
 /// missed recovery target as errors.
 fn checked(synthesis: Synthesis) -> Result<Synthesized, String> {
-    let synthesized = synthesis.synthesize().map_err(|d| errors(&d))?;
+    let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
     let problems = synthesized.problems();
     if problems.is_empty() {
         Ok(synthesized)
@@ -157,7 +157,7 @@ fn checked(synthesis: Synthesis) -> Result<Synthesized, String> {
 }
 
 fn audit(synthesis: Synthesis, stdout: &mut dyn Write) -> Result<u8, String> {
-    let synthesized = synthesis.synthesize().map_err(|d| errors(&d))?;
+    let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
     let results = &synthesized.audit;
     let _ = write!(stdout, "{}", constructs::rules::render(results));
     for problem in &synthesized.unmatched_suppressions {
@@ -181,7 +181,7 @@ fn graph(
 ) -> Result<u8, String> {
     let graph = synthesis
         .stack()
-        .map_err(|d| errors(&d))?
+        .map_err(|d| d.error_lines())?
         .construct_graph(usize::from(depth));
     let kinds_owned = synthesis.construct_kinds.clone();
     let kinds: Vec<(&str, &str)> = kinds_owned
@@ -377,15 +377,6 @@ fn check(path: &Path, expected: &str, stderr: &mut dyn Write) -> u8 {
             exit::ERROR
         }
     }
-}
-
-fn errors(diagnostics: &Diagnostics) -> String {
-    let lines: Vec<String> = diagnostics
-        .0
-        .iter()
-        .map(|e| format!("error: {e}"))
-        .collect();
-    lines.join("\n")
 }
 
 fn count_resources(document: &Document) -> usize {

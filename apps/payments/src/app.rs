@@ -57,13 +57,13 @@ pub fn synthesize_with(flags: &PaymentsFlags, builder: AppBuilder) -> Result<Syn
     let mut config = crate::settings::resolve(flags)?;
     let emulated = flags.target == Target::Emulator;
     if emulated {
-        config = emulator::config(&config).map_err(|d| errors(&d))?;
+        config = emulator::config(&config).map_err(|d| d.error_lines())?;
     }
     let app = match flags.scale {
         Some(copies) => scaled_payments_app(&config, usize::from(copies)),
         None => config.validate().and_then(|()| builder(&config)),
     }
-    .map_err(|d| errors(&d))?;
+    .map_err(|d| d.error_lines())?;
     let mut synthesis = Synthesis::new(
         "drsynth: payments API, active-passive across two regions",
         app,
@@ -466,14 +466,4 @@ fn dashboard_url(region: &str, name: &str) -> String {
     format!(
         "https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#dashboards:name={name}"
     )
-}
-
-/// One `error: ...` line per diagnostic, as the CLI prints them.
-fn errors(diagnostics: &Diagnostics) -> String {
-    let lines: Vec<String> = diagnostics
-        .0
-        .iter()
-        .map(|e| format!("error: {e}"))
-        .collect();
-    lines.join("\n")
 }

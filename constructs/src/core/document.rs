@@ -93,6 +93,30 @@ impl Document {
         self.value["data"][tf_type].get(id)
     }
 
+    /// The region a block is deployed to: that of the provider it names
+    /// (`aws.<alias>`), or of the default provider when it names none.
+    pub fn region_of(&self, body: &Value) -> Option<&str> {
+        let alias = body["provider"]
+            .as_str()
+            .map(|p| p.strip_prefix("aws.").unwrap_or(p))
+            .filter(|p| *p != "aws");
+        self.value["provider"]["aws"]
+            .as_array()?
+            .iter()
+            .find(|p| p["alias"].as_str() == alias)
+            .and_then(|p| p["region"].as_str())
+    }
+
+    /// The first `${type.name...}` reference in a string value: what a
+    /// rendered attribute points at.
+    pub fn first_reference(value: &Value) -> Option<(&str, &str)> {
+        let text = value.as_str()?;
+        let inner = &text[text.find("${")? + 2..];
+        let inner = &inner[..inner.find('}')?];
+        let mut parts = inner.split('.');
+        Some((parts.next()?, parts.next()?))
+    }
+
     /// Every resource, as (type, id, body).
     pub fn all_resources(&self) -> impl Iterator<Item = (&String, &String, &Value)> {
         self.value["resource"]

@@ -166,6 +166,15 @@ impl Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Error>);
 
+impl Diagnostics {
+    /// Every error on its own line, each starting `error: `, as a command
+    /// line prints them.
+    pub fn error_lines(&self) -> String {
+        let lines: Vec<String> = self.0.iter().map(|e| format!("error: {e}")).collect();
+        lines.join("\n")
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (index, error) in self.0.iter().enumerate() {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crate::aws::iam::Statement;
 use crate::aws::lambda::{LambdaEventSourceMapping, LambdaFunction, ScalingConfig};
 use crate::aws::sqs::SqsQueue;
-use crate::core::{Expr, Meta, Ref, Scope};
+use crate::core::{Document, Expr, Meta, Ref, Scope};
 
 use super::encryption::use_keys;
 use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
@@ -160,4 +160,39 @@ impl QueueReplication {
             function_name: props.function_name,
         }
     }
+}
+
+/// Queues of `document` a function forwards to a queue in another region,
+/// as (source queue id, destination queue ids): an event source mapping
+/// reads the source, and the function's environment names the
+/// destination. What the DR report and DR001 read queue replication from,
+/// whoever built it.
+pub fn forwarded_queues(document: &Document) -> Vec<(&str, Vec<&str>)> {
+    let queue_region = |id: &str| {
+        document
+            .resource("aws_sqs_queue", id)
+            .and_then(|queue| document.region_of(queue))
+    };
+    document
+        .resources("aws_lambda_event_source_mapping")
+        .filter_map(|(_, mapping)| {
+            let (_, source) = Document::first_reference(&mapping["event_source_arn"])
+                .filter(|(tf_type, _)| *tf_type == "aws_sqs_queue")?;
+            let (_, function) = Document::first_reference(&mapping["function_name"])
+                .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")?;
+            let function = document.resource("aws_lambda_function", function)?;
+            let source_region = queue_region(source)?;
+            let destinations: Vec<&str> = function["environment"]["variables"]
+                .as_object()?
+                .values()
+                .filter_map(Document::first_reference)
+                .filter(|(tf_type, id)| {
+                    *tf_type == "aws_sqs_queue"
+                        && queue_region(id).is_some_and(|region| region != source_region)
+                })
+                .map(|(_, id)| id)
+                .collect();
+            (!destinations.is_empty()).then_some((source, destinations))
+        })
+        .collect()
 }

@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use crate::core::{Document, Error, Suppression};
 
+use super::queue_replication::forwarded_queues;
 use super::replicated_bucket::RTC_MINUTES;
 
 /// What we budget for Route 53 to aggregate its checkers' results and stop
@@ -226,7 +227,7 @@ fn failover_time(document: &Document, gaps: &mut Vec<String>) -> Option<Recovery
         if record["failover_routing_policy"]["type"] != "PRIMARY" {
             continue;
         }
-        let check = reference(&record["health_check_id"])
+        let check = Document::first_reference(&record["health_check_id"])
             .filter(|(tf_type, _)| *tf_type == "aws_route53_health_check")
             .and_then(|(_, check)| document.resource("aws_route53_health_check", check));
         let Some(check) = check else {
@@ -288,7 +289,7 @@ fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<S
 
 fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>) {
     for (_, replication) in document.resources("aws_s3_bucket_replication_configuration") {
-        let source = reference(&replication["bucket"])
+        let source = Document::first_reference(&replication["bucket"])
             .map(|(tf_type, id)| format!("{tf_type}.{id}"))
             .unwrap_or_else(|| replication["bucket"].to_string());
         let rules = replication["rule"].as_array().into_iter().flatten();
@@ -296,7 +297,7 @@ fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>) {
             .clone()
             .any(|rule| rule["destination"]["replication_time"]["status"] == "Enabled");
         let destinations: Vec<String> = rules
-            .filter_map(|rule| reference(&rule["destination"]["bucket"]))
+            .filter_map(|rule| Document::first_reference(&rule["destination"]["bucket"]))
             .map(|(tf_type, id)| format!("{tf_type}.{id}"))
             .collect();
         points.push(RecoveryPoint {
@@ -319,43 +320,13 @@ fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>) {
     }
 }
 
-/// Queues a function forwards to a queue in another region: an event
-/// source mapping reads the queue, and the function's environment names
-/// the other queue.
+/// Queues a function forwards to a queue in another region.
 fn queues(document: &Document, points: &mut Vec<RecoveryPoint>) {
-    for (_, mapping) in document.resources("aws_lambda_event_source_mapping") {
-        let Some((_, source)) = reference(&mapping["event_source_arn"])
-            .filter(|(tf_type, _)| *tf_type == "aws_sqs_queue")
-        else {
-            continue;
-        };
-        let function = reference(&mapping["function_name"])
-            .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")
-            .and_then(|(_, id)| document.resource("aws_lambda_function", id));
-        let Some(function) = function else {
-            continue;
-        };
-        let region_of = |body: &Value| provider_region(document, body);
-        let source_region = document
-            .resource("aws_sqs_queue", source)
-            .and_then(region_of);
-        let destinations: Vec<String> = function["environment"]["variables"]
-            .as_object()
-            .into_iter()
-            .flat_map(|variables| variables.values())
-            .filter_map(reference)
-            .filter(|(tf_type, id)| {
-                *tf_type == "aws_sqs_queue"
-                    && document
-                        .resource("aws_sqs_queue", id)
-                        .and_then(region_of)
-                        .is_some_and(|region| Some(region) != source_region)
-            })
-            .map(|(tf_type, id)| format!("{tf_type}.{id}"))
+    for (source, destinations) in forwarded_queues(document) {
+        let destinations: Vec<String> = destinations
+            .iter()
+            .map(|id| format!("aws_sqs_queue.{id}"))
             .collect();
-        if destinations.is_empty() {
-            continue;
-        }
         points.push(RecoveryPoint {
             store: format!("aws_sqs_queue.{source}"),
             mechanism: format!(
@@ -366,28 +337,6 @@ fn queues(document: &Document, points: &mut Vec<RecoveryPoint>) {
                 .to_owned(),
         });
     }
-}
-
-/// `${aws_sqs_queue.main.arn}` -> (`aws_sqs_queue`, `main`): the first
-/// reference in a string.
-fn reference(value: &Value) -> Option<(&str, &str)> {
-    let text = value.as_str()?;
-    let inner = &text[text.find("${")? + 2..];
-    let inner = &inner[..inner.find('}')?];
-    let mut parts = inner.split('.');
-    Some((parts.next()?, parts.next()?))
-}
-
-/// The region of the provider a block is bound to.
-fn provider_region<'d>(document: &'d Document, body: &Value) -> Option<&'d str> {
-    let alias = body["provider"]
-        .as_str()
-        .and_then(|p| p.strip_prefix("aws."));
-    document.value()["provider"]["aws"]
-        .as_array()?
-        .iter()
-        .find(|p| p["alias"].as_str() == alias)
-        .and_then(|p| p["region"].as_str())
 }
 
 impl fmt::Display for DrReport {

@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Context, Finding, Rule, Severity, address, always, first_reference, needs, provider_regions,
-    referenced, region_of,
+    Context, Finding, Rule, Severity, address, always, needs, provider_regions, referenced,
 };
 use crate::core::Document;
+use crate::dr::queue_replication::forwarded_queues;
 
 pub const RULES: [Rule; 6] = [
     Rule {
@@ -61,11 +61,10 @@ pub const RULES: [Rule; 6] = [
 /// table's own region and its first replica's; without one, a replicated
 /// bucket's and its destination's. `Err` says why they cannot be told.
 pub(crate) fn roles(document: &Document) -> Result<(String, String), String> {
-    let regions = provider_regions(document);
     let block_region = |tf_type: &str, id: &str| {
         document
             .resource(tf_type, id)
-            .and_then(|body| region_of(&regions, body))
+            .and_then(|body| document.region_of(body))
     };
     let answering = |role: &str| {
         document
@@ -76,7 +75,7 @@ pub(crate) fn roles(document: &Document) -> Result<(String, String), String> {
                     true => &record["alias"]["name"],
                     false => &record["records"][0],
                 };
-                let (tf_type, id) = first_reference(answer)?;
+                let (tf_type, id) = Document::first_reference(answer)?;
                 block_region(tf_type, id)
             })
     };
@@ -97,7 +96,7 @@ pub(crate) fn roles(document: &Document) -> Result<(String, String), String> {
         .resources("aws_dynamodb_table")
         .find_map(|(_, table)| {
             let replica = table["replica"][0]["region_name"].as_str()?;
-            Some((region_of(&regions, table)?.to_owned(), replica.to_owned()))
+            Some((document.region_of(table)?.to_owned(), replica.to_owned()))
         });
     if let Some(pair) = table {
         return Ok(pair);
@@ -143,10 +142,9 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
                 .collect();
         }
     };
-    let regions = provider_regions(document);
-    let in_primary = |body: &serde_json::Value| region_of(&regions, body) == Some(primary.as_str());
+    let in_primary = |body: &serde_json::Value| document.region_of(body) == Some(primary.as_str());
     let in_secondary =
-        |body: &serde_json::Value| region_of(&regions, body) == Some(secondary.as_str());
+        |body: &serde_json::Value| document.region_of(body) == Some(secondary.as_str());
     let mut findings = Vec::new();
     for (id, table) in document.resources("aws_dynamodb_table") {
         let replicated = table["replica"]
@@ -188,7 +186,17 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
         .filter(|(_, q)| in_secondary(q))
         .filter_map(|(_, q)| q["name"].as_str())
         .collect();
-    let forwarded = forwarded_queues(document, &|body| in_secondary(body));
+    let forwarded: Vec<&str> = forwarded_queues(document)
+        .into_iter()
+        .filter(|(_, destinations)| {
+            destinations.iter().any(|id| {
+                document
+                    .resource("aws_sqs_queue", id)
+                    .is_some_and(in_secondary)
+            })
+        })
+        .map(|(source, _)| source)
+        .collect();
     for (id, queue) in document.resources("aws_sqs_queue") {
         if !in_primary(queue) || forwarded.contains(&id.as_str()) {
             continue;
@@ -203,35 +211,6 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
         }
     }
     findings
-}
-
-/// Queues read by an event source mapping whose function's environment
-/// names a queue in the secondary.
-fn forwarded_queues<'d>(
-    document: &'d Document,
-    in_secondary: &dyn Fn(&serde_json::Value) -> bool,
-) -> Vec<&'d str> {
-    document
-        .resources("aws_lambda_event_source_mapping")
-        .filter_map(|(_, mapping)| {
-            let (_, queue) = first_reference(&mapping["event_source_arn"])
-                .filter(|(tf_type, _)| *tf_type == "aws_sqs_queue")?;
-            let (_, function) = first_reference(&mapping["function_name"])
-                .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")?;
-            let function = document.resource("aws_lambda_function", function)?;
-            let forwards = function["environment"]["variables"]
-                .as_object()?
-                .values()
-                .filter_map(first_reference)
-                .any(|(tf_type, id)| {
-                    tf_type == "aws_sqs_queue"
-                        && document
-                            .resource("aws_sqs_queue", id)
-                            .is_some_and(in_secondary)
-                });
-            forwards.then_some(queue)
-        })
-        .collect()
 }
 
 fn replication_after_versioning(document: &Document, _: &Context) -> Vec<Finding> {
@@ -329,8 +308,7 @@ fn failover_health_checks(document: &Document, _: &Context) -> Vec<Finding> {
 }
 
 fn alarm_topics_in_region(document: &Document, _: &Context) -> Vec<Finding> {
-    let regions = provider_regions(document);
-    let region_of = |body: &serde_json::Value| region_of(&regions, body);
+    let region_of = |body: &serde_json::Value| document.region_of(body);
     let mut findings = Vec::new();
     for (id, alarm) in document.resources("aws_cloudwatch_metric_alarm") {
         let actions = ["alarm_actions", "ok_actions"]

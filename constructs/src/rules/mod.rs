@@ -285,22 +285,6 @@ fn provider_regions(document: &Document) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The region a block is deployed to: its provider's.
-fn region_of<'r>(regions: &'r BTreeMap<String, String>, body: &Value) -> Option<&'r str> {
-    regions
-        .get(body["provider"].as_str().unwrap_or("aws"))
-        .map(String::as_str)
-}
-
-/// The first `${type.name...}` reference in a string value.
-fn first_reference(value: &Value) -> Option<(&str, &str)> {
-    let text = value.as_str()?;
-    let inner = &text[text.find("${")? + 2..];
-    let inner = &inner[..inner.find('}')?];
-    let mut parts = inner.split('.');
-    Some((parts.next()?, parts.next()?))
-}
-
 /// A rule that always has something to look at.
 fn always(_: &Document, _: &Context) -> Result<(), String> {
     Ok(())
