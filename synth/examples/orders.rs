@@ -5,7 +5,8 @@
 //! - a replicated bucket for invoices,
 //! - per region an HTTP API and a Lambda function (the app's own pieces),
 //! - failover DNS with 10-second health checks and a 2-minute recovery
-//!   target, which synth refuses to write if the settings cannot meet it.
+//!   target, which synth refuses to write if the settings cannot meet it,
+//! - replication alarms from the library's monitoring blocks.
 //!
 //! `cargo run --example orders -- --out DIR [--env prod] [--domain ...]`
 //! writes DIR/main.tf.json and prints the DR report; `audit`, `graph` and
@@ -24,13 +25,15 @@ use constructs::aws::apigatewayv2::{
 use constructs::aws::cloudwatch::CloudwatchLogGroup;
 use constructs::aws::iam::Statement;
 use constructs::aws::lambda::LambdaPermission;
+use constructs::aws::sns::SnsTopic;
 use constructs::aws::sts::Account;
-use constructs::core::{App, AwsProvider, Expr, Output, ProviderRef, Ref, Scope, Stack};
+use constructs::core::{App, AwsProvider, Expr, Meta, Output, ProviderRef, Ref, Scope, Stack};
 use constructs::dr::RegionRole;
 use constructs::dr::failover_dns::{
     FailoverDns, FailoverDnsProps, FailoverEndpoint, HealthCheck, HostedZone,
 };
 use constructs::dr::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
+use constructs::dr::monitoring::Alarm;
 use constructs::dr::replicated_bucket::{ReplicatedBucket, ReplicatedBucketProps};
 use constructs::dr::rust_function::{RustFunction, RustFunctionProps};
 use constructs::rules::{Context, Posture};
@@ -110,8 +113,9 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
             zone: HostedZone::Create {
                 domain: settings.domain.clone(),
                 comment: format!("Orders API failover ({env})"),
-                reserved_domain_remedy: "Run the example with --domain <a domain you own>."
-                    .to_owned(),
+                reserved_domain_remedy: Some(
+                    "Run the example with --domain <a domain you own>.".to_owned(),
+                ),
             },
             record_name: format!("api.{}", settings.domain),
             primary: regions[0].endpoint(settings),
@@ -126,6 +130,7 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
             hardening: None,
         },
     );
+    alarms(&mut root, env, &table, &invoices);
     drop(root);
     stack.output(
         "orders_api_url",
@@ -147,6 +152,40 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
     let mut synthesis = Synthesis::new("orders API, active-passive across two regions", app, rules);
     synthesis.rto_target_seconds = Some(RTO_SECONDS);
     Ok(synthesis)
+}
+
+/// Replication alarms in the primary region, where replication starts,
+/// notifying a topic of that region (an alarm cannot notify another
+/// region's topic).
+fn alarms(root: &mut Scope<'_>, env: &str, table: &GlobalTable, invoices: &ReplicatedBucket) {
+    let topic = root.resource_with(
+        "alerts",
+        SnsTopic {
+            name: format!("orders-alerts-{env}").into(),
+            kms_master_key_id: None,
+            tags: Tags::new(),
+        },
+        // A rule finding accepted with its reason, as the audit shows.
+        Meta::default().suppress(
+            "SEC003",
+            "CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; \
+             the alarms carry no order data",
+        ),
+    );
+    let mut scope = root.child("alarms");
+    Alarm::table_replication_latency(
+        format!("orders-replication-latency-{env}"),
+        &table.name,
+        SECONDARY,
+    )
+    .create(&mut scope, &topic);
+    for alarm in Alarm::bucket_replication(
+        invoices,
+        format!("orders-invoices-replication-failed-{env}"),
+        format!("orders-invoices-replication-late-{env}"),
+    ) {
+        alarm.create(&mut scope, &topic);
+    }
 }
 
 /// `orders-invoices-<env>-<account>-<region>`: bucket names are global.

@@ -69,7 +69,9 @@ impl From<String> for Refused {
 
 /// Runs the CLI on the app `builder` makes from its settings `S` (its own
 /// flags, flattened into the CLI's) with the process's arguments and
-/// streams: what a user's `main` calls.
+/// streams: what a user's `main` calls. Declare the app's flags with
+/// `#[arg(long, global = true)]` so they also work after a subcommand
+/// (`audit --env prod`).
 ///
 /// ```no_run
 /// use constructs::Synthesis;
@@ -163,14 +165,17 @@ fn audit(synthesis: Synthesis, stdout: &mut dyn Write) -> Result<u8, String> {
     for problem in &synthesized.unmatched_suppressions {
         let _ = writeln!(stdout, "SUPPRESSION ERROR  {problem}");
     }
+    if let Some(missed) = &synthesized.missed_target {
+        let _ = writeln!(stdout, "TARGET ERROR  {missed}");
+    }
     let failed = results.iter().any(|r| !r.failed.is_empty());
-    Ok(
-        if failed || !synthesized.unmatched_suppressions.is_empty() {
-            exit::ERROR
-        } else {
-            exit::SUCCESS
-        },
-    )
+    let refused =
+        !synthesized.unmatched_suppressions.is_empty() || synthesized.missed_target.is_some();
+    Ok(if failed || refused {
+        exit::ERROR
+    } else {
+        exit::SUCCESS
+    })
 }
 
 fn graph(
@@ -189,7 +194,8 @@ fn graph(
         .map(|(path, kind)| (path.as_str(), kind.as_str()))
         .collect();
     let title = synthesis.title.clone();
-    checked(synthesis)?;
+    // A valid stack is enough: a diagram helps most when a rule fails.
+    synthesis.synthesize().map_err(|d| d.error_lines())?;
     let text = match format {
         GraphFormat::Dot => graph::dot(&graph, &title, &kinds),
         GraphFormat::Mermaid => graph::mermaid(&graph, &kinds),
@@ -220,7 +226,8 @@ fn plan_summary(
             plan.display()
         )
     })?;
-    let synthesized = checked(synthesis)?;
+    // A valid stack is enough to name the constructs a plan changes.
+    let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
     let constructs = construct_of_each_address(&synthesized.paths);
     let changes =
         plan_summary::changes(&plan_json, &constructs).map_err(|e| format!("error: {e}"))?;

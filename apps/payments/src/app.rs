@@ -2,6 +2,7 @@
 //! of the spec, composed from the DR constructs.
 
 use constructs::Synthesis;
+use constructs::aws::route53::Route53Record;
 use constructs::aws::sts::Account;
 use constructs::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
 use constructs::dr::RegionRole;
@@ -325,10 +326,11 @@ fn deployment(
         None => HostedZone::Create {
             domain: config.domain(),
             comment: format!("Payments API failover ({})", config.env),
-            reserved_domain_remedy:
+            reserved_domain_remedy: Some(
                 "Synthesize with a domain you own (--domain payments.your-company.com) \
-                                     or an existing hosted zone (--hosted-zone-id Z...)."
+                 or an existing hosted zone (--hosted-zone-id Z...)."
                     .to_owned(),
+            ),
         },
     };
     let dns = FailoverDns::new(
@@ -344,6 +346,22 @@ fn deployment(
             hardening: zone_hardening,
         },
     );
+    // Each region's certificate used to have its own validation record;
+    // now both share one. The primary's record moves to the shared
+    // address, and the secondary's copy (the same DNS record) is forgotten,
+    // not deleted.
+    if let Some(shared) = &dns.validation_record {
+        let dns_path = root.path().child("dns");
+        root.moved(
+            &dns_path
+                .child(RegionRole::Primary.id())
+                .child("certificate_validation_record"),
+            shared,
+        );
+        root.child("dns")
+            .child(RegionRole::Secondary.id())
+            .forget::<Route53Record>("certificate_validation_record");
+    }
 
     let metrics_topic = match &route53_metrics {
         Some(provider) => alert_topic(

@@ -205,6 +205,7 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
         }
     }
 
+    moved.extend(stack.moved.iter().cloned());
     let mut document = json!({
         "terraform": {
             "required_version": REQUIRED_TERRAFORM,

@@ -130,6 +130,18 @@ pub enum Error {
         stack: String,
     },
 
+    #[error("construct `{path}`: {problem}; {fix}")]
+    /// A construct was given props it cannot build from; recorded with
+    /// [`Scope::error`](super::Scope::error).
+    InvalidConstruct {
+        /// The qualified path of the construct, `stack/a/b`.
+        path: String,
+        /// What is wrong with its props.
+        problem: String,
+        /// How to fix them.
+        fix: String,
+    },
+
     #[error("invalid {setting} `{value}`: {problem}; {fix}")]
     /// A configuration value is wrong; built with [`Error::invalid_setting`].
     InvalidSetting {

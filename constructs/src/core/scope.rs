@@ -1,7 +1,9 @@
 //! A place in the construct tree, bound to a provider. Constructs take a
 //! scope, create resources in it and open child scopes for their parts.
 
+use super::error::Error;
 use super::id::ConstructPath;
+use super::moved::Moved;
 use super::provider::ProviderRef;
 use super::reference::{BlockKind, Ref};
 use super::resource::{DataSource, Meta, Resource};
@@ -77,6 +79,30 @@ impl<'s> Scope<'s> {
     pub fn forget<T: Resource>(&mut self, name: &str) {
         let id = self.path.child(name).logical_id();
         self.stack.removed.push((T::TYPE, id));
+    }
+
+    /// The resource `to` used to be the construct at `from` (a path in this
+    /// stack, e.g. `scope.path().child("old")`): synth emits a `moved`
+    /// block, so Terraform moves its state instead of destroying the old
+    /// object and creating a new one. [`Meta::renamed_from`] does the same
+    /// where the resource is created; this is for an app recording history
+    /// of resources a construct created.
+    pub fn moved<T: Resource>(&mut self, from: &ConstructPath, to: &Ref<T>) {
+        self.stack.moved.push(Moved {
+            from: format!("{}.{}", T::TYPE, from.logical_id()),
+            to: to.address(),
+        });
+    }
+
+    /// Records a mistake in what a construct was given: synth reports it
+    /// with the stack's other errors and writes nothing.
+    pub fn error(&mut self, problem: impl Into<String>, fix: impl Into<String>) {
+        let error = Error::InvalidConstruct {
+            path: format!("{}/{}", self.stack.name(), self.path),
+            problem: problem.into(),
+            fix: fix.into(),
+        };
+        self.stack.errors.push(error);
     }
 
     /// Adds the data source `body` as the construct `name` in this scope.

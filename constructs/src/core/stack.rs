@@ -10,6 +10,7 @@ use super::document::{self, Document};
 use super::error::{Diagnostics, Error};
 use super::expr::Expr;
 use super::id::{ConstructPath, LogicalId};
+use super::moved::Moved;
 use super::output::Output;
 use super::provider::{AwsProvider, ProviderRef};
 use super::reference::{self, BlockKind, Target};
@@ -68,6 +69,9 @@ pub struct Stack {
     /// objects another resource now owns: Terraform forgets them without
     /// destroying.
     pub(crate) removed: Vec<(&'static str, LogicalId)>,
+    /// Moves declared beside the resources (`Scope::moved`), on top of
+    /// those of `Meta::renamed_from`.
+    pub(crate) moved: Vec<Moved>,
     pub(crate) errors: Vec<Error>,
 }
 
@@ -82,6 +86,7 @@ impl Stack {
             outputs: Vec::new(),
             blocks: Vec::new(),
             removed: Vec::new(),
+            moved: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -239,6 +244,9 @@ mod tests {
             })
             .renamed_from(ConstructPath::root().child("old_logs"));
         scope.resource_with("logs", bucket("logs-dev"), meta);
+        // A move recorded beside the resource renders the same way.
+        let path = scope.path().child("archive").child("bucket");
+        scope.moved(&path, &b);
         let doc = synth(&stack);
         let logs = resource(&doc, "aws_s3_bucket", "logs");
         assert_eq!(
@@ -248,7 +256,10 @@ mod tests {
         assert_eq!(logs["lifecycle"]["prevent_destroy"], true);
         assert_eq!(
             doc.value()["moved"],
-            serde_json::json!([{"from": "aws_s3_bucket.old_logs", "to": "aws_s3_bucket.logs"}])
+            serde_json::json!([
+                {"from": "aws_s3_bucket.archive_bucket", "to": "aws_s3_bucket.bucket"},
+                {"from": "aws_s3_bucket.old_logs", "to": "aws_s3_bucket.logs"}
+            ])
         );
     }
 

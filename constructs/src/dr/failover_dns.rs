@@ -1,22 +1,22 @@
 //! DNS failover: one name for clients, answered by the primary region while
 //! its health check passes and by the secondary otherwise.
 //!
-//! With custom domains on (the default), each region gets an ACM certificate
-//! for `api.<domain>` and `api-<region>.<domain>` validated through the zone,
+//! With custom domains on, each region gets an ACM certificate for the
+//! failover name (the record name, e.g. `api.<domain>`) and its own
+//! regional name (e.g. `api-<region>.<domain>`) validated through the zone,
 //! a regional API Gateway custom domain and API mapping for each name, and
-//! the failover records are aliases to the `api.<domain>` domains, so HTTPS
-//! on `api.<domain>` works in either region. Each region's health check
-//! probes `api-<region>.<domain>`: a custom domain of the same kind, on the
-//! same certificate and stage, that clients reach, so a region whose custom
+//! the failover records are aliases to the failover name's custom domains,
+//! so HTTPS on it works in either region. Each region's health check probes
+//! its regional name: a custom domain of the same kind, on the same
+//! certificate and stage, that clients reach, so a region whose custom
 //! domains break (or whose regional endpoint stops answering through them)
-//! fails over instead of going unseen. ACM asks for the same
-//! validation record for one name in every region of an account, so the
-//! record of `api.<domain>` is declared once and both validations use it.
-//! With
-//! custom domains off (an undelegated demo domain, where certificates cannot
+//! fails over instead of going unseen. ACM asks for the same validation
+//! record for one name in every region of an account, so the failover
+//! name's record is declared once and both validations use it. With custom
+//! domains off (a zone nobody delegated to, where certificates cannot
 //! validate), the failover records are CNAMEs to the execute-api hostnames:
-//! DNS failover still happens, but HTTPS clients calling `api.<domain>` get a
-//! certificate for the wrong name.
+//! DNS failover still happens, but HTTPS clients calling the failover name
+//! get a certificate for the wrong name.
 //!
 //! Hardened (as a production stack is), a zone the stack creates is retained,
 //! signed with DNSSEC (a key-signing key backed by an asymmetric KMS key in
@@ -98,8 +98,9 @@ pub enum HostedZone {
         comment: String,
         /// How the user of this stack picks another domain: the end of the
         /// message `terraform plan` prints when `domain` is a documentation
-        /// domain Route 53 refuses, e.g. "Synthesize with --domain ...".
-        reserved_domain_remedy: String,
+        /// domain Route 53 refuses, e.g. "Synthesize with --domain ...";
+        /// `None` says to use a domain you own or an existing zone.
+        reserved_domain_remedy: Option<String>,
     },
     /// A zone that exists already, by its id; the stack never manages it.
     Existing {
@@ -155,6 +156,47 @@ pub struct FailoverDnsProps<'a> {
     pub cname_ttl_seconds: u32,
     /// DNSSEC and query logging of a created zone (production).
     pub hardening: Option<ZoneHardening<'a>>,
+}
+
+impl FailoverDnsProps<'_> {
+    /// Records what Route 53 would refuse, or what would not fail over.
+    fn check(&self, scope: &mut Scope<'_>) {
+        let check = &self.health_check;
+        if ![10, 30].contains(&check.interval_seconds) {
+            scope.error(
+                format!("health-check interval {} s", check.interval_seconds),
+                "Route 53 checks every 10 s (fast) or 30 s (standard); use one of them",
+            );
+        }
+        if !(1..=10).contains(&check.failure_threshold) {
+            scope.error(
+                format!("failure threshold {}", check.failure_threshold),
+                "Route 53 takes 1 to 10 failures; 3 is the usual balance of speed and flapping",
+            );
+        }
+        if !check.path.starts_with('/') {
+            scope.error(
+                format!("health-check path `{}` does not start with `/`", check.path),
+                "give the path as Route 53 requests it, e.g. /health",
+            );
+        }
+        let (primary, secondary) = (
+            self.primary.provider.region(),
+            self.secondary.provider.region(),
+        );
+        if primary == secondary {
+            scope.error(
+                format!("the primary and the secondary endpoint are both in {primary}"),
+                "put the secondary endpoint in another region, or a regional outage takes both",
+            );
+        }
+        if !self.custom_domains && self.cname_ttl_seconds == 0 {
+            scope.error(
+                "the failover records' TTL is 0",
+                "use a short TTL such as 60 so clients follow a failover quickly",
+            );
+        }
+    }
 }
 
 /// DNS failover: one name for clients, answered by the primary while its
@@ -230,6 +272,10 @@ pub struct FailoverDns {
     /// How long a client may wait after the primary fails, from the
     /// health-check settings and the records' TTL.
     pub recovery_time: RecoveryTime,
+    /// The validation record of the failover name, which both regions'
+    /// certificates share (ACM gives a name the same record in every
+    /// region), when custom domains are on.
+    pub validation_record: Option<Ref<Route53Record>>,
 }
 
 impl FailoverDns {
@@ -237,6 +283,7 @@ impl FailoverDns {
     /// managed through; each region's records and checks are created in a
     /// child scope named after its role, bound to its provider.
     pub fn new(scope: &mut Scope<'_>, props: FailoverDnsProps<'_>) -> Self {
+        props.check(scope);
         let api_domain = props.record_name.clone();
         let recovery_time = RecoveryTime {
             health_check_interval_seconds: props.health_check.interval_seconds,
@@ -268,7 +315,13 @@ impl FailoverDns {
                         force_destroy: hardening.is_none(),
                         tags: Tags::new(),
                     },
-                    zone_meta(domain, reserved_domain_remedy, hardening.is_some()),
+                    zone_meta(
+                        domain,
+                        reserved_domain_remedy.as_deref().unwrap_or(
+                            "Use a domain you own, or an existing hosted zone (HostedZone::Existing).",
+                        ),
+                        hardening.is_some(),
+                    ),
                 );
                 if let Some(hardening) = hardening {
                     ds_record = Some(sign_zone(
@@ -304,13 +357,9 @@ impl FailoverDns {
             Vec::new()
         };
         let shared_validation = certificates.first().map(|primary| {
-            let previous = scope.path().child(RegionRole::Primary.id());
-            scope.resource_with(
+            scope.resource(
                 "certificate_validation_record",
                 validation_record(&zone_id, primary, &api_domain),
-                // It used to be the primary's own; the secondary's copy of
-                // the same record is forgotten below, not deleted.
-                Meta::default().renamed_from(previous.child("certificate_validation_record")),
             )
         });
         let mut health_checks = Vec::new();
@@ -325,9 +374,6 @@ impl FailoverDns {
             let custom = certificates.get(index).zip(shared_validation.as_ref());
             let (answer, probe) = match custom {
                 Some((certificate, shared)) => {
-                    if role != RegionRole::Primary {
-                        region.forget::<Route53Record>("certificate_validation_record");
-                    }
                     let domains = CustomDomains {
                         zone_id: &zone_id,
                         api_domain: &api_domain,
@@ -375,6 +421,7 @@ impl FailoverDns {
             api_domain,
             ds_record,
             recovery_time,
+            validation_record: shared_validation,
         }
     }
 }

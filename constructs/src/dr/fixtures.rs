@@ -5,12 +5,14 @@
 use crate::aws::apigatewayv2::{
     AccessLogSettings, Apigatewayv2Api, Apigatewayv2Route, Apigatewayv2Stage, RouteSettings,
 };
+use crate::aws::sqs::SqsQueue;
 use crate::core::{AwsProvider, Expr, ProviderRef, Ref, Scope, Stack};
 
 use super::failover_dns::{
     FailoverDns, FailoverDnsProps, FailoverEndpoint, HealthCheck, HostedZone,
 };
 use super::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
+use super::queue_replication::{QueueReplication, QueueReplicationProps};
 use super::replicated_bucket::{ReplicatedBucket, ReplicatedBucketProps};
 
 /// What the fixture puts in the stack.
@@ -19,6 +21,8 @@ pub struct Parts {
     pub bucket: bool,
     /// `Some(custom_domains)` adds failover DNS.
     pub dns: Option<bool>,
+    /// A queue in each region, the first forwarded to the second.
+    pub queues: bool,
 }
 
 /// `eu-west-1` (alias `west`) serves, `eu-central-1` (alias `central`)
@@ -46,6 +50,35 @@ pub fn stack(parts: Parts) -> Stack {
                 destination_name: Expr::literal("invoices-test-eu-central-1"),
                 replication_role_name: "invoices-replication-test".to_owned(),
                 hardening: None,
+            },
+        );
+    }
+    if parts.queues {
+        let queue = |name: &str| SqsQueue {
+            name: name.into(),
+            message_retention_seconds: 345_600,
+            visibility_timeout_seconds: 180,
+            sqs_managed_sse_enabled: Some(true),
+            kms_master_key_id: None,
+            redrive_policy: None,
+            tags: Default::default(),
+        };
+        let source = stack
+            .scope(&west)
+            .resource("jobs_west", queue("jobs-test-eu-west-1"));
+        let destination = stack
+            .scope(&central)
+            .resource("jobs_central", queue("jobs-test-eu-central-1"));
+        QueueReplication::new(
+            &mut stack.scope(&west).child("forward"),
+            QueueReplicationProps {
+                function_name: "jobs-forwarder-test".to_owned(),
+                source: &source,
+                destination: &destination,
+                destination_region: "eu-central-1".to_owned(),
+                log_retention_days: 7,
+                keys: None,
+                reserved_concurrency: 10,
             },
         );
     }
@@ -135,4 +168,62 @@ fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) 
         },
     );
     (api, stage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::synth_errors;
+
+    #[test]
+    fn constructs_refuse_props_aws_would_refuse_or_that_do_not_fail_over() {
+        let mut stack = Stack::new("bad");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        GlobalTable::new(
+            &mut stack.scope(&west).child("ledger"),
+            GlobalTableProps {
+                range_key: Some(Key::string("id")),
+                ..GlobalTableProps::new(
+                    "ledger-test",
+                    Key::string("id"),
+                    vec![TableReplica::in_region("eu-west-1")],
+                )
+            },
+        );
+        let (api, stage) = api(&mut stack.scope(&west).child("web"));
+        FailoverDns::new(
+            &mut stack.scope(&west).child("names"),
+            FailoverDnsProps {
+                zone: HostedZone::Existing {
+                    zone_id: "Z0123456789".to_owned(),
+                },
+                record_name: "api.orders.acme-corp.io".to_owned(),
+                primary: endpoint(&west, &api, &stage),
+                secondary: endpoint(&west, &api, &stage),
+                health_check: HealthCheck {
+                    path: "ready".to_owned(),
+                    interval_seconds: 15,
+                    failure_threshold: 0,
+                },
+                custom_domains: false,
+                cname_ttl_seconds: 60,
+                hardening: None,
+            },
+        );
+        let errors = synth_errors(&stack);
+        let expected = [
+            "construct `bad/ledger`: table `ledger-test` has a replica in eu-west-1, its own region",
+            "construct `bad/ledger`: table `ledger-test` uses `id` as both keys",
+            "construct `bad/names`: health-check interval 15 s",
+            "failure threshold 0",
+            "health-check path `ready` does not start with `/`",
+            "the primary and the secondary endpoint are both in eu-west-1",
+        ];
+        for text in expected {
+            assert!(
+                errors.iter().any(|e| e.contains(text)),
+                "{text}: {errors:#?}"
+            );
+        }
+    }
 }

@@ -143,6 +143,45 @@ impl GlobalTableProps {
     }
 }
 
+impl GlobalTableProps {
+    /// Records props that would not replicate or that DynamoDB refuses.
+    fn check(&self, scope: &mut Scope<'_>) {
+        let own = scope.region().to_owned();
+        if self.replicas.is_empty() {
+            scope.error(
+                format!("table `{}` has no replica", self.name),
+                "add a TableReplica in the region that takes over, or the data is lost with its region",
+            );
+        }
+        let mut seen = Vec::new();
+        for replica in &self.replicas {
+            if replica.region == own || seen.contains(&&replica.region) {
+                scope.error(
+                    format!(
+                        "table `{}` has a replica in {}, its own region or one listed twice",
+                        self.name, replica.region
+                    ),
+                    "list each other region once",
+                );
+            }
+            seen.push(&replica.region);
+        }
+        if self
+            .range_key
+            .as_ref()
+            .is_some_and(|key| key.name == self.hash_key.name)
+        {
+            scope.error(
+                format!(
+                    "table `{}` uses `{}` as both keys",
+                    self.name, self.hash_key.name
+                ),
+                "give the sort key another attribute, or none",
+            );
+        }
+    }
+}
+
 /// A DynamoDB global table (version 2019.11.21) billed per request.
 ///
 /// ```
@@ -180,6 +219,7 @@ pub struct GlobalTable {
 impl GlobalTable {
     /// Creates `<scope>/table` in the scope's region.
     pub fn new(scope: &mut Scope<'_>, props: GlobalTableProps) -> Self {
+        props.check(scope);
         let attribute = std::iter::once(&props.hash_key)
             .chain(props.range_key.as_ref())
             .map(|key| Attribute {

@@ -163,36 +163,93 @@ impl QueueReplication {
 }
 
 /// Queues of `document` a function forwards to a queue in another region,
-/// as (source queue id, destination queue ids): an event source mapping
-/// reads the source, and the function's environment names the
-/// destination. What the DR report and DR001 read queue replication from,
-/// whoever built it.
+/// as (source queue id, destination queue ids): an enabled event source
+/// mapping reads the source, the function's environment names the
+/// destination, and its role's inline policy lets it send there. What the
+/// DR report and DR001 read queue replication from, whoever built it.
 pub fn forwarded_queues(document: &Document) -> Vec<(&str, Vec<&str>)> {
     let queue_region = |id: &str| {
         document
             .resource("aws_sqs_queue", id)
             .and_then(|queue| document.region_of(queue))
     };
+    let mut forwarded: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (_, mapping) in document.resources("aws_lambda_event_source_mapping") {
+        if mapping["enabled"] == false {
+            continue;
+        }
+        let Some((_, source)) = Document::first_reference(&mapping["event_source_arn"])
+            .filter(|(tf_type, _)| *tf_type == "aws_sqs_queue")
+        else {
+            continue;
+        };
+        let function = Document::first_reference(&mapping["function_name"])
+            .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")
+            .and_then(|(_, id)| document.resource("aws_lambda_function", id));
+        let (Some(function), Some(source_region)) = (function, queue_region(source)) else {
+            continue;
+        };
+        let destinations = function["environment"]["variables"]
+            .as_object()
+            .into_iter()
+            .flat_map(|variables| variables.values())
+            .filter_map(Document::first_reference)
+            .filter(|(tf_type, id)| {
+                *tf_type == "aws_sqs_queue"
+                    && queue_region(id).is_some_and(|region| region != source_region)
+                    && may_send_to(document, function, id)
+            })
+            .map(|(_, id)| id);
+        match forwarded.iter_mut().find(|(known, _)| *known == source) {
+            Some((_, known)) => known.extend(destinations),
+            None => forwarded.push((source, destinations.collect())),
+        }
+    }
+    for (_, destinations) in &mut forwarded {
+        destinations.sort_unstable();
+        destinations.dedup();
+    }
+    forwarded.retain(|(_, destinations)| !destinations.is_empty());
+    forwarded
+}
+
+/// Whether `function`'s role has an inline policy (a policy document of
+/// the stack) allowing `sqs:SendMessage` on the queue `queue`.
+fn may_send_to(document: &Document, function: &serde_json::Value, queue: &str) -> bool {
+    let Some((_, role)) = Document::first_reference(&function["role"]) else {
+        return false;
+    };
     document
-        .resources("aws_lambda_event_source_mapping")
-        .filter_map(|(_, mapping)| {
-            let (_, source) = Document::first_reference(&mapping["event_source_arn"])
-                .filter(|(tf_type, _)| *tf_type == "aws_sqs_queue")?;
-            let (_, function) = Document::first_reference(&mapping["function_name"])
-                .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")?;
-            let function = document.resource("aws_lambda_function", function)?;
-            let source_region = queue_region(source)?;
-            let destinations: Vec<&str> = function["environment"]["variables"]
-                .as_object()?
-                .values()
-                .filter_map(Document::first_reference)
-                .filter(|(tf_type, id)| {
-                    *tf_type == "aws_sqs_queue"
-                        && queue_region(id).is_some_and(|region| region != source_region)
-                })
-                .map(|(_, id)| id)
-                .collect();
-            (!destinations.is_empty()).then_some((source, destinations))
+        .resources("aws_iam_role_policy")
+        .filter(|(_, policy)| {
+            Document::first_reference(&policy["role"]).is_some_and(|(_, r)| r == role)
         })
-        .collect()
+        .filter_map(|(_, policy)| {
+            // `${data.aws_iam_policy_document.<id>.json}`
+            let id = policy["policy"]
+                .as_str()?
+                .strip_prefix("${data.aws_iam_policy_document.")?
+                .split('.')
+                .next()?;
+            document.data("aws_iam_policy_document", id)
+        })
+        .flat_map(|policy| policy["statement"].as_array().into_iter().flatten())
+        .any(|statement| {
+            let strings = |key: &str| {
+                statement[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(serde_json::Value::as_str)
+                    .collect::<Vec<_>>()
+            };
+            statement["effect"] != "Deny"
+                && strings("actions").contains(&"sqs:SendMessage")
+                && statement["resources"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Document::first_reference)
+                    .any(|(tf_type, id)| tf_type == "aws_sqs_queue" && id == queue)
+        })
 }

@@ -59,21 +59,23 @@ impl RecoveryTime {
             return Ok(());
         }
         let fixed = ROUTE53_PROPAGATION_SECONDS + self.client_dns_cache_seconds;
-        let fix = if fixed >= target_seconds {
+        let budget = target_seconds.saturating_sub(fixed);
+        let options: Vec<String> = [30, 10]
+            .into_iter()
+            .filter_map(|interval| {
+                let threshold = (budget / interval).min(10);
+                (threshold >= 1).then(|| {
+                    format!("health-check interval {interval} s with failure threshold {threshold} or less")
+                })
+            })
+            .collect();
+        let fix = if options.is_empty() {
             format!(
-                "no health-check setting can meet it: propagation and DNS caching alone take {fixed} s; raise the target or lower the DNS TTL"
+                "no health-check setting can meet it: propagation and DNS caching alone take {fixed} s, \
+                 and the fastest detection takes 10 s; raise the target, or shorten the DNS cache (a CNAME \
+                 record with a lower TTL instead of an alias, whose TTL is its target's {ALIAS_TARGET_TTL_SECONDS} s)"
             )
         } else {
-            let budget = target_seconds - fixed;
-            let mut options = Vec::new();
-            for interval in [30, 10] {
-                let threshold = (budget / interval).min(10);
-                if threshold >= 1 {
-                    options.push(format!(
-                        "health-check interval {interval} s with failure threshold {threshold} or less"
-                    ));
-                }
-            }
             format!("use {}", options.join(", or "))
         };
         Err(Error::invalid_setting(
@@ -134,7 +136,6 @@ pub struct DrReport {
     pub recovery_points: Vec<RecoveryPoint>,
     /// What the app states about its own behaviour on failover, by topic
     /// (e.g. `authorization_on_failover`).
-    #[serde(flatten)]
     pub notes: BTreeMap<String, String>,
     /// What the stack does not protect, said plainly.
     pub gaps: Vec<String>,
@@ -167,7 +168,7 @@ impl DrReport {
         }
         let mut recovery_points = Vec::new();
         tables(document, &mut recovery_points, &mut gaps);
-        buckets(document, &mut recovery_points);
+        buckets(document, &mut recovery_points, &mut gaps);
         queues(document, &mut recovery_points);
         Self {
             failover: failover.map(Failover::from),
@@ -220,6 +221,17 @@ impl DrReport {
     }
 }
 
+/// Whether an alarm of the stack watches `metric` with a dimension whose
+/// value `matches`.
+fn alarmed(document: &Document, metric: &str, matches: impl Fn(&str) -> bool) -> bool {
+    document
+        .resources("aws_cloudwatch_metric_alarm")
+        .filter(|(_, alarm)| alarm["metric_name"] == metric)
+        .flat_map(|(_, alarm)| alarm["dimensions"].as_object().into_iter().flatten())
+        .filter_map(|(_, value)| value.as_str())
+        .any(matches)
+}
+
 /// The slowest failover among the stack's PRIMARY failover records.
 fn failover_time(document: &Document, gaps: &mut Vec<String>) -> Option<RecoveryTime> {
     let mut slowest: Option<RecoveryTime> = None;
@@ -270,15 +282,30 @@ fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<S
             ));
             continue;
         }
+        let watched = table["name"]
+            .as_str()
+            .is_some_and(|name| alarmed(document, "ReplicationLatency", |value| value == name));
         points.push(RecoveryPoint {
             store: format!("aws_dynamodb_table.{id}"),
             mechanism: format!(
                 "DynamoDB global table, asynchronous replication to {}",
                 regions.join(", ")
             ),
-            recovery_point: "typically under 1 second (watch the ReplicationLatency alarm)"
-                .to_owned(),
+            recovery_point: format!(
+                "typically under 1 second{}",
+                if watched {
+                    " (watch the ReplicationLatency alarm)"
+                } else {
+                    ""
+                }
+            ),
         });
+        if !watched {
+            gaps.push(format!(
+                "no alarm on the replication latency of aws_dynamodb_table.{id}: a lagging replica goes unseen \
+                 (monitoring::Alarm::table_replication_latency)"
+            ));
+        }
         if table["point_in_time_recovery"]["enabled"] != true {
             gaps.push(format!(
                 "aws_dynamodb_table.{id} has no point-in-time recovery: a bad write replicates and cannot be undone"
@@ -287,8 +314,18 @@ fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<S
     }
 }
 
-fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>) {
+fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<String>) {
+    let mut replicated = Vec::new();
     for (_, replication) in document.resources("aws_s3_bucket_replication_configuration") {
+        replicated.extend(Document::first_reference(&replication["bucket"]).map(|(_, id)| id));
+        replicated.extend(
+            replication["rule"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|rule| Document::first_reference(&rule["destination"]["bucket"]))
+                .map(|(_, id)| id),
+        );
         let source = Document::first_reference(&replication["bucket"])
             .map(|(tf_type, id)| format!("{tf_type}.{id}"))
             .unwrap_or_else(|| replication["bucket"].to_string());
@@ -318,11 +355,22 @@ fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>) {
             },
         });
     }
+    for (id, _) in document.resources("aws_s3_bucket") {
+        if !replicated.contains(&id.as_str()) {
+            gaps.push(format!(
+                "aws_s3_bucket.{id} is not replicated: its objects are lost with its region"
+            ));
+        }
+    }
 }
 
 /// Queues a function forwards to a queue in another region.
 fn queues(document: &Document, points: &mut Vec<RecoveryPoint>) {
     for (source, destinations) in forwarded_queues(document) {
+        let watched = alarmed(document, "ApproximateAgeOfOldestMessage", |value| {
+            Document::first_reference(&Value::from(value))
+                .is_some_and(|(tf_type, id)| tf_type == "aws_sqs_queue" && id == source)
+        });
         let destinations: Vec<String> = destinations
             .iter()
             .map(|id| format!("aws_sqs_queue.{id}"))
@@ -333,8 +381,14 @@ fn queues(document: &Document, points: &mut Vec<RecoveryPoint>) {
                 "forwarded by a Lambda function to {}, at least once",
                 destinations.join(", ")
             ),
-            recovery_point: "messages not yet forwarded when the primary fails (watch the message-age alarm); duplicates possible"
-                .to_owned(),
+            recovery_point: format!(
+                "messages not yet forwarded when the primary fails{}; duplicates possible",
+                if watched {
+                    " (watch the message-age alarm)"
+                } else {
+                    ", unseen without an alarm on the queue's ApproximateAgeOfOldestMessage"
+                }
+            ),
         });
     }
 }
@@ -367,7 +421,14 @@ impl fmt::Display for DrReport {
                     failover.worst_case_recovery_seconds
                 )?;
                 match self.rto_target_seconds {
-                    Some(target) => writeln!(f, "  (target {target} s: met)")?,
+                    Some(target) if failover.worst_case_recovery_seconds <= target => {
+                        writeln!(f, "  (target {target} s: met)")?
+                    }
+                    Some(target) => writeln!(
+                        f,
+                        "  (target {target} s: MISSED by {} s)",
+                        failover.worst_case_recovery_seconds - target
+                    )?,
                     None => writeln!(f)?,
                 }
             }

@@ -10,10 +10,8 @@ pub enum RegionRole {
 }
 
 impl RegionRole {
-    /// Both roles, primary first.
-    pub const BOTH: [Self; 2] = [Self::Primary, Self::Secondary];
-
-    /// `primary` / `secondary`: construct names and provider aliases.
+    /// `primary` / `secondary`: the construct names constructs give each
+    /// role's part.
     pub fn id(self) -> &'static str {
         match self {
             Self::Primary => "primary",

@@ -33,7 +33,8 @@ pub struct FunctionHardening {
 pub struct RustFunctionProps {
     /// The function's name, also the base of its role and log group names.
     pub function_name: String,
-    /// The package built by `make lambdas`: `terraform/lambda/<package>.zip`.
+    /// The handler's package, read from `lambda/<package>.zip` beside the
+    /// configuration (the payments app's `make lambdas` builds its own).
     pub package: &'static str,
     /// Environment variables.
     pub environment: BTreeMap<String, Expr>,

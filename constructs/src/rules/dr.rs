@@ -8,6 +8,7 @@ use super::{
     Context, Finding, Rule, Severity, address, always, needs, provider_regions, referenced,
 };
 use crate::core::Document;
+use crate::dr::monitoring::ROUTE53_METRICS_REGION;
 use crate::dr::queue_replication::forwarded_queues;
 
 pub const RULES: [Rule; 6] = [
@@ -41,7 +42,7 @@ pub const RULES: [Rule; 6] = [
     },
     Rule {
         id: "DR005",
-        description: "every alarm notifies a topic in its own region",
+        description: "every alarm notifies a topic in its own region; health-check alarms live in us-east-1",
         severity: Severity::High,
         applies: has_alarms,
         check: alarm_topics_in_region,
@@ -57,9 +58,10 @@ pub const RULES: [Rule; 6] = [
 
 /// The primary and the secondary region, read from the stack: the regions
 /// the PRIMARY and SECONDARY failover records answer from (the region of
-/// what their answer references); without failover records, a global
-/// table's own region and its first replica's; without one, a replicated
-/// bucket's and its destination's. `Err` says why they cannot be told.
+/// what their answer references); when they answer with nothing of this
+/// stack (or there are none), a global table's own region and its first
+/// replica's; without one, a replicated bucket's and its destination's.
+/// `Err` says why they cannot be told, and how to make them tellable.
 pub(crate) fn roles(document: &Document) -> Result<(String, String), String> {
     let block_region = |tf_type: &str, id: &str| {
         document
@@ -67,8 +69,7 @@ pub(crate) fn roles(document: &Document) -> Result<(String, String), String> {
             .and_then(|body| document.region_of(body))
     };
     let answering = |role: &str| {
-        document
-            .resources("aws_route53_record")
+        failover_records(document)
             .filter(|(_, record)| record["failover_routing_policy"]["type"] == role)
             .find_map(|(_, record)| {
                 let answer = match record["alias"]["name"].is_string() {
@@ -79,43 +80,52 @@ pub(crate) fn roles(document: &Document) -> Result<(String, String), String> {
                 block_region(tf_type, id)
             })
     };
-    let has_failover = document
+    let from_failover = answering("PRIMARY").zip(answering("SECONDARY"));
+    let from_table = || {
+        document
+            .resources("aws_dynamodb_table")
+            .find_map(|(_, table)| {
+                let replica = table["replica"][0]["region_name"].as_str()?;
+                Some((document.region_of(table)?, replica))
+            })
+    };
+    let from_bucket = || {
+        document
+            .resources("aws_s3_bucket_replication_configuration")
+            .find_map(|(_, replication)| {
+                let (_, source) = referenced(&replication["bucket"])?;
+                let (_, destination) =
+                    referenced(&replication["rule"][0]["destination"]["bucket"])?;
+                Some((
+                    block_region("aws_s3_bucket", source)?,
+                    block_region("aws_s3_bucket", destination)?,
+                ))
+            })
+    };
+    let (primary, secondary) = from_failover
+        .or_else(from_table)
+        .or_else(from_bucket)
+        .ok_or_else(|| {
+            "the stack has no failover records answering with an API or custom domain of its own, \
+             no replicated table and no replicated bucket, so it has no primary and secondary region; \
+             replicate the data (GlobalTable, ReplicatedBucket) or suppress DR001 on a store that \
+             lives in one region on purpose"
+                .to_owned()
+        })?;
+    if primary == secondary {
+        return Err(format!(
+            "the primary and the secondary are both in {primary}, so a regional outage takes both; \
+             put the secondary's endpoint or copy in another region"
+        ));
+    }
+    Ok((primary.to_owned(), secondary.to_owned()))
+}
+
+/// The stack's failover records: records with a failover routing policy.
+fn failover_records(document: &Document) -> impl Iterator<Item = (&String, &serde_json::Value)> {
+    document
         .resources("aws_route53_record")
-        .any(|(_, record)| record["failover_routing_policy"].is_object());
-    if has_failover {
-        return match (answering("PRIMARY"), answering("SECONDARY")) {
-            (Some(primary), Some(secondary)) => Ok((primary.to_owned(), secondary.to_owned())),
-            _ => Err(
-                "the failover records do not both answer with a resource of this stack (an API, a custom domain), \
-                 so the regions they fail over between cannot be told"
-                    .to_owned(),
-            ),
-        };
-    }
-    let table = document
-        .resources("aws_dynamodb_table")
-        .find_map(|(_, table)| {
-            let replica = table["replica"][0]["region_name"].as_str()?;
-            Some((document.region_of(table)?.to_owned(), replica.to_owned()))
-        });
-    if let Some(pair) = table {
-        return Ok(pair);
-    }
-    let bucket = document
-        .resources("aws_s3_bucket_replication_configuration")
-        .find_map(|(_, replication)| {
-            let (_, source) = referenced(&replication["bucket"])?;
-            let (_, destination) = referenced(&replication["rule"][0]["destination"]["bucket"])?;
-            Some((
-                block_region("aws_s3_bucket", source)?.to_owned(),
-                block_region("aws_s3_bucket", destination)?.to_owned(),
-            ))
-        });
-    bucket.ok_or_else(|| {
-        "the stack has no failover records, replicated table or replicated bucket, so it has no primary \
-         and secondary region"
-            .to_owned()
-    })
+        .filter(|(_, record)| record["failover_routing_policy"].is_object())
 }
 
 fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
@@ -143,9 +153,26 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
         }
     };
     let in_primary = |body: &serde_json::Value| document.region_of(body) == Some(primary.as_str());
+    let mut findings: Vec<Finding> = STATEFUL_TYPES
+        .iter()
+        .flat_map(|tf_type| document.resources(tf_type).map(move |(id, body)| (tf_type, id, body)))
+        .filter(|(_, _, body)| {
+            document
+                .region_of(body)
+                .is_none_or(|region| region != primary && region != secondary)
+        })
+        .map(|(tf_type, id, body)| {
+            Finding::new(
+                address(tf_type, id),
+                format!(
+                    "in {}, which is neither the primary ({primary}) nor the secondary ({secondary}), so no failover covers it",
+                    document.region_of(body).unwrap_or("an undeclared provider's region")
+                ),
+            )
+        })
+        .collect();
     let in_secondary =
         |body: &serde_json::Value| document.region_of(body) == Some(secondary.as_str());
-    let mut findings = Vec::new();
     for (id, table) in document.resources("aws_dynamodb_table") {
         let replicated = table["replica"]
             .as_array()
@@ -203,10 +230,17 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
         }
         let name = queue["name"].as_str().unwrap_or_default();
         let twin = name.replace(primary.as_str(), &secondary);
-        if !secondary_queues.contains(&twin.as_str()) {
+        if name.is_empty() || !secondary_queues.contains(&twin.as_str()) {
+            let expected = match name.is_empty() {
+                true => "a twin (the queue has no literal name to match)".to_owned(),
+                false => format!("queue `{twin}`"),
+            };
             findings.push(Finding::new(
                 address("aws_sqs_queue", id),
-                format!("no queue `{twin}` in {secondary}, and no function forwards it there"),
+                format!(
+                    "no {expected} in {secondary}, and no function forwards it there; \
+                     declare the twin with the region in its name, or forward it with QueueReplication"
+                ),
             ));
         }
     }
@@ -311,6 +345,27 @@ fn alarm_topics_in_region(document: &Document, _: &Context) -> Vec<Finding> {
     let region_of = |body: &serde_json::Value| document.region_of(body);
     let mut findings = Vec::new();
     for (id, alarm) in document.resources("aws_cloudwatch_metric_alarm") {
+        if alarm["alarm_actions"]
+            .as_array()
+            .is_none_or(|actions| actions.is_empty())
+        {
+            findings.push(Finding::new(
+                address("aws_cloudwatch_metric_alarm", id),
+                "notifies nobody: give it alarm_actions with a topic of its region",
+            ));
+        }
+        // Route 53 publishes health-check metrics only in us-east-1.
+        if alarm["namespace"] == "AWS/Route53"
+            && region_of(alarm).is_some_and(|region| region != ROUTE53_METRICS_REGION)
+        {
+            findings.push(Finding::new(
+                address("aws_cloudwatch_metric_alarm", id),
+                format!(
+                    "watches a Route 53 metric outside {ROUTE53_METRICS_REGION}, where it never has data; \
+                     create it with a {ROUTE53_METRICS_REGION} provider"
+                ),
+            ));
+        }
         let actions = ["alarm_actions", "ok_actions"]
             .into_iter()
             .flat_map(|key| alarm[key].as_array().into_iter().flatten());
@@ -355,10 +410,7 @@ fn has_bucket_replication(document: &Document, _: &Context) -> Result<(), String
 }
 
 fn has_failover_records(document: &Document, _: &Context) -> Result<(), String> {
-    let any = document
-        .resources("aws_route53_record")
-        .any(|(_, record)| record["failover_routing_policy"].is_object());
-    if any {
+    if failover_records(document).next().is_some() {
         Ok(())
     } else {
         Err(

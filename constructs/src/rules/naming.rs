@@ -23,7 +23,7 @@ pub const RULES: [Rule; 2] = [
 /// Attributes holding physical names. Not checked: the `$default` stage
 /// name, fixed by API Gateway; key-signing keys, whose names allow no `-`
 /// and live inside the zone; and DNS names (zones and records), which are
-/// the operator's domain, chosen per environment with `--domain`.
+/// the operator's domain, chosen per environment by the app.
 const NAME_ATTRIBUTES: [&str; 5] = [
     "name",
     "bucket",

@@ -64,7 +64,7 @@ pub const RULES: [Rule; 8] = [
     },
     Rule {
         id: "SEC007",
-        description: "every log group has a retention (production: at least a year)",
+        description: "every log group has a retention (production: at least the posture's days)",
         severity: Severity::Medium,
         applies: has_log_groups,
         check: log_retention,

@@ -26,6 +26,7 @@ fn everything() -> Document {
         table: true,
         bucket: true,
         dns: Some(true),
+        queues: false,
     })
 }
 
@@ -70,6 +71,7 @@ fn without_failover_the_table_decides_the_roles() {
         table: true,
         bucket: false,
         dns: None,
+        queues: false,
     });
     assert_eq!(
         super::dr::roles(&document),
@@ -127,6 +129,7 @@ fn rules_without_a_subject_say_so() {
             table: true,
             bucket: false,
             dns: None,
+            queues: false,
         }),
         &Context {
             name_suffix: None,
@@ -150,6 +153,87 @@ fn rules_without_a_subject_say_so() {
         );
     }
     assert!(render(&results).contains("not checked: the stack has no aws_apigatewayv2_route"));
+}
+
+#[test]
+fn a_primary_and_secondary_in_one_region_are_refused() {
+    let document = everything().transformed(|value| {
+        // Both regional APIs (and so both records' answers) in eu-west-1.
+        for blocks in value["resource"].as_object_mut().unwrap().values_mut() {
+            for body in blocks.as_object_mut().unwrap().values_mut() {
+                if body["provider"] == "aws.central" {
+                    body["provider"] = json!("aws.west");
+                }
+            }
+        }
+    });
+    let reason = super::dr::roles(&document).unwrap_err();
+    assert!(reason.contains("both in eu-west-1"), "{reason}");
+    let results = audit(&document, &context());
+    assert_eq!(result(&results, "DR001").status(), "failed");
+}
+
+#[test]
+fn a_store_outside_both_regions_fails_dr001() {
+    let document = everything().transformed(|value| {
+        value["provider"]["aws"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"alias": "far", "region": "ap-southeast-2"}));
+        value["resource"]["aws_dynamodb_table"]["ledger_table"]["provider"] = json!("aws.far");
+    });
+    let results = audit(&document, &context());
+    let dr001 = result(&results, "DR001");
+    assert!(
+        dr001
+            .failed
+            .iter()
+            .any(|f| f.address == "aws_dynamodb_table.ledger_table"
+                && f.message
+                    .contains("neither the primary (eu-west-1) nor the secondary")),
+        "{}",
+        render(&results)
+    );
+}
+
+#[test]
+fn an_alarm_without_actions_or_a_health_alarm_outside_us_east_1_fails_dr005() {
+    let mut stack = stack(Parts {
+        table: true,
+        bucket: false,
+        dns: None,
+        queues: false,
+    });
+    let west = stack.provider(crate::core::AwsProvider::new("alarms", "eu-west-1"));
+    stack.scope(&west).resource(
+        "silent",
+        crate::aws::cloudwatch::CloudwatchMetricAlarm {
+            alarm_name: "health-test".into(),
+            alarm_description: "a health check".to_owned(),
+            namespace: "AWS/Route53".to_owned(),
+            metric_name: "HealthCheckStatus".to_owned(),
+            dimensions: Default::default(),
+            statistic: "Minimum".to_owned(),
+            period: 60,
+            evaluation_periods: 3,
+            datapoints_to_alarm: 2,
+            threshold: 1.0,
+            comparison_operator: "LessThanThreshold".to_owned(),
+            treat_missing_data: "missing".to_owned(),
+            alarm_actions: Vec::new(),
+            ok_actions: Vec::new(),
+            tags: Default::default(),
+        },
+    );
+    let results = audit(&synth(&stack), &context());
+    let messages: Vec<&str> = result(&results, "DR005")
+        .failed
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("notifies nobody"));
+    assert!(messages[1].contains("outside us-east-1"));
 }
 
 #[test]

@@ -11,6 +11,7 @@ fn everything(custom_domains: bool) -> Parts {
         table: true,
         bucket: true,
         dns: Some(custom_domains),
+        queues: false,
     }
 }
 
@@ -65,7 +66,14 @@ fn recovery_points_name_each_replicated_store() {
             .recovery_point
             .contains("15 minutes")
     );
-    assert!(report.gaps.is_empty(), "{:?}", report.gaps);
+    // The fixture has no alarms: the report says what goes unseen instead
+    // of pointing at an alarm that does not exist.
+    assert!(!report.recovery_points[0].recovery_point.contains("alarm"));
+    assert_eq!(report.gaps.len(), 1, "{:?}", report.gaps);
+    assert!(
+        report.gaps[0]
+            .contains("no alarm on the replication latency of aws_dynamodb_table.ledger_table")
+    );
 }
 
 #[test]
@@ -74,6 +82,7 @@ fn a_stack_without_failover_says_so_and_refuses_a_target() {
         table: true,
         bucket: false,
         dns: None,
+        queues: false,
     })
     .with_target(Some(300));
     assert_eq!(report.failover, None);
@@ -93,6 +102,7 @@ fn a_table_without_replicas_is_a_gap() {
         table: true,
         bucket: false,
         dns: None,
+        queues: false,
     }));
     document = document.transformed(|value| {
         value["resource"]["aws_dynamodb_table"]["ledger_table"]["replica"] = serde_json::json!([]);
@@ -135,6 +145,49 @@ fn target_is_refused_with_the_setting_to_change() {
         error.contains("no health-check setting can meet it"),
         "{error}"
     );
+    // 5 s left after propagation and caching: less than any detection.
+    let error = fast.check_target(95).unwrap_err().to_string();
+    assert!(
+        error.contains("no health-check setting can meet it"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_missed_target_is_printed_as_missed() {
+    let text = report(everything(true)).with_target(Some(100)).to_string();
+    assert!(text.contains("(target 100 s: MISSED by 20 s)"), "{text}");
+    let text = report(everything(true)).with_target(Some(120)).to_string();
+    assert!(text.contains("(target 120 s: met)"), "{text}");
+}
+
+#[test]
+fn an_unreplicated_bucket_is_a_gap() {
+    let document = synth(&stack(everything(true))).transformed(|value| {
+        value["resource"]
+            .as_object_mut()
+            .unwrap()
+            .remove("aws_s3_bucket_replication_configuration");
+    });
+    let report = DrReport::of(&document);
+    assert!(
+        report
+            .gaps
+            .iter()
+            .any(|g| g.contains("aws_s3_bucket.invoices_source_bucket is not replicated")),
+        "{:?}",
+        report.gaps
+    );
+}
+
+#[test]
+fn notes_are_kept_apart_from_the_report_fields_in_json() {
+    let json = serde_json::to_value(
+        report(everything(true)).with_note("gaps", "an app topic named like a field".to_owned()),
+    )
+    .unwrap();
+    assert_eq!(json["notes"]["gaps"], "an app topic named like a field");
+    assert!(json["gaps"].is_array());
 }
 
 #[test]
@@ -151,4 +204,39 @@ fn notes_and_gaps_of_the_app_are_printed() {
         "{text}"
     );
     assert!(text.contains("gap: no alert email"), "{text}");
+}
+
+#[test]
+fn a_queue_counts_as_forwarded_only_when_the_function_may_send_there() {
+    let parts = || Parts {
+        table: false,
+        bucket: false,
+        dns: None,
+        queues: true,
+    };
+    let report = report(parts());
+    assert_eq!(report.recovery_points.len(), 1, "{report:#?}");
+    assert_eq!(report.recovery_points[0].store, "aws_sqs_queue.jobs_west");
+    assert!(
+        report.recovery_points[0]
+            .mechanism
+            .contains("aws_sqs_queue.jobs_central")
+    );
+    // The same function without the permission to send: a worker that
+    // merely names another region's queue forwards nothing.
+    let document = synth(&stack(parts())).transformed(|value| {
+        for policy in value["data"]["aws_iam_policy_document"]
+            .as_object_mut()
+            .unwrap()
+            .values_mut()
+        {
+            for statement in policy["statement"].as_array_mut().unwrap() {
+                statement["actions"]
+                    .as_array_mut()
+                    .unwrap()
+                    .retain(|action| action != "sqs:SendMessage");
+            }
+        }
+    });
+    assert!(DrReport::of(&document).recovery_points.is_empty());
 }

@@ -21,7 +21,17 @@ fn bootstrap() -> String {
 async fn packaged_binary_answers_health_payment_and_reports_a_malformed_event() {
     let moto = MotoServer::start();
     create_table(&client(&moto), "transactions-rt").await;
+    // A payment first: a cold process's first call to the table also sets
+    // up the client and the connection, which on a loaded machine can
+    // outlast the health probe's one-second bound (a timing, not what this
+    // test checks; the bound has its own test in `health.rs`).
     let api = RuntimeApi::start(vec![
+        event(
+            "POST",
+            "/payment",
+            Some("application/json"),
+            Some(r#"{"transaction_id":"rt-0","amount":"1.00","currency":"USD"}"#),
+        ),
         event("GET", "/health", None, None),
         event(
             "POST",
@@ -44,19 +54,26 @@ async fn packaged_binary_answers_health_payment_and_reports_a_malformed_event() 
         .stderr(Stdio::null())
         .spawn()
         .expect("start the bootstrap binary");
-    let outcomes = api.wait_for(3, Duration::from_secs(60));
+    let outcomes = api.wait_for(4, Duration::from_secs(60));
     let _ = child.kill();
     let _ = child.wait();
 
-    assert_eq!(outcomes.len(), 3, "{outcomes:?}");
+    assert_eq!(outcomes.len(), 4, "{outcomes:?}");
     match &outcomes[0] {
         Outcome::Response { request_id, body } => {
             assert_eq!(request_id, "request-0");
+            assert_eq!(body["statusCode"], 201, "{body}");
+        }
+        other => panic!("first payment: {other:?}"),
+    }
+    match &outcomes[1] {
+        Outcome::Response { request_id, body } => {
+            assert_eq!(request_id, "request-1");
             assert_eq!(body["statusCode"], 200, "{body}");
         }
         other => panic!("health: {other:?}"),
     }
-    match &outcomes[1] {
+    match &outcomes[2] {
         Outcome::Response { body, .. } => {
             assert_eq!(body["statusCode"], 201, "{body}");
             let payment: serde_json::Value =
@@ -65,9 +82,9 @@ async fn packaged_binary_answers_health_payment_and_reports_a_malformed_event() 
         }
         other => panic!("payment: {other:?}"),
     }
-    match &outcomes[2] {
+    match &outcomes[3] {
         Outcome::Error { request_id, body } => {
-            assert_eq!(request_id, "request-2");
+            assert_eq!(request_id, "request-3");
             assert!(body["errorType"].is_string(), "{body}");
         }
         other => panic!("malformed event: {other:?}"),
