@@ -54,3 +54,46 @@ fn production_profile_outside_us_east_1_validates() {
         ..payments::testing::production_config()
     });
 }
+
+/// The escape hatches reach Terraform as it reads them: a resource type
+/// without bindings (an Aurora global cluster) and a raw attribute set past
+/// a typed struct both validate against the provider's schema.
+#[test]
+fn raw_blocks_and_overrides_validate() {
+    use constructs::aws::s3::S3Bucket;
+    use constructs::core::{AwsProvider, Meta, Stack};
+
+    let mut stack = Stack::new("ledger");
+    let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+    let mut scope = stack.scope(&west);
+    let cluster = scope.raw_resource(
+        "aws_rds_global_cluster",
+        "ledger",
+        serde_json::json!({
+            "global_cluster_identifier": "ledger-dev",
+            "engine": "aurora-postgresql",
+            "engine_version": "15.4",
+            "storage_encrypted": true,
+            "deletion_protection": true,
+        }),
+    );
+    scope.resource_with(
+        "exports",
+        S3Bucket {
+            bucket: "ledger-exports-dev".into(),
+            force_destroy: true,
+            tags: [("Cluster".to_owned(), "ledger".to_owned())].into(),
+        },
+        Meta::default()
+            .set("object_lock_enabled", true)
+            .set("tags.ClusterArn", cluster.attr("arn")),
+    );
+    drop(scope);
+    let document = constructs::testing::synth(&stack);
+    let dir = tempfile::tempdir().unwrap();
+    write_scratch_configuration(dir.path(), &document.to_json());
+    let report = validate(dir.path());
+    assert_eq!(report["valid"], true, "{report:#}");
+    assert_eq!(report["error_count"], 0, "{report:#}");
+    assert_eq!(report["warning_count"], 0, "{report:#}");
+}

@@ -216,6 +216,17 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
         },
         "provider": { "aws": stack.providers },
     });
+    for other in &stack.other_providers {
+        document["terraform"]["required_providers"][&other.name] =
+            json!({ "source": other.source, "version": other.version });
+        let blocks = document["provider"][&other.name]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let mut blocks = blocks;
+        blocks.push(json!(other));
+        document["provider"][&other.name] = Value::Array(blocks);
+    }
     let sections = [
         ("variable", checked.variables),
         ("data", to_map(data)),
@@ -319,14 +330,20 @@ fn check_blocks<'s>(stack: &'s Stack, errors: &mut Vec<Error>) -> HashSet<BlockK
                 });
             }
         }
-        if !stack
-            .providers
-            .iter()
-            .any(|p| *p.alias == *block.provider.alias)
-        {
+        let declared = match &*block.provider.name {
+            "aws" => stack
+                .providers
+                .iter()
+                .any(|p| *p.alias == *block.provider.alias),
+            name => stack
+                .other_providers
+                .iter()
+                .any(|p| p.name == name && *p.alias == *block.provider.alias),
+        };
+        if !declared {
             errors.push(Error::UnknownProvider {
                 path: target.qualified_path(),
-                alias: block.provider.alias.to_string(),
+                provider: block.provider.meta_argument(),
                 stack: stack.name.to_string(),
                 declared: declared_aliases(stack),
             });
@@ -411,13 +428,19 @@ fn is_valid_identifier(name: &str) -> bool {
 }
 
 fn declared_aliases(stack: &Stack) -> String {
-    if stack.providers.is_empty() {
+    if stack.providers.is_empty() && stack.other_providers.is_empty() {
         return "none".to_owned();
     }
     let aliases: Vec<String> = stack
         .providers
         .iter()
         .map(|p| format!("aws.{}", p.alias))
+        .chain(
+            stack
+                .other_providers
+                .iter()
+                .map(|p| format!("{}.{}", p.name, p.alias)),
+        )
         .collect();
     aliases.join(", ")
 }

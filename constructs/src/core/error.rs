@@ -50,29 +50,28 @@ pub enum Error {
     },
 
     #[error(
-        "construct `{path}` is bound to provider `aws.{alias}`, which stack `{stack}` does not declare \
-         (declared: {declared}); declare it with `Stack::provider` or bind the construct to a declared one"
+        "construct `{path}` is bound to provider `{provider}`, which stack `{stack}` does not declare \
+         (declared: {declared}); declare it with `Stack::provider` (or `Stack::other_provider`) or bind \
+         the construct to a declared one"
     )]
     /// A block is bound to a provider alias the stack does not declare.
     UnknownProvider {
         /// The qualified path of the block.
         path: String,
-        /// The alias the block is bound to, without `aws.`.
-        alias: String,
+        /// The provider the block is bound to, e.g. `aws.primary`.
+        provider: String,
         /// The stack being synthesized.
         stack: String,
         /// The aliases the stack declares, comma-separated, or `none`.
         declared: String,
     },
 
-    #[error(
-        "stack `{stack}` declares provider `aws.{alias}` twice; give each provider its own alias"
-    )]
+    #[error("stack `{stack}` declares provider `{alias}` twice; give each provider its own alias")]
     /// A stack declares two providers with the same alias.
     DuplicateProvider {
         /// The stack that declares them.
         stack: String,
-        /// The alias declared twice, without `aws.`.
+        /// The provider declared twice, e.g. `aws.primary`.
         alias: String,
     },
 

@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use serde::Serialize;
+use serde_json::Value;
 
 use super::expr::Expr;
 use super::id::ConstructPath;
-use super::reference::{Dependency, Target};
+use super::reference::{self, Dependency, Target};
 
 /// A managed resource type of the AWS provider. Field names of the
 /// implementing struct are exactly those of the provider schema.
@@ -14,6 +15,12 @@ pub trait Resource: Serialize {
     /// The Terraform type, e.g. `aws_s3_bucket`.
     const TYPE: &'static str;
 }
+
+/// The type parameter of a [`Ref`](super::Ref) to a block declared without
+/// bindings (`Scope::raw_resource`, `Scope::raw_data`): read its attributes
+/// with [`Ref::attr`](super::Ref::attr).
+#[derive(Clone, Copy, Debug)]
+pub struct RawBlock;
 
 /// A data source type of the AWS provider.
 pub trait DataSource: Serialize {
@@ -78,6 +85,10 @@ pub struct Meta {
     /// `(rule id, reason)`: findings of these rules on this resource are
     /// accepted, and reported with the reason.
     pub(crate) suppressions: Vec<(String, String)>,
+    /// Raw attributes set on the rendered body, by dotted path.
+    pub(crate) overrides: Vec<(String, Value)>,
+    /// The blocks the overrides refer to.
+    pub(crate) override_references: Vec<Arc<Target>>,
 }
 
 impl Meta {
@@ -105,6 +116,40 @@ impl Meta {
     /// synth emits a `moved` block so Terraform renames instead of replacing.
     pub fn renamed_from(mut self, previous: ConstructPath) -> Self {
         self.renamed_from = Some(previous);
+        self
+    }
+
+    /// Sets the attribute at `path` of the rendered body to `value`, past
+    /// the typed struct: the escape hatch for what the bindings cannot say
+    /// (CDKTF's `addOverride`). `path` is object keys separated by dots; a
+    /// single nested block (a one-element list) is crossed by its key, e.g.
+    /// `point_in_time_recovery.enabled`. Objects are created on the way, a
+    /// `null` value removes the attribute, and references in `value` are
+    /// checked like any other.
+    ///
+    /// ```
+    /// use constructs::aws::s3::S3Bucket;
+    /// use constructs::core::{AwsProvider, Meta, Stack};
+    ///
+    /// let mut stack = Stack::new("app");
+    /// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+    /// stack.scope(&west).resource_with(
+    ///     "data",
+    ///     S3Bucket { bucket: "data-dev".into(), force_destroy: true, tags: Default::default() },
+    ///     Meta::default()
+    ///         .set("object_lock_enabled", true)
+    ///         .set("force_destroy", serde_json::Value::Null),
+    /// );
+    /// let document = stack.synth().unwrap();
+    /// let bucket = document.resource("aws_s3_bucket", "data").unwrap();
+    /// assert_eq!(bucket["object_lock_enabled"], true);
+    /// assert!(bucket.get("force_destroy").is_none());
+    /// ```
+    pub fn set(mut self, path: &str, value: impl Serialize) -> Self {
+        let (value, references) = reference::collecting(|| serde_json::to_value(value));
+        let value = value.expect("an override value always serializes to JSON");
+        self.overrides.push((path.to_owned(), value));
+        self.override_references.extend(references);
         self
     }
 

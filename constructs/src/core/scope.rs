@@ -1,12 +1,14 @@
 //! A place in the construct tree, bound to a provider. Constructs take a
 //! scope, create resources in it and open child scopes for their parts.
 
+use serde::Serialize;
+
 use super::error::Error;
 use super::id::ConstructPath;
 use super::moved::Moved;
 use super::provider::ProviderRef;
 use super::reference::{BlockKind, Ref};
-use super::resource::{DataSource, Meta, Resource};
+use super::resource::{DataSource, Meta, RawBlock, Resource};
 use super::stack::Stack;
 
 /// A construct's place in a stack: a construct path and the provider its
@@ -103,6 +105,78 @@ impl<'s> Scope<'s> {
             fix: fix.into(),
         };
         self.stack.errors.push(error);
+    }
+
+    /// Adds a resource of a type without bindings, `tf_type` (e.g.
+    /// `aws_rds_global_cluster`, or a type of an [`OtherProvider`] the scope
+    /// is bound to), with `body` as its arguments: the escape hatch for what
+    /// the typed resources do not cover. It is checked and rendered like any
+    /// other block; read its attributes with [`Ref::attr`].
+    ///
+    /// ```
+    /// use constructs::core::{AwsProvider, Stack};
+    ///
+    /// let mut stack = Stack::new("app");
+    /// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+    /// let mut scope = stack.scope(&west);
+    /// let cluster = scope.raw_resource(
+    ///     "aws_rds_global_cluster",
+    ///     "ledger",
+    ///     serde_json::json!({"global_cluster_identifier": "ledger-dev", "engine": "aurora-postgresql"}),
+    /// );
+    /// assert_eq!(cluster.attr("arn").render(), "${aws_rds_global_cluster.ledger.arn}");
+    /// drop(scope);
+    /// let document = stack.synth().unwrap();
+    /// let body = document.resource("aws_rds_global_cluster", "ledger").unwrap();
+    /// assert_eq!(body["engine"], "aurora-postgresql");
+    /// assert_eq!(body["provider"], "aws.west");
+    /// ```
+    ///
+    /// [`OtherProvider`]: super::OtherProvider
+    pub fn raw_resource(
+        &mut self,
+        tf_type: &'static str,
+        name: &str,
+        body: impl Serialize,
+    ) -> Ref<RawBlock> {
+        self.raw_resource_with(tf_type, name, body, Meta::default())
+    }
+
+    /// [`Scope::raw_resource`] with meta-arguments.
+    pub fn raw_resource_with(
+        &mut self,
+        tf_type: &'static str,
+        name: &str,
+        body: impl Serialize,
+        meta: Meta,
+    ) -> Ref<RawBlock> {
+        let target = self.stack.add_block(
+            BlockKind::Resource,
+            tf_type,
+            self.path.child(name),
+            self.provider.clone(),
+            &body,
+            meta,
+        );
+        Ref::new(target)
+    }
+
+    /// Adds a data source of a type without bindings, `tf_type`.
+    pub fn raw_data(
+        &mut self,
+        tf_type: &'static str,
+        name: &str,
+        body: impl Serialize,
+    ) -> Ref<RawBlock> {
+        let target = self.stack.add_block(
+            BlockKind::Data,
+            tf_type,
+            self.path.child(name),
+            self.provider.clone(),
+            &body,
+            Meta::default(),
+        );
+        Ref::new(target)
     }
 
     /// Adds the data source `body` as the construct `name` in this scope.

@@ -12,7 +12,7 @@ use super::expr::Expr;
 use super::id::{ConstructPath, LogicalId};
 use super::moved::Moved;
 use super::output::Output;
-use super::provider::{AwsProvider, ProviderRef};
+use super::provider::{AwsProvider, OtherProvider, ProviderRef};
 use super::reference::{self, BlockKind, Target};
 use super::resource::Meta;
 use super::scope::Scope;
@@ -61,6 +61,7 @@ pub(crate) struct Block {
 pub struct Stack {
     pub(crate) name: Arc<str>,
     pub(crate) providers: Vec<AwsProvider>,
+    pub(crate) other_providers: Vec<OtherProvider>,
     pub(crate) backend: Backend,
     pub(crate) variables: Vec<(String, Variable)>,
     pub(crate) outputs: Vec<(String, Output)>,
@@ -81,6 +82,7 @@ impl Stack {
         Self {
             name: Arc::from(name.into()),
             providers: Vec::new(),
+            other_providers: Vec::new(),
             backend: Backend::default(),
             variables: Vec::new(),
             outputs: Vec::new(),
@@ -101,15 +103,40 @@ impl Stack {
         if self.providers.iter().any(|p| p.alias == provider.alias) {
             self.errors.push(Error::DuplicateProvider {
                 stack: self.name.to_string(),
-                alias: provider.alias.clone(),
+                alias: format!("aws.{}", provider.alias),
             });
         }
         let handle = ProviderRef {
+            name: Arc::from("aws"),
             alias: Arc::from(provider.alias.as_str()),
             region: Arc::from(provider.region.as_str()),
             stack: Arc::clone(&self.name),
         };
         self.providers.push(provider);
+        handle
+    }
+
+    /// Declares a provider without typed bindings, e.g. `cloudflare`, and
+    /// returns the handle to bind raw resources to (`Scope::raw_resource`).
+    pub fn other_provider(&mut self, provider: OtherProvider) -> ProviderRef {
+        let taken = self.providers.iter().any(|p| p.alias == provider.alias)
+            || self
+                .other_providers
+                .iter()
+                .any(|p| p.name == provider.name && p.alias == provider.alias);
+        if taken || provider.name == "aws" {
+            self.errors.push(Error::DuplicateProvider {
+                stack: self.name.to_string(),
+                alias: format!("{}.{}", provider.name, provider.alias),
+            });
+        }
+        let handle = ProviderRef {
+            name: Arc::from(provider.name.as_str()),
+            alias: Arc::from(provider.alias.as_str()),
+            region: Arc::from(""),
+            stack: Arc::clone(&self.name),
+        };
+        self.other_providers.push(provider);
         handle
     }
 
@@ -151,11 +178,23 @@ impl Stack {
             path,
             stack: Arc::clone(&self.name),
         });
-        let (body, references) = reference::collecting(|| serde_json::to_value(body));
-        let body = match body {
+        let (body, mut references) = reference::collecting(|| serde_json::to_value(body));
+        let mut body = match body {
             Ok(Value::Object(body)) => body,
             _ => panic!("the body of {tf_type} must serialize to a JSON object"),
         };
+        for (path, value) in &meta.overrides {
+            if let Err(problem) = set_attribute(&mut body, path, value.clone()) {
+                self.errors.push(Error::InvalidConstruct {
+                    path: target.qualified_path(),
+                    problem: format!("the override of `{path}` {problem}"),
+                    fix: "name an attribute path of the block: object keys separated by dots, \
+                          a single nested block crossed by its name, e.g. `server_side_encryption.enabled`"
+                        .to_owned(),
+                });
+            }
+        }
+        references.extend(meta.override_references.iter().cloned());
         self.blocks.push(Block {
             target: Arc::clone(&target),
             provider,
@@ -186,10 +225,48 @@ impl Stack {
     }
 }
 
+/// Sets `path` (keys and list positions separated by dots) in `body` to
+/// `value`, creating objects on the way; `null` removes the attribute.
+fn set_attribute(body: &mut Map<String, Value>, path: &str, value: Value) -> Result<(), String> {
+    let segments: Vec<&str> = path.split('.').collect();
+    if segments.iter().any(|s| s.is_empty()) {
+        return Err("has an empty segment".to_owned());
+    }
+    let (last, parents) = segments
+        .split_last()
+        .expect("split gives one segment at least");
+    let mut node = body;
+    for segment in parents {
+        let child = node
+            .entry((*segment).to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+        node = descend(child, segment)?;
+    }
+    if value.is_null() {
+        node.remove(*last);
+    } else {
+        node.insert((*last).to_owned(), value);
+    }
+    Ok(())
+}
+
+/// The object under `segment`: an object itself, or the first element of
+/// a one-element list (how Terraform JSON writes a single nested block).
+fn descend<'v>(child: &'v mut Value, segment: &str) -> Result<&'v mut Map<String, Value>, String> {
+    match child {
+        Value::Object(map) => Ok(map),
+        Value::Array(items) if items.len() == 1 => items[0]
+            .as_object_mut()
+            .ok_or_else(|| format!("crosses `{segment}`, a list of plain values")),
+        _ => Err(format!("crosses `{segment}`, which is not an object")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::aws::s3::{S3Bucket, S3BucketVersioning, VersioningConfiguration};
+    use crate::core::provider::OtherProvider;
     use crate::core::{App, Lifecycle, Ref};
     use crate::testing::{resource, synth, synth_errors};
 
@@ -524,5 +601,128 @@ mod tests {
         let resource_pos = first.find("\"resource\"").unwrap();
         let provider_pos = first.find("\"provider\": {").unwrap();
         assert!(provider_pos < resource_pos, "top-level keys are sorted");
+    }
+
+    #[test]
+    fn overrides_set_nested_attributes_remove_others_and_record_references() {
+        let mut stack = Stack::new("app");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        let mut scope = stack.scope(&west);
+        let logs = scope.resource("logs", bucket("logs-dev"));
+        scope.resource_with(
+            "data",
+            bucket("data-dev"),
+            Meta::default()
+                .set("object_lock_configuration.rule.default_retention.days", 30)
+                .set("logging_target", logs.bucket())
+                .set("force_destroy", Value::Null),
+        );
+        drop(scope);
+        let doc = synth(&stack);
+        let data = resource(&doc, "aws_s3_bucket", "data");
+        assert_eq!(
+            data["object_lock_configuration"]["rule"]["default_retention"]["days"],
+            30
+        );
+        assert_eq!(data["logging_target"], "${aws_s3_bucket.logs.bucket}");
+        assert!(data.get("force_destroy").is_none());
+
+        // A reference in an override is checked like any other.
+        let mut other = Stack::new("other");
+        let east = other.provider(AwsProvider::new("east", "us-east-1"));
+        other.scope(&east).resource_with(
+            "data",
+            bucket("x-dev"),
+            Meta::default().set("logging_target", logs.bucket()),
+        );
+        let errors = synth_errors(&other);
+        assert!(errors[0].contains("refers to `app/logs`"), "{errors:?}");
+    }
+
+    #[test]
+    fn an_override_through_a_plain_value_is_an_error() {
+        let mut stack = Stack::new("app");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        stack.scope(&west).resource_with(
+            "data",
+            bucket("data-dev"),
+            Meta::default().set("bucket.name", "x").set("a..b", 1),
+        );
+        let errors = synth_errors(&stack);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0]
+                .contains("the override of `bucket.name` crosses `bucket`, which is not an object")
+        );
+        assert!(errors[1].contains("the override of `a..b` has an empty segment"));
+    }
+
+    #[test]
+    fn raw_blocks_of_another_provider_render_with_its_requirements() {
+        let mut stack = Stack::new("app");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        let dns = stack.other_provider(OtherProvider {
+            name: "cloudflare".to_owned(),
+            source: "cloudflare/cloudflare".to_owned(),
+            version: "~> 4.40".to_owned(),
+            alias: "edge".to_owned(),
+            config: Default::default(),
+        });
+        let bucket_ref = stack.scope(&west).resource("site", bucket("site-dev"));
+        let zone = stack.scope(&dns).raw_data(
+            "cloudflare_zone",
+            "zone",
+            serde_json::json!({"name": "acme-corp.io"}),
+        );
+        stack.scope(&dns).raw_resource(
+            "cloudflare_record",
+            "site",
+            serde_json::json!({
+                "zone_id": zone.attr("id"),
+                "name": "www",
+                "type": "CNAME",
+                "content": bucket_ref.attr("bucket_regional_domain_name"),
+            }),
+        );
+        let doc = synth(&stack);
+        let value = doc.value();
+        assert_eq!(
+            value["terraform"]["required_providers"]["cloudflare"],
+            serde_json::json!({"source": "cloudflare/cloudflare", "version": "~> 4.40"})
+        );
+        assert_eq!(value["provider"]["cloudflare"][0]["alias"], "edge");
+        let record = &value["resource"]["cloudflare_record"]["site"];
+        assert_eq!(record["provider"], "cloudflare.edge");
+        assert_eq!(record["zone_id"], "${data.cloudflare_zone.zone.id}");
+        assert_eq!(
+            record["content"],
+            "${aws_s3_bucket.site.bucket_regional_domain_name}"
+        );
+        // The same bytes every time, keys sorted like the rest.
+        assert_eq!(doc.to_json(), synth(&stack).to_json());
+    }
+
+    #[test]
+    fn a_raw_block_bound_to_an_undeclared_provider_is_an_error() {
+        let mut stack = Stack::new("app");
+        let mut elsewhere = Stack::new("elsewhere");
+        let dns = elsewhere.other_provider(OtherProvider {
+            name: "cloudflare".to_owned(),
+            source: "cloudflare/cloudflare".to_owned(),
+            version: "~> 4.40".to_owned(),
+            alias: "edge".to_owned(),
+            config: Default::default(),
+        });
+        stack.provider(AwsProvider::new("west", "eu-west-1"));
+        stack.scope(&dns).raw_resource(
+            "cloudflare_record",
+            "site",
+            serde_json::json!({"name": "www"}),
+        );
+        let errors = synth_errors(&stack);
+        assert!(
+            errors[0].contains("bound to provider `cloudflare.edge`, which stack `app` does not declare (declared: aws.west)"),
+            "{errors:?}"
+        );
     }
 }
