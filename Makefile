@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate venv audit-venv audit nextest lambdas bench bench-handlers e2e diagram plan apply-zone
+.PHONY: help synth check lint test validate venv audit-venv audit nextest lambdas bench bench-handlers e2e diagram plan apply-zone drill drill-end
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -57,6 +57,21 @@ plan: synth ## terraform init + plan into terraform/tfplan, then the plan summar
 	$(TERRAFORM) -chdir=terraform plan -input=false -out=tfplan
 	$(TERRAFORM) -chdir=terraform show -json tfplan > terraform/tfplan.json
 	$(CARGO) run --quiet --locked -p synth -- plan-summary terraform/tfplan.json $(SYNTH_ARGS) $(if $(ALLOW_DATA_LOSS),--allow-data-loss)
+
+# A failover drill on the deployed stack: plan the switch, let synth prove
+# the plan changes nothing else (and print what to watch), then apply it.
+define drill_apply
+	$(TERRAFORM) -chdir=terraform plan -input=false -var failover_drill=$(1) -out=drill.tfplan
+	$(TERRAFORM) -chdir=terraform show -json drill.tfplan > terraform/drill.json
+	$(CARGO) run --quiet --locked -p synth -- drill terraform/drill.json $(SYNTH_ARGS)
+	$(TERRAFORM) -chdir=terraform apply -input=false drill.tfplan
+endef
+
+drill: synth ## failover drill: invert the primary's health check (nothing else changes); prints what to watch
+	$(call drill_apply,true)
+
+drill-end: synth ## end the failover drill: the health checks report the real state again
+	$(call drill_apply,false)
 
 # A new zone's name servers exist only once it is created, and the ACM
 # certificates validate only once the parent domain delegates to them.

@@ -30,7 +30,7 @@ use constructs::aws::sts::Account;
 use constructs::core::{App, AwsProvider, Expr, Meta, Output, ProviderRef, Ref, Scope, Stack};
 use constructs::dr::RegionRole;
 use constructs::dr::failover_dns::{
-    FailoverDns, FailoverDnsProps, FailoverEndpoint, HealthCheck, HostedZone,
+    FailoverDns, FailoverDnsProps, FailoverEndpoint, HealthCheck, HostedZone, drill_variable,
 };
 use constructs::dr::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
 use constructs::dr::monitoring::Alarm;
@@ -68,6 +68,8 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
     let primary = stack.provider(AwsProvider::new("primary", PRIMARY).tag("Environment", env));
     let secondary =
         stack.provider(AwsProvider::new("secondary", SECONDARY).tag("Environment", env));
+    // `terraform apply -var failover_drill=true` rehearses a failover.
+    let drill = drill_variable(&mut stack);
     let mut root = stack.scope(&primary);
     let account = Account::lookup(&mut root);
 
@@ -128,6 +130,7 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
             custom_domains: true,
             cname_ttl_seconds: 60,
             hardening: None,
+            drill: Some(drill),
         },
     );
     alarms(&mut root, env, &table, &invoices);

@@ -71,6 +71,15 @@ pub enum Command {
     /// Run the policy rules on the synthesized stack and print every rule:
     /// passed, failed or suppressed (with its reason). Exits 2 on a failure.
     Audit,
+    /// Check that a saved plan of a failover drill (`terraform plan -var
+    /// failover_drill=true`, or `=false` to end it) changes the health
+    /// checks' drill switch and nothing else, and print what to watch.
+    /// Exits 2 when the plan changes anything else or not the switch.
+    Drill {
+        /// The JSON of `terraform show -json <planfile>`.
+        #[arg(value_name = "PLAN_JSON")]
+        plan: PathBuf,
+    },
     /// Summarize a saved plan (`terraform show -json tfplan`) by region and
     /// construct; refuse destroys and replacements of stateful resources.
     PlanSummary {

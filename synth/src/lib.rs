@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 mod args;
+mod drill;
 mod graph;
 mod manifest;
 mod output;
@@ -128,6 +129,7 @@ where
             None => synth(synthesis, &args, stdout, stderr),
             Some(Command::Graph { format, depth }) => graph(synthesis, *format, *depth, stdout),
             Some(Command::Audit) => audit(synthesis, stdout),
+            Some(Command::Drill { plan }) => drill(synthesis, plan, stdout, stderr),
             Some(Command::PlanSummary {
                 plan,
                 allow_data_loss,
@@ -213,19 +215,7 @@ fn plan_summary(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
-    let text = fs::read_to_string(plan).map_err(|e| {
-        format!(
-            "error: cannot read {}: {e}; make it with `terraform show -json tfplan > {}`",
-            plan.display(),
-            plan.display()
-        )
-    })?;
-    let plan_json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "error: {} is not JSON ({e}); make it with `terraform show -json tfplan`",
-            plan.display()
-        )
-    })?;
+    let plan_json = read_plan(plan)?;
     // A valid stack is enough to name the constructs a plan changes.
     let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
     let constructs = construct_of_each_address(&synthesized.paths);
@@ -246,6 +236,86 @@ fn plan_summary(
         }
         None => Ok(exit::SUCCESS),
     }
+}
+
+fn drill(
+    synthesis: Synthesis,
+    plan: &Path,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, String> {
+    let plan_json = read_plan(plan)?;
+    let plan = drill::DrillPlan::read(&plan_json).map_err(|e| format!("error: {e}"))?;
+    if !plan.other.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "synth: this plan is not only a failover drill; it also changes:"
+        );
+        for change in &plan.other {
+            let _ = writeln!(stderr, "  {change}");
+        }
+        let _ = writeln!(
+            stderr,
+            "apply the pending changes first (a plan without the drill variable), then plan the drill again"
+        );
+        return Ok(exit::ERROR);
+    }
+    if plan.switched.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "synth: this plan flips no drill switch: the drill is already in that state, or the stack's \
+             FailoverDns has no drill (FailoverDnsProps::drill)"
+        );
+        return Ok(exit::ERROR);
+    }
+    let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
+    let document = &synthesized.document;
+    let names = |tf_type: &str, attribute: &str, keep: &dyn Fn(&serde_json::Value) -> bool| {
+        document
+            .resources(tf_type)
+            .filter(|(_, body)| keep(body))
+            .filter_map(|(_, body)| body[attribute].as_str())
+            .collect::<Vec<&str>>()
+    };
+    // The alarms on the switched health checks' status.
+    let switched = |alarm: &serde_json::Value| {
+        alarm["metric_name"] == "HealthCheckStatus"
+            && Document::first_reference(&alarm["dimensions"]["HealthCheckId"]).is_some_and(
+                |(tf_type, id)| {
+                    plan.switched
+                        .iter()
+                        .any(|(address, _)| *address == format!("{tf_type}.{id}"))
+                },
+            )
+    };
+    let watch = drill::Watch {
+        alarms: names("aws_cloudwatch_metric_alarm", "alarm_name", &switched),
+        dashboards: names("aws_cloudwatch_dashboard", "dashboard_name", &|_| true),
+        worst_case_seconds: synthesized
+            .report
+            .failover
+            .as_ref()
+            .map(|f| f.worst_case_recovery_seconds),
+    };
+    let _ = write!(stdout, "{}", drill::render(&plan, &watch));
+    Ok(exit::SUCCESS)
+}
+
+/// The JSON of a saved plan, or an error saying how to make it.
+fn read_plan(plan: &Path) -> Result<serde_json::Value, String> {
+    let text = fs::read_to_string(plan).map_err(|e| {
+        format!(
+            "error: cannot read {}: {e}; make it with `terraform show -json tfplan > {}`",
+            plan.display(),
+            plan.display()
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "error: {} is not JSON ({e}); make it with `terraform show -json tfplan`",
+            plan.display()
+        )
+    })
 }
 
 /// Each address with the construct that created it: the scope the

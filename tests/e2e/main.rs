@@ -1,12 +1,14 @@
 //! The whole life of a deployment, offline: synth for the emulator, init,
 //! validate, plan, apply against moto, verify through the AWS API, run the
 //! packaged handlers against what Terraform created, re-plan (no drift),
-//! destroy (nothing left); then the same after interrupted applies.
+//! rehearse a failover drill, destroy (nothing left); then the same after
+//! interrupted applies.
 //!
 //! Run by `make e2e` (part of `make test`), which builds the Lambda packages
 //! first. Each step prints its duration.
 
 mod deployment;
+mod drill;
 mod handlers;
 mod renames;
 mod steps;
@@ -58,6 +60,10 @@ fn deployment_lifecycle_against_the_emulator() {
         runtime.block_on(handlers::replication(&moto, &deployment))
     });
     steps.run("re-plan: no drift", || deployment.assert_no_drift());
+    steps.run(
+        "failover drill: start and end change only the switch",
+        || drill::start_and_end(&deployment),
+    );
     steps.run("plan-summary refuses replacing a bucket", || {
         renames::summary_refuses_data_loss(&deployment)
     });

@@ -702,3 +702,75 @@ fn audit_of_the_production_profile_passes_without_suppressing_encryption() {
         result.stdout
     );
 }
+
+/// `synth drill` refuses a plan that ships anything besides the switch,
+/// and one that flips nothing; a drill plan gets the watch list.
+#[test]
+fn drill_accepts_only_the_switch() {
+    let dir = tempfile::tempdir().unwrap();
+    let switch = serde_json::json!({
+        "address": "aws_route53_health_check.dns_primary_health_check",
+        "type": "aws_route53_health_check", "mode": "managed",
+        "change": {"actions": ["update"], "before": {"invert_healthcheck": false},
+                   "after": {"invert_healthcheck": true}, "after_unknown": {}},
+    });
+    let pending = serde_json::json!({
+        "address": "aws_sqs_queue.primary_queue_main", "type": "aws_sqs_queue", "mode": "managed",
+        "change": {"actions": ["update"], "before": {"delay_seconds": 0},
+                   "after": {"delay_seconds": 5}, "after_unknown": {}},
+    });
+    let plan = |changes: serde_json::Value| {
+        let path = dir.path().join("drill.json");
+        std::fs::write(
+            &path,
+            serde_json::json!({"resource_changes": changes}).to_string(),
+        )
+        .unwrap();
+        path.display().to_string()
+    };
+
+    let drill = run(&["drill", &plan(serde_json::json!([switch]))]);
+    assert_eq!(drill.code, 0, "{}", drill.stderr);
+    assert!(
+        drill.stdout.starts_with("Failover drill: START"),
+        "{}",
+        drill.stdout
+    );
+    assert!(
+        drill
+            .stdout
+            .contains("alarm payments-primary-health-dev: goes to ALARM")
+    );
+    assert!(
+        !drill.stdout.contains("secondary-health"),
+        "{}",
+        drill.stdout
+    );
+
+    let mixed = run(&["drill", &plan(serde_json::json!([switch, pending]))]);
+    assert_eq!(mixed.code, 2);
+    assert!(
+        mixed
+            .stderr
+            .contains("aws_sqs_queue.primary_queue_main: update (delay_seconds)"),
+        "{}",
+        mixed.stderr
+    );
+    assert!(mixed.stdout.is_empty());
+
+    let nothing = run(&["drill", &plan(serde_json::json!([]))]);
+    assert_eq!(nothing.code, 2);
+    assert!(
+        nothing.stderr.contains("flips no drill switch"),
+        "{}",
+        nothing.stderr
+    );
+
+    let missing = run(&["drill", "no-such-plan.json"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("cannot read no-such-plan.json"),
+        "{}",
+        missing.stderr
+    );
+}

@@ -8,7 +8,7 @@ use constructs::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef,
 use constructs::dr::RegionRole;
 use constructs::dr::encryption::{RegionalKeyProps, RegionalKeys, regional_key};
 use constructs::dr::failover_dns::{
-    FailoverDns, FailoverDnsProps, FailoverEndpoint, HostedZone, ZoneHardening,
+    FailoverDns, FailoverDnsProps, FailoverEndpoint, HostedZone, ZoneHardening, drill_variable,
 };
 use constructs::dr::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
 use constructs::dr::monitoring::ROUTE53_METRICS_REGION;
@@ -92,7 +92,13 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     let mut stack = Stack::new(STACK_NAME);
     stack.set_backend(config.backend.clone());
     let providers = Providers::declare(&mut stack, config);
-    let outputs = deployment(&mut stack.scope(&providers.primary), &providers, config);
+    let drill = drill_variable(&mut stack);
+    let outputs = deployment(
+        &mut stack.scope(&providers.primary),
+        &providers,
+        &drill,
+        config,
+    );
     for (name, output) in outputs {
         stack.output(&name, output);
     }
@@ -109,6 +115,8 @@ pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagno
     config.validate()?;
     let mut stack = Stack::new(STACK_NAME);
     let providers = Providers::declare(&mut stack, config);
+    // One switch drills every deployment of the stack.
+    let drill = drill_variable(&mut stack);
     for copy in 1..=copies {
         let copy = Config {
             env: format!("{}{copy}", config.env),
@@ -120,6 +128,7 @@ pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagno
         let outputs = deployment(
             &mut root.child(&format!("env-{}", copy.env)),
             &providers,
+            &drill,
             &copy,
         );
         for (name, output) in outputs {
@@ -194,10 +203,12 @@ impl Providers {
     }
 }
 
-/// One deployment of the whole system under `root`; returns its outputs.
+/// One deployment of the whole system under `root`, its primary's health
+/// check inverted while `drill` is true; returns its outputs.
 fn deployment(
     root: &mut Scope<'_>,
     providers: &Providers,
+    drill: &Expr,
     config: &Config,
 ) -> Vec<(String, Output)> {
     let names = Names::new(config);
@@ -344,6 +355,7 @@ fn deployment(
             custom_domains: config.custom_domains,
             cname_ttl_seconds: config.dns_ttl_seconds,
             hardening: zone_hardening,
+            drill: Some(drill.clone()),
         },
     );
     // Each region's certificate used to have its own validation record;

@@ -80,6 +80,10 @@ pub struct Route53HealthCheck {
     pub enable_sni: bool,
     /// Publishes latency metrics to CloudWatch.
     pub measure_latency: bool,
+    /// Reports healthy as failed and failed as healthy (a bool, or a
+    /// reference to one, such as a drill variable).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invert_healthcheck: Option<Expr>,
     /// Tags on the health check.
     #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,

@@ -38,7 +38,7 @@ use crate::aws::route53::{
     Route53KeySigningKey, Route53QueryLog, Route53Record, Route53Zone,
 };
 use crate::aws::sts::Account;
-use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope};
+use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope, Stack, Variable};
 
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
 use super::report::RecoveryTime;
@@ -156,6 +156,35 @@ pub struct FailoverDnsProps<'a> {
     pub cname_ttl_seconds: u32,
     /// DNSSEC and query logging of a created zone (production).
     pub hardening: Option<ZoneHardening<'a>>,
+    /// A boolean (in practice [`drill_variable`]) that inverts the
+    /// primary's health check while true: Route 53 then sees the healthy
+    /// primary as failed and answers with the secondary, a failover
+    /// rehearsed without breaking anything. `None`: no drill switch.
+    pub drill: Option<Expr>,
+}
+
+/// The name of the variable [`drill_variable`] declares.
+pub const DRILL_VARIABLE: &str = "failover_drill";
+
+/// Declares the boolean variable `failover_drill` (default `false`) in
+/// `stack` and returns it, for [`FailoverDnsProps::drill`]: `terraform
+/// apply -var failover_drill=true` starts a failover drill, `=false` (or
+/// any apply without it) ends it, and the plan of either changes that one
+/// attribute and nothing else (`synth drill` checks it).
+pub fn drill_variable(stack: &mut Stack) -> Expr {
+    stack.variable(
+        DRILL_VARIABLE,
+        Variable {
+            type_constraint: Some("bool".to_owned()),
+            default: Some(serde_json::Value::Bool(false)),
+            description: Some(
+                "Failover drill: true inverts the primary's health check, so Route 53 fails over to the \
+                 secondary while the primary keeps running; false ends the drill"
+                    .to_owned(),
+            ),
+            ..Variable::default()
+        },
+    )
 }
 
 impl FailoverDnsProps<'_> {
@@ -252,6 +281,7 @@ impl FailoverDnsProps<'_> {
 ///         custom_domains: true,
 ///         cname_ttl_seconds: 60,
 ///         hardening: None,
+///         drill: None,
 ///     },
 /// );
 /// // 10 s x 3 failures + 30 s propagation + 60 s alias TTL.
@@ -406,6 +436,10 @@ impl FailoverDns {
                     failure_threshold: props.health_check.failure_threshold,
                     enable_sni: true,
                     measure_latency: false,
+                    invert_healthcheck: match role {
+                        RegionRole::Primary => props.drill.clone(),
+                        RegionRole::Secondary => None,
+                    },
                     tags: Tags::from([("Name".to_owned(), target.health_check_name.clone())]),
                 },
                 probe.ready,

@@ -9,7 +9,7 @@ use crate::aws::sqs::SqsQueue;
 use crate::core::{AwsProvider, Expr, ProviderRef, Ref, Scope, Stack};
 
 use super::failover_dns::{
-    FailoverDns, FailoverDnsProps, FailoverEndpoint, HealthCheck, HostedZone,
+    FailoverDns, FailoverDnsProps, FailoverEndpoint, HealthCheck, HostedZone, drill_variable,
 };
 use super::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
 use super::queue_replication::{QueueReplication, QueueReplicationProps};
@@ -83,6 +83,7 @@ pub fn stack(parts: Parts) -> Stack {
         );
     }
     if let Some(custom_domains) = parts.dns {
+        let drill = drill_variable(&mut stack);
         let (west_api, west_stage) = api(&mut stack.scope(&west).child("web_a"));
         let (central_api, central_stage) = api(&mut stack.scope(&central).child("web_b"));
         FailoverDns::new(
@@ -102,6 +103,7 @@ pub fn stack(parts: Parts) -> Stack {
                 custom_domains,
                 cname_ttl_seconds: 30,
                 hardening: None,
+                drill: Some(drill),
             },
         );
     }
@@ -208,6 +210,7 @@ mod tests {
                 custom_domains: false,
                 cname_ttl_seconds: 60,
                 hardening: None,
+                drill: None,
             },
         );
         let errors = synth_errors(&stack);

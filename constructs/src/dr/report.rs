@@ -129,6 +129,10 @@ pub struct DrReport {
     /// has none (then recovery is manual, and [`DrReport::gaps`] says so).
     #[serde(flatten)]
     pub failover: Option<Failover>,
+    /// The variable that starts a failover drill when true (the primary's
+    /// health check is inverted), when the stack has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failover_drill: Option<String>,
     /// The recovery-time objective the stack is held to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rto_target_seconds: Option<u32>,
@@ -172,6 +176,7 @@ impl DrReport {
         queues(document, &mut recovery_points);
         Self {
             failover: failover.map(Failover::from),
+            failover_drill: drill_variable(document),
             rto_target_seconds: None,
             recovery_points,
             notes: BTreeMap::new(),
@@ -219,6 +224,23 @@ impl DrReport {
             )),
         }
     }
+}
+
+/// The variable a PRIMARY failover record's health check is inverted by:
+/// `invert_healthcheck = "${var.<name>}"`.
+fn drill_variable(document: &Document) -> Option<String> {
+    document
+        .resources("aws_route53_record")
+        .filter(|(_, record)| record["failover_routing_policy"]["type"] == "PRIMARY")
+        .filter_map(|(_, record)| {
+            let (_, check) = Document::first_reference(&record["health_check_id"])?;
+            document.resource("aws_route53_health_check", check)
+        })
+        .find_map(|check| {
+            let inverted = check["invert_healthcheck"].as_str()?;
+            let name = inverted.strip_prefix("${var.")?.strip_suffix('}')?;
+            Some(name.to_owned())
+        })
 }
 
 /// Whether an alarm of the stack watches `metric` with a dimension whose
@@ -433,6 +455,13 @@ impl fmt::Display for DrReport {
                 }
             }
             None => writeln!(f, "  worst-case recovery    unknown: no DNS failover")?,
+        }
+        if let Some(variable) = &self.failover_drill {
+            writeln!(
+                f,
+                "  failover drill         terraform apply -var {variable}=true (the primary's health check \
+                 reports failure); end it with {variable}=false"
+            )?;
         }
         for point in &self.recovery_points {
             writeln!(f, "  RPO {}: {}", point.store, point.recovery_point)?;

@@ -23,6 +23,8 @@ fn recovery_time_is_read_from_the_health_checks_and_the_alias() {
     assert_eq!(failover.detection_seconds, 30);
     assert_eq!(failover.client_dns_cache_seconds, ALIAS_TARGET_TTL_SECONDS);
     assert_eq!(failover.worst_case_recovery_seconds, 120);
+    // The fixture's primary health check carries the drill switch.
+    assert_eq!(report.failover_drill.as_deref(), Some("failover_drill"));
 }
 
 #[test]

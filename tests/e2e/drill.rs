@@ -1,0 +1,56 @@
+//! A failover drill on the deployed stack, as `make drill` and `make
+//! drill-end` run it: the plan of each flips the primary health check's
+//! drill switch and nothing else (`synth drill` proves it), the applied
+//! switch reads back from the emulator without drift, and after the end a
+//! plan without the variable changes nothing.
+
+use crate::deployment::{Deployment, synth_cli};
+
+pub fn start_and_end(deployment: &Deployment) {
+    for (value, phase) in [("true", "START"), ("false", "END")] {
+        let variable = format!("failover_drill={value}");
+        let plan = deployment.saved_plan_json(&["-var", &variable]);
+        let plan = plan.display().to_string();
+        let args = [
+            "--target",
+            "emulator",
+            "--env",
+            deployment.env.as_str(),
+            "drill",
+            plan.as_str(),
+        ];
+        let (code, watch, stderr) = synth_cli(payments::payments_app, &args);
+        assert_eq!(code, 0, "the {phase} plan is only the switch: {stderr}");
+        assert!(
+            watch.starts_with(&format!("Failover drill: {phase}")),
+            "{watch}"
+        );
+        assert!(
+            watch.contains(&format!(
+                "~ aws_route53_health_check.dns_primary_health_check  invert_healthcheck {} -> {value}",
+                value == "false"
+            )),
+            "{watch}"
+        );
+        assert_eq!(watch.matches("  ~ ").count(), 1, "one switch: {watch}");
+        deployment.terraform_ok(&[
+            "apply",
+            "-input=false",
+            "-no-color",
+            "-auto-approve",
+            "saved.tfplan",
+        ]);
+        // The switch reads back as applied: no drift with the same value.
+        deployment.terraform_ok(&[
+            "plan",
+            "-detailed-exitcode",
+            "-input=false",
+            "-no-color",
+            "-var",
+            &variable,
+        ]);
+        eprintln!("{}", watch.lines().take(4).collect::<Vec<_>>().join("\n"));
+    }
+    // Ended: the regular plan changes nothing.
+    deployment.assert_no_drift();
+}
