@@ -721,7 +721,7 @@ fn drill_accepts_only_the_switch() {
     });
     let plan = |changes: serde_json::Value| {
         let path = dir.path().join("drill.json");
-        std::fs::write(
+        fs::write(
             &path,
             serde_json::json!({"resource_changes": changes}).to_string(),
         )
