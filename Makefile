@@ -6,7 +6,7 @@ SHELL := bash
 CARGO ?= cargo
 TERRAFORM := scripts/terraform.sh
 
-.PHONY: help synth check lint test validate venv audit-venv audit nextest lambdas bench bench-handlers e2e diagram plan apply-zone drill drill-end
+.PHONY: help bindings bindings-schema synth check lint test validate venv audit-venv audit nextest lambdas bench bench-handlers e2e diagram plan apply-zone drill drill-end
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -21,10 +21,24 @@ synth: ## write terraform/main.tf.json (with $(SYNTH_ARGS))
 check: ## fail when the committed terraform/main.tf.json is not what synth writes
 	$(CARGO) run --quiet --locked -p synth -- --check
 
-lint: ## rustfmt, clippy and rustdoc of the library and the CLI, warnings are errors
+lint: ## rustfmt, clippy and rustdoc of the library and the CLI, warnings are errors; every generated service compiles
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	RUSTDOCFLAGS='-D warnings' $(CARGO) doc --quiet --no-deps --locked -p constructs -p synth
+	$(CARGO) check --quiet --locked -p constructs --features aws-all
+
+BINDINGS_SCHEMA := constructs/schema/hashicorp-aws-5.100.0.json.gz
+
+bindings: ## regenerate constructs/src/bindings/aws and its cargo features from the pinned provider schema
+	$(CARGO) run --quiet --locked -p drsynth-bindgen -- $(BINDINGS_SCHEMA) constructs
+
+bindings-schema: ## refresh the pinned schema from the provider Terraform installs (offline mirror or registry), then make bindings
+	rm -rf target/bindings-schema && mkdir -p target/bindings-schema
+	printf '{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws","version":"5.100.0"}}}}\n' \
+		> target/bindings-schema/main.tf.json
+	$(TERRAFORM) -chdir=target/bindings-schema init -input=false -no-color >/dev/null
+	$(TERRAFORM) -chdir=target/bindings-schema providers schema -json | gzip -9 -n > $(BINDINGS_SCHEMA)
+	$(MAKE) --no-print-directory bindings
 
 VENV := .venv
 VENV_STAMP := $(VENV)/.installed-$(shell sha256sum requirements-test.txt | cut -c1-16)

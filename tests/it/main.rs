@@ -1,5 +1,6 @@
 //! The one integration-test binary, a module per area.
 
+mod bindings;
 mod cli;
 mod corrections;
 mod dependencies;

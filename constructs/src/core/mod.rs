@@ -3,6 +3,7 @@
 //! services; `crate::aws` and `crate::dr` build on it.
 
 mod app;
+mod arg;
 mod backend;
 mod document;
 mod error;
@@ -19,6 +20,7 @@ mod stack;
 mod variable;
 
 pub use app::App;
+pub use arg::{Arg, Number};
 pub use backend::Backend;
 pub use document::{AWS_PROVIDER_VERSION, Document, REQUIRED_TERRAFORM, Suppression};
 pub use error::{Diagnostics, Error};
