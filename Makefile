@@ -37,7 +37,8 @@ bindings-schema: ## refresh the pinned schema from the provider Terraform instal
 	printf '{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws","version":"5.100.0"}}}}\n' \
 		> target/bindings-schema/main.tf.json
 	$(TERRAFORM) -chdir=target/bindings-schema init -input=false -no-color >/dev/null
-	$(TERRAFORM) -chdir=target/bindings-schema providers schema -json | gzip -9 -n > $(BINDINGS_SCHEMA)
+	$(TERRAFORM) -chdir=target/bindings-schema providers schema -json | gzip -9 -n > target/bindings-schema/schema.json.gz
+	mv target/bindings-schema/schema.json.gz $(BINDINGS_SCHEMA)
 	$(MAKE) --no-print-directory bindings
 
 VENV := .venv
@@ -74,11 +75,15 @@ plan: synth ## terraform init + plan into terraform/tfplan, then the plan summar
 
 # A failover drill on the deployed stack: plan the switch, let synth prove
 # the plan changes nothing else (and print what to watch), then apply it.
+# A refused plan is deleted, so it cannot be applied by hand later.
 define drill_apply
+	$(TERRAFORM) -chdir=terraform init -input=false >/dev/null
 	$(TERRAFORM) -chdir=terraform plan -input=false -var failover_drill=$(1) -out=drill.tfplan
 	$(TERRAFORM) -chdir=terraform show -json drill.tfplan > terraform/drill.json
-	$(CARGO) run --quiet --locked -p synth -- drill terraform/drill.json $(SYNTH_ARGS)
+	$(CARGO) run --quiet --locked -p synth -- drill terraform/drill.json $(SYNTH_ARGS) \
+		|| { rm -f terraform/drill.tfplan terraform/drill.json; exit 2; }
 	$(TERRAFORM) -chdir=terraform apply -input=false drill.tfplan
+	rm -f terraform/drill.tfplan terraform/drill.json
 endef
 
 drill: synth ## failover drill: invert the primary's health check (nothing else changes); prints what to watch

@@ -31,7 +31,7 @@ pub struct Bindings {
     pub files: BTreeMap<String, String>,
     /// The cargo features, one per service, sorted.
     pub features: Vec<String>,
-    /// Resources and data sources generated.
+    /// Resources generated.
     pub resources: usize,
     /// Data sources generated.
     pub data_sources: usize,
@@ -168,7 +168,9 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
     let mut bindings = Bindings::default();
     let mut index = format!(
         "//! Typed bindings of every resource and data source of `{}`, generated\n\
-         //! from its schema by `drsynth-bindgen` (`make bindings`); do not edit.\n\
+         //! from its schema by `drsynth-bindgen` (`make bindings`); do not edit\n\
+         //! (rustfmt leaves the modules as generated, so the freshness test can\n\
+         //! compare them byte for byte).\n\
          //! Each service is a module behind the cargo feature `{}-<service>`\n\
          //! (`{}-all` enables every one).\n\n",
         provider.source, provider.prefix, provider.prefix
@@ -178,7 +180,7 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
         let feature = format!("{}-{}", provider.prefix, service.replace('_', "-"));
         let _ = writeln!(
             index,
-            "#[cfg(feature = \"{feature}\")]\n#[doc = \"The `{service}` service.\"]\npub mod {module};"
+            "#[cfg(feature = \"{feature}\")]\n#[doc = \"The `{service}` service.\"]\n#[rustfmt::skip]\npub mod {module};"
         );
         let mut generator = Module::new(provider);
         // Top-level names first: a resource keeps its own name even when a

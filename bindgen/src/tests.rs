@@ -153,7 +153,7 @@ fn services_are_modules_behind_features_and_generation_is_deterministic() {
     assert_eq!(bindings.features, ["widget-gear"]);
     assert_eq!((bindings.resources, bindings.data_sources), (2, 1));
     assert!(bindings.files["mod.rs"].contains(
-        "#[cfg(feature = \"widget-gear\")]\n#[doc = \"The `gear` service.\"]\npub mod gear;"
+        "#[cfg(feature = \"widget-gear\")]\n#[doc = \"The `gear` service.\"]\n#[rustfmt::skip]\npub mod gear;"
     ));
     assert_eq!(bindings, generate(&schema(), &widget()).unwrap());
     let block = features_block("widget", &bindings.features);

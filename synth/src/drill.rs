@@ -1,23 +1,25 @@
 //! `synth drill PLAN_JSON`: checks that a saved plan of a failover drill
-//! (`terraform plan -var failover_drill=true|false`) flips the drill switch
-//! of the health checks and changes nothing else, and says what to watch.
+//! (`terraform plan -var failover_drill=true|false`) moves the drilled
+//! health checks' path and changes nothing else, and says what to watch.
 
 use std::fmt::Write;
 
+use constructs::dr::failover_dns::DRILL_PATH;
 use serde_json::Value;
 
 /// What a drill plan does.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DrillPlan {
-    /// Health checks whose `invert_healthcheck` flips, with the new value.
-    pub switched: Vec<(String, bool)>,
+    /// Drilled health checks whose path moves: address, path before, after.
+    pub switched: Vec<(String, String, String)>,
     /// Every other change, as `address: actions (attributes)`.
     pub other: Vec<String>,
 }
 
 impl DrillPlan {
-    /// Reads the JSON of `terraform show -json <planfile>`.
-    pub fn read(plan: &Value) -> Result<Self, String> {
+    /// Reads the JSON of `terraform show -json <planfile>`; `drilled` are
+    /// the addresses of the health checks whose path the drill moves.
+    pub fn read(plan: &Value, drilled: &[String]) -> Result<Self, String> {
         let changes = plan["resource_changes"].as_array().ok_or(
             "the file is not the JSON of a saved plan: no `resource_changes`; make it with \
              `terraform show -json drill.tfplan`",
@@ -36,16 +38,19 @@ impl DrillPlan {
                 continue;
             }
             let changed = changed_attributes(&change["change"]);
-            let is_switch = change["type"] == "aws_route53_health_check"
+            let path = |side: &str| change["change"][side]["resource_path"].as_str();
+            let is_switch = drilled.iter().any(|d| d == address)
                 && actions == ["update"]
-                && changed == ["invert_healthcheck"];
-            match change["change"]["after"]["invert_healthcheck"].as_bool() {
-                Some(inverted) if is_switch => switched.push((address.to_owned(), inverted)),
+                && changed == ["resource_path"];
+            match (path("before"), path("after")) {
+                (Some(before), Some(after)) if is_switch => {
+                    switched.push((address.to_owned(), before.to_owned(), after.to_owned()));
+                }
                 _ => other.push(format!(
                     "{address}: {} ({})",
                     actions.join(", "),
                     if changed.is_empty() {
-                        "the whole resource".to_owned()
+                        "values known only after apply".to_owned()
                     } else {
                         changed.join(", ")
                     }
@@ -53,6 +58,21 @@ impl DrillPlan {
             }
         }
         Ok(Self { switched, other })
+    }
+
+    /// `Some(true)` when every switch starts a drill, `Some(false)` when
+    /// every one ends it, `None` when there is none or they disagree.
+    pub fn starting(&self) -> Option<bool> {
+        let starts = self
+            .switched
+            .iter()
+            .filter(|(_, _, after)| after == DRILL_PATH)
+            .count();
+        match starts {
+            0 if !self.switched.is_empty() => Some(false),
+            n if n > 0 && n == self.switched.len() => Some(true),
+            _ => None,
+        }
     }
 }
 
@@ -77,10 +97,9 @@ fn changed_attributes(change: &Value) -> Vec<String> {
     keys
 }
 
-/// What the operator sees: the switch, what to watch, how to end; or why
-/// the plan is not a drill.
+/// What the operator watches during the drill.
 pub struct Watch<'a> {
-    /// Alarms on the health checks' status.
+    /// Alarms on the drilled health checks' status.
     pub alarms: Vec<&'a str>,
     /// Dashboards of the stack.
     pub dashboards: Vec<&'a str>,
@@ -89,25 +108,22 @@ pub struct Watch<'a> {
 }
 
 /// The text `synth drill` prints for a plan that is only the switch.
-pub fn render(plan: &DrillPlan, watch: &Watch<'_>) -> String {
-    let starting = plan.switched.iter().any(|(_, inverted)| *inverted);
+pub fn render(plan: &DrillPlan, starting: bool, watch: &Watch<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "Failover drill: {}",
         if starting {
-            "START. The primary's health check reports failure while the primary keeps running; \
-             Route 53 answers with the secondary."
+            "START. The primary's health check probes a path the API does not serve, so it fails \
+             whatever the primary's state, and Route 53 answers with the secondary; the primary keeps \
+             running, and if it really fails meanwhile, clients stay on the secondary."
         } else {
-            "END. The health checks report the regions' real state again; Route 53 answers with the primary."
+            "END. The primary's health check probes its real path again; Route 53 answers with the \
+             primary once it passes."
         }
     );
-    for (address, inverted) in &plan.switched {
-        let _ = writeln!(
-            out,
-            "  ~ {address}  invert_healthcheck {} -> {inverted}",
-            !inverted
-        );
+    for (address, before, after) in &plan.switched {
+        let _ = writeln!(out, "  ~ {address}  resource_path {before} -> {after}");
     }
     let _ = writeln!(out, "Nothing else changes. Watch:");
     if let Some(seconds) = watch.worst_case_seconds {
@@ -134,8 +150,9 @@ pub fn render(plan: &DrillPlan, watch: &Watch<'_>) -> String {
     if starting {
         let _ = writeln!(
             out,
-            "End the drill by applying the same configuration with -var failover_drill=false \
-             (any apply without the variable ends it too)."
+            "End the drill with a plan of -var failover_drill=false (any apply without the variable ends \
+             it too; if the configuration changed since, `terraform apply -target=<the check above> \
+             -var failover_drill=false` ends the drill alone)."
         );
     }
     out
@@ -146,6 +163,8 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    const CHECK: &str = "aws_route53_health_check.dns_primary_health_check";
 
     fn change(
         address: &str,
@@ -160,33 +179,38 @@ mod tests {
         })
     }
 
-    fn switch(inverted: bool) -> Value {
+    fn switch(start: bool) -> Value {
+        let (before, after) = if start {
+            ("/health", DRILL_PATH)
+        } else {
+            (DRILL_PATH, "/health")
+        };
         change(
-            "aws_route53_health_check.dns_primary_health_check",
+            CHECK,
             "aws_route53_health_check",
             &["update"],
-            json!({"fqdn": "a", "invert_healthcheck": !inverted}),
-            json!({"fqdn": "a", "invert_healthcheck": inverted}),
+            json!({"fqdn": "a", "resource_path": before}),
+            json!({"fqdn": "a", "resource_path": after}),
         )
     }
 
+    fn drilled() -> Vec<String> {
+        vec![CHECK.to_owned()]
+    }
+
     #[test]
-    fn a_plan_flipping_only_the_switch_is_a_drill() {
+    fn a_plan_moving_only_the_drilled_path_is_a_drill() {
         let plan = json!({"resource_changes": [
             switch(true),
             change("aws_s3_bucket.b", "aws_s3_bucket", &["no-op"], json!({}), json!({})),
         ]});
-        let drill = DrillPlan::read(&plan).unwrap();
-        assert_eq!(
-            drill.switched,
-            [(
-                "aws_route53_health_check.dns_primary_health_check".to_owned(),
-                true
-            )]
-        );
+        let drill = DrillPlan::read(&plan, &drilled()).unwrap();
+        assert_eq!(drill.switched.len(), 1);
         assert!(drill.other.is_empty());
+        assert_eq!(drill.starting(), Some(true));
         let text = render(
             &drill,
+            true,
             &Watch {
                 alarms: vec!["payments-primary-health-dev"],
                 dashboards: vec!["payments-dr-dev"],
@@ -194,7 +218,10 @@ mod tests {
             },
         );
         assert!(text.starts_with("Failover drill: START"), "{text}");
-        assert!(text.contains("invert_healthcheck false -> true"), "{text}");
+        assert!(
+            text.contains("resource_path /health -> /failover-drill"),
+            "{text}"
+        );
         assert!(
             text.contains("alarm payments-primary-health-dev: goes to ALARM"),
             "{text}"
@@ -203,18 +230,9 @@ mod tests {
             text.contains("within the worst-case recovery time, 180 s"),
             "{text}"
         );
-        let end = DrillPlan::read(&json!({"resource_changes": [switch(false)]})).unwrap();
-        assert!(
-            render(
-                &end,
-                &Watch {
-                    alarms: vec![],
-                    dashboards: vec![],
-                    worst_case_seconds: None
-                }
-            )
-            .starts_with("Failover drill: END")
-        );
+        let end =
+            DrillPlan::read(&json!({"resource_changes": [switch(false)]}), &drilled()).unwrap();
+        assert_eq!(end.starting(), Some(false));
     }
 
     #[test]
@@ -226,20 +244,29 @@ mod tests {
             change("aws_s3_bucket.b", "aws_s3_bucket", &["delete", "create"], json!({"bucket": "x"}), json!({"bucket": "y"})),
             change("aws_sqs_queue.q", "aws_sqs_queue", &["create"], Value::Null, json!({"name": "q"})),
         ]});
-        let drill = DrillPlan::read(&plan).unwrap();
+        let drill = DrillPlan::read(&plan, &drilled()).unwrap();
         assert!(drill.switched.is_empty());
+        assert_eq!(drill.starting(), None);
         assert_eq!(
             drill.other,
             [
-                "aws_route53_health_check.dns_primary_health_check: update (fqdn, invert_healthcheck)",
+                "aws_route53_health_check.dns_primary_health_check: update (fqdn, resource_path)",
                 "aws_s3_bucket.b: delete, create (bucket)",
-                "aws_sqs_queue.q: create (the whole resource)",
+                "aws_sqs_queue.q: create (values known only after apply)",
             ]
         );
     }
 
     #[test]
+    fn only_the_drilled_checks_count_as_the_switch() {
+        let plan = json!({"resource_changes": [switch(true)]});
+        let drill = DrillPlan::read(&plan, &[]).unwrap();
+        assert!(drill.switched.is_empty());
+        assert_eq!(drill.other.len(), 1);
+    }
+
+    #[test]
     fn not_a_plan_is_an_error() {
-        assert!(DrillPlan::read(&json!({"format_version": "1.2"})).is_err());
+        assert!(DrillPlan::read(&json!({"format_version": "1.2"}), &drilled()).is_err());
     }
 }

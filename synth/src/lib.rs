@@ -245,7 +245,38 @@ fn drill(
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
     let plan_json = read_plan(plan)?;
-    let plan = drill::DrillPlan::read(&plan_json).map_err(|e| format!("error: {e}"))?;
+    let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
+    let document = &synthesized.document;
+    let Some(variable) = &synthesized.report.failover_drill else {
+        return Err(
+            "error: the stack has no failover drill: give its FailoverDns a drill switch \
+             (FailoverDnsProps::drill with failover_dns::drill_variable)"
+                .to_owned(),
+        );
+    };
+    // The health checks whose path the drill variable moves.
+    let marker = format!("${{var.{variable} ?");
+    let drilled: Vec<String> = document
+        .resources("aws_route53_health_check")
+        .filter(|(_, check)| {
+            check["resource_path"]
+                .as_str()
+                .is_some_and(|path| path.starts_with(&marker))
+        })
+        .map(|(id, _)| format!("aws_route53_health_check.{id}"))
+        .collect();
+    let plan = drill::DrillPlan::read(&plan_json, &drilled).map_err(|e| format!("error: {e}"))?;
+    let deployed = plan_json["prior_state"]["values"]["root_module"]["resources"]
+        .as_array()
+        .is_some_and(|resources| !resources.is_empty());
+    if !deployed {
+        let _ = writeln!(
+            stderr,
+            "synth: the plan's state holds no deployed stack; a drill rehearses failover of a deployed \
+             one (apply it first, and plan the drill in the same workspace)"
+        );
+        return Ok(exit::ERROR);
+    }
     if !plan.other.is_empty() {
         let _ = writeln!(
             stderr,
@@ -260,16 +291,14 @@ fn drill(
         );
         return Ok(exit::ERROR);
     }
-    if plan.switched.is_empty() {
+    let Some(starting) = plan.starting() else {
         let _ = writeln!(
             stderr,
-            "synth: this plan flips no drill switch: the drill is already in that state, or the stack's \
-             FailoverDns has no drill (FailoverDnsProps::drill)"
+            "synth: this plan moves no drill switch (the drill is already in that state), or starts and \
+             ends drills at once; plan with -var {variable}=true to start, false to end"
         );
         return Ok(exit::ERROR);
-    }
-    let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
-    let document = &synthesized.document;
+    };
     let names = |tf_type: &str, attribute: &str, keep: &dyn Fn(&serde_json::Value) -> bool| {
         document
             .resources(tf_type)
@@ -284,7 +313,7 @@ fn drill(
                 |(tf_type, id)| {
                     plan.switched
                         .iter()
-                        .any(|(address, _)| *address == format!("{tf_type}.{id}"))
+                        .any(|(address, _, _)| *address == format!("{tf_type}.{id}"))
                 },
             )
     };
@@ -297,7 +326,7 @@ fn drill(
             .as_ref()
             .map(|f| f.worst_case_recovery_seconds),
     };
-    let _ = write!(stdout, "{}", drill::render(&plan, &watch));
+    let _ = write!(stdout, "{}", drill::render(&plan, starting, &watch));
     Ok(exit::SUCCESS)
 }
 

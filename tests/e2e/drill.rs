@@ -1,8 +1,8 @@
 //! A failover drill on the deployed stack, as `make drill` and `make
-//! drill-end` run it: the plan of each flips the primary health check's
-//! drill switch and nothing else (`synth drill` proves it), the applied
-//! switch reads back from the emulator without drift, and after the end a
-//! plan without the variable changes nothing.
+//! drill-end` run it: the plan of each moves the primary health check's
+//! path and nothing else (`synth drill` proves it), the applied path reads
+//! back from the emulator without drift, and after the end a plan without
+//! the variable changes nothing.
 
 use crate::deployment::{Deployment, synth_cli};
 
@@ -27,8 +27,12 @@ pub fn start_and_end(deployment: &Deployment) {
         );
         assert!(
             watch.contains(&format!(
-                "~ aws_route53_health_check.dns_primary_health_check  invert_healthcheck {} -> {value}",
-                value == "false"
+                "~ aws_route53_health_check.dns_primary_health_check  resource_path {}",
+                if value == "true" {
+                    "/health -> /failover-drill"
+                } else {
+                    "/failover-drill -> /health"
+                }
             )),
             "{watch}"
         );

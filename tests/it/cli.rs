@@ -711,8 +711,8 @@ fn drill_accepts_only_the_switch() {
     let switch = serde_json::json!({
         "address": "aws_route53_health_check.dns_primary_health_check",
         "type": "aws_route53_health_check", "mode": "managed",
-        "change": {"actions": ["update"], "before": {"invert_healthcheck": false},
-                   "after": {"invert_healthcheck": true}, "after_unknown": {}},
+        "change": {"actions": ["update"], "before": {"resource_path": "/health"},
+                   "after": {"resource_path": "/failover-drill"}, "after_unknown": {}},
     });
     let pending = serde_json::json!({
         "address": "aws_sqs_queue.primary_queue_main", "type": "aws_sqs_queue", "mode": "managed",
@@ -721,9 +721,11 @@ fn drill_accepts_only_the_switch() {
     });
     let plan = |changes: serde_json::Value| {
         let path = dir.path().join("drill.json");
+        let deployed =
+            serde_json::json!({"values": {"root_module": {"resources": [{"address": "x"}]}}});
         fs::write(
             &path,
-            serde_json::json!({"resource_changes": changes}).to_string(),
+            serde_json::json!({"resource_changes": changes, "prior_state": deployed}).to_string(),
         )
         .unwrap();
         path.display().to_string()
@@ -761,9 +763,23 @@ fn drill_accepts_only_the_switch() {
     let nothing = run(&["drill", &plan(serde_json::json!([]))]);
     assert_eq!(nothing.code, 2);
     assert!(
-        nothing.stderr.contains("flips no drill switch"),
+        nothing.stderr.contains("moves no drill switch"),
         "{}",
         nothing.stderr
+    );
+
+    let path = dir.path().join("empty.json");
+    fs::write(
+        &path,
+        serde_json::json!({"resource_changes": [switch]}).to_string(),
+    )
+    .unwrap();
+    let undeployed = run(&["drill", path.to_str().unwrap()]);
+    assert_eq!(undeployed.code, 2);
+    assert!(
+        undeployed.stderr.contains("holds no deployed stack"),
+        "{}",
+        undeployed.stderr
     );
 
     let missing = run(&["drill", "no-such-plan.json"]);

@@ -203,7 +203,12 @@ fn both_regions_are_health_checked_and_guard_their_failover_records() {
             &format!("dns_{role}_health_check"),
         );
         assert_eq!(check["type"], "HTTPS");
-        assert_eq!(check["resource_path"], "/health");
+        // The primary's probes /health unless a failover drill is on.
+        let path = match role {
+            "primary" => r#"${var.failover_drill ? "/failover-drill" : "/health"}"#,
+            _ => "/health",
+        };
+        assert_eq!(check["resource_path"], path);
         assert_eq!(check["request_interval"], 30);
         assert_eq!(check["failure_threshold"], 3);
         let record = resource(

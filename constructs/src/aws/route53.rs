@@ -70,7 +70,7 @@ pub struct Route53HealthCheck {
     /// The port probed.
     pub port: u16,
     /// The path requested, e.g. `/health`.
-    pub resource_path: String,
+    pub resource_path: Expr,
     /// Seconds between two probes from one checker: 10 or 30.
     pub request_interval: u32,
     /// How many consecutive probes must fail (or succeed) to change the
@@ -80,10 +80,6 @@ pub struct Route53HealthCheck {
     pub enable_sni: bool,
     /// Publishes latency metrics to CloudWatch.
     pub measure_latency: bool,
-    /// Reports healthy as failed and failed as healthy (a bool, or a
-    /// reference to one, such as a drill variable).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub invert_healthcheck: Option<Expr>,
     /// Tags on the health check.
     #[serde(skip_serializing_if = "Tags::is_empty")]
     pub tags: Tags,

@@ -78,6 +78,15 @@ pub enum Expr {
         /// The attribute name.
         name: String,
     },
+    /// `condition ? then : otherwise`
+    Conditional {
+        /// A boolean expression.
+        condition: Box<Expr>,
+        /// The value when it is true.
+        then: Box<Expr>,
+        /// The value when it is false.
+        otherwise: Box<Expr>,
+    },
     /// A call of a Terraform function.
     Call {
         /// The function name, e.g. `jsonencode`.
@@ -170,6 +179,16 @@ impl Expr {
         Self::template([Self::PathModule, Self::literal(format!("/{relative}"))])
     }
 
+    /// `condition ? then : otherwise`: `then` while `condition` (a boolean
+    /// expression, such as a variable) is true.
+    pub fn conditional(condition: Expr, then: Expr, otherwise: Expr) -> Self {
+        Self::Conditional {
+            condition: Box::new(condition),
+            then: Box::new(then),
+            otherwise: Box::new(otherwise),
+        }
+    }
+
     /// Renders as a Terraform JSON string value.
     pub fn render(&self) -> String {
         match self {
@@ -206,6 +225,16 @@ impl Expr {
                 let args: Vec<String> = args.iter().map(Self::render_expression).collect();
                 format!("{function}({})", args.join(", "))
             }
+            Self::Conditional {
+                condition,
+                then,
+                otherwise,
+            } => format!(
+                "{} ? {} : {}",
+                condition.render_expression(),
+                then.render_expression(),
+                otherwise.render_expression()
+            ),
             Self::Json { value, .. } => json_to_expression(value),
         }
     }
@@ -215,6 +244,13 @@ impl Expr {
             Self::Attribute { target, .. } => reference::record(target),
             Self::Template(parts) => parts.iter().for_each(Self::record_references),
             Self::Call { args, .. } => args.iter().for_each(Self::record_references),
+            Self::Conditional {
+                condition,
+                then,
+                otherwise,
+            } => [condition, then, otherwise]
+                .into_iter()
+                .for_each(|part| part.record_references()),
             Self::Index { base, .. }
             | Self::GetAttr { base, .. }
             | Self::Not(base)

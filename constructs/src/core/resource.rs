@@ -123,9 +123,13 @@ impl Meta {
     /// the typed struct: the escape hatch for what the bindings cannot say
     /// (CDKTF's `addOverride`). `path` is object keys separated by dots; a
     /// single nested block (a one-element list) is crossed by its key, e.g.
-    /// `point_in_time_recovery.enabled`. Objects are created on the way, a
-    /// `null` value removes the attribute, and references in `value` are
-    /// checked like any other.
+    /// `point_in_time_recovery.enabled`; list positions, keys holding dots
+    /// and the meta-arguments synth renders itself (`provider`,
+    /// `depends_on`, `lifecycle`) are synth errors. Objects are created on
+    /// the way, and a `null` value removes the attribute. References in
+    /// `value` are checked like any other when `value` holds them as
+    /// [`Expr`]s (a struct, a map); `serde_json::json!` renders them before
+    /// synth can see them.
     ///
     /// ```
     /// use constructs::aws::s3::S3Bucket;

@@ -111,7 +111,10 @@ impl<'s> Scope<'s> {
     /// `aws_rds_global_cluster`, or a type of an [`OtherProvider`] the scope
     /// is bound to), with `body` as its arguments: the escape hatch for what
     /// the typed resources do not cover. It is checked and rendered like any
-    /// other block; read its attributes with [`Ref::attr`].
+    /// other block; read its attributes with [`Ref::attr`]. Build `body`
+    /// from values that hold [`Expr`](super::Expr)s (a struct deriving
+    /// `Serialize`, a map) so synth records and checks its references;
+    /// `serde_json::json!` renders them to text before synth can see them.
     ///
     /// ```
     /// use constructs::core::{AwsProvider, Stack};

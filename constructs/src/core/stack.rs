@@ -119,15 +119,39 @@ impl Stack {
     /// Declares a provider without typed bindings, e.g. `cloudflare`, and
     /// returns the handle to bind raw resources to (`Scope::raw_resource`).
     pub fn other_provider(&mut self, provider: OtherProvider) -> ProviderRef {
-        let taken = self.providers.iter().any(|p| p.alias == provider.alias)
-            || self
-                .other_providers
-                .iter()
-                .any(|p| p.name == provider.name && p.alias == provider.alias);
-        if taken || provider.name == "aws" {
+        let taken = self
+            .other_providers
+            .iter()
+            .any(|p| p.name == provider.name && p.alias == provider.alias);
+        if taken {
             self.errors.push(Error::DuplicateProvider {
                 stack: self.name.to_string(),
                 alias: format!("{}.{}", provider.name, provider.alias),
+            });
+        }
+        let path = format!(
+            "{}/provider {}.{}",
+            self.name, provider.name, provider.alias
+        );
+        if provider.name == "aws" {
+            self.errors.push(Error::InvalidConstruct {
+                path: path.clone(),
+                problem: "`aws` is the typed provider".to_owned(),
+                fix: "declare AWS providers with Stack::provider".to_owned(),
+            });
+        }
+        let disagrees = self.other_providers.iter().any(|p| {
+            p.name == provider.name
+                && (p.source != provider.source || p.version != provider.version)
+        });
+        if disagrees {
+            self.errors.push(Error::InvalidConstruct {
+                path,
+                problem: format!(
+                    "another `{}` provider has another source or version, and Terraform installs one",
+                    provider.name
+                ),
+                fix: "give every alias of a provider the same source and version".to_owned(),
             });
         }
         let handle = ProviderRef {
@@ -225,21 +249,50 @@ impl Stack {
     }
 }
 
-/// Sets `path` (keys and list positions separated by dots) in `body` to
-/// `value`, creating objects on the way; `null` removes the attribute.
+/// Meta-arguments synth renders itself: an override of them would be
+/// overwritten or unseen by the checks.
+const META_ARGUMENTS: [&str; 5] = ["provider", "depends_on", "lifecycle", "count", "for_each"];
+
+/// Sets `path` (object keys separated by dots) in `body` to `value`,
+/// creating objects on the way; `null` removes the attribute (and creates
+/// nothing).
 fn set_attribute(body: &mut Map<String, Value>, path: &str, value: Value) -> Result<(), String> {
     let segments: Vec<&str> = path.split('.').collect();
     if segments.iter().any(|s| s.is_empty()) {
         return Err("has an empty segment".to_owned());
+    }
+    if META_ARGUMENTS.contains(&segments[0]) {
+        return Err(format!(
+            "sets the meta-argument `{}`, which synth renders itself; use Meta's depends_on, \
+             lifecycle or postcondition, or the scope's provider",
+            segments[0]
+        ));
+    }
+    if let Some(index) = segments.iter().find(|s| s.parse::<usize>().is_ok()) {
+        return Err(format!(
+            "has the list position `{index}`; only object keys are supported (a single nested \
+             block is crossed by its name)"
+        ));
     }
     let (last, parents) = segments
         .split_last()
         .expect("split gives one segment at least");
     let mut node = body;
     for segment in parents {
+        if value.is_null() {
+            // Removing: never create what is not there.
+            match node.get_mut(*segment) {
+                Some(child) if !child.is_null() => node = descend(child, segment)?,
+                _ => return Ok(()),
+            }
+            continue;
+        }
         let child = node
             .entry((*segment).to_owned())
             .or_insert_with(|| Value::Object(Map::new()));
+        if child.is_null() {
+            *child = Value::Object(Map::new());
+        }
         node = descend(child, segment)?;
     }
     if value.is_null() {
@@ -640,21 +693,90 @@ mod tests {
     }
 
     #[test]
-    fn an_override_through_a_plain_value_is_an_error() {
+    fn overrides_that_cannot_apply_are_errors_and_removals_create_nothing() {
         let mut stack = Stack::new("app");
         let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
-        stack.scope(&west).resource_with(
+        let mut scope = stack.scope(&west);
+        scope.resource_with(
+            "kept",
+            bucket("kept-dev"),
+            Meta::default().set("object_lock_configuration.rule", Value::Null),
+        );
+        scope.resource_with(
             "data",
             bucket("data-dev"),
-            Meta::default().set("bucket.name", "x").set("a..b", 1),
+            Meta::default()
+                .set("bucket.name", "x")
+                .set("a..b", 1)
+                .set("replica.0.region", "x")
+                .set("lifecycle.ignore_changes", serde_json::json!(["tags"])),
+        );
+        drop(scope);
+        let errors = synth_errors(&stack);
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        for expected in [
+            "the override of `bucket.name` crosses `bucket`, which is not an object",
+            "the override of `a..b` has an empty segment",
+            "the override of `replica.0.region` has the list position `0`",
+            "the override of `lifecycle.ignore_changes` sets the meta-argument `lifecycle`",
+        ] {
+            assert!(
+                errors.iter().any(|e| e.contains(expected)),
+                "{expected}: {errors:?}"
+            );
+        }
+        // Removing under a missing parent leaves the body as it was.
+        let mut fine = Stack::new("fine");
+        let west = fine.provider(AwsProvider::new("west", "eu-west-1"));
+        fine.scope(&west).resource_with(
+            "kept",
+            bucket("kept-dev"),
+            Meta::default().set("object_lock_configuration.rule", Value::Null),
+        );
+        let doc = synth(&fine);
+        assert!(
+            resource(&doc, "aws_s3_bucket", "kept")
+                .get("object_lock_configuration")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn references_in_a_raw_body_are_checked() {
+        let mut other = Stack::new("other");
+        let east = other.provider(AwsProvider::new("east", "us-east-1"));
+        let foreign = other.scope(&east).resource("logs", bucket("logs-dev"));
+        let mut stack = Stack::new("app");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        stack.scope(&west).raw_resource(
+            "aws_rds_global_cluster",
+            "ledger",
+            std::collections::BTreeMap::from([
+                ("global_cluster_identifier", Expr::literal("ledger-dev")),
+                ("source_db_cluster_identifier", foreign.attr("arn")),
+            ]),
         );
         let errors = synth_errors(&stack);
-        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("refers to `other/logs`"), "{errors:?}");
+    }
+
+    #[test]
+    fn one_provider_name_has_one_source_and_version() {
+        let mut stack = Stack::new("app");
+        for (alias, version) in [("a", "~> 4.40"), ("b", "~> 5.0")] {
+            stack.other_provider(OtherProvider {
+                name: "cloudflare".to_owned(),
+                source: "cloudflare/cloudflare".to_owned(),
+                version: version.to_owned(),
+                alias: alias.to_owned(),
+                config: Default::default(),
+            });
+        }
+        let errors = synth_errors(&stack);
         assert!(
-            errors[0]
-                .contains("the override of `bucket.name` crosses `bucket`, which is not an object")
+            errors[0].contains("another `cloudflare` provider has another source or version"),
+            "{errors:?}"
         );
-        assert!(errors[1].contains("the override of `a..b` has an empty segment"));
     }
 
     #[test]
@@ -674,15 +796,16 @@ mod tests {
             "zone",
             serde_json::json!({"name": "acme-corp.io"}),
         );
+        // Built from Exprs, so synth records the references.
         stack.scope(&dns).raw_resource(
             "cloudflare_record",
             "site",
-            serde_json::json!({
-                "zone_id": zone.attr("id"),
-                "name": "www",
-                "type": "CNAME",
-                "content": bucket_ref.attr("bucket_regional_domain_name"),
-            }),
+            std::collections::BTreeMap::from([
+                ("zone_id", zone.attr("id")),
+                ("name", Expr::literal("www")),
+                ("type", Expr::literal("CNAME")),
+                ("content", bucket_ref.attr("bucket_regional_domain_name")),
+            ]),
         );
         let doc = synth(&stack);
         let value = doc.value();

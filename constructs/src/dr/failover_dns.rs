@@ -156,21 +156,28 @@ pub struct FailoverDnsProps<'a> {
     pub cname_ttl_seconds: u32,
     /// DNSSEC and query logging of a created zone (production).
     pub hardening: Option<ZoneHardening<'a>>,
-    /// A boolean (in practice [`drill_variable`]) that inverts the
-    /// primary's health check while true: Route 53 then sees the healthy
-    /// primary as failed and answers with the secondary, a failover
-    /// rehearsed without breaking anything. `None`: no drill switch.
+    /// A boolean (in practice [`drill_variable`]) that, while true, points
+    /// the primary's health check at [`DRILL_PATH`], which the API does not
+    /// serve: the check fails whatever the primary's state, Route 53 answers
+    /// with the secondary, and the primary keeps running. (Inverting the
+    /// check instead would report a primary that really fails during the
+    /// drill as healthy and send clients back to it.) `None`: no drill.
     pub drill: Option<Expr>,
 }
+
+/// The path the primary's health check probes during a drill: the API
+/// must not serve it (API Gateway answers 404, which Route 53 counts as a
+/// failure).
+pub const DRILL_PATH: &str = "/failover-drill";
 
 /// The name of the variable [`drill_variable`] declares.
 pub const DRILL_VARIABLE: &str = "failover_drill";
 
 /// Declares the boolean variable `failover_drill` (default `false`) in
-/// `stack` and returns it, for [`FailoverDnsProps::drill`]: `terraform
-/// apply -var failover_drill=true` starts a failover drill, `=false` (or
-/// any apply without it) ends it, and the plan of either changes that one
-/// attribute and nothing else (`synth drill` checks it).
+/// `stack` and returns it, for [`FailoverDnsProps::drill`]: a plan with
+/// `-var failover_drill=true` starts a failover drill, `=false` (or any
+/// apply without it) ends it, and either changes the primary health
+/// check's path and nothing else (`synth drill` checks the plan).
 pub fn drill_variable(stack: &mut Stack) -> Expr {
     stack.variable(
         DRILL_VARIABLE,
@@ -178,8 +185,8 @@ pub fn drill_variable(stack: &mut Stack) -> Expr {
             type_constraint: Some("bool".to_owned()),
             default: Some(serde_json::Value::Bool(false)),
             description: Some(
-                "Failover drill: true inverts the primary's health check, so Route 53 fails over to the \
-                 secondary while the primary keeps running; false ends the drill"
+                "Failover drill: true points the primary's health check at a path the API does not serve, \
+                 so Route 53 fails over to the secondary while the primary keeps running; false ends the drill"
                     .to_owned(),
             ),
             ..Variable::default()
@@ -431,15 +438,18 @@ impl FailoverDns {
                     check_type: "HTTPS".to_owned(),
                     fqdn: probe.host,
                     port: 443,
-                    resource_path: props.health_check.path.clone(),
+                    resource_path: match (role, &props.drill) {
+                        (RegionRole::Primary, Some(drill)) => Expr::conditional(
+                            drill.clone(),
+                            Expr::literal(DRILL_PATH),
+                            Expr::literal(&props.health_check.path),
+                        ),
+                        _ => Expr::literal(&props.health_check.path),
+                    },
                     request_interval: props.health_check.interval_seconds,
                     failure_threshold: props.health_check.failure_threshold,
                     enable_sni: true,
                     measure_latency: false,
-                    invert_healthcheck: match role {
-                        RegionRole::Primary => props.drill.clone(),
-                        RegionRole::Secondary => None,
-                    },
                     tags: Tags::from([("Name".to_owned(), target.health_check_name.clone())]),
                 },
                 probe.ready,

@@ -130,7 +130,8 @@ pub struct DrReport {
     #[serde(flatten)]
     pub failover: Option<Failover>,
     /// The variable that starts a failover drill when true (the primary's
-    /// health check is inverted), when the stack has one.
+    /// health check probes a path the API does not serve), when the stack
+    /// has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failover_drill: Option<String>,
     /// The recovery-time objective the stack is held to.
@@ -226,9 +227,9 @@ impl DrReport {
     }
 }
 
-/// The variable a PRIMARY failover record's health check is inverted by:
-/// `invert_healthcheck = "${var.<name>}"`.
-fn drill_variable(document: &Document) -> Option<String> {
+/// The variable a PRIMARY failover record's health check is drilled by:
+/// `resource_path = "${var.<name> ? ... : ...}"`.
+pub fn drill_variable(document: &Document) -> Option<String> {
     document
         .resources("aws_route53_record")
         .filter(|(_, record)| record["failover_routing_policy"]["type"] == "PRIMARY")
@@ -237,8 +238,8 @@ fn drill_variable(document: &Document) -> Option<String> {
             document.resource("aws_route53_health_check", check)
         })
         .find_map(|check| {
-            let inverted = check["invert_healthcheck"].as_str()?;
-            let name = inverted.strip_prefix("${var.")?.strip_suffix('}')?;
+            let path = check["resource_path"].as_str()?;
+            let name = path.strip_prefix("${var.")?.split(' ').next()?;
             Some(name.to_owned())
         })
 }
@@ -459,8 +460,8 @@ impl fmt::Display for DrReport {
         if let Some(variable) = &self.failover_drill {
             writeln!(
                 f,
-                "  failover drill         terraform apply -var {variable}=true (the primary's health check \
-                 reports failure); end it with {variable}=false"
+                "  failover drill         plan with -var {variable}=true (the primary's health check probes a \
+                 path the API does not serve), check the plan with `synth drill`, apply; end it with {variable}=false"
             )?;
         }
         for point in &self.recovery_points {

@@ -26,14 +26,15 @@ impl AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion {
 pub struct AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule {
     /// `exclusion`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusion:
-        Option<Vec<AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion>>,
+    pub exclusion: Option<Vec<AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion>>,
 }
 
 impl AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule {
     /// `AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule` with its required arguments; set the others with `AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule { field: Some(..), ..AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule::new(..) }`.
     pub fn new() -> Self {
-        Self { exclusion: None }
+        Self {
+            exclusion: None,
+        }
     }
 }
 
@@ -163,11 +164,7 @@ pub struct AccessanalyzerArchiveRule {
 
 impl AccessanalyzerArchiveRule {
     /// `AccessanalyzerArchiveRule` with its required arguments; set the others with `AccessanalyzerArchiveRule { field: Some(..), ..AccessanalyzerArchiveRule::new(..) }`.
-    pub fn new(
-        analyzer_name: impl Into<crate::core::Expr>,
-        rule_name: impl Into<crate::core::Expr>,
-        filter: Vec<AccessanalyzerArchiveRuleFilter>,
-    ) -> Self {
+    pub fn new(analyzer_name: impl Into<crate::core::Expr>, rule_name: impl Into<crate::core::Expr>, filter: Vec<AccessanalyzerArchiveRuleFilter>) -> Self {
         Self {
             analyzer_name: analyzer_name.into(),
             id: None,

@@ -51,13 +51,7 @@ pub struct AccountAlternateContact {
 
 impl AccountAlternateContact {
     /// `AccountAlternateContact` with its required arguments; set the others with `AccountAlternateContact { field: Some(..), ..AccountAlternateContact::new(..) }`.
-    pub fn new(
-        alternate_contact_type: impl Into<crate::core::Expr>,
-        email_address: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        phone_number: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(alternate_contact_type: impl Into<crate::core::Expr>, email_address: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, phone_number: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
             alternate_contact_type: alternate_contact_type.into(),
@@ -118,14 +112,7 @@ pub struct AccountPrimaryContact {
 
 impl AccountPrimaryContact {
     /// `AccountPrimaryContact` with its required arguments; set the others with `AccountPrimaryContact { field: Some(..), ..AccountPrimaryContact::new(..) }`.
-    pub fn new(
-        address_line_1: impl Into<crate::core::Expr>,
-        city: impl Into<crate::core::Expr>,
-        country_code: impl Into<crate::core::Expr>,
-        full_name: impl Into<crate::core::Expr>,
-        phone_number: impl Into<crate::core::Expr>,
-        postal_code: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(address_line_1: impl Into<crate::core::Expr>, city: impl Into<crate::core::Expr>, country_code: impl Into<crate::core::Expr>, full_name: impl Into<crate::core::Expr>, phone_number: impl Into<crate::core::Expr>, postal_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
             address_line_1: address_line_1.into(),
@@ -190,10 +177,7 @@ pub struct AccountRegion {
 
 impl AccountRegion {
     /// `AccountRegion` with its required arguments; set the others with `AccountRegion { field: Some(..), ..AccountRegion::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        region_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, region_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
             enabled: enabled.into(),
@@ -219,7 +203,9 @@ pub struct DataAccountPrimaryContact {
 impl DataAccountPrimaryContact {
     /// `DataAccountPrimaryContact` with its required arguments; set the others with `DataAccountPrimaryContact { field: Some(..), ..DataAccountPrimaryContact::new(..) }`.
     pub fn new() -> Self {
-        Self { account_id: None }
+        Self {
+            account_id: None,
+        }
     }
 }
 

@@ -28,10 +28,7 @@ pub struct AcmCertificateValidationOption {
 
 impl AcmCertificateValidationOption {
     /// `AcmCertificateValidationOption` with its required arguments; set the others with `AcmCertificateValidationOption { field: Some(..), ..AcmCertificateValidationOption::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        validation_domain: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, validation_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             validation_domain: validation_domain.into(),
@@ -123,7 +120,9 @@ pub struct AcmCertificateValidationTimeouts {
 impl AcmCertificateValidationTimeouts {
     /// `AcmCertificateValidationTimeouts` with its required arguments; set the others with `AcmCertificateValidationTimeouts { field: Some(..), ..AcmCertificateValidationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 

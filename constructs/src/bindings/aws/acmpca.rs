@@ -43,12 +43,7 @@ pub struct AcmpcaCertificate {
 
 impl AcmpcaCertificate {
     /// `AcmpcaCertificate` with its required arguments; set the others with `AcmpcaCertificate { field: Some(..), ..AcmpcaCertificate::new(..) }`.
-    pub fn new(
-        certificate_authority_arn: impl Into<crate::core::Expr>,
-        certificate_signing_request: impl Into<crate::core::Expr>,
-        signing_algorithm: impl Into<crate::core::Expr>,
-        validity: AcmpcaCertificateValidity,
-    ) -> Self {
+    pub fn new(certificate_authority_arn: impl Into<crate::core::Expr>, certificate_signing_request: impl Into<crate::core::Expr>, signing_algorithm: impl Into<crate::core::Expr>, validity: AcmpcaCertificateValidity) -> Self {
         Self {
             api_passthrough: None,
             certificate_authority_arn: certificate_authority_arn.into(),
@@ -143,11 +138,7 @@ pub struct AcmpcaCertificateAuthorityCertificateAuthorityConfiguration {
 
 impl AcmpcaCertificateAuthorityCertificateAuthorityConfiguration {
     /// `AcmpcaCertificateAuthorityCertificateAuthorityConfiguration` with its required arguments; set the others with `AcmpcaCertificateAuthorityCertificateAuthorityConfiguration { field: Some(..), ..AcmpcaCertificateAuthorityCertificateAuthorityConfiguration::new(..) }`.
-    pub fn new(
-        key_algorithm: impl Into<crate::core::Expr>,
-        signing_algorithm: impl Into<crate::core::Expr>,
-        subject: AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject,
-    ) -> Self {
+    pub fn new(key_algorithm: impl Into<crate::core::Expr>, signing_algorithm: impl Into<crate::core::Expr>, subject: AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject) -> Self {
         Self {
             key_algorithm: key_algorithm.into(),
             signing_algorithm: signing_algorithm.into(),
@@ -214,12 +205,10 @@ impl AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration {
 pub struct AcmpcaCertificateAuthorityRevocationConfiguration {
     /// `crl_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub crl_configuration:
-        Option<AcmpcaCertificateAuthorityRevocationConfigurationCrlConfiguration>,
+    pub crl_configuration: Option<AcmpcaCertificateAuthorityRevocationConfigurationCrlConfiguration>,
     /// `ocsp_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ocsp_configuration:
-        Option<AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration>,
+    pub ocsp_configuration: Option<AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration>,
 }
 
 impl AcmpcaCertificateAuthorityRevocationConfiguration {
@@ -243,7 +232,9 @@ pub struct AcmpcaCertificateAuthorityTimeouts {
 impl AcmpcaCertificateAuthorityTimeouts {
     /// `AcmpcaCertificateAuthorityTimeouts` with its required arguments; set the others with `AcmpcaCertificateAuthorityTimeouts { field: Some(..), ..AcmpcaCertificateAuthorityTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -275,8 +266,7 @@ pub struct AcmpcaCertificateAuthority {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage_mode: Option<crate::core::Expr>,
     /// `certificate_authority_configuration`. Required.
-    pub certificate_authority_configuration:
-        AcmpcaCertificateAuthorityCertificateAuthorityConfiguration,
+    pub certificate_authority_configuration: AcmpcaCertificateAuthorityCertificateAuthorityConfiguration,
     /// `revocation_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revocation_configuration: Option<AcmpcaCertificateAuthorityRevocationConfiguration>,
@@ -287,9 +277,7 @@ pub struct AcmpcaCertificateAuthority {
 
 impl AcmpcaCertificateAuthority {
     /// `AcmpcaCertificateAuthority` with its required arguments; set the others with `AcmpcaCertificateAuthority { field: Some(..), ..AcmpcaCertificateAuthority::new(..) }`.
-    pub fn new(
-        certificate_authority_configuration: AcmpcaCertificateAuthorityCertificateAuthorityConfiguration,
-    ) -> Self {
+    pub fn new(certificate_authority_configuration: AcmpcaCertificateAuthorityCertificateAuthorityConfiguration) -> Self {
         Self {
             enabled: None,
             id: None,
@@ -327,10 +315,7 @@ pub struct AcmpcaCertificateAuthorityCertificate {
 
 impl AcmpcaCertificateAuthorityCertificate {
     /// `AcmpcaCertificateAuthorityCertificate` with its required arguments; set the others with `AcmpcaCertificateAuthorityCertificate { field: Some(..), ..AcmpcaCertificateAuthorityCertificate::new(..) }`.
-    pub fn new(
-        certificate: impl Into<crate::core::Expr>,
-        certificate_authority_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate: impl Into<crate::core::Expr>, certificate_authority_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
             certificate_authority_arn: certificate_authority_arn.into(),
@@ -363,11 +348,7 @@ pub struct AcmpcaPermission {
 
 impl AcmpcaPermission {
     /// `AcmpcaPermission` with its required arguments; set the others with `AcmpcaPermission { field: Some(..), ..AcmpcaPermission::new(..) }`.
-    pub fn new(
-        actions: Vec<crate::core::Expr>,
-        certificate_authority_arn: impl Into<crate::core::Expr>,
-        principal: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(actions: Vec<crate::core::Expr>, certificate_authority_arn: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             actions,
             certificate_authority_arn: certificate_authority_arn.into(),
@@ -396,10 +377,7 @@ pub struct AcmpcaPolicy {
 
 impl AcmpcaPolicy {
     /// `AcmpcaPolicy` with its required arguments; set the others with `AcmpcaPolicy { field: Some(..), ..AcmpcaPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -426,10 +404,7 @@ pub struct DataAcmpcaCertificate {
 
 impl DataAcmpcaCertificate {
     /// `DataAcmpcaCertificate` with its required arguments; set the others with `DataAcmpcaCertificate { field: Some(..), ..DataAcmpcaCertificate::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        certificate_authority_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, certificate_authority_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
             certificate_authority_arn: certificate_authority_arn.into(),

@@ -259,8 +259,7 @@ impl crate::core::Resource for Alb {
 pub struct AlbListenerDefaultActionAuthenticateCognito {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `on_unauthenticated_request`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_unauthenticated_request: Option<crate::core::Expr>,
@@ -283,11 +282,7 @@ pub struct AlbListenerDefaultActionAuthenticateCognito {
 
 impl AlbListenerDefaultActionAuthenticateCognito {
     /// `AlbListenerDefaultActionAuthenticateCognito` with its required arguments; set the others with `AlbListenerDefaultActionAuthenticateCognito { field: Some(..), ..AlbListenerDefaultActionAuthenticateCognito::new(..) }`.
-    pub fn new(
-        user_pool_arn: impl Into<crate::core::Expr>,
-        user_pool_client_id: impl Into<crate::core::Expr>,
-        user_pool_domain: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             on_unauthenticated_request: None,
@@ -306,8 +301,7 @@ impl AlbListenerDefaultActionAuthenticateCognito {
 pub struct AlbListenerDefaultActionAuthenticateOidc {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `authorization_endpoint`. Required.
     pub authorization_endpoint: crate::core::Expr,
     /// `client_id`. Required.
@@ -336,14 +330,7 @@ pub struct AlbListenerDefaultActionAuthenticateOidc {
 
 impl AlbListenerDefaultActionAuthenticateOidc {
     /// `AlbListenerDefaultActionAuthenticateOidc` with its required arguments; set the others with `AlbListenerDefaultActionAuthenticateOidc { field: Some(..), ..AlbListenerDefaultActionAuthenticateOidc::new(..) }`.
-    pub fn new(
-        authorization_endpoint: impl Into<crate::core::Expr>,
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-        issuer: impl Into<crate::core::Expr>,
-        token_endpoint: impl Into<crate::core::Expr>,
-        user_info_endpoint: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             authorization_endpoint: authorization_endpoint.into(),
@@ -604,8 +591,7 @@ pub struct AlbListener {
     pub routing_http_request_x_amzn_mtls_clientcert_leaf_header_name: Option<crate::core::Expr>,
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name:
-        Option<crate::core::Expr>,
+    pub routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name: Option<crate::core::Expr>,
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_http_request_x_amzn_mtls_clientcert_subject_header_name: Option<crate::core::Expr>,
@@ -620,8 +606,7 @@ pub struct AlbListener {
     pub routing_http_request_x_amzn_tls_version_header_name: Option<crate::core::Expr>,
     /// `routing_http_response_access_control_allow_credentials_header_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub routing_http_response_access_control_allow_credentials_header_value:
-        Option<crate::core::Expr>,
+    pub routing_http_response_access_control_allow_credentials_header_value: Option<crate::core::Expr>,
     /// `routing_http_response_access_control_allow_headers_header_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_http_response_access_control_allow_headers_header_value: Option<crate::core::Expr>,
@@ -676,10 +661,7 @@ pub struct AlbListener {
 
 impl AlbListener {
     /// `AlbListener` with its required arguments; set the others with `AlbListener { field: Some(..), ..AlbListener::new(..) }`.
-    pub fn new(
-        load_balancer_arn: impl Into<crate::core::Expr>,
-        default_action: Vec<AlbListenerDefaultAction>,
-    ) -> Self {
+    pub fn new(load_balancer_arn: impl Into<crate::core::Expr>, default_action: Vec<AlbListenerDefaultAction>) -> Self {
         Self {
             alpn_policy: None,
             certificate_arn: None,
@@ -735,10 +717,7 @@ pub struct AlbListenerCertificate {
 
 impl AlbListenerCertificate {
     /// `AlbListenerCertificate` with its required arguments; set the others with `AlbListenerCertificate { field: Some(..), ..AlbListenerCertificate::new(..) }`.
-    pub fn new(
-        certificate_arn: impl Into<crate::core::Expr>,
-        listener_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_arn: impl Into<crate::core::Expr>, listener_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
             id: None,
@@ -756,8 +735,7 @@ impl crate::core::Resource for AlbListenerCertificate {
 pub struct AlbListenerRuleActionAuthenticateCognito {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `on_unauthenticated_request`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_unauthenticated_request: Option<crate::core::Expr>,
@@ -780,11 +758,7 @@ pub struct AlbListenerRuleActionAuthenticateCognito {
 
 impl AlbListenerRuleActionAuthenticateCognito {
     /// `AlbListenerRuleActionAuthenticateCognito` with its required arguments; set the others with `AlbListenerRuleActionAuthenticateCognito { field: Some(..), ..AlbListenerRuleActionAuthenticateCognito::new(..) }`.
-    pub fn new(
-        user_pool_arn: impl Into<crate::core::Expr>,
-        user_pool_client_id: impl Into<crate::core::Expr>,
-        user_pool_domain: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             on_unauthenticated_request: None,
@@ -803,8 +777,7 @@ impl AlbListenerRuleActionAuthenticateCognito {
 pub struct AlbListenerRuleActionAuthenticateOidc {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `authorization_endpoint`. Required.
     pub authorization_endpoint: crate::core::Expr,
     /// `client_id`. Required.
@@ -833,14 +806,7 @@ pub struct AlbListenerRuleActionAuthenticateOidc {
 
 impl AlbListenerRuleActionAuthenticateOidc {
     /// `AlbListenerRuleActionAuthenticateOidc` with its required arguments; set the others with `AlbListenerRuleActionAuthenticateOidc { field: Some(..), ..AlbListenerRuleActionAuthenticateOidc::new(..) }`.
-    pub fn new(
-        authorization_endpoint: impl Into<crate::core::Expr>,
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-        issuer: impl Into<crate::core::Expr>,
-        token_endpoint: impl Into<crate::core::Expr>,
-        user_info_endpoint: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             authorization_endpoint: authorization_endpoint.into(),
@@ -911,7 +877,9 @@ pub struct AlbListenerRuleConditionHostHeader {
 impl AlbListenerRuleConditionHostHeader {
     /// `AlbListenerRuleConditionHostHeader` with its required arguments; set the others with `AlbListenerRuleConditionHostHeader { field: Some(..), ..AlbListenerRuleConditionHostHeader::new(..) }`.
     pub fn new(values: Vec<crate::core::Expr>) -> Self {
-        Self { values }
+        Self {
+            values,
+        }
     }
 }
 
@@ -926,10 +894,7 @@ pub struct AlbListenerRuleConditionHttpHeader {
 
 impl AlbListenerRuleConditionHttpHeader {
     /// `AlbListenerRuleConditionHttpHeader` with its required arguments; set the others with `AlbListenerRuleConditionHttpHeader { field: Some(..), ..AlbListenerRuleConditionHttpHeader::new(..) }`.
-    pub fn new(
-        http_header_name: impl Into<crate::core::Expr>,
-        values: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(http_header_name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             http_header_name: http_header_name.into(),
             values,
@@ -1019,11 +984,7 @@ pub struct AlbListenerRule {
 
 impl AlbListenerRule {
     /// `AlbListenerRule` with its required arguments; set the others with `AlbListenerRule { field: Some(..), ..AlbListenerRule::new(..) }`.
-    pub fn new(
-        listener_arn: impl Into<crate::core::Expr>,
-        action: Vec<AlbListenerRuleAction>,
-        condition: Vec<AlbListenerRuleCondition>,
-    ) -> Self {
+    pub fn new(listener_arn: impl Into<crate::core::Expr>, action: Vec<AlbListenerRuleAction>, condition: Vec<AlbListenerRuleCondition>) -> Self {
         Self {
             id: None,
             listener_arn: listener_arn.into(),
@@ -1128,10 +1089,7 @@ pub struct AlbTargetGroupTargetFailover {
 
 impl AlbTargetGroupTargetFailover {
     /// `AlbTargetGroupTargetFailover` with its required arguments; set the others with `AlbTargetGroupTargetFailover { field: Some(..), ..AlbTargetGroupTargetFailover::new(..) }`.
-    pub fn new(
-        on_deregistration: impl Into<crate::core::Expr>,
-        on_unhealthy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(on_deregistration: impl Into<crate::core::Expr>, on_unhealthy: impl Into<crate::core::Expr>) -> Self {
         Self {
             on_deregistration: on_deregistration.into(),
             on_unhealthy: on_unhealthy.into(),
@@ -1359,10 +1317,7 @@ pub struct AlbTargetGroupAttachment {
 
 impl AlbTargetGroupAttachment {
     /// `AlbTargetGroupAttachment` with its required arguments; set the others with `AlbTargetGroupAttachment { field: Some(..), ..AlbTargetGroupAttachment::new(..) }`.
-    pub fn new(
-        target_group_arn: impl Into<crate::core::Expr>,
-        target_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(target_group_arn: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: None,
             id: None,
@@ -1388,7 +1343,9 @@ pub struct DataAlbTimeouts {
 impl DataAlbTimeouts {
     /// `DataAlbTimeouts` with its required arguments; set the others with `DataAlbTimeouts { field: Some(..), ..DataAlbTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 
@@ -1573,9 +1530,7 @@ impl crate::core::Ref<Alb> {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
-    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
@@ -1674,33 +1629,23 @@ impl crate::core::Ref<AlbListener> {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_issuer_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_leaf_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_validity_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
     }
     /// `routing_http_request_x_amzn_tls_cipher_suite_header_name`, as a reference.
@@ -1712,33 +1657,23 @@ impl crate::core::Ref<AlbListener> {
         self.attr("routing_http_request_x_amzn_tls_version_header_name")
     }
     /// `routing_http_response_access_control_allow_credentials_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_credentials_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_credentials_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_credentials_header_value")
     }
     /// `routing_http_response_access_control_allow_headers_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_headers_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_headers_header_value")
     }
     /// `routing_http_response_access_control_allow_methods_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_methods_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_methods_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_methods_header_value")
     }
     /// `routing_http_response_access_control_allow_origin_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_origin_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_origin_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_origin_header_value")
     }
     /// `routing_http_response_access_control_expose_headers_header_value`, as a reference.
-    pub fn routing_http_response_access_control_expose_headers_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_expose_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_expose_headers_header_value")
     }
     /// `routing_http_response_access_control_max_age_header_value`, as a reference.
@@ -1754,9 +1689,7 @@ impl crate::core::Ref<AlbListener> {
         self.attr("routing_http_response_server_enabled")
     }
     /// `routing_http_response_strict_transport_security_header_value`, as a reference.
-    pub fn routing_http_response_strict_transport_security_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_strict_transport_security_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_strict_transport_security_header_value")
     }
     /// `routing_http_response_x_content_type_options_header_value`, as a reference.
@@ -2015,9 +1948,7 @@ impl crate::core::Ref<DataAlb> {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
-    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.

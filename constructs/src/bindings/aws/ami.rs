@@ -59,10 +59,7 @@ pub struct AmiEphemeralBlockDevice {
 
 impl AmiEphemeralBlockDevice {
     /// `AmiEphemeralBlockDevice` with its required arguments; set the others with `AmiEphemeralBlockDevice { field: Some(..), ..AmiEphemeralBlockDevice::new(..) }`.
-    pub fn new(
-        device_name: impl Into<crate::core::Expr>,
-        virtual_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_name: impl Into<crate::core::Expr>, virtual_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
             virtual_name: virtual_name.into(),
@@ -197,23 +194,27 @@ impl crate::core::Resource for Ami {
 
 /// The `ebs_block_device` block of [`AmiCopy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AmiCopyEbsBlockDevice {}
+pub struct AmiCopyEbsBlockDevice {
+}
 
 impl AmiCopyEbsBlockDevice {
     /// `AmiCopyEbsBlockDevice` with its required arguments; set the others with `AmiCopyEbsBlockDevice { field: Some(..), ..AmiCopyEbsBlockDevice::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `ephemeral_block_device` block of [`AmiCopy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AmiCopyEphemeralBlockDevice {}
+pub struct AmiCopyEphemeralBlockDevice {
+}
 
 impl AmiCopyEphemeralBlockDevice {
     /// `AmiCopyEphemeralBlockDevice` with its required arguments; set the others with `AmiCopyEphemeralBlockDevice { field: Some(..), ..AmiCopyEphemeralBlockDevice::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -263,11 +264,7 @@ pub struct AmiCopy {
 
 impl AmiCopy {
     /// `AmiCopy` with its required arguments; set the others with `AmiCopy { field: Some(..), ..AmiCopy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        source_ami_id: impl Into<crate::core::Expr>,
-        source_ami_region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, source_ami_id: impl Into<crate::core::Expr>, source_ami_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             deprecation_time: None,
             description: None,
@@ -329,10 +326,7 @@ pub struct AmiFromInstance {
 
 impl AmiFromInstance {
     /// `AmiFromInstance` with its required arguments; set the others with `AmiFromInstance { field: Some(..), ..AmiFromInstance::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        source_instance_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, source_instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             deprecation_time: None,
             description: None,
@@ -423,7 +417,9 @@ pub struct DataAmiTimeouts {
 impl DataAmiTimeouts {
     /// `DataAmiTimeouts` with its required arguments; set the others with `DataAmiTimeouts { field: Some(..), ..DataAmiTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -224,10 +224,7 @@ pub struct AmplifyBackendEnvironment {
 
 impl AmplifyBackendEnvironment {
     /// `AmplifyBackendEnvironment` with its required arguments; set the others with `AmplifyBackendEnvironment { field: Some(..), ..AmplifyBackendEnvironment::new(..) }`.
-    pub fn new(
-        app_id: impl Into<crate::core::Expr>,
-        environment_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_id: impl Into<crate::core::Expr>, environment_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id: app_id.into(),
             deployment_artifacts: None,
@@ -304,10 +301,7 @@ pub struct AmplifyBranch {
 
 impl AmplifyBranch {
     /// `AmplifyBranch` with its required arguments; set the others with `AmplifyBranch { field: Some(..), ..AmplifyBranch::new(..) }`.
-    pub fn new(
-        app_id: impl Into<crate::core::Expr>,
-        branch_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_id: impl Into<crate::core::Expr>, branch_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id: app_id.into(),
             backend_environment_arn: None,
@@ -367,10 +361,7 @@ pub struct AmplifyDomainAssociationSubDomain {
 
 impl AmplifyDomainAssociationSubDomain {
     /// `AmplifyDomainAssociationSubDomain` with its required arguments; set the others with `AmplifyDomainAssociationSubDomain { field: Some(..), ..AmplifyDomainAssociationSubDomain::new(..) }`.
-    pub fn new(
-        branch_name: impl Into<crate::core::Expr>,
-        prefix: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(branch_name: impl Into<crate::core::Expr>, prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             branch_name: branch_name.into(),
             prefix: prefix.into(),
@@ -403,11 +394,7 @@ pub struct AmplifyDomainAssociation {
 
 impl AmplifyDomainAssociation {
     /// `AmplifyDomainAssociation` with its required arguments; set the others with `AmplifyDomainAssociation { field: Some(..), ..AmplifyDomainAssociation::new(..) }`.
-    pub fn new(
-        app_id: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-        sub_domain: Vec<AmplifyDomainAssociationSubDomain>,
-    ) -> Self {
+    pub fn new(app_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, sub_domain: Vec<AmplifyDomainAssociationSubDomain>) -> Self {
         Self {
             app_id: app_id.into(),
             domain_name: domain_name.into(),
@@ -441,10 +428,7 @@ pub struct AmplifyWebhook {
 
 impl AmplifyWebhook {
     /// `AmplifyWebhook` with its required arguments; set the others with `AmplifyWebhook { field: Some(..), ..AmplifyWebhook::new(..) }`.
-    pub fn new(
-        app_id: impl Into<crate::core::Expr>,
-        branch_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_id: impl Into<crate::core::Expr>, branch_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id: app_id.into(),
             branch_name: branch_name.into(),

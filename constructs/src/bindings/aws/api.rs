@@ -110,10 +110,7 @@ pub struct ApiGatewayAuthorizer {
 
 impl ApiGatewayAuthorizer {
     /// `ApiGatewayAuthorizer` with its required arguments; set the others with `ApiGatewayAuthorizer { field: Some(..), ..ApiGatewayAuthorizer::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorizer_credentials: None,
             authorizer_result_ttl_in_seconds: None,
@@ -156,10 +153,7 @@ pub struct ApiGatewayBasePathMapping {
 
 impl ApiGatewayBasePathMapping {
     /// `ApiGatewayBasePathMapping` with its required arguments; set the others with `ApiGatewayBasePathMapping { field: Some(..), ..ApiGatewayBasePathMapping::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             base_path: None,
@@ -333,11 +327,7 @@ pub struct ApiGatewayDocumentationPart {
 
 impl ApiGatewayDocumentationPart {
     /// `ApiGatewayDocumentationPart` with its required arguments; set the others with `ApiGatewayDocumentationPart { field: Some(..), ..ApiGatewayDocumentationPart::new(..) }`.
-    pub fn new(
-        properties: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-        location: ApiGatewayDocumentationPartLocation,
-    ) -> Self {
+    pub fn new(properties: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, location: ApiGatewayDocumentationPartLocation) -> Self {
         Self {
             id: None,
             properties: properties.into(),
@@ -368,10 +358,7 @@ pub struct ApiGatewayDocumentationVersion {
 
 impl ApiGatewayDocumentationVersion {
     /// `ApiGatewayDocumentationVersion` with its required arguments; set the others with `ApiGatewayDocumentationVersion { field: Some(..), ..ApiGatewayDocumentationVersion::new(..) }`.
-    pub fn new(
-        rest_api_id: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(rest_api_id: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -521,11 +508,7 @@ pub struct ApiGatewayDomainNameAccessAssociation {
 
 impl ApiGatewayDomainNameAccessAssociation {
     /// `ApiGatewayDomainNameAccessAssociation` with its required arguments; set the others with `ApiGatewayDomainNameAccessAssociation { field: Some(..), ..ApiGatewayDomainNameAccessAssociation::new(..) }`.
-    pub fn new(
-        access_association_source: impl Into<crate::core::Expr>,
-        access_association_source_type: impl Into<crate::core::Expr>,
-        domain_name_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_association_source: impl Into<crate::core::Expr>, access_association_source_type: impl Into<crate::core::Expr>, domain_name_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_association_source: access_association_source.into(),
             access_association_source_type: access_association_source_type.into(),
@@ -562,10 +545,7 @@ pub struct ApiGatewayGatewayResponse {
 
 impl ApiGatewayGatewayResponse {
     /// `ApiGatewayGatewayResponse` with its required arguments; set the others with `ApiGatewayGatewayResponse { field: Some(..), ..ApiGatewayGatewayResponse::new(..) }`.
-    pub fn new(
-        response_type: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(response_type: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             response_parameters: None,
@@ -655,12 +635,7 @@ pub struct ApiGatewayIntegration {
 
 impl ApiGatewayIntegration {
     /// `ApiGatewayIntegration` with its required arguments; set the others with `ApiGatewayIntegration { field: Some(..), ..ApiGatewayIntegration::new(..) }`.
-    pub fn new(
-        http_method: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_key_parameters: None,
             cache_namespace: None,
@@ -718,12 +693,7 @@ pub struct ApiGatewayIntegrationResponse {
 
 impl ApiGatewayIntegrationResponse {
     /// `ApiGatewayIntegrationResponse` with its required arguments; set the others with `ApiGatewayIntegrationResponse { field: Some(..), ..ApiGatewayIntegrationResponse::new(..) }`.
-    pub fn new(
-        http_method: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-        status_code: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_handling: None,
             http_method: http_method.into(),
@@ -781,12 +751,7 @@ pub struct ApiGatewayMethod {
 
 impl ApiGatewayMethod {
     /// `ApiGatewayMethod` with its required arguments; set the others with `ApiGatewayMethod { field: Some(..), ..ApiGatewayMethod::new(..) }`.
-    pub fn new(
-        authorization: impl Into<crate::core::Expr>,
-        http_method: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorization: impl Into<crate::core::Expr>, http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key_required: None,
             authorization: authorization.into(),
@@ -832,12 +797,7 @@ pub struct ApiGatewayMethodResponse {
 
 impl ApiGatewayMethodResponse {
     /// `ApiGatewayMethodResponse` with its required arguments; set the others with `ApiGatewayMethodResponse { field: Some(..), ..ApiGatewayMethodResponse::new(..) }`.
-    pub fn new(
-        http_method: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-        status_code: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             http_method: http_method.into(),
             id: None,
@@ -925,12 +885,7 @@ pub struct ApiGatewayMethodSettings {
 
 impl ApiGatewayMethodSettings {
     /// `ApiGatewayMethodSettings` with its required arguments; set the others with `ApiGatewayMethodSettings { field: Some(..), ..ApiGatewayMethodSettings::new(..) }`.
-    pub fn new(
-        method_path: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-        stage_name: impl Into<crate::core::Expr>,
-        settings: ApiGatewayMethodSettingsSettings,
-    ) -> Self {
+    pub fn new(method_path: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>, settings: ApiGatewayMethodSettingsSettings) -> Self {
         Self {
             id: None,
             method_path: method_path.into(),
@@ -967,11 +922,7 @@ pub struct ApiGatewayModel {
 
 impl ApiGatewayModel {
     /// `ApiGatewayModel` with its required arguments; set the others with `ApiGatewayModel { field: Some(..), ..ApiGatewayModel::new(..) }`.
-    pub fn new(
-        content_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(content_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
             description: None,
@@ -1007,10 +958,7 @@ pub struct ApiGatewayRequestValidator {
 
 impl ApiGatewayRequestValidator {
     /// `ApiGatewayRequestValidator` with its required arguments; set the others with `ApiGatewayRequestValidator { field: Some(..), ..ApiGatewayRequestValidator::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -1041,11 +989,7 @@ pub struct ApiGatewayResource {
 
 impl ApiGatewayResource {
     /// `ApiGatewayResource` with its required arguments; set the others with `ApiGatewayResource { field: Some(..), ..ApiGatewayResource::new(..) }`.
-    pub fn new(
-        parent_id: impl Into<crate::core::Expr>,
-        path_part: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parent_id: impl Into<crate::core::Expr>, path_part: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             parent_id: parent_id.into(),
@@ -1173,10 +1117,7 @@ pub struct ApiGatewayRestApiPolicy {
 
 impl ApiGatewayRestApiPolicy {
     /// `ApiGatewayRestApiPolicy` with its required arguments; set the others with `ApiGatewayRestApiPolicy { field: Some(..), ..ApiGatewayRestApiPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -1201,7 +1142,9 @@ pub struct ApiGatewayRestApiPutTimeouts {
 impl ApiGatewayRestApiPutTimeouts {
     /// `ApiGatewayRestApiPutTimeouts` with its required arguments; set the others with `ApiGatewayRestApiPutTimeouts { field: Some(..), ..ApiGatewayRestApiPutTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -1228,10 +1171,7 @@ pub struct ApiGatewayRestApiPut {
 
 impl ApiGatewayRestApiPut {
     /// `ApiGatewayRestApiPut` with its required arguments; set the others with `ApiGatewayRestApiPut { field: Some(..), ..ApiGatewayRestApiPut::new(..) }`.
-    pub fn new(
-        body: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(body: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             body: body.into(),
             fail_on_warnings: None,
@@ -1258,10 +1198,7 @@ pub struct ApiGatewayStageAccessLogSettings {
 
 impl ApiGatewayStageAccessLogSettings {
     /// `ApiGatewayStageAccessLogSettings` with its required arguments; set the others with `ApiGatewayStageAccessLogSettings { field: Some(..), ..ApiGatewayStageAccessLogSettings::new(..) }`.
-    pub fn new(
-        destination_arn: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_arn: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
             format: format.into(),
@@ -1346,11 +1283,7 @@ pub struct ApiGatewayStage {
 
 impl ApiGatewayStage {
     /// `ApiGatewayStage` with its required arguments; set the others with `ApiGatewayStage { field: Some(..), ..ApiGatewayStage::new(..) }`.
-    pub fn new(
-        deployment_id: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-        stage_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(deployment_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_cluster_enabled: None,
             cache_cluster_size: None,
@@ -1436,10 +1369,7 @@ pub struct ApiGatewayUsagePlanQuotaSettings {
 
 impl ApiGatewayUsagePlanQuotaSettings {
     /// `ApiGatewayUsagePlanQuotaSettings` with its required arguments; set the others with `ApiGatewayUsagePlanQuotaSettings { field: Some(..), ..ApiGatewayUsagePlanQuotaSettings::new(..) }`.
-    pub fn new(
-        limit: impl Into<crate::core::Arg<crate::core::Number>>,
-        period: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(limit: impl Into<crate::core::Arg<crate::core::Number>>, period: impl Into<crate::core::Expr>) -> Self {
         Self {
             limit: limit.into(),
             offset: None,
@@ -1537,11 +1467,7 @@ pub struct ApiGatewayUsagePlanKey {
 
 impl ApiGatewayUsagePlanKey {
     /// `ApiGatewayUsagePlanKey` with its required arguments; set the others with `ApiGatewayUsagePlanKey { field: Some(..), ..ApiGatewayUsagePlanKey::new(..) }`.
-    pub fn new(
-        key_id: impl Into<crate::core::Expr>,
-        key_type: impl Into<crate::core::Expr>,
-        usage_plan_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key_id: impl Into<crate::core::Expr>, key_type: impl Into<crate::core::Expr>, usage_plan_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             key_id: key_id.into(),
@@ -1657,10 +1583,7 @@ pub struct DataApiGatewayAuthorizer {
 
 impl DataApiGatewayAuthorizer {
     /// `DataApiGatewayAuthorizer` with its required arguments; set the others with `DataApiGatewayAuthorizer { field: Some(..), ..DataApiGatewayAuthorizer::new(..) }`.
-    pub fn new(
-        authorizer_id: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorizer_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorizer_id: authorizer_id.into(),
             id: None,
@@ -1751,11 +1674,7 @@ pub struct DataApiGatewayExport {
 
 impl DataApiGatewayExport {
     /// `DataApiGatewayExport` with its required arguments; set the others with `DataApiGatewayExport { field: Some(..), ..DataApiGatewayExport::new(..) }`.
-    pub fn new(
-        export_type: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-        stage_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(export_type: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accepts: None,
             export_type: export_type.into(),
@@ -1785,10 +1704,7 @@ pub struct DataApiGatewayResource {
 
 impl DataApiGatewayResource {
     /// `DataApiGatewayResource` with its required arguments; set the others with `DataApiGatewayResource { field: Some(..), ..DataApiGatewayResource::new(..) }`.
-    pub fn new(
-        path: impl Into<crate::core::Expr>,
-        rest_api_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(path: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             path: path.into(),
@@ -1848,11 +1764,7 @@ pub struct DataApiGatewaySdk {
 
 impl DataApiGatewaySdk {
     /// `DataApiGatewaySdk` with its required arguments; set the others with `DataApiGatewaySdk { field: Some(..), ..DataApiGatewaySdk::new(..) }`.
-    pub fn new(
-        rest_api_id: impl Into<crate::core::Expr>,
-        sdk_type: impl Into<crate::core::Expr>,
-        stage_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(rest_api_id: impl Into<crate::core::Expr>, sdk_type: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             parameters: None,

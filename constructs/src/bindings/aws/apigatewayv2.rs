@@ -93,10 +93,7 @@ pub struct Apigatewayv2Api {
 
 impl Apigatewayv2Api {
     /// `Apigatewayv2Api` with its required arguments; set the others with `Apigatewayv2Api { field: Some(..), ..Apigatewayv2Api::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        protocol_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, protocol_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key_selection_expression: None,
             body: None,
@@ -142,11 +139,7 @@ pub struct Apigatewayv2ApiMapping {
 
 impl Apigatewayv2ApiMapping {
     /// `Apigatewayv2ApiMapping` with its required arguments; set the others with `Apigatewayv2ApiMapping { field: Some(..), ..Apigatewayv2ApiMapping::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-        stage: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, stage: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             api_mapping_key: None,
@@ -193,7 +186,9 @@ pub struct Apigatewayv2AuthorizerTimeouts {
 impl Apigatewayv2AuthorizerTimeouts {
     /// `Apigatewayv2AuthorizerTimeouts` with its required arguments; set the others with `Apigatewayv2AuthorizerTimeouts { field: Some(..), ..Apigatewayv2AuthorizerTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -237,11 +232,7 @@ pub struct Apigatewayv2Authorizer {
 
 impl Apigatewayv2Authorizer {
     /// `Apigatewayv2Authorizer` with its required arguments; set the others with `Apigatewayv2Authorizer { field: Some(..), ..Apigatewayv2Authorizer::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        authorizer_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, authorizer_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             authorizer_credentials_arn: None,
@@ -314,11 +305,7 @@ pub struct Apigatewayv2DomainNameDomainNameConfiguration {
 
 impl Apigatewayv2DomainNameDomainNameConfiguration {
     /// `Apigatewayv2DomainNameDomainNameConfiguration` with its required arguments; set the others with `Apigatewayv2DomainNameDomainNameConfiguration { field: Some(..), ..Apigatewayv2DomainNameDomainNameConfiguration::new(..) }`.
-    pub fn new(
-        certificate_arn: impl Into<crate::core::Expr>,
-        endpoint_type: impl Into<crate::core::Expr>,
-        security_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_arn: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, security_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
             endpoint_type: endpoint_type.into(),
@@ -396,10 +383,7 @@ pub struct Apigatewayv2DomainName {
 
 impl Apigatewayv2DomainName {
     /// `Apigatewayv2DomainName` with its required arguments; set the others with `Apigatewayv2DomainName { field: Some(..), ..Apigatewayv2DomainName::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        domain_name_configuration: Apigatewayv2DomainNameDomainNameConfiguration,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, domain_name_configuration: Apigatewayv2DomainNameDomainNameConfiguration) -> Self {
         Self {
             domain_name: domain_name.into(),
             id: None,
@@ -427,10 +411,7 @@ pub struct Apigatewayv2IntegrationResponseParameters {
 
 impl Apigatewayv2IntegrationResponseParameters {
     /// `Apigatewayv2IntegrationResponseParameters` with its required arguments; set the others with `Apigatewayv2IntegrationResponseParameters { field: Some(..), ..Apigatewayv2IntegrationResponseParameters::new(..) }`.
-    pub fn new(
-        mappings: std::collections::BTreeMap<String, crate::core::Expr>,
-        status_code: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mappings: std::collections::BTreeMap<String, crate::core::Expr>, status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             mappings,
             status_code: status_code.into(),
@@ -517,10 +498,7 @@ pub struct Apigatewayv2Integration {
 
 impl Apigatewayv2Integration {
     /// `Apigatewayv2Integration` with its required arguments; set the others with `Apigatewayv2Integration { field: Some(..), ..Apigatewayv2Integration::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        integration_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, integration_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             connection_id: None,
@@ -574,11 +552,7 @@ pub struct Apigatewayv2IntegrationResponse {
 
 impl Apigatewayv2IntegrationResponse {
     /// `Apigatewayv2IntegrationResponse` with its required arguments; set the others with `Apigatewayv2IntegrationResponse { field: Some(..), ..Apigatewayv2IntegrationResponse::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        integration_id: impl Into<crate::core::Expr>,
-        integration_response_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, integration_id: impl Into<crate::core::Expr>, integration_response_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             content_handling_strategy: None,
@@ -616,12 +590,7 @@ pub struct Apigatewayv2Model {
 
 impl Apigatewayv2Model {
     /// `Apigatewayv2Model` with its required arguments; set the others with `Apigatewayv2Model { field: Some(..), ..Apigatewayv2Model::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        content_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        schema: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, schema: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             content_type: content_type.into(),
@@ -648,10 +617,7 @@ pub struct Apigatewayv2RouteRequestParameter {
 
 impl Apigatewayv2RouteRequestParameter {
     /// `Apigatewayv2RouteRequestParameter` with its required arguments; set the others with `Apigatewayv2RouteRequestParameter { field: Some(..), ..Apigatewayv2RouteRequestParameter::new(..) }`.
-    pub fn new(
-        request_parameter_key: impl Into<crate::core::Expr>,
-        required: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(request_parameter_key: impl Into<crate::core::Expr>, required: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             request_parameter_key: request_parameter_key.into(),
             required: required.into(),
@@ -703,10 +669,7 @@ pub struct Apigatewayv2Route {
 
 impl Apigatewayv2Route {
     /// `Apigatewayv2Route` with its required arguments; set the others with `Apigatewayv2Route { field: Some(..), ..Apigatewayv2Route::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        route_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, route_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             api_key_required: None,
@@ -751,11 +714,7 @@ pub struct Apigatewayv2RouteResponse {
 
 impl Apigatewayv2RouteResponse {
     /// `Apigatewayv2RouteResponse` with its required arguments; set the others with `Apigatewayv2RouteResponse { field: Some(..), ..Apigatewayv2RouteResponse::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        route_id: impl Into<crate::core::Expr>,
-        route_response_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, route_id: impl Into<crate::core::Expr>, route_response_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             id: None,
@@ -782,10 +741,7 @@ pub struct Apigatewayv2StageAccessLogSettings {
 
 impl Apigatewayv2StageAccessLogSettings {
     /// `Apigatewayv2StageAccessLogSettings` with its required arguments; set the others with `Apigatewayv2StageAccessLogSettings { field: Some(..), ..Apigatewayv2StageAccessLogSettings::new(..) }`.
-    pub fn new(
-        destination_arn: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_arn: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
             format: format.into(),
@@ -951,11 +907,7 @@ pub struct Apigatewayv2VpcLink {
 
 impl Apigatewayv2VpcLink {
     /// `Apigatewayv2VpcLink` with its required arguments; set the others with `Apigatewayv2VpcLink { field: Some(..), ..Apigatewayv2VpcLink::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -1057,11 +1009,7 @@ pub struct DataApigatewayv2Export {
 
 impl DataApigatewayv2Export {
     /// `DataApigatewayv2Export` with its required arguments; set the others with `DataApigatewayv2Export { field: Some(..), ..DataApigatewayv2Export::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        output_type: impl Into<crate::core::Expr>,
-        specification: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, output_type: impl Into<crate::core::Expr>, specification: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             export_version: None,

@@ -18,12 +18,7 @@ pub struct AppCookieStickinessPolicy {
 
 impl AppCookieStickinessPolicy {
     /// `AppCookieStickinessPolicy` with its required arguments; set the others with `AppCookieStickinessPolicy { field: Some(..), ..AppCookieStickinessPolicy::new(..) }`.
-    pub fn new(
-        cookie_name: impl Into<crate::core::Expr>,
-        lb_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        load_balancer: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cookie_name: impl Into<crate::core::Expr>, lb_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_name: cookie_name.into(),
             id: None,

@@ -41,8 +41,7 @@ pub struct AppautoscalingPolicyStepScalingPolicyConfiguration {
     pub min_adjustment_magnitude: Option<crate::core::Arg<crate::core::Number>>,
     /// `step_adjustment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub step_adjustment:
-        Option<Vec<AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment>>,
+    pub step_adjustment: Option<Vec<AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment>>,
 }
 
 impl AppautoscalingPolicyStepScalingPolicyConfiguration {
@@ -60,8 +59,7 @@ impl AppautoscalingPolicyStepScalingPolicyConfiguration {
 
 /// The `dimensions` block of [`AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions
-{
+pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions {
     /// `name`. Required.
     pub name: crate::core::Expr,
     /// `value`. Required.
@@ -143,9 +141,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomize
     pub metric_stat: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat>,
 }
 
-impl
-    AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics
-{
+impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
@@ -197,8 +193,7 @@ impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetri
 
 /// The `predefined_metric_specification` block of [`AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification
-{
+pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification {
     /// `predefined_metric_type`. Required.
     pub predefined_metric_type: crate::core::Expr,
     /// `resource_label`. Optional.
@@ -232,14 +227,10 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
     pub target_value: crate::core::Arg<crate::core::Number>,
     /// `customized_metric_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customized_metric_specification: Option<
-        AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification,
-    >,
+    pub customized_metric_specification: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification>,
     /// `predefined_metric_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predefined_metric_specification: Option<
-        AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification,
-    >,
+    pub predefined_metric_specification: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification>,
 }
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
@@ -275,22 +266,15 @@ pub struct AppautoscalingPolicy {
     pub service_namespace: crate::core::Expr,
     /// `step_scaling_policy_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub step_scaling_policy_configuration:
-        Option<AppautoscalingPolicyStepScalingPolicyConfiguration>,
+    pub step_scaling_policy_configuration: Option<AppautoscalingPolicyStepScalingPolicyConfiguration>,
     /// `target_tracking_scaling_policy_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_tracking_scaling_policy_configuration:
-        Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration>,
+    pub target_tracking_scaling_policy_configuration: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration>,
 }
 
 impl AppautoscalingPolicy {
     /// `AppautoscalingPolicy` with its required arguments; set the others with `AppautoscalingPolicy { field: Some(..), ..AppautoscalingPolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-        scalable_dimension: impl Into<crate::core::Expr>,
-        service_namespace: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -360,14 +344,7 @@ pub struct AppautoscalingScheduledAction {
 
 impl AppautoscalingScheduledAction {
     /// `AppautoscalingScheduledAction` with its required arguments; set the others with `AppautoscalingScheduledAction { field: Some(..), ..AppautoscalingScheduledAction::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-        scalable_dimension: impl Into<crate::core::Expr>,
-        schedule: impl Into<crate::core::Expr>,
-        service_namespace: impl Into<crate::core::Expr>,
-        scalable_target_action: AppautoscalingScheduledActionScalableTargetAction,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, schedule: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>, scalable_target_action: AppautoscalingScheduledActionScalableTargetAction) -> Self {
         Self {
             end_time: None,
             id: None,
@@ -444,13 +421,7 @@ pub struct AppautoscalingTarget {
 
 impl AppautoscalingTarget {
     /// `AppautoscalingTarget` with its required arguments; set the others with `AppautoscalingTarget { field: Some(..), ..AppautoscalingTarget::new(..) }`.
-    pub fn new(
-        max_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        resource_id: impl Into<crate::core::Expr>,
-        scalable_dimension: impl Into<crate::core::Expr>,
-        service_namespace: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(max_capacity: impl Into<crate::core::Arg<crate::core::Number>>, min_capacity: impl Into<crate::core::Arg<crate::core::Number>>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             max_capacity: max_capacity.into(),

@@ -93,11 +93,7 @@ pub struct AppconfigConfigurationProfile {
 
 impl AppconfigConfigurationProfile {
     /// `AppconfigConfigurationProfile` with its required arguments; set the others with `AppconfigConfigurationProfile { field: Some(..), ..AppconfigConfigurationProfile::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        location_uri: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, location_uri: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             description: None,
@@ -150,13 +146,7 @@ pub struct AppconfigDeployment {
 
 impl AppconfigDeployment {
     /// `AppconfigDeployment` with its required arguments; set the others with `AppconfigDeployment { field: Some(..), ..AppconfigDeployment::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        configuration_profile_id: impl Into<crate::core::Expr>,
-        configuration_version: impl Into<crate::core::Expr>,
-        deployment_strategy_id: impl Into<crate::core::Expr>,
-        environment_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, configuration_profile_id: impl Into<crate::core::Expr>, configuration_version: impl Into<crate::core::Expr>, deployment_strategy_id: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             configuration_profile_id: configuration_profile_id.into(),
@@ -209,12 +199,7 @@ pub struct AppconfigDeploymentStrategy {
 
 impl AppconfigDeploymentStrategy {
     /// `AppconfigDeploymentStrategy` with its required arguments; set the others with `AppconfigDeploymentStrategy { field: Some(..), ..AppconfigDeploymentStrategy::new(..) }`.
-    pub fn new(
-        deployment_duration_in_minutes: impl Into<crate::core::Arg<crate::core::Number>>,
-        growth_factor: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-        replicate_to: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(deployment_duration_in_minutes: impl Into<crate::core::Arg<crate::core::Number>>, growth_factor: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, replicate_to: impl Into<crate::core::Expr>) -> Self {
         Self {
             deployment_duration_in_minutes: deployment_duration_in_minutes.into(),
             description: None,
@@ -274,10 +259,7 @@ pub struct AppconfigEnvironment {
 
 impl AppconfigEnvironment {
     /// `AppconfigEnvironment` with its required arguments; set the others with `AppconfigEnvironment { field: Some(..), ..AppconfigEnvironment::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             description: None,
@@ -330,10 +312,7 @@ pub struct AppconfigExtensionActionPoint {
 
 impl AppconfigExtensionActionPoint {
     /// `AppconfigExtensionActionPoint` with its required arguments; set the others with `AppconfigExtensionActionPoint { field: Some(..), ..AppconfigExtensionActionPoint::new(..) }`.
-    pub fn new(
-        point: impl Into<crate::core::Expr>,
-        action: Vec<AppconfigExtensionActionPointAction>,
-    ) -> Self {
+    pub fn new(point: impl Into<crate::core::Expr>, action: Vec<AppconfigExtensionActionPointAction>) -> Self {
         Self {
             point: point.into(),
             action,
@@ -391,10 +370,7 @@ pub struct AppconfigExtension {
 
 impl AppconfigExtension {
     /// `AppconfigExtension` with its required arguments; set the others with `AppconfigExtension { field: Some(..), ..AppconfigExtension::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        action_point: Vec<AppconfigExtensionActionPoint>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, action_point: Vec<AppconfigExtensionActionPoint>) -> Self {
         Self {
             description: None,
             id: None,
@@ -428,10 +404,7 @@ pub struct AppconfigExtensionAssociation {
 
 impl AppconfigExtensionAssociation {
     /// `AppconfigExtensionAssociation` with its required arguments; set the others with `AppconfigExtensionAssociation { field: Some(..), ..AppconfigExtensionAssociation::new(..) }`.
-    pub fn new(
-        extension_arn: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(extension_arn: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             extension_arn: extension_arn.into(),
             id: None,
@@ -466,12 +439,7 @@ pub struct AppconfigHostedConfigurationVersion {
 
 impl AppconfigHostedConfigurationVersion {
     /// `AppconfigHostedConfigurationVersion` with its required arguments; set the others with `AppconfigHostedConfigurationVersion { field: Some(..), ..AppconfigHostedConfigurationVersion::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        configuration_profile_id: impl Into<crate::core::Expr>,
-        content: impl Into<crate::core::Expr>,
-        content_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, configuration_profile_id: impl Into<crate::core::Expr>, content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             configuration_profile_id: configuration_profile_id.into(),
@@ -504,10 +472,7 @@ pub struct DataAppconfigConfigurationProfile {
 
 impl DataAppconfigConfigurationProfile {
     /// `DataAppconfigConfigurationProfile` with its required arguments; set the others with `DataAppconfigConfigurationProfile { field: Some(..), ..DataAppconfigConfigurationProfile::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        configuration_profile_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, configuration_profile_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             configuration_profile_id: configuration_profile_id.into(),
@@ -562,10 +527,7 @@ pub struct DataAppconfigEnvironment {
 
 impl DataAppconfigEnvironment {
     /// `DataAppconfigEnvironment` with its required arguments; set the others with `DataAppconfigEnvironment { field: Some(..), ..DataAppconfigEnvironment::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        environment_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             environment_id: environment_id.into(),

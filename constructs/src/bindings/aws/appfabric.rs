@@ -27,10 +27,7 @@ pub struct AppfabricAppAuthorizationCredentialOauth2Credential {
 
 impl AppfabricAppAuthorizationCredentialOauth2Credential {
     /// `AppfabricAppAuthorizationCredentialOauth2Credential` with its required arguments; set the others with `AppfabricAppAuthorizationCredentialOauth2Credential { field: Some(..), ..AppfabricAppAuthorizationCredentialOauth2Credential::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
             client_secret: client_secret.into(),
@@ -70,10 +67,7 @@ pub struct AppfabricAppAuthorizationTenant {
 
 impl AppfabricAppAuthorizationTenant {
     /// `AppfabricAppAuthorizationTenant` with its required arguments; set the others with `AppfabricAppAuthorizationTenant { field: Some(..), ..AppfabricAppAuthorizationTenant::new(..) }`.
-    pub fn new(
-        tenant_display_name: impl Into<crate::core::Expr>,
-        tenant_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(tenant_display_name: impl Into<crate::core::Expr>, tenant_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             tenant_display_name: tenant_display_name.into(),
             tenant_identifier: tenant_identifier.into(),
@@ -134,11 +128,7 @@ pub struct AppfabricAppAuthorization {
 
 impl AppfabricAppAuthorization {
     /// `AppfabricAppAuthorization` with its required arguments; set the others with `AppfabricAppAuthorization { field: Some(..), ..AppfabricAppAuthorization::new(..) }`.
-    pub fn new(
-        app: impl Into<crate::core::Expr>,
-        app_bundle_arn: impl Into<crate::core::Expr>,
-        auth_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app: impl Into<crate::core::Expr>, app_bundle_arn: impl Into<crate::core::Expr>, auth_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             app: app.into(),
             app_bundle_arn: app_bundle_arn.into(),
@@ -166,10 +156,7 @@ pub struct AppfabricAppAuthorizationConnectionAuthRequest {
 
 impl AppfabricAppAuthorizationConnectionAuthRequest {
     /// `AppfabricAppAuthorizationConnectionAuthRequest` with its required arguments; set the others with `AppfabricAppAuthorizationConnectionAuthRequest { field: Some(..), ..AppfabricAppAuthorizationConnectionAuthRequest::new(..) }`.
-    pub fn new(
-        code: impl Into<crate::core::Expr>,
-        redirect_uri: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(code: impl Into<crate::core::Expr>, redirect_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             code: code.into(),
             redirect_uri: redirect_uri.into(),
@@ -189,7 +176,9 @@ pub struct AppfabricAppAuthorizationConnectionTimeouts {
 impl AppfabricAppAuthorizationConnectionTimeouts {
     /// `AppfabricAppAuthorizationConnectionTimeouts` with its required arguments; set the others with `AppfabricAppAuthorizationConnectionTimeouts { field: Some(..), ..AppfabricAppAuthorizationConnectionTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -210,10 +199,7 @@ pub struct AppfabricAppAuthorizationConnection {
 
 impl AppfabricAppAuthorizationConnection {
     /// `AppfabricAppAuthorizationConnection` with its required arguments; set the others with `AppfabricAppAuthorizationConnection { field: Some(..), ..AppfabricAppAuthorizationConnection::new(..) }`.
-    pub fn new(
-        app_authorization_arn: impl Into<crate::core::Expr>,
-        app_bundle_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_authorization_arn: impl Into<crate::core::Expr>, app_bundle_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_authorization_arn: app_authorization_arn.into(),
             app_bundle_arn: app_bundle_arn.into(),
@@ -270,12 +256,7 @@ pub struct AppfabricIngestion {
 
 impl AppfabricIngestion {
     /// `AppfabricIngestion` with its required arguments; set the others with `AppfabricIngestion { field: Some(..), ..AppfabricIngestion::new(..) }`.
-    pub fn new(
-        app: impl Into<crate::core::Expr>,
-        app_bundle_arn: impl Into<crate::core::Expr>,
-        ingestion_type: impl Into<crate::core::Expr>,
-        tenant_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app: impl Into<crate::core::Expr>, app_bundle_arn: impl Into<crate::core::Expr>, ingestion_type: impl Into<crate::core::Expr>, tenant_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app: app.into(),
             app_bundle_arn: app_bundle_arn.into(),
@@ -331,14 +312,10 @@ impl AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationS3B
 pub struct AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination {
     /// `firehose_stream`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub firehose_stream: Option<
-        Vec<AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationFirehoseStream>,
-    >,
+    pub firehose_stream: Option<Vec<AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationFirehoseStream>>,
     /// `s3_bucket`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_bucket: Option<
-        Vec<AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationS3Bucket>,
-    >,
+    pub s3_bucket: Option<Vec<AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationS3Bucket>>,
 }
 
 impl AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination {
@@ -356,14 +333,15 @@ impl AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination {
 pub struct AppfabricIngestionDestinationDestinationConfigurationAuditLog {
     /// `destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination:
-        Option<Vec<AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination>>,
+    pub destination: Option<Vec<AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination>>,
 }
 
 impl AppfabricIngestionDestinationDestinationConfigurationAuditLog {
     /// `AppfabricIngestionDestinationDestinationConfigurationAuditLog` with its required arguments; set the others with `AppfabricIngestionDestinationDestinationConfigurationAuditLog { field: Some(..), ..AppfabricIngestionDestinationDestinationConfigurationAuditLog::new(..) }`.
     pub fn new() -> Self {
-        Self { destination: None }
+        Self {
+            destination: None,
+        }
     }
 }
 
@@ -378,7 +356,9 @@ pub struct AppfabricIngestionDestinationDestinationConfiguration {
 impl AppfabricIngestionDestinationDestinationConfiguration {
     /// `AppfabricIngestionDestinationDestinationConfiguration` with its required arguments; set the others with `AppfabricIngestionDestinationDestinationConfiguration { field: Some(..), ..AppfabricIngestionDestinationDestinationConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { audit_log: None }
+        Self {
+            audit_log: None,
+        }
     }
 }
 
@@ -412,7 +392,9 @@ pub struct AppfabricIngestionDestinationProcessingConfiguration {
 impl AppfabricIngestionDestinationProcessingConfiguration {
     /// `AppfabricIngestionDestinationProcessingConfiguration` with its required arguments; set the others with `AppfabricIngestionDestinationProcessingConfiguration { field: Some(..), ..AppfabricIngestionDestinationProcessingConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { audit_log: None }
+        Self {
+            audit_log: None,
+        }
     }
 }
 
@@ -428,8 +410,7 @@ pub struct AppfabricIngestionDestination {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `destination_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_configuration:
-        Option<Vec<AppfabricIngestionDestinationDestinationConfiguration>>,
+    pub destination_configuration: Option<Vec<AppfabricIngestionDestinationDestinationConfiguration>>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub processing_configuration: Option<Vec<AppfabricIngestionDestinationProcessingConfiguration>>,
@@ -440,10 +421,7 @@ pub struct AppfabricIngestionDestination {
 
 impl AppfabricIngestionDestination {
     /// `AppfabricIngestionDestination` with its required arguments; set the others with `AppfabricIngestionDestination { field: Some(..), ..AppfabricIngestionDestination::new(..) }`.
-    pub fn new(
-        app_bundle_arn: impl Into<crate::core::Expr>,
-        ingestion_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_bundle_arn: impl Into<crate::core::Expr>, ingestion_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_bundle_arn: app_bundle_arn.into(),
             ingestion_arn: ingestion_arn.into(),

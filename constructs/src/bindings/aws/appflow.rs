@@ -11,10 +11,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude::new(..) }`.
-    pub fn new(
-        api_key: impl Into<crate::core::Expr>,
-        secret_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_key: impl Into<crate::core::Expr>, secret_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
             secret_key: secret_key.into(),
@@ -24,8 +21,7 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmp
 
 /// The `api_key` block of [`AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnector`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorApiKey
-{
+pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorApiKey {
     /// `api_key`. Required.
     pub api_key: crate::core::Expr,
     /// `api_secret_key`. Optional.
@@ -45,8 +41,7 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCus
 
 /// The `basic` block of [`AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnector`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic
-{
+pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic {
     /// `password`. Required.
     pub password: crate::core::Expr,
     /// `username`. Required.
@@ -55,10 +50,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic::new(..) }`.
-    pub fn new(
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: password.into(),
             username: username.into(),
@@ -68,8 +60,7 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCus
 
 /// The `custom` block of [`AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnector`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorCustom
-{
+pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorCustom {
     /// `credentials_map`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credentials_map: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
@@ -89,8 +80,7 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCus
 
 /// The `oauth_request` block of [`AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2OauthRequest
-{
+pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2OauthRequest {
     /// `auth_code`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<crate::core::Expr>,
@@ -185,10 +175,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog::new(..) }`.
-    pub fn new(
-        api_key: impl Into<crate::core::Expr>,
-        application_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_key: impl Into<crate::core::Expr>, application_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
             application_key: application_key.into(),
@@ -232,10 +219,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token: None,
             client_id: client_id.into(),
@@ -286,12 +270,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus::new(..) }`.
-    pub fn new(
-        access_key_id: impl Into<crate::core::Expr>,
-        datakey: impl Into<crate::core::Expr>,
-        secret_access_key: impl Into<crate::core::Expr>,
-        user_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_key_id: impl Into<crate::core::Expr>, datakey: impl Into<crate::core::Expr>, secret_access_key: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_key_id: access_key_id.into(),
             datakey: datakey.into(),
@@ -318,10 +297,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token: None,
             client_id: client_id.into(),
@@ -386,14 +362,9 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
     pub oauth_request: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2OauthRequest>,
 }
 
-impl
-    AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials
-{
+impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token: None,
             client_id: client_id.into(),
@@ -544,19 +515,20 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials {
 
 /// The `amplitude` block of [`AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude {}
+pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude {
+}
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `oauth2_properties` block of [`AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnector`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnectorOauth2Properties
-{
+pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnectorOauth2Properties {
     /// `oauth2_grant_type`. Required.
     pub oauth2_grant_type: crate::core::Expr,
     /// `token_url`. Required.
@@ -640,10 +612,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             bucket_prefix: None,
@@ -683,8 +652,7 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSale
 
 /// The `oauth_properties` block of [`AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties
-{
+pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties {
     /// `auth_code_url`. Required.
     pub auth_code_url: crate::core::Expr,
     /// `oauth_scopes`. Required.
@@ -693,15 +661,9 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
     pub token_url: crate::core::Expr,
 }
 
-impl
-    AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties
-{
+impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties::new(..) }`.
-    pub fn new(
-        auth_code_url: impl Into<crate::core::Expr>,
-        oauth_scopes: Vec<crate::core::Expr>,
-        token_url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auth_code_url: impl Into<crate::core::Expr>, oauth_scopes: Vec<crate::core::Expr>, token_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_code_url: auth_code_url.into(),
             oauth_scopes,
@@ -734,12 +696,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData::new(..) }`.
-    pub fn new(
-        application_host_url: impl Into<crate::core::Expr>,
-        application_service_path: impl Into<crate::core::Expr>,
-        client_number: impl Into<crate::core::Expr>,
-        port_number: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(application_host_url: impl Into<crate::core::Expr>, application_service_path: impl Into<crate::core::Expr>, client_number: impl Into<crate::core::Expr>, port_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             application_host_url: application_host_url.into(),
             application_service_path: application_service_path.into(),
@@ -777,11 +734,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        stage: impl Into<crate::core::Expr>,
-        warehouse: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, stage: impl Into<crate::core::Expr>, warehouse: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_name: None,
             bucket_name: bucket_name.into(),
@@ -799,77 +752,58 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnow
 pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties {
     /// `amplitude`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amplitude:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
+    pub amplitude: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
     /// `custom_connector`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_connector: Option<
-        AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnector,
-    >,
+    pub custom_connector: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnector>,
     /// `datadog`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub datadog:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub datadog: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
     /// `dynatrace`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dynatrace:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub dynatrace: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
     /// `google_analytics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub google_analytics:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
+    pub google_analytics: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
     /// `honeycode`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub honeycode:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
+    pub honeycode: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
     /// `infor_nexus`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub infor_nexus:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub infor_nexus: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
     /// `marketo`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub marketo:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub marketo: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
     /// `redshift`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redshift:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift>,
+    pub redshift: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift>,
     /// `salesforce`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub salesforce:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSalesforce>,
+    pub salesforce: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSalesforce>,
     /// `sapo_data`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sapo_data:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData>,
+    pub sapo_data: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData>,
     /// `service_now`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_now:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub service_now: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
     /// `singular`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub singular:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
+    pub singular: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
     /// `slack`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub slack:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub slack: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
     /// `snowflake`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snowflake:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake>,
+    pub snowflake: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake>,
     /// `trendmicro`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trendmicro:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
+    pub trendmicro: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
     /// `veeva`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub veeva:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub veeva: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
     /// `zendesk`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub zendesk:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
+    pub zendesk: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog>,
 }
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties {
@@ -902,19 +836,14 @@ impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppflowConnectorProfileConnectorProfileConfig {
     /// `connector_profile_credentials`. Required.
-    pub connector_profile_credentials:
-        AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials,
+    pub connector_profile_credentials: AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials,
     /// `connector_profile_properties`. Required.
-    pub connector_profile_properties:
-        AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties,
+    pub connector_profile_properties: AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties,
 }
 
 impl AppflowConnectorProfileConnectorProfileConfig {
     /// `AppflowConnectorProfileConnectorProfileConfig` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfig { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfig::new(..) }`.
-    pub fn new(
-        connector_profile_credentials: AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials,
-        connector_profile_properties: AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties,
-    ) -> Self {
+    pub fn new(connector_profile_credentials: AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials, connector_profile_properties: AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties) -> Self {
         Self {
             connector_profile_credentials,
             connector_profile_properties,
@@ -946,12 +875,7 @@ pub struct AppflowConnectorProfile {
 
 impl AppflowConnectorProfile {
     /// `AppflowConnectorProfile` with its required arguments; set the others with `AppflowConnectorProfile { field: Some(..), ..AppflowConnectorProfile::new(..) }`.
-    pub fn new(
-        connection_mode: impl Into<crate::core::Expr>,
-        connector_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        connector_profile_config: AppflowConnectorProfileConnectorProfileConfig,
-    ) -> Self {
+    pub fn new(connection_mode: impl Into<crate::core::Expr>, connector_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, connector_profile_config: AppflowConnectorProfileConnectorProfileConfig) -> Self {
         Self {
             connection_mode: connection_mode.into(),
             connector_label: None,
@@ -970,8 +894,7 @@ impl crate::core::Resource for AppflowConnectorProfile {
 
 /// The `error_handling_config` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig
-{
+pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig {
     /// `bucket_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_name: Option<crate::core::Expr>,
@@ -983,9 +906,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomC
     pub fail_on_first_destination_error: Option<crate::core::Arg<bool>>,
 }
 
-impl
-    AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig
-{
+impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -1085,10 +1006,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshif
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift::new(..) }`.
-    pub fn new(
-        intermediate_bucket_name: impl Into<crate::core::Expr>,
-        object: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(intermediate_bucket_name: impl Into<crate::core::Expr>, object: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_prefix: None,
             intermediate_bucket_name: intermediate_bucket_name.into(),
@@ -1100,8 +1018,7 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift {
 
 /// The `aggregation_config` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigAggregationConfig
-{
+pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigAggregationConfig {
     /// `aggregation_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregation_type: Option<crate::core::Expr>,
@@ -1122,8 +1039,7 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFor
 
 /// The `prefix_config` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig
-{
+pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig {
     /// `prefix_format`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix_format: Option<crate::core::Expr>,
@@ -1135,9 +1051,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3Out
     pub prefix_type: Option<crate::core::Expr>,
 }
 
-impl
-    AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig
-{
+impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -1187,9 +1101,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3 {
     pub bucket_prefix: Option<crate::core::Expr>,
     /// `s3_output_format_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_output_format_config: Option<
-        AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig,
-    >,
+    pub s3_output_format_config: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig>,
 }
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3 {
@@ -1237,8 +1149,7 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesforce {
 
 /// The `success_response_handling_config` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDataSuccessResponseHandlingConfig
-{
+pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDataSuccessResponseHandlingConfig {
     /// `bucket_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_name: Option<crate::core::Expr>,
@@ -1291,8 +1202,7 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData {
 
 /// The `aggregation_config` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigAggregationConfig
-{
+pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigAggregationConfig {
     /// `aggregation_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregation_type: Option<crate::core::Expr>,
@@ -1309,8 +1219,7 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3Out
 
 /// The `prefix_config` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig
-{
+pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig {
     /// `prefix_format`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix_format: Option<crate::core::Expr>,
@@ -1347,9 +1256,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolve
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig::new(..) }`.
-    pub fn new(
-        prefix_config: AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig,
-    ) -> Self {
+    pub fn new(prefix_config: AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig) -> Self {
         Self {
             file_type: None,
             aggregation_config: None,
@@ -1367,16 +1274,12 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolve
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_prefix: Option<crate::core::Expr>,
     /// `s3_output_format_config`. Required.
-    pub s3_output_format_config:
-        AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig,
+    pub s3_output_format_config: AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig,
 }
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        s3_output_format_config: AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, s3_output_format_config: AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             bucket_prefix: None,
@@ -1418,24 +1321,19 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesZendesk {
 pub struct AppflowFlowDestinationFlowConfigDestinationConnectorProperties {
     /// `custom_connector`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_connector:
-        Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector>,
+    pub custom_connector: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector>,
     /// `customer_profiles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer_profiles:
-        Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomerProfiles>,
+    pub customer_profiles: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomerProfiles>,
     /// `event_bridge`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_bridge:
-        Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge>,
+    pub event_bridge: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge>,
     /// `honeycode`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub honeycode:
-        Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge>,
+    pub honeycode: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge>,
     /// `lookout_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lookout_metrics:
-        Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
+    pub lookout_metrics: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
     /// `marketo`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marketo: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge>,
@@ -1447,8 +1345,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorProperties {
     pub s3: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3>,
     /// `salesforce`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub salesforce:
-        Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesforce>,
+    pub salesforce: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesforce>,
     /// `sapo_data`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sapo_data: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData>,
@@ -1496,16 +1393,12 @@ pub struct AppflowFlowDestinationFlowConfig {
     /// `connector_type`. Required.
     pub connector_type: crate::core::Expr,
     /// `destination_connector_properties`. Required.
-    pub destination_connector_properties:
-        AppflowFlowDestinationFlowConfigDestinationConnectorProperties,
+    pub destination_connector_properties: AppflowFlowDestinationFlowConfigDestinationConnectorProperties,
 }
 
 impl AppflowFlowDestinationFlowConfig {
     /// `AppflowFlowDestinationFlowConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfig { field: Some(..), ..AppflowFlowDestinationFlowConfig::new(..) }`.
-    pub fn new(
-        connector_type: impl Into<crate::core::Expr>,
-        destination_connector_properties: AppflowFlowDestinationFlowConfigDestinationConnectorProperties,
-    ) -> Self {
+    pub fn new(connector_type: impl Into<crate::core::Expr>, destination_connector_properties: AppflowFlowDestinationFlowConfigDestinationConnectorProperties) -> Self {
         Self {
             api_version: None,
             connector_profile_name: None,
@@ -1528,11 +1421,7 @@ pub struct AppflowFlowMetadataCatalogConfigGlueDataCatalog {
 
 impl AppflowFlowMetadataCatalogConfigGlueDataCatalog {
     /// `AppflowFlowMetadataCatalogConfigGlueDataCatalog` with its required arguments; set the others with `AppflowFlowMetadataCatalogConfigGlueDataCatalog { field: Some(..), ..AppflowFlowMetadataCatalogConfigGlueDataCatalog::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        table_prefix: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, table_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
             role_arn: role_arn.into(),
@@ -1637,16 +1526,12 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3 {
     pub bucket_prefix: crate::core::Expr,
     /// `s3_input_format_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_input_format_config:
-        Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3S3InputFormatConfig>,
+    pub s3_input_format_config: Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3S3InputFormatConfig>,
 }
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3 {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3 { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        bucket_prefix: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, bucket_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             bucket_prefix: bucket_prefix.into(),
@@ -1706,12 +1591,10 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoData {
     pub object_path: crate::core::Expr,
     /// `pagination_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pagination_config:
-        Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig>,
+    pub pagination_config: Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig>,
     /// `parallelism_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parallelism_config:
-        Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig>,
+    pub parallelism_config: Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig>,
 }
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoData {
@@ -1765,8 +1648,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorProperties {
     pub amplitude: Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesAmplitude>,
     /// `custom_connector`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_connector:
-        Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesCustomConnector>,
+    pub custom_connector: Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesCustomConnector>,
     /// `datadog`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub datadog: Option<AppflowFlowSourceFlowConfigSourceConnectorPropertiesAmplitude>,
@@ -1855,10 +1737,7 @@ pub struct AppflowFlowSourceFlowConfig {
 
 impl AppflowFlowSourceFlowConfig {
     /// `AppflowFlowSourceFlowConfig` with its required arguments; set the others with `AppflowFlowSourceFlowConfig { field: Some(..), ..AppflowFlowSourceFlowConfig::new(..) }`.
-    pub fn new(
-        connector_type: impl Into<crate::core::Expr>,
-        source_connector_properties: AppflowFlowSourceFlowConfigSourceConnectorProperties,
-    ) -> Self {
+    pub fn new(connector_type: impl Into<crate::core::Expr>, source_connector_properties: AppflowFlowSourceFlowConfigSourceConnectorProperties) -> Self {
         Self {
             api_version: None,
             connector_profile_name: None,
@@ -2029,7 +1908,9 @@ pub struct AppflowFlowTriggerConfigTriggerProperties {
 impl AppflowFlowTriggerConfigTriggerProperties {
     /// `AppflowFlowTriggerConfigTriggerProperties` with its required arguments; set the others with `AppflowFlowTriggerConfigTriggerProperties { field: Some(..), ..AppflowFlowTriggerConfigTriggerProperties::new(..) }`.
     pub fn new() -> Self {
-        Self { scheduled: None }
+        Self {
+            scheduled: None,
+        }
     }
 }
 
@@ -2088,13 +1969,7 @@ pub struct AppflowFlow {
 
 impl AppflowFlow {
     /// `AppflowFlow` with its required arguments; set the others with `AppflowFlow { field: Some(..), ..AppflowFlow::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        destination_flow_config: Vec<AppflowFlowDestinationFlowConfig>,
-        source_flow_config: AppflowFlowSourceFlowConfig,
-        task: Vec<AppflowFlowTask>,
-        trigger_config: AppflowFlowTriggerConfig,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, destination_flow_config: Vec<AppflowFlowDestinationFlowConfig>, source_flow_config: AppflowFlowSourceFlowConfig, task: Vec<AppflowFlowTask>, trigger_config: AppflowFlowTriggerConfig) -> Self {
         Self {
             description: None,
             id: None,

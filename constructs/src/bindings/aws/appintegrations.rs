@@ -13,11 +13,7 @@ pub struct AppintegrationsDataIntegrationScheduleConfig {
 
 impl AppintegrationsDataIntegrationScheduleConfig {
     /// `AppintegrationsDataIntegrationScheduleConfig` with its required arguments; set the others with `AppintegrationsDataIntegrationScheduleConfig { field: Some(..), ..AppintegrationsDataIntegrationScheduleConfig::new(..) }`.
-    pub fn new(
-        first_execution_from: impl Into<crate::core::Expr>,
-        object: impl Into<crate::core::Expr>,
-        schedule_expression: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(first_execution_from: impl Into<crate::core::Expr>, object: impl Into<crate::core::Expr>, schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             first_execution_from: first_execution_from.into(),
             object: object.into(),
@@ -53,12 +49,7 @@ pub struct AppintegrationsDataIntegration {
 
 impl AppintegrationsDataIntegration {
     /// `AppintegrationsDataIntegration` with its required arguments; set the others with `AppintegrationsDataIntegration { field: Some(..), ..AppintegrationsDataIntegration::new(..) }`.
-    pub fn new(
-        kms_key: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        source_uri: impl Into<crate::core::Expr>,
-        schedule_config: AppintegrationsDataIntegrationScheduleConfig,
-    ) -> Self {
+    pub fn new(kms_key: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, source_uri: impl Into<crate::core::Expr>, schedule_config: AppintegrationsDataIntegrationScheduleConfig) -> Self {
         Self {
             description: None,
             id: None,
@@ -117,11 +108,7 @@ pub struct AppintegrationsEventIntegration {
 
 impl AppintegrationsEventIntegration {
     /// `AppintegrationsEventIntegration` with its required arguments; set the others with `AppintegrationsEventIntegration { field: Some(..), ..AppintegrationsEventIntegration::new(..) }`.
-    pub fn new(
-        eventbridge_bus: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        event_filter: AppintegrationsEventIntegrationEventFilter,
-    ) -> Self {
+    pub fn new(eventbridge_bus: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, event_filter: AppintegrationsEventIntegrationEventFilter) -> Self {
         Self {
             description: None,
             eventbridge_bus: eventbridge_bus.into(),

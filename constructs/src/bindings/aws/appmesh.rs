@@ -28,9 +28,7 @@ pub struct AppmeshGatewayRouteSpecGrpcRouteActionTarget {
 
 impl AppmeshGatewayRouteSpecGrpcRouteActionTarget {
     /// `AppmeshGatewayRouteSpecGrpcRouteActionTarget` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRouteActionTarget { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRouteActionTarget::new(..) }`.
-    pub fn new(
-        virtual_service: AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService,
-    ) -> Self {
+    pub fn new(virtual_service: AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService) -> Self {
         Self {
             port: None,
             virtual_service,
@@ -48,7 +46,9 @@ pub struct AppmeshGatewayRouteSpecGrpcRouteAction {
 impl AppmeshGatewayRouteSpecGrpcRouteAction {
     /// `AppmeshGatewayRouteSpecGrpcRouteAction` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRouteAction { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRouteAction::new(..) }`.
     pub fn new(target: AppmeshGatewayRouteSpecGrpcRouteActionTarget) -> Self {
-        Self { target }
+        Self {
+            target,
+        }
     }
 }
 
@@ -83,11 +83,11 @@ pub struct AppmeshGatewayRouteSpecGrpcRoute {
 
 impl AppmeshGatewayRouteSpecGrpcRoute {
     /// `AppmeshGatewayRouteSpecGrpcRoute` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRoute { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRoute::new(..) }`.
-    pub fn new(
-        action: AppmeshGatewayRouteSpecGrpcRouteAction,
-        r#match: AppmeshGatewayRouteSpecGrpcRouteMatch,
-    ) -> Self {
-        Self { action, r#match }
+    pub fn new(action: AppmeshGatewayRouteSpecGrpcRouteAction, r#match: AppmeshGatewayRouteSpecGrpcRouteMatch) -> Self {
+        Self {
+            action,
+            r#match,
+        }
     }
 }
 
@@ -200,10 +200,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange::new(..) }`.
-    pub fn new(
-        end: impl Into<crate::core::Arg<crate::core::Number>>,
-        start: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(end: impl Into<crate::core::Arg<crate::core::Number>>, start: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             end: end.into(),
             start: start.into(),
@@ -321,7 +318,9 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch {
 impl AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch::new(..) }`.
     pub fn new() -> Self {
-        Self { exact: None }
+        Self {
+            exact: None,
+        }
     }
 }
 
@@ -393,11 +392,11 @@ pub struct AppmeshGatewayRouteSpecHttp2Route {
 
 impl AppmeshGatewayRouteSpecHttp2Route {
     /// `AppmeshGatewayRouteSpecHttp2Route` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2Route { field: Some(..), ..AppmeshGatewayRouteSpecHttp2Route::new(..) }`.
-    pub fn new(
-        action: AppmeshGatewayRouteSpecHttp2RouteAction,
-        r#match: AppmeshGatewayRouteSpecHttp2RouteMatch,
-    ) -> Self {
-        Self { action, r#match }
+    pub fn new(action: AppmeshGatewayRouteSpecHttp2RouteAction, r#match: AppmeshGatewayRouteSpecHttp2RouteMatch) -> Self {
+        Self {
+            action,
+            r#match,
+        }
     }
 }
 
@@ -457,12 +456,7 @@ pub struct AppmeshGatewayRoute {
 
 impl AppmeshGatewayRoute {
     /// `AppmeshGatewayRoute` with its required arguments; set the others with `AppmeshGatewayRoute { field: Some(..), ..AppmeshGatewayRoute::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        virtual_gateway_name: impl Into<crate::core::Expr>,
-        spec: AppmeshGatewayRouteSpec,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_gateway_name: impl Into<crate::core::Expr>, spec: AppmeshGatewayRouteSpec) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -491,7 +485,9 @@ pub struct AppmeshMeshSpecEgressFilter {
 impl AppmeshMeshSpecEgressFilter {
     /// `AppmeshMeshSpecEgressFilter` with its required arguments; set the others with `AppmeshMeshSpecEgressFilter { field: Some(..), ..AppmeshMeshSpecEgressFilter::new(..) }`.
     pub fn new() -> Self {
-        Self { r#type: None }
+        Self {
+            r#type: None,
+        }
     }
 }
 
@@ -583,10 +579,7 @@ pub struct AppmeshRouteSpecGrpcRouteActionWeightedTarget {
 
 impl AppmeshRouteSpecGrpcRouteActionWeightedTarget {
     /// `AppmeshRouteSpecGrpcRouteActionWeightedTarget` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteActionWeightedTarget { field: Some(..), ..AppmeshRouteSpecGrpcRouteActionWeightedTarget::new(..) }`.
-    pub fn new(
-        virtual_node: impl Into<crate::core::Expr>,
-        weight: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(virtual_node: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             port: None,
             virtual_node: virtual_node.into(),
@@ -605,7 +598,9 @@ pub struct AppmeshRouteSpecGrpcRouteAction {
 impl AppmeshRouteSpecGrpcRouteAction {
     /// `AppmeshRouteSpecGrpcRouteAction` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteAction { field: Some(..), ..AppmeshRouteSpecGrpcRouteAction::new(..) }`.
     pub fn new(weighted_target: Vec<AppmeshRouteSpecGrpcRouteActionWeightedTarget>) -> Self {
-        Self { weighted_target }
+        Self {
+            weighted_target,
+        }
     }
 }
 
@@ -653,10 +648,7 @@ pub struct AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout {
 
 impl AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout {
     /// `AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout { field: Some(..), ..AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout::new(..) }`.
-    pub fn new(
-        unit: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
             value: value.into(),
@@ -684,10 +676,7 @@ pub struct AppmeshRouteSpecGrpcRouteRetryPolicy {
 
 impl AppmeshRouteSpecGrpcRouteRetryPolicy {
     /// `AppmeshRouteSpecGrpcRouteRetryPolicy` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteRetryPolicy { field: Some(..), ..AppmeshRouteSpecGrpcRouteRetryPolicy::new(..) }`.
-    pub fn new(
-        max_retries: impl Into<crate::core::Arg<crate::core::Number>>,
-        per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
-    ) -> Self {
+    pub fn new(max_retries: impl Into<crate::core::Arg<crate::core::Number>>, per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout) -> Self {
         Self {
             grpc_retry_events: None,
             http_retry_events: None,
@@ -805,10 +794,7 @@ pub struct AppmeshRouteSpecHttp2RouteRetryPolicy {
 
 impl AppmeshRouteSpecHttp2RouteRetryPolicy {
     /// `AppmeshRouteSpecHttp2RouteRetryPolicy` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteRetryPolicy { field: Some(..), ..AppmeshRouteSpecHttp2RouteRetryPolicy::new(..) }`.
-    pub fn new(
-        max_retries: impl Into<crate::core::Arg<crate::core::Number>>,
-        per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
-    ) -> Self {
+    pub fn new(max_retries: impl Into<crate::core::Arg<crate::core::Number>>, per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout) -> Self {
         Self {
             http_retry_events: None,
             max_retries: max_retries.into(),
@@ -835,10 +821,7 @@ pub struct AppmeshRouteSpecHttp2Route {
 
 impl AppmeshRouteSpecHttp2Route {
     /// `AppmeshRouteSpecHttp2Route` with its required arguments; set the others with `AppmeshRouteSpecHttp2Route { field: Some(..), ..AppmeshRouteSpecHttp2Route::new(..) }`.
-    pub fn new(
-        action: AppmeshRouteSpecGrpcRouteAction,
-        r#match: AppmeshRouteSpecHttp2RouteMatch,
-    ) -> Self {
+    pub fn new(action: AppmeshRouteSpecGrpcRouteAction, r#match: AppmeshRouteSpecHttp2RouteMatch) -> Self {
         Self {
             action,
             r#match,
@@ -859,7 +842,9 @@ pub struct AppmeshRouteSpecTcpRouteMatch {
 impl AppmeshRouteSpecTcpRouteMatch {
     /// `AppmeshRouteSpecTcpRouteMatch` with its required arguments; set the others with `AppmeshRouteSpecTcpRouteMatch { field: Some(..), ..AppmeshRouteSpecTcpRouteMatch::new(..) }`.
     pub fn new() -> Self {
-        Self { port: None }
+        Self {
+            port: None,
+        }
     }
 }
 
@@ -874,7 +859,9 @@ pub struct AppmeshRouteSpecTcpRouteTimeout {
 impl AppmeshRouteSpecTcpRouteTimeout {
     /// `AppmeshRouteSpecTcpRouteTimeout` with its required arguments; set the others with `AppmeshRouteSpecTcpRouteTimeout { field: Some(..), ..AppmeshRouteSpecTcpRouteTimeout::new(..) }`.
     pub fn new() -> Self {
-        Self { idle: None }
+        Self {
+            idle: None,
+        }
     }
 }
 
@@ -962,12 +949,7 @@ pub struct AppmeshRoute {
 
 impl AppmeshRoute {
     /// `AppmeshRoute` with its required arguments; set the others with `AppmeshRoute { field: Some(..), ..AppmeshRoute::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        virtual_router_name: impl Into<crate::core::Expr>,
-        spec: AppmeshRouteSpec,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_router_name: impl Into<crate::core::Expr>, spec: AppmeshRouteSpec) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -996,10 +978,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFil
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile::new(..) }`.
-    pub fn new(
-        certificate_chain: impl Into<crate::core::Expr>,
-        private_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_chain: impl Into<crate::core::Expr>, private_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_chain: certificate_chain.into(),
             private_key: private_key.into(),
@@ -1046,8 +1025,7 @@ impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate {
 
 /// The `match` block of [`AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch
-{
+pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `exact`. Required.
     pub exact: Vec<crate::core::Expr>,
 }
@@ -1055,7 +1033,9 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubj
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch::new(..) }`.
     pub fn new(exact: Vec<crate::core::Expr>) -> Self {
-        Self { exact }
+        Self {
+            exact,
+        }
     }
 }
 
@@ -1068,10 +1048,10 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubj
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames::new(..) }`.
-    pub fn new(
-        r#match: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch,
-    ) -> Self {
-        Self { r#match }
+    pub fn new(r#match: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch) -> Self {
+        Self {
+            r#match,
+        }
     }
 }
 
@@ -1137,18 +1117,14 @@ impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust {
 pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation {
     /// `subject_alternative_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject_alternative_names: Option<
-        AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames,
-    >,
+    pub subject_alternative_names: Option<AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames>,
     /// `trust`. Required.
     pub trust: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust,
 }
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation::new(..) }`.
-    pub fn new(
-        trust: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust,
-    ) -> Self {
+    pub fn new(trust: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust) -> Self {
         Self {
             subject_alternative_names: None,
             trust,
@@ -1174,9 +1150,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls {
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls::new(..) }`.
-    pub fn new(
-        validation: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation,
-    ) -> Self {
+    pub fn new(validation: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation) -> Self {
         Self {
             enforce: None,
             ports: None,
@@ -1197,7 +1171,9 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy {
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy::new(..) }`.
     pub fn new() -> Self {
-        Self { tls: None }
+        Self {
+            tls: None,
+        }
     }
 }
 
@@ -1302,13 +1278,7 @@ pub struct AppmeshVirtualGatewaySpecListenerHealthCheck {
 
 impl AppmeshVirtualGatewaySpecListenerHealthCheck {
     /// `AppmeshVirtualGatewaySpecListenerHealthCheck` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerHealthCheck { field: Some(..), ..AppmeshVirtualGatewaySpecListenerHealthCheck::new(..) }`.
-    pub fn new(
-        healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-        interval_millis: impl Into<crate::core::Arg<crate::core::Number>>,
-        protocol: impl Into<crate::core::Expr>,
-        timeout_millis: impl Into<crate::core::Arg<crate::core::Number>>,
-        unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>, interval_millis: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, timeout_millis: impl Into<crate::core::Arg<crate::core::Number>>, unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             healthy_threshold: healthy_threshold.into(),
             interval_millis: interval_millis.into(),
@@ -1332,10 +1302,7 @@ pub struct AppmeshVirtualGatewaySpecListenerPortMapping {
 
 impl AppmeshVirtualGatewaySpecListenerPortMapping {
     /// `AppmeshVirtualGatewaySpecListenerPortMapping` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerPortMapping { field: Some(..), ..AppmeshVirtualGatewaySpecListenerPortMapping::new(..) }`.
-    pub fn new(
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-        protocol: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             port: port.into(),
             protocol: protocol.into(),
@@ -1410,9 +1377,7 @@ impl AppmeshVirtualGatewaySpecListenerTlsValidationTrust {
 pub struct AppmeshVirtualGatewaySpecListenerTlsValidation {
     /// `subject_alternative_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject_alternative_names: Option<
-        AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames,
-    >,
+    pub subject_alternative_names: Option<AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames>,
     /// `trust`. Required.
     pub trust: AppmeshVirtualGatewaySpecListenerTlsValidationTrust,
 }
@@ -1441,10 +1406,7 @@ pub struct AppmeshVirtualGatewaySpecListenerTls {
 
 impl AppmeshVirtualGatewaySpecListenerTls {
     /// `AppmeshVirtualGatewaySpecListenerTls` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerTls { field: Some(..), ..AppmeshVirtualGatewaySpecListenerTls::new(..) }`.
-    pub fn new(
-        mode: impl Into<crate::core::Expr>,
-        certificate: AppmeshVirtualGatewaySpecListenerTlsCertificate,
-    ) -> Self {
+    pub fn new(mode: impl Into<crate::core::Expr>, certificate: AppmeshVirtualGatewaySpecListenerTlsCertificate) -> Self {
         Self {
             mode: mode.into(),
             certificate,
@@ -1552,7 +1514,9 @@ pub struct AppmeshVirtualGatewaySpecLoggingAccessLog {
 impl AppmeshVirtualGatewaySpecLoggingAccessLog {
     /// `AppmeshVirtualGatewaySpecLoggingAccessLog` with its required arguments; set the others with `AppmeshVirtualGatewaySpecLoggingAccessLog { field: Some(..), ..AppmeshVirtualGatewaySpecLoggingAccessLog::new(..) }`.
     pub fn new() -> Self {
-        Self { file: None }
+        Self {
+            file: None,
+        }
     }
 }
 
@@ -1567,7 +1531,9 @@ pub struct AppmeshVirtualGatewaySpecLogging {
 impl AppmeshVirtualGatewaySpecLogging {
     /// `AppmeshVirtualGatewaySpecLogging` with its required arguments; set the others with `AppmeshVirtualGatewaySpecLogging { field: Some(..), ..AppmeshVirtualGatewaySpecLogging::new(..) }`.
     pub fn new() -> Self {
-        Self { access_log: None }
+        Self {
+            access_log: None,
+        }
     }
 }
 
@@ -1620,11 +1586,7 @@ pub struct AppmeshVirtualGateway {
 
 impl AppmeshVirtualGateway {
     /// `AppmeshVirtualGateway` with its required arguments; set the others with `AppmeshVirtualGateway { field: Some(..), ..AppmeshVirtualGateway::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        spec: AppmeshVirtualGatewaySpec,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualGatewaySpec) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -1671,7 +1633,9 @@ pub struct AppmeshVirtualNodeSpecBackend {
 impl AppmeshVirtualNodeSpecBackend {
     /// `AppmeshVirtualNodeSpecBackend` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackend { field: Some(..), ..AppmeshVirtualNodeSpecBackend::new(..) }`.
     pub fn new(virtual_service: AppmeshVirtualNodeSpecBackendVirtualService) -> Self {
-        Self { virtual_service }
+        Self {
+            virtual_service,
+        }
     }
 }
 
@@ -1735,12 +1699,7 @@ pub struct AppmeshVirtualNodeSpecListenerOutlierDetection {
 
 impl AppmeshVirtualNodeSpecListenerOutlierDetection {
     /// `AppmeshVirtualNodeSpecListenerOutlierDetection` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerOutlierDetection { field: Some(..), ..AppmeshVirtualNodeSpecListenerOutlierDetection::new(..) }`.
-    pub fn new(
-        max_ejection_percent: impl Into<crate::core::Arg<crate::core::Number>>,
-        max_server_errors: impl Into<crate::core::Arg<crate::core::Number>>,
-        base_ejection_duration: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
-        interval: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
-    ) -> Self {
+    pub fn new(max_ejection_percent: impl Into<crate::core::Arg<crate::core::Number>>, max_server_errors: impl Into<crate::core::Arg<crate::core::Number>>, base_ejection_duration: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout, interval: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout) -> Self {
         Self {
             max_ejection_percent: max_ejection_percent.into(),
             max_server_errors: max_server_errors.into(),
@@ -1829,10 +1788,7 @@ pub struct AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap {
 
 impl AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap {
     /// `AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap` with its required arguments; set the others with `AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap { field: Some(..), ..AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap::new(..) }`.
-    pub fn new(
-        namespace_name: impl Into<crate::core::Expr>,
-        service_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(namespace_name: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes: None,
             namespace_name: namespace_name.into(),
@@ -1944,11 +1900,7 @@ pub struct AppmeshVirtualNode {
 
 impl AppmeshVirtualNode {
     /// `AppmeshVirtualNode` with its required arguments; set the others with `AppmeshVirtualNode { field: Some(..), ..AppmeshVirtualNode::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        spec: AppmeshVirtualNodeSpec,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualNodeSpec) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -1975,7 +1927,9 @@ pub struct AppmeshVirtualRouterSpecListener {
 impl AppmeshVirtualRouterSpecListener {
     /// `AppmeshVirtualRouterSpecListener` with its required arguments; set the others with `AppmeshVirtualRouterSpecListener { field: Some(..), ..AppmeshVirtualRouterSpecListener::new(..) }`.
     pub fn new(port_mapping: AppmeshVirtualGatewaySpecListenerPortMapping) -> Self {
-        Self { port_mapping }
+        Self {
+            port_mapping,
+        }
     }
 }
 
@@ -1990,7 +1944,9 @@ pub struct AppmeshVirtualRouterSpec {
 impl AppmeshVirtualRouterSpec {
     /// `AppmeshVirtualRouterSpec` with its required arguments; set the others with `AppmeshVirtualRouterSpec { field: Some(..), ..AppmeshVirtualRouterSpec::new(..) }`.
     pub fn new() -> Self {
-        Self { listener: None }
+        Self {
+            listener: None,
+        }
     }
 }
 
@@ -2019,11 +1975,7 @@ pub struct AppmeshVirtualRouter {
 
 impl AppmeshVirtualRouter {
     /// `AppmeshVirtualRouter` with its required arguments; set the others with `AppmeshVirtualRouter { field: Some(..), ..AppmeshVirtualRouter::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        spec: AppmeshVirtualRouterSpec,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualRouterSpec) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -2104,7 +2056,9 @@ pub struct AppmeshVirtualServiceSpec {
 impl AppmeshVirtualServiceSpec {
     /// `AppmeshVirtualServiceSpec` with its required arguments; set the others with `AppmeshVirtualServiceSpec { field: Some(..), ..AppmeshVirtualServiceSpec::new(..) }`.
     pub fn new() -> Self {
-        Self { provider: None }
+        Self {
+            provider: None,
+        }
     }
 }
 
@@ -2133,11 +2087,7 @@ pub struct AppmeshVirtualService {
 
 impl AppmeshVirtualService {
     /// `AppmeshVirtualService` with its required arguments; set the others with `AppmeshVirtualService { field: Some(..), ..AppmeshVirtualService::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        spec: AppmeshVirtualServiceSpec,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualServiceSpec) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -2176,11 +2126,7 @@ pub struct DataAppmeshGatewayRoute {
 
 impl DataAppmeshGatewayRoute {
     /// `DataAppmeshGatewayRoute` with its required arguments; set the others with `DataAppmeshGatewayRoute { field: Some(..), ..DataAppmeshGatewayRoute::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        virtual_gateway_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_gateway_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -2250,11 +2196,7 @@ pub struct DataAppmeshRoute {
 
 impl DataAppmeshRoute {
     /// `DataAppmeshRoute` with its required arguments; set the others with `DataAppmeshRoute { field: Some(..), ..DataAppmeshRoute::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        virtual_router_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_router_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -2287,10 +2229,7 @@ pub struct DataAppmeshVirtualGateway {
 
 impl DataAppmeshVirtualGateway {
     /// `DataAppmeshVirtualGateway` with its required arguments; set the others with `DataAppmeshVirtualGateway { field: Some(..), ..DataAppmeshVirtualGateway::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -2324,10 +2263,7 @@ pub struct DataAppmeshVirtualNode {
 
 impl DataAppmeshVirtualNode {
     /// `DataAppmeshVirtualNode` with its required arguments; set the others with `DataAppmeshVirtualNode { field: Some(..), ..DataAppmeshVirtualNode::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -2362,10 +2298,7 @@ pub struct DataAppmeshVirtualRouter {
 
 impl DataAppmeshVirtualRouter {
     /// `DataAppmeshVirtualRouter` with its required arguments; set the others with `DataAppmeshVirtualRouter { field: Some(..), ..DataAppmeshVirtualRouter::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),
@@ -2400,10 +2333,7 @@ pub struct DataAppmeshVirtualService {
 
 impl DataAppmeshVirtualService {
     /// `DataAppmeshVirtualService` with its required arguments; set the others with `DataAppmeshVirtualService { field: Some(..), ..DataAppmeshVirtualService::new(..) }`.
-    pub fn new(
-        mesh_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             mesh_name: mesh_name.into(),

@@ -64,10 +64,7 @@ pub struct ApprunnerConnection {
 
 impl ApprunnerConnection {
     /// `ApprunnerConnection` with its required arguments; set the others with `ApprunnerConnection { field: Some(..), ..ApprunnerConnection::new(..) }`.
-    pub fn new(
-        connection_name: impl Into<crate::core::Expr>,
-        provider_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_name: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_name: connection_name.into(),
             id: None,
@@ -99,10 +96,7 @@ pub struct ApprunnerCustomDomainAssociation {
 
 impl ApprunnerCustomDomainAssociation {
     /// `ApprunnerCustomDomainAssociation` with its required arguments; set the others with `ApprunnerCustomDomainAssociation { field: Some(..), ..ApprunnerCustomDomainAssociation::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        service_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, service_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             enable_www_subdomain: None,
@@ -148,7 +142,9 @@ pub struct ApprunnerDeploymentTimeouts {
 impl ApprunnerDeploymentTimeouts {
     /// `ApprunnerDeploymentTimeouts` with its required arguments; set the others with `ApprunnerDeploymentTimeouts { field: Some(..), ..ApprunnerDeploymentTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -187,7 +183,9 @@ pub struct ApprunnerObservabilityConfigurationTraceConfiguration {
 impl ApprunnerObservabilityConfigurationTraceConfiguration {
     /// `ApprunnerObservabilityConfigurationTraceConfiguration` with its required arguments; set the others with `ApprunnerObservabilityConfigurationTraceConfiguration { field: Some(..), ..ApprunnerObservabilityConfigurationTraceConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { vendor: None }
+        Self {
+            vendor: None,
+        }
     }
 }
 
@@ -411,8 +409,7 @@ impl ApprunnerServiceSourceConfigurationAuthenticationConfiguration {
 
 /// The `code_configuration_values` block of [`ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues
-{
+pub struct ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues {
     /// `build_command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub build_command: Option<crate::core::Expr>,
@@ -426,8 +423,7 @@ pub struct ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCod
     pub runtime_environment_secrets: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `runtime_environment_variables`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub runtime_environment_variables:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub runtime_environment_variables: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `start_command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_command: Option<crate::core::Expr>,
@@ -454,9 +450,7 @@ pub struct ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration {
     pub configuration_source: crate::core::Expr,
     /// `code_configuration_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_configuration_values: Option<
-        ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues,
-    >,
+    pub code_configuration_values: Option<ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues>,
 }
 
 impl ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration {
@@ -498,18 +492,14 @@ pub struct ApprunnerServiceSourceConfigurationCodeRepository {
     pub source_directory: Option<crate::core::Expr>,
     /// `code_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_configuration:
-        Option<ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration>,
+    pub code_configuration: Option<ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration>,
     /// `source_code_version`. Required.
     pub source_code_version: ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion,
 }
 
 impl ApprunnerServiceSourceConfigurationCodeRepository {
     /// `ApprunnerServiceSourceConfigurationCodeRepository` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationCodeRepository { field: Some(..), ..ApprunnerServiceSourceConfigurationCodeRepository::new(..) }`.
-    pub fn new(
-        repository_url: impl Into<crate::core::Expr>,
-        source_code_version: ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion,
-    ) -> Self {
+    pub fn new(repository_url: impl Into<crate::core::Expr>, source_code_version: ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion) -> Self {
         Self {
             repository_url: repository_url.into(),
             source_directory: None,
@@ -530,8 +520,7 @@ pub struct ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration 
     pub runtime_environment_secrets: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `runtime_environment_variables`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub runtime_environment_variables:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub runtime_environment_variables: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `start_command`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_command: Option<crate::core::Expr>,
@@ -558,16 +547,12 @@ pub struct ApprunnerServiceSourceConfigurationImageRepository {
     pub image_repository_type: crate::core::Expr,
     /// `image_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_configuration:
-        Option<ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration>,
+    pub image_configuration: Option<ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration>,
 }
 
 impl ApprunnerServiceSourceConfigurationImageRepository {
     /// `ApprunnerServiceSourceConfigurationImageRepository` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationImageRepository { field: Some(..), ..ApprunnerServiceSourceConfigurationImageRepository::new(..) }`.
-    pub fn new(
-        image_identifier: impl Into<crate::core::Expr>,
-        image_repository_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(image_identifier: impl Into<crate::core::Expr>, image_repository_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             image_identifier: image_identifier.into(),
             image_repository_type: image_repository_type.into(),
@@ -584,8 +569,7 @@ pub struct ApprunnerServiceSourceConfiguration {
     pub auto_deployments_enabled: Option<crate::core::Arg<bool>>,
     /// `authentication_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_configuration:
-        Option<ApprunnerServiceSourceConfigurationAuthenticationConfiguration>,
+    pub authentication_configuration: Option<ApprunnerServiceSourceConfigurationAuthenticationConfiguration>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_repository: Option<ApprunnerServiceSourceConfigurationCodeRepository>,
@@ -644,10 +628,7 @@ pub struct ApprunnerService {
 
 impl ApprunnerService {
     /// `ApprunnerService` with its required arguments; set the others with `ApprunnerService { field: Some(..), ..ApprunnerService::new(..) }`.
-    pub fn new(
-        service_name: impl Into<crate::core::Expr>,
-        source_configuration: ApprunnerServiceSourceConfiguration,
-    ) -> Self {
+    pub fn new(service_name: impl Into<crate::core::Expr>, source_configuration: ApprunnerServiceSourceConfiguration) -> Self {
         Self {
             auto_scaling_configuration_arn: None,
             id: None,
@@ -690,11 +671,7 @@ pub struct ApprunnerVpcConnector {
 
 impl ApprunnerVpcConnector {
     /// `ApprunnerVpcConnector` with its required arguments; set the others with `ApprunnerVpcConnector { field: Some(..), ..ApprunnerVpcConnector::new(..) }`.
-    pub fn new(
-        security_groups: Vec<crate::core::Expr>,
-        subnets: Vec<crate::core::Expr>,
-        vpc_connector_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_groups: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>, vpc_connector_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             security_groups,
@@ -753,11 +730,7 @@ pub struct ApprunnerVpcIngressConnection {
 
 impl ApprunnerVpcIngressConnection {
     /// `ApprunnerVpcIngressConnection` with its required arguments; set the others with `ApprunnerVpcIngressConnection { field: Some(..), ..ApprunnerVpcIngressConnection::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        service_arn: impl Into<crate::core::Expr>,
-        ingress_vpc_configuration: ApprunnerVpcIngressConnectionIngressVpcConfiguration,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, service_arn: impl Into<crate::core::Expr>, ingress_vpc_configuration: ApprunnerVpcIngressConnectionIngressVpcConfiguration) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -784,7 +757,9 @@ pub struct DataApprunnerHostedZoneId {
 impl DataApprunnerHostedZoneId {
     /// `DataApprunnerHostedZoneId` with its required arguments; set the others with `DataApprunnerHostedZoneId { field: Some(..), ..DataApprunnerHostedZoneId::new(..) }`.
     pub fn new() -> Self {
-        Self { region: None }
+        Self {
+            region: None,
+        }
     }
 }
 

@@ -11,10 +11,7 @@ pub struct AppstreamDirectoryConfigServiceAccountCredentials {
 
 impl AppstreamDirectoryConfigServiceAccountCredentials {
     /// `AppstreamDirectoryConfigServiceAccountCredentials` with its required arguments; set the others with `AppstreamDirectoryConfigServiceAccountCredentials { field: Some(..), ..AppstreamDirectoryConfigServiceAccountCredentials::new(..) }`.
-    pub fn new(
-        account_name: impl Into<crate::core::Expr>,
-        account_password: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_name: impl Into<crate::core::Expr>, account_password: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_name: account_name.into(),
             account_password: account_password.into(),
@@ -38,11 +35,7 @@ pub struct AppstreamDirectoryConfig {
 
 impl AppstreamDirectoryConfig {
     /// `AppstreamDirectoryConfig` with its required arguments; set the others with `AppstreamDirectoryConfig { field: Some(..), ..AppstreamDirectoryConfig::new(..) }`.
-    pub fn new(
-        directory_name: impl Into<crate::core::Expr>,
-        organizational_unit_distinguished_names: Vec<crate::core::Expr>,
-        service_account_credentials: AppstreamDirectoryConfigServiceAccountCredentials,
-    ) -> Self {
+    pub fn new(directory_name: impl Into<crate::core::Expr>, organizational_unit_distinguished_names: Vec<crate::core::Expr>, service_account_credentials: AppstreamDirectoryConfigServiceAccountCredentials) -> Self {
         Self {
             directory_name: directory_name.into(),
             id: None,
@@ -183,11 +176,7 @@ pub struct AppstreamFleet {
 
 impl AppstreamFleet {
     /// `AppstreamFleet` with its required arguments; set the others with `AppstreamFleet { field: Some(..), ..AppstreamFleet::new(..) }`.
-    pub fn new(
-        instance_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        compute_capacity: AppstreamFleetComputeCapacity,
-    ) -> Self {
+    pub fn new(instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, compute_capacity: AppstreamFleetComputeCapacity) -> Self {
         Self {
             description: None,
             disconnect_timeout_in_seconds: None,
@@ -231,10 +220,7 @@ pub struct AppstreamFleetStackAssociation {
 
 impl AppstreamFleetStackAssociation {
     /// `AppstreamFleetStackAssociation` with its required arguments; set the others with `AppstreamFleetStackAssociation { field: Some(..), ..AppstreamFleetStackAssociation::new(..) }`.
-    pub fn new(
-        fleet_name: impl Into<crate::core::Expr>,
-        stack_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(fleet_name: impl Into<crate::core::Expr>, stack_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             fleet_name: fleet_name.into(),
             id: None,
@@ -359,10 +345,7 @@ pub struct AppstreamImageBuilder {
 
 impl AppstreamImageBuilder {
     /// `AppstreamImageBuilder` with its required arguments; set the others with `AppstreamImageBuilder { field: Some(..), ..AppstreamImageBuilder::new(..) }`.
-    pub fn new(
-        instance_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             appstream_agent_version: None,
             description: None,
@@ -459,10 +442,7 @@ pub struct AppstreamStackUserSettings {
 
 impl AppstreamStackUserSettings {
     /// `AppstreamStackUserSettings` with its required arguments; set the others with `AppstreamStackUserSettings { field: Some(..), ..AppstreamStackUserSettings::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        permission: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, permission: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
             permission: permission.into(),
@@ -568,10 +548,7 @@ pub struct AppstreamUser {
 
 impl AppstreamUser {
     /// `AppstreamUser` with its required arguments; set the others with `AppstreamUser { field: Some(..), ..AppstreamUser::new(..) }`.
-    pub fn new(
-        authentication_type: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authentication_type: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_type: authentication_type.into(),
             enabled: None,
@@ -607,11 +584,7 @@ pub struct AppstreamUserStackAssociation {
 
 impl AppstreamUserStackAssociation {
     /// `AppstreamUserStackAssociation` with its required arguments; set the others with `AppstreamUserStackAssociation { field: Some(..), ..AppstreamUserStackAssociation::new(..) }`.
-    pub fn new(
-        authentication_type: impl Into<crate::core::Expr>,
-        stack_name: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authentication_type: impl Into<crate::core::Expr>, stack_name: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_type: authentication_type.into(),
             id: None,

@@ -24,12 +24,7 @@ pub struct AppsyncApiCache {
 
 impl AppsyncApiCache {
     /// `AppsyncApiCache` with its required arguments; set the others with `AppsyncApiCache { field: Some(..), ..AppsyncApiCache::new(..) }`.
-    pub fn new(
-        api_caching_behavior: impl Into<crate::core::Expr>,
-        api_id: impl Into<crate::core::Expr>,
-        ttl: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_caching_behavior: impl Into<crate::core::Expr>, api_id: impl Into<crate::core::Expr>, ttl: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_caching_behavior: api_caching_behavior.into(),
             api_id: api_id.into(),
@@ -268,10 +263,7 @@ pub struct AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig {
 
 impl AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig {
     /// `AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig` with its required arguments; set the others with `AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig { field: Some(..), ..AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig::new(..) }`.
-    pub fn new(
-        aws_secret_store_arn: impl Into<crate::core::Expr>,
-        db_cluster_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(aws_secret_store_arn: impl Into<crate::core::Expr>, db_cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_secret_store_arn: aws_secret_store_arn.into(),
             database_name: None,
@@ -346,11 +338,7 @@ pub struct AppsyncDatasource {
 
 impl AppsyncDatasource {
     /// `AppsyncDatasource` with its required arguments; set the others with `AppsyncDatasource { field: Some(..), ..AppsyncDatasource::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             description: None,
@@ -390,10 +378,7 @@ pub struct AppsyncDomainName {
 
 impl AppsyncDomainName {
     /// `AppsyncDomainName` with its required arguments; set the others with `AppsyncDomainName { field: Some(..), ..AppsyncDomainName::new(..) }`.
-    pub fn new(
-        certificate_arn: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_arn: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
             description: None,
@@ -421,10 +406,7 @@ pub struct AppsyncDomainNameApiAssociation {
 
 impl AppsyncDomainNameApiAssociation {
     /// `AppsyncDomainNameApiAssociation` with its required arguments; set the others with `AppsyncDomainNameApiAssociation { field: Some(..), ..AppsyncDomainNameApiAssociation::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             domain_name: domain_name.into(),
@@ -448,10 +430,7 @@ pub struct AppsyncFunctionRuntime {
 
 impl AppsyncFunctionRuntime {
     /// `AppsyncFunctionRuntime` with its required arguments; set the others with `AppsyncFunctionRuntime { field: Some(..), ..AppsyncFunctionRuntime::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        runtime_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, runtime_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             runtime_version: runtime_version.into(),
@@ -487,8 +466,7 @@ pub struct AppsyncFunctionSyncConfig {
     pub conflict_handler: Option<crate::core::Expr>,
     /// `lambda_conflict_handler_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lambda_conflict_handler_config:
-        Option<AppsyncFunctionSyncConfigLambdaConflictHandlerConfig>,
+    pub lambda_conflict_handler_config: Option<AppsyncFunctionSyncConfigLambdaConflictHandlerConfig>,
 }
 
 impl AppsyncFunctionSyncConfig {
@@ -542,11 +520,7 @@ pub struct AppsyncFunction {
 
 impl AppsyncFunction {
     /// `AppsyncFunction` with its required arguments; set the others with `AppsyncFunction { field: Some(..), ..AppsyncFunction::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        data_source: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, data_source: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             code: None,
@@ -651,12 +625,10 @@ pub struct AppsyncGraphqlApiAdditionalAuthenticationProvider {
     pub authentication_type: crate::core::Expr,
     /// `lambda_authorizer_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lambda_authorizer_config:
-        Option<AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig>,
+    pub lambda_authorizer_config: Option<AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig>,
     /// `openid_connect_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub openid_connect_config:
-        Option<AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig>,
+    pub openid_connect_config: Option<AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig>,
     /// `user_pool_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_pool_config: Option<AppsyncGraphqlApiAdditionalAuthenticationProviderUserPoolConfig>,
@@ -687,11 +659,7 @@ pub struct AppsyncGraphqlApiEnhancedMetricsConfig {
 
 impl AppsyncGraphqlApiEnhancedMetricsConfig {
     /// `AppsyncGraphqlApiEnhancedMetricsConfig` with its required arguments; set the others with `AppsyncGraphqlApiEnhancedMetricsConfig { field: Some(..), ..AppsyncGraphqlApiEnhancedMetricsConfig::new(..) }`.
-    pub fn new(
-        data_source_level_metrics_behavior: impl Into<crate::core::Expr>,
-        operation_level_metrics_config: impl Into<crate::core::Expr>,
-        resolver_level_metrics_behavior: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_source_level_metrics_behavior: impl Into<crate::core::Expr>, operation_level_metrics_config: impl Into<crate::core::Expr>, resolver_level_metrics_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_source_level_metrics_behavior: data_source_level_metrics_behavior.into(),
             operation_level_metrics_config: operation_level_metrics_config.into(),
@@ -714,10 +682,7 @@ pub struct AppsyncGraphqlApiLogConfig {
 
 impl AppsyncGraphqlApiLogConfig {
     /// `AppsyncGraphqlApiLogConfig` with its required arguments; set the others with `AppsyncGraphqlApiLogConfig { field: Some(..), ..AppsyncGraphqlApiLogConfig::new(..) }`.
-    pub fn new(
-        cloudwatch_logs_role_arn: impl Into<crate::core::Expr>,
-        field_log_level: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cloudwatch_logs_role_arn: impl Into<crate::core::Expr>, field_log_level: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_logs_role_arn: cloudwatch_logs_role_arn.into(),
             exclude_verbose_content: None,
@@ -743,10 +708,7 @@ pub struct AppsyncGraphqlApiUserPoolConfig {
 
 impl AppsyncGraphqlApiUserPoolConfig {
     /// `AppsyncGraphqlApiUserPoolConfig` with its required arguments; set the others with `AppsyncGraphqlApiUserPoolConfig { field: Some(..), ..AppsyncGraphqlApiUserPoolConfig::new(..) }`.
-    pub fn new(
-        default_action: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(default_action: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id_client_regex: None,
             aws_region: None,
@@ -798,22 +760,19 @@ pub struct AppsyncGraphqlApi {
     pub xray_enabled: Option<crate::core::Arg<bool>>,
     /// `additional_authentication_provider`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_authentication_provider:
-        Option<Vec<AppsyncGraphqlApiAdditionalAuthenticationProvider>>,
+    pub additional_authentication_provider: Option<Vec<AppsyncGraphqlApiAdditionalAuthenticationProvider>>,
     /// `enhanced_metrics_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enhanced_metrics_config: Option<AppsyncGraphqlApiEnhancedMetricsConfig>,
     /// `lambda_authorizer_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lambda_authorizer_config:
-        Option<AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig>,
+    pub lambda_authorizer_config: Option<AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig>,
     /// `log_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_config: Option<AppsyncGraphqlApiLogConfig>,
     /// `openid_connect_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub openid_connect_config:
-        Option<AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig>,
+    pub openid_connect_config: Option<AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig>,
     /// `user_pool_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_pool_config: Option<AppsyncGraphqlApiUserPoolConfig>,
@@ -821,10 +780,7 @@ pub struct AppsyncGraphqlApi {
 
 impl AppsyncGraphqlApi {
     /// `AppsyncGraphqlApi` with its required arguments; set the others with `AppsyncGraphqlApi { field: Some(..), ..AppsyncGraphqlApi::new(..) }`.
-    pub fn new(
-        authentication_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authentication_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_type: None,
             authentication_type: authentication_type.into(),
@@ -885,7 +841,9 @@ pub struct AppsyncResolverPipelineConfig {
 impl AppsyncResolverPipelineConfig {
     /// `AppsyncResolverPipelineConfig` with its required arguments; set the others with `AppsyncResolverPipelineConfig { field: Some(..), ..AppsyncResolverPipelineConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { functions: None }
+        Self {
+            functions: None,
+        }
     }
 }
 
@@ -935,11 +893,7 @@ pub struct AppsyncResolver {
 
 impl AppsyncResolver {
     /// `AppsyncResolver` with its required arguments; set the others with `AppsyncResolver { field: Some(..), ..AppsyncResolver::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        field: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, field: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             code: None,
@@ -1052,11 +1006,7 @@ pub struct AppsyncType {
 
 impl AppsyncType {
     /// `AppsyncType` with its required arguments; set the others with `AppsyncType { field: Some(..), ..AppsyncType::new(..) }`.
-    pub fn new(
-        api_id: impl Into<crate::core::Expr>,
-        definition: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_id: impl Into<crate::core::Expr>, definition: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
             definition: definition.into(),

@@ -45,10 +45,7 @@ pub struct AthenaCapacityReservation {
 
 impl AthenaCapacityReservation {
     /// `AthenaCapacityReservation` with its required arguments; set the others with `AthenaCapacityReservation { field: Some(..), ..AthenaCapacityReservation::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        target_dpus: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, target_dpus: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             name: name.into(),
             tags: None,
@@ -86,12 +83,7 @@ pub struct AthenaDataCatalog {
 
 impl AthenaDataCatalog {
     /// `AthenaDataCatalog` with its required arguments; set the others with `AthenaDataCatalog { field: Some(..), ..AthenaDataCatalog::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        parameters: std::collections::BTreeMap<String, crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, parameters: std::collections::BTreeMap<String, crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: description.into(),
             id: None,
@@ -218,11 +210,7 @@ pub struct AthenaNamedQuery {
 
 impl AthenaNamedQuery {
     /// `AthenaNamedQuery` with its required arguments; set the others with `AthenaNamedQuery { field: Some(..), ..AthenaNamedQuery::new(..) }`.
-    pub fn new(
-        database: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        query: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, query: impl Into<crate::core::Expr>) -> Self {
         Self {
             database: database.into(),
             description: None,
@@ -285,11 +273,7 @@ pub struct AthenaPreparedStatement {
 
 impl AthenaPreparedStatement {
     /// `AthenaPreparedStatement` with its required arguments; set the others with `AthenaPreparedStatement { field: Some(..), ..AthenaPreparedStatement::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        query_statement: impl Into<crate::core::Expr>,
-        workgroup: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, query_statement: impl Into<crate::core::Expr>, workgroup: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -357,8 +341,7 @@ pub struct AthenaWorkgroupConfigurationResultConfiguration {
     pub acl_configuration: Option<AthenaDatabaseAclConfiguration>,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_configuration:
-        Option<AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration>,
+    pub encryption_configuration: Option<AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration>,
 }
 
 impl AthenaWorkgroupConfigurationResultConfiguration {

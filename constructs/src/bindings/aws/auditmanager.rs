@@ -40,10 +40,7 @@ pub struct AuditmanagerAssessmentAssessmentReportsDestination {
 
 impl AuditmanagerAssessmentAssessmentReportsDestination {
     /// `AuditmanagerAssessmentAssessmentReportsDestination` with its required arguments; set the others with `AuditmanagerAssessmentAssessmentReportsDestination { field: Some(..), ..AuditmanagerAssessmentAssessmentReportsDestination::new(..) }`.
-    pub fn new(
-        destination: impl Into<crate::core::Expr>,
-        destination_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination: impl Into<crate::core::Expr>, destination_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
             destination_type: destination_type.into(),
@@ -61,7 +58,9 @@ pub struct AuditmanagerAssessmentScopeAwsAccounts {
 impl AuditmanagerAssessmentScopeAwsAccounts {
     /// `AuditmanagerAssessmentScopeAwsAccounts` with its required arguments; set the others with `AuditmanagerAssessmentScopeAwsAccounts { field: Some(..), ..AuditmanagerAssessmentScopeAwsAccounts::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 
@@ -119,8 +118,7 @@ pub struct AuditmanagerAssessment {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `assessment_reports_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub assessment_reports_destination:
-        Option<Vec<AuditmanagerAssessmentAssessmentReportsDestination>>,
+    pub assessment_reports_destination: Option<Vec<AuditmanagerAssessmentAssessmentReportsDestination>>,
     /// `scope`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Vec<AuditmanagerAssessmentScope>>,
@@ -128,11 +126,7 @@ pub struct AuditmanagerAssessment {
 
 impl AuditmanagerAssessment {
     /// `AuditmanagerAssessment` with its required arguments; set the others with `AuditmanagerAssessment { field: Some(..), ..AuditmanagerAssessment::new(..) }`.
-    pub fn new(
-        framework_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        roles: serde_json::Value,
-    ) -> Self {
+    pub fn new(framework_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, roles: serde_json::Value) -> Self {
         Self {
             description: None,
             framework_id: framework_id.into(),
@@ -167,12 +161,7 @@ pub struct AuditmanagerAssessmentDelegation {
 
 impl AuditmanagerAssessmentDelegation {
     /// `AuditmanagerAssessmentDelegation` with its required arguments; set the others with `AuditmanagerAssessmentDelegation { field: Some(..), ..AuditmanagerAssessmentDelegation::new(..) }`.
-    pub fn new(
-        assessment_id: impl Into<crate::core::Expr>,
-        control_set_id: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        role_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(assessment_id: impl Into<crate::core::Expr>, control_set_id: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, role_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             assessment_id: assessment_id.into(),
             comment: None,
@@ -201,10 +190,7 @@ pub struct AuditmanagerAssessmentReport {
 
 impl AuditmanagerAssessmentReport {
     /// `AuditmanagerAssessmentReport` with its required arguments; set the others with `AuditmanagerAssessmentReport { field: Some(..), ..AuditmanagerAssessmentReport::new(..) }`.
-    pub fn new(
-        assessment_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(assessment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             assessment_id: assessment_id.into(),
             description: None,
@@ -228,10 +214,7 @@ pub struct AuditmanagerControlControlMappingSourcesSourceKeyword {
 
 impl AuditmanagerControlControlMappingSourcesSourceKeyword {
     /// `AuditmanagerControlControlMappingSourcesSourceKeyword` with its required arguments; set the others with `AuditmanagerControlControlMappingSourcesSourceKeyword { field: Some(..), ..AuditmanagerControlControlMappingSourcesSourceKeyword::new(..) }`.
-    pub fn new(
-        keyword_input_type: impl Into<crate::core::Expr>,
-        keyword_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(keyword_input_type: impl Into<crate::core::Expr>, keyword_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             keyword_input_type: keyword_input_type.into(),
             keyword_value: keyword_value.into(),
@@ -264,11 +247,7 @@ pub struct AuditmanagerControlControlMappingSources {
 
 impl AuditmanagerControlControlMappingSources {
     /// `AuditmanagerControlControlMappingSources` with its required arguments; set the others with `AuditmanagerControlControlMappingSources { field: Some(..), ..AuditmanagerControlControlMappingSources::new(..) }`.
-    pub fn new(
-        source_name: impl Into<crate::core::Expr>,
-        source_set_up_option: impl Into<crate::core::Expr>,
-        source_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(source_name: impl Into<crate::core::Expr>, source_set_up_option: impl Into<crate::core::Expr>, source_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             source_description: None,
             source_frequency: None,
@@ -397,11 +376,7 @@ pub struct AuditmanagerFrameworkShare {
 
 impl AuditmanagerFrameworkShare {
     /// `AuditmanagerFrameworkShare` with its required arguments; set the others with `AuditmanagerFrameworkShare { field: Some(..), ..AuditmanagerFrameworkShare::new(..) }`.
-    pub fn new(
-        destination_account: impl Into<crate::core::Expr>,
-        destination_region: impl Into<crate::core::Expr>,
-        framework_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_account: impl Into<crate::core::Expr>, destination_region: impl Into<crate::core::Expr>, framework_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
             destination_account: destination_account.into(),
@@ -437,12 +412,14 @@ impl crate::core::Resource for AuditmanagerOrganizationAdminAccountRegistration 
 
 /// The `source_keyword` block of [`DataAuditmanagerControlControlMappingSources`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataAuditmanagerControlControlMappingSourcesSourceKeyword {}
+pub struct DataAuditmanagerControlControlMappingSourcesSourceKeyword {
+}
 
 impl DataAuditmanagerControlControlMappingSourcesSourceKeyword {
     /// `DataAuditmanagerControlControlMappingSourcesSourceKeyword` with its required arguments; set the others with `DataAuditmanagerControlControlMappingSourcesSourceKeyword { field: Some(..), ..DataAuditmanagerControlControlMappingSourcesSourceKeyword::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -492,12 +469,14 @@ impl crate::core::DataSource for DataAuditmanagerControl {
 
 /// The `controls` block of [`DataAuditmanagerFrameworkControlSets`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataAuditmanagerFrameworkControlSetsControls {}
+pub struct DataAuditmanagerFrameworkControlSetsControls {
+}
 
 impl DataAuditmanagerFrameworkControlSetsControls {
     /// `DataAuditmanagerFrameworkControlSetsControls` with its required arguments; set the others with `DataAuditmanagerFrameworkControlSetsControls { field: Some(..), ..DataAuditmanagerFrameworkControlSetsControls::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -512,7 +491,9 @@ pub struct DataAuditmanagerFrameworkControlSets {
 impl DataAuditmanagerFrameworkControlSets {
     /// `DataAuditmanagerFrameworkControlSets` with its required arguments; set the others with `DataAuditmanagerFrameworkControlSets { field: Some(..), ..DataAuditmanagerFrameworkControlSets::new(..) }`.
     pub fn new() -> Self {
-        Self { controls: None }
+        Self {
+            controls: None,
+        }
     }
 }
 
@@ -530,10 +511,7 @@ pub struct DataAuditmanagerFramework {
 
 impl DataAuditmanagerFramework {
     /// `DataAuditmanagerFramework` with its required arguments; set the others with `DataAuditmanagerFramework { field: Some(..), ..DataAuditmanagerFramework::new(..) }`.
-    pub fn new(
-        framework_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(framework_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             framework_type: framework_type.into(),
             name: name.into(),

@@ -78,8 +78,7 @@ pub struct AutoscalingGroupCapacityReservationSpecification {
     pub capacity_reservation_preference: Option<crate::core::Expr>,
     /// `capacity_reservation_target`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_target:
-        Option<AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget>,
+    pub capacity_reservation_target: Option<AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget>,
 }
 
 impl AutoscalingGroupCapacityReservationSpecification {
@@ -118,10 +117,7 @@ pub struct AutoscalingGroupInitialLifecycleHook {
 
 impl AutoscalingGroupInitialLifecycleHook {
     /// `AutoscalingGroupInitialLifecycleHook` with its required arguments; set the others with `AutoscalingGroupInitialLifecycleHook { field: Some(..), ..AutoscalingGroupInitialLifecycleHook::new(..) }`.
-    pub fn new(
-        lifecycle_transition: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(lifecycle_transition: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_result: None,
             heartbeat_timeout: None,
@@ -145,10 +141,7 @@ pub struct AutoscalingGroupInstanceMaintenancePolicy {
 
 impl AutoscalingGroupInstanceMaintenancePolicy {
     /// `AutoscalingGroupInstanceMaintenancePolicy` with its required arguments; set the others with `AutoscalingGroupInstanceMaintenancePolicy { field: Some(..), ..AutoscalingGroupInstanceMaintenancePolicy::new(..) }`.
-    pub fn new(
-        max_healthy_percentage: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_healthy_percentage: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(max_healthy_percentage: impl Into<crate::core::Arg<crate::core::Number>>, min_healthy_percentage: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_healthy_percentage: max_healthy_percentage.into(),
             min_healthy_percentage: min_healthy_percentage.into(),
@@ -167,7 +160,9 @@ pub struct AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification {
 impl AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification {
     /// `AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification` with its required arguments; set the others with `AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification { field: Some(..), ..AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification::new(..) }`.
     pub fn new() -> Self {
-        Self { alarms: None }
+        Self {
+            alarms: None,
+        }
     }
 }
 
@@ -337,8 +332,7 @@ impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecificati
 
 /// The `accelerator_count` block of [`AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount
-{
+pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount {
     /// `max`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<crate::core::Arg<crate::core::Number>>,
@@ -347,9 +341,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceReq
     pub min: Option<crate::core::Arg<crate::core::Number>>,
 }
 
-impl
-    AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount
-{
+impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount {
     /// `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -479,12 +471,10 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride {
     pub weighted_capacity: Option<crate::core::Expr>,
     /// `instance_requirements`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_requirements:
-        Option<AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements>,
+    pub instance_requirements: Option<AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements>,
     /// `launch_template_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub launch_template_specification:
-        Option<AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification>,
+    pub launch_template_specification: Option<AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification>,
 }
 
 impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride {
@@ -503,8 +493,7 @@ impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplate {
     /// `launch_template_specification`. Required.
-    pub launch_template_specification:
-        AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification,
+    pub launch_template_specification: AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification,
     /// `override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#override: Option<Vec<AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride>>,
@@ -512,9 +501,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplate {
 
 impl AutoscalingGroupMixedInstancesPolicyLaunchTemplate {
     /// `AutoscalingGroupMixedInstancesPolicyLaunchTemplate` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyLaunchTemplate { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyLaunchTemplate::new(..) }`.
-    pub fn new(
-        launch_template_specification: AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification,
-    ) -> Self {
+    pub fn new(launch_template_specification: AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification) -> Self {
         Self {
             launch_template_specification,
             r#override: None,
@@ -555,11 +542,7 @@ pub struct AutoscalingGroupTag2 {
 
 impl AutoscalingGroupTag2 {
     /// `AutoscalingGroupTag2` with its required arguments; set the others with `AutoscalingGroupTag2 { field: Some(..), ..AutoscalingGroupTag2::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        propagate_at_launch: impl Into<crate::core::Arg<bool>>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, propagate_at_launch: impl Into<crate::core::Arg<bool>>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
             propagate_at_launch: propagate_at_launch.into(),
@@ -757,8 +740,7 @@ pub struct AutoscalingGroup {
     pub availability_zone_distribution: Option<AutoscalingGroupAvailabilityZoneDistribution>,
     /// `capacity_reservation_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_specification:
-        Option<AutoscalingGroupCapacityReservationSpecification>,
+    pub capacity_reservation_specification: Option<AutoscalingGroupCapacityReservationSpecification>,
     /// `initial_lifecycle_hook`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_lifecycle_hook: Option<Vec<AutoscalingGroupInitialLifecycleHook>>,
@@ -790,10 +772,7 @@ pub struct AutoscalingGroup {
 
 impl AutoscalingGroup {
     /// `AutoscalingGroup` with its required arguments; set the others with `AutoscalingGroup { field: Some(..), ..AutoscalingGroup::new(..) }`.
-    pub fn new(
-        max_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_size: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(max_size: impl Into<crate::core::Arg<crate::core::Number>>, min_size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             availability_zones: None,
             capacity_rebalance: None,
@@ -860,10 +839,7 @@ pub struct AutoscalingGroupTag {
 
 impl AutoscalingGroupTag {
     /// `AutoscalingGroupTag` with its required arguments; set the others with `AutoscalingGroupTag { field: Some(..), ..AutoscalingGroupTag::new(..) }`.
-    pub fn new(
-        autoscaling_group_name: impl Into<crate::core::Expr>,
-        tag: AutoscalingGroupTag2,
-    ) -> Self {
+    pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, tag: AutoscalingGroupTag2) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
             id: None,
@@ -907,11 +883,7 @@ pub struct AutoscalingLifecycleHook {
 
 impl AutoscalingLifecycleHook {
     /// `AutoscalingLifecycleHook` with its required arguments; set the others with `AutoscalingLifecycleHook { field: Some(..), ..AutoscalingLifecycleHook::new(..) }`.
-    pub fn new(
-        autoscaling_group_name: impl Into<crate::core::Expr>,
-        lifecycle_transition: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, lifecycle_transition: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
             default_result: None,
@@ -946,11 +918,7 @@ pub struct AutoscalingNotification {
 
 impl AutoscalingNotification {
     /// `AutoscalingNotification` with its required arguments; set the others with `AutoscalingNotification { field: Some(..), ..AutoscalingNotification::new(..) }`.
-    pub fn new(
-        group_names: Vec<crate::core::Expr>,
-        notifications: Vec<crate::core::Expr>,
-        topic_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_names: Vec<crate::core::Expr>, notifications: Vec<crate::core::Expr>, topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_names,
             id: None,
@@ -966,8 +934,7 @@ impl crate::core::Resource for AutoscalingNotification {
 
 /// The `dimensions` block of [`AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetricDimensions
-{
+pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetricDimensions {
     /// `name`. Required.
     pub name: crate::core::Expr,
     /// `value`. Required.
@@ -1080,8 +1047,7 @@ impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomize
 
 /// The `predefined_load_metric_specification` block of [`AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationPredefinedLoadMetricSpecification
-{
+pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationPredefinedLoadMetricSpecification {
     /// `predefined_metric_type`. Required.
     pub predefined_metric_type: crate::core::Expr,
     /// `resource_label`. Optional.
@@ -1160,9 +1126,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfiguration {
 
 impl AutoscalingPolicyPredictiveScalingConfiguration {
     /// `AutoscalingPolicyPredictiveScalingConfiguration` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfiguration { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfiguration::new(..) }`.
-    pub fn new(
-        metric_specification: AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification,
-    ) -> Self {
+    pub fn new(metric_specification: AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification) -> Self {
         Self {
             max_capacity_breach_behavior: None,
             max_capacity_buffer: None,
@@ -1214,10 +1178,7 @@ pub struct AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecifica
 
 impl AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat {
     /// `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat` with its required arguments; set the others with `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat { field: Some(..), ..AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat::new(..) }`.
-    pub fn new(
-        stat: impl Into<crate::core::Expr>,
-        metric: AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric,
-    ) -> Self {
+    pub fn new(stat: impl Into<crate::core::Expr>, metric: AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric) -> Self {
         Self {
             period: None,
             stat: stat.into(),
@@ -1243,9 +1204,7 @@ pub struct AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecifica
     pub return_data: Option<crate::core::Arg<bool>>,
     /// `metric_stat`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric_stat: Option<
-        AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat,
-    >,
+    pub metric_stat: Option<AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat>,
 }
 
 impl AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetrics {
@@ -1377,10 +1336,7 @@ pub struct AutoscalingPolicy {
 
 impl AutoscalingPolicy {
     /// `AutoscalingPolicy` with its required arguments; set the others with `AutoscalingPolicy { field: Some(..), ..AutoscalingPolicy::new(..) }`.
-    pub fn new(
-        autoscaling_group_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             adjustment_type: None,
             autoscaling_group_name: autoscaling_group_name.into(),
@@ -1439,10 +1395,7 @@ pub struct AutoscalingSchedule {
 
 impl AutoscalingSchedule {
     /// `AutoscalingSchedule` with its required arguments; set the others with `AutoscalingSchedule { field: Some(..), ..AutoscalingSchedule::new(..) }`.
-    pub fn new(
-        autoscaling_group_name: impl Into<crate::core::Expr>,
-        scheduled_action_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, scheduled_action_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
             desired_capacity: None,
@@ -1494,10 +1447,7 @@ pub struct AutoscalingTrafficSourceAttachmentTrafficSource {
 
 impl AutoscalingTrafficSourceAttachmentTrafficSource {
     /// `AutoscalingTrafficSourceAttachmentTrafficSource` with its required arguments; set the others with `AutoscalingTrafficSourceAttachmentTrafficSource { field: Some(..), ..AutoscalingTrafficSourceAttachmentTrafficSource::new(..) }`.
-    pub fn new(
-        identifier: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identifier: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             identifier: identifier.into(),
             r#type: r#type.into(),

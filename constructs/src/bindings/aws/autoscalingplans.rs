@@ -60,11 +60,7 @@ pub struct AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpec
 
 impl AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification {
     /// `AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification` with its required arguments; set the others with `AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification { field: Some(..), ..AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        namespace: impl Into<crate::core::Expr>,
-        statistic: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, statistic: impl Into<crate::core::Expr>) -> Self {
         Self {
             dimensions: None,
             metric_name: metric_name.into(),
@@ -97,8 +93,7 @@ impl AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpecificat
 
 /// The `predefined_scaling_metric_specification` block of [`AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurationPredefinedScalingMetricSpecification
-{
+pub struct AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurationPredefinedScalingMetricSpecification {
     /// `predefined_scaling_metric_type`. Required.
     pub predefined_scaling_metric_type: crate::core::Expr,
     /// `resource_label`. Optional.
@@ -189,29 +184,17 @@ pub struct AutoscalingplansScalingPlanScalingInstruction {
     pub service_namespace: crate::core::Expr,
     /// `customized_load_metric_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customized_load_metric_specification:
-        Option<AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification>,
+    pub customized_load_metric_specification: Option<AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification>,
     /// `predefined_load_metric_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predefined_load_metric_specification:
-        Option<AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpecification>,
+    pub predefined_load_metric_specification: Option<AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpecification>,
     /// `target_tracking_configuration`. Required.
-    pub target_tracking_configuration:
-        Vec<AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration>,
+    pub target_tracking_configuration: Vec<AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration>,
 }
 
 impl AutoscalingplansScalingPlanScalingInstruction {
     /// `AutoscalingplansScalingPlanScalingInstruction` with its required arguments; set the others with `AutoscalingplansScalingPlanScalingInstruction { field: Some(..), ..AutoscalingplansScalingPlanScalingInstruction::new(..) }`.
-    pub fn new(
-        max_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        resource_id: impl Into<crate::core::Expr>,
-        scalable_dimension: impl Into<crate::core::Expr>,
-        service_namespace: impl Into<crate::core::Expr>,
-        target_tracking_configuration: Vec<
-            AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration,
-        >,
-    ) -> Self {
+    pub fn new(max_capacity: impl Into<crate::core::Arg<crate::core::Number>>, min_capacity: impl Into<crate::core::Arg<crate::core::Number>>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>, target_tracking_configuration: Vec<AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration>) -> Self {
         Self {
             disable_dynamic_scaling: None,
             max_capacity: max_capacity.into(),
@@ -247,11 +230,7 @@ pub struct AutoscalingplansScalingPlan {
 
 impl AutoscalingplansScalingPlan {
     /// `AutoscalingplansScalingPlan` with its required arguments; set the others with `AutoscalingplansScalingPlan { field: Some(..), ..AutoscalingplansScalingPlan::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        application_source: AutoscalingplansScalingPlanApplicationSource,
-        scaling_instruction: Vec<AutoscalingplansScalingPlanScalingInstruction>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, application_source: AutoscalingplansScalingPlanApplicationSource, scaling_instruction: Vec<AutoscalingplansScalingPlanScalingInstruction>) -> Self {
         Self {
             id: None,
             name: name.into(),

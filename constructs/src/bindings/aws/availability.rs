@@ -30,7 +30,9 @@ pub struct DataAvailabilityZoneTimeouts {
 impl DataAvailabilityZoneTimeouts {
     /// `DataAvailabilityZoneTimeouts` with its required arguments; set the others with `DataAvailabilityZoneTimeouts { field: Some(..), ..DataAvailabilityZoneTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

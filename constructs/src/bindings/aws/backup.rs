@@ -174,7 +174,9 @@ pub struct BackupLogicallyAirGappedVaultTimeouts {
 impl BackupLogicallyAirGappedVaultTimeouts {
     /// `BackupLogicallyAirGappedVaultTimeouts` with its required arguments; set the others with `BackupLogicallyAirGappedVaultTimeouts { field: Some(..), ..BackupLogicallyAirGappedVaultTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -197,11 +199,7 @@ pub struct BackupLogicallyAirGappedVault {
 
 impl BackupLogicallyAirGappedVault {
     /// `BackupLogicallyAirGappedVault` with its required arguments; set the others with `BackupLogicallyAirGappedVault { field: Some(..), ..BackupLogicallyAirGappedVault::new(..) }`.
-    pub fn new(
-        max_retention_days: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_retention_days: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(max_retention_days: impl Into<crate::core::Arg<crate::core::Number>>, min_retention_days: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             max_retention_days: max_retention_days.into(),
             min_retention_days: min_retention_days.into(),
@@ -227,10 +225,7 @@ pub struct BackupPlanAdvancedBackupSetting {
 
 impl BackupPlanAdvancedBackupSetting {
     /// `BackupPlanAdvancedBackupSetting` with its required arguments; set the others with `BackupPlanAdvancedBackupSetting { field: Some(..), ..BackupPlanAdvancedBackupSetting::new(..) }`.
-    pub fn new(
-        backup_options: std::collections::BTreeMap<String, crate::core::Expr>,
-        resource_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(backup_options: std::collections::BTreeMap<String, crate::core::Expr>, resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             backup_options,
             resource_type: resource_type.into(),
@@ -318,10 +313,7 @@ pub struct BackupPlanRule {
 
 impl BackupPlanRule {
     /// `BackupPlanRule` with its required arguments; set the others with `BackupPlanRule { field: Some(..), ..BackupPlanRule::new(..) }`.
-    pub fn new(
-        rule_name: impl Into<crate::core::Expr>,
-        target_vault_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(rule_name: impl Into<crate::core::Expr>, target_vault_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             completion_window: None,
             enable_continuous_backup: None,
@@ -384,17 +376,14 @@ pub struct BackupRegionSettings {
     pub id: Option<crate::core::Expr>,
     /// `resource_type_management_preference`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_type_management_preference:
-        Option<std::collections::BTreeMap<String, crate::core::Arg<bool>>>,
+    pub resource_type_management_preference: Option<std::collections::BTreeMap<String, crate::core::Arg<bool>>>,
     /// `resource_type_opt_in_preference`. Required.
     pub resource_type_opt_in_preference: std::collections::BTreeMap<String, crate::core::Arg<bool>>,
 }
 
 impl BackupRegionSettings {
     /// `BackupRegionSettings` with its required arguments; set the others with `BackupRegionSettings { field: Some(..), ..BackupRegionSettings::new(..) }`.
-    pub fn new(
-        resource_type_opt_in_preference: std::collections::BTreeMap<String, crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(resource_type_opt_in_preference: std::collections::BTreeMap<String, crate::core::Arg<bool>>) -> Self {
         Self {
             id: None,
             resource_type_management_preference: None,
@@ -492,11 +481,7 @@ pub struct BackupReportPlan {
 
 impl BackupReportPlan {
     /// `BackupReportPlan` with its required arguments; set the others with `BackupReportPlan { field: Some(..), ..BackupReportPlan::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        report_delivery_channel: BackupReportPlanReportDeliveryChannel,
-        report_setting: BackupReportPlanReportSetting,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, report_delivery_channel: BackupReportPlanReportDeliveryChannel, report_setting: BackupReportPlanReportSetting) -> Self {
         Self {
             description: None,
             id: None,
@@ -532,11 +517,7 @@ pub struct BackupRestoreTestingPlanRecoveryPointSelection {
 
 impl BackupRestoreTestingPlanRecoveryPointSelection {
     /// `BackupRestoreTestingPlanRecoveryPointSelection` with its required arguments; set the others with `BackupRestoreTestingPlanRecoveryPointSelection { field: Some(..), ..BackupRestoreTestingPlanRecoveryPointSelection::new(..) }`.
-    pub fn new(
-        algorithm: impl Into<crate::core::Expr>,
-        include_vaults: Vec<crate::core::Expr>,
-        recovery_point_types: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(algorithm: impl Into<crate::core::Expr>, include_vaults: Vec<crate::core::Expr>, recovery_point_types: Vec<crate::core::Expr>) -> Self {
         Self {
             algorithm: algorithm.into(),
             exclude_vaults: None,
@@ -570,10 +551,7 @@ pub struct BackupRestoreTestingPlan {
 
 impl BackupRestoreTestingPlan {
     /// `BackupRestoreTestingPlan` with its required arguments; set the others with `BackupRestoreTestingPlan { field: Some(..), ..BackupRestoreTestingPlan::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        schedule_expression: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             schedule_expression: schedule_expression.into(),
@@ -613,12 +591,10 @@ impl BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals {
 pub struct BackupRestoreTestingSelectionProtectedResourceConditions {
     /// `string_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_equals:
-        Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_equals: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
     /// `string_not_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_not_equals:
-        Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_not_equals: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
 }
 
 impl BackupRestoreTestingSelectionProtectedResourceConditions {
@@ -653,18 +629,12 @@ pub struct BackupRestoreTestingSelection {
     pub validation_window_hours: Option<crate::core::Arg<crate::core::Number>>,
     /// `protected_resource_conditions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub protected_resource_conditions:
-        Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditions>>,
+    pub protected_resource_conditions: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditions>>,
 }
 
 impl BackupRestoreTestingSelection {
     /// `BackupRestoreTestingSelection` with its required arguments; set the others with `BackupRestoreTestingSelection { field: Some(..), ..BackupRestoreTestingSelection::new(..) }`.
-    pub fn new(
-        iam_role_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        protected_resource_type: impl Into<crate::core::Expr>,
-        restore_testing_plan_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(iam_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, protected_resource_type: impl Into<crate::core::Expr>, restore_testing_plan_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             iam_role_arn: iam_role_arn.into(),
             name: name.into(),
@@ -687,20 +657,16 @@ impl crate::core::Resource for BackupRestoreTestingSelection {
 pub struct BackupSelectionCondition {
     /// `string_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_equals:
-        Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_equals: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
     /// `string_like`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_like:
-        Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_like: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
     /// `string_not_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_not_equals:
-        Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_not_equals: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
     /// `string_not_like`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_not_like:
-        Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_not_like: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
 }
 
 impl BackupSelectionCondition {
@@ -728,11 +694,7 @@ pub struct BackupSelectionSelectionTag {
 
 impl BackupSelectionSelectionTag {
     /// `BackupSelectionSelectionTag` with its required arguments; set the others with `BackupSelectionSelectionTag { field: Some(..), ..BackupSelectionSelectionTag::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
             r#type: r#type.into(),
@@ -769,11 +731,7 @@ pub struct BackupSelection {
 
 impl BackupSelection {
     /// `BackupSelection` with its required arguments; set the others with `BackupSelection { field: Some(..), ..BackupSelection::new(..) }`.
-    pub fn new(
-        iam_role_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        plan_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(iam_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, plan_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             iam_role_arn: iam_role_arn.into(),
             id: None,
@@ -802,7 +760,9 @@ pub struct BackupVaultTimeouts {
 impl BackupVaultTimeouts {
     /// `BackupVaultTimeouts` with its required arguments; set the others with `BackupVaultTimeouts { field: Some(..), ..BackupVaultTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -902,11 +862,7 @@ pub struct BackupVaultNotifications {
 
 impl BackupVaultNotifications {
     /// `BackupVaultNotifications` with its required arguments; set the others with `BackupVaultNotifications { field: Some(..), ..BackupVaultNotifications::new(..) }`.
-    pub fn new(
-        backup_vault_events: Vec<crate::core::Expr>,
-        backup_vault_name: impl Into<crate::core::Expr>,
-        sns_topic_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(backup_vault_events: Vec<crate::core::Expr>, backup_vault_name: impl Into<crate::core::Expr>, sns_topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             backup_vault_events,
             backup_vault_name: backup_vault_name.into(),
@@ -934,10 +890,7 @@ pub struct BackupVaultPolicy {
 
 impl BackupVaultPolicy {
     /// `BackupVaultPolicy` with its required arguments; set the others with `BackupVaultPolicy { field: Some(..), ..BackupVaultPolicy::new(..) }`.
-    pub fn new(
-        backup_vault_name: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(backup_vault_name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             backup_vault_name: backup_vault_name.into(),
             id: None,
@@ -1048,10 +1001,7 @@ pub struct DataBackupSelection {
 
 impl DataBackupSelection {
     /// `DataBackupSelection` with its required arguments; set the others with `DataBackupSelection { field: Some(..), ..DataBackupSelection::new(..) }`.
-    pub fn new(
-        plan_id: impl Into<crate::core::Expr>,
-        selection_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(plan_id: impl Into<crate::core::Expr>, selection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             plan_id: plan_id.into(),

@@ -101,11 +101,7 @@ pub struct BatchComputeEnvironmentComputeResources {
 
 impl BatchComputeEnvironmentComputeResources {
     /// `BatchComputeEnvironmentComputeResources` with its required arguments; set the others with `BatchComputeEnvironmentComputeResources { field: Some(..), ..BatchComputeEnvironmentComputeResources::new(..) }`.
-    pub fn new(
-        max_vcpus: impl Into<crate::core::Arg<crate::core::Number>>,
-        subnets: Vec<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(max_vcpus: impl Into<crate::core::Arg<crate::core::Number>>, subnets: Vec<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_strategy: None,
             bid_percentage: None,
@@ -139,10 +135,7 @@ pub struct BatchComputeEnvironmentEksConfiguration {
 
 impl BatchComputeEnvironmentEksConfiguration {
     /// `BatchComputeEnvironmentEksConfiguration` with its required arguments; set the others with `BatchComputeEnvironmentEksConfiguration { field: Some(..), ..BatchComputeEnvironmentEksConfiguration::new(..) }`.
-    pub fn new(
-        eks_cluster_arn: impl Into<crate::core::Expr>,
-        kubernetes_namespace: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(eks_cluster_arn: impl Into<crate::core::Expr>, kubernetes_namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             eks_cluster_arn: eks_cluster_arn.into(),
             kubernetes_namespace: kubernetes_namespace.into(),
@@ -161,10 +154,7 @@ pub struct BatchComputeEnvironmentUpdatePolicy {
 
 impl BatchComputeEnvironmentUpdatePolicy {
     /// `BatchComputeEnvironmentUpdatePolicy` with its required arguments; set the others with `BatchComputeEnvironmentUpdatePolicy { field: Some(..), ..BatchComputeEnvironmentUpdatePolicy::new(..) }`.
-    pub fn new(
-        job_execution_timeout_minutes: impl Into<crate::core::Arg<crate::core::Number>>,
-        terminate_jobs_on_update: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(job_execution_timeout_minutes: impl Into<crate::core::Arg<crate::core::Number>>, terminate_jobs_on_update: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             job_execution_timeout_minutes: job_execution_timeout_minutes.into(),
             terminate_jobs_on_update: terminate_jobs_on_update.into(),
@@ -319,10 +309,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts::new(..) }`.
-    pub fn new(
-        mount_path: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(mount_path: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             mount_path: mount_path.into(),
             name: name.into(),
@@ -356,12 +343,10 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainers {
     pub resources: Option<BatchJobDefinitionEksPropertiesPodPropertiesContainersResources>,
     /// `security_context`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_context:
-        Option<BatchJobDefinitionEksPropertiesPodPropertiesContainersSecurityContext>,
+    pub security_context: Option<BatchJobDefinitionEksPropertiesPodPropertiesContainersSecurityContext>,
     /// `volume_mounts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub volume_mounts:
-        Option<Vec<BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts>>,
+    pub volume_mounts: Option<Vec<BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts>>,
 }
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesContainers {
@@ -391,7 +376,9 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret {
 impl BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -406,7 +393,9 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesMetadata {
 impl BatchJobDefinitionEksPropertiesPodPropertiesMetadata {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesMetadata` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesMetadata { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesMetadata::new(..) }`.
     pub fn new() -> Self {
-        Self { labels: None }
+        Self {
+            labels: None,
+        }
     }
 }
 
@@ -440,7 +429,9 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath {
 impl BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath::new(..) }`.
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
-        Self { path: path.into() }
+        Self {
+            path: path.into(),
+        }
     }
 }
 
@@ -551,7 +542,9 @@ pub struct BatchJobDefinitionEksProperties {
 impl BatchJobDefinitionEksProperties {
     /// `BatchJobDefinitionEksProperties` with its required arguments; set the others with `BatchJobDefinitionEksProperties { field: Some(..), ..BatchJobDefinitionEksProperties::new(..) }`.
     pub fn new(pod_properties: BatchJobDefinitionEksPropertiesPodProperties) -> Self {
-        Self { pod_properties }
+        Self {
+            pod_properties,
+        }
     }
 }
 
@@ -711,10 +704,7 @@ pub struct BatchJobQueueComputeEnvironmentOrder {
 
 impl BatchJobQueueComputeEnvironmentOrder {
     /// `BatchJobQueueComputeEnvironmentOrder` with its required arguments; set the others with `BatchJobQueueComputeEnvironmentOrder { field: Some(..), ..BatchJobQueueComputeEnvironmentOrder::new(..) }`.
-    pub fn new(
-        compute_environment: impl Into<crate::core::Expr>,
-        order: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(compute_environment: impl Into<crate::core::Expr>, order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             compute_environment: compute_environment.into(),
             order: order.into(),
@@ -737,12 +727,7 @@ pub struct BatchJobQueueJobStateTimeLimitAction {
 
 impl BatchJobQueueJobStateTimeLimitAction {
     /// `BatchJobQueueJobStateTimeLimitAction` with its required arguments; set the others with `BatchJobQueueJobStateTimeLimitAction { field: Some(..), ..BatchJobQueueJobStateTimeLimitAction::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        max_time_seconds: impl Into<crate::core::Arg<crate::core::Number>>,
-        reason: impl Into<crate::core::Expr>,
-        state: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, max_time_seconds: impl Into<crate::core::Arg<crate::core::Number>>, reason: impl Into<crate::core::Expr>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
             max_time_seconds: max_time_seconds.into(),
@@ -813,11 +798,7 @@ pub struct BatchJobQueue {
 impl BatchJobQueue {
     /// `BatchJobQueue` with its required arguments; set the others with `BatchJobQueue { field: Some(..), ..BatchJobQueue::new(..) }`.
     #[allow(deprecated)]
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        state: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             compute_environments: None,
             name: name.into(),

@@ -35,12 +35,7 @@ pub struct BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3Out
 
 impl BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations {
     /// `BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations` with its required arguments; set the others with `BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations { field: Some(..), ..BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations::new(..) }`.
-    pub fn new(
-        compression: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-        output_type: impl Into<crate::core::Expr>,
-        overwrite: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(compression: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, output_type: impl Into<crate::core::Expr>, overwrite: impl Into<crate::core::Expr>) -> Self {
         Self {
             compression: compression.into(),
             format: format.into(),
@@ -61,18 +56,12 @@ pub struct BcmdataexportsExportExportDestinationConfigurationsS3Destination {
     pub s3_region: crate::core::Expr,
     /// `s3_output_configurations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_output_configurations: Option<
-        Vec<BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations>,
-    >,
+    pub s3_output_configurations: Option<Vec<BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations>>,
 }
 
 impl BcmdataexportsExportExportDestinationConfigurationsS3Destination {
     /// `BcmdataexportsExportExportDestinationConfigurationsS3Destination` with its required arguments; set the others with `BcmdataexportsExportExportDestinationConfigurationsS3Destination { field: Some(..), ..BcmdataexportsExportExportDestinationConfigurationsS3Destination::new(..) }`.
-    pub fn new(
-        s3_bucket: impl Into<crate::core::Expr>,
-        s3_prefix: impl Into<crate::core::Expr>,
-        s3_region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(s3_bucket: impl Into<crate::core::Expr>, s3_prefix: impl Into<crate::core::Expr>, s3_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket: s3_bucket.into(),
             s3_prefix: s3_prefix.into(),
@@ -87,8 +76,7 @@ impl BcmdataexportsExportExportDestinationConfigurationsS3Destination {
 pub struct BcmdataexportsExportExportDestinationConfigurations {
     /// `s3_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_destination:
-        Option<Vec<BcmdataexportsExportExportDestinationConfigurationsS3Destination>>,
+    pub s3_destination: Option<Vec<BcmdataexportsExportExportDestinationConfigurationsS3Destination>>,
 }
 
 impl BcmdataexportsExportExportDestinationConfigurations {
@@ -129,8 +117,7 @@ pub struct BcmdataexportsExportExport {
     pub data_query: Option<Vec<BcmdataexportsExportExportDataQuery>>,
     /// `destination_configurations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_configurations:
-        Option<Vec<BcmdataexportsExportExportDestinationConfigurations>>,
+    pub destination_configurations: Option<Vec<BcmdataexportsExportExportDestinationConfigurations>>,
     /// `refresh_cadence`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refresh_cadence: Option<Vec<BcmdataexportsExportExportRefreshCadence>>,

@@ -50,7 +50,9 @@ pub struct BedrockCustomModelValidationDataConfig {
 impl BedrockCustomModelValidationDataConfig {
     /// `BedrockCustomModelValidationDataConfig` with its required arguments; set the others with `BedrockCustomModelValidationDataConfig { field: Some(..), ..BedrockCustomModelValidationDataConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { validator: None }
+        Self {
+            validator: None,
+        }
     }
 }
 
@@ -65,10 +67,7 @@ pub struct BedrockCustomModelVpcConfig {
 
 impl BedrockCustomModelVpcConfig {
     /// `BedrockCustomModelVpcConfig` with its required arguments; set the others with `BedrockCustomModelVpcConfig { field: Some(..), ..BedrockCustomModelVpcConfig::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -117,13 +116,7 @@ pub struct BedrockCustomModel {
 
 impl BedrockCustomModel {
     /// `BedrockCustomModel` with its required arguments; set the others with `BedrockCustomModel { field: Some(..), ..BedrockCustomModel::new(..) }`.
-    pub fn new(
-        base_model_identifier: impl Into<crate::core::Expr>,
-        custom_model_name: impl Into<crate::core::Expr>,
-        hyperparameters: std::collections::BTreeMap<String, crate::core::Expr>,
-        job_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(base_model_identifier: impl Into<crate::core::Expr>, custom_model_name: impl Into<crate::core::Expr>, hyperparameters: std::collections::BTreeMap<String, crate::core::Expr>, job_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_model_identifier: base_model_identifier.into(),
             custom_model_kms_key_id: None,
@@ -159,11 +152,7 @@ pub struct BedrockGuardrailContentPolicyConfigFiltersConfig {
 
 impl BedrockGuardrailContentPolicyConfigFiltersConfig {
     /// `BedrockGuardrailContentPolicyConfigFiltersConfig` with its required arguments; set the others with `BedrockGuardrailContentPolicyConfigFiltersConfig { field: Some(..), ..BedrockGuardrailContentPolicyConfigFiltersConfig::new(..) }`.
-    pub fn new(
-        input_strength: impl Into<crate::core::Expr>,
-        output_strength: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(input_strength: impl Into<crate::core::Expr>, output_strength: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             input_strength: input_strength.into(),
             output_strength: output_strength.into(),
@@ -200,10 +189,7 @@ pub struct BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig {
 
 impl BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig {
     /// `BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig` with its required arguments; set the others with `BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig { field: Some(..), ..BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig::new(..) }`.
-    pub fn new(
-        threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(threshold: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             threshold: threshold.into(),
             r#type: r#type.into(),
@@ -263,11 +249,7 @@ pub struct BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig {
 
 impl BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig {
     /// `BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig` with its required arguments; set the others with `BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig { field: Some(..), ..BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        pattern: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, pattern: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
             description: None,
@@ -282,8 +264,7 @@ impl BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig {
 pub struct BedrockGuardrailSensitiveInformationPolicyConfig {
     /// `pii_entities_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pii_entities_config:
-        Option<Vec<BedrockGuardrailSensitiveInformationPolicyConfigPiiEntitiesConfig>>,
+    pub pii_entities_config: Option<Vec<BedrockGuardrailSensitiveInformationPolicyConfigPiiEntitiesConfig>>,
     /// `regexes_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regexes_config: Option<Vec<BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig>>,
@@ -343,11 +324,7 @@ pub struct BedrockGuardrailTopicPolicyConfigTopicsConfig {
 
 impl BedrockGuardrailTopicPolicyConfigTopicsConfig {
     /// `BedrockGuardrailTopicPolicyConfigTopicsConfig` with its required arguments; set the others with `BedrockGuardrailTopicPolicyConfigTopicsConfig { field: Some(..), ..BedrockGuardrailTopicPolicyConfigTopicsConfig::new(..) }`.
-    pub fn new(
-        definition: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(definition: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             definition: definition.into(),
             examples: None,
@@ -400,7 +377,9 @@ pub struct BedrockGuardrailWordPolicyConfigWordsConfig {
 impl BedrockGuardrailWordPolicyConfigWordsConfig {
     /// `BedrockGuardrailWordPolicyConfigWordsConfig` with its required arguments; set the others with `BedrockGuardrailWordPolicyConfigWordsConfig { field: Some(..), ..BedrockGuardrailWordPolicyConfigWordsConfig::new(..) }`.
     pub fn new(text: impl Into<crate::core::Expr>) -> Self {
-        Self { text: text.into() }
+        Self {
+            text: text.into(),
+        }
     }
 }
 
@@ -409,8 +388,7 @@ impl BedrockGuardrailWordPolicyConfigWordsConfig {
 pub struct BedrockGuardrailWordPolicyConfig {
     /// `managed_word_lists_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_word_lists_config:
-        Option<Vec<BedrockGuardrailWordPolicyConfigManagedWordListsConfig>>,
+    pub managed_word_lists_config: Option<Vec<BedrockGuardrailWordPolicyConfigManagedWordListsConfig>>,
     /// `words_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words_config: Option<Vec<BedrockGuardrailWordPolicyConfigWordsConfig>>,
@@ -449,12 +427,10 @@ pub struct BedrockGuardrail {
     pub content_policy_config: Option<Vec<BedrockGuardrailContentPolicyConfig>>,
     /// `contextual_grounding_policy_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub contextual_grounding_policy_config:
-        Option<Vec<BedrockGuardrailContextualGroundingPolicyConfig>>,
+    pub contextual_grounding_policy_config: Option<Vec<BedrockGuardrailContextualGroundingPolicyConfig>>,
     /// `sensitive_information_policy_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sensitive_information_policy_config:
-        Option<Vec<BedrockGuardrailSensitiveInformationPolicyConfig>>,
+    pub sensitive_information_policy_config: Option<Vec<BedrockGuardrailSensitiveInformationPolicyConfig>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<BedrockGuardrailTimeouts>,
@@ -468,11 +444,7 @@ pub struct BedrockGuardrail {
 
 impl BedrockGuardrail {
     /// `BedrockGuardrail` with its required arguments; set the others with `BedrockGuardrail { field: Some(..), ..BedrockGuardrail::new(..) }`.
-    pub fn new(
-        blocked_input_messaging: impl Into<crate::core::Expr>,
-        blocked_outputs_messaging: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(blocked_input_messaging: impl Into<crate::core::Expr>, blocked_outputs_messaging: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             blocked_input_messaging: blocked_input_messaging.into(),
             blocked_outputs_messaging: blocked_outputs_messaging.into(),
@@ -580,8 +552,7 @@ impl crate::core::Resource for BedrockInferenceProfile {
 
 /// The `large_data_delivery_s3_config` block of [`BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config
-{
+pub struct BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config {
     /// `bucket_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_name: Option<crate::core::Expr>,
@@ -590,9 +561,7 @@ pub struct BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConf
     pub key_prefix: Option<crate::core::Expr>,
 }
 
-impl
-    BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config
-{
+impl BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config {
     /// `BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config` with its required arguments; set the others with `BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config { field: Some(..), ..BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -697,7 +666,9 @@ pub struct BedrockProvisionedModelThroughputTimeouts {
 impl BedrockProvisionedModelThroughputTimeouts {
     /// `BedrockProvisionedModelThroughputTimeouts` with its required arguments; set the others with `BedrockProvisionedModelThroughputTimeouts { field: Some(..), ..BedrockProvisionedModelThroughputTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -723,11 +694,7 @@ pub struct BedrockProvisionedModelThroughput {
 
 impl BedrockProvisionedModelThroughput {
     /// `BedrockProvisionedModelThroughput` with its required arguments; set the others with `BedrockProvisionedModelThroughput { field: Some(..), ..BedrockProvisionedModelThroughput::new(..) }`.
-    pub fn new(
-        model_arn: impl Into<crate::core::Expr>,
-        model_units: impl Into<crate::core::Arg<crate::core::Number>>,
-        provisioned_model_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(model_arn: impl Into<crate::core::Expr>, model_units: impl Into<crate::core::Arg<crate::core::Number>>, provisioned_model_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             commitment_duration: None,
             model_arn: model_arn.into(),
@@ -765,12 +732,14 @@ impl crate::core::DataSource for DataBedrockCustomModel {
 
 /// `aws_bedrock_custom_models` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataBedrockCustomModels {}
+pub struct DataBedrockCustomModels {
+}
 
 impl DataBedrockCustomModels {
     /// `DataBedrockCustomModels` with its required arguments; set the others with `DataBedrockCustomModels { field: Some(..), ..DataBedrockCustomModels::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -853,12 +822,14 @@ impl crate::core::DataSource for DataBedrockInferenceProfile {
 
 /// `aws_bedrock_inference_profiles` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataBedrockInferenceProfiles {}
+pub struct DataBedrockInferenceProfiles {
+}
 
 impl DataBedrockInferenceProfiles {
     /// `DataBedrockInferenceProfiles` with its required arguments; set the others with `DataBedrockInferenceProfiles { field: Some(..), ..DataBedrockInferenceProfiles::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

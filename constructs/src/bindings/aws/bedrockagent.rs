@@ -77,11 +77,7 @@ pub struct BedrockagentAgent {
 
 impl BedrockagentAgent {
     /// `BedrockagentAgent` with its required arguments; set the others with `BedrockagentAgent { field: Some(..), ..BedrockagentAgent::new(..) }`.
-    pub fn new(
-        agent_name: impl Into<crate::core::Expr>,
-        agent_resource_role_arn: impl Into<crate::core::Expr>,
-        foundation_model: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(agent_name: impl Into<crate::core::Expr>, agent_resource_role_arn: impl Into<crate::core::Expr>, foundation_model: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_collaboration: None,
             agent_name: agent_name.into(),
@@ -186,10 +182,7 @@ pub struct BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsPar
 
 impl BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters {
     /// `BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters` with its required arguments; set the others with `BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters { field: Some(..), ..BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters::new(..) }`.
-    pub fn new(
-        map_block_key: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(map_block_key: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             map_block_key: map_block_key.into(),
@@ -209,8 +202,7 @@ pub struct BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctions {
     pub name: crate::core::Expr,
     /// `parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameters:
-        Option<Vec<BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters>>,
+    pub parameters: Option<Vec<BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters>>,
 }
 
 impl BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctions {
@@ -235,7 +227,9 @@ pub struct BedrockagentAgentActionGroupFunctionSchemaMemberFunctions {
 impl BedrockagentAgentActionGroupFunctionSchemaMemberFunctions {
     /// `BedrockagentAgentActionGroupFunctionSchemaMemberFunctions` with its required arguments; set the others with `BedrockagentAgentActionGroupFunctionSchemaMemberFunctions { field: Some(..), ..BedrockagentAgentActionGroupFunctionSchemaMemberFunctions::new(..) }`.
     pub fn new() -> Self {
-        Self { functions: None }
+        Self {
+            functions: None,
+        }
     }
 }
 
@@ -319,11 +313,7 @@ pub struct BedrockagentAgentActionGroup {
 
 impl BedrockagentAgentActionGroup {
     /// `BedrockagentAgentActionGroup` with its required arguments; set the others with `BedrockagentAgentActionGroup { field: Some(..), ..BedrockagentAgentActionGroup::new(..) }`.
-    pub fn new(
-        action_group_name: impl Into<crate::core::Expr>,
-        agent_id: impl Into<crate::core::Expr>,
-        agent_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action_group_name: impl Into<crate::core::Expr>, agent_id: impl Into<crate::core::Expr>, agent_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_group_name: action_group_name.into(),
             action_group_state: None,
@@ -368,10 +358,7 @@ pub struct BedrockagentAgentAlias {
 
 impl BedrockagentAgentAlias {
     /// `BedrockagentAgentAlias` with its required arguments; set the others with `BedrockagentAgentAlias { field: Some(..), ..BedrockagentAgentAlias::new(..) }`.
-    pub fn new(
-        agent_alias_name: impl Into<crate::core::Expr>,
-        agent_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(agent_alias_name: impl Into<crate::core::Expr>, agent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_alias_name: agent_alias_name.into(),
             agent_id: agent_id.into(),
@@ -431,11 +418,7 @@ pub struct BedrockagentAgentCollaborator {
 
 impl BedrockagentAgentCollaborator {
     /// `BedrockagentAgentCollaborator` with its required arguments; set the others with `BedrockagentAgentCollaborator { field: Some(..), ..BedrockagentAgentCollaborator::new(..) }`.
-    pub fn new(
-        agent_id: impl Into<crate::core::Expr>,
-        collaboration_instruction: impl Into<crate::core::Expr>,
-        collaborator_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(agent_id: impl Into<crate::core::Expr>, collaboration_instruction: impl Into<crate::core::Expr>, collaborator_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_id: agent_id.into(),
             agent_version: None,
@@ -474,12 +457,7 @@ pub struct BedrockagentAgentKnowledgeBaseAssociation {
 
 impl BedrockagentAgentKnowledgeBaseAssociation {
     /// `BedrockagentAgentKnowledgeBaseAssociation` with its required arguments; set the others with `BedrockagentAgentKnowledgeBaseAssociation { field: Some(..), ..BedrockagentAgentKnowledgeBaseAssociation::new(..) }`.
-    pub fn new(
-        agent_id: impl Into<crate::core::Expr>,
-        description: impl Into<crate::core::Expr>,
-        knowledge_base_id: impl Into<crate::core::Expr>,
-        knowledge_base_state: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(agent_id: impl Into<crate::core::Expr>, description: impl Into<crate::core::Expr>, knowledge_base_id: impl Into<crate::core::Expr>, knowledge_base_state: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_id: agent_id.into(),
             agent_version: None,
@@ -497,8 +475,7 @@ impl crate::core::Resource for BedrockagentAgentKnowledgeBaseAssociation {
 
 /// The `filters` block of [`BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilterFilters
-{
+pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilterFilters {
     /// `exclusion_filters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclusion_filters: Option<Vec<crate::core::Expr>>,
@@ -589,12 +566,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationS
 
 impl BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration::new(..) }`.
-    pub fn new(
-        auth_type: impl Into<crate::core::Expr>,
-        credentials_secret_arn: impl Into<crate::core::Expr>,
-        host_type: impl Into<crate::core::Expr>,
-        host_url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auth_type: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>, host_type: impl Into<crate::core::Expr>, host_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
             credentials_secret_arn: credentials_secret_arn.into(),
@@ -662,11 +634,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationS
 
 impl BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration::new(..) }`.
-    pub fn new(
-        auth_type: impl Into<crate::core::Expr>,
-        credentials_secret_arn: impl Into<crate::core::Expr>,
-        host_url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auth_type: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>, host_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
             credentials_secret_arn: credentials_secret_arn.into(),
@@ -716,13 +684,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationS
 
 impl BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration::new(..) }`.
-    pub fn new(
-        auth_type: impl Into<crate::core::Expr>,
-        credentials_secret_arn: impl Into<crate::core::Expr>,
-        domain: impl Into<crate::core::Expr>,
-        host_type: impl Into<crate::core::Expr>,
-        site_urls: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auth_type: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>, domain: impl Into<crate::core::Expr>, host_type: impl Into<crate::core::Expr>, site_urls: Vec<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
             credentials_secret_arn: credentials_secret_arn.into(),
@@ -757,8 +719,7 @@ impl BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration {
 
 /// The `crawler_limits` block of [`BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits
-{
+pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits {
     /// `max_pages`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_pages: Option<crate::core::Arg<crate::core::Number>>,
@@ -767,9 +728,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerC
     pub rate_limit: Option<crate::core::Arg<crate::core::Number>>,
 }
 
-impl
-    BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits
-{
+impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -814,8 +773,7 @@ impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigu
 
 /// The `seed_urls` block of [`BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfigurationSeedUrls
-{
+pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfigurationSeedUrls {
     /// `url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<crate::core::Expr>,
@@ -838,12 +796,12 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceCo
     pub seed_urls: Option<Vec<BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfigurationSeedUrls>>,
 }
 
-impl
-    BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration
-{
+impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { seed_urls: None }
+        Self {
+            seed_urls: None,
+        }
     }
 }
 
@@ -869,14 +827,10 @@ impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigur
 pub struct BedrockagentDataSourceDataSourceConfigurationWebConfiguration {
     /// `crawler_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub crawler_configuration: Option<
-        Vec<BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration>,
-    >,
+    pub crawler_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration>>,
     /// `source_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_configuration: Option<
-        Vec<BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfiguration>,
-    >,
+    pub source_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfiguration>>,
 }
 
 impl BedrockagentDataSourceDataSourceConfigurationWebConfiguration {
@@ -896,23 +850,19 @@ pub struct BedrockagentDataSourceDataSourceConfiguration {
     pub r#type: crate::core::Expr,
     /// `confluence_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub confluence_configuration:
-        Option<Vec<BedrockagentDataSourceDataSourceConfigurationConfluenceConfiguration>>,
+    pub confluence_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfigurationConfluenceConfiguration>>,
     /// `s3_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfigurationS3Configuration>>,
     /// `salesforce_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub salesforce_configuration:
-        Option<Vec<BedrockagentDataSourceDataSourceConfigurationSalesforceConfiguration>>,
+    pub salesforce_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfigurationSalesforceConfiguration>>,
     /// `share_point_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub share_point_configuration:
-        Option<Vec<BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration>>,
+    pub share_point_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration>>,
     /// `web_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub web_configuration:
-        Option<Vec<BedrockagentDataSourceDataSourceConfigurationWebConfiguration>>,
+    pub web_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfigurationWebConfiguration>>,
 }
 
 impl BedrockagentDataSourceDataSourceConfiguration {
@@ -940,7 +890,9 @@ pub struct BedrockagentDataSourceServerSideEncryptionConfiguration {
 impl BedrockagentDataSourceServerSideEncryptionConfiguration {
     /// `BedrockagentDataSourceServerSideEncryptionConfiguration` with its required arguments; set the others with `BedrockagentDataSourceServerSideEncryptionConfiguration { field: Some(..), ..BedrockagentDataSourceServerSideEncryptionConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { kms_key_arn: None }
+        Self {
+            kms_key_arn: None,
+        }
     }
 }
 
@@ -969,8 +921,7 @@ impl BedrockagentDataSourceTimeouts {
 
 /// The `fixed_size_chunking_configuration` block of [`BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationFixedSizeChunkingConfiguration
-{
+pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationFixedSizeChunkingConfiguration {
     /// `max_tokens`. Required.
     pub max_tokens: crate::core::Arg<crate::core::Number>,
     /// `overlap_percentage`. Required.
@@ -989,8 +940,7 @@ impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationFixe
 
 /// The `level_configuration` block of [`BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfigurationLevelConfiguration
-{
+pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfigurationLevelConfiguration {
     /// `max_tokens`. Required.
     pub max_tokens: crate::core::Arg<crate::core::Number>,
 }
@@ -1026,8 +976,7 @@ impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHier
 
 /// The `semantic_chunking_configuration` block of [`BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationSemanticChunkingConfiguration
-{
+pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationSemanticChunkingConfiguration {
     /// `breakpoint_percentile_threshold`. Required.
     pub breakpoint_percentile_threshold: crate::core::Arg<crate::core::Number>,
     /// `buffer_size`. Required.
@@ -1077,8 +1026,7 @@ impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration {
 
 /// The `s3_location` block of [`BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorage`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorageS3Location
-{
+pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorageS3Location {
     /// `uri`. Required.
     pub uri: crate::core::Expr,
 }
@@ -1111,8 +1059,7 @@ impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfi
 
 /// The `transformation_lambda_configuration` block of [`BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunction`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunctionTransformationLambdaConfiguration
-{
+pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunctionTransformationLambdaConfiguration {
     /// `lambda_arn`. Required.
     pub lambda_arn: crate::core::Expr,
 }
@@ -1186,8 +1133,7 @@ impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfi
 
 /// The `parsing_prompt` block of [`BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfigurationParsingPrompt
-{
+pub struct BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfigurationParsingPrompt {
     /// `parsing_prompt_string`. Required.
     pub parsing_prompt_string: crate::core::Expr,
 }
@@ -1246,17 +1192,13 @@ impl BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguration {
 pub struct BedrockagentDataSourceVectorIngestionConfiguration {
     /// `chunking_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chunking_configuration:
-        Option<Vec<BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration>>,
+    pub chunking_configuration: Option<Vec<BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration>>,
     /// `custom_transformation_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_transformation_configuration: Option<
-        Vec<BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfiguration>,
-    >,
+    pub custom_transformation_configuration: Option<Vec<BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfiguration>>,
     /// `parsing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parsing_configuration:
-        Option<Vec<BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguration>>,
+    pub parsing_configuration: Option<Vec<BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguration>>,
 }
 
 impl BedrockagentDataSourceVectorIngestionConfiguration {
@@ -1288,23 +1230,18 @@ pub struct BedrockagentDataSource {
     pub data_source_configuration: Option<Vec<BedrockagentDataSourceDataSourceConfiguration>>,
     /// `server_side_encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_side_encryption_configuration:
-        Option<Vec<BedrockagentDataSourceServerSideEncryptionConfiguration>>,
+    pub server_side_encryption_configuration: Option<Vec<BedrockagentDataSourceServerSideEncryptionConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<BedrockagentDataSourceTimeouts>,
     /// `vector_ingestion_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vector_ingestion_configuration:
-        Option<Vec<BedrockagentDataSourceVectorIngestionConfiguration>>,
+    pub vector_ingestion_configuration: Option<Vec<BedrockagentDataSourceVectorIngestionConfiguration>>,
 }
 
 impl BedrockagentDataSource {
     /// `BedrockagentDataSource` with its required arguments; set the others with `BedrockagentDataSource { field: Some(..), ..BedrockagentDataSource::new(..) }`.
-    pub fn new(
-        knowledge_base_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(knowledge_base_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_deletion_policy: None,
             description: None,
@@ -1324,8 +1261,7 @@ impl crate::core::Resource for BedrockagentDataSource {
 
 /// The `bedrock_embedding_model_configuration` block of [`BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfigurationBedrockEmbeddingModelConfiguration
-{
+pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfigurationBedrockEmbeddingModelConfiguration {
     /// `dimensions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<crate::core::Arg<crate::core::Number>>,
@@ -1429,9 +1365,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfiguration {
     pub r#type: crate::core::Expr,
     /// `vector_knowledge_base_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vector_knowledge_base_configuration: Option<
-        Vec<BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfiguration>,
-    >,
+    pub vector_knowledge_base_configuration: Option<Vec<BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfiguration>>,
 }
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfiguration {
@@ -1446,8 +1380,7 @@ impl BedrockagentKnowledgeBaseKnowledgeBaseConfiguration {
 
 /// The `field_mapping` block of [`BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfigurationFieldMapping
-{
+pub struct BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfigurationFieldMapping {
     /// `metadata_field`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata_field: Option<crate::core::Expr>,
@@ -1484,10 +1417,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConf
 
 impl BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration::new(..) }`.
-    pub fn new(
-        collection_arn: impl Into<crate::core::Expr>,
-        vector_index_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(collection_arn: impl Into<crate::core::Expr>, vector_index_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             collection_arn: collection_arn.into(),
             vector_index_name: vector_index_name.into(),
@@ -1529,16 +1459,12 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration {
     pub namespace: Option<crate::core::Expr>,
     /// `field_mapping`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field_mapping:
-        Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationPineconeConfigurationFieldMapping>>,
+    pub field_mapping: Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationPineconeConfigurationFieldMapping>>,
 }
 
 impl BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration::new(..) }`.
-    pub fn new(
-        connection_string: impl Into<crate::core::Expr>,
-        credentials_secret_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_string: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_string: connection_string.into(),
             credentials_secret_arn: credentials_secret_arn.into(),
@@ -1563,12 +1489,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMap
 
 impl BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping {
     /// `BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping::new(..) }`.
-    pub fn new(
-        metadata_field: impl Into<crate::core::Expr>,
-        primary_key_field: impl Into<crate::core::Expr>,
-        text_field: impl Into<crate::core::Expr>,
-        vector_field: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metadata_field: impl Into<crate::core::Expr>, primary_key_field: impl Into<crate::core::Expr>, text_field: impl Into<crate::core::Expr>, vector_field: impl Into<crate::core::Expr>) -> Self {
         Self {
             metadata_field: metadata_field.into(),
             primary_key_field: primary_key_field.into(),
@@ -1591,18 +1512,12 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration {
     pub table_name: crate::core::Expr,
     /// `field_mapping`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field_mapping:
-        Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping>>,
+    pub field_mapping: Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping>>,
 }
 
 impl BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration::new(..) }`.
-    pub fn new(
-        credentials_secret_arn: impl Into<crate::core::Expr>,
-        database_name: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(credentials_secret_arn: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             credentials_secret_arn: credentials_secret_arn.into(),
             database_name: database_name.into(),
@@ -1629,11 +1544,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConf
 
 impl BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration::new(..) }`.
-    pub fn new(
-        credentials_secret_arn: impl Into<crate::core::Expr>,
-        endpoint: impl Into<crate::core::Expr>,
-        vector_index_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(credentials_secret_arn: impl Into<crate::core::Expr>, endpoint: impl Into<crate::core::Expr>, vector_index_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             credentials_secret_arn: credentials_secret_arn.into(),
             endpoint: endpoint.into(),
@@ -1650,20 +1561,16 @@ pub struct BedrockagentKnowledgeBaseStorageConfiguration {
     pub r#type: crate::core::Expr,
     /// `opensearch_serverless_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub opensearch_serverless_configuration:
-        Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration>>,
+    pub opensearch_serverless_configuration: Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration>>,
     /// `pinecone_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pinecone_configuration:
-        Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration>>,
+    pub pinecone_configuration: Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration>>,
     /// `rds_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rds_configuration:
-        Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration>>,
+    pub rds_configuration: Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration>>,
     /// `redis_enterprise_cloud_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redis_enterprise_cloud_configuration:
-        Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration>>,
+    pub redis_enterprise_cloud_configuration: Option<Vec<BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration>>,
 }
 
 impl BedrockagentKnowledgeBaseStorageConfiguration {
@@ -1694,8 +1601,7 @@ pub struct BedrockagentKnowledgeBase {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `knowledge_base_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub knowledge_base_configuration:
-        Option<Vec<BedrockagentKnowledgeBaseKnowledgeBaseConfiguration>>,
+    pub knowledge_base_configuration: Option<Vec<BedrockagentKnowledgeBaseKnowledgeBaseConfiguration>>,
     /// `storage_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_configuration: Option<Vec<BedrockagentKnowledgeBaseStorageConfiguration>>,
@@ -1750,7 +1656,9 @@ pub struct BedrockagentPromptVariantGenAiResource {
 impl BedrockagentPromptVariantGenAiResource {
     /// `BedrockagentPromptVariantGenAiResource` with its required arguments; set the others with `BedrockagentPromptVariantGenAiResource { field: Some(..), ..BedrockagentPromptVariantGenAiResource::new(..) }`.
     pub fn new() -> Self {
-        Self { agent: None }
+        Self {
+            agent: None,
+        }
     }
 }
 
@@ -1794,7 +1702,9 @@ pub struct BedrockagentPromptVariantInferenceConfiguration {
 impl BedrockagentPromptVariantInferenceConfiguration {
     /// `BedrockagentPromptVariantInferenceConfiguration` with its required arguments; set the others with `BedrockagentPromptVariantInferenceConfiguration { field: Some(..), ..BedrockagentPromptVariantInferenceConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { text: None }
+        Self {
+            text: None,
+        }
     }
 }
 
@@ -1827,7 +1737,9 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatInputVariable {
 impl BedrockagentPromptVariantTemplateConfigurationChatInputVariable {
     /// `BedrockagentPromptVariantTemplateConfigurationChatInputVariable` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatInputVariable { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatInputVariable::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -1855,8 +1767,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatMessageContent {
     pub text: Option<crate::core::Expr>,
     /// `cache_point`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cache_point:
-        Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint>>,
+    pub cache_point: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint>>,
 }
 
 impl BedrockagentPromptVariantTemplateConfigurationChatMessageContent {
@@ -1891,8 +1802,7 @@ impl BedrockagentPromptVariantTemplateConfigurationChatMessage {
 
 /// The `input_schema` block of [`BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpec`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema
-{
+pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema {
     /// `json`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub json: Option<crate::core::Expr>,
@@ -1901,7 +1811,9 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTo
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema::new(..) }`.
     pub fn new() -> Self {
-        Self { json: None }
+        Self {
+            json: None,
+        }
     }
 }
 
@@ -1934,13 +1846,10 @@ impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolTool
 pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool {
     /// `cache_point`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cache_point:
-        Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint>>,
+    pub cache_point: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint>>,
     /// `tool_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tool_spec: Option<
-        Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpec>,
-    >,
+    pub tool_spec: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpec>>,
 }
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool {
@@ -1955,12 +1864,14 @@ impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool {
 
 /// The `any` block of [`BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny {}
+pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny {
+}
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -1969,14 +1880,10 @@ impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoi
 pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice {
     /// `any`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub any: Option<
-        Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny>,
-    >,
+    pub any: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny>>,
     /// `auto`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto: Option<
-        Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny>,
-    >,
+    pub auto: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny>>,
     /// `tool`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tool: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatInputVariable>>,
@@ -2001,8 +1908,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration {
     pub tool: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool>>,
     /// `tool_choice`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tool_choice:
-        Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice>>,
+    pub tool_choice: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice>>,
 }
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration {
@@ -2020,8 +1926,7 @@ impl BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration {
 pub struct BedrockagentPromptVariantTemplateConfigurationChat {
     /// `input_variable`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_variable:
-        Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatInputVariable>>,
+    pub input_variable: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatInputVariable>>,
     /// `message`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessage>>,
@@ -2030,8 +1935,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChat {
     pub system: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessageContent>>,
     /// `tool_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tool_configuration:
-        Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration>>,
+    pub tool_configuration: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration>>,
 }
 
 impl BedrockagentPromptVariantTemplateConfigurationChat {
@@ -2053,12 +1957,10 @@ pub struct BedrockagentPromptVariantTemplateConfigurationText {
     pub text: crate::core::Expr,
     /// `cache_point`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cache_point:
-        Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint>>,
+    pub cache_point: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint>>,
     /// `input_variable`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_variable:
-        Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatInputVariable>>,
+    pub input_variable: Option<Vec<BedrockagentPromptVariantTemplateConfigurationChatInputVariable>>,
 }
 
 impl BedrockagentPromptVariantTemplateConfigurationText {
@@ -2122,10 +2024,7 @@ pub struct BedrockagentPromptVariant {
 
 impl BedrockagentPromptVariant {
     /// `BedrockagentPromptVariant` with its required arguments; set the others with `BedrockagentPromptVariant { field: Some(..), ..BedrockagentPromptVariant::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        template_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, template_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_model_request_fields: None,
             model_id: None,
@@ -2181,12 +2080,14 @@ impl crate::core::Resource for BedrockagentPrompt {
 
 /// The `guardrail_configuration` block of [`DataBedrockagentAgentVersionsAgentVersionSummaries`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration {}
+pub struct DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration {
+}
 
 impl DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration {
     /// `DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration` with its required arguments; set the others with `DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration { field: Some(..), ..DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -2195,8 +2096,7 @@ impl DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration {
 pub struct DataBedrockagentAgentVersionsAgentVersionSummaries {
     /// `guardrail_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub guardrail_configuration:
-        Option<Vec<DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration>>,
+    pub guardrail_configuration: Option<Vec<DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration>>,
 }
 
 impl DataBedrockagentAgentVersionsAgentVersionSummaries {

@@ -11,7 +11,9 @@ pub struct DataBillingServiceAccount {
 impl DataBillingServiceAccount {
     /// `DataBillingServiceAccount` with its required arguments; set the others with `DataBillingServiceAccount { field: Some(..), ..DataBillingServiceAccount::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

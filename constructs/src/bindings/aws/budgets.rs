@@ -133,12 +133,7 @@ pub struct BudgetsBudgetNotification {
 
 impl BudgetsBudgetNotification {
     /// `BudgetsBudgetNotification` with its required arguments; set the others with `BudgetsBudgetNotification { field: Some(..), ..BudgetsBudgetNotification::new(..) }`.
-    pub fn new(
-        comparison_operator: impl Into<crate::core::Expr>,
-        notification_type: impl Into<crate::core::Expr>,
-        threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-        threshold_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(comparison_operator: impl Into<crate::core::Expr>, notification_type: impl Into<crate::core::Expr>, threshold: impl Into<crate::core::Arg<crate::core::Number>>, threshold_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
             notification_type: notification_type.into(),
@@ -163,11 +158,7 @@ pub struct BudgetsBudgetPlannedLimit {
 
 impl BudgetsBudgetPlannedLimit {
     /// `BudgetsBudgetPlannedLimit` with its required arguments; set the others with `BudgetsBudgetPlannedLimit { field: Some(..), ..BudgetsBudgetPlannedLimit::new(..) }`.
-    pub fn new(
-        amount: impl Into<crate::core::Expr>,
-        start_time: impl Into<crate::core::Expr>,
-        unit: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(amount: impl Into<crate::core::Expr>, start_time: impl Into<crate::core::Expr>, unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             amount: amount.into(),
             start_time: start_time.into(),
@@ -232,10 +223,7 @@ pub struct BudgetsBudget {
 
 impl BudgetsBudget {
     /// `BudgetsBudget` with its required arguments; set the others with `BudgetsBudget { field: Some(..), ..BudgetsBudget::new(..) }`.
-    pub fn new(
-        budget_type: impl Into<crate::core::Expr>,
-        time_unit: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(budget_type: impl Into<crate::core::Expr>, time_unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
             budget_type: budget_type.into(),
@@ -273,10 +261,7 @@ pub struct BudgetsBudgetActionActionThreshold {
 
 impl BudgetsBudgetActionActionThreshold {
     /// `BudgetsBudgetActionActionThreshold` with its required arguments; set the others with `BudgetsBudgetActionActionThreshold { field: Some(..), ..BudgetsBudgetActionActionThreshold::new(..) }`.
-    pub fn new(
-        action_threshold_type: impl Into<crate::core::Expr>,
-        action_threshold_value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(action_threshold_type: impl Into<crate::core::Expr>, action_threshold_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             action_threshold_type: action_threshold_type.into(),
             action_threshold_value: action_threshold_value.into(),
@@ -323,10 +308,7 @@ pub struct BudgetsBudgetActionDefinitionScpActionDefinition {
 
 impl BudgetsBudgetActionDefinitionScpActionDefinition {
     /// `BudgetsBudgetActionDefinitionScpActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinitionScpActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinitionScpActionDefinition::new(..) }`.
-    pub fn new(
-        policy_id: impl Into<crate::core::Expr>,
-        target_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_id: impl Into<crate::core::Expr>, target_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             policy_id: policy_id.into(),
             target_ids,
@@ -347,11 +329,7 @@ pub struct BudgetsBudgetActionDefinitionSsmActionDefinition {
 
 impl BudgetsBudgetActionDefinitionSsmActionDefinition {
     /// `BudgetsBudgetActionDefinitionSsmActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinitionSsmActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinitionSsmActionDefinition::new(..) }`.
-    pub fn new(
-        action_sub_type: impl Into<crate::core::Expr>,
-        instance_ids: Vec<crate::core::Expr>,
-        region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action_sub_type: impl Into<crate::core::Expr>, instance_ids: Vec<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_sub_type: action_sub_type.into(),
             instance_ids,
@@ -396,10 +374,7 @@ pub struct BudgetsBudgetActionSubscriber {
 
 impl BudgetsBudgetActionSubscriber {
     /// `BudgetsBudgetActionSubscriber` with its required arguments; set the others with `BudgetsBudgetActionSubscriber { field: Some(..), ..BudgetsBudgetActionSubscriber::new(..) }`.
-    pub fn new(
-        address: impl Into<crate::core::Expr>,
-        subscription_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(address: impl Into<crate::core::Expr>, subscription_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             address: address.into(),
             subscription_type: subscription_type.into(),
@@ -471,16 +446,7 @@ pub struct BudgetsBudgetAction {
 impl BudgetsBudgetAction {
     /// `BudgetsBudgetAction` with its required arguments; set the others with `BudgetsBudgetAction { field: Some(..), ..BudgetsBudgetAction::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        action_type: impl Into<crate::core::Expr>,
-        approval_model: impl Into<crate::core::Expr>,
-        budget_name: impl Into<crate::core::Expr>,
-        execution_role_arn: impl Into<crate::core::Expr>,
-        notification_type: impl Into<crate::core::Expr>,
-        action_threshold: BudgetsBudgetActionActionThreshold,
-        definition: BudgetsBudgetActionDefinition,
-        subscriber: Vec<BudgetsBudgetActionSubscriber>,
-    ) -> Self {
+    pub fn new(action_type: impl Into<crate::core::Expr>, approval_model: impl Into<crate::core::Expr>, budget_name: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, notification_type: impl Into<crate::core::Expr>, action_threshold: BudgetsBudgetActionActionThreshold, definition: BudgetsBudgetActionDefinition, subscriber: Vec<BudgetsBudgetActionSubscriber>) -> Self {
         Self {
             account_id: None,
             action_type: action_type.into(),

@@ -11,7 +11,9 @@ pub struct DataCallerIdentity {
 impl DataCallerIdentity {
     /// `DataCallerIdentity` with its required arguments; set the others with `DataCallerIdentity { field: Some(..), ..DataCallerIdentity::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

@@ -11,7 +11,9 @@ pub struct DataCanonicalUserId {
 impl DataCanonicalUserId {
     /// `DataCanonicalUserId` with its required arguments; set the others with `DataCanonicalUserId { field: Some(..), ..DataCanonicalUserId::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

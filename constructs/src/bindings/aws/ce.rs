@@ -26,10 +26,7 @@ pub struct CeAnomalyMonitor {
 
 impl CeAnomalyMonitor {
     /// `CeAnomalyMonitor` with its required arguments; set the others with `CeAnomalyMonitor { field: Some(..), ..CeAnomalyMonitor::new(..) }`.
-    pub fn new(
-        monitor_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(monitor_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             monitor_dimension: None,
@@ -57,10 +54,7 @@ pub struct CeAnomalySubscriptionSubscriber {
 
 impl CeAnomalySubscriptionSubscriber {
     /// `CeAnomalySubscriptionSubscriber` with its required arguments; set the others with `CeAnomalySubscriptionSubscriber { field: Some(..), ..CeAnomalySubscriptionSubscriber::new(..) }`.
-    pub fn new(
-        address: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(address: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             address: address.into(),
             r#type: r#type.into(),
@@ -185,12 +179,7 @@ pub struct CeAnomalySubscription {
 
 impl CeAnomalySubscription {
     /// `CeAnomalySubscription` with its required arguments; set the others with `CeAnomalySubscription { field: Some(..), ..CeAnomalySubscription::new(..) }`.
-    pub fn new(
-        frequency: impl Into<crate::core::Expr>,
-        monitor_arn_list: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        subscriber: Vec<CeAnomalySubscriptionSubscriber>,
-    ) -> Self {
+    pub fn new(frequency: impl Into<crate::core::Expr>, monitor_arn_list: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, subscriber: Vec<CeAnomalySubscriptionSubscriber>) -> Self {
         Self {
             account_id: None,
             frequency: frequency.into(),
@@ -223,10 +212,7 @@ pub struct CeCostAllocationTag {
 
 impl CeCostAllocationTag {
     /// `CeCostAllocationTag` with its required arguments; set the others with `CeCostAllocationTag { field: Some(..), ..CeCostAllocationTag::new(..) }`.
-    pub fn new(
-        status: impl Into<crate::core::Expr>,
-        tag_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(status: impl Into<crate::core::Expr>, tag_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             status: status.into(),
@@ -363,11 +349,7 @@ pub struct CeCostCategorySplitChargeRule {
 
 impl CeCostCategorySplitChargeRule {
     /// `CeCostCategorySplitChargeRule` with its required arguments; set the others with `CeCostCategorySplitChargeRule { field: Some(..), ..CeCostCategorySplitChargeRule::new(..) }`.
-    pub fn new(
-        method: impl Into<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-        targets: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(method: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>, targets: Vec<crate::core::Expr>) -> Self {
         Self {
             method: method.into(),
             source: source.into(),
@@ -408,11 +390,7 @@ pub struct CeCostCategory {
 
 impl CeCostCategory {
     /// `CeCostCategory` with its required arguments; set the others with `CeCostCategory { field: Some(..), ..CeCostCategory::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        rule_version: impl Into<crate::core::Expr>,
-        rule: Vec<CeCostCategoryRule>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, rule_version: impl Into<crate::core::Expr>, rule: Vec<CeCostCategoryRule>) -> Self {
         Self {
             default_value: None,
             effective_start: None,

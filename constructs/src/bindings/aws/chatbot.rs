@@ -61,12 +61,7 @@ pub struct ChatbotSlackChannelConfiguration {
 
 impl ChatbotSlackChannelConfiguration {
     /// `ChatbotSlackChannelConfiguration` with its required arguments; set the others with `ChatbotSlackChannelConfiguration { field: Some(..), ..ChatbotSlackChannelConfiguration::new(..) }`.
-    pub fn new(
-        configuration_name: impl Into<crate::core::Expr>,
-        iam_role_arn: impl Into<crate::core::Expr>,
-        slack_channel_id: impl Into<crate::core::Expr>,
-        slack_team_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(configuration_name: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, slack_channel_id: impl Into<crate::core::Expr>, slack_team_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_name: configuration_name.into(),
             guardrail_policy_arns: None,
@@ -127,13 +122,7 @@ pub struct ChatbotTeamsChannelConfiguration {
 
 impl ChatbotTeamsChannelConfiguration {
     /// `ChatbotTeamsChannelConfiguration` with its required arguments; set the others with `ChatbotTeamsChannelConfiguration { field: Some(..), ..ChatbotTeamsChannelConfiguration::new(..) }`.
-    pub fn new(
-        channel_id: impl Into<crate::core::Expr>,
-        configuration_name: impl Into<crate::core::Expr>,
-        iam_role_arn: impl Into<crate::core::Expr>,
-        team_id: impl Into<crate::core::Expr>,
-        tenant_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(channel_id: impl Into<crate::core::Expr>, configuration_name: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, team_id: impl Into<crate::core::Expr>, tenant_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             channel_id: channel_id.into(),
             channel_name: None,

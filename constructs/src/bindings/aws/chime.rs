@@ -23,10 +23,7 @@ pub struct ChimeVoiceConnector {
 
 impl ChimeVoiceConnector {
     /// `ChimeVoiceConnector` with its required arguments; set the others with `ChimeVoiceConnector { field: Some(..), ..ChimeVoiceConnector::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        require_encryption: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, require_encryption: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             aws_region: None,
             id: None,
@@ -53,10 +50,7 @@ pub struct ChimeVoiceConnectorGroupConnector {
 
 impl ChimeVoiceConnectorGroupConnector {
     /// `ChimeVoiceConnectorGroupConnector` with its required arguments; set the others with `ChimeVoiceConnectorGroupConnector { field: Some(..), ..ChimeVoiceConnectorGroupConnector::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        voice_connector_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, voice_connector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
             voice_connector_id: voice_connector_id.into(),
@@ -142,12 +136,7 @@ pub struct ChimeVoiceConnectorOriginationRoute {
 
 impl ChimeVoiceConnectorOriginationRoute {
     /// `ChimeVoiceConnectorOriginationRoute` with its required arguments; set the others with `ChimeVoiceConnectorOriginationRoute { field: Some(..), ..ChimeVoiceConnectorOriginationRoute::new(..) }`.
-    pub fn new(
-        host: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        protocol: impl Into<crate::core::Expr>,
-        weight: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(host: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             host: host.into(),
             port: None,
@@ -175,10 +164,7 @@ pub struct ChimeVoiceConnectorOrigination {
 
 impl ChimeVoiceConnectorOrigination {
     /// `ChimeVoiceConnectorOrigination` with its required arguments; set the others with `ChimeVoiceConnectorOrigination { field: Some(..), ..ChimeVoiceConnectorOrigination::new(..) }`.
-    pub fn new(
-        voice_connector_id: impl Into<crate::core::Expr>,
-        route: Vec<ChimeVoiceConnectorOriginationRoute>,
-    ) -> Self {
+    pub fn new(voice_connector_id: impl Into<crate::core::Expr>, route: Vec<ChimeVoiceConnectorOriginationRoute>) -> Self {
         Self {
             disabled: None,
             id: None,
@@ -231,16 +217,12 @@ pub struct ChimeVoiceConnectorStreaming {
     pub voice_connector_id: crate::core::Expr,
     /// `media_insights_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub media_insights_configuration:
-        Option<ChimeVoiceConnectorStreamingMediaInsightsConfiguration>,
+    pub media_insights_configuration: Option<ChimeVoiceConnectorStreamingMediaInsightsConfiguration>,
 }
 
 impl ChimeVoiceConnectorStreaming {
     /// `ChimeVoiceConnectorStreaming` with its required arguments; set the others with `ChimeVoiceConnectorStreaming { field: Some(..), ..ChimeVoiceConnectorStreaming::new(..) }`.
-    pub fn new(
-        data_retention: impl Into<crate::core::Arg<crate::core::Number>>,
-        voice_connector_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_retention: impl Into<crate::core::Arg<crate::core::Number>>, voice_connector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_retention: data_retention.into(),
             disabled: None,
@@ -281,11 +263,7 @@ pub struct ChimeVoiceConnectorTermination {
 
 impl ChimeVoiceConnectorTermination {
     /// `ChimeVoiceConnectorTermination` with its required arguments; set the others with `ChimeVoiceConnectorTermination { field: Some(..), ..ChimeVoiceConnectorTermination::new(..) }`.
-    pub fn new(
-        calling_regions: Vec<crate::core::Expr>,
-        cidr_allow_list: Vec<crate::core::Expr>,
-        voice_connector_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(calling_regions: Vec<crate::core::Expr>, cidr_allow_list: Vec<crate::core::Expr>, voice_connector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             calling_regions,
             cidr_allow_list,
@@ -313,10 +291,7 @@ pub struct ChimeVoiceConnectorTerminationCredentialsCredentials {
 
 impl ChimeVoiceConnectorTerminationCredentialsCredentials {
     /// `ChimeVoiceConnectorTerminationCredentialsCredentials` with its required arguments; set the others with `ChimeVoiceConnectorTerminationCredentialsCredentials { field: Some(..), ..ChimeVoiceConnectorTerminationCredentialsCredentials::new(..) }`.
-    pub fn new(
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: password.into(),
             username: username.into(),
@@ -338,10 +313,7 @@ pub struct ChimeVoiceConnectorTerminationCredentials {
 
 impl ChimeVoiceConnectorTerminationCredentials {
     /// `ChimeVoiceConnectorTerminationCredentials` with its required arguments; set the others with `ChimeVoiceConnectorTerminationCredentials { field: Some(..), ..ChimeVoiceConnectorTerminationCredentials::new(..) }`.
-    pub fn new(
-        voice_connector_id: impl Into<crate::core::Expr>,
-        credentials: Vec<ChimeVoiceConnectorTerminationCredentialsCredentials>,
-    ) -> Self {
+    pub fn new(voice_connector_id: impl Into<crate::core::Expr>, credentials: Vec<ChimeVoiceConnectorTerminationCredentialsCredentials>) -> Self {
         Self {
             id: None,
             voice_connector_id: voice_connector_id.into(),

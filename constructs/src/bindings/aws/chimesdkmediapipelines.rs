@@ -2,8 +2,7 @@
 
 /// The `post_call_analytics_settings` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfigurationPostCallAnalyticsSettings
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfigurationPostCallAnalyticsSettings {
     /// `content_redaction_output`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_redaction_output: Option<crate::core::Expr>,
@@ -94,8 +93,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTrans
 
 /// The `amazon_transcribe_processor_configuration` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeProcessorConfiguration
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeProcessorConfiguration {
     /// `content_identification_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_identification_type: Option<crate::core::Expr>,
@@ -155,8 +153,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTrans
 
 /// The `kinesis_data_stream_sink_configuration` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKinesisDataStreamSinkConfiguration
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKinesisDataStreamSinkConfiguration {
     /// `insights_target`. Required.
     pub insights_target: crate::core::Expr,
 }
@@ -172,8 +169,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKinesisData
 
 /// The `s3_recording_sink_configuration` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration {
     /// `destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub destination: Option<crate::core::Expr>,
@@ -182,14 +178,15 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3Rec
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { destination: None }
+        Self {
+            destination: None,
+        }
     }
 }
 
 /// The `voice_analytics_processor_configuration` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsVoiceAnalyticsProcessorConfiguration
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsVoiceAnalyticsProcessorConfiguration {
     /// `speaker_search_status`. Required.
     pub speaker_search_status: crate::core::Expr,
     /// `voice_tone_analysis_status`. Required.
@@ -256,8 +253,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements {
 
 /// The `issue_detection_configuration` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesIssueDetectionConfiguration
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesIssueDetectionConfiguration {
     /// `rule_name`. Required.
     pub rule_name: crate::core::Expr,
 }
@@ -273,8 +269,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfig
 
 /// The `keyword_match_configuration` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration {
     /// `keywords`. Required.
     pub keywords: Vec<crate::core::Expr>,
     /// `negate`. Optional.
@@ -297,8 +292,7 @@ impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfig
 
 /// The `sentiment_configuration` block of [`ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesSentimentConfiguration
-{
+pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesSentimentConfiguration {
     /// `rule_name`. Required.
     pub rule_name: crate::core::Expr,
     /// `sentiment_type`. Required.
@@ -353,18 +347,12 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlert
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disabled: Option<crate::core::Arg<bool>>,
     /// `rules`. Required.
-    pub rules: Vec<
-        ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules,
-    >,
+    pub rules: Vec<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules>,
 }
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration::new(..) }`.
-    pub fn new(
-        rules: Vec<
-            ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules,
-        >,
-    ) -> Self {
+    pub fn new(rules: Vec<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules>) -> Self {
         Self {
             disabled: None,
             rules,
@@ -414,8 +402,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfiguration {
     pub elements: Vec<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements>,
     /// `real_time_alert_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub real_time_alert_configuration:
-        Option<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration>,
+    pub real_time_alert_configuration: Option<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationTimeouts>,
@@ -423,11 +410,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfiguration {
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfiguration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        resource_access_role_arn: impl Into<crate::core::Expr>,
-        elements: Vec<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, resource_access_role_arn: impl Into<crate::core::Expr>, elements: Vec<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements>) -> Self {
         Self {
             name: name.into(),
             resource_access_role_arn: resource_access_role_arn.into(),

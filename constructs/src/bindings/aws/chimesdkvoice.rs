@@ -11,7 +11,9 @@ pub struct ChimesdkvoiceGlobalSettingsVoiceConnector {
 impl ChimesdkvoiceGlobalSettingsVoiceConnector {
     /// `ChimesdkvoiceGlobalSettingsVoiceConnector` with its required arguments; set the others with `ChimesdkvoiceGlobalSettingsVoiceConnector { field: Some(..), ..ChimesdkvoiceGlobalSettingsVoiceConnector::new(..) }`.
     pub fn new() -> Self {
-        Self { cdr_bucket: None }
+        Self {
+            cdr_bucket: None,
+        }
     }
 }
 
@@ -77,11 +79,7 @@ pub struct ChimesdkvoiceSipMediaApplication {
 
 impl ChimesdkvoiceSipMediaApplication {
     /// `ChimesdkvoiceSipMediaApplication` with its required arguments; set the others with `ChimesdkvoiceSipMediaApplication { field: Some(..), ..ChimesdkvoiceSipMediaApplication::new(..) }`.
-    pub fn new(
-        aws_region: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        endpoints: ChimesdkvoiceSipMediaApplicationEndpoints,
-    ) -> Self {
+    pub fn new(aws_region: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, endpoints: ChimesdkvoiceSipMediaApplicationEndpoints) -> Self {
         Self {
             aws_region: aws_region.into(),
             id: None,
@@ -110,11 +108,7 @@ pub struct ChimesdkvoiceSipRuleTargetApplications {
 
 impl ChimesdkvoiceSipRuleTargetApplications {
     /// `ChimesdkvoiceSipRuleTargetApplications` with its required arguments; set the others with `ChimesdkvoiceSipRuleTargetApplications { field: Some(..), ..ChimesdkvoiceSipRuleTargetApplications::new(..) }`.
-    pub fn new(
-        aws_region: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        sip_media_application_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(aws_region: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, sip_media_application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_region: aws_region.into(),
             priority: priority.into(),
@@ -144,12 +138,7 @@ pub struct ChimesdkvoiceSipRule {
 
 impl ChimesdkvoiceSipRule {
     /// `ChimesdkvoiceSipRule` with its required arguments; set the others with `ChimesdkvoiceSipRule { field: Some(..), ..ChimesdkvoiceSipRule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        trigger_type: impl Into<crate::core::Expr>,
-        trigger_value: impl Into<crate::core::Expr>,
-        target_applications: Vec<ChimesdkvoiceSipRuleTargetApplications>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, trigger_type: impl Into<crate::core::Expr>, trigger_value: impl Into<crate::core::Expr>, target_applications: Vec<ChimesdkvoiceSipRuleTargetApplications>) -> Self {
         Self {
             disabled: None,
             id: None,
@@ -221,8 +210,7 @@ pub struct ChimesdkvoiceVoiceProfileDomain {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `server_side_encryption_configuration`. Required.
-    pub server_side_encryption_configuration:
-        ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration,
+    pub server_side_encryption_configuration: ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<ChimesdkvoiceVoiceProfileDomainTimeouts>,
@@ -230,10 +218,7 @@ pub struct ChimesdkvoiceVoiceProfileDomain {
 
 impl ChimesdkvoiceVoiceProfileDomain {
     /// `ChimesdkvoiceVoiceProfileDomain` with its required arguments; set the others with `ChimesdkvoiceVoiceProfileDomain { field: Some(..), ..ChimesdkvoiceVoiceProfileDomain::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        server_side_encryption_configuration: ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, server_side_encryption_configuration: ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration) -> Self {
         Self {
             description: None,
             name: name.into(),

@@ -15,17 +15,11 @@ pub struct CleanroomsCollaborationDataEncryptionMetadata {
 
 impl CleanroomsCollaborationDataEncryptionMetadata {
     /// `CleanroomsCollaborationDataEncryptionMetadata` with its required arguments; set the others with `CleanroomsCollaborationDataEncryptionMetadata { field: Some(..), ..CleanroomsCollaborationDataEncryptionMetadata::new(..) }`.
-    pub fn new(
-        allow_clear_text: impl Into<crate::core::Arg<bool>>,
-        allow_duplicates: impl Into<crate::core::Arg<bool>>,
-        allow_joins_on_columns_with_different_names: impl Into<crate::core::Arg<bool>>,
-        preserve_nulls: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(allow_clear_text: impl Into<crate::core::Arg<bool>>, allow_duplicates: impl Into<crate::core::Arg<bool>>, allow_joins_on_columns_with_different_names: impl Into<crate::core::Arg<bool>>, preserve_nulls: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             allow_clear_text: allow_clear_text.into(),
             allow_duplicates: allow_duplicates.into(),
-            allow_joins_on_columns_with_different_names:
-                allow_joins_on_columns_with_different_names.into(),
+            allow_joins_on_columns_with_different_names: allow_joins_on_columns_with_different_names.into(),
             preserve_nulls: preserve_nulls.into(),
         }
     }
@@ -44,11 +38,7 @@ pub struct CleanroomsCollaborationMember {
 
 impl CleanroomsCollaborationMember {
     /// `CleanroomsCollaborationMember` with its required arguments; set the others with `CleanroomsCollaborationMember { field: Some(..), ..CleanroomsCollaborationMember::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        display_name: impl Into<crate::core::Expr>,
-        member_abilities: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, display_name: impl Into<crate::core::Expr>, member_abilities: Vec<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             display_name: display_name.into(),
@@ -114,13 +104,7 @@ pub struct CleanroomsCollaboration {
 
 impl CleanroomsCollaboration {
     /// `CleanroomsCollaboration` with its required arguments; set the others with `CleanroomsCollaboration { field: Some(..), ..CleanroomsCollaboration::new(..) }`.
-    pub fn new(
-        creator_display_name: impl Into<crate::core::Expr>,
-        creator_member_abilities: Vec<crate::core::Expr>,
-        description: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        query_log_status: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(creator_display_name: impl Into<crate::core::Expr>, creator_member_abilities: Vec<crate::core::Expr>, description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, query_log_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             creator_display_name: creator_display_name.into(),
             creator_member_abilities,
@@ -151,10 +135,7 @@ pub struct CleanroomsConfiguredTableTableReference {
 
 impl CleanroomsConfiguredTableTableReference {
     /// `CleanroomsConfiguredTableTableReference` with its required arguments; set the others with `CleanroomsConfiguredTableTableReference { field: Some(..), ..CleanroomsConfiguredTableTableReference::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
             table_name: table_name.into(),
@@ -192,12 +173,7 @@ pub struct CleanroomsConfiguredTable {
 
 impl CleanroomsConfiguredTable {
     /// `CleanroomsConfiguredTable` with its required arguments; set the others with `CleanroomsConfiguredTable { field: Some(..), ..CleanroomsConfiguredTable::new(..) }`.
-    pub fn new(
-        allowed_columns: Vec<crate::core::Expr>,
-        analysis_method: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        table_reference: CleanroomsConfiguredTableTableReference,
-    ) -> Self {
+    pub fn new(allowed_columns: Vec<crate::core::Expr>, analysis_method: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_reference: CleanroomsConfiguredTableTableReference) -> Self {
         Self {
             allowed_columns,
             analysis_method: analysis_method.into(),
@@ -230,10 +206,7 @@ pub struct CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3 {
 
 impl CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3 {
     /// `CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3` with its required arguments; set the others with `CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3 { field: Some(..), ..CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        result_format: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, result_format: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
             key_prefix: None,
@@ -253,7 +226,9 @@ pub struct CleanroomsMembershipDefaultResultConfigurationOutputConfiguration {
 impl CleanroomsMembershipDefaultResultConfigurationOutputConfiguration {
     /// `CleanroomsMembershipDefaultResultConfigurationOutputConfiguration` with its required arguments; set the others with `CleanroomsMembershipDefaultResultConfigurationOutputConfiguration { field: Some(..), ..CleanroomsMembershipDefaultResultConfigurationOutputConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { s3: None }
+        Self {
+            s3: None,
+        }
     }
 }
 
@@ -265,8 +240,7 @@ pub struct CleanroomsMembershipDefaultResultConfiguration {
     pub role_arn: Option<crate::core::Expr>,
     /// `output_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub output_configuration:
-        Option<Vec<CleanroomsMembershipDefaultResultConfigurationOutputConfiguration>>,
+    pub output_configuration: Option<Vec<CleanroomsMembershipDefaultResultConfigurationOutputConfiguration>>,
 }
 
 impl CleanroomsMembershipDefaultResultConfiguration {
@@ -332,10 +306,7 @@ pub struct CleanroomsMembership {
 
 impl CleanroomsMembership {
     /// `CleanroomsMembership` with its required arguments; set the others with `CleanroomsMembership { field: Some(..), ..CleanroomsMembership::new(..) }`.
-    pub fn new(
-        collaboration_id: impl Into<crate::core::Expr>,
-        query_log_status: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(collaboration_id: impl Into<crate::core::Expr>, query_log_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             collaboration_id: collaboration_id.into(),
             query_log_status: query_log_status.into(),

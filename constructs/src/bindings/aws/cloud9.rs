@@ -37,11 +37,7 @@ pub struct Cloud9EnvironmentEc2 {
 
 impl Cloud9EnvironmentEc2 {
     /// `Cloud9EnvironmentEc2` with its required arguments; set the others with `Cloud9EnvironmentEc2 { field: Some(..), ..Cloud9EnvironmentEc2::new(..) }`.
-    pub fn new(
-        image_id: impl Into<crate::core::Expr>,
-        instance_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(image_id: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             automatic_stop_time_minutes: None,
             connection_type: None,
@@ -78,11 +74,7 @@ pub struct Cloud9EnvironmentMembership {
 
 impl Cloud9EnvironmentMembership {
     /// `Cloud9EnvironmentMembership` with its required arguments; set the others with `Cloud9EnvironmentMembership { field: Some(..), ..Cloud9EnvironmentMembership::new(..) }`.
-    pub fn new(
-        environment_id: impl Into<crate::core::Expr>,
-        permissions: impl Into<crate::core::Expr>,
-        user_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(environment_id: impl Into<crate::core::Expr>, permissions: impl Into<crate::core::Expr>, user_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             environment_id: environment_id.into(),
             id: None,

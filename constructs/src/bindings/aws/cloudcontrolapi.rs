@@ -51,10 +51,7 @@ pub struct CloudcontrolapiResource {
 
 impl CloudcontrolapiResource {
     /// `CloudcontrolapiResource` with its required arguments; set the others with `CloudcontrolapiResource { field: Some(..), ..CloudcontrolapiResource::new(..) }`.
-    pub fn new(
-        desired_state: impl Into<crate::core::Expr>,
-        type_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(desired_state: impl Into<crate::core::Expr>, type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             desired_state: desired_state.into(),
             id: None,
@@ -91,10 +88,7 @@ pub struct DataCloudcontrolapiResource {
 
 impl DataCloudcontrolapiResource {
     /// `DataCloudcontrolapiResource` with its required arguments; set the others with `DataCloudcontrolapiResource { field: Some(..), ..DataCloudcontrolapiResource::new(..) }`.
-    pub fn new(
-        identifier: impl Into<crate::core::Expr>,
-        type_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identifier: impl Into<crate::core::Expr>, type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             identifier: identifier.into(),

@@ -263,7 +263,9 @@ pub struct CloudformationStackSetManagedExecution {
 impl CloudformationStackSetManagedExecution {
     /// `CloudformationStackSetManagedExecution` with its required arguments; set the others with `CloudformationStackSetManagedExecution { field: Some(..), ..CloudformationStackSetManagedExecution::new(..) }`.
     pub fn new() -> Self {
-        Self { active: None }
+        Self {
+            active: None,
+        }
     }
 }
 
@@ -315,7 +317,9 @@ pub struct CloudformationStackSetTimeouts {
 impl CloudformationStackSetTimeouts {
     /// `CloudformationStackSetTimeouts` with its required arguments; set the others with `CloudformationStackSetTimeouts { field: Some(..), ..CloudformationStackSetTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { update: None }
+        Self {
+            update: None,
+        }
     }
 }
 
@@ -470,10 +474,7 @@ pub struct CloudformationTypeLoggingConfig {
 
 impl CloudformationTypeLoggingConfig {
     /// `CloudformationTypeLoggingConfig` with its required arguments; set the others with `CloudformationTypeLoggingConfig { field: Some(..), ..CloudformationTypeLoggingConfig::new(..) }`.
-    pub fn new(
-        log_group_name: impl Into<crate::core::Expr>,
-        log_role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_group_name: impl Into<crate::core::Expr>, log_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_name: log_group_name.into(),
             log_role_arn: log_role_arn.into(),
@@ -504,10 +505,7 @@ pub struct CloudformationType {
 
 impl CloudformationType {
     /// `CloudformationType` with its required arguments; set the others with `CloudformationType { field: Some(..), ..CloudformationType::new(..) }`.
-    pub fn new(
-        schema_handler_package: impl Into<crate::core::Expr>,
-        type_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(schema_handler_package: impl Into<crate::core::Expr>, type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_role_arn: None,
             id: None,

@@ -11,7 +11,9 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesC
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies {
     /// `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies` with its required arguments; set the others with `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies { field: Some(..), ..CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies::new(..) }`.
     pub fn new() -> Self {
-        Self { items: None }
+        Self {
+            items: None,
+        }
     }
 }
 
@@ -22,8 +24,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesC
     pub cookie_behavior: crate::core::Expr,
     /// `cookies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cookies:
-        Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
+    pub cookies: Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
 }
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig {
@@ -44,8 +45,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersC
     pub header_behavior: Option<crate::core::Expr>,
     /// `headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers:
-        Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
+    pub headers: Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
 }
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig {
@@ -65,8 +65,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStr
     pub query_string_behavior: crate::core::Expr,
     /// `query_strings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_strings:
-        Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
+    pub query_strings: Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
 }
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig {
@@ -93,17 +92,12 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin {
     /// `headers_config`. Required.
     pub headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
     /// `query_strings_config`. Required.
-    pub query_strings_config:
-        CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
+    pub query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
 }
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin {
     /// `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin` with its required arguments; set the others with `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin { field: Some(..), ..CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin::new(..) }`.
-    pub fn new(
-        cookies_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig,
-        headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
-        query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
-    ) -> Self {
+    pub fn new(cookies_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig, headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig, query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig) -> Self {
         Self {
             enable_accept_encoding_brotli: None,
             enable_accept_encoding_gzip: None,
@@ -135,16 +129,12 @@ pub struct CloudfrontCachePolicy {
     /// `name`. Required.
     pub name: crate::core::Expr,
     /// `parameters_in_cache_key_and_forwarded_to_origin`. Required.
-    pub parameters_in_cache_key_and_forwarded_to_origin:
-        CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin,
+    pub parameters_in_cache_key_and_forwarded_to_origin: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin,
 }
 
 impl CloudfrontCachePolicy {
     /// `CloudfrontCachePolicy` with its required arguments; set the others with `CloudfrontCachePolicy { field: Some(..), ..CloudfrontCachePolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        parameters_in_cache_key_and_forwarded_to_origin: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parameters_in_cache_key_and_forwarded_to_origin: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin) -> Self {
         Self {
             comment: None,
             default_ttl: None,
@@ -202,8 +192,7 @@ impl CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig {
 
 /// The `session_stickiness_config` block of [`CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig
-{
+pub struct CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig {
     /// `idle_ttl`. Required.
     pub idle_ttl: crate::core::Arg<crate::core::Number>,
     /// `maximum_ttl`. Required.
@@ -212,10 +201,7 @@ pub struct CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSe
 
 impl CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig {
     /// `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig` with its required arguments; set the others with `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig { field: Some(..), ..CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig::new(..) }`.
-    pub fn new(
-        idle_ttl: impl Into<crate::core::Arg<crate::core::Number>>,
-        maximum_ttl: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(idle_ttl: impl Into<crate::core::Arg<crate::core::Number>>, maximum_ttl: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             idle_ttl: idle_ttl.into(),
             maximum_ttl: maximum_ttl.into(),
@@ -250,12 +236,10 @@ pub struct CloudfrontContinuousDeploymentPolicyTrafficConfig {
     pub r#type: crate::core::Expr,
     /// `single_header_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub single_header_config:
-        Option<Vec<CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig>>,
+    pub single_header_config: Option<Vec<CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig>>,
     /// `single_weight_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub single_weight_config:
-        Option<Vec<CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig>>,
+    pub single_weight_config: Option<Vec<CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig>>,
 }
 
 impl CloudfrontContinuousDeploymentPolicyTrafficConfig {
@@ -276,8 +260,7 @@ pub struct CloudfrontContinuousDeploymentPolicy {
     pub enabled: crate::core::Arg<bool>,
     /// `staging_distribution_dns_names`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub staging_distribution_dns_names:
-        Option<Vec<CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames>>,
+    pub staging_distribution_dns_names: Option<Vec<CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames>>,
     /// `traffic_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub traffic_config: Option<Vec<CloudfrontContinuousDeploymentPolicyTrafficConfig>>,
@@ -363,10 +346,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorForwardedValues {
 
 impl CloudfrontDistributionDefaultCacheBehaviorForwardedValues {
     /// `CloudfrontDistributionDefaultCacheBehaviorForwardedValues` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorForwardedValues { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorForwardedValues::new(..) }`.
-    pub fn new(
-        query_string: impl Into<crate::core::Arg<bool>>,
-        cookies: CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies,
-    ) -> Self {
+    pub fn new(query_string: impl Into<crate::core::Arg<bool>>, cookies: CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies) -> Self {
         Self {
             headers: None,
             query_string: query_string.into(),
@@ -387,10 +367,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation {
 
 impl CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation {
     /// `CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation::new(..) }`.
-    pub fn new(
-        event_type: impl Into<crate::core::Expr>,
-        function_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(event_type: impl Into<crate::core::Expr>, function_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_type: event_type.into(),
             function_arn: function_arn.into(),
@@ -409,7 +386,9 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorGrpcConfig {
 impl CloudfrontDistributionDefaultCacheBehaviorGrpcConfig {
     /// `CloudfrontDistributionDefaultCacheBehaviorGrpcConfig` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorGrpcConfig { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorGrpcConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -427,10 +406,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation {
 
 impl CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation {
     /// `CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation::new(..) }`.
-    pub fn new(
-        event_type: impl Into<crate::core::Expr>,
-        lambda_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(event_type: impl Into<crate::core::Expr>, lambda_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_type: event_type.into(),
             include_body: None,
@@ -491,25 +467,18 @@ pub struct CloudfrontDistributionDefaultCacheBehavior {
     pub forwarded_values: Option<CloudfrontDistributionDefaultCacheBehaviorForwardedValues>,
     /// `function_association`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub function_association:
-        Option<Vec<CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation>>,
+    pub function_association: Option<Vec<CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation>>,
     /// `grpc_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grpc_config: Option<CloudfrontDistributionDefaultCacheBehaviorGrpcConfig>,
     /// `lambda_function_association`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lambda_function_association:
-        Option<Vec<CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation>>,
+    pub lambda_function_association: Option<Vec<CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation>>,
 }
 
 impl CloudfrontDistributionDefaultCacheBehavior {
     /// `CloudfrontDistributionDefaultCacheBehavior` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehavior { field: Some(..), ..CloudfrontDistributionDefaultCacheBehavior::new(..) }`.
-    pub fn new(
-        allowed_methods: Vec<crate::core::Expr>,
-        cached_methods: Vec<crate::core::Expr>,
-        target_origin_id: impl Into<crate::core::Expr>,
-        viewer_protocol_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(allowed_methods: Vec<crate::core::Expr>, cached_methods: Vec<crate::core::Expr>, target_origin_id: impl Into<crate::core::Expr>, viewer_protocol_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_methods,
             cache_policy_id: None,
@@ -596,10 +565,7 @@ pub struct CloudfrontDistributionOrderedCacheBehaviorForwardedValues {
 
 impl CloudfrontDistributionOrderedCacheBehaviorForwardedValues {
     /// `CloudfrontDistributionOrderedCacheBehaviorForwardedValues` with its required arguments; set the others with `CloudfrontDistributionOrderedCacheBehaviorForwardedValues { field: Some(..), ..CloudfrontDistributionOrderedCacheBehaviorForwardedValues::new(..) }`.
-    pub fn new(
-        query_string: impl Into<crate::core::Arg<bool>>,
-        cookies: CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies,
-    ) -> Self {
+    pub fn new(query_string: impl Into<crate::core::Arg<bool>>, cookies: CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies) -> Self {
         Self {
             headers: None,
             query_string: query_string.into(),
@@ -663,26 +629,18 @@ pub struct CloudfrontDistributionOrderedCacheBehavior {
     pub forwarded_values: Option<CloudfrontDistributionOrderedCacheBehaviorForwardedValues>,
     /// `function_association`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub function_association:
-        Option<Vec<CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation>>,
+    pub function_association: Option<Vec<CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation>>,
     /// `grpc_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grpc_config: Option<CloudfrontDistributionDefaultCacheBehaviorGrpcConfig>,
     /// `lambda_function_association`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lambda_function_association:
-        Option<Vec<CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation>>,
+    pub lambda_function_association: Option<Vec<CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation>>,
 }
 
 impl CloudfrontDistributionOrderedCacheBehavior {
     /// `CloudfrontDistributionOrderedCacheBehavior` with its required arguments; set the others with `CloudfrontDistributionOrderedCacheBehavior { field: Some(..), ..CloudfrontDistributionOrderedCacheBehavior::new(..) }`.
-    pub fn new(
-        allowed_methods: Vec<crate::core::Expr>,
-        cached_methods: Vec<crate::core::Expr>,
-        path_pattern: impl Into<crate::core::Expr>,
-        target_origin_id: impl Into<crate::core::Expr>,
-        viewer_protocol_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(allowed_methods: Vec<crate::core::Expr>, cached_methods: Vec<crate::core::Expr>, path_pattern: impl Into<crate::core::Expr>, target_origin_id: impl Into<crate::core::Expr>, viewer_protocol_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_methods,
             cache_policy_id: None,
@@ -749,12 +707,7 @@ pub struct CloudfrontDistributionOriginCustomOriginConfig {
 
 impl CloudfrontDistributionOriginCustomOriginConfig {
     /// `CloudfrontDistributionOriginCustomOriginConfig` with its required arguments; set the others with `CloudfrontDistributionOriginCustomOriginConfig { field: Some(..), ..CloudfrontDistributionOriginCustomOriginConfig::new(..) }`.
-    pub fn new(
-        http_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        https_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        origin_protocol_policy: impl Into<crate::core::Expr>,
-        origin_ssl_protocols: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(http_port: impl Into<crate::core::Arg<crate::core::Number>>, https_port: impl Into<crate::core::Arg<crate::core::Number>>, origin_protocol_policy: impl Into<crate::core::Expr>, origin_ssl_protocols: Vec<crate::core::Expr>) -> Self {
         Self {
             http_port: http_port.into(),
             https_port: https_port.into(),
@@ -864,10 +817,7 @@ pub struct CloudfrontDistributionOrigin {
 
 impl CloudfrontDistributionOrigin {
     /// `CloudfrontDistributionOrigin` with its required arguments; set the others with `CloudfrontDistributionOrigin { field: Some(..), ..CloudfrontDistributionOrigin::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        origin_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, origin_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_attempts: None,
             connection_timeout: None,
@@ -894,7 +844,9 @@ pub struct CloudfrontDistributionOriginGroupFailoverCriteria {
 impl CloudfrontDistributionOriginGroupFailoverCriteria {
     /// `CloudfrontDistributionOriginGroupFailoverCriteria` with its required arguments; set the others with `CloudfrontDistributionOriginGroupFailoverCriteria { field: Some(..), ..CloudfrontDistributionOriginGroupFailoverCriteria::new(..) }`.
     pub fn new(status_codes: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
-        Self { status_codes }
+        Self {
+            status_codes,
+        }
     }
 }
 
@@ -927,11 +879,7 @@ pub struct CloudfrontDistributionOriginGroup {
 
 impl CloudfrontDistributionOriginGroup {
     /// `CloudfrontDistributionOriginGroup` with its required arguments; set the others with `CloudfrontDistributionOriginGroup { field: Some(..), ..CloudfrontDistributionOriginGroup::new(..) }`.
-    pub fn new(
-        origin_id: impl Into<crate::core::Expr>,
-        failover_criteria: CloudfrontDistributionOriginGroupFailoverCriteria,
-        member: Vec<CloudfrontDistributionOriginGroupMember>,
-    ) -> Self {
+    pub fn new(origin_id: impl Into<crate::core::Expr>, failover_criteria: CloudfrontDistributionOriginGroupFailoverCriteria, member: Vec<CloudfrontDistributionOriginGroupMember>) -> Self {
         Self {
             origin_id: origin_id.into(),
             failover_criteria,
@@ -970,7 +918,9 @@ pub struct CloudfrontDistributionRestrictions {
 impl CloudfrontDistributionRestrictions {
     /// `CloudfrontDistributionRestrictions` with its required arguments; set the others with `CloudfrontDistributionRestrictions { field: Some(..), ..CloudfrontDistributionRestrictions::new(..) }`.
     pub fn new(geo_restriction: CloudfrontDistributionRestrictionsGeoRestriction) -> Self {
-        Self { geo_restriction }
+        Self {
+            geo_restriction,
+        }
     }
 }
 
@@ -1078,13 +1028,7 @@ pub struct CloudfrontDistribution {
 
 impl CloudfrontDistribution {
     /// `CloudfrontDistribution` with its required arguments; set the others with `CloudfrontDistribution { field: Some(..), ..CloudfrontDistribution::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        default_cache_behavior: CloudfrontDistributionDefaultCacheBehavior,
-        origin: Vec<CloudfrontDistributionOrigin>,
-        restrictions: CloudfrontDistributionRestrictions,
-        viewer_certificate: CloudfrontDistributionViewerCertificate,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, default_cache_behavior: CloudfrontDistributionDefaultCacheBehavior, origin: Vec<CloudfrontDistributionOrigin>, restrictions: CloudfrontDistributionRestrictions, viewer_certificate: CloudfrontDistributionViewerCertificate) -> Self {
         Self {
             aliases: None,
             comment: None,
@@ -1131,10 +1075,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTy
 
 impl CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems {
     /// `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems::new(..) }`.
-    pub fn new(
-        content_type: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(content_type: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
             format: format.into(),
@@ -1147,18 +1088,15 @@ impl CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProf
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles {
     /// `items`. Required.
-    pub items:
-        Vec<CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems>,
+    pub items: Vec<CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems>,
 }
 
 impl CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles {
     /// `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles::new(..) }`.
-    pub fn new(
-        items: Vec<
-            CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems,
-        >,
-    ) -> Self {
-        Self { items }
+    pub fn new(items: Vec<CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems>) -> Self {
+        Self {
+            items,
+        }
     }
 }
 
@@ -1168,16 +1106,12 @@ pub struct CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig {
     /// `forward_when_content_type_is_unknown`. Required.
     pub forward_when_content_type_is_unknown: crate::core::Arg<bool>,
     /// `content_type_profiles`. Required.
-    pub content_type_profiles:
-        CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles,
+    pub content_type_profiles: CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles,
 }
 
 impl CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig {
     /// `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig::new(..) }`.
-    pub fn new(
-        forward_when_content_type_is_unknown: impl Into<crate::core::Arg<bool>>,
-        content_type_profiles: CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles,
-    ) -> Self {
+    pub fn new(forward_when_content_type_is_unknown: impl Into<crate::core::Arg<bool>>, content_type_profiles: CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles) -> Self {
         Self {
             forward_when_content_type_is_unknown: forward_when_content_type_is_unknown.into(),
             content_type_profiles,
@@ -1196,10 +1130,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProf
 
 impl CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems {
     /// `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems::new(..) }`.
-    pub fn new(
-        profile_id: impl Into<crate::core::Expr>,
-        query_arg: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(profile_id: impl Into<crate::core::Expr>, query_arg: impl Into<crate::core::Expr>) -> Self {
         Self {
             profile_id: profile_id.into(),
             query_arg: query_arg.into(),
@@ -1212,14 +1143,15 @@ impl CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesIt
 pub struct CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles {
     /// `items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items:
-        Option<Vec<CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems>>,
+    pub items: Option<Vec<CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems>>,
 }
 
 impl CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles {
     /// `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles::new(..) }`.
     pub fn new() -> Self {
-        Self { items: None }
+        Self {
+            items: None,
+        }
     }
 }
 
@@ -1230,18 +1162,14 @@ pub struct CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig {
     pub forward_when_query_arg_profile_is_unknown: crate::core::Arg<bool>,
     /// `query_arg_profiles`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_arg_profiles:
-        Option<CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles>,
+    pub query_arg_profiles: Option<CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles>,
 }
 
 impl CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig {
     /// `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig::new(..) }`.
-    pub fn new(
-        forward_when_query_arg_profile_is_unknown: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(forward_when_query_arg_profile_is_unknown: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
-            forward_when_query_arg_profile_is_unknown: forward_when_query_arg_profile_is_unknown
-                .into(),
+            forward_when_query_arg_profile_is_unknown: forward_when_query_arg_profile_is_unknown.into(),
             query_arg_profiles: None,
         }
     }
@@ -1264,10 +1192,7 @@ pub struct CloudfrontFieldLevelEncryptionConfig {
 
 impl CloudfrontFieldLevelEncryptionConfig {
     /// `CloudfrontFieldLevelEncryptionConfig` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfig { field: Some(..), ..CloudfrontFieldLevelEncryptionConfig::new(..) }`.
-    pub fn new(
-        content_type_profile_config: CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig,
-        query_arg_profile_config: CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig,
-    ) -> Self {
+    pub fn new(content_type_profile_config: CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig, query_arg_profile_config: CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig) -> Self {
         Self {
             comment: None,
             id: None,
@@ -1289,17 +1214,12 @@ pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems {
     /// `public_key_id`. Required.
     pub public_key_id: crate::core::Expr,
     /// `field_patterns`. Required.
-    pub field_patterns:
-        CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub field_patterns: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
 }
 
 impl CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems {
     /// `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems { field: Some(..), ..CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems::new(..) }`.
-    pub fn new(
-        provider_id: impl Into<crate::core::Expr>,
-        public_key_id: impl Into<crate::core::Expr>,
-        field_patterns: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
-    ) -> Self {
+    pub fn new(provider_id: impl Into<crate::core::Expr>, public_key_id: impl Into<crate::core::Expr>, field_patterns: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies) -> Self {
         Self {
             provider_id: provider_id.into(),
             public_key_id: public_key_id.into(),
@@ -1319,7 +1239,9 @@ pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntities {
 impl CloudfrontFieldLevelEncryptionProfileEncryptionEntities {
     /// `CloudfrontFieldLevelEncryptionProfileEncryptionEntities` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfileEncryptionEntities { field: Some(..), ..CloudfrontFieldLevelEncryptionProfileEncryptionEntities::new(..) }`.
     pub fn new() -> Self {
-        Self { items: None }
+        Self {
+            items: None,
+        }
     }
 }
 
@@ -1340,10 +1262,7 @@ pub struct CloudfrontFieldLevelEncryptionProfile {
 
 impl CloudfrontFieldLevelEncryptionProfile {
     /// `CloudfrontFieldLevelEncryptionProfile` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfile { field: Some(..), ..CloudfrontFieldLevelEncryptionProfile::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        encryption_entities: CloudfrontFieldLevelEncryptionProfileEncryptionEntities,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, encryption_entities: CloudfrontFieldLevelEncryptionProfileEncryptionEntities) -> Self {
         Self {
             comment: None,
             id: None,
@@ -1382,11 +1301,7 @@ pub struct CloudfrontFunction {
 
 impl CloudfrontFunction {
     /// `CloudfrontFunction` with its required arguments; set the others with `CloudfrontFunction { field: Some(..), ..CloudfrontFunction::new(..) }`.
-    pub fn new(
-        code: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        runtime: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, runtime: impl Into<crate::core::Expr>) -> Self {
         Self {
             code: code.into(),
             comment: None,
@@ -1446,7 +1361,9 @@ pub struct CloudfrontKeyValueStoreTimeouts {
 impl CloudfrontKeyValueStoreTimeouts {
     /// `CloudfrontKeyValueStoreTimeouts` with its required arguments; set the others with `CloudfrontKeyValueStoreTimeouts { field: Some(..), ..CloudfrontKeyValueStoreTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -1498,15 +1415,12 @@ impl CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscr
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontMonitoringSubscriptionMonitoringSubscription {
     /// `realtime_metrics_subscription_config`. Required.
-    pub realtime_metrics_subscription_config:
-        CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig,
+    pub realtime_metrics_subscription_config: CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig,
 }
 
 impl CloudfrontMonitoringSubscriptionMonitoringSubscription {
     /// `CloudfrontMonitoringSubscriptionMonitoringSubscription` with its required arguments; set the others with `CloudfrontMonitoringSubscriptionMonitoringSubscription { field: Some(..), ..CloudfrontMonitoringSubscriptionMonitoringSubscription::new(..) }`.
-    pub fn new(
-        realtime_metrics_subscription_config: CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig,
-    ) -> Self {
+    pub fn new(realtime_metrics_subscription_config: CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig) -> Self {
         Self {
             realtime_metrics_subscription_config,
         }
@@ -1527,10 +1441,7 @@ pub struct CloudfrontMonitoringSubscription {
 
 impl CloudfrontMonitoringSubscription {
     /// `CloudfrontMonitoringSubscription` with its required arguments; set the others with `CloudfrontMonitoringSubscription { field: Some(..), ..CloudfrontMonitoringSubscription::new(..) }`.
-    pub fn new(
-        distribution_id: impl Into<crate::core::Expr>,
-        monitoring_subscription: CloudfrontMonitoringSubscriptionMonitoringSubscription,
-    ) -> Self {
+    pub fn new(distribution_id: impl Into<crate::core::Expr>, monitoring_subscription: CloudfrontMonitoringSubscriptionMonitoringSubscription) -> Self {
         Self {
             distribution_id: distribution_id.into(),
             id: None,
@@ -1564,12 +1475,7 @@ pub struct CloudfrontOriginAccessControl {
 
 impl CloudfrontOriginAccessControl {
     /// `CloudfrontOriginAccessControl` with its required arguments; set the others with `CloudfrontOriginAccessControl { field: Some(..), ..CloudfrontOriginAccessControl::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        origin_access_control_origin_type: impl Into<crate::core::Expr>,
-        signing_behavior: impl Into<crate::core::Expr>,
-        signing_protocol: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, origin_access_control_origin_type: impl Into<crate::core::Expr>, signing_behavior: impl Into<crate::core::Expr>, signing_protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -1626,18 +1532,12 @@ pub struct CloudfrontOriginRequestPolicy {
     /// `headers_config`. Required.
     pub headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
     /// `query_strings_config`. Required.
-    pub query_strings_config:
-        CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
+    pub query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
 }
 
 impl CloudfrontOriginRequestPolicy {
     /// `CloudfrontOriginRequestPolicy` with its required arguments; set the others with `CloudfrontOriginRequestPolicy { field: Some(..), ..CloudfrontOriginRequestPolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        cookies_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig,
-        headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
-        query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, cookies_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig, headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig, query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig) -> Self {
         Self {
             comment: None,
             id: None,
@@ -1700,10 +1600,7 @@ pub struct CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig {
 
 impl CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig {
     /// `CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig` with its required arguments; set the others with `CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig { field: Some(..), ..CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        stream_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
             stream_arn: stream_arn.into(),
@@ -1722,10 +1619,7 @@ pub struct CloudfrontRealtimeLogConfigEndpoint {
 
 impl CloudfrontRealtimeLogConfigEndpoint {
     /// `CloudfrontRealtimeLogConfigEndpoint` with its required arguments; set the others with `CloudfrontRealtimeLogConfigEndpoint { field: Some(..), ..CloudfrontRealtimeLogConfigEndpoint::new(..) }`.
-    pub fn new(
-        stream_type: impl Into<crate::core::Expr>,
-        kinesis_stream_config: CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig,
-    ) -> Self {
+    pub fn new(stream_type: impl Into<crate::core::Expr>, kinesis_stream_config: CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig) -> Self {
         Self {
             stream_type: stream_type.into(),
             kinesis_stream_config,
@@ -1751,12 +1645,7 @@ pub struct CloudfrontRealtimeLogConfig {
 
 impl CloudfrontRealtimeLogConfig {
     /// `CloudfrontRealtimeLogConfig` with its required arguments; set the others with `CloudfrontRealtimeLogConfig { field: Some(..), ..CloudfrontRealtimeLogConfig::new(..) }`.
-    pub fn new(
-        fields: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        sampling_rate: impl Into<crate::core::Arg<crate::core::Number>>,
-        endpoint: CloudfrontRealtimeLogConfigEndpoint,
-    ) -> Self {
+    pub fn new(fields: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, sampling_rate: impl Into<crate::core::Arg<crate::core::Number>>, endpoint: CloudfrontRealtimeLogConfigEndpoint) -> Self {
         Self {
             fields,
             id: None,
@@ -1782,29 +1671,19 @@ pub struct CloudfrontResponseHeadersPolicyCorsConfig {
     /// `origin_override`. Required.
     pub origin_override: crate::core::Arg<bool>,
     /// `access_control_allow_headers`. Required.
-    pub access_control_allow_headers:
-        CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub access_control_allow_headers: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
     /// `access_control_allow_methods`. Required.
-    pub access_control_allow_methods:
-        CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub access_control_allow_methods: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
     /// `access_control_allow_origins`. Required.
-    pub access_control_allow_origins:
-        CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub access_control_allow_origins: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
     /// `access_control_expose_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_expose_headers:
-        Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
+    pub access_control_expose_headers: Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
 }
 
 impl CloudfrontResponseHeadersPolicyCorsConfig {
     /// `CloudfrontResponseHeadersPolicyCorsConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCorsConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyCorsConfig::new(..) }`.
-    pub fn new(
-        access_control_allow_credentials: impl Into<crate::core::Arg<bool>>,
-        origin_override: impl Into<crate::core::Arg<bool>>,
-        access_control_allow_headers: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
-        access_control_allow_methods: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
-        access_control_allow_origins: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
-    ) -> Self {
+    pub fn new(access_control_allow_credentials: impl Into<crate::core::Arg<bool>>, origin_override: impl Into<crate::core::Arg<bool>>, access_control_allow_headers: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies, access_control_allow_methods: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies, access_control_allow_origins: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies) -> Self {
         Self {
             access_control_allow_credentials: access_control_allow_credentials.into(),
             access_control_max_age_sec: None,
@@ -1830,11 +1709,7 @@ pub struct CloudfrontResponseHeadersPolicyCustomHeadersConfigItems {
 
 impl CloudfrontResponseHeadersPolicyCustomHeadersConfigItems {
     /// `CloudfrontResponseHeadersPolicyCustomHeadersConfigItems` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCustomHeadersConfigItems { field: Some(..), ..CloudfrontResponseHeadersPolicyCustomHeadersConfigItems::new(..) }`.
-    pub fn new(
-        header: impl Into<crate::core::Expr>,
-        r#override: impl Into<crate::core::Arg<bool>>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(header: impl Into<crate::core::Expr>, r#override: impl Into<crate::core::Arg<bool>>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             header: header.into(),
             r#override: r#override.into(),
@@ -1854,7 +1729,9 @@ pub struct CloudfrontResponseHeadersPolicyCustomHeadersConfig {
 impl CloudfrontResponseHeadersPolicyCustomHeadersConfig {
     /// `CloudfrontResponseHeadersPolicyCustomHeadersConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCustomHeadersConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyCustomHeadersConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { items: None }
+        Self {
+            items: None,
+        }
     }
 }
 
@@ -1885,7 +1762,9 @@ pub struct CloudfrontResponseHeadersPolicyRemoveHeadersConfig {
 impl CloudfrontResponseHeadersPolicyRemoveHeadersConfig {
     /// `CloudfrontResponseHeadersPolicyRemoveHeadersConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyRemoveHeadersConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyRemoveHeadersConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { items: None }
+        Self {
+            items: None,
+        }
     }
 }
 
@@ -1900,10 +1779,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPo
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy::new(..) }`.
-    pub fn new(
-        content_security_policy: impl Into<crate::core::Expr>,
-        r#override: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(content_security_policy: impl Into<crate::core::Expr>, r#override: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             content_security_policy: content_security_policy.into(),
             r#override: r#override.into(),
@@ -1938,10 +1814,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions {
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions::new(..) }`.
-    pub fn new(
-        frame_option: impl Into<crate::core::Expr>,
-        r#override: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(frame_option: impl Into<crate::core::Expr>, r#override: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             frame_option: frame_option.into(),
             r#override: r#override.into(),
@@ -1960,10 +1833,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy {
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy::new(..) }`.
-    pub fn new(
-        r#override: impl Into<crate::core::Arg<bool>>,
-        referrer_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(r#override: impl Into<crate::core::Arg<bool>>, referrer_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#override: r#override.into(),
             referrer_policy: referrer_policy.into(),
@@ -1988,10 +1858,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSe
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity::new(..) }`.
-    pub fn new(
-        access_control_max_age_sec: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#override: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(access_control_max_age_sec: impl Into<crate::core::Arg<crate::core::Number>>, r#override: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             access_control_max_age_sec: access_control_max_age_sec.into(),
             include_subdomains: None,
@@ -2018,10 +1885,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection {
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection::new(..) }`.
-    pub fn new(
-        r#override: impl Into<crate::core::Arg<bool>>,
-        protection: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(r#override: impl Into<crate::core::Arg<bool>>, protection: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             mode_block: None,
             r#override: r#override.into(),
@@ -2036,12 +1900,10 @@ impl CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection {
 pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfig {
     /// `content_security_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub content_security_policy:
-        Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy>,
+    pub content_security_policy: Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy>,
     /// `content_type_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub content_type_options:
-        Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions>,
+    pub content_type_options: Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions>,
     /// `frame_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frame_options: Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions>,
@@ -2050,8 +1912,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfig {
     pub referrer_policy: Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy>,
     /// `strict_transport_security`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub strict_transport_security:
-        Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity>,
+    pub strict_transport_security: Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity>,
     /// `xss_protection`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub xss_protection: Option<CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection>,
@@ -2082,10 +1943,7 @@ pub struct CloudfrontResponseHeadersPolicyServerTimingHeadersConfig {
 
 impl CloudfrontResponseHeadersPolicyServerTimingHeadersConfig {
     /// `CloudfrontResponseHeadersPolicyServerTimingHeadersConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyServerTimingHeadersConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyServerTimingHeadersConfig::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        sampling_rate: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, sampling_rate: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             enabled: enabled.into(),
             sampling_rate: sampling_rate.into(),
@@ -2121,8 +1979,7 @@ pub struct CloudfrontResponseHeadersPolicy {
     pub security_headers_config: Option<CloudfrontResponseHeadersPolicySecurityHeadersConfig>,
     /// `server_timing_headers_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_timing_headers_config:
-        Option<CloudfrontResponseHeadersPolicyServerTimingHeadersConfig>,
+    pub server_timing_headers_config: Option<CloudfrontResponseHeadersPolicyServerTimingHeadersConfig>,
 }
 
 impl CloudfrontResponseHeadersPolicy {
@@ -2185,10 +2042,7 @@ pub struct CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols {
 
 impl CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols {
     /// `CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols` with its required arguments; set the others with `CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols { field: Some(..), ..CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols::new(..) }`.
-    pub fn new(
-        items: Vec<crate::core::Expr>,
-        quantity: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(items: Vec<crate::core::Expr>, quantity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             items,
             quantity: quantity.into(),
@@ -2211,19 +2065,12 @@ pub struct CloudfrontVpcOriginVpcOriginEndpointConfig {
     pub origin_protocol_policy: crate::core::Expr,
     /// `origin_ssl_protocols`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub origin_ssl_protocols:
-        Option<Vec<CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols>>,
+    pub origin_ssl_protocols: Option<Vec<CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols>>,
 }
 
 impl CloudfrontVpcOriginVpcOriginEndpointConfig {
     /// `CloudfrontVpcOriginVpcOriginEndpointConfig` with its required arguments; set the others with `CloudfrontVpcOriginVpcOriginEndpointConfig { field: Some(..), ..CloudfrontVpcOriginVpcOriginEndpointConfig::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        http_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        https_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-        origin_protocol_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, http_port: impl Into<crate::core::Arg<crate::core::Number>>, https_port: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, origin_protocol_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
             http_port: http_port.into(),
@@ -2375,7 +2222,9 @@ pub struct DataCloudfrontOriginAccessControl {
 impl DataCloudfrontOriginAccessControl {
     /// `DataCloudfrontOriginAccessControl` with its required arguments; set the others with `DataCloudfrontOriginAccessControl { field: Some(..), ..DataCloudfrontOriginAccessControl::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 
@@ -2418,7 +2267,9 @@ pub struct DataCloudfrontOriginAccessIdentity {
 impl DataCloudfrontOriginAccessIdentity {
     /// `DataCloudfrontOriginAccessIdentity` with its required arguments; set the others with `DataCloudfrontOriginAccessIdentity { field: Some(..), ..DataCloudfrontOriginAccessIdentity::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 

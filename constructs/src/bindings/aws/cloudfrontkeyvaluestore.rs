@@ -16,11 +16,7 @@ pub struct CloudfrontkeyvaluestoreKey {
 
 impl CloudfrontkeyvaluestoreKey {
     /// `CloudfrontkeyvaluestoreKey` with its required arguments; set the others with `CloudfrontkeyvaluestoreKey { field: Some(..), ..CloudfrontkeyvaluestoreKey::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        key_value_store_arn: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, key_value_store_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
             key_value_store_arn: key_value_store_arn.into(),
@@ -66,8 +62,7 @@ pub struct CloudfrontkeyvaluestoreKeysExclusive {
     pub max_batch_size: Option<crate::core::Arg<crate::core::Number>>,
     /// `resource_key_value_pair`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_key_value_pair:
-        Option<Vec<CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair>>,
+    pub resource_key_value_pair: Option<Vec<CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair>>,
 }
 
 impl CloudfrontkeyvaluestoreKeysExclusive {

@@ -204,10 +204,7 @@ pub struct CloudsearchDomainServiceAccessPolicy {
 
 impl CloudsearchDomainServiceAccessPolicy {
     /// `CloudsearchDomainServiceAccessPolicy` with its required arguments; set the others with `CloudsearchDomainServiceAccessPolicy { field: Some(..), ..CloudsearchDomainServiceAccessPolicy::new(..) }`.
-    pub fn new(
-        access_policy: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_policy: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policy: access_policy.into(),
             domain_name: domain_name.into(),

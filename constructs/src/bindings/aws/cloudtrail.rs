@@ -183,10 +183,7 @@ pub struct Cloudtrail {
 
 impl Cloudtrail {
     /// `Cloudtrail` with its required arguments; set the others with `Cloudtrail { field: Some(..), ..Cloudtrail::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        s3_bucket_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, s3_bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloud_watch_logs_group_arn: None,
             cloud_watch_logs_role_arn: None,

@@ -13,11 +13,7 @@ pub struct CloudwatchCompositeAlarmActionsSuppressor {
 
 impl CloudwatchCompositeAlarmActionsSuppressor {
     /// `CloudwatchCompositeAlarmActionsSuppressor` with its required arguments; set the others with `CloudwatchCompositeAlarmActionsSuppressor { field: Some(..), ..CloudwatchCompositeAlarmActionsSuppressor::new(..) }`.
-    pub fn new(
-        alarm: impl Into<crate::core::Expr>,
-        extension_period: impl Into<crate::core::Arg<crate::core::Number>>,
-        wait_period: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(alarm: impl Into<crate::core::Expr>, extension_period: impl Into<crate::core::Arg<crate::core::Number>>, wait_period: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             alarm: alarm.into(),
             extension_period: extension_period.into(),
@@ -64,10 +60,7 @@ pub struct CloudwatchCompositeAlarm {
 
 impl CloudwatchCompositeAlarm {
     /// `CloudwatchCompositeAlarm` with its required arguments; set the others with `CloudwatchCompositeAlarm { field: Some(..), ..CloudwatchCompositeAlarm::new(..) }`.
-    pub fn new(
-        alarm_name: impl Into<crate::core::Expr>,
-        alarm_rule: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(alarm_name: impl Into<crate::core::Expr>, alarm_rule: impl Into<crate::core::Expr>) -> Self {
         Self {
             actions_enabled: None,
             alarm_actions: None,
@@ -105,10 +98,7 @@ pub struct CloudwatchContributorInsightRule {
 
 impl CloudwatchContributorInsightRule {
     /// `CloudwatchContributorInsightRule` with its required arguments; set the others with `CloudwatchContributorInsightRule { field: Some(..), ..CloudwatchContributorInsightRule::new(..) }`.
-    pub fn new(
-        rule_definition: impl Into<crate::core::Expr>,
-        rule_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(rule_definition: impl Into<crate::core::Expr>, rule_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             rule_definition: rule_definition.into(),
             rule_name: rule_name.into(),
@@ -139,10 +129,7 @@ pub struct CloudwatchContributorManagedInsightRule {
 
 impl CloudwatchContributorManagedInsightRule {
     /// `CloudwatchContributorManagedInsightRule` with its required arguments; set the others with `CloudwatchContributorManagedInsightRule { field: Some(..), ..CloudwatchContributorManagedInsightRule::new(..) }`.
-    pub fn new(
-        resource_arn: impl Into<crate::core::Expr>,
-        template_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_arn: impl Into<crate::core::Expr>, template_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_arn: resource_arn.into(),
             state: None,
@@ -170,10 +157,7 @@ pub struct CloudwatchDashboard {
 
 impl CloudwatchDashboard {
     /// `CloudwatchDashboard` with its required arguments; set the others with `CloudwatchDashboard { field: Some(..), ..CloudwatchDashboard::new(..) }`.
-    pub fn new(
-        dashboard_body: impl Into<crate::core::Expr>,
-        dashboard_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(dashboard_body: impl Into<crate::core::Expr>, dashboard_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             dashboard_body: dashboard_body.into(),
             dashboard_name: dashboard_name.into(),
@@ -210,12 +194,7 @@ pub struct CloudwatchEventApiDestination {
 
 impl CloudwatchEventApiDestination {
     /// `CloudwatchEventApiDestination` with its required arguments; set the others with `CloudwatchEventApiDestination { field: Some(..), ..CloudwatchEventApiDestination::new(..) }`.
-    pub fn new(
-        connection_arn: impl Into<crate::core::Expr>,
-        http_method: impl Into<crate::core::Expr>,
-        invocation_endpoint: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_arn: impl Into<crate::core::Expr>, http_method: impl Into<crate::core::Expr>, invocation_endpoint: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_arn: connection_arn.into(),
             description: None,
@@ -255,10 +234,7 @@ pub struct CloudwatchEventArchive {
 
 impl CloudwatchEventArchive {
     /// `CloudwatchEventArchive` with its required arguments; set the others with `CloudwatchEventArchive { field: Some(..), ..CloudwatchEventArchive::new(..) }`.
-    pub fn new(
-        event_source_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(event_source_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             event_pattern: None,
@@ -285,7 +261,9 @@ pub struct CloudwatchEventBusDeadLetterConfig {
 impl CloudwatchEventBusDeadLetterConfig {
     /// `CloudwatchEventBusDeadLetterConfig` with its required arguments; set the others with `CloudwatchEventBusDeadLetterConfig { field: Some(..), ..CloudwatchEventBusDeadLetterConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { arn: None }
+        Self {
+            arn: None,
+        }
     }
 }
 
@@ -395,10 +373,7 @@ pub struct CloudwatchEventConnectionAuthParametersBasic {
 
 impl CloudwatchEventConnectionAuthParametersBasic {
     /// `CloudwatchEventConnectionAuthParametersBasic` with its required arguments; set the others with `CloudwatchEventConnectionAuthParametersBasic { field: Some(..), ..CloudwatchEventConnectionAuthParametersBasic::new(..) }`.
-    pub fn new(
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: password.into(),
             username: username.into(),
@@ -442,8 +417,7 @@ pub struct CloudwatchEventConnectionAuthParametersInvocationHttpParameters {
     pub header: Option<Vec<CloudwatchEventConnectionAuthParametersInvocationHttpParametersBody>>,
     /// `query_string`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_string:
-        Option<Vec<CloudwatchEventConnectionAuthParametersInvocationHttpParametersBody>>,
+    pub query_string: Option<Vec<CloudwatchEventConnectionAuthParametersInvocationHttpParametersBody>>,
 }
 
 impl CloudwatchEventConnectionAuthParametersInvocationHttpParameters {
@@ -468,10 +442,7 @@ pub struct CloudwatchEventConnectionAuthParametersOauthClientParameters {
 
 impl CloudwatchEventConnectionAuthParametersOauthClientParameters {
     /// `CloudwatchEventConnectionAuthParametersOauthClientParameters` with its required arguments; set the others with `CloudwatchEventConnectionAuthParametersOauthClientParameters { field: Some(..), ..CloudwatchEventConnectionAuthParametersOauthClientParameters::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
             client_secret: client_secret.into(),
@@ -495,11 +466,7 @@ pub struct CloudwatchEventConnectionAuthParametersOauth {
 
 impl CloudwatchEventConnectionAuthParametersOauth {
     /// `CloudwatchEventConnectionAuthParametersOauth` with its required arguments; set the others with `CloudwatchEventConnectionAuthParametersOauth { field: Some(..), ..CloudwatchEventConnectionAuthParametersOauth::new(..) }`.
-    pub fn new(
-        authorization_endpoint: impl Into<crate::core::Expr>,
-        http_method: impl Into<crate::core::Expr>,
-        oauth_http_parameters: CloudwatchEventConnectionAuthParametersInvocationHttpParameters,
-    ) -> Self {
+    pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, http_method: impl Into<crate::core::Expr>, oauth_http_parameters: CloudwatchEventConnectionAuthParametersInvocationHttpParameters) -> Self {
         Self {
             authorization_endpoint: authorization_endpoint.into(),
             http_method: http_method.into(),
@@ -520,8 +487,7 @@ pub struct CloudwatchEventConnectionAuthParameters {
     pub basic: Option<CloudwatchEventConnectionAuthParametersBasic>,
     /// `invocation_http_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub invocation_http_parameters:
-        Option<CloudwatchEventConnectionAuthParametersInvocationHttpParameters>,
+    pub invocation_http_parameters: Option<CloudwatchEventConnectionAuthParametersInvocationHttpParameters>,
     /// `oauth`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth: Option<CloudwatchEventConnectionAuthParametersOauth>,
@@ -559,15 +525,12 @@ impl CloudwatchEventConnectionInvocationConnectivityParametersResourceParameters
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchEventConnectionInvocationConnectivityParameters {
     /// `resource_parameters`. Required.
-    pub resource_parameters:
-        CloudwatchEventConnectionInvocationConnectivityParametersResourceParameters,
+    pub resource_parameters: CloudwatchEventConnectionInvocationConnectivityParametersResourceParameters,
 }
 
 impl CloudwatchEventConnectionInvocationConnectivityParameters {
     /// `CloudwatchEventConnectionInvocationConnectivityParameters` with its required arguments; set the others with `CloudwatchEventConnectionInvocationConnectivityParameters { field: Some(..), ..CloudwatchEventConnectionInvocationConnectivityParameters::new(..) }`.
-    pub fn new(
-        resource_parameters: CloudwatchEventConnectionInvocationConnectivityParametersResourceParameters,
-    ) -> Self {
+    pub fn new(resource_parameters: CloudwatchEventConnectionInvocationConnectivityParametersResourceParameters) -> Self {
         Self {
             resource_parameters,
         }
@@ -594,17 +557,12 @@ pub struct CloudwatchEventConnection {
     pub auth_parameters: CloudwatchEventConnectionAuthParameters,
     /// `invocation_connectivity_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub invocation_connectivity_parameters:
-        Option<CloudwatchEventConnectionInvocationConnectivityParameters>,
+    pub invocation_connectivity_parameters: Option<CloudwatchEventConnectionInvocationConnectivityParameters>,
 }
 
 impl CloudwatchEventConnection {
     /// `CloudwatchEventConnection` with its required arguments; set the others with `CloudwatchEventConnection { field: Some(..), ..CloudwatchEventConnection::new(..) }`.
-    pub fn new(
-        authorization_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        auth_parameters: CloudwatchEventConnectionAuthParameters,
-    ) -> Self {
+    pub fn new(authorization_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, auth_parameters: CloudwatchEventConnectionAuthParameters) -> Self {
         Self {
             authorization_type: authorization_type.into(),
             description: None,
@@ -648,7 +606,9 @@ pub struct CloudwatchEventEndpointReplicationConfig {
 impl CloudwatchEventEndpointReplicationConfig {
     /// `CloudwatchEventEndpointReplicationConfig` with its required arguments; set the others with `CloudwatchEventEndpointReplicationConfig { field: Some(..), ..CloudwatchEventEndpointReplicationConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { state: None }
+        Self {
+            state: None,
+        }
     }
 }
 
@@ -663,7 +623,9 @@ pub struct CloudwatchEventEndpointRoutingConfigFailoverConfigPrimary {
 impl CloudwatchEventEndpointRoutingConfigFailoverConfigPrimary {
     /// `CloudwatchEventEndpointRoutingConfigFailoverConfigPrimary` with its required arguments; set the others with `CloudwatchEventEndpointRoutingConfigFailoverConfigPrimary { field: Some(..), ..CloudwatchEventEndpointRoutingConfigFailoverConfigPrimary::new(..) }`.
     pub fn new() -> Self {
-        Self { health_check: None }
+        Self {
+            health_check: None,
+        }
     }
 }
 
@@ -678,7 +640,9 @@ pub struct CloudwatchEventEndpointRoutingConfigFailoverConfigSecondary {
 impl CloudwatchEventEndpointRoutingConfigFailoverConfigSecondary {
     /// `CloudwatchEventEndpointRoutingConfigFailoverConfigSecondary` with its required arguments; set the others with `CloudwatchEventEndpointRoutingConfigFailoverConfigSecondary { field: Some(..), ..CloudwatchEventEndpointRoutingConfigFailoverConfigSecondary::new(..) }`.
     pub fn new() -> Self {
-        Self { route: None }
+        Self {
+            route: None,
+        }
     }
 }
 
@@ -693,11 +657,11 @@ pub struct CloudwatchEventEndpointRoutingConfigFailoverConfig {
 
 impl CloudwatchEventEndpointRoutingConfigFailoverConfig {
     /// `CloudwatchEventEndpointRoutingConfigFailoverConfig` with its required arguments; set the others with `CloudwatchEventEndpointRoutingConfigFailoverConfig { field: Some(..), ..CloudwatchEventEndpointRoutingConfigFailoverConfig::new(..) }`.
-    pub fn new(
-        primary: CloudwatchEventEndpointRoutingConfigFailoverConfigPrimary,
-        secondary: CloudwatchEventEndpointRoutingConfigFailoverConfigSecondary,
-    ) -> Self {
-        Self { primary, secondary }
+    pub fn new(primary: CloudwatchEventEndpointRoutingConfigFailoverConfigPrimary, secondary: CloudwatchEventEndpointRoutingConfigFailoverConfigSecondary) -> Self {
+        Self {
+            primary,
+            secondary,
+        }
     }
 }
 
@@ -711,7 +675,9 @@ pub struct CloudwatchEventEndpointRoutingConfig {
 impl CloudwatchEventEndpointRoutingConfig {
     /// `CloudwatchEventEndpointRoutingConfig` with its required arguments; set the others with `CloudwatchEventEndpointRoutingConfig { field: Some(..), ..CloudwatchEventEndpointRoutingConfig::new(..) }`.
     pub fn new(failover_config: CloudwatchEventEndpointRoutingConfigFailoverConfig) -> Self {
-        Self { failover_config }
+        Self {
+            failover_config,
+        }
     }
 }
 
@@ -740,11 +706,7 @@ pub struct CloudwatchEventEndpoint {
 
 impl CloudwatchEventEndpoint {
     /// `CloudwatchEventEndpoint` with its required arguments; set the others with `CloudwatchEventEndpoint { field: Some(..), ..CloudwatchEventEndpoint::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        event_bus: Vec<CloudwatchEventEndpointEventBus>,
-        routing_config: CloudwatchEventEndpointRoutingConfig,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, event_bus: Vec<CloudwatchEventEndpointEventBus>, routing_config: CloudwatchEventEndpointRoutingConfig) -> Self {
         Self {
             description: None,
             id: None,
@@ -774,11 +736,7 @@ pub struct CloudwatchEventPermissionCondition {
 
 impl CloudwatchEventPermissionCondition {
     /// `CloudwatchEventPermissionCondition` with its required arguments; set the others with `CloudwatchEventPermissionCondition { field: Some(..), ..CloudwatchEventPermissionCondition::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
             r#type: r#type.into(),
@@ -810,10 +768,7 @@ pub struct CloudwatchEventPermission {
 
 impl CloudwatchEventPermission {
     /// `CloudwatchEventPermission` with its required arguments; set the others with `CloudwatchEventPermission { field: Some(..), ..CloudwatchEventPermission::new(..) }`.
-    pub fn new(
-        principal: impl Into<crate::core::Expr>,
-        statement_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(principal: impl Into<crate::core::Expr>, statement_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: None,
             event_bus_name: None,
@@ -934,10 +889,7 @@ pub struct CloudwatchEventTargetBatchTarget {
 
 impl CloudwatchEventTargetBatchTarget {
     /// `CloudwatchEventTargetBatchTarget` with its required arguments; set the others with `CloudwatchEventTargetBatchTarget { field: Some(..), ..CloudwatchEventTargetBatchTarget::new(..) }`.
-    pub fn new(
-        job_definition: impl Into<crate::core::Expr>,
-        job_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(job_definition: impl Into<crate::core::Expr>, job_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             array_size: None,
             job_attempts: None,
@@ -1066,15 +1018,13 @@ pub struct CloudwatchEventTargetEcsTarget {
     pub task_definition_arn: crate::core::Expr,
     /// `capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_provider_strategy:
-        Option<Vec<CloudwatchEventTargetEcsTargetCapacityProviderStrategy>>,
+    pub capacity_provider_strategy: Option<Vec<CloudwatchEventTargetEcsTargetCapacityProviderStrategy>>,
     /// `network_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_configuration: Option<CloudwatchEventTargetEcsTargetNetworkConfiguration>,
     /// `ordered_placement_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ordered_placement_strategy:
-        Option<Vec<CloudwatchEventTargetEcsTargetOrderedPlacementStrategy>>,
+    pub ordered_placement_strategy: Option<Vec<CloudwatchEventTargetEcsTargetOrderedPlacementStrategy>>,
     /// `placement_constraint`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub placement_constraint: Option<Vec<CloudwatchEventTargetEcsTargetPlacementConstraint>>,
@@ -1263,8 +1213,7 @@ impl CloudwatchEventTargetSagemakerPipelineTargetPipelineParameterList {
 pub struct CloudwatchEventTargetSagemakerPipelineTarget {
     /// `pipeline_parameter_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pipeline_parameter_list:
-        Option<Vec<CloudwatchEventTargetSagemakerPipelineTargetPipelineParameterList>>,
+    pub pipeline_parameter_list: Option<Vec<CloudwatchEventTargetSagemakerPipelineTargetPipelineParameterList>>,
 }
 
 impl CloudwatchEventTargetSagemakerPipelineTarget {
@@ -1414,11 +1363,7 @@ pub struct CloudwatchLogAccountPolicy {
 
 impl CloudwatchLogAccountPolicy {
     /// `CloudwatchLogAccountPolicy` with its required arguments; set the others with `CloudwatchLogAccountPolicy { field: Some(..), ..CloudwatchLogAccountPolicy::new(..) }`.
-    pub fn new(
-        policy_document: impl Into<crate::core::Expr>,
-        policy_name: impl Into<crate::core::Expr>,
-        policy_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_document: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>, policy_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy_document: policy_document.into(),
@@ -1463,10 +1408,7 @@ pub struct CloudwatchLogAnomalyDetector {
 
 impl CloudwatchLogAnomalyDetector {
     /// `CloudwatchLogAnomalyDetector` with its required arguments; set the others with `CloudwatchLogAnomalyDetector { field: Some(..), ..CloudwatchLogAnomalyDetector::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        log_group_arn_list: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, log_group_arn_list: Vec<crate::core::Expr>) -> Self {
         Self {
             anomaly_visibility_time: None,
             detector_name: None,
@@ -1498,10 +1440,7 @@ pub struct CloudwatchLogDataProtectionPolicy {
 
 impl CloudwatchLogDataProtectionPolicy {
     /// `CloudwatchLogDataProtectionPolicy` with its required arguments; set the others with `CloudwatchLogDataProtectionPolicy { field: Some(..), ..CloudwatchLogDataProtectionPolicy::new(..) }`.
-    pub fn new(
-        log_group_name: impl Into<crate::core::Expr>,
-        policy_document: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_group_name: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             log_group_name: log_group_name.into(),
@@ -1537,10 +1476,7 @@ pub struct CloudwatchLogDelivery {
 
 impl CloudwatchLogDelivery {
     /// `CloudwatchLogDelivery` with its required arguments; set the others with `CloudwatchLogDelivery { field: Some(..), ..CloudwatchLogDelivery::new(..) }`.
-    pub fn new(
-        delivery_destination_arn: impl Into<crate::core::Expr>,
-        delivery_source_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(delivery_destination_arn: impl Into<crate::core::Expr>, delivery_source_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_destination_arn: delivery_destination_arn.into(),
             delivery_source_name: delivery_source_name.into(),
@@ -1585,8 +1521,7 @@ pub struct CloudwatchLogDeliveryDestination {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `delivery_destination_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub delivery_destination_configuration:
-        Option<Vec<CloudwatchLogDeliveryDestinationDeliveryDestinationConfiguration>>,
+    pub delivery_destination_configuration: Option<Vec<CloudwatchLogDeliveryDestinationDeliveryDestinationConfiguration>>,
 }
 
 impl CloudwatchLogDeliveryDestination {
@@ -1616,10 +1551,7 @@ pub struct CloudwatchLogDeliveryDestinationPolicy {
 
 impl CloudwatchLogDeliveryDestinationPolicy {
     /// `CloudwatchLogDeliveryDestinationPolicy` with its required arguments; set the others with `CloudwatchLogDeliveryDestinationPolicy { field: Some(..), ..CloudwatchLogDeliveryDestinationPolicy::new(..) }`.
-    pub fn new(
-        delivery_destination_name: impl Into<crate::core::Expr>,
-        delivery_destination_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(delivery_destination_name: impl Into<crate::core::Expr>, delivery_destination_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_destination_name: delivery_destination_name.into(),
             delivery_destination_policy: delivery_destination_policy.into(),
@@ -1647,11 +1579,7 @@ pub struct CloudwatchLogDeliverySource {
 
 impl CloudwatchLogDeliverySource {
     /// `CloudwatchLogDeliverySource` with its required arguments; set the others with `CloudwatchLogDeliverySource { field: Some(..), ..CloudwatchLogDeliverySource::new(..) }`.
-    pub fn new(
-        log_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_type: log_type.into(),
             name: name.into(),
@@ -1687,11 +1615,7 @@ pub struct CloudwatchLogDestination {
 
 impl CloudwatchLogDestination {
     /// `CloudwatchLogDestination` with its required arguments; set the others with `CloudwatchLogDestination { field: Some(..), ..CloudwatchLogDestination::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        target_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -1724,10 +1648,7 @@ pub struct CloudwatchLogDestinationPolicy {
 
 impl CloudwatchLogDestinationPolicy {
     /// `CloudwatchLogDestinationPolicy` with its required arguments; set the others with `CloudwatchLogDestinationPolicy { field: Some(..), ..CloudwatchLogDestinationPolicy::new(..) }`.
-    pub fn new(
-        access_policy: impl Into<crate::core::Expr>,
-        destination_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_policy: impl Into<crate::core::Expr>, destination_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policy: access_policy.into(),
             destination_name: destination_name.into(),
@@ -1806,10 +1727,7 @@ pub struct CloudwatchLogIndexPolicy {
 
 impl CloudwatchLogIndexPolicy {
     /// `CloudwatchLogIndexPolicy` with its required arguments; set the others with `CloudwatchLogIndexPolicy { field: Some(..), ..CloudwatchLogIndexPolicy::new(..) }`.
-    pub fn new(
-        log_group_name: impl Into<crate::core::Expr>,
-        policy_document: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_group_name: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_name: log_group_name.into(),
             policy_document: policy_document.into(),
@@ -1843,11 +1761,7 @@ pub struct CloudwatchLogMetricFilterMetricTransformation {
 
 impl CloudwatchLogMetricFilterMetricTransformation {
     /// `CloudwatchLogMetricFilterMetricTransformation` with its required arguments; set the others with `CloudwatchLogMetricFilterMetricTransformation { field: Some(..), ..CloudwatchLogMetricFilterMetricTransformation::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        namespace: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_value: None,
             dimensions: None,
@@ -1877,12 +1791,7 @@ pub struct CloudwatchLogMetricFilter {
 
 impl CloudwatchLogMetricFilter {
     /// `CloudwatchLogMetricFilter` with its required arguments; set the others with `CloudwatchLogMetricFilter { field: Some(..), ..CloudwatchLogMetricFilter::new(..) }`.
-    pub fn new(
-        log_group_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        pattern: impl Into<crate::core::Expr>,
-        metric_transformation: CloudwatchLogMetricFilterMetricTransformation,
-    ) -> Self {
+    pub fn new(log_group_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, pattern: impl Into<crate::core::Expr>, metric_transformation: CloudwatchLogMetricFilterMetricTransformation) -> Self {
         Self {
             id: None,
             log_group_name: log_group_name.into(),
@@ -1911,10 +1820,7 @@ pub struct CloudwatchLogResourcePolicy {
 
 impl CloudwatchLogResourcePolicy {
     /// `CloudwatchLogResourcePolicy` with its required arguments; set the others with `CloudwatchLogResourcePolicy { field: Some(..), ..CloudwatchLogResourcePolicy::new(..) }`.
-    pub fn new(
-        policy_document: impl Into<crate::core::Expr>,
-        policy_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_document: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy_document: policy_document.into(),
@@ -1941,10 +1847,7 @@ pub struct CloudwatchLogStream {
 
 impl CloudwatchLogStream {
     /// `CloudwatchLogStream` with its required arguments; set the others with `CloudwatchLogStream { field: Some(..), ..CloudwatchLogStream::new(..) }`.
-    pub fn new(
-        log_group_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_group_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             log_group_name: log_group_name.into(),
@@ -1981,12 +1884,7 @@ pub struct CloudwatchLogSubscriptionFilter {
 
 impl CloudwatchLogSubscriptionFilter {
     /// `CloudwatchLogSubscriptionFilter` with its required arguments; set the others with `CloudwatchLogSubscriptionFilter { field: Some(..), ..CloudwatchLogSubscriptionFilter::new(..) }`.
-    pub fn new(
-        destination_arn: impl Into<crate::core::Expr>,
-        filter_pattern: impl Into<crate::core::Expr>,
-        log_group_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_arn: impl Into<crate::core::Expr>, filter_pattern: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
             distribution: None,
@@ -2025,11 +1923,7 @@ pub struct CloudwatchMetricAlarmMetricQueryMetric {
 
 impl CloudwatchMetricAlarmMetricQueryMetric {
     /// `CloudwatchMetricAlarmMetricQueryMetric` with its required arguments; set the others with `CloudwatchMetricAlarmMetricQueryMetric { field: Some(..), ..CloudwatchMetricAlarmMetricQueryMetric::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        period: impl Into<crate::core::Arg<crate::core::Number>>,
-        stat: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, period: impl Into<crate::core::Arg<crate::core::Number>>, stat: impl Into<crate::core::Expr>) -> Self {
         Self {
             dimensions: None,
             metric_name: metric_name.into(),
@@ -2157,11 +2051,7 @@ pub struct CloudwatchMetricAlarm {
 
 impl CloudwatchMetricAlarm {
     /// `CloudwatchMetricAlarm` with its required arguments; set the others with `CloudwatchMetricAlarm { field: Some(..), ..CloudwatchMetricAlarm::new(..) }`.
-    pub fn new(
-        alarm_name: impl Into<crate::core::Expr>,
-        comparison_operator: impl Into<crate::core::Expr>,
-        evaluation_periods: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(alarm_name: impl Into<crate::core::Expr>, comparison_operator: impl Into<crate::core::Expr>, evaluation_periods: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             actions_enabled: None,
             alarm_actions: None,
@@ -2226,10 +2116,7 @@ pub struct CloudwatchMetricStreamStatisticsConfigurationIncludeMetric {
 
 impl CloudwatchMetricStreamStatisticsConfigurationIncludeMetric {
     /// `CloudwatchMetricStreamStatisticsConfigurationIncludeMetric` with its required arguments; set the others with `CloudwatchMetricStreamStatisticsConfigurationIncludeMetric { field: Some(..), ..CloudwatchMetricStreamStatisticsConfigurationIncludeMetric::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        namespace: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             metric_name: metric_name.into(),
             namespace: namespace.into(),
@@ -2248,10 +2135,7 @@ pub struct CloudwatchMetricStreamStatisticsConfiguration {
 
 impl CloudwatchMetricStreamStatisticsConfiguration {
     /// `CloudwatchMetricStreamStatisticsConfiguration` with its required arguments; set the others with `CloudwatchMetricStreamStatisticsConfiguration { field: Some(..), ..CloudwatchMetricStreamStatisticsConfiguration::new(..) }`.
-    pub fn new(
-        additional_statistics: Vec<crate::core::Expr>,
-        include_metric: Vec<CloudwatchMetricStreamStatisticsConfigurationIncludeMetric>,
-    ) -> Self {
+    pub fn new(additional_statistics: Vec<crate::core::Expr>, include_metric: Vec<CloudwatchMetricStreamStatisticsConfigurationIncludeMetric>) -> Self {
         Self {
             additional_statistics,
             include_metric,
@@ -2327,11 +2211,7 @@ pub struct CloudwatchMetricStream {
 
 impl CloudwatchMetricStream {
     /// `CloudwatchMetricStream` with its required arguments; set the others with `CloudwatchMetricStream { field: Some(..), ..CloudwatchMetricStream::new(..) }`.
-    pub fn new(
-        firehose_arn: impl Into<crate::core::Expr>,
-        output_format: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(firehose_arn: impl Into<crate::core::Expr>, output_format: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             firehose_arn: firehose_arn.into(),
             id: None,
@@ -2371,10 +2251,7 @@ pub struct CloudwatchQueryDefinition {
 
 impl CloudwatchQueryDefinition {
     /// `CloudwatchQueryDefinition` with its required arguments; set the others with `CloudwatchQueryDefinition { field: Some(..), ..CloudwatchQueryDefinition::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        query_string: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, query_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             log_group_names: None,
@@ -2443,7 +2320,9 @@ pub struct DataCloudwatchEventBuses {
 impl DataCloudwatchEventBuses {
     /// `DataCloudwatchEventBuses` with its required arguments; set the others with `DataCloudwatchEventBuses { field: Some(..), ..DataCloudwatchEventBuses::new(..) }`.
     pub fn new() -> Self {
-        Self { name_prefix: None }
+        Self {
+            name_prefix: None,
+        }
     }
 }
 
@@ -2524,8 +2403,7 @@ impl DataCloudwatchLogDataProtectionPolicyDocumentConfigurationCustomDataIdentif
 pub struct DataCloudwatchLogDataProtectionPolicyDocumentConfiguration {
     /// `custom_data_identifier`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_data_identifier:
-        Option<Vec<DataCloudwatchLogDataProtectionPolicyDocumentConfigurationCustomDataIdentifier>>,
+    pub custom_data_identifier: Option<Vec<DataCloudwatchLogDataProtectionPolicyDocumentConfigurationCustomDataIdentifier>>,
 }
 
 impl DataCloudwatchLogDataProtectionPolicyDocumentConfiguration {
@@ -2539,8 +2417,7 @@ impl DataCloudwatchLogDataProtectionPolicyDocumentConfiguration {
 
 /// The `cloudwatch_logs` block of [`DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationCloudwatchLogs
-{
+pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationCloudwatchLogs {
     /// `log_group`. Required.
     pub log_group: crate::core::Expr,
 }
@@ -2556,15 +2433,12 @@ impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFinding
 
 /// The `firehose` block of [`DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationFirehose
-{
+pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationFirehose {
     /// `delivery_stream`. Required.
     pub delivery_stream: crate::core::Expr,
 }
 
-impl
-    DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationFirehose
-{
+impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationFirehose {
     /// `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationFirehose` with its required arguments; set the others with `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationFirehose { field: Some(..), ..DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationFirehose::new(..) }`.
     pub fn new(delivery_stream: impl Into<crate::core::Expr>) -> Self {
         Self {
@@ -2575,8 +2449,7 @@ impl
 
 /// The `s3` block of [`DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationS3
-{
+pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestinationS3 {
     /// `bucket`. Required.
     pub bucket: crate::core::Expr,
 }
@@ -2619,15 +2492,12 @@ impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFinding
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAudit {
     /// `findings_destination`. Required.
-    pub findings_destination:
-        DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestination,
+    pub findings_destination: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestination,
 }
 
 impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAudit {
     /// `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAudit` with its required arguments; set the others with `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAudit { field: Some(..), ..DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAudit::new(..) }`.
-    pub fn new(
-        findings_destination: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestination,
-    ) -> Self {
+    pub fn new(findings_destination: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAuditFindingsDestination) -> Self {
         Self {
             findings_destination,
         }
@@ -2636,12 +2506,14 @@ impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAudit {
 
 /// The `mask_config` block of [`DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig {}
+pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig {
+}
 
 impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig {
     /// `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig` with its required arguments; set the others with `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig { field: Some(..), ..DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -2649,16 +2521,15 @@ impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMa
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify {
     /// `mask_config`. Required.
-    pub mask_config:
-        DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig,
+    pub mask_config: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig,
 }
 
 impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify {
     /// `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify` with its required arguments; set the others with `DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify { field: Some(..), ..DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify::new(..) }`.
-    pub fn new(
-        mask_config: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig,
-    ) -> Self {
-        Self { mask_config }
+    pub fn new(mask_config: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentifyMaskConfig) -> Self {
+        Self {
+            mask_config,
+        }
     }
 }
 
@@ -2670,8 +2541,7 @@ pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatementOperation {
     pub audit: Option<DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationAudit>,
     /// `deidentify`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deidentify:
-        Option<DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify>,
+    pub deidentify: Option<DataCloudwatchLogDataProtectionPolicyDocumentStatementOperationDeidentify>,
 }
 
 impl DataCloudwatchLogDataProtectionPolicyDocumentStatementOperation {
@@ -2698,10 +2568,7 @@ pub struct DataCloudwatchLogDataProtectionPolicyDocumentStatement {
 
 impl DataCloudwatchLogDataProtectionPolicyDocumentStatement {
     /// `DataCloudwatchLogDataProtectionPolicyDocumentStatement` with its required arguments; set the others with `DataCloudwatchLogDataProtectionPolicyDocumentStatement { field: Some(..), ..DataCloudwatchLogDataProtectionPolicyDocumentStatement::new(..) }`.
-    pub fn new(
-        data_identifiers: Vec<crate::core::Expr>,
-        operation: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperation,
-    ) -> Self {
+    pub fn new(data_identifiers: Vec<crate::core::Expr>, operation: DataCloudwatchLogDataProtectionPolicyDocumentStatementOperation) -> Self {
         Self {
             data_identifiers,
             sid: None,
@@ -2733,10 +2600,7 @@ pub struct DataCloudwatchLogDataProtectionPolicyDocument {
 
 impl DataCloudwatchLogDataProtectionPolicyDocument {
     /// `DataCloudwatchLogDataProtectionPolicyDocument` with its required arguments; set the others with `DataCloudwatchLogDataProtectionPolicyDocument { field: Some(..), ..DataCloudwatchLogDataProtectionPolicyDocument::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        statement: Vec<DataCloudwatchLogDataProtectionPolicyDocumentStatement>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, statement: Vec<DataCloudwatchLogDataProtectionPolicyDocumentStatement>) -> Self {
         Self {
             description: None,
             id: None,

@@ -56,10 +56,7 @@ pub struct CodeartifactDomainPermissionsPolicy {
 
 impl CodeartifactDomainPermissionsPolicy {
     /// `CodeartifactDomainPermissionsPolicy` with its required arguments; set the others with `CodeartifactDomainPermissionsPolicy { field: Some(..), ..CodeartifactDomainPermissionsPolicy::new(..) }`.
-    pub fn new(
-        domain: impl Into<crate::core::Expr>,
-        policy_document: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
             domain_owner: None,
@@ -138,10 +135,7 @@ pub struct CodeartifactRepository {
 
 impl CodeartifactRepository {
     /// `CodeartifactRepository` with its required arguments; set the others with `CodeartifactRepository { field: Some(..), ..CodeartifactRepository::new(..) }`.
-    pub fn new(
-        domain: impl Into<crate::core::Expr>,
-        repository: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             domain: domain.into(),
@@ -182,11 +176,7 @@ pub struct CodeartifactRepositoryPermissionsPolicy {
 
 impl CodeartifactRepositoryPermissionsPolicy {
     /// `CodeartifactRepositoryPermissionsPolicy` with its required arguments; set the others with `CodeartifactRepositoryPermissionsPolicy { field: Some(..), ..CodeartifactRepositoryPermissionsPolicy::new(..) }`.
-    pub fn new(
-        domain: impl Into<crate::core::Expr>,
-        policy_document: impl Into<crate::core::Expr>,
-        repository: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
             domain_owner: None,
@@ -253,11 +243,7 @@ pub struct DataCodeartifactRepositoryEndpoint {
 
 impl DataCodeartifactRepositoryEndpoint {
     /// `DataCodeartifactRepositoryEndpoint` with its required arguments; set the others with `DataCodeartifactRepositoryEndpoint { field: Some(..), ..DataCodeartifactRepositoryEndpoint::new(..) }`.
-    pub fn new(
-        domain: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-        repository: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
             domain_owner: None,

@@ -61,8 +61,7 @@ pub struct CodebuildFleetScalingConfiguration {
     pub scaling_type: Option<crate::core::Expr>,
     /// `target_tracking_scaling_configs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_tracking_scaling_configs:
-        Option<Vec<CodebuildFleetScalingConfigurationTargetTrackingScalingConfigs>>,
+    pub target_tracking_scaling_configs: Option<Vec<CodebuildFleetScalingConfigurationTargetTrackingScalingConfigs>>,
 }
 
 impl CodebuildFleetScalingConfiguration {
@@ -89,11 +88,7 @@ pub struct CodebuildFleetVpcConfig {
 
 impl CodebuildFleetVpcConfig {
     /// `CodebuildFleetVpcConfig` with its required arguments; set the others with `CodebuildFleetVpcConfig { field: Some(..), ..CodebuildFleetVpcConfig::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnets: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnets,
@@ -141,12 +136,7 @@ pub struct CodebuildFleet {
 
 impl CodebuildFleet {
     /// `CodebuildFleet` with its required arguments; set the others with `CodebuildFleet { field: Some(..), ..CodebuildFleet::new(..) }`.
-    pub fn new(
-        base_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        compute_type: impl Into<crate::core::Expr>,
-        environment_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(base_capacity: impl Into<crate::core::Arg<crate::core::Number>>, compute_type: impl Into<crate::core::Expr>, environment_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_capacity: base_capacity.into(),
             compute_type: compute_type.into(),
@@ -328,7 +318,9 @@ pub struct CodebuildProjectEnvironmentFleet {
 impl CodebuildProjectEnvironmentFleet {
     /// `CodebuildProjectEnvironmentFleet` with its required arguments; set the others with `CodebuildProjectEnvironmentFleet { field: Some(..), ..CodebuildProjectEnvironmentFleet::new(..) }`.
     pub fn new() -> Self {
-        Self { fleet_arn: None }
+        Self {
+            fleet_arn: None,
+        }
     }
 }
 
@@ -343,10 +335,7 @@ pub struct CodebuildProjectEnvironmentRegistryCredential {
 
 impl CodebuildProjectEnvironmentRegistryCredential {
     /// `CodebuildProjectEnvironmentRegistryCredential` with its required arguments; set the others with `CodebuildProjectEnvironmentRegistryCredential { field: Some(..), ..CodebuildProjectEnvironmentRegistryCredential::new(..) }`.
-    pub fn new(
-        credential: impl Into<crate::core::Expr>,
-        credential_provider: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(credential: impl Into<crate::core::Expr>, credential_provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             credential: credential.into(),
             credential_provider: credential_provider.into(),
@@ -385,11 +374,7 @@ pub struct CodebuildProjectEnvironment {
 
 impl CodebuildProjectEnvironment {
     /// `CodebuildProjectEnvironment` with its required arguments; set the others with `CodebuildProjectEnvironment { field: Some(..), ..CodebuildProjectEnvironment::new(..) }`.
-    pub fn new(
-        compute_type: impl Into<crate::core::Expr>,
-        image: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(compute_type: impl Into<crate::core::Expr>, image: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: None,
             compute_type: compute_type.into(),
@@ -547,10 +532,7 @@ pub struct CodebuildProjectSecondaryArtifacts {
 
 impl CodebuildProjectSecondaryArtifacts {
     /// `CodebuildProjectSecondaryArtifacts` with its required arguments; set the others with `CodebuildProjectSecondaryArtifacts { field: Some(..), ..CodebuildProjectSecondaryArtifacts::new(..) }`.
-    pub fn new(
-        artifact_identifier: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(artifact_identifier: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             artifact_identifier: artifact_identifier.into(),
             bucket_owner_access: None,
@@ -577,10 +559,7 @@ pub struct CodebuildProjectSecondarySourceVersion {
 
 impl CodebuildProjectSecondarySourceVersion {
     /// `CodebuildProjectSecondarySourceVersion` with its required arguments; set the others with `CodebuildProjectSecondarySourceVersion { field: Some(..), ..CodebuildProjectSecondarySourceVersion::new(..) }`.
-    pub fn new(
-        source_identifier: impl Into<crate::core::Expr>,
-        source_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(source_identifier: impl Into<crate::core::Expr>, source_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             source_identifier: source_identifier.into(),
             source_version: source_version.into(),
@@ -599,10 +578,7 @@ pub struct CodebuildProjectSecondarySourcesAuth {
 
 impl CodebuildProjectSecondarySourcesAuth {
     /// `CodebuildProjectSecondarySourcesAuth` with its required arguments; set the others with `CodebuildProjectSecondarySourcesAuth { field: Some(..), ..CodebuildProjectSecondarySourcesAuth::new(..) }`.
-    pub fn new(
-        resource: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource: resource.into(),
             r#type: r#type.into(),
@@ -682,10 +658,7 @@ pub struct CodebuildProjectSecondarySources {
 
 impl CodebuildProjectSecondarySources {
     /// `CodebuildProjectSecondarySources` with its required arguments; set the others with `CodebuildProjectSecondarySources { field: Some(..), ..CodebuildProjectSecondarySources::new(..) }`.
-    pub fn new(
-        source_identifier: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(source_identifier: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             buildspec: None,
             git_clone_depth: None,
@@ -826,13 +799,7 @@ pub struct CodebuildProject {
 
 impl CodebuildProject {
     /// `CodebuildProject` with its required arguments; set the others with `CodebuildProject { field: Some(..), ..CodebuildProject::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        service_role: impl Into<crate::core::Expr>,
-        artifacts: CodebuildProjectArtifacts,
-        environment: CodebuildProjectEnvironment,
-        source: CodebuildProjectSource,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, service_role: impl Into<crate::core::Expr>, artifacts: CodebuildProjectArtifacts, environment: CodebuildProjectEnvironment, source: CodebuildProjectSource) -> Self {
         Self {
             badge_enabled: None,
             build_timeout: None,
@@ -887,10 +854,7 @@ pub struct CodebuildReportGroupExportConfigS3Destination {
 
 impl CodebuildReportGroupExportConfigS3Destination {
     /// `CodebuildReportGroupExportConfigS3Destination` with its required arguments; set the others with `CodebuildReportGroupExportConfigS3Destination { field: Some(..), ..CodebuildReportGroupExportConfigS3Destination::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        encryption_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, encryption_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
             encryption_disabled: None,
@@ -946,11 +910,7 @@ pub struct CodebuildReportGroup {
 
 impl CodebuildReportGroup {
     /// `CodebuildReportGroup` with its required arguments; set the others with `CodebuildReportGroup { field: Some(..), ..CodebuildReportGroup::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        export_config: CodebuildReportGroupExportConfig,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, export_config: CodebuildReportGroupExportConfig) -> Self {
         Self {
             delete_reports: None,
             id: None,
@@ -981,10 +941,7 @@ pub struct CodebuildResourcePolicy {
 
 impl CodebuildResourcePolicy {
     /// `CodebuildResourcePolicy` with its required arguments; set the others with `CodebuildResourcePolicy { field: Some(..), ..CodebuildResourcePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -1016,11 +973,7 @@ pub struct CodebuildSourceCredential {
 
 impl CodebuildSourceCredential {
     /// `CodebuildSourceCredential` with its required arguments; set the others with `CodebuildSourceCredential { field: Some(..), ..CodebuildSourceCredential::new(..) }`.
-    pub fn new(
-        auth_type: impl Into<crate::core::Expr>,
-        server_type: impl Into<crate::core::Expr>,
-        token: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auth_type: impl Into<crate::core::Expr>, server_type: impl Into<crate::core::Expr>, token: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
             id: None,
@@ -1049,10 +1002,7 @@ pub struct CodebuildWebhookFilterGroupFilter {
 
 impl CodebuildWebhookFilterGroupFilter {
     /// `CodebuildWebhookFilterGroupFilter` with its required arguments; set the others with `CodebuildWebhookFilterGroupFilter { field: Some(..), ..CodebuildWebhookFilterGroupFilter::new(..) }`.
-    pub fn new(
-        pattern: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(pattern: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             exclude_matched_pattern: None,
             pattern: pattern.into(),
@@ -1072,7 +1022,9 @@ pub struct CodebuildWebhookFilterGroup {
 impl CodebuildWebhookFilterGroup {
     /// `CodebuildWebhookFilterGroup` with its required arguments; set the others with `CodebuildWebhookFilterGroup { field: Some(..), ..CodebuildWebhookFilterGroup::new(..) }`.
     pub fn new() -> Self {
-        Self { filter: None }
+        Self {
+            filter: None,
+        }
     }
 }
 

@@ -31,7 +31,9 @@ pub struct CodecatalystDevEnvironmentPersistentStorage {
 impl CodecatalystDevEnvironmentPersistentStorage {
     /// `CodecatalystDevEnvironmentPersistentStorage` with its required arguments; set the others with `CodecatalystDevEnvironmentPersistentStorage { field: Some(..), ..CodecatalystDevEnvironmentPersistentStorage::new(..) }`.
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
-        Self { size: size.into() }
+        Self {
+            size: size.into(),
+        }
     }
 }
 
@@ -112,13 +114,7 @@ pub struct CodecatalystDevEnvironment {
 
 impl CodecatalystDevEnvironment {
     /// `CodecatalystDevEnvironment` with its required arguments; set the others with `CodecatalystDevEnvironment { field: Some(..), ..CodecatalystDevEnvironment::new(..) }`.
-    pub fn new(
-        instance_type: impl Into<crate::core::Expr>,
-        project_name: impl Into<crate::core::Expr>,
-        space_name: impl Into<crate::core::Expr>,
-        ides: CodecatalystDevEnvironmentIdes,
-        persistent_storage: CodecatalystDevEnvironmentPersistentStorage,
-    ) -> Self {
+    pub fn new(instance_type: impl Into<crate::core::Expr>, project_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>, ides: CodecatalystDevEnvironmentIdes, persistent_storage: CodecatalystDevEnvironmentPersistentStorage) -> Self {
         Self {
             alias: None,
             id: None,
@@ -158,10 +154,7 @@ pub struct CodecatalystProject {
 
 impl CodecatalystProject {
     /// `CodecatalystProject` with its required arguments; set the others with `CodecatalystProject { field: Some(..), ..CodecatalystProject::new(..) }`.
-    pub fn new(
-        display_name: impl Into<crate::core::Expr>,
-        space_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(display_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             display_name: display_name.into(),
@@ -198,11 +191,7 @@ pub struct CodecatalystSourceRepository {
 
 impl CodecatalystSourceRepository {
     /// `CodecatalystSourceRepository` with its required arguments; set the others with `CodecatalystSourceRepository { field: Some(..), ..CodecatalystSourceRepository::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        project_name: impl Into<crate::core::Expr>,
-        space_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, project_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -220,12 +209,14 @@ impl crate::core::Resource for CodecatalystSourceRepository {
 
 /// The `repositories` block of [`DataCodecatalystDevEnvironment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataCodecatalystDevEnvironmentRepositories {}
+pub struct DataCodecatalystDevEnvironmentRepositories {
+}
 
 impl DataCodecatalystDevEnvironmentRepositories {
     /// `DataCodecatalystDevEnvironmentRepositories` with its required arguments; set the others with `DataCodecatalystDevEnvironmentRepositories { field: Some(..), ..DataCodecatalystDevEnvironmentRepositories::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -257,11 +248,7 @@ pub struct DataCodecatalystDevEnvironment {
 
 impl DataCodecatalystDevEnvironment {
     /// `DataCodecatalystDevEnvironment` with its required arguments; set the others with `DataCodecatalystDevEnvironment { field: Some(..), ..DataCodecatalystDevEnvironment::new(..) }`.
-    pub fn new(
-        env_id: impl Into<crate::core::Expr>,
-        project_name: impl Into<crate::core::Expr>,
-        space_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(env_id: impl Into<crate::core::Expr>, project_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias: None,
             creator_id: None,

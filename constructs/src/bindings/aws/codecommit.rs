@@ -45,10 +45,7 @@ pub struct CodecommitApprovalRuleTemplateAssociation {
 
 impl CodecommitApprovalRuleTemplateAssociation {
     /// `CodecommitApprovalRuleTemplateAssociation` with its required arguments; set the others with `CodecommitApprovalRuleTemplateAssociation { field: Some(..), ..CodecommitApprovalRuleTemplateAssociation::new(..) }`.
-    pub fn new(
-        approval_rule_template_name: impl Into<crate::core::Expr>,
-        repository_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(approval_rule_template_name: impl Into<crate::core::Expr>, repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             approval_rule_template_name: approval_rule_template_name.into(),
             id: None,
@@ -124,11 +121,7 @@ pub struct CodecommitTriggerTrigger {
 
 impl CodecommitTriggerTrigger {
     /// `CodecommitTriggerTrigger` with its required arguments; set the others with `CodecommitTriggerTrigger { field: Some(..), ..CodecommitTriggerTrigger::new(..) }`.
-    pub fn new(
-        destination_arn: impl Into<crate::core::Expr>,
-        events: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_arn: impl Into<crate::core::Expr>, events: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             branches: None,
             custom_data: None,
@@ -153,10 +146,7 @@ pub struct CodecommitTrigger {
 
 impl CodecommitTrigger {
     /// `CodecommitTrigger` with its required arguments; set the others with `CodecommitTrigger { field: Some(..), ..CodecommitTrigger::new(..) }`.
-    pub fn new(
-        repository_name: impl Into<crate::core::Expr>,
-        trigger: Vec<CodecommitTriggerTrigger>,
-    ) -> Self {
+    pub fn new(repository_name: impl Into<crate::core::Expr>, trigger: Vec<CodecommitTriggerTrigger>) -> Self {
         Self {
             id: None,
             repository_name: repository_name.into(),

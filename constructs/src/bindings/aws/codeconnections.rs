@@ -80,11 +80,7 @@ pub struct CodeconnectionsHostVpcConfiguration {
 
 impl CodeconnectionsHostVpcConfiguration {
     /// `CodeconnectionsHostVpcConfiguration` with its required arguments; set the others with `CodeconnectionsHostVpcConfiguration { field: Some(..), ..CodeconnectionsHostVpcConfiguration::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -116,11 +112,7 @@ pub struct CodeconnectionsHost {
 
 impl CodeconnectionsHost {
     /// `CodeconnectionsHost` with its required arguments; set the others with `CodeconnectionsHost { field: Some(..), ..CodeconnectionsHost::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        provider_endpoint: impl Into<crate::core::Expr>,
-        provider_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, provider_endpoint: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             provider_endpoint: provider_endpoint.into(),

@@ -246,14 +246,15 @@ pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvision
 impl CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption {
     /// `CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption` with its required arguments; set the others with `CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption { field: Some(..), ..CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption::new(..) }`.
     pub fn new() -> Self {
-        Self { action: None }
+        Self {
+            action: None,
+        }
     }
 }
 
 /// The `terminate_blue_instances_on_deployment_success` block of [`CodedeployDeploymentGroupBlueGreenDeploymentConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess
-{
+pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess {
     /// `action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<crate::core::Expr>,
@@ -277,17 +278,13 @@ impl CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnD
 pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfig {
     /// `deployment_ready_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deployment_ready_option:
-        Option<CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption>,
+    pub deployment_ready_option: Option<CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption>,
     /// `green_fleet_provisioning_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub green_fleet_provisioning_option:
-        Option<CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption>,
+    pub green_fleet_provisioning_option: Option<CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption>,
     /// `terminate_blue_instances_on_deployment_success`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub terminate_blue_instances_on_deployment_success: Option<
-        CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess,
-    >,
+    pub terminate_blue_instances_on_deployment_success: Option<CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess>,
 }
 
 impl CodedeployDeploymentGroupBlueGreenDeploymentConfig {
@@ -375,10 +372,7 @@ pub struct CodedeployDeploymentGroupEcsService {
 
 impl CodedeployDeploymentGroupEcsService {
     /// `CodedeployDeploymentGroupEcsService` with its required arguments; set the others with `CodedeployDeploymentGroupEcsService { field: Some(..), ..CodedeployDeploymentGroupEcsService::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        service_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             service_name: service_name.into(),
@@ -397,7 +391,9 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfoElbInfo {
 impl CodedeployDeploymentGroupLoadBalancerInfoElbInfo {
     /// `CodedeployDeploymentGroupLoadBalancerInfoElbInfo` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoElbInfo { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoElbInfo::new(..) }`.
     pub fn new() -> Self {
-        Self { name: None }
+        Self {
+            name: None,
+        }
     }
 }
 
@@ -411,7 +407,9 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTraff
 impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute {
     /// `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute::new(..) }`.
     pub fn new(listener_arns: Vec<crate::core::Expr>) -> Self {
-        Self { listener_arns }
+        Self {
+            listener_arns,
+        }
     }
 }
 
@@ -425,7 +423,9 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGro
 impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup {
     /// `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -433,22 +433,17 @@ impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo {
     /// `prod_traffic_route`. Required.
-    pub prod_traffic_route:
-        CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute,
+    pub prod_traffic_route: CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute,
     /// `target_group`. Required.
     pub target_group: Vec<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup>,
     /// `test_traffic_route`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub test_traffic_route:
-        Option<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute>,
+    pub test_traffic_route: Option<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute>,
 }
 
 impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo {
     /// `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo::new(..) }`.
-    pub fn new(
-        prod_traffic_route: CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute,
-        target_group: Vec<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup>,
-    ) -> Self {
+    pub fn new(prod_traffic_route: CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute, target_group: Vec<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup>) -> Self {
         Self {
             prod_traffic_route,
             target_group,
@@ -468,8 +463,7 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfo {
     pub target_group_info: Option<Vec<CodedeployDeploymentGroupLoadBalancerInfoElbInfo>>,
     /// `target_group_pair_info`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_group_pair_info:
-        Option<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo>,
+    pub target_group_pair_info: Option<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo>,
 }
 
 impl CodedeployDeploymentGroupLoadBalancerInfo {
@@ -496,11 +490,7 @@ pub struct CodedeployDeploymentGroupTriggerConfiguration {
 
 impl CodedeployDeploymentGroupTriggerConfiguration {
     /// `CodedeployDeploymentGroupTriggerConfiguration` with its required arguments; set the others with `CodedeployDeploymentGroupTriggerConfiguration { field: Some(..), ..CodedeployDeploymentGroupTriggerConfiguration::new(..) }`.
-    pub fn new(
-        trigger_events: Vec<crate::core::Expr>,
-        trigger_name: impl Into<crate::core::Expr>,
-        trigger_target_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(trigger_events: Vec<crate::core::Expr>, trigger_name: impl Into<crate::core::Expr>, trigger_target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             trigger_events,
             trigger_name: trigger_name.into(),
@@ -573,11 +563,7 @@ pub struct CodedeployDeploymentGroup {
 
 impl CodedeployDeploymentGroup {
     /// `CodedeployDeploymentGroup` with its required arguments; set the others with `CodedeployDeploymentGroup { field: Some(..), ..CodedeployDeploymentGroup::new(..) }`.
-    pub fn new(
-        app_name: impl Into<crate::core::Expr>,
-        deployment_group_name: impl Into<crate::core::Expr>,
-        service_role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_name: impl Into<crate::core::Expr>, deployment_group_name: impl Into<crate::core::Expr>, service_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_name: app_name.into(),
             autoscaling_groups: None,

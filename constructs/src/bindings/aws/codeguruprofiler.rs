@@ -29,8 +29,7 @@ pub struct CodeguruprofilerProfilingGroup {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `agent_orchestration_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agent_orchestration_config:
-        Option<Vec<CodeguruprofilerProfilingGroupAgentOrchestrationConfig>>,
+    pub agent_orchestration_config: Option<Vec<CodeguruprofilerProfilingGroupAgentOrchestrationConfig>>,
 }
 
 impl CodeguruprofilerProfilingGroup {
@@ -59,7 +58,9 @@ pub struct DataCodeguruprofilerProfilingGroup {
 impl DataCodeguruprofilerProfilingGroup {
     /// `DataCodeguruprofilerProfilingGroup` with its required arguments; set the others with `DataCodeguruprofilerProfilingGroup { field: Some(..), ..DataCodeguruprofilerProfilingGroup::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 

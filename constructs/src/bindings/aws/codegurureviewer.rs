@@ -34,11 +34,7 @@ pub struct CodegurureviewerRepositoryAssociationRepositoryBitbucket {
 
 impl CodegurureviewerRepositoryAssociationRepositoryBitbucket {
     /// `CodegurureviewerRepositoryAssociationRepositoryBitbucket` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationRepositoryBitbucket { field: Some(..), ..CodegurureviewerRepositoryAssociationRepositoryBitbucket::new(..) }`.
-    pub fn new(
-        connection_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owner: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_arn: connection_arn.into(),
             name: name.into(),
@@ -57,7 +53,9 @@ pub struct CodegurureviewerRepositoryAssociationRepositoryCodecommit {
 impl CodegurureviewerRepositoryAssociationRepositoryCodecommit {
     /// `CodegurureviewerRepositoryAssociationRepositoryCodecommit` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationRepositoryCodecommit { field: Some(..), ..CodegurureviewerRepositoryAssociationRepositoryCodecommit::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -72,10 +70,7 @@ pub struct CodegurureviewerRepositoryAssociationRepositoryS3Bucket {
 
 impl CodegurureviewerRepositoryAssociationRepositoryS3Bucket {
     /// `CodegurureviewerRepositoryAssociationRepositoryS3Bucket` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationRepositoryS3Bucket { field: Some(..), ..CodegurureviewerRepositoryAssociationRepositoryS3Bucket::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             name: name.into(),

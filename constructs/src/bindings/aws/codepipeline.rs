@@ -36,10 +36,7 @@ pub struct CodepipelineArtifactStore {
 
 impl CodepipelineArtifactStore {
     /// `CodepipelineArtifactStore` with its required arguments; set the others with `CodepipelineArtifactStore { field: Some(..), ..CodepipelineArtifactStore::new(..) }`.
-    pub fn new(
-        location: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(location: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             location: location.into(),
             region: None,
@@ -90,13 +87,7 @@ pub struct CodepipelineStageAction {
 
 impl CodepipelineStageAction {
     /// `CodepipelineStageAction` with its required arguments; set the others with `CodepipelineStageAction { field: Some(..), ..CodepipelineStageAction::new(..) }`.
-    pub fn new(
-        category: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owner: impl Into<crate::core::Expr>,
-        provider: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(category: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner: impl Into<crate::core::Expr>, provider: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             category: category.into(),
             configuration: None,
@@ -132,10 +123,7 @@ pub struct CodepipelineStageBeforeEntryConditionRuleRuleTypeId {
 
 impl CodepipelineStageBeforeEntryConditionRuleRuleTypeId {
     /// `CodepipelineStageBeforeEntryConditionRuleRuleTypeId` with its required arguments; set the others with `CodepipelineStageBeforeEntryConditionRuleRuleTypeId { field: Some(..), ..CodepipelineStageBeforeEntryConditionRuleRuleTypeId::new(..) }`.
-    pub fn new(
-        category: impl Into<crate::core::Expr>,
-        provider: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(category: impl Into<crate::core::Expr>, provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             category: category.into(),
             owner: None,
@@ -174,10 +162,7 @@ pub struct CodepipelineStageBeforeEntryConditionRule {
 
 impl CodepipelineStageBeforeEntryConditionRule {
     /// `CodepipelineStageBeforeEntryConditionRule` with its required arguments; set the others with `CodepipelineStageBeforeEntryConditionRule { field: Some(..), ..CodepipelineStageBeforeEntryConditionRule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        rule_type_id: CodepipelineStageBeforeEntryConditionRuleRuleTypeId,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, rule_type_id: CodepipelineStageBeforeEntryConditionRuleRuleTypeId) -> Self {
         Self {
             commands: None,
             configuration: None,
@@ -204,7 +189,10 @@ pub struct CodepipelineStageBeforeEntryCondition {
 impl CodepipelineStageBeforeEntryCondition {
     /// `CodepipelineStageBeforeEntryCondition` with its required arguments; set the others with `CodepipelineStageBeforeEntryCondition { field: Some(..), ..CodepipelineStageBeforeEntryCondition::new(..) }`.
     pub fn new(rule: Vec<CodepipelineStageBeforeEntryConditionRule>) -> Self {
-        Self { result: None, rule }
+        Self {
+            result: None,
+            rule,
+        }
     }
 }
 
@@ -218,7 +206,9 @@ pub struct CodepipelineStageBeforeEntry {
 impl CodepipelineStageBeforeEntry {
     /// `CodepipelineStageBeforeEntry` with its required arguments; set the others with `CodepipelineStageBeforeEntry { field: Some(..), ..CodepipelineStageBeforeEntry::new(..) }`.
     pub fn new(condition: CodepipelineStageBeforeEntryCondition) -> Self {
-        Self { condition }
+        Self {
+            condition,
+        }
     }
 }
 
@@ -233,7 +223,9 @@ pub struct CodepipelineStageOnFailureRetryConfiguration {
 impl CodepipelineStageOnFailureRetryConfiguration {
     /// `CodepipelineStageOnFailureRetryConfiguration` with its required arguments; set the others with `CodepipelineStageOnFailureRetryConfiguration { field: Some(..), ..CodepipelineStageOnFailureRetryConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { retry_mode: None }
+        Self {
+            retry_mode: None,
+        }
     }
 }
 
@@ -399,10 +391,7 @@ pub struct CodepipelineTrigger {
 
 impl CodepipelineTrigger {
     /// `CodepipelineTrigger` with its required arguments; set the others with `CodepipelineTrigger { field: Some(..), ..CodepipelineTrigger::new(..) }`.
-    pub fn new(
-        provider_type: impl Into<crate::core::Expr>,
-        git_configuration: CodepipelineTriggerGitConfiguration,
-    ) -> Self {
+    pub fn new(provider_type: impl Into<crate::core::Expr>, git_configuration: CodepipelineTriggerGitConfiguration) -> Self {
         Self {
             provider_type: provider_type.into(),
             git_configuration,
@@ -470,12 +459,7 @@ pub struct Codepipeline {
 
 impl Codepipeline {
     /// `Codepipeline` with its required arguments; set the others with `Codepipeline { field: Some(..), ..Codepipeline::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        artifact_store: Vec<CodepipelineArtifactStore>,
-        stage: Vec<CodepipelineStage>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, artifact_store: Vec<CodepipelineArtifactStore>, stage: Vec<CodepipelineStage>) -> Self {
         Self {
             execution_mode: None,
             id: None,
@@ -520,12 +504,7 @@ pub struct CodepipelineCustomActionTypeConfigurationProperty {
 
 impl CodepipelineCustomActionTypeConfigurationProperty {
     /// `CodepipelineCustomActionTypeConfigurationProperty` with its required arguments; set the others with `CodepipelineCustomActionTypeConfigurationProperty { field: Some(..), ..CodepipelineCustomActionTypeConfigurationProperty::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Arg<bool>>,
-        name: impl Into<crate::core::Expr>,
-        required: impl Into<crate::core::Arg<bool>>,
-        secret: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, required: impl Into<crate::core::Arg<bool>>, secret: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             description: None,
             key: key.into(),
@@ -549,10 +528,7 @@ pub struct CodepipelineCustomActionTypeInputArtifactDetails {
 
 impl CodepipelineCustomActionTypeInputArtifactDetails {
     /// `CodepipelineCustomActionTypeInputArtifactDetails` with its required arguments; set the others with `CodepipelineCustomActionTypeInputArtifactDetails { field: Some(..), ..CodepipelineCustomActionTypeInputArtifactDetails::new(..) }`.
-    pub fn new(
-        maximum_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        minimum_count: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(maximum_count: impl Into<crate::core::Arg<crate::core::Number>>, minimum_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             maximum_count: maximum_count.into(),
             minimum_count: minimum_count.into(),
@@ -621,13 +597,7 @@ pub struct CodepipelineCustomActionType {
 
 impl CodepipelineCustomActionType {
     /// `CodepipelineCustomActionType` with its required arguments; set the others with `CodepipelineCustomActionType { field: Some(..), ..CodepipelineCustomActionType::new(..) }`.
-    pub fn new(
-        category: impl Into<crate::core::Expr>,
-        provider_name: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-        input_artifact_details: CodepipelineCustomActionTypeInputArtifactDetails,
-        output_artifact_details: CodepipelineCustomActionTypeInputArtifactDetails,
-    ) -> Self {
+    pub fn new(category: impl Into<crate::core::Expr>, provider_name: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, input_artifact_details: CodepipelineCustomActionTypeInputArtifactDetails, output_artifact_details: CodepipelineCustomActionTypeInputArtifactDetails) -> Self {
         Self {
             category: category.into(),
             id: None,
@@ -679,10 +649,7 @@ pub struct CodepipelineWebhookFilter {
 
 impl CodepipelineWebhookFilter {
     /// `CodepipelineWebhookFilter` with its required arguments; set the others with `CodepipelineWebhookFilter { field: Some(..), ..CodepipelineWebhookFilter::new(..) }`.
-    pub fn new(
-        json_path: impl Into<crate::core::Expr>,
-        match_equals: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(json_path: impl Into<crate::core::Expr>, match_equals: impl Into<crate::core::Expr>) -> Self {
         Self {
             json_path: json_path.into(),
             match_equals: match_equals.into(),
@@ -719,13 +686,7 @@ pub struct CodepipelineWebhook {
 
 impl CodepipelineWebhook {
     /// `CodepipelineWebhook` with its required arguments; set the others with `CodepipelineWebhook { field: Some(..), ..CodepipelineWebhook::new(..) }`.
-    pub fn new(
-        authentication: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        target_action: impl Into<crate::core::Expr>,
-        target_pipeline: impl Into<crate::core::Expr>,
-        filter: Vec<CodepipelineWebhookFilter>,
-    ) -> Self {
+    pub fn new(authentication: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, target_action: impl Into<crate::core::Expr>, target_pipeline: impl Into<crate::core::Expr>, filter: Vec<CodepipelineWebhookFilter>) -> Self {
         Self {
             authentication: authentication.into(),
             id: None,

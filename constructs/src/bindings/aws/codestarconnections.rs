@@ -81,11 +81,7 @@ pub struct CodestarconnectionsHostVpcConfiguration {
 
 impl CodestarconnectionsHostVpcConfiguration {
     /// `CodestarconnectionsHostVpcConfiguration` with its required arguments; set the others with `CodestarconnectionsHostVpcConfiguration { field: Some(..), ..CodestarconnectionsHostVpcConfiguration::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -117,11 +113,7 @@ pub struct CodestarconnectionsHost {
 
 impl CodestarconnectionsHost {
     /// `CodestarconnectionsHost` with its required arguments; set the others with `CodestarconnectionsHost { field: Some(..), ..CodestarconnectionsHost::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        provider_endpoint: impl Into<crate::core::Expr>,
-        provider_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, provider_endpoint: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),

@@ -50,12 +50,7 @@ pub struct CodestarnotificationsNotificationRule {
 
 impl CodestarnotificationsNotificationRule {
     /// `CodestarnotificationsNotificationRule` with its required arguments; set the others with `CodestarnotificationsNotificationRule { field: Some(..), ..CodestarnotificationsNotificationRule::new(..) }`.
-    pub fn new(
-        detail_type: impl Into<crate::core::Expr>,
-        event_type_ids: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        resource: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(detail_type: impl Into<crate::core::Expr>, event_type_ids: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, resource: impl Into<crate::core::Expr>) -> Self {
         Self {
             detail_type: detail_type.into(),
             event_type_ids,

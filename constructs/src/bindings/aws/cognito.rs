@@ -105,10 +105,7 @@ pub struct CognitoIdentityPoolProviderPrincipalTag {
 
 impl CognitoIdentityPoolProviderPrincipalTag {
     /// `CognitoIdentityPoolProviderPrincipalTag` with its required arguments; set the others with `CognitoIdentityPoolProviderPrincipalTag { field: Some(..), ..CognitoIdentityPoolProviderPrincipalTag::new(..) }`.
-    pub fn new(
-        identity_pool_id: impl Into<crate::core::Expr>,
-        identity_provider_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity_pool_id: impl Into<crate::core::Expr>, identity_provider_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             identity_pool_id: identity_pool_id.into(),
@@ -138,12 +135,7 @@ pub struct CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule {
 
 impl CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule {
     /// `CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule` with its required arguments; set the others with `CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule { field: Some(..), ..CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule::new(..) }`.
-    pub fn new(
-        claim: impl Into<crate::core::Expr>,
-        match_type: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(claim: impl Into<crate::core::Expr>, match_type: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             claim: claim.into(),
             match_type: match_type.into(),
@@ -170,10 +162,7 @@ pub struct CognitoIdentityPoolRolesAttachmentRoleMapping {
 
 impl CognitoIdentityPoolRolesAttachmentRoleMapping {
     /// `CognitoIdentityPoolRolesAttachmentRoleMapping` with its required arguments; set the others with `CognitoIdentityPoolRolesAttachmentRoleMapping { field: Some(..), ..CognitoIdentityPoolRolesAttachmentRoleMapping::new(..) }`.
-    pub fn new(
-        identity_provider: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity_provider: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             ambiguous_role_resolution: None,
             identity_provider: identity_provider.into(),
@@ -200,10 +189,7 @@ pub struct CognitoIdentityPoolRolesAttachment {
 
 impl CognitoIdentityPoolRolesAttachment {
     /// `CognitoIdentityPoolRolesAttachment` with its required arguments; set the others with `CognitoIdentityPoolRolesAttachment { field: Some(..), ..CognitoIdentityPoolRolesAttachment::new(..) }`.
-    pub fn new(
-        identity_pool_id: impl Into<crate::core::Expr>,
-        roles: std::collections::BTreeMap<String, crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity_pool_id: impl Into<crate::core::Expr>, roles: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
         Self {
             id: None,
             identity_pool_id: identity_pool_id.into(),
@@ -241,12 +227,7 @@ pub struct CognitoIdentityProvider {
 
 impl CognitoIdentityProvider {
     /// `CognitoIdentityProvider` with its required arguments; set the others with `CognitoIdentityProvider { field: Some(..), ..CognitoIdentityProvider::new(..) }`.
-    pub fn new(
-        provider_details: std::collections::BTreeMap<String, crate::core::Expr>,
-        provider_name: impl Into<crate::core::Expr>,
-        provider_type: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(provider_details: std::collections::BTreeMap<String, crate::core::Expr>, provider_name: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_mapping: None,
             id: None,
@@ -460,10 +441,7 @@ pub struct CognitoResourceServerScope {
 
 impl CognitoResourceServerScope {
     /// `CognitoResourceServerScope` with its required arguments; set the others with `CognitoResourceServerScope { field: Some(..), ..CognitoResourceServerScope::new(..) }`.
-    pub fn new(
-        scope_description: impl Into<crate::core::Expr>,
-        scope_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(scope_description: impl Into<crate::core::Expr>, scope_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             scope_description: scope_description.into(),
             scope_name: scope_name.into(),
@@ -490,11 +468,7 @@ pub struct CognitoResourceServer {
 
 impl CognitoResourceServer {
     /// `CognitoResourceServer` with its required arguments; set the others with `CognitoResourceServer { field: Some(..), ..CognitoResourceServer::new(..) }`.
-    pub fn new(
-        identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             identifier: identifier.into(),
@@ -520,10 +494,7 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAc
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction::new(..) }`.
-    pub fn new(
-        event_action: impl Into<crate::core::Expr>,
-        notify: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(event_action: impl Into<crate::core::Expr>, notify: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             event_action: event_action.into(),
             notify: notify.into(),
@@ -536,16 +507,13 @@ impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction {
 pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions {
     /// `high_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub high_action:
-        Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction>,
+    pub high_action: Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction>,
     /// `low_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub low_action:
-        Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction>,
+    pub low_action: Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction>,
     /// `medium_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub medium_action:
-        Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction>,
+    pub medium_action: Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction>,
 }
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions {
@@ -572,11 +540,7 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigu
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail::new(..) }`.
-    pub fn new(
-        html_body: impl Into<crate::core::Expr>,
-        subject: impl Into<crate::core::Expr>,
-        text_body: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(html_body: impl Into<crate::core::Expr>, subject: impl Into<crate::core::Expr>, text_body: impl Into<crate::core::Expr>) -> Self {
         Self {
             html_body: html_body.into(),
             subject: subject.into(),
@@ -598,19 +562,13 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigu
     pub source_arn: crate::core::Expr,
     /// `block_email`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub block_email: Option<
-        CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail,
-    >,
+    pub block_email: Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail>,
     /// `mfa_email`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mfa_email: Option<
-        CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail,
-    >,
+    pub mfa_email: Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail>,
     /// `no_action_email`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub no_action_email: Option<
-        CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail,
-    >,
+    pub no_action_email: Option<CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail>,
 }
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration {
@@ -633,16 +591,12 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfiguration {
     /// `actions`. Required.
     pub actions: CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions,
     /// `notify_configuration`. Required.
-    pub notify_configuration:
-        CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration,
+    pub notify_configuration: CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration,
 }
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfiguration {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfiguration` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfiguration { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfiguration::new(..) }`.
-    pub fn new(
-        actions: CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions,
-        notify_configuration: CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration,
-    ) -> Self {
+    pub fn new(actions: CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions, notify_configuration: CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration) -> Self {
         Self {
             actions,
             notify_configuration,
@@ -678,9 +632,7 @@ pub struct CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration {
 
 impl CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration {
     /// `CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration` with its required arguments; set the others with `CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration { field: Some(..), ..CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration::new(..) }`.
-    pub fn new(
-        actions: CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions,
-    ) -> Self {
+    pub fn new(actions: CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions) -> Self {
         Self {
             event_filter: None,
             actions,
@@ -722,12 +674,10 @@ pub struct CognitoRiskConfiguration {
     pub user_pool_id: crate::core::Expr,
     /// `account_takeover_risk_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_takeover_risk_configuration:
-        Option<CognitoRiskConfigurationAccountTakeoverRiskConfiguration>,
+    pub account_takeover_risk_configuration: Option<CognitoRiskConfigurationAccountTakeoverRiskConfiguration>,
     /// `compromised_credentials_risk_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compromised_credentials_risk_configuration:
-        Option<CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration>,
+    pub compromised_credentials_risk_configuration: Option<CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration>,
     /// `risk_exception_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub risk_exception_configuration: Option<CognitoRiskConfigurationRiskExceptionConfiguration>,
@@ -792,10 +742,7 @@ pub struct CognitoUser {
 
 impl CognitoUser {
     /// `CognitoUser` with its required arguments; set the others with `CognitoUser { field: Some(..), ..CognitoUser::new(..) }`.
-    pub fn new(
-        user_pool_id: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(user_pool_id: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes: None,
             client_metadata: None,
@@ -840,10 +787,7 @@ pub struct CognitoUserGroup {
 
 impl CognitoUserGroup {
     /// `CognitoUserGroup` with its required arguments; set the others with `CognitoUserGroup { field: Some(..), ..CognitoUserGroup::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -875,11 +819,7 @@ pub struct CognitoUserInGroup {
 
 impl CognitoUserInGroup {
     /// `CognitoUserInGroup` with its required arguments; set the others with `CognitoUserInGroup { field: Some(..), ..CognitoUserInGroup::new(..) }`.
-    pub fn new(
-        group_name: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_name: group_name.into(),
             id: None,
@@ -904,10 +844,7 @@ pub struct CognitoUserPoolAccountRecoverySettingRecoveryMechanism {
 
 impl CognitoUserPoolAccountRecoverySettingRecoveryMechanism {
     /// `CognitoUserPoolAccountRecoverySettingRecoveryMechanism` with its required arguments; set the others with `CognitoUserPoolAccountRecoverySettingRecoveryMechanism { field: Some(..), ..CognitoUserPoolAccountRecoverySettingRecoveryMechanism::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             name: name.into(),
             priority: priority.into(),
@@ -1064,10 +1001,7 @@ pub struct CognitoUserPoolLambdaConfigCustomEmailSender {
 
 impl CognitoUserPoolLambdaConfigCustomEmailSender {
     /// `CognitoUserPoolLambdaConfigCustomEmailSender` with its required arguments; set the others with `CognitoUserPoolLambdaConfigCustomEmailSender { field: Some(..), ..CognitoUserPoolLambdaConfigCustomEmailSender::new(..) }`.
-    pub fn new(
-        lambda_arn: impl Into<crate::core::Expr>,
-        lambda_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(lambda_arn: impl Into<crate::core::Expr>, lambda_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             lambda_arn: lambda_arn.into(),
             lambda_version: lambda_version.into(),
@@ -1253,10 +1187,7 @@ pub struct CognitoUserPoolSchema {
 
 impl CognitoUserPoolSchema {
     /// `CognitoUserPoolSchema` with its required arguments; set the others with `CognitoUserPoolSchema { field: Some(..), ..CognitoUserPoolSchema::new(..) }`.
-    pub fn new(
-        attribute_data_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attribute_data_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_data_type: attribute_data_type.into(),
             developer_only_attribute: None,
@@ -1300,10 +1231,7 @@ pub struct CognitoUserPoolSmsConfiguration {
 
 impl CognitoUserPoolSmsConfiguration {
     /// `CognitoUserPoolSmsConfiguration` with its required arguments; set the others with `CognitoUserPoolSmsConfiguration { field: Some(..), ..CognitoUserPoolSmsConfiguration::new(..) }`.
-    pub fn new(
-        external_id: impl Into<crate::core::Expr>,
-        sns_caller_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(external_id: impl Into<crate::core::Expr>, sns_caller_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_id: external_id.into(),
             sns_caller_arn: sns_caller_arn.into(),
@@ -1368,8 +1296,7 @@ pub struct CognitoUserPoolUserPoolAddOns {
     pub advanced_security_mode: crate::core::Expr,
     /// `advanced_security_additional_flows`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub advanced_security_additional_flows:
-        Option<CognitoUserPoolUserPoolAddOnsAdvancedSecurityAdditionalFlows>,
+    pub advanced_security_additional_flows: Option<CognitoUserPoolUserPoolAddOnsAdvancedSecurityAdditionalFlows>,
 }
 
 impl CognitoUserPoolUserPoolAddOns {
@@ -1667,10 +1594,7 @@ pub struct CognitoUserPoolClient {
 
 impl CognitoUserPoolClient {
     /// `CognitoUserPoolClient` with its required arguments; set the others with `CognitoUserPoolClient { field: Some(..), ..CognitoUserPoolClient::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token_validity: None,
             allowed_oauth_flows: None,
@@ -1723,10 +1647,7 @@ pub struct CognitoUserPoolDomain {
 
 impl CognitoUserPoolDomain {
     /// `CognitoUserPoolDomain` with its required arguments; set the others with `CognitoUserPoolDomain { field: Some(..), ..CognitoUserPoolDomain::new(..) }`.
-    pub fn new(
-        domain: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: None,
             domain: domain.into(),
@@ -1816,10 +1737,7 @@ pub struct DataCognitoUserGroup {
 
 impl DataCognitoUserGroup {
     /// `DataCognitoUserGroup` with its required arguments; set the others with `DataCognitoUserGroup { field: Some(..), ..DataCognitoUserGroup::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             user_pool_id: user_pool_id.into(),
@@ -1885,10 +1803,7 @@ pub struct DataCognitoUserPoolClient {
 
 impl DataCognitoUserPoolClient {
     /// `DataCognitoUserPoolClient` with its required arguments; set the others with `DataCognitoUserPoolClient { field: Some(..), ..DataCognitoUserPoolClient::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
             id: None,

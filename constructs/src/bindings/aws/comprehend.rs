@@ -23,10 +23,7 @@ pub struct ComprehendDocumentClassifierInputDataConfigAugmentedManifests {
 
 impl ComprehendDocumentClassifierInputDataConfigAugmentedManifests {
     /// `ComprehendDocumentClassifierInputDataConfigAugmentedManifests` with its required arguments; set the others with `ComprehendDocumentClassifierInputDataConfigAugmentedManifests { field: Some(..), ..ComprehendDocumentClassifierInputDataConfigAugmentedManifests::new(..) }`.
-    pub fn new(
-        attribute_names: Vec<crate::core::Expr>,
-        s3_uri: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attribute_names: Vec<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             annotation_data_s3_uri: None,
             attribute_names,
@@ -55,8 +52,7 @@ pub struct ComprehendDocumentClassifierInputDataConfig {
     pub test_s3_uri: Option<crate::core::Expr>,
     /// `augmented_manifests`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub augmented_manifests:
-        Option<Vec<ComprehendDocumentClassifierInputDataConfigAugmentedManifests>>,
+    pub augmented_manifests: Option<Vec<ComprehendDocumentClassifierInputDataConfigAugmentedManifests>>,
 }
 
 impl ComprehendDocumentClassifierInputDataConfig {
@@ -128,10 +124,7 @@ pub struct ComprehendDocumentClassifierVpcConfig {
 
 impl ComprehendDocumentClassifierVpcConfig {
     /// `ComprehendDocumentClassifierVpcConfig` with its required arguments; set the others with `ComprehendDocumentClassifierVpcConfig { field: Some(..), ..ComprehendDocumentClassifierVpcConfig::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnets: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnets,
@@ -187,12 +180,7 @@ pub struct ComprehendDocumentClassifier {
 
 impl ComprehendDocumentClassifier {
     /// `ComprehendDocumentClassifier` with its required arguments; set the others with `ComprehendDocumentClassifier { field: Some(..), ..ComprehendDocumentClassifier::new(..) }`.
-    pub fn new(
-        data_access_role_arn: impl Into<crate::core::Expr>,
-        language_code: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        input_data_config: ComprehendDocumentClassifierInputDataConfig,
-    ) -> Self {
+    pub fn new(data_access_role_arn: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, input_data_config: ComprehendDocumentClassifierInputDataConfig) -> Self {
         Self {
             data_access_role_arn: data_access_role_arn.into(),
             id: None,
@@ -304,8 +292,7 @@ pub struct ComprehendEntityRecognizerInputDataConfig {
     pub annotations: Option<ComprehendEntityRecognizerInputDataConfigAnnotations>,
     /// `augmented_manifests`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub augmented_manifests:
-        Option<Vec<ComprehendDocumentClassifierInputDataConfigAugmentedManifests>>,
+    pub augmented_manifests: Option<Vec<ComprehendDocumentClassifierInputDataConfigAugmentedManifests>>,
     /// `documents`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documents: Option<ComprehendEntityRecognizerInputDataConfigDocuments>,
@@ -372,12 +359,7 @@ pub struct ComprehendEntityRecognizer {
 
 impl ComprehendEntityRecognizer {
     /// `ComprehendEntityRecognizer` with its required arguments; set the others with `ComprehendEntityRecognizer { field: Some(..), ..ComprehendEntityRecognizer::new(..) }`.
-    pub fn new(
-        data_access_role_arn: impl Into<crate::core::Expr>,
-        language_code: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        input_data_config: ComprehendEntityRecognizerInputDataConfig,
-    ) -> Self {
+    pub fn new(data_access_role_arn: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, input_data_config: ComprehendEntityRecognizerInputDataConfig) -> Self {
         Self {
             data_access_role_arn: data_access_role_arn.into(),
             id: None,

@@ -137,8 +137,7 @@ pub struct ComputeoptimizerRecommendationPreferencesUtilizationPreference {
     pub metric_name: crate::core::Expr,
     /// `metric_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric_parameters:
-        Option<Vec<ComputeoptimizerRecommendationPreferencesUtilizationPreferenceMetricParameters>>,
+    pub metric_parameters: Option<Vec<ComputeoptimizerRecommendationPreferencesUtilizationPreferenceMetricParameters>>,
 }
 
 impl ComputeoptimizerRecommendationPreferencesUtilizationPreference {
@@ -170,8 +169,7 @@ pub struct ComputeoptimizerRecommendationPreferences {
     pub savings_estimation_mode: Option<crate::core::Expr>,
     /// `external_metrics_preference`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub external_metrics_preference:
-        Option<Vec<ComputeoptimizerRecommendationPreferencesExternalMetricsPreference>>,
+    pub external_metrics_preference: Option<Vec<ComputeoptimizerRecommendationPreferencesExternalMetricsPreference>>,
     /// `preferred_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferred_resource: Option<Vec<ComputeoptimizerRecommendationPreferencesPreferredResource>>,
@@ -180,8 +178,7 @@ pub struct ComputeoptimizerRecommendationPreferences {
     pub scope: Option<Vec<ComputeoptimizerRecommendationPreferencesScope>>,
     /// `utilization_preference`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub utilization_preference:
-        Option<Vec<ComputeoptimizerRecommendationPreferencesUtilizationPreference>>,
+    pub utilization_preference: Option<Vec<ComputeoptimizerRecommendationPreferencesUtilizationPreference>>,
 }
 
 impl ComputeoptimizerRecommendationPreferences {

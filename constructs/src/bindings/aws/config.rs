@@ -20,10 +20,7 @@ pub struct ConfigAggregateAuthorization {
 
 impl ConfigAggregateAuthorization {
     /// `ConfigAggregateAuthorization` with its required arguments; set the others with `ConfigAggregateAuthorization { field: Some(..), ..ConfigAggregateAuthorization::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             id: None,
@@ -49,7 +46,9 @@ pub struct ConfigConfigRuleEvaluationMode {
 impl ConfigConfigRuleEvaluationMode {
     /// `ConfigConfigRuleEvaluationMode` with its required arguments; set the others with `ConfigConfigRuleEvaluationMode { field: Some(..), ..ConfigConfigRuleEvaluationMode::new(..) }`.
     pub fn new() -> Self {
-        Self { mode: None }
+        Self {
+            mode: None,
+        }
     }
 }
 
@@ -96,10 +95,7 @@ pub struct ConfigConfigRuleSourceCustomPolicyDetails {
 
 impl ConfigConfigRuleSourceCustomPolicyDetails {
     /// `ConfigConfigRuleSourceCustomPolicyDetails` with its required arguments; set the others with `ConfigConfigRuleSourceCustomPolicyDetails { field: Some(..), ..ConfigConfigRuleSourceCustomPolicyDetails::new(..) }`.
-    pub fn new(
-        policy_runtime: impl Into<crate::core::Expr>,
-        policy_text: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_runtime: impl Into<crate::core::Expr>, policy_text: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_debug_log_delivery: None,
             policy_runtime: policy_runtime.into(),
@@ -283,8 +279,7 @@ pub struct ConfigConfigurationAggregator {
     pub account_aggregation_source: Option<ConfigConfigurationAggregatorAccountAggregationSource>,
     /// `organization_aggregation_source`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organization_aggregation_source:
-        Option<ConfigConfigurationAggregatorOrganizationAggregationSource>,
+    pub organization_aggregation_source: Option<ConfigConfigurationAggregatorOrganizationAggregationSource>,
 }
 
 impl ConfigConfigurationAggregator {
@@ -333,7 +328,9 @@ pub struct ConfigConfigurationRecorderRecordingGroupRecordingStrategy {
 impl ConfigConfigurationRecorderRecordingGroupRecordingStrategy {
     /// `ConfigConfigurationRecorderRecordingGroupRecordingStrategy` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingGroupRecordingStrategy { field: Some(..), ..ConfigConfigurationRecorderRecordingGroupRecordingStrategy::new(..) }`.
     pub fn new() -> Self {
-        Self { use_only: None }
+        Self {
+            use_only: None,
+        }
     }
 }
 
@@ -351,8 +348,7 @@ pub struct ConfigConfigurationRecorderRecordingGroup {
     pub resource_types: Option<Vec<crate::core::Expr>>,
     /// `exclusion_by_resource_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exclusion_by_resource_types:
-        Option<Vec<ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes>>,
+    pub exclusion_by_resource_types: Option<Vec<ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes>>,
     /// `recording_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_strategy: Option<Vec<ConfigConfigurationRecorderRecordingGroupRecordingStrategy>>,
@@ -385,10 +381,7 @@ pub struct ConfigConfigurationRecorderRecordingModeRecordingModeOverride {
 
 impl ConfigConfigurationRecorderRecordingModeRecordingModeOverride {
     /// `ConfigConfigurationRecorderRecordingModeRecordingModeOverride` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingModeRecordingModeOverride { field: Some(..), ..ConfigConfigurationRecorderRecordingModeRecordingModeOverride::new(..) }`.
-    pub fn new(
-        recording_frequency: impl Into<crate::core::Expr>,
-        resource_types: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(recording_frequency: impl Into<crate::core::Expr>, resource_types: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
             recording_frequency: recording_frequency.into(),
@@ -405,8 +398,7 @@ pub struct ConfigConfigurationRecorderRecordingMode {
     pub recording_frequency: Option<crate::core::Expr>,
     /// `recording_mode_override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub recording_mode_override:
-        Option<ConfigConfigurationRecorderRecordingModeRecordingModeOverride>,
+    pub recording_mode_override: Option<ConfigConfigurationRecorderRecordingModeRecordingModeOverride>,
 }
 
 impl ConfigConfigurationRecorderRecordingMode {
@@ -469,10 +461,7 @@ pub struct ConfigConfigurationRecorderStatus {
 
 impl ConfigConfigurationRecorderStatus {
     /// `ConfigConfigurationRecorderStatus` with its required arguments; set the others with `ConfigConfigurationRecorderStatus { field: Some(..), ..ConfigConfigurationRecorderStatus::new(..) }`.
-    pub fn new(
-        is_enabled: impl Into<crate::core::Arg<bool>>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(is_enabled: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             is_enabled: is_enabled.into(),
@@ -496,10 +485,7 @@ pub struct ConfigConformancePackInputParameter {
 
 impl ConfigConformancePackInputParameter {
     /// `ConfigConformancePackInputParameter` with its required arguments; set the others with `ConfigConformancePackInputParameter { field: Some(..), ..ConfigConformancePackInputParameter::new(..) }`.
-    pub fn new(
-        parameter_name: impl Into<crate::core::Expr>,
-        parameter_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameter_name: impl Into<crate::core::Expr>, parameter_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_name: parameter_name.into(),
             parameter_value: parameter_value.into(),
@@ -737,12 +723,7 @@ pub struct ConfigOrganizationCustomPolicyRule {
 
 impl ConfigOrganizationCustomPolicyRule {
     /// `ConfigOrganizationCustomPolicyRule` with its required arguments; set the others with `ConfigOrganizationCustomPolicyRule { field: Some(..), ..ConfigOrganizationCustomPolicyRule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        policy_runtime: impl Into<crate::core::Expr>,
-        policy_text: impl Into<crate::core::Expr>,
-        trigger_types: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, policy_runtime: impl Into<crate::core::Expr>, policy_text: impl Into<crate::core::Expr>, trigger_types: Vec<crate::core::Expr>) -> Self {
         Self {
             debug_log_delivery_accounts: None,
             description: None,
@@ -810,11 +791,7 @@ pub struct ConfigOrganizationCustomRule {
 
 impl ConfigOrganizationCustomRule {
     /// `ConfigOrganizationCustomRule` with its required arguments; set the others with `ConfigOrganizationCustomRule { field: Some(..), ..ConfigOrganizationCustomRule::new(..) }`.
-    pub fn new(
-        lambda_function_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        trigger_types: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(lambda_function_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, trigger_types: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
             excluded_accounts: None,
@@ -878,10 +855,7 @@ pub struct ConfigOrganizationManagedRule {
 
 impl ConfigOrganizationManagedRule {
     /// `ConfigOrganizationManagedRule` with its required arguments; set the others with `ConfigOrganizationManagedRule { field: Some(..), ..ConfigOrganizationManagedRule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        rule_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, rule_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             excluded_accounts: None,
@@ -935,7 +909,9 @@ pub struct ConfigRemediationConfigurationExecutionControls {
 impl ConfigRemediationConfigurationExecutionControls {
     /// `ConfigRemediationConfigurationExecutionControls` with its required arguments; set the others with `ConfigRemediationConfigurationExecutionControls { field: Some(..), ..ConfigRemediationConfigurationExecutionControls::new(..) }`.
     pub fn new() -> Self {
-        Self { ssm_controls: None }
+        Self {
+            ssm_controls: None,
+        }
     }
 }
 
@@ -1004,11 +980,7 @@ pub struct ConfigRemediationConfiguration {
 
 impl ConfigRemediationConfiguration {
     /// `ConfigRemediationConfiguration` with its required arguments; set the others with `ConfigRemediationConfiguration { field: Some(..), ..ConfigRemediationConfiguration::new(..) }`.
-    pub fn new(
-        config_rule_name: impl Into<crate::core::Expr>,
-        target_id: impl Into<crate::core::Expr>,
-        target_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(config_rule_name: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>, target_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             automatic: None,
             config_rule_name: config_rule_name.into(),

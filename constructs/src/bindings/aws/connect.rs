@@ -34,10 +34,7 @@ pub struct ConnectBotAssociation {
 
 impl ConnectBotAssociation {
     /// `ConnectBotAssociation` with its required arguments; set the others with `ConnectBotAssociation { field: Some(..), ..ConnectBotAssociation::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        lex_bot: ConnectBotAssociationLexBot,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, lex_bot: ConnectBotAssociationLexBot) -> Self {
         Self {
             id: None,
             instance_id: instance_id.into(),
@@ -85,10 +82,7 @@ pub struct ConnectContactFlow {
 
 impl ConnectContactFlow {
     /// `ConnectContactFlow` with its required arguments; set the others with `ConnectContactFlow { field: Some(..), ..ConnectContactFlow::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: None,
             content_hash: None,
@@ -140,10 +134,7 @@ pub struct ConnectContactFlowModule {
 
 impl ConnectContactFlowModule {
     /// `ConnectContactFlowModule` with its required arguments; set the others with `ConnectContactFlowModule { field: Some(..), ..ConnectContactFlowModule::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: None,
             content_hash: None,
@@ -173,10 +164,7 @@ pub struct ConnectHoursOfOperationConfigEndTime {
 
 impl ConnectHoursOfOperationConfigEndTime {
     /// `ConnectHoursOfOperationConfigEndTime` with its required arguments; set the others with `ConnectHoursOfOperationConfigEndTime { field: Some(..), ..ConnectHoursOfOperationConfigEndTime::new(..) }`.
-    pub fn new(
-        hours: impl Into<crate::core::Arg<crate::core::Number>>,
-        minutes: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(hours: impl Into<crate::core::Arg<crate::core::Number>>, minutes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             hours: hours.into(),
             minutes: minutes.into(),
@@ -197,11 +185,7 @@ pub struct ConnectHoursOfOperationConfig {
 
 impl ConnectHoursOfOperationConfig {
     /// `ConnectHoursOfOperationConfig` with its required arguments; set the others with `ConnectHoursOfOperationConfig { field: Some(..), ..ConnectHoursOfOperationConfig::new(..) }`.
-    pub fn new(
-        day: impl Into<crate::core::Expr>,
-        end_time: ConnectHoursOfOperationConfigEndTime,
-        start_time: ConnectHoursOfOperationConfigEndTime,
-    ) -> Self {
+    pub fn new(day: impl Into<crate::core::Expr>, end_time: ConnectHoursOfOperationConfigEndTime, start_time: ConnectHoursOfOperationConfigEndTime) -> Self {
         Self {
             day: day.into(),
             end_time,
@@ -237,12 +221,7 @@ pub struct ConnectHoursOfOperation {
 
 impl ConnectHoursOfOperation {
     /// `ConnectHoursOfOperation` with its required arguments; set the others with `ConnectHoursOfOperation { field: Some(..), ..ConnectHoursOfOperation::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        time_zone: impl Into<crate::core::Expr>,
-        config: Vec<ConnectHoursOfOperationConfig>,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, time_zone: impl Into<crate::core::Expr>, config: Vec<ConnectHoursOfOperationConfig>) -> Self {
         Self {
             description: None,
             id: None,
@@ -327,11 +306,7 @@ pub struct ConnectInstance {
 
 impl ConnectInstance {
     /// `ConnectInstance` with its required arguments; set the others with `ConnectInstance { field: Some(..), ..ConnectInstance::new(..) }`.
-    pub fn new(
-        identity_management_type: impl Into<crate::core::Expr>,
-        inbound_calls_enabled: impl Into<crate::core::Arg<bool>>,
-        outbound_calls_enabled: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(identity_management_type: impl Into<crate::core::Expr>, inbound_calls_enabled: impl Into<crate::core::Arg<bool>>, outbound_calls_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             auto_resolve_best_voices_enabled: None,
             contact_flow_logs_enabled: None,
@@ -398,10 +373,7 @@ pub struct ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncr
 
 impl ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig {
     /// `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig::new(..) }`.
-    pub fn new(
-        encryption_type: impl Into<crate::core::Expr>,
-        key_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(encryption_type: impl Into<crate::core::Expr>, key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             encryption_type: encryption_type.into(),
             key_id: key_id.into(),
@@ -417,17 +389,12 @@ pub struct ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig {
     /// `retention_period_hours`. Required.
     pub retention_period_hours: crate::core::Arg<crate::core::Number>,
     /// `encryption_config`. Required.
-    pub encryption_config:
-        ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig,
+    pub encryption_config: ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig,
 }
 
 impl ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig {
     /// `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig::new(..) }`.
-    pub fn new(
-        prefix: impl Into<crate::core::Expr>,
-        retention_period_hours: impl Into<crate::core::Arg<crate::core::Number>>,
-        encryption_config: ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig,
-    ) -> Self {
+    pub fn new(prefix: impl Into<crate::core::Expr>, retention_period_hours: impl Into<crate::core::Arg<crate::core::Number>>, encryption_config: ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig) -> Self {
         Self {
             prefix: prefix.into(),
             retention_period_hours: retention_period_hours.into(),
@@ -445,16 +412,12 @@ pub struct ConnectInstanceStorageConfigStorageConfigS3Config {
     pub bucket_prefix: crate::core::Expr,
     /// `encryption_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_config:
-        Option<ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig>,
+    pub encryption_config: Option<ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig>,
 }
 
 impl ConnectInstanceStorageConfigStorageConfigS3Config {
     /// `ConnectInstanceStorageConfigStorageConfigS3Config` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigS3Config { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigS3Config::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        bucket_prefix: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, bucket_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             bucket_prefix: bucket_prefix.into(),
@@ -470,15 +433,13 @@ pub struct ConnectInstanceStorageConfigStorageConfig {
     pub storage_type: crate::core::Expr,
     /// `kinesis_firehose_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kinesis_firehose_config:
-        Option<ConnectInstanceStorageConfigStorageConfigKinesisFirehoseConfig>,
+    pub kinesis_firehose_config: Option<ConnectInstanceStorageConfigStorageConfigKinesisFirehoseConfig>,
     /// `kinesis_stream_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kinesis_stream_config: Option<ConnectInstanceStorageConfigStorageConfigKinesisStreamConfig>,
     /// `kinesis_video_stream_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kinesis_video_stream_config:
-        Option<ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig>,
+    pub kinesis_video_stream_config: Option<ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig>,
     /// `s3_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3_config: Option<ConnectInstanceStorageConfigStorageConfigS3Config>,
@@ -513,11 +474,7 @@ pub struct ConnectInstanceStorageConfig {
 
 impl ConnectInstanceStorageConfig {
     /// `ConnectInstanceStorageConfig` with its required arguments; set the others with `ConnectInstanceStorageConfig { field: Some(..), ..ConnectInstanceStorageConfig::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        resource_type: impl Into<crate::core::Expr>,
-        storage_config: ConnectInstanceStorageConfigStorageConfig,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>, storage_config: ConnectInstanceStorageConfigStorageConfig) -> Self {
         Self {
             id: None,
             instance_id: instance_id.into(),
@@ -545,10 +502,7 @@ pub struct ConnectLambdaFunctionAssociation {
 
 impl ConnectLambdaFunctionAssociation {
     /// `ConnectLambdaFunctionAssociation` with its required arguments; set the others with `ConnectLambdaFunctionAssociation { field: Some(..), ..ConnectLambdaFunctionAssociation::new(..) }`.
-    pub fn new(
-        function_arn: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_arn: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_arn: function_arn.into(),
             id: None,
@@ -617,11 +571,7 @@ pub struct ConnectPhoneNumber {
 
 impl ConnectPhoneNumber {
     /// `ConnectPhoneNumber` with its required arguments; set the others with `ConnectPhoneNumber { field: Some(..), ..ConnectPhoneNumber::new(..) }`.
-    pub fn new(
-        country_code: impl Into<crate::core::Expr>,
-        target_arn: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(country_code: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             country_code: country_code.into(),
             description: None,
@@ -702,11 +652,7 @@ pub struct ConnectQueue {
 
 impl ConnectQueue {
     /// `ConnectQueue` with its required arguments; set the others with `ConnectQueue { field: Some(..), ..ConnectQueue::new(..) }`.
-    pub fn new(
-        hours_of_operation_id: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(hours_of_operation_id: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             hours_of_operation_id: hours_of_operation_id.into(),
@@ -754,10 +700,7 @@ pub struct ConnectQuickConnectQuickConnectConfigQueueConfig {
 
 impl ConnectQuickConnectQuickConnectConfigQueueConfig {
     /// `ConnectQuickConnectQuickConnectConfigQueueConfig` with its required arguments; set the others with `ConnectQuickConnectQuickConnectConfigQueueConfig { field: Some(..), ..ConnectQuickConnectQuickConnectConfigQueueConfig::new(..) }`.
-    pub fn new(
-        contact_flow_id: impl Into<crate::core::Expr>,
-        queue_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(contact_flow_id: impl Into<crate::core::Expr>, queue_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_flow_id: contact_flow_id.into(),
             queue_id: queue_id.into(),
@@ -776,10 +719,7 @@ pub struct ConnectQuickConnectQuickConnectConfigUserConfig {
 
 impl ConnectQuickConnectQuickConnectConfigUserConfig {
     /// `ConnectQuickConnectQuickConnectConfigUserConfig` with its required arguments; set the others with `ConnectQuickConnectQuickConnectConfigUserConfig { field: Some(..), ..ConnectQuickConnectQuickConnectConfigUserConfig::new(..) }`.
-    pub fn new(
-        contact_flow_id: impl Into<crate::core::Expr>,
-        user_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(contact_flow_id: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_flow_id: contact_flow_id.into(),
             user_id: user_id.into(),
@@ -840,11 +780,7 @@ pub struct ConnectQuickConnect {
 
 impl ConnectQuickConnect {
     /// `ConnectQuickConnect` with its required arguments; set the others with `ConnectQuickConnect { field: Some(..), ..ConnectQuickConnect::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        quick_connect_config: ConnectQuickConnectQuickConnectConfig,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, quick_connect_config: ConnectQuickConnectQuickConnectConfig) -> Self {
         Self {
             description: None,
             id: None,
@@ -872,10 +808,7 @@ pub struct ConnectRoutingProfileMediaConcurrencies {
 
 impl ConnectRoutingProfileMediaConcurrencies {
     /// `ConnectRoutingProfileMediaConcurrencies` with its required arguments; set the others with `ConnectRoutingProfileMediaConcurrencies { field: Some(..), ..ConnectRoutingProfileMediaConcurrencies::new(..) }`.
-    pub fn new(
-        channel: impl Into<crate::core::Expr>,
-        concurrency: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(channel: impl Into<crate::core::Expr>, concurrency: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             channel: channel.into(),
             concurrency: concurrency.into(),
@@ -898,12 +831,7 @@ pub struct ConnectRoutingProfileQueueConfigs {
 
 impl ConnectRoutingProfileQueueConfigs {
     /// `ConnectRoutingProfileQueueConfigs` with its required arguments; set the others with `ConnectRoutingProfileQueueConfigs { field: Some(..), ..ConnectRoutingProfileQueueConfigs::new(..) }`.
-    pub fn new(
-        channel: impl Into<crate::core::Expr>,
-        delay: impl Into<crate::core::Arg<crate::core::Number>>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        queue_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(channel: impl Into<crate::core::Expr>, delay: impl Into<crate::core::Arg<crate::core::Number>>, priority: impl Into<crate::core::Arg<crate::core::Number>>, queue_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             channel: channel.into(),
             delay: delay.into(),
@@ -942,13 +870,7 @@ pub struct ConnectRoutingProfile {
 
 impl ConnectRoutingProfile {
     /// `ConnectRoutingProfile` with its required arguments; set the others with `ConnectRoutingProfile { field: Some(..), ..ConnectRoutingProfile::new(..) }`.
-    pub fn new(
-        default_outbound_queue_id: impl Into<crate::core::Expr>,
-        description: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        media_concurrencies: Vec<ConnectRoutingProfileMediaConcurrencies>,
-    ) -> Self {
+    pub fn new(default_outbound_queue_id: impl Into<crate::core::Expr>, description: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, media_concurrencies: Vec<ConnectRoutingProfileMediaConcurrencies>) -> Self {
         Self {
             default_outbound_queue_id: default_outbound_queue_id.into(),
             description: description.into(),
@@ -993,10 +915,7 @@ pub struct ConnectSecurityProfile {
 
 impl ConnectSecurityProfile {
     /// `ConnectSecurityProfile` with its required arguments; set the others with `ConnectSecurityProfile { field: Some(..), ..ConnectSecurityProfile::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -1108,13 +1027,7 @@ pub struct ConnectUser {
 
 impl ConnectUser {
     /// `ConnectUser` with its required arguments; set the others with `ConnectUser { field: Some(..), ..ConnectUser::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        routing_profile_id: impl Into<crate::core::Expr>,
-        security_profile_ids: Vec<crate::core::Expr>,
-        phone_config: ConnectUserPhoneConfig,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, routing_profile_id: impl Into<crate::core::Expr>, security_profile_ids: Vec<crate::core::Expr>, phone_config: ConnectUserPhoneConfig) -> Self {
         Self {
             directory_user_id: None,
             hierarchy_group_id: None,
@@ -1159,10 +1072,7 @@ pub struct ConnectUserHierarchyGroup {
 
 impl ConnectUserHierarchyGroup {
     /// `ConnectUserHierarchyGroup` with its required arguments; set the others with `ConnectUserHierarchyGroup { field: Some(..), ..ConnectUserHierarchyGroup::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_id: instance_id.into(),
@@ -1188,7 +1098,9 @@ pub struct ConnectUserHierarchyStructureHierarchyStructureLevelFive {
 impl ConnectUserHierarchyStructureHierarchyStructureLevelFive {
     /// `ConnectUserHierarchyStructureHierarchyStructureLevelFive` with its required arguments; set the others with `ConnectUserHierarchyStructureHierarchyStructureLevelFive { field: Some(..), ..ConnectUserHierarchyStructureHierarchyStructureLevelFive::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -1239,10 +1151,7 @@ pub struct ConnectUserHierarchyStructure {
 
 impl ConnectUserHierarchyStructure {
     /// `ConnectUserHierarchyStructure` with its required arguments; set the others with `ConnectUserHierarchyStructure { field: Some(..), ..ConnectUserHierarchyStructure::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        hierarchy_structure: ConnectUserHierarchyStructureHierarchyStructure,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, hierarchy_structure: ConnectUserHierarchyStructureHierarchyStructure) -> Self {
         Self {
             id: None,
             instance_id: instance_id.into(),
@@ -1282,12 +1191,7 @@ pub struct ConnectVocabulary {
 
 impl ConnectVocabulary {
     /// `ConnectVocabulary` with its required arguments; set the others with `ConnectVocabulary { field: Some(..), ..ConnectVocabulary::new(..) }`.
-    pub fn new(
-        content: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-        language_code: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(content: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
             id: None,
@@ -1319,10 +1223,7 @@ pub struct DataConnectBotAssociation {
 
 impl DataConnectBotAssociation {
     /// `DataConnectBotAssociation` with its required arguments; set the others with `DataConnectBotAssociation { field: Some(..), ..DataConnectBotAssociation::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        lex_bot: ConnectBotAssociationLexBot,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, lex_bot: ConnectBotAssociationLexBot) -> Self {
         Self {
             id: None,
             instance_id: instance_id.into(),
@@ -1496,11 +1397,7 @@ pub struct DataConnectInstanceStorageConfig {
 
 impl DataConnectInstanceStorageConfig {
     /// `DataConnectInstanceStorageConfig` with its required arguments; set the others with `DataConnectInstanceStorageConfig { field: Some(..), ..DataConnectInstanceStorageConfig::new(..) }`.
-    pub fn new(
-        association_id: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-        resource_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(association_id: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             association_id: association_id.into(),
             id: None,
@@ -1528,10 +1425,7 @@ pub struct DataConnectLambdaFunctionAssociation {
 
 impl DataConnectLambdaFunctionAssociation {
     /// `DataConnectLambdaFunctionAssociation` with its required arguments; set the others with `DataConnectLambdaFunctionAssociation { field: Some(..), ..DataConnectLambdaFunctionAssociation::new(..) }`.
-    pub fn new(
-        function_arn: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_arn: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_arn: function_arn.into(),
             id: None,
@@ -1558,10 +1452,7 @@ pub struct DataConnectPrompt {
 
 impl DataConnectPrompt {
     /// `DataConnectPrompt` with its required arguments; set the others with `DataConnectPrompt { field: Some(..), ..DataConnectPrompt::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_id: instance_id.into(),

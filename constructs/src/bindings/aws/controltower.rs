@@ -64,10 +64,7 @@ pub struct ControltowerControl {
 
 impl ControltowerControl {
     /// `ControltowerControl` with its required arguments; set the others with `ControltowerControl { field: Some(..), ..ControltowerControl::new(..) }`.
-    pub fn new(
-        control_identifier: impl Into<crate::core::Expr>,
-        target_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(control_identifier: impl Into<crate::core::Expr>, target_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             control_identifier: control_identifier.into(),
             id: None,
@@ -105,10 +102,7 @@ pub struct ControltowerLandingZone {
 
 impl ControltowerLandingZone {
     /// `ControltowerLandingZone` with its required arguments; set the others with `ControltowerLandingZone { field: Some(..), ..ControltowerLandingZone::new(..) }`.
-    pub fn new(
-        manifest_json: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(manifest_json: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             manifest_json: manifest_json.into(),

@@ -42,15 +42,7 @@ pub struct CurReportDefinition {
 
 impl CurReportDefinition {
     /// `CurReportDefinition` with its required arguments; set the others with `CurReportDefinition { field: Some(..), ..CurReportDefinition::new(..) }`.
-    pub fn new(
-        additional_schema_elements: Vec<crate::core::Expr>,
-        compression: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-        report_name: impl Into<crate::core::Expr>,
-        s3_bucket: impl Into<crate::core::Expr>,
-        s3_region: impl Into<crate::core::Expr>,
-        time_unit: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(additional_schema_elements: Vec<crate::core::Expr>, compression: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, report_name: impl Into<crate::core::Expr>, s3_bucket: impl Into<crate::core::Expr>, s3_region: impl Into<crate::core::Expr>, time_unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_artifacts: None,
             additional_schema_elements,

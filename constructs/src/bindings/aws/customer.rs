@@ -82,7 +82,9 @@ pub struct DataCustomerGatewayTimeouts {
 impl DataCustomerGatewayTimeouts {
     /// `DataCustomerGatewayTimeouts` with its required arguments; set the others with `DataCustomerGatewayTimeouts { field: Some(..), ..DataCustomerGatewayTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

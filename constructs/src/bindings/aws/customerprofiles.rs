@@ -95,7 +95,9 @@ pub struct CustomerprofilesDomainMatchingExportingConfig {
 impl CustomerprofilesDomainMatchingExportingConfig {
     /// `CustomerprofilesDomainMatchingExportingConfig` with its required arguments; set the others with `CustomerprofilesDomainMatchingExportingConfig { field: Some(..), ..CustomerprofilesDomainMatchingExportingConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { s3_exporting: None }
+        Self {
+            s3_exporting: None,
+        }
     }
 }
 
@@ -110,10 +112,7 @@ pub struct CustomerprofilesDomainMatchingJobSchedule {
 
 impl CustomerprofilesDomainMatchingJobSchedule {
     /// `CustomerprofilesDomainMatchingJobSchedule` with its required arguments; set the others with `CustomerprofilesDomainMatchingJobSchedule { field: Some(..), ..CustomerprofilesDomainMatchingJobSchedule::new(..) }`.
-    pub fn new(
-        day_of_the_week: impl Into<crate::core::Expr>,
-        time: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(day_of_the_week: impl Into<crate::core::Expr>, time: impl Into<crate::core::Expr>) -> Self {
         Self {
             day_of_the_week: day_of_the_week.into(),
             time: time.into(),
@@ -187,7 +186,9 @@ pub struct CustomerprofilesDomainRuleBasedMatchingMatchingRules {
 impl CustomerprofilesDomainRuleBasedMatchingMatchingRules {
     /// `CustomerprofilesDomainRuleBasedMatchingMatchingRules` with its required arguments; set the others with `CustomerprofilesDomainRuleBasedMatchingMatchingRules { field: Some(..), ..CustomerprofilesDomainRuleBasedMatchingMatchingRules::new(..) }`.
     pub fn new(rule: Vec<crate::core::Expr>) -> Self {
-        Self { rule }
+        Self {
+            rule,
+        }
     }
 }
 
@@ -207,8 +208,7 @@ pub struct CustomerprofilesDomainRuleBasedMatching {
     pub status: Option<crate::core::Expr>,
     /// `attribute_types_selector`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute_types_selector:
-        Option<CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector>,
+    pub attribute_types_selector: Option<CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector>,
     /// `conflict_resolution`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conflict_resolution: Option<CustomerprofilesDomainMatchingAutoMergingConflictResolution>,
@@ -268,10 +268,7 @@ pub struct CustomerprofilesDomain {
 
 impl CustomerprofilesDomain {
     /// `CustomerprofilesDomain` with its required arguments; set the others with `CustomerprofilesDomain { field: Some(..), ..CustomerprofilesDomain::new(..) }`.
-    pub fn new(
-        default_expiration_days: impl Into<crate::core::Arg<crate::core::Number>>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(default_expiration_days: impl Into<crate::core::Arg<crate::core::Number>>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             dead_letter_queue_url: None,
             default_encryption_key: None,

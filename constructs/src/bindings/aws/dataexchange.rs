@@ -22,11 +22,7 @@ pub struct DataexchangeDataSet {
 
 impl DataexchangeDataSet {
     /// `DataexchangeDataSet` with its required arguments; set the others with `DataexchangeDataSet { field: Some(..), ..DataexchangeDataSet::new(..) }`.
-    pub fn new(
-        asset_type: impl Into<crate::core::Expr>,
-        description: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(asset_type: impl Into<crate::core::Expr>, description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             asset_type: asset_type.into(),
             description: description.into(),
@@ -91,8 +87,7 @@ pub struct DataexchangeEventActionActionExportRevisionToS3 {
     pub encryption: Option<Vec<DataexchangeEventActionActionExportRevisionToS3Encryption>>,
     /// `revision_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub revision_destination:
-        Option<Vec<DataexchangeEventActionActionExportRevisionToS3RevisionDestination>>,
+    pub revision_destination: Option<Vec<DataexchangeEventActionActionExportRevisionToS3RevisionDestination>>,
 }
 
 impl DataexchangeEventActionActionExportRevisionToS3 {
@@ -245,9 +240,7 @@ pub struct DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSou
     pub keys: Option<Vec<crate::core::Expr>>,
     /// `kms_keys_to_grant`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kms_keys_to_grant: Option<
-        Vec<DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSourceKmsKeysToGrant>,
-    >,
+    pub kms_keys_to_grant: Option<Vec<DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSourceKmsKeysToGrant>>,
 }
 
 impl DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource {
@@ -267,14 +260,15 @@ impl DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource {
 pub struct DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket {
     /// `asset_source`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub asset_source:
-        Option<Vec<DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource>>,
+    pub asset_source: Option<Vec<DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource>>,
 }
 
 impl DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket {
     /// `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket { field: Some(..), ..DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket::new(..) }`.
     pub fn new() -> Self {
-        Self { asset_source: None }
+        Self {
+            asset_source: None,
+        }
     }
 }
 
@@ -308,7 +302,9 @@ pub struct DataexchangeRevisionAssetsAssetImportAssetsFromS3 {
 impl DataexchangeRevisionAssetsAssetImportAssetsFromS3 {
     /// `DataexchangeRevisionAssetsAssetImportAssetsFromS3` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetImportAssetsFromS3 { field: Some(..), ..DataexchangeRevisionAssetsAssetImportAssetsFromS3::new(..) }`.
     pub fn new() -> Self {
-        Self { asset_source: None }
+        Self {
+            asset_source: None,
+        }
     }
 }
 
@@ -333,15 +329,13 @@ impl DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl {
 pub struct DataexchangeRevisionAssetsAsset {
     /// `create_s3_data_access_from_s3_bucket`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub create_s3_data_access_from_s3_bucket:
-        Option<Vec<DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket>>,
+    pub create_s3_data_access_from_s3_bucket: Option<Vec<DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket>>,
     /// `import_assets_from_s3`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub import_assets_from_s3: Option<Vec<DataexchangeRevisionAssetsAssetImportAssetsFromS3>>,
     /// `import_assets_from_signed_url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub import_assets_from_signed_url:
-        Option<Vec<DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl>>,
+    pub import_assets_from_signed_url: Option<Vec<DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl>>,
 }
 
 impl DataexchangeRevisionAssetsAsset {
@@ -367,7 +361,9 @@ pub struct DataexchangeRevisionAssetsTimeouts {
 impl DataexchangeRevisionAssetsTimeouts {
     /// `DataexchangeRevisionAssetsTimeouts` with its required arguments; set the others with `DataexchangeRevisionAssetsTimeouts { field: Some(..), ..DataexchangeRevisionAssetsTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 

@@ -47,10 +47,7 @@ pub struct DatapipelinePipelineDefinitionParameterObjectAttribute {
 
 impl DatapipelinePipelineDefinitionParameterObjectAttribute {
     /// `DatapipelinePipelineDefinitionParameterObjectAttribute` with its required arguments; set the others with `DatapipelinePipelineDefinitionParameterObjectAttribute { field: Some(..), ..DatapipelinePipelineDefinitionParameterObjectAttribute::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        string_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, string_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
             string_value: string_value.into(),
@@ -89,10 +86,7 @@ pub struct DatapipelinePipelineDefinitionParameterValue {
 
 impl DatapipelinePipelineDefinitionParameterValue {
     /// `DatapipelinePipelineDefinitionParameterValue` with its required arguments; set the others with `DatapipelinePipelineDefinitionParameterValue { field: Some(..), ..DatapipelinePipelineDefinitionParameterValue::new(..) }`.
-    pub fn new(
-        id: impl Into<crate::core::Expr>,
-        string_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(id: impl Into<crate::core::Expr>, string_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
             string_value: string_value.into(),
@@ -167,10 +161,7 @@ pub struct DatapipelinePipelineDefinition {
 
 impl DatapipelinePipelineDefinition {
     /// `DatapipelinePipelineDefinition` with its required arguments; set the others with `DatapipelinePipelineDefinition { field: Some(..), ..DatapipelinePipelineDefinition::new(..) }`.
-    pub fn new(
-        pipeline_id: impl Into<crate::core::Expr>,
-        pipeline_object: Vec<DatapipelinePipelineDefinitionPipelineObject>,
-    ) -> Self {
+    pub fn new(pipeline_id: impl Into<crate::core::Expr>, pipeline_object: Vec<DatapipelinePipelineDefinitionPipelineObject>) -> Self {
         Self {
             id: None,
             pipeline_id: pipeline_id.into(),
@@ -215,12 +206,14 @@ impl crate::core::DataSource for DataDatapipelinePipeline {
 
 /// The `parameter_value` block of [`DataDatapipelinePipelineDefinition`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataDatapipelinePipelineDefinitionParameterValue {}
+pub struct DataDatapipelinePipelineDefinitionParameterValue {
+}
 
 impl DataDatapipelinePipelineDefinitionParameterValue {
     /// `DataDatapipelinePipelineDefinitionParameterValue` with its required arguments; set the others with `DataDatapipelinePipelineDefinitionParameterValue { field: Some(..), ..DataDatapipelinePipelineDefinitionParameterValue::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -11,7 +11,9 @@ pub struct DatasyncAgentTimeouts {
 impl DatasyncAgentTimeouts {
     /// `DatasyncAgentTimeouts` with its required arguments; set the others with `DatasyncAgentTimeouts { field: Some(..), ..DatasyncAgentTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -126,11 +128,7 @@ pub struct DatasyncLocationAzureBlob {
 
 impl DatasyncLocationAzureBlob {
     /// `DatasyncLocationAzureBlob` with its required arguments; set the others with `DatasyncLocationAzureBlob { field: Some(..), ..DatasyncLocationAzureBlob::new(..) }`.
-    pub fn new(
-        agent_arns: Vec<crate::core::Expr>,
-        authentication_type: impl Into<crate::core::Expr>,
-        container_url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(agent_arns: Vec<crate::core::Expr>, authentication_type: impl Into<crate::core::Expr>, container_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_tier: None,
             agent_arns,
@@ -161,10 +159,7 @@ pub struct DatasyncLocationEfsEc2Config {
 
 impl DatasyncLocationEfsEc2Config {
     /// `DatasyncLocationEfsEc2Config` with its required arguments; set the others with `DatasyncLocationEfsEc2Config { field: Some(..), ..DatasyncLocationEfsEc2Config::new(..) }`.
-    pub fn new(
-        security_group_arns: Vec<crate::core::Expr>,
-        subnet_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_arns: Vec<crate::core::Expr>, subnet_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_arns,
             subnet_arn: subnet_arn.into(),
@@ -204,10 +199,7 @@ pub struct DatasyncLocationEfs {
 
 impl DatasyncLocationEfs {
     /// `DatasyncLocationEfs` with its required arguments; set the others with `DatasyncLocationEfs { field: Some(..), ..DatasyncLocationEfs::new(..) }`.
-    pub fn new(
-        efs_file_system_arn: impl Into<crate::core::Expr>,
-        ec2_config: DatasyncLocationEfsEc2Config,
-    ) -> Self {
+    pub fn new(efs_file_system_arn: impl Into<crate::core::Expr>, ec2_config: DatasyncLocationEfsEc2Config) -> Self {
         Self {
             access_point_arn: None,
             efs_file_system_arn: efs_file_system_arn.into(),
@@ -249,10 +241,7 @@ pub struct DatasyncLocationFsxLustreFileSystem {
 
 impl DatasyncLocationFsxLustreFileSystem {
     /// `DatasyncLocationFsxLustreFileSystem` with its required arguments; set the others with `DatasyncLocationFsxLustreFileSystem { field: Some(..), ..DatasyncLocationFsxLustreFileSystem::new(..) }`.
-    pub fn new(
-        fsx_filesystem_arn: impl Into<crate::core::Expr>,
-        security_group_arns: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(fsx_filesystem_arn: impl Into<crate::core::Expr>, security_group_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
             id: None,
@@ -279,7 +268,9 @@ pub struct DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions {
 impl DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions {
     /// `DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions { field: Some(..), ..DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { version: None }
+        Self {
+            version: None,
+        }
     }
 }
 
@@ -293,7 +284,9 @@ pub struct DatasyncLocationFsxOntapFileSystemProtocolNfs {
 impl DatasyncLocationFsxOntapFileSystemProtocolNfs {
     /// `DatasyncLocationFsxOntapFileSystemProtocolNfs` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystemProtocolNfs { field: Some(..), ..DatasyncLocationFsxOntapFileSystemProtocolNfs::new(..) }`.
     pub fn new(mount_options: DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions) -> Self {
-        Self { mount_options }
+        Self {
+            mount_options,
+        }
     }
 }
 
@@ -313,11 +306,7 @@ pub struct DatasyncLocationFsxOntapFileSystemProtocolSmb {
 
 impl DatasyncLocationFsxOntapFileSystemProtocolSmb {
     /// `DatasyncLocationFsxOntapFileSystemProtocolSmb` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystemProtocolSmb { field: Some(..), ..DatasyncLocationFsxOntapFileSystemProtocolSmb::new(..) }`.
-    pub fn new(
-        password: impl Into<crate::core::Expr>,
-        user: impl Into<crate::core::Expr>,
-        mount_options: DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions,
-    ) -> Self {
+    pub fn new(password: impl Into<crate::core::Expr>, user: impl Into<crate::core::Expr>, mount_options: DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions) -> Self {
         Self {
             domain: None,
             password: password.into(),
@@ -373,11 +362,7 @@ pub struct DatasyncLocationFsxOntapFileSystem {
 
 impl DatasyncLocationFsxOntapFileSystem {
     /// `DatasyncLocationFsxOntapFileSystem` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystem { field: Some(..), ..DatasyncLocationFsxOntapFileSystem::new(..) }`.
-    pub fn new(
-        security_group_arns: Vec<crate::core::Expr>,
-        storage_virtual_machine_arn: impl Into<crate::core::Expr>,
-        protocol: DatasyncLocationFsxOntapFileSystemProtocol,
-    ) -> Self {
+    pub fn new(security_group_arns: Vec<crate::core::Expr>, storage_virtual_machine_arn: impl Into<crate::core::Expr>, protocol: DatasyncLocationFsxOntapFileSystemProtocol) -> Self {
         Self {
             id: None,
             security_group_arns,
@@ -404,7 +389,9 @@ pub struct DatasyncLocationFsxOpenzfsFileSystemProtocol {
 impl DatasyncLocationFsxOpenzfsFileSystemProtocol {
     /// `DatasyncLocationFsxOpenzfsFileSystemProtocol` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystemProtocol { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystemProtocol::new(..) }`.
     pub fn new(nfs: DatasyncLocationFsxOntapFileSystemProtocolNfs) -> Self {
-        Self { nfs }
+        Self {
+            nfs,
+        }
     }
 }
 
@@ -433,11 +420,7 @@ pub struct DatasyncLocationFsxOpenzfsFileSystem {
 
 impl DatasyncLocationFsxOpenzfsFileSystem {
     /// `DatasyncLocationFsxOpenzfsFileSystem` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystem { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystem::new(..) }`.
-    pub fn new(
-        fsx_filesystem_arn: impl Into<crate::core::Expr>,
-        security_group_arns: Vec<crate::core::Expr>,
-        protocol: DatasyncLocationFsxOpenzfsFileSystemProtocol,
-    ) -> Self {
+    pub fn new(fsx_filesystem_arn: impl Into<crate::core::Expr>, security_group_arns: Vec<crate::core::Expr>, protocol: DatasyncLocationFsxOpenzfsFileSystemProtocol) -> Self {
         Self {
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
             id: None,
@@ -484,12 +467,7 @@ pub struct DatasyncLocationFsxWindowsFileSystem {
 
 impl DatasyncLocationFsxWindowsFileSystem {
     /// `DatasyncLocationFsxWindowsFileSystem` with its required arguments; set the others with `DatasyncLocationFsxWindowsFileSystem { field: Some(..), ..DatasyncLocationFsxWindowsFileSystem::new(..) }`.
-    pub fn new(
-        fsx_filesystem_arn: impl Into<crate::core::Expr>,
-        password: impl Into<crate::core::Expr>,
-        security_group_arns: Vec<crate::core::Expr>,
-        user: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(fsx_filesystem_arn: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, security_group_arns: Vec<crate::core::Expr>, user: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: None,
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
@@ -519,10 +497,7 @@ pub struct DatasyncLocationHdfsNameNode {
 
 impl DatasyncLocationHdfsNameNode {
     /// `DatasyncLocationHdfsNameNode` with its required arguments; set the others with `DatasyncLocationHdfsNameNode { field: Some(..), ..DatasyncLocationHdfsNameNode::new(..) }`.
-    pub fn new(
-        hostname: impl Into<crate::core::Expr>,
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(hostname: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             hostname: hostname.into(),
             port: port.into(),
@@ -607,10 +582,7 @@ pub struct DatasyncLocationHdfs {
 
 impl DatasyncLocationHdfs {
     /// `DatasyncLocationHdfs` with its required arguments; set the others with `DatasyncLocationHdfs { field: Some(..), ..DatasyncLocationHdfs::new(..) }`.
-    pub fn new(
-        agent_arns: Vec<crate::core::Expr>,
-        name_node: Vec<DatasyncLocationHdfsNameNode>,
-    ) -> Self {
+    pub fn new(agent_arns: Vec<crate::core::Expr>, name_node: Vec<DatasyncLocationHdfsNameNode>) -> Self {
         Self {
             agent_arns,
             authentication_type: None,
@@ -647,7 +619,9 @@ pub struct DatasyncLocationNfsOnPremConfig {
 impl DatasyncLocationNfsOnPremConfig {
     /// `DatasyncLocationNfsOnPremConfig` with its required arguments; set the others with `DatasyncLocationNfsOnPremConfig { field: Some(..), ..DatasyncLocationNfsOnPremConfig::new(..) }`.
     pub fn new(agent_arns: Vec<crate::core::Expr>) -> Self {
-        Self { agent_arns }
+        Self {
+            agent_arns,
+        }
     }
 }
 
@@ -676,11 +650,7 @@ pub struct DatasyncLocationNfs {
 
 impl DatasyncLocationNfs {
     /// `DatasyncLocationNfs` with its required arguments; set the others with `DatasyncLocationNfs { field: Some(..), ..DatasyncLocationNfs::new(..) }`.
-    pub fn new(
-        server_hostname: impl Into<crate::core::Expr>,
-        subdirectory: impl Into<crate::core::Expr>,
-        on_prem_config: DatasyncLocationNfsOnPremConfig,
-    ) -> Self {
+    pub fn new(server_hostname: impl Into<crate::core::Expr>, subdirectory: impl Into<crate::core::Expr>, on_prem_config: DatasyncLocationNfsOnPremConfig) -> Self {
         Self {
             id: None,
             server_hostname: server_hostname.into(),
@@ -737,11 +707,7 @@ pub struct DatasyncLocationObjectStorage {
 
 impl DatasyncLocationObjectStorage {
     /// `DatasyncLocationObjectStorage` with its required arguments; set the others with `DatasyncLocationObjectStorage { field: Some(..), ..DatasyncLocationObjectStorage::new(..) }`.
-    pub fn new(
-        agent_arns: Vec<crate::core::Expr>,
-        bucket_name: impl Into<crate::core::Expr>,
-        server_hostname: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(agent_arns: Vec<crate::core::Expr>, bucket_name: impl Into<crate::core::Expr>, server_hostname: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_key: None,
             agent_arns,
@@ -807,11 +773,7 @@ pub struct DatasyncLocationS3 {
 
 impl DatasyncLocationS3 {
     /// `DatasyncLocationS3` with its required arguments; set the others with `DatasyncLocationS3 { field: Some(..), ..DatasyncLocationS3::new(..) }`.
-    pub fn new(
-        s3_bucket_arn: impl Into<crate::core::Expr>,
-        subdirectory: impl Into<crate::core::Expr>,
-        s3_config: DatasyncLocationS3S3Config,
-    ) -> Self {
+    pub fn new(s3_bucket_arn: impl Into<crate::core::Expr>, subdirectory: impl Into<crate::core::Expr>, s3_config: DatasyncLocationS3S3Config) -> Self {
         Self {
             agent_arns: None,
             id: None,
@@ -861,13 +823,7 @@ pub struct DatasyncLocationSmb {
 
 impl DatasyncLocationSmb {
     /// `DatasyncLocationSmb` with its required arguments; set the others with `DatasyncLocationSmb { field: Some(..), ..DatasyncLocationSmb::new(..) }`.
-    pub fn new(
-        agent_arns: Vec<crate::core::Expr>,
-        password: impl Into<crate::core::Expr>,
-        server_hostname: impl Into<crate::core::Expr>,
-        subdirectory: impl Into<crate::core::Expr>,
-        user: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(agent_arns: Vec<crate::core::Expr>, password: impl Into<crate::core::Expr>, server_hostname: impl Into<crate::core::Expr>, subdirectory: impl Into<crate::core::Expr>, user: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_arns,
             domain: None,
@@ -1040,10 +996,7 @@ pub struct DatasyncTaskTaskReportConfigS3Destination {
 
 impl DatasyncTaskTaskReportConfigS3Destination {
     /// `DatasyncTaskTaskReportConfigS3Destination` with its required arguments; set the others with `DatasyncTaskTaskReportConfigS3Destination { field: Some(..), ..DatasyncTaskTaskReportConfigS3Destination::new(..) }`.
-    pub fn new(
-        bucket_access_role_arn: impl Into<crate::core::Expr>,
-        s3_bucket_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_access_role_arn: impl Into<crate::core::Expr>, s3_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_access_role_arn: bucket_access_role_arn.into(),
             s3_bucket_arn: s3_bucket_arn.into(),
@@ -1131,10 +1084,7 @@ pub struct DatasyncTask {
 
 impl DatasyncTask {
     /// `DatasyncTask` with its required arguments; set the others with `DatasyncTask { field: Some(..), ..DatasyncTask::new(..) }`.
-    pub fn new(
-        destination_location_arn: impl Into<crate::core::Expr>,
-        source_location_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_location_arn: impl Into<crate::core::Expr>, source_location_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_log_group_arn: None,
             destination_location_arn: destination_location_arn.into(),

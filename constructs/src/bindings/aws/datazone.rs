@@ -16,11 +16,7 @@ pub struct DatazoneAssetTypeFormsInput {
 
 impl DatazoneAssetTypeFormsInput {
     /// `DatazoneAssetTypeFormsInput` with its required arguments; set the others with `DatazoneAssetTypeFormsInput { field: Some(..), ..DatazoneAssetTypeFormsInput::new(..) }`.
-    pub fn new(
-        map_block_key: impl Into<crate::core::Expr>,
-        type_identifier: impl Into<crate::core::Expr>,
-        type_revision: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(map_block_key: impl Into<crate::core::Expr>, type_identifier: impl Into<crate::core::Expr>, type_revision: impl Into<crate::core::Expr>) -> Self {
         Self {
             map_block_key: map_block_key.into(),
             required: None,
@@ -42,7 +38,9 @@ pub struct DatazoneAssetTypeTimeouts {
 impl DatazoneAssetTypeTimeouts {
     /// `DatazoneAssetTypeTimeouts` with its required arguments; set the others with `DatazoneAssetTypeTimeouts { field: Some(..), ..DatazoneAssetTypeTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -68,11 +66,7 @@ pub struct DatazoneAssetType {
 
 impl DatazoneAssetType {
     /// `DatazoneAssetType` with its required arguments; set the others with `DatazoneAssetType { field: Some(..), ..DatazoneAssetType::new(..) }`.
-    pub fn new(
-        domain_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owning_project_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owning_project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             domain_identifier: domain_identifier.into(),
@@ -161,10 +155,7 @@ pub struct DatazoneDomain {
 
 impl DatazoneDomain {
     /// `DatazoneDomain` with its required arguments; set the others with `DatazoneDomain { field: Some(..), ..DatazoneDomain::new(..) }`.
-    pub fn new(
-        domain_execution_role: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_execution_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             domain_execution_role: domain_execution_role.into(),
@@ -267,12 +258,7 @@ pub struct DatazoneEnvironment {
 
 impl DatazoneEnvironment {
     /// `DatazoneEnvironment` with its required arguments; set the others with `DatazoneEnvironment { field: Some(..), ..DatazoneEnvironment::new(..) }`.
-    pub fn new(
-        domain_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        profile_identifier: impl Into<crate::core::Expr>,
-        project_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, profile_identifier: impl Into<crate::core::Expr>, project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_identifier: None,
             account_region: None,
@@ -315,11 +301,7 @@ pub struct DatazoneEnvironmentBlueprintConfiguration {
 
 impl DatazoneEnvironmentBlueprintConfiguration {
     /// `DatazoneEnvironmentBlueprintConfiguration` with its required arguments; set the others with `DatazoneEnvironmentBlueprintConfiguration { field: Some(..), ..DatazoneEnvironmentBlueprintConfiguration::new(..) }`.
-    pub fn new(
-        domain_id: impl Into<crate::core::Expr>,
-        enabled_regions: Vec<crate::core::Expr>,
-        environment_blueprint_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_id: impl Into<crate::core::Expr>, enabled_regions: Vec<crate::core::Expr>, environment_blueprint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
             enabled_regions,
@@ -361,13 +343,7 @@ pub struct DatazoneEnvironmentProfile {
 
 impl DatazoneEnvironmentProfile {
     /// `DatazoneEnvironmentProfile` with its required arguments; set the others with `DatazoneEnvironmentProfile { field: Some(..), ..DatazoneEnvironmentProfile::new(..) }`.
-    pub fn new(
-        aws_account_region: impl Into<crate::core::Expr>,
-        domain_identifier: impl Into<crate::core::Expr>,
-        environment_blueprint_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        project_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(aws_account_region: impl Into<crate::core::Expr>, domain_identifier: impl Into<crate::core::Expr>, environment_blueprint_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             aws_account_region: aws_account_region.into(),
@@ -426,11 +402,7 @@ pub struct DatazoneFormType {
 
 impl DatazoneFormType {
     /// `DatazoneFormType` with its required arguments; set the others with `DatazoneFormType { field: Some(..), ..DatazoneFormType::new(..) }`.
-    pub fn new(
-        domain_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owning_project_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owning_project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             domain_identifier: domain_identifier.into(),
@@ -466,11 +438,7 @@ pub struct DatazoneGlossary {
 
 impl DatazoneGlossary {
     /// `DatazoneGlossary` with its required arguments; set the others with `DatazoneGlossary { field: Some(..), ..DatazoneGlossary::new(..) }`.
-    pub fn new(
-        domain_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owning_project_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owning_project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             domain_identifier: domain_identifier.into(),
@@ -535,10 +503,7 @@ pub struct DatazoneGlossaryTerm {
 
 impl DatazoneGlossaryTerm {
     /// `DatazoneGlossaryTerm` with its required arguments; set the others with `DatazoneGlossaryTerm { field: Some(..), ..DatazoneGlossaryTerm::new(..) }`.
-    pub fn new(
-        glossary_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(glossary_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_identifier: None,
             glossary_identifier: glossary_identifier.into(),
@@ -579,10 +544,7 @@ pub struct DatazoneProject {
 
 impl DatazoneProject {
     /// `DatazoneProject` with its required arguments; set the others with `DatazoneProject { field: Some(..), ..DatazoneProject::new(..) }`.
-    pub fn new(
-        domain_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             domain_identifier: domain_identifier.into(),
@@ -641,10 +603,7 @@ pub struct DatazoneUserProfile {
 
 impl DatazoneUserProfile {
     /// `DatazoneUserProfile` with its required arguments; set the others with `DatazoneUserProfile { field: Some(..), ..DatazoneUserProfile::new(..) }`.
-    pub fn new(
-        domain_identifier: impl Into<crate::core::Expr>,
-        user_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_identifier: impl Into<crate::core::Expr>, user_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_identifier: domain_identifier.into(),
             status: None,
@@ -697,11 +656,7 @@ pub struct DataDatazoneEnvironmentBlueprint {
 
 impl DataDatazoneEnvironmentBlueprint {
     /// `DataDatazoneEnvironmentBlueprint` with its required arguments; set the others with `DataDatazoneEnvironmentBlueprint { field: Some(..), ..DataDatazoneEnvironmentBlueprint::new(..) }`.
-    pub fn new(
-        domain_id: impl Into<crate::core::Expr>,
-        managed: impl Into<crate::core::Arg<bool>>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_id: impl Into<crate::core::Expr>, managed: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
             managed: managed.into(),

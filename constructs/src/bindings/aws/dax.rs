@@ -11,7 +11,9 @@ pub struct DaxClusterServerSideEncryption {
 impl DaxClusterServerSideEncryption {
     /// `DaxClusterServerSideEncryption` with its required arguments; set the others with `DaxClusterServerSideEncryption { field: Some(..), ..DaxClusterServerSideEncryption::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -94,12 +96,7 @@ pub struct DaxCluster {
 
 impl DaxCluster {
     /// `DaxCluster` with its required arguments; set the others with `DaxCluster { field: Some(..), ..DaxCluster::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        iam_role_arn: impl Into<crate::core::Expr>,
-        node_type: impl Into<crate::core::Expr>,
-        replication_factor: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>, replication_factor: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             availability_zones: None,
             cluster_endpoint_encryption_type: None,

@@ -11,7 +11,9 @@ pub struct DbClusterSnapshotTimeouts {
 impl DbClusterSnapshotTimeouts {
     /// `DbClusterSnapshotTimeouts` with its required arguments; set the others with `DbClusterSnapshotTimeouts { field: Some(..), ..DbClusterSnapshotTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -41,10 +43,7 @@ pub struct DbClusterSnapshot {
 
 impl DbClusterSnapshot {
     /// `DbClusterSnapshot` with its required arguments; set the others with `DbClusterSnapshot { field: Some(..), ..DbClusterSnapshot::new(..) }`.
-    pub fn new(
-        db_cluster_identifier: impl Into<crate::core::Expr>,
-        db_cluster_snapshot_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
             db_cluster_snapshot_identifier: db_cluster_snapshot_identifier.into(),
@@ -157,7 +156,9 @@ pub struct DbInstanceBlueGreenUpdate {
 impl DbInstanceBlueGreenUpdate {
     /// `DbInstanceBlueGreenUpdate` with its required arguments; set the others with `DbInstanceBlueGreenUpdate { field: Some(..), ..DbInstanceBlueGreenUpdate::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -212,12 +213,7 @@ pub struct DbInstanceS3Import {
 
 impl DbInstanceS3Import {
     /// `DbInstanceS3Import` with its required arguments; set the others with `DbInstanceS3Import { field: Some(..), ..DbInstanceS3Import::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        ingestion_role: impl Into<crate::core::Expr>,
-        source_engine: impl Into<crate::core::Expr>,
-        source_engine_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, ingestion_role: impl Into<crate::core::Expr>, source_engine: impl Into<crate::core::Expr>, source_engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             bucket_prefix: None,
@@ -620,11 +616,7 @@ pub struct DbInstanceRoleAssociation {
 
 impl DbInstanceRoleAssociation {
     /// `DbInstanceRoleAssociation` with its required arguments; set the others with `DbInstanceRoleAssociation { field: Some(..), ..DbInstanceRoleAssociation::new(..) }`.
-    pub fn new(
-        db_instance_identifier: impl Into<crate::core::Expr>,
-        feature_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_instance_identifier: impl Into<crate::core::Expr>, feature_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_instance_identifier: db_instance_identifier.into(),
             feature_name: feature_name.into(),
@@ -705,7 +697,9 @@ pub struct DbOptionGroupTimeouts {
 impl DbOptionGroupTimeouts {
     /// `DbOptionGroupTimeouts` with its required arguments; set the others with `DbOptionGroupTimeouts { field: Some(..), ..DbOptionGroupTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -747,10 +741,7 @@ pub struct DbOptionGroup {
 
 impl DbOptionGroup {
     /// `DbOptionGroup` with its required arguments; set the others with `DbOptionGroup { field: Some(..), ..DbOptionGroup::new(..) }`.
-    pub fn new(
-        engine_name: impl Into<crate::core::Expr>,
-        major_engine_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(engine_name: impl Into<crate::core::Expr>, major_engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             engine_name: engine_name.into(),
             id: None,
@@ -924,13 +915,7 @@ pub struct DbProxy {
 
 impl DbProxy {
     /// `DbProxy` with its required arguments; set the others with `DbProxy { field: Some(..), ..DbProxy::new(..) }`.
-    pub fn new(
-        engine_family: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        vpc_subnet_ids: Vec<crate::core::Expr>,
-        auth: Vec<DbProxyAuth>,
-    ) -> Self {
+    pub fn new(engine_family: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, vpc_subnet_ids: Vec<crate::core::Expr>, auth: Vec<DbProxyAuth>) -> Self {
         Self {
             debug_logging: None,
             engine_family: engine_family.into(),
@@ -1070,11 +1055,7 @@ pub struct DbProxyEndpoint {
 
 impl DbProxyEndpoint {
     /// `DbProxyEndpoint` with its required arguments; set the others with `DbProxyEndpoint { field: Some(..), ..DbProxyEndpoint::new(..) }`.
-    pub fn new(
-        db_proxy_endpoint_name: impl Into<crate::core::Expr>,
-        db_proxy_name: impl Into<crate::core::Expr>,
-        vpc_subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_proxy_endpoint_name: impl Into<crate::core::Expr>, db_proxy_name: impl Into<crate::core::Expr>, vpc_subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             db_proxy_endpoint_name: db_proxy_endpoint_name.into(),
             db_proxy_name: db_proxy_name.into(),
@@ -1113,10 +1094,7 @@ pub struct DbProxyTarget {
 
 impl DbProxyTarget {
     /// `DbProxyTarget` with its required arguments; set the others with `DbProxyTarget { field: Some(..), ..DbProxyTarget::new(..) }`.
-    pub fn new(
-        db_proxy_name: impl Into<crate::core::Expr>,
-        target_group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_proxy_name: impl Into<crate::core::Expr>, target_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: None,
             db_instance_identifier: None,
@@ -1157,10 +1135,7 @@ pub struct DbSnapshot {
 
 impl DbSnapshot {
     /// `DbSnapshot` with its required arguments; set the others with `DbSnapshot { field: Some(..), ..DbSnapshot::new(..) }`.
-    pub fn new(
-        db_instance_identifier: impl Into<crate::core::Expr>,
-        db_snapshot_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_instance_identifier: impl Into<crate::core::Expr>, db_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_instance_identifier: db_instance_identifier.into(),
             db_snapshot_identifier: db_snapshot_identifier.into(),
@@ -1221,10 +1196,7 @@ pub struct DbSnapshotCopy {
 
 impl DbSnapshotCopy {
     /// `DbSnapshotCopy` with its required arguments; set the others with `DbSnapshotCopy { field: Some(..), ..DbSnapshotCopy::new(..) }`.
-    pub fn new(
-        source_db_snapshot_identifier: impl Into<crate::core::Expr>,
-        target_db_snapshot_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(source_db_snapshot_identifier: impl Into<crate::core::Expr>, target_db_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_tags: None,
             destination_region: None,

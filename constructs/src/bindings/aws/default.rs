@@ -29,13 +29,7 @@ pub struct DefaultNetworkAclEgress {
 
 impl DefaultNetworkAclEgress {
     /// `DefaultNetworkAclEgress` with its required arguments; set the others with `DefaultNetworkAclEgress { field: Some(..), ..DefaultNetworkAclEgress::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        from_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        protocol: impl Into<crate::core::Expr>,
-        rule_no: impl Into<crate::core::Arg<crate::core::Number>>,
-        to_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, from_port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, rule_no: impl Into<crate::core::Arg<crate::core::Number>>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             action: action.into(),
             cidr_block: None,
@@ -414,7 +408,9 @@ pub struct DataDefaultTags {
 impl DataDefaultTags {
     /// `DataDefaultTags` with its required arguments; set the others with `DataDefaultTags { field: Some(..), ..DataDefaultTags::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

@@ -75,11 +75,7 @@ pub struct DetectiveMember {
 
 impl DetectiveMember {
     /// `DetectiveMember` with its required arguments; set the others with `DetectiveMember { field: Some(..), ..DetectiveMember::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        email_address: impl Into<crate::core::Expr>,
-        graph_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, email_address: impl Into<crate::core::Expr>, graph_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             disable_email_notification: None,
@@ -133,10 +129,7 @@ pub struct DetectiveOrganizationConfiguration {
 
 impl DetectiveOrganizationConfiguration {
     /// `DetectiveOrganizationConfiguration` with its required arguments; set the others with `DetectiveOrganizationConfiguration { field: Some(..), ..DetectiveOrganizationConfiguration::new(..) }`.
-    pub fn new(
-        auto_enable: impl Into<crate::core::Arg<bool>>,
-        graph_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auto_enable: impl Into<crate::core::Arg<bool>>, graph_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
             graph_arn: graph_arn.into(),

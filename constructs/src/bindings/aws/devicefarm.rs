@@ -53,11 +53,7 @@ pub struct DevicefarmDevicePool {
 
 impl DevicefarmDevicePool {
     /// `DevicefarmDevicePool` with its required arguments; set the others with `DevicefarmDevicePool { field: Some(..), ..DevicefarmDevicePool::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        project_arn: impl Into<crate::core::Expr>,
-        rule: Vec<DevicefarmDevicePoolRule>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, project_arn: impl Into<crate::core::Expr>, rule: Vec<DevicefarmDevicePoolRule>) -> Self {
         Self {
             description: None,
             id: None,
@@ -173,10 +169,7 @@ pub struct DevicefarmNetworkProfile {
 
 impl DevicefarmNetworkProfile {
     /// `DevicefarmNetworkProfile` with its required arguments; set the others with `DevicefarmNetworkProfile { field: Some(..), ..DevicefarmNetworkProfile::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        project_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, project_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             downlink_bandwidth_bits: None,
@@ -250,11 +243,7 @@ pub struct DevicefarmTestGridProjectVpcConfig {
 
 impl DevicefarmTestGridProjectVpcConfig {
     /// `DevicefarmTestGridProjectVpcConfig` with its required arguments; set the others with `DevicefarmTestGridProjectVpcConfig { field: Some(..), ..DevicefarmTestGridProjectVpcConfig::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -322,11 +311,7 @@ pub struct DevicefarmUpload {
 
 impl DevicefarmUpload {
     /// `DevicefarmUpload` with its required arguments; set the others with `DevicefarmUpload { field: Some(..), ..DevicefarmUpload::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        project_arn: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, project_arn: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: None,
             id: None,

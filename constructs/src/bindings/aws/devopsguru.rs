@@ -21,8 +21,7 @@ impl DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler {
 pub struct DevopsguruEventSourcesConfigEventSources {
     /// `amazon_code_guru_profiler`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amazon_code_guru_profiler:
-        Option<Vec<DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler>>,
+    pub amazon_code_guru_profiler: Option<Vec<DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler>>,
 }
 
 impl DevopsguruEventSourcesConfigEventSources {
@@ -127,7 +126,9 @@ pub struct DevopsguruResourceCollectionCloudformation {
 impl DevopsguruResourceCollectionCloudformation {
     /// `DevopsguruResourceCollectionCloudformation` with its required arguments; set the others with `DevopsguruResourceCollectionCloudformation { field: Some(..), ..DevopsguruResourceCollectionCloudformation::new(..) }`.
     pub fn new(stack_names: Vec<crate::core::Expr>) -> Self {
-        Self { stack_names }
+        Self {
+            stack_names,
+        }
     }
 }
 
@@ -142,10 +143,7 @@ pub struct DevopsguruResourceCollectionTags {
 
 impl DevopsguruResourceCollectionTags {
     /// `DevopsguruResourceCollectionTags` with its required arguments; set the others with `DevopsguruResourceCollectionTags { field: Some(..), ..DevopsguruResourceCollectionTags::new(..) }`.
-    pub fn new(
-        app_boundary_key: impl Into<crate::core::Expr>,
-        tag_values: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_boundary_key: impl Into<crate::core::Expr>, tag_values: Vec<crate::core::Expr>) -> Self {
         Self {
             app_boundary_key: app_boundary_key.into(),
             tag_values,
@@ -228,8 +226,7 @@ impl DevopsguruServiceIntegrationLogsAnomalyDetection {
 pub struct DevopsguruServiceIntegration {
     /// `kms_server_side_encryption`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kms_server_side_encryption:
-        Option<Vec<DevopsguruServiceIntegrationKmsServerSideEncryption>>,
+    pub kms_server_side_encryption: Option<Vec<DevopsguruServiceIntegrationKmsServerSideEncryption>>,
     /// `logs_anomaly_detection`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logs_anomaly_detection: Option<Vec<DevopsguruServiceIntegrationLogsAnomalyDetection>>,
@@ -255,23 +252,27 @@ impl crate::core::Resource for DevopsguruServiceIntegration {
 
 /// The `filters` block of [`DataDevopsguruNotificationChannel`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataDevopsguruNotificationChannelFilters {}
+pub struct DataDevopsguruNotificationChannelFilters {
+}
 
 impl DataDevopsguruNotificationChannelFilters {
     /// `DataDevopsguruNotificationChannelFilters` with its required arguments; set the others with `DataDevopsguruNotificationChannelFilters { field: Some(..), ..DataDevopsguruNotificationChannelFilters::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `sns` block of [`DataDevopsguruNotificationChannel`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataDevopsguruNotificationChannelSns {}
+pub struct DataDevopsguruNotificationChannelSns {
+}
 
 impl DataDevopsguruNotificationChannelSns {
     /// `DataDevopsguruNotificationChannelSns` with its required arguments; set the others with `DataDevopsguruNotificationChannelSns { field: Some(..), ..DataDevopsguruNotificationChannelSns::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -305,23 +306,27 @@ impl crate::core::DataSource for DataDevopsguruNotificationChannel {
 
 /// The `cloudformation` block of [`DataDevopsguruResourceCollection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataDevopsguruResourceCollectionCloudformation {}
+pub struct DataDevopsguruResourceCollectionCloudformation {
+}
 
 impl DataDevopsguruResourceCollectionCloudformation {
     /// `DataDevopsguruResourceCollectionCloudformation` with its required arguments; set the others with `DataDevopsguruResourceCollectionCloudformation { field: Some(..), ..DataDevopsguruResourceCollectionCloudformation::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `tags` block of [`DataDevopsguruResourceCollection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataDevopsguruResourceCollectionTags {}
+pub struct DataDevopsguruResourceCollectionTags {
+}
 
 impl DataDevopsguruResourceCollectionTags {
     /// `DataDevopsguruResourceCollectionTags` with its required arguments; set the others with `DataDevopsguruResourceCollectionTags { field: Some(..), ..DataDevopsguruResourceCollectionTags::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

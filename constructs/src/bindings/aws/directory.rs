@@ -16,11 +16,7 @@ pub struct DirectoryServiceConditionalForwarder {
 
 impl DirectoryServiceConditionalForwarder {
     /// `DirectoryServiceConditionalForwarder` with its required arguments; set the others with `DirectoryServiceConditionalForwarder { field: Some(..), ..DirectoryServiceConditionalForwarder::new(..) }`.
-    pub fn new(
-        directory_id: impl Into<crate::core::Expr>,
-        dns_ips: Vec<crate::core::Expr>,
-        remote_domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(directory_id: impl Into<crate::core::Expr>, dns_ips: Vec<crate::core::Expr>, remote_domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             directory_id: directory_id.into(),
             dns_ips,
@@ -49,12 +45,7 @@ pub struct DirectoryServiceDirectoryConnectSettings {
 
 impl DirectoryServiceDirectoryConnectSettings {
     /// `DirectoryServiceDirectoryConnectSettings` with its required arguments; set the others with `DirectoryServiceDirectoryConnectSettings { field: Some(..), ..DirectoryServiceDirectoryConnectSettings::new(..) }`.
-    pub fn new(
-        customer_dns_ips: Vec<crate::core::Expr>,
-        customer_username: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(customer_dns_ips: Vec<crate::core::Expr>, customer_username: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_dns_ips,
             customer_username: customer_username.into(),
@@ -201,10 +192,7 @@ pub struct DirectoryServiceLogSubscription {
 
 impl DirectoryServiceLogSubscription {
     /// `DirectoryServiceLogSubscription` with its required arguments; set the others with `DirectoryServiceLogSubscription { field: Some(..), ..DirectoryServiceLogSubscription::new(..) }`.
-    pub fn new(
-        directory_id: impl Into<crate::core::Expr>,
-        log_group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(directory_id: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             directory_id: directory_id.into(),
             id: None,
@@ -271,16 +259,7 @@ pub struct DirectoryServiceRadiusSettings {
 impl DirectoryServiceRadiusSettings {
     /// `DirectoryServiceRadiusSettings` with its required arguments; set the others with `DirectoryServiceRadiusSettings { field: Some(..), ..DirectoryServiceRadiusSettings::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        authentication_protocol: impl Into<crate::core::Expr>,
-        directory_id: impl Into<crate::core::Expr>,
-        display_label: impl Into<crate::core::Expr>,
-        radius_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        radius_retries: impl Into<crate::core::Arg<crate::core::Number>>,
-        radius_servers: Vec<crate::core::Expr>,
-        radius_timeout: impl Into<crate::core::Arg<crate::core::Number>>,
-        shared_secret: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authentication_protocol: impl Into<crate::core::Expr>, directory_id: impl Into<crate::core::Expr>, display_label: impl Into<crate::core::Expr>, radius_port: impl Into<crate::core::Arg<crate::core::Number>>, radius_retries: impl Into<crate::core::Arg<crate::core::Number>>, radius_servers: Vec<crate::core::Expr>, radius_timeout: impl Into<crate::core::Arg<crate::core::Number>>, shared_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_protocol: authentication_protocol.into(),
             directory_id: directory_id.into(),
@@ -348,11 +327,7 @@ pub struct DirectoryServiceRegion {
 
 impl DirectoryServiceRegion {
     /// `DirectoryServiceRegion` with its required arguments; set the others with `DirectoryServiceRegion { field: Some(..), ..DirectoryServiceRegion::new(..) }`.
-    pub fn new(
-        directory_id: impl Into<crate::core::Expr>,
-        region_name: impl Into<crate::core::Expr>,
-        vpc_settings: DirectoryServiceRegionVpcSettings,
-    ) -> Self {
+    pub fn new(directory_id: impl Into<crate::core::Expr>, region_name: impl Into<crate::core::Expr>, vpc_settings: DirectoryServiceRegionVpcSettings) -> Self {
         Self {
             desired_number_of_domain_controllers: None,
             directory_id: directory_id.into(),
@@ -401,7 +376,9 @@ pub struct DirectoryServiceSharedDirectoryTimeouts {
 impl DirectoryServiceSharedDirectoryTimeouts {
     /// `DirectoryServiceSharedDirectoryTimeouts` with its required arguments; set the others with `DirectoryServiceSharedDirectoryTimeouts { field: Some(..), ..DirectoryServiceSharedDirectoryTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -428,10 +405,7 @@ pub struct DirectoryServiceSharedDirectory {
 
 impl DirectoryServiceSharedDirectory {
     /// `DirectoryServiceSharedDirectory` with its required arguments; set the others with `DirectoryServiceSharedDirectory { field: Some(..), ..DirectoryServiceSharedDirectory::new(..) }`.
-    pub fn new(
-        directory_id: impl Into<crate::core::Expr>,
-        target: DirectoryServiceSharedDirectoryTarget,
-    ) -> Self {
+    pub fn new(directory_id: impl Into<crate::core::Expr>, target: DirectoryServiceSharedDirectoryTarget) -> Self {
         Self {
             directory_id: directory_id.into(),
             id: None,
@@ -523,12 +497,7 @@ pub struct DirectoryServiceTrust {
 
 impl DirectoryServiceTrust {
     /// `DirectoryServiceTrust` with its required arguments; set the others with `DirectoryServiceTrust { field: Some(..), ..DirectoryServiceTrust::new(..) }`.
-    pub fn new(
-        directory_id: impl Into<crate::core::Expr>,
-        remote_domain_name: impl Into<crate::core::Expr>,
-        trust_direction: impl Into<crate::core::Expr>,
-        trust_password: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(directory_id: impl Into<crate::core::Expr>, remote_domain_name: impl Into<crate::core::Expr>, trust_direction: impl Into<crate::core::Expr>, trust_password: impl Into<crate::core::Expr>) -> Self {
         Self {
             conditional_forwarder_ip_addrs: None,
             delete_associated_conditional_forwarder: None,

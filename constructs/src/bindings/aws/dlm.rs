@@ -32,10 +32,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule {
 
 impl DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule {
     /// `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule::new(..) }`.
-    pub fn new(
-        interval: impl Into<crate::core::Arg<crate::core::Number>>,
-        interval_unit: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(interval: impl Into<crate::core::Arg<crate::core::Number>>, interval_unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             interval: interval.into(),
             interval_unit: interval_unit.into(),
@@ -49,8 +46,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy {
     /// `target`. Required.
     pub target: crate::core::Expr,
     /// `encryption_configuration`. Required.
-    pub encryption_configuration:
-        DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration,
+    pub encryption_configuration: DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration,
     /// `retain_rule`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retain_rule: Option<DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule>,
@@ -58,10 +54,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy {
 
 impl DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy {
     /// `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy::new(..) }`.
-    pub fn new(
-        target: impl Into<crate::core::Expr>,
-        encryption_configuration: DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration,
-    ) -> Self {
+    pub fn new(target: impl Into<crate::core::Expr>, encryption_configuration: DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration) -> Self {
         Self {
             target: target.into(),
             encryption_configuration,
@@ -81,10 +74,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsAction {
 
 impl DlmLifecyclePolicyPolicyDetailsAction {
     /// `DlmLifecyclePolicyPolicyDetailsAction` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsAction { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsAction::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        cross_region_copy: Vec<DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, cross_region_copy: Vec<DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy>) -> Self {
         Self {
             name: name.into(),
             cross_region_copy,
@@ -105,11 +95,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsEventSourceParameters {
 
 impl DlmLifecyclePolicyPolicyDetailsEventSourceParameters {
     /// `DlmLifecyclePolicyPolicyDetailsEventSourceParameters` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsEventSourceParameters { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsEventSourceParameters::new(..) }`.
-    pub fn new(
-        description_regex: impl Into<crate::core::Expr>,
-        event_type: impl Into<crate::core::Expr>,
-        snapshot_owner: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(description_regex: impl Into<crate::core::Expr>, event_type: impl Into<crate::core::Expr>, snapshot_owner: Vec<crate::core::Expr>) -> Self {
         Self {
             description_regex: description_regex.into(),
             event_type: event_type.into(),
@@ -129,10 +115,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsEventSource {
 
 impl DlmLifecyclePolicyPolicyDetailsEventSource {
     /// `DlmLifecyclePolicyPolicyDetailsEventSource` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsEventSource { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsEventSource::new(..) }`.
-    pub fn new(
-        r#type: impl Into<crate::core::Expr>,
-        parameters: DlmLifecyclePolicyPolicyDetailsEventSourceParameters,
-    ) -> Self {
+    pub fn new(r#type: impl Into<crate::core::Expr>, parameters: DlmLifecyclePolicyPolicyDetailsEventSourceParameters) -> Self {
         Self {
             r#type: r#type.into(),
             parameters,
@@ -217,10 +200,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule {
 
 impl DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule::new(..) }`.
-    pub fn new(
-        encrypted: impl Into<crate::core::Arg<bool>>,
-        target: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(encrypted: impl Into<crate::core::Arg<bool>>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             cmk_arn: None,
             copy_tags: None,
@@ -327,8 +307,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsSchedule {
     pub create_rule: DlmLifecyclePolicyPolicyDetailsScheduleCreateRule,
     /// `cross_region_copy_rule`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cross_region_copy_rule:
-        Option<Vec<DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule>>,
+    pub cross_region_copy_rule: Option<Vec<DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule>>,
     /// `deprecate_rule`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecate_rule: Option<DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule>,
@@ -344,11 +323,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsSchedule {
 
 impl DlmLifecyclePolicyPolicyDetailsSchedule {
     /// `DlmLifecyclePolicyPolicyDetailsSchedule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsSchedule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsSchedule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        create_rule: DlmLifecyclePolicyPolicyDetailsScheduleCreateRule,
-        retain_rule: DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, create_rule: DlmLifecyclePolicyPolicyDetailsScheduleCreateRule, retain_rule: DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule) -> Self {
         Self {
             copy_tags: None,
             name: name.into(),
@@ -434,11 +409,7 @@ pub struct DlmLifecyclePolicy {
 
 impl DlmLifecyclePolicy {
     /// `DlmLifecyclePolicy` with its required arguments; set the others with `DlmLifecyclePolicy { field: Some(..), ..DlmLifecyclePolicy::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        execution_role_arn: impl Into<crate::core::Expr>,
-        policy_details: DlmLifecyclePolicyPolicyDetails,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, policy_details: DlmLifecyclePolicyPolicyDetails) -> Self {
         Self {
             description: description.into(),
             execution_role_arn: execution_role_arn.into(),

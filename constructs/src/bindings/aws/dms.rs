@@ -60,10 +60,7 @@ pub struct DmsEndpointElasticsearchSettings {
 
 impl DmsEndpointElasticsearchSettings {
     /// `DmsEndpointElasticsearchSettings` with its required arguments; set the others with `DmsEndpointElasticsearchSettings { field: Some(..), ..DmsEndpointElasticsearchSettings::new(..) }`.
-    pub fn new(
-        endpoint_uri: impl Into<crate::core::Expr>,
-        service_access_role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(endpoint_uri: impl Into<crate::core::Expr>, service_access_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_uri: endpoint_uri.into(),
             error_retry_duration: None,
@@ -354,11 +351,7 @@ pub struct DmsEndpointRedisSettings {
 
 impl DmsEndpointRedisSettings {
     /// `DmsEndpointRedisSettings` with its required arguments; set the others with `DmsEndpointRedisSettings { field: Some(..), ..DmsEndpointRedisSettings::new(..) }`.
-    pub fn new(
-        auth_type: impl Into<crate::core::Expr>,
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-        server_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auth_type: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>, server_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_password: None,
             auth_type: auth_type.into(),
@@ -680,11 +673,7 @@ pub struct DmsEndpoint {
 
 impl DmsEndpoint {
     /// `DmsEndpoint` with its required arguments; set the others with `DmsEndpoint { field: Some(..), ..DmsEndpoint::new(..) }`.
-    pub fn new(
-        endpoint_id: impl Into<crate::core::Expr>,
-        endpoint_type: impl Into<crate::core::Expr>,
-        engine_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(endpoint_id: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, engine_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: None,
             database_name: None,
@@ -780,12 +769,7 @@ pub struct DmsEventSubscription {
 
 impl DmsEventSubscription {
     /// `DmsEventSubscription` with its required arguments; set the others with `DmsEventSubscription { field: Some(..), ..DmsEventSubscription::new(..) }`.
-    pub fn new(
-        event_categories: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        sns_topic_arn: impl Into<crate::core::Expr>,
-        source_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(event_categories: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, sns_topic_arn: impl Into<crate::core::Expr>, source_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
             event_categories,
@@ -896,14 +880,7 @@ pub struct DmsReplicationConfig {
 
 impl DmsReplicationConfig {
     /// `DmsReplicationConfig` with its required arguments; set the others with `DmsReplicationConfig { field: Some(..), ..DmsReplicationConfig::new(..) }`.
-    pub fn new(
-        replication_config_identifier: impl Into<crate::core::Expr>,
-        replication_type: impl Into<crate::core::Expr>,
-        source_endpoint_arn: impl Into<crate::core::Expr>,
-        table_mappings: impl Into<crate::core::Expr>,
-        target_endpoint_arn: impl Into<crate::core::Expr>,
-        compute_config: DmsReplicationConfigComputeConfig,
-    ) -> Self {
+    pub fn new(replication_config_identifier: impl Into<crate::core::Expr>, replication_type: impl Into<crate::core::Expr>, source_endpoint_arn: impl Into<crate::core::Expr>, table_mappings: impl Into<crate::core::Expr>, target_endpoint_arn: impl Into<crate::core::Expr>, compute_config: DmsReplicationConfigComputeConfig) -> Self {
         Self {
             id: None,
             replication_config_identifier: replication_config_identifier.into(),
@@ -989,10 +966,7 @@ pub struct DmsReplicationInstance {
 
 impl DmsReplicationInstance {
     /// `DmsReplicationInstance` with its required arguments; set the others with `DmsReplicationInstance { field: Some(..), ..DmsReplicationInstance::new(..) }`.
-    pub fn new(
-        replication_instance_class: impl Into<crate::core::Expr>,
-        replication_instance_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(replication_instance_class: impl Into<crate::core::Expr>, replication_instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocated_storage: None,
             allow_major_version_upgrade: None,
@@ -1043,11 +1017,7 @@ pub struct DmsReplicationSubnetGroup {
 
 impl DmsReplicationSubnetGroup {
     /// `DmsReplicationSubnetGroup` with its required arguments; set the others with `DmsReplicationSubnetGroup { field: Some(..), ..DmsReplicationSubnetGroup::new(..) }`.
-    pub fn new(
-        replication_subnet_group_description: impl Into<crate::core::Expr>,
-        replication_subnet_group_id: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(replication_subnet_group_description: impl Into<crate::core::Expr>, replication_subnet_group_id: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             id: None,
             replication_subnet_group_description: replication_subnet_group_description.into(),
@@ -1106,14 +1076,7 @@ pub struct DmsReplicationTask {
 
 impl DmsReplicationTask {
     /// `DmsReplicationTask` with its required arguments; set the others with `DmsReplicationTask { field: Some(..), ..DmsReplicationTask::new(..) }`.
-    pub fn new(
-        migration_type: impl Into<crate::core::Expr>,
-        replication_instance_arn: impl Into<crate::core::Expr>,
-        replication_task_id: impl Into<crate::core::Expr>,
-        source_endpoint_arn: impl Into<crate::core::Expr>,
-        table_mappings: impl Into<crate::core::Expr>,
-        target_endpoint_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(migration_type: impl Into<crate::core::Expr>, replication_instance_arn: impl Into<crate::core::Expr>, replication_task_id: impl Into<crate::core::Expr>, source_endpoint_arn: impl Into<crate::core::Expr>, table_mappings: impl Into<crate::core::Expr>, target_endpoint_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cdc_start_position: None,
             cdc_start_time: None,
@@ -1293,12 +1256,7 @@ pub struct DmsS3Endpoint {
 
 impl DmsS3Endpoint {
     /// `DmsS3Endpoint` with its required arguments; set the others with `DmsS3Endpoint { field: Some(..), ..DmsS3Endpoint::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        endpoint_id: impl Into<crate::core::Expr>,
-        endpoint_type: impl Into<crate::core::Expr>,
-        service_access_role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, endpoint_id: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, service_access_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             add_column_name: None,
             add_trailing_padding_character: None,

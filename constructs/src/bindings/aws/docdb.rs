@@ -265,10 +265,7 @@ pub struct DocdbClusterInstance {
 
 impl DocdbClusterInstance {
     /// `DocdbClusterInstance` with its required arguments; set the others with `DocdbClusterInstance { field: Some(..), ..DocdbClusterInstance::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        instance_class: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, instance_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
             auto_minor_version_upgrade: None,
@@ -378,7 +375,9 @@ pub struct DocdbClusterSnapshotTimeouts {
 impl DocdbClusterSnapshotTimeouts {
     /// `DocdbClusterSnapshotTimeouts` with its required arguments; set the others with `DocdbClusterSnapshotTimeouts { field: Some(..), ..DocdbClusterSnapshotTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -399,10 +398,7 @@ pub struct DocdbClusterSnapshot {
 
 impl DocdbClusterSnapshot {
     /// `DocdbClusterSnapshot` with its required arguments; set the others with `DocdbClusterSnapshot { field: Some(..), ..DocdbClusterSnapshot::new(..) }`.
-    pub fn new(
-        db_cluster_identifier: impl Into<crate::core::Expr>,
-        db_cluster_snapshot_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
             db_cluster_snapshot_identifier: db_cluster_snapshot_identifier.into(),

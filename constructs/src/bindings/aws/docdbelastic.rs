@@ -71,14 +71,7 @@ pub struct DocdbelasticCluster {
 
 impl DocdbelasticCluster {
     /// `DocdbelasticCluster` with its required arguments; set the others with `DocdbelasticCluster { field: Some(..), ..DocdbelasticCluster::new(..) }`.
-    pub fn new(
-        admin_user_name: impl Into<crate::core::Expr>,
-        admin_user_password: impl Into<crate::core::Expr>,
-        auth_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        shard_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        shard_count: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(admin_user_name: impl Into<crate::core::Expr>, admin_user_password: impl Into<crate::core::Expr>, auth_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, shard_capacity: impl Into<crate::core::Arg<crate::core::Number>>, shard_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             admin_user_name: admin_user_name.into(),
             admin_user_password: admin_user_password.into(),

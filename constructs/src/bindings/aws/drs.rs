@@ -19,11 +19,7 @@ pub struct DrsReplicationConfigurationTemplatePitPolicy {
 
 impl DrsReplicationConfigurationTemplatePitPolicy {
     /// `DrsReplicationConfigurationTemplatePitPolicy` with its required arguments; set the others with `DrsReplicationConfigurationTemplatePitPolicy { field: Some(..), ..DrsReplicationConfigurationTemplatePitPolicy::new(..) }`.
-    pub fn new(
-        interval: impl Into<crate::core::Arg<crate::core::Number>>,
-        retention_duration: impl Into<crate::core::Arg<crate::core::Number>>,
-        units: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(interval: impl Into<crate::core::Arg<crate::core::Number>>, retention_duration: impl Into<crate::core::Arg<crate::core::Number>>, units: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
             interval: interval.into(),
@@ -107,19 +103,7 @@ pub struct DrsReplicationConfigurationTemplate {
 impl DrsReplicationConfigurationTemplate {
     /// `DrsReplicationConfigurationTemplate` with its required arguments; set the others with `DrsReplicationConfigurationTemplate { field: Some(..), ..DrsReplicationConfigurationTemplate::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        associate_default_security_group: impl Into<crate::core::Arg<bool>>,
-        bandwidth_throttling: impl Into<crate::core::Arg<crate::core::Number>>,
-        create_public_ip: impl Into<crate::core::Arg<bool>>,
-        data_plane_routing: impl Into<crate::core::Expr>,
-        default_large_staging_disk_type: impl Into<crate::core::Expr>,
-        ebs_encryption: impl Into<crate::core::Expr>,
-        replication_server_instance_type: impl Into<crate::core::Expr>,
-        replication_servers_security_groups_ids: Vec<crate::core::Expr>,
-        staging_area_subnet_id: impl Into<crate::core::Expr>,
-        staging_area_tags: std::collections::BTreeMap<String, crate::core::Expr>,
-        use_dedicated_replication_server: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(associate_default_security_group: impl Into<crate::core::Arg<bool>>, bandwidth_throttling: impl Into<crate::core::Arg<crate::core::Number>>, create_public_ip: impl Into<crate::core::Arg<bool>>, data_plane_routing: impl Into<crate::core::Expr>, default_large_staging_disk_type: impl Into<crate::core::Expr>, ebs_encryption: impl Into<crate::core::Expr>, replication_server_instance_type: impl Into<crate::core::Expr>, replication_servers_security_groups_ids: Vec<crate::core::Expr>, staging_area_subnet_id: impl Into<crate::core::Expr>, staging_area_tags: std::collections::BTreeMap<String, crate::core::Expr>, use_dedicated_replication_server: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             associate_default_security_group: associate_default_security_group.into(),
             auto_replicate_new_disks: None,

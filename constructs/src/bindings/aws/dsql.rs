@@ -98,7 +98,9 @@ pub struct DsqlClusterPeeringTimeouts {
 impl DsqlClusterPeeringTimeouts {
     /// `DsqlClusterPeeringTimeouts` with its required arguments; set the others with `DsqlClusterPeeringTimeouts { field: Some(..), ..DsqlClusterPeeringTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -118,11 +120,7 @@ pub struct DsqlClusterPeering {
 
 impl DsqlClusterPeering {
     /// `DsqlClusterPeering` with its required arguments; set the others with `DsqlClusterPeering { field: Some(..), ..DsqlClusterPeering::new(..) }`.
-    pub fn new(
-        clusters: Vec<crate::core::Expr>,
-        identifier: impl Into<crate::core::Expr>,
-        witness_region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(clusters: Vec<crate::core::Expr>, identifier: impl Into<crate::core::Expr>, witness_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             clusters,
             identifier: identifier.into(),

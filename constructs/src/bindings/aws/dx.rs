@@ -49,11 +49,7 @@ pub struct DxBgpPeer {
 
 impl DxBgpPeer {
     /// `DxBgpPeer` with its required arguments; set the others with `DxBgpPeer { field: Some(..), ..DxBgpPeer::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>,
-        virtual_interface_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -105,11 +101,7 @@ pub struct DxConnection {
 
 impl DxConnection {
     /// `DxConnection` with its required arguments; set the others with `DxConnection { field: Some(..), ..DxConnection::new(..) }`.
-    pub fn new(
-        bandwidth: impl Into<crate::core::Expr>,
-        location: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bandwidth: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bandwidth: bandwidth.into(),
             encryption_mode: None,
@@ -143,10 +135,7 @@ pub struct DxConnectionAssociation {
 
 impl DxConnectionAssociation {
     /// `DxConnectionAssociation` with its required arguments; set the others with `DxConnectionAssociation { field: Some(..), ..DxConnectionAssociation::new(..) }`.
-    pub fn new(
-        connection_id: impl Into<crate::core::Expr>,
-        lag_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_id: impl Into<crate::core::Expr>, lag_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: connection_id.into(),
             id: None,
@@ -200,10 +189,7 @@ pub struct DxGateway {
 
 impl DxGateway {
     /// `DxGateway` with its required arguments; set the others with `DxGateway { field: Some(..), ..DxGateway::new(..) }`.
-    pub fn new(
-        amazon_side_asn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(amazon_side_asn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             amazon_side_asn: amazon_side_asn.into(),
             id: None,
@@ -311,11 +297,7 @@ pub struct DxGatewayAssociationProposal {
 
 impl DxGatewayAssociationProposal {
     /// `DxGatewayAssociationProposal` with its required arguments; set the others with `DxGatewayAssociationProposal { field: Some(..), ..DxGatewayAssociationProposal::new(..) }`.
-    pub fn new(
-        associated_gateway_id: impl Into<crate::core::Expr>,
-        dx_gateway_id: impl Into<crate::core::Expr>,
-        dx_gateway_owner_account_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(associated_gateway_id: impl Into<crate::core::Expr>, dx_gateway_id: impl Into<crate::core::Expr>, dx_gateway_owner_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_prefixes: None,
             associated_gateway_id: associated_gateway_id.into(),
@@ -350,13 +332,7 @@ pub struct DxHostedConnection {
 
 impl DxHostedConnection {
     /// `DxHostedConnection` with its required arguments; set the others with `DxHostedConnection { field: Some(..), ..DxHostedConnection::new(..) }`.
-    pub fn new(
-        bandwidth: impl Into<crate::core::Expr>,
-        connection_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owner_account_id: impl Into<crate::core::Expr>,
-        vlan: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(bandwidth: impl Into<crate::core::Expr>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             bandwidth: bandwidth.into(),
             connection_id: connection_id.into(),
@@ -409,14 +385,7 @@ pub struct DxHostedPrivateVirtualInterface {
 
 impl DxHostedPrivateVirtualInterface {
     /// `DxHostedPrivateVirtualInterface` with its required arguments; set the others with `DxHostedPrivateVirtualInterface { field: Some(..), ..DxHostedPrivateVirtualInterface::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>,
-        connection_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owner_account_id: impl Into<crate::core::Expr>,
-        vlan: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -518,15 +487,7 @@ pub struct DxHostedPublicVirtualInterface {
 
 impl DxHostedPublicVirtualInterface {
     /// `DxHostedPublicVirtualInterface` with its required arguments; set the others with `DxHostedPublicVirtualInterface { field: Some(..), ..DxHostedPublicVirtualInterface::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>,
-        connection_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owner_account_id: impl Into<crate::core::Expr>,
-        route_filter_prefixes: Vec<crate::core::Expr>,
-        vlan: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, route_filter_prefixes: Vec<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -621,14 +582,7 @@ pub struct DxHostedTransitVirtualInterface {
 
 impl DxHostedTransitVirtualInterface {
     /// `DxHostedTransitVirtualInterface` with its required arguments; set the others with `DxHostedTransitVirtualInterface { field: Some(..), ..DxHostedTransitVirtualInterface::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>,
-        connection_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owner_account_id: impl Into<crate::core::Expr>,
-        vlan: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -673,10 +627,7 @@ pub struct DxHostedTransitVirtualInterfaceAccepter {
 
 impl DxHostedTransitVirtualInterfaceAccepter {
     /// `DxHostedTransitVirtualInterfaceAccepter` with its required arguments; set the others with `DxHostedTransitVirtualInterfaceAccepter { field: Some(..), ..DxHostedTransitVirtualInterfaceAccepter::new(..) }`.
-    pub fn new(
-        dx_gateway_id: impl Into<crate::core::Expr>,
-        virtual_interface_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(dx_gateway_id: impl Into<crate::core::Expr>, virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             dx_gateway_id: dx_gateway_id.into(),
             id: None,
@@ -723,11 +674,7 @@ pub struct DxLag {
 
 impl DxLag {
     /// `DxLag` with its required arguments; set the others with `DxLag { field: Some(..), ..DxLag::new(..) }`.
-    pub fn new(
-        connections_bandwidth: impl Into<crate::core::Expr>,
-        location: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connections_bandwidth: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: None,
             connections_bandwidth: connections_bandwidth.into(),
@@ -832,13 +779,7 @@ pub struct DxPrivateVirtualInterface {
 
 impl DxPrivateVirtualInterface {
     /// `DxPrivateVirtualInterface` with its required arguments; set the others with `DxPrivateVirtualInterface { field: Some(..), ..DxPrivateVirtualInterface::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>,
-        connection_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        vlan: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -904,14 +845,7 @@ pub struct DxPublicVirtualInterface {
 
 impl DxPublicVirtualInterface {
     /// `DxPublicVirtualInterface` with its required arguments; set the others with `DxPublicVirtualInterface { field: Some(..), ..DxPublicVirtualInterface::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>,
-        connection_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        route_filter_prefixes: Vec<crate::core::Expr>,
-        vlan: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, route_filter_prefixes: Vec<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -980,14 +914,7 @@ pub struct DxTransitVirtualInterface {
 
 impl DxTransitVirtualInterface {
     /// `DxTransitVirtualInterface` with its required arguments; set the others with `DxTransitVirtualInterface { field: Some(..), ..DxTransitVirtualInterface::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>,
-        connection_id: impl Into<crate::core::Expr>,
-        dx_gateway_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        vlan: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, dx_gateway_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
             amazon_address: None,
@@ -1099,7 +1026,9 @@ pub struct DataDxLocations {
 impl DataDxLocations {
     /// `DataDxLocations` with its required arguments; set the others with `DataDxLocations { field: Some(..), ..DataDxLocations::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -1121,10 +1050,7 @@ pub struct DataDxRouterConfiguration {
 
 impl DataDxRouterConfiguration {
     /// `DataDxRouterConfiguration` with its required arguments; set the others with `DataDxRouterConfiguration { field: Some(..), ..DataDxRouterConfiguration::new(..) }`.
-    pub fn new(
-        router_type_identifier: impl Into<crate::core::Expr>,
-        virtual_interface_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(router_type_identifier: impl Into<crate::core::Expr>, virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             router_type_identifier: router_type_identifier.into(),

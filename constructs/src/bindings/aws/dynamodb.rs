@@ -111,10 +111,7 @@ pub struct DynamodbGlobalTable {
 
 impl DynamodbGlobalTable {
     /// `DynamodbGlobalTable` with its required arguments; set the others with `DynamodbGlobalTable { field: Some(..), ..DynamodbGlobalTable::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        replica: Vec<DynamodbGlobalTableReplica>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, replica: Vec<DynamodbGlobalTableReplica>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -145,10 +142,7 @@ pub struct DynamodbKinesisStreamingDestination {
 
 impl DynamodbKinesisStreamingDestination {
     /// `DynamodbKinesisStreamingDestination` with its required arguments; set the others with `DynamodbKinesisStreamingDestination { field: Some(..), ..DynamodbKinesisStreamingDestination::new(..) }`.
-    pub fn new(
-        stream_arn: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(stream_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             approximate_creation_date_time_precision: None,
             id: None,
@@ -176,10 +170,7 @@ pub struct DynamodbResourcePolicy {
 
 impl DynamodbResourcePolicy {
     /// `DynamodbResourcePolicy` with its required arguments; set the others with `DynamodbResourcePolicy { field: Some(..), ..DynamodbResourcePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             confirm_remove_self_resource_access: None,
             policy: policy.into(),
@@ -260,11 +251,7 @@ pub struct DynamodbTableGlobalSecondaryIndex {
 
 impl DynamodbTableGlobalSecondaryIndex {
     /// `DynamodbTableGlobalSecondaryIndex` with its required arguments; set the others with `DynamodbTableGlobalSecondaryIndex { field: Some(..), ..DynamodbTableGlobalSecondaryIndex::new(..) }`.
-    pub fn new(
-        hash_key: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        projection_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(hash_key: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, projection_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             hash_key: hash_key.into(),
             name: name.into(),
@@ -310,7 +297,9 @@ pub struct DynamodbTableImportTableInputFormatOptions {
 impl DynamodbTableImportTableInputFormatOptions {
     /// `DynamodbTableImportTableInputFormatOptions` with its required arguments; set the others with `DynamodbTableImportTableInputFormatOptions { field: Some(..), ..DynamodbTableImportTableInputFormatOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { csv: None }
+        Self {
+            csv: None,
+        }
     }
 }
 
@@ -355,10 +344,7 @@ pub struct DynamodbTableImportTable {
 
 impl DynamodbTableImportTable {
     /// `DynamodbTableImportTable` with its required arguments; set the others with `DynamodbTableImportTable { field: Some(..), ..DynamodbTableImportTable::new(..) }`.
-    pub fn new(
-        input_format: impl Into<crate::core::Expr>,
-        s3_bucket_source: DynamodbTableImportTableS3BucketSource,
-    ) -> Self {
+    pub fn new(input_format: impl Into<crate::core::Expr>, s3_bucket_source: DynamodbTableImportTableS3BucketSource) -> Self {
         Self {
             input_compression_type: None,
             input_format: input_format.into(),
@@ -384,11 +370,7 @@ pub struct DynamodbTableLocalSecondaryIndex {
 
 impl DynamodbTableLocalSecondaryIndex {
     /// `DynamodbTableLocalSecondaryIndex` with its required arguments; set the others with `DynamodbTableLocalSecondaryIndex { field: Some(..), ..DynamodbTableLocalSecondaryIndex::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        projection_type: impl Into<crate::core::Expr>,
-        range_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, projection_type: impl Into<crate::core::Expr>, range_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             non_key_attributes: None,
@@ -677,10 +659,7 @@ pub struct DynamodbTableExport {
 
 impl DynamodbTableExport {
     /// `DynamodbTableExport` with its required arguments; set the others with `DynamodbTableExport { field: Some(..), ..DynamodbTableExport::new(..) }`.
-    pub fn new(
-        s3_bucket: impl Into<crate::core::Expr>,
-        table_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(s3_bucket: impl Into<crate::core::Expr>, table_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             export_format: None,
             export_time: None,
@@ -721,11 +700,7 @@ pub struct DynamodbTableItem {
 
 impl DynamodbTableItem {
     /// `DynamodbTableItem` with its required arguments; set the others with `DynamodbTableItem { field: Some(..), ..DynamodbTableItem::new(..) }`.
-    pub fn new(
-        hash_key: impl Into<crate::core::Expr>,
-        item: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(hash_key: impl Into<crate::core::Expr>, item: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             hash_key: hash_key.into(),
             id: None,
@@ -808,11 +783,7 @@ pub struct DynamodbTag {
 
 impl DynamodbTag {
     /// `DynamodbTag` with its required arguments; set the others with `DynamodbTag { field: Some(..), ..DynamodbTag::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             key: key.into(),
@@ -828,12 +799,14 @@ impl crate::core::Resource for DynamodbTag {
 
 /// The `server_side_encryption` block of [`DataDynamodbTable`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataDynamodbTableServerSideEncryption {}
+pub struct DataDynamodbTableServerSideEncryption {
+}
 
 impl DataDynamodbTableServerSideEncryption {
     /// `DataDynamodbTableServerSideEncryption` with its required arguments; set the others with `DataDynamodbTableServerSideEncryption { field: Some(..), ..DataDynamodbTableServerSideEncryption::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -889,10 +862,7 @@ pub struct DataDynamodbTableItem {
 
 impl DataDynamodbTableItem {
     /// `DataDynamodbTableItem` with its required arguments; set the others with `DataDynamodbTableItem { field: Some(..), ..DataDynamodbTableItem::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression_attribute_names: None,
             id: None,
@@ -909,12 +879,14 @@ impl crate::core::DataSource for DataDynamodbTableItem {
 
 /// `aws_dynamodb_tables` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataDynamodbTables {}
+pub struct DataDynamodbTables {
+}
 
 impl DataDynamodbTables {
     /// `DataDynamodbTables` with its required arguments; set the others with `DataDynamodbTables { field: Some(..), ..DataDynamodbTables::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -86,10 +86,7 @@ pub struct EbsFastSnapshotRestore {
 
 impl EbsFastSnapshotRestore {
     /// `EbsFastSnapshotRestore` with its required arguments; set the others with `EbsFastSnapshotRestore { field: Some(..), ..EbsFastSnapshotRestore::new(..) }`.
-    pub fn new(
-        availability_zone: impl Into<crate::core::Expr>,
-        snapshot_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(availability_zone: impl Into<crate::core::Expr>, snapshot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
             snapshot_id: snapshot_id.into(),
@@ -247,10 +244,7 @@ pub struct EbsSnapshotCopy {
 
 impl EbsSnapshotCopy {
     /// `EbsSnapshotCopy` with its required arguments; set the others with `EbsSnapshotCopy { field: Some(..), ..EbsSnapshotCopy::new(..) }`.
-    pub fn new(
-        source_region: impl Into<crate::core::Expr>,
-        source_snapshot_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(source_region: impl Into<crate::core::Expr>, source_snapshot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             completion_duration_minutes: None,
             description: None,
@@ -313,10 +307,7 @@ pub struct EbsSnapshotImportDiskContainerUserBucket {
 
 impl EbsSnapshotImportDiskContainerUserBucket {
     /// `EbsSnapshotImportDiskContainerUserBucket` with its required arguments; set the others with `EbsSnapshotImportDiskContainerUserBucket { field: Some(..), ..EbsSnapshotImportDiskContainerUserBucket::new(..) }`.
-    pub fn new(
-        s3_bucket: impl Into<crate::core::Expr>,
-        s3_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(s3_bucket: impl Into<crate::core::Expr>, s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket: s3_bucket.into(),
             s3_key: s3_key.into(),
@@ -532,7 +523,9 @@ pub struct DataEbsDefaultKmsKeyTimeouts {
 impl DataEbsDefaultKmsKeyTimeouts {
     /// `DataEbsDefaultKmsKeyTimeouts` with its required arguments; set the others with `DataEbsDefaultKmsKeyTimeouts { field: Some(..), ..DataEbsDefaultKmsKeyTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -14,10 +14,7 @@ pub struct Ec2AvailabilityZoneGroup {
 
 impl Ec2AvailabilityZoneGroup {
     /// `Ec2AvailabilityZoneGroup` with its required arguments; set the others with `Ec2AvailabilityZoneGroup { field: Some(..), ..Ec2AvailabilityZoneGroup::new(..) }`.
-    pub fn new(
-        group_name: impl Into<crate::core::Expr>,
-        opt_in_status: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_name: impl Into<crate::core::Expr>, opt_in_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_name: group_name.into(),
             id: None,
@@ -42,7 +39,9 @@ pub struct Ec2CapacityBlockReservationTimeouts {
 impl Ec2CapacityBlockReservationTimeouts {
     /// `Ec2CapacityBlockReservationTimeouts` with its required arguments; set the others with `Ec2CapacityBlockReservationTimeouts { field: Some(..), ..Ec2CapacityBlockReservationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -63,10 +62,7 @@ pub struct Ec2CapacityBlockReservation {
 
 impl Ec2CapacityBlockReservation {
     /// `Ec2CapacityBlockReservation` with its required arguments; set the others with `Ec2CapacityBlockReservation { field: Some(..), ..Ec2CapacityBlockReservation::new(..) }`.
-    pub fn new(
-        capacity_block_offering_id: impl Into<crate::core::Expr>,
-        instance_platform: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(capacity_block_offering_id: impl Into<crate::core::Expr>, instance_platform: impl Into<crate::core::Expr>) -> Self {
         Self {
             capacity_block_offering_id: capacity_block_offering_id.into(),
             instance_platform: instance_platform.into(),
@@ -156,12 +152,7 @@ pub struct Ec2CapacityReservation {
 
 impl Ec2CapacityReservation {
     /// `Ec2CapacityReservation` with its required arguments; set the others with `Ec2CapacityReservation { field: Some(..), ..Ec2CapacityReservation::new(..) }`.
-    pub fn new(
-        availability_zone: impl Into<crate::core::Expr>,
-        instance_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        instance_platform: impl Into<crate::core::Expr>,
-        instance_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(availability_zone: impl Into<crate::core::Expr>, instance_count: impl Into<crate::core::Arg<crate::core::Number>>, instance_platform: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
             ebs_optimized: None,
@@ -266,10 +257,7 @@ pub struct Ec2ClientVpnAuthorizationRule {
 
 impl Ec2ClientVpnAuthorizationRule {
     /// `Ec2ClientVpnAuthorizationRule` with its required arguments; set the others with `Ec2ClientVpnAuthorizationRule { field: Some(..), ..Ec2ClientVpnAuthorizationRule::new(..) }`.
-    pub fn new(
-        client_vpn_endpoint_id: impl Into<crate::core::Expr>,
-        target_network_cidr: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_vpn_endpoint_id: impl Into<crate::core::Expr>, target_network_cidr: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_group_id: None,
             authorize_all_groups: None,
@@ -371,7 +359,9 @@ pub struct Ec2ClientVpnEndpointClientRouteEnforcementOptions {
 impl Ec2ClientVpnEndpointClientRouteEnforcementOptions {
     /// `Ec2ClientVpnEndpointClientRouteEnforcementOptions` with its required arguments; set the others with `Ec2ClientVpnEndpointClientRouteEnforcementOptions { field: Some(..), ..Ec2ClientVpnEndpointClientRouteEnforcementOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { enforced: None }
+        Self {
+            enforced: None,
+        }
     }
 }
 
@@ -462,12 +452,7 @@ pub struct Ec2ClientVpnEndpoint {
 
 impl Ec2ClientVpnEndpoint {
     /// `Ec2ClientVpnEndpoint` with its required arguments; set the others with `Ec2ClientVpnEndpoint { field: Some(..), ..Ec2ClientVpnEndpoint::new(..) }`.
-    pub fn new(
-        client_cidr_block: impl Into<crate::core::Expr>,
-        server_certificate_arn: impl Into<crate::core::Expr>,
-        authentication_options: Vec<Ec2ClientVpnEndpointAuthenticationOptions>,
-        connection_log_options: Ec2ClientVpnEndpointConnectionLogOptions,
-    ) -> Self {
+    pub fn new(client_cidr_block: impl Into<crate::core::Expr>, server_certificate_arn: impl Into<crate::core::Expr>, authentication_options: Vec<Ec2ClientVpnEndpointAuthenticationOptions>, connection_log_options: Ec2ClientVpnEndpointConnectionLogOptions) -> Self {
         Self {
             client_cidr_block: client_cidr_block.into(),
             description: None,
@@ -514,10 +499,7 @@ pub struct Ec2ClientVpnNetworkAssociation {
 
 impl Ec2ClientVpnNetworkAssociation {
     /// `Ec2ClientVpnNetworkAssociation` with its required arguments; set the others with `Ec2ClientVpnNetworkAssociation { field: Some(..), ..Ec2ClientVpnNetworkAssociation::new(..) }`.
-    pub fn new(
-        client_vpn_endpoint_id: impl Into<crate::core::Expr>,
-        subnet_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_vpn_endpoint_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_vpn_endpoint_id: client_vpn_endpoint_id.into(),
             id: None,
@@ -553,11 +535,7 @@ pub struct Ec2ClientVpnRoute {
 
 impl Ec2ClientVpnRoute {
     /// `Ec2ClientVpnRoute` with its required arguments; set the others with `Ec2ClientVpnRoute { field: Some(..), ..Ec2ClientVpnRoute::new(..) }`.
-    pub fn new(
-        client_vpn_endpoint_id: impl Into<crate::core::Expr>,
-        destination_cidr_block: impl Into<crate::core::Expr>,
-        target_vpc_subnet_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_vpn_endpoint_id: impl Into<crate::core::Expr>, destination_cidr_block: impl Into<crate::core::Expr>, target_vpc_subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_vpn_endpoint_id: client_vpn_endpoint_id.into(),
             description: None,
@@ -610,10 +588,7 @@ pub struct Ec2DefaultCreditSpecification {
 
 impl Ec2DefaultCreditSpecification {
     /// `Ec2DefaultCreditSpecification` with its required arguments; set the others with `Ec2DefaultCreditSpecification { field: Some(..), ..Ec2DefaultCreditSpecification::new(..) }`.
-    pub fn new(
-        cpu_credits: impl Into<crate::core::Expr>,
-        instance_family: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cpu_credits: impl Into<crate::core::Expr>, instance_family: impl Into<crate::core::Expr>) -> Self {
         Self {
             cpu_credits: cpu_credits.into(),
             instance_family: instance_family.into(),
@@ -758,12 +733,10 @@ pub struct Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements {
     pub local_storage_types: Option<Vec<crate::core::Expr>>,
     /// `max_spot_price_as_percentage_of_optimal_on_demand_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_spot_price_as_percentage_of_optimal_on_demand_price:
-        Option<crate::core::Arg<crate::core::Number>>,
+    pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<crate::core::Arg<crate::core::Number>>,
     /// `on_demand_max_price_percentage_over_lowest_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub on_demand_max_price_percentage_over_lowest_price:
-        Option<crate::core::Arg<crate::core::Number>>,
+    pub on_demand_max_price_percentage_over_lowest_price: Option<crate::core::Arg<crate::core::Number>>,
     /// `require_hibernate_support`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require_hibernate_support: Option<crate::core::Arg<bool>>,
@@ -772,44 +745,34 @@ pub struct Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements {
     pub spot_max_price_percentage_over_lowest_price: Option<crate::core::Arg<crate::core::Number>>,
     /// `accelerator_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_count:
-        Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
+    pub accelerator_count: Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
     /// `accelerator_total_memory_mib`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_total_memory_mib:
-        Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
+    pub accelerator_total_memory_mib: Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
     /// `baseline_ebs_bandwidth_mbps`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline_ebs_bandwidth_mbps:
-        Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
+    pub baseline_ebs_bandwidth_mbps: Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
     /// `memory_gib_per_vcpu`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub memory_gib_per_vcpu:
-        Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
+    pub memory_gib_per_vcpu: Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
     /// `memory_mib`. Required.
     pub memory_mib: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib,
     /// `network_bandwidth_gbps`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_bandwidth_gbps:
-        Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
+    pub network_bandwidth_gbps: Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
     /// `network_interface_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_interface_count:
-        Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
+    pub network_interface_count: Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
     /// `total_local_storage_gb`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_local_storage_gb:
-        Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
+    pub total_local_storage_gb: Option<Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount>,
     /// `vcpu_count`. Required.
     pub vcpu_count: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib,
 }
 
 impl Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements {
     /// `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements` with its required arguments; set the others with `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements { field: Some(..), ..Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements::new(..) }`.
-    pub fn new(
-        memory_mib: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib,
-        vcpu_count: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib,
-    ) -> Self {
+    pub fn new(memory_mib: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib, vcpu_count: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib) -> Self {
         Self {
             accelerator_manufacturers: None,
             accelerator_names: None,
@@ -885,8 +848,7 @@ impl Ec2FleetLaunchTemplateConfigOverride {
 pub struct Ec2FleetLaunchTemplateConfig {
     /// `launch_template_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub launch_template_specification:
-        Option<Ec2FleetLaunchTemplateConfigLaunchTemplateSpecification>,
+    pub launch_template_specification: Option<Ec2FleetLaunchTemplateConfigLaunchTemplateSpecification>,
     /// `override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#override: Option<Vec<Ec2FleetLaunchTemplateConfigOverride>>,
@@ -1059,10 +1021,7 @@ pub struct Ec2FleetTargetCapacitySpecification {
 
 impl Ec2FleetTargetCapacitySpecification {
     /// `Ec2FleetTargetCapacitySpecification` with its required arguments; set the others with `Ec2FleetTargetCapacitySpecification { field: Some(..), ..Ec2FleetTargetCapacitySpecification::new(..) }`.
-    pub fn new(
-        default_target_capacity_type: impl Into<crate::core::Expr>,
-        total_target_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(default_target_capacity_type: impl Into<crate::core::Expr>, total_target_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             default_target_capacity_type: default_target_capacity_type.into(),
             on_demand_target_capacity: None,
@@ -1138,10 +1097,7 @@ pub struct Ec2Fleet {
 
 impl Ec2Fleet {
     /// `Ec2Fleet` with its required arguments; set the others with `Ec2Fleet { field: Some(..), ..Ec2Fleet::new(..) }`.
-    pub fn new(
-        launch_template_config: Vec<Ec2FleetLaunchTemplateConfig>,
-        target_capacity_specification: Ec2FleetTargetCapacitySpecification,
-    ) -> Self {
+    pub fn new(launch_template_config: Vec<Ec2FleetLaunchTemplateConfig>, target_capacity_specification: Ec2FleetTargetCapacitySpecification) -> Self {
         Self {
             context: None,
             excess_capacity_termination_policy: None,
@@ -1242,7 +1198,9 @@ pub struct Ec2ImageBlockPublicAccessTimeouts {
 impl Ec2ImageBlockPublicAccessTimeouts {
     /// `Ec2ImageBlockPublicAccessTimeouts` with its required arguments; set the others with `Ec2ImageBlockPublicAccessTimeouts { field: Some(..), ..Ec2ImageBlockPublicAccessTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { update: None }
+        Self {
+            update: None,
+        }
     }
 }
 
@@ -1386,10 +1344,7 @@ pub struct Ec2InstanceState {
 
 impl Ec2InstanceState {
     /// `Ec2InstanceState` with its required arguments; set the others with `Ec2InstanceState { field: Some(..), ..Ec2InstanceState::new(..) }`.
-    pub fn new(
-        instance_id: impl Into<crate::core::Expr>,
-        state: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             force: None,
             id: None,
@@ -1420,17 +1375,12 @@ pub struct Ec2LocalGatewayRoute {
 
 impl Ec2LocalGatewayRoute {
     /// `Ec2LocalGatewayRoute` with its required arguments; set the others with `Ec2LocalGatewayRoute { field: Some(..), ..Ec2LocalGatewayRoute::new(..) }`.
-    pub fn new(
-        destination_cidr_block: impl Into<crate::core::Expr>,
-        local_gateway_route_table_id: impl Into<crate::core::Expr>,
-        local_gateway_virtual_interface_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, local_gateway_route_table_id: impl Into<crate::core::Expr>, local_gateway_virtual_interface_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_cidr_block: destination_cidr_block.into(),
             id: None,
             local_gateway_route_table_id: local_gateway_route_table_id.into(),
-            local_gateway_virtual_interface_group_id: local_gateway_virtual_interface_group_id
-                .into(),
+            local_gateway_virtual_interface_group_id: local_gateway_virtual_interface_group_id.into(),
         }
     }
 }
@@ -1459,10 +1409,7 @@ pub struct Ec2LocalGatewayRouteTableVpcAssociation {
 
 impl Ec2LocalGatewayRouteTableVpcAssociation {
     /// `Ec2LocalGatewayRouteTableVpcAssociation` with its required arguments; set the others with `Ec2LocalGatewayRouteTableVpcAssociation { field: Some(..), ..Ec2LocalGatewayRouteTableVpcAssociation::new(..) }`.
-    pub fn new(
-        local_gateway_route_table_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(local_gateway_route_table_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             local_gateway_route_table_id: local_gateway_route_table_id.into(),
@@ -1522,11 +1469,7 @@ pub struct Ec2ManagedPrefixList {
 
 impl Ec2ManagedPrefixList {
     /// `Ec2ManagedPrefixList` with its required arguments; set the others with `Ec2ManagedPrefixList { field: Some(..), ..Ec2ManagedPrefixList::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        max_entries: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, max_entries: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_family: address_family.into(),
             id: None,
@@ -1560,10 +1503,7 @@ pub struct Ec2ManagedPrefixListEntry {
 
 impl Ec2ManagedPrefixListEntry {
     /// `Ec2ManagedPrefixListEntry` with its required arguments; set the others with `Ec2ManagedPrefixListEntry { field: Some(..), ..Ec2ManagedPrefixListEntry::new(..) }`.
-    pub fn new(
-        cidr: impl Into<crate::core::Expr>,
-        prefix_list_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cidr: impl Into<crate::core::Expr>, prefix_list_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
             description: None,
@@ -1649,8 +1589,7 @@ pub struct Ec2NetworkInsightsPathFilterAtDestination {
     pub source_address: Option<crate::core::Expr>,
     /// `destination_port_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_port_range:
-        Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
+    pub destination_port_range: Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
     /// `source_port_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_port_range: Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
@@ -1706,10 +1645,7 @@ pub struct Ec2NetworkInsightsPath {
 
 impl Ec2NetworkInsightsPath {
     /// `Ec2NetworkInsightsPath` with its required arguments; set the others with `Ec2NetworkInsightsPath { field: Some(..), ..Ec2NetworkInsightsPath::new(..) }`.
-    pub fn new(
-        protocol: impl Into<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(protocol: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: None,
             destination_ip: None,
@@ -1774,11 +1710,7 @@ pub struct Ec2SubnetCidrReservation {
 
 impl Ec2SubnetCidrReservation {
     /// `Ec2SubnetCidrReservation` with its required arguments; set the others with `Ec2SubnetCidrReservation { field: Some(..), ..Ec2SubnetCidrReservation::new(..) }`.
-    pub fn new(
-        cidr_block: impl Into<crate::core::Expr>,
-        reservation_type: impl Into<crate::core::Expr>,
-        subnet_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cidr_block: impl Into<crate::core::Expr>, reservation_type: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_block: cidr_block.into(),
             description: None,
@@ -1809,11 +1741,7 @@ pub struct Ec2Tag {
 
 impl Ec2Tag {
     /// `Ec2Tag` with its required arguments; set the others with `Ec2Tag { field: Some(..), ..Ec2Tag::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             key: key.into(),
@@ -1890,8 +1818,7 @@ pub struct Ec2TrafficMirrorFilterRule {
     pub traffic_mirror_filter_id: crate::core::Expr,
     /// `destination_port_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_port_range:
-        Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
+    pub destination_port_range: Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
     /// `source_port_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_port_range: Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
@@ -1899,14 +1826,7 @@ pub struct Ec2TrafficMirrorFilterRule {
 
 impl Ec2TrafficMirrorFilterRule {
     /// `Ec2TrafficMirrorFilterRule` with its required arguments; set the others with `Ec2TrafficMirrorFilterRule { field: Some(..), ..Ec2TrafficMirrorFilterRule::new(..) }`.
-    pub fn new(
-        destination_cidr_block: impl Into<crate::core::Expr>,
-        rule_action: impl Into<crate::core::Expr>,
-        rule_number: impl Into<crate::core::Arg<crate::core::Number>>,
-        source_cidr_block: impl Into<crate::core::Expr>,
-        traffic_direction: impl Into<crate::core::Expr>,
-        traffic_mirror_filter_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>, rule_number: impl Into<crate::core::Arg<crate::core::Number>>, source_cidr_block: impl Into<crate::core::Expr>, traffic_direction: impl Into<crate::core::Expr>, traffic_mirror_filter_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             destination_cidr_block: destination_cidr_block.into(),
@@ -1960,12 +1880,7 @@ pub struct Ec2TrafficMirrorSession {
 
 impl Ec2TrafficMirrorSession {
     /// `Ec2TrafficMirrorSession` with its required arguments; set the others with `Ec2TrafficMirrorSession { field: Some(..), ..Ec2TrafficMirrorSession::new(..) }`.
-    pub fn new(
-        network_interface_id: impl Into<crate::core::Expr>,
-        session_number: impl Into<crate::core::Arg<crate::core::Number>>,
-        traffic_mirror_filter_id: impl Into<crate::core::Expr>,
-        traffic_mirror_target_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(network_interface_id: impl Into<crate::core::Expr>, session_number: impl Into<crate::core::Arg<crate::core::Number>>, traffic_mirror_filter_id: impl Into<crate::core::Expr>, traffic_mirror_target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -2135,10 +2050,7 @@ pub struct Ec2TransitGatewayConnect {
 
 impl Ec2TransitGatewayConnect {
     /// `Ec2TransitGatewayConnect` with its required arguments; set the others with `Ec2TransitGatewayConnect { field: Some(..), ..Ec2TransitGatewayConnect::new(..) }`.
-    pub fn new(
-        transit_gateway_id: impl Into<crate::core::Expr>,
-        transport_attachment_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(transit_gateway_id: impl Into<crate::core::Expr>, transport_attachment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             protocol: None,
@@ -2188,11 +2100,7 @@ pub struct Ec2TransitGatewayConnectPeer {
 
 impl Ec2TransitGatewayConnectPeer {
     /// `Ec2TransitGatewayConnectPeer` with its required arguments; set the others with `Ec2TransitGatewayConnectPeer { field: Some(..), ..Ec2TransitGatewayConnectPeer::new(..) }`.
-    pub fn new(
-        inside_cidr_blocks: Vec<crate::core::Expr>,
-        peer_address: impl Into<crate::core::Expr>,
-        transit_gateway_attachment_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(inside_cidr_blocks: Vec<crate::core::Expr>, peer_address: impl Into<crate::core::Expr>, transit_gateway_attachment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             bgp_asn: None,
             id: None,
@@ -2253,10 +2161,7 @@ pub struct Ec2TransitGatewayDefaultRouteTableAssociation {
 
 impl Ec2TransitGatewayDefaultRouteTableAssociation {
     /// `Ec2TransitGatewayDefaultRouteTableAssociation` with its required arguments; set the others with `Ec2TransitGatewayDefaultRouteTableAssociation { field: Some(..), ..Ec2TransitGatewayDefaultRouteTableAssociation::new(..) }`.
-    pub fn new(
-        transit_gateway_id: impl Into<crate::core::Expr>,
-        transit_gateway_route_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(transit_gateway_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             transit_gateway_id: transit_gateway_id.into(),
             transit_gateway_route_table_id: transit_gateway_route_table_id.into(),
@@ -2283,10 +2188,7 @@ pub struct Ec2TransitGatewayDefaultRouteTablePropagation {
 
 impl Ec2TransitGatewayDefaultRouteTablePropagation {
     /// `Ec2TransitGatewayDefaultRouteTablePropagation` with its required arguments; set the others with `Ec2TransitGatewayDefaultRouteTablePropagation { field: Some(..), ..Ec2TransitGatewayDefaultRouteTablePropagation::new(..) }`.
-    pub fn new(
-        transit_gateway_id: impl Into<crate::core::Expr>,
-        transit_gateway_route_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(transit_gateway_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             transit_gateway_id: transit_gateway_id.into(),
             transit_gateway_route_table_id: transit_gateway_route_table_id.into(),
@@ -2366,11 +2268,7 @@ pub struct Ec2TransitGatewayMulticastDomainAssociation {
 
 impl Ec2TransitGatewayMulticastDomainAssociation {
     /// `Ec2TransitGatewayMulticastDomainAssociation` with its required arguments; set the others with `Ec2TransitGatewayMulticastDomainAssociation { field: Some(..), ..Ec2TransitGatewayMulticastDomainAssociation::new(..) }`.
-    pub fn new(
-        subnet_id: impl Into<crate::core::Expr>,
-        transit_gateway_attachment_id: impl Into<crate::core::Expr>,
-        transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(subnet_id: impl Into<crate::core::Expr>, transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             subnet_id: subnet_id.into(),
@@ -2401,11 +2299,7 @@ pub struct Ec2TransitGatewayMulticastGroupMember {
 
 impl Ec2TransitGatewayMulticastGroupMember {
     /// `Ec2TransitGatewayMulticastGroupMember` with its required arguments; set the others with `Ec2TransitGatewayMulticastGroupMember { field: Some(..), ..Ec2TransitGatewayMulticastGroupMember::new(..) }`.
-    pub fn new(
-        group_ip_address: impl Into<crate::core::Expr>,
-        network_interface_id: impl Into<crate::core::Expr>,
-        transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_ip_address: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_ip_address: group_ip_address.into(),
             id: None,
@@ -2435,11 +2329,7 @@ pub struct Ec2TransitGatewayMulticastGroupSource {
 
 impl Ec2TransitGatewayMulticastGroupSource {
     /// `Ec2TransitGatewayMulticastGroupSource` with its required arguments; set the others with `Ec2TransitGatewayMulticastGroupSource { field: Some(..), ..Ec2TransitGatewayMulticastGroupSource::new(..) }`.
-    pub fn new(
-        group_ip_address: impl Into<crate::core::Expr>,
-        network_interface_id: impl Into<crate::core::Expr>,
-        transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_ip_address: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_ip_address: group_ip_address.into(),
             id: None,
@@ -2498,11 +2388,7 @@ pub struct Ec2TransitGatewayPeeringAttachment {
 
 impl Ec2TransitGatewayPeeringAttachment {
     /// `Ec2TransitGatewayPeeringAttachment` with its required arguments; set the others with `Ec2TransitGatewayPeeringAttachment { field: Some(..), ..Ec2TransitGatewayPeeringAttachment::new(..) }`.
-    pub fn new(
-        peer_region: impl Into<crate::core::Expr>,
-        peer_transit_gateway_id: impl Into<crate::core::Expr>,
-        transit_gateway_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(peer_region: impl Into<crate::core::Expr>, peer_transit_gateway_id: impl Into<crate::core::Expr>, transit_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             peer_account_id: None,
@@ -2598,10 +2484,7 @@ pub struct Ec2TransitGatewayPolicyTableAssociation {
 
 impl Ec2TransitGatewayPolicyTableAssociation {
     /// `Ec2TransitGatewayPolicyTableAssociation` with its required arguments; set the others with `Ec2TransitGatewayPolicyTableAssociation { field: Some(..), ..Ec2TransitGatewayPolicyTableAssociation::new(..) }`.
-    pub fn new(
-        transit_gateway_attachment_id: impl Into<crate::core::Expr>,
-        transit_gateway_policy_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_policy_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             transit_gateway_attachment_id: transit_gateway_attachment_id.into(),
@@ -2634,10 +2517,7 @@ pub struct Ec2TransitGatewayPrefixListReference {
 
 impl Ec2TransitGatewayPrefixListReference {
     /// `Ec2TransitGatewayPrefixListReference` with its required arguments; set the others with `Ec2TransitGatewayPrefixListReference { field: Some(..), ..Ec2TransitGatewayPrefixListReference::new(..) }`.
-    pub fn new(
-        prefix_list_id: impl Into<crate::core::Expr>,
-        transit_gateway_route_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(prefix_list_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             blackhole: None,
             id: None,
@@ -2672,10 +2552,7 @@ pub struct Ec2TransitGatewayRoute {
 
 impl Ec2TransitGatewayRoute {
     /// `Ec2TransitGatewayRoute` with its required arguments; set the others with `Ec2TransitGatewayRoute { field: Some(..), ..Ec2TransitGatewayRoute::new(..) }`.
-    pub fn new(
-        destination_cidr_block: impl Into<crate::core::Expr>,
-        transit_gateway_route_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             blackhole: None,
             destination_cidr_block: destination_cidr_block.into(),
@@ -2739,10 +2616,7 @@ pub struct Ec2TransitGatewayRouteTableAssociation {
 
 impl Ec2TransitGatewayRouteTableAssociation {
     /// `Ec2TransitGatewayRouteTableAssociation` with its required arguments; set the others with `Ec2TransitGatewayRouteTableAssociation { field: Some(..), ..Ec2TransitGatewayRouteTableAssociation::new(..) }`.
-    pub fn new(
-        transit_gateway_attachment_id: impl Into<crate::core::Expr>,
-        transit_gateway_route_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             replace_existing_association: None,
@@ -2770,10 +2644,7 @@ pub struct Ec2TransitGatewayRouteTablePropagation {
 
 impl Ec2TransitGatewayRouteTablePropagation {
     /// `Ec2TransitGatewayRouteTablePropagation` with its required arguments; set the others with `Ec2TransitGatewayRouteTablePropagation { field: Some(..), ..Ec2TransitGatewayRouteTablePropagation::new(..) }`.
-    pub fn new(
-        transit_gateway_attachment_id: impl Into<crate::core::Expr>,
-        transit_gateway_route_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             transit_gateway_attachment_id: transit_gateway_attachment_id.into(),
@@ -2826,11 +2697,7 @@ pub struct Ec2TransitGatewayVpcAttachment {
 
 impl Ec2TransitGatewayVpcAttachment {
     /// `Ec2TransitGatewayVpcAttachment` with its required arguments; set the others with `Ec2TransitGatewayVpcAttachment { field: Some(..), ..Ec2TransitGatewayVpcAttachment::new(..) }`.
-    pub fn new(
-        subnet_ids: Vec<crate::core::Expr>,
-        transit_gateway_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(subnet_ids: Vec<crate::core::Expr>, transit_gateway_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             appliance_mode_support: None,
             dns_support: None,
@@ -2911,11 +2778,7 @@ pub struct DataEc2CapacityBlockOffering {
 
 impl DataEc2CapacityBlockOffering {
     /// `DataEc2CapacityBlockOffering` with its required arguments; set the others with `DataEc2CapacityBlockOffering { field: Some(..), ..DataEc2CapacityBlockOffering::new(..) }`.
-    pub fn new(
-        capacity_duration_hours: impl Into<crate::core::Arg<crate::core::Number>>,
-        instance_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        instance_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(capacity_duration_hours: impl Into<crate::core::Arg<crate::core::Number>>, instance_count: impl Into<crate::core::Arg<crate::core::Number>>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             capacity_duration_hours: capacity_duration_hours.into(),
             end_date_range: None,
@@ -2960,7 +2823,9 @@ pub struct DataEc2ClientVpnEndpointTimeouts {
 impl DataEc2ClientVpnEndpointTimeouts {
     /// `DataEc2ClientVpnEndpointTimeouts` with its required arguments; set the others with `DataEc2ClientVpnEndpointTimeouts { field: Some(..), ..DataEc2ClientVpnEndpointTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 
@@ -4169,10 +4034,7 @@ pub struct DataEc2TransitGatewayRouteTableRoutes {
 
 impl DataEc2TransitGatewayRouteTableRoutes {
     /// `DataEc2TransitGatewayRouteTableRoutes` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableRoutes { field: Some(..), ..DataEc2TransitGatewayRouteTableRoutes::new(..) }`.
-    pub fn new(
-        transit_gateway_route_table_id: impl Into<crate::core::Expr>,
-        filter: Vec<DataEc2ClientVpnEndpointFilter>,
-    ) -> Self {
+    pub fn new(transit_gateway_route_table_id: impl Into<crate::core::Expr>, filter: Vec<DataEc2ClientVpnEndpointFilter>) -> Self {
         Self {
             id: None,
             transit_gateway_route_table_id: transit_gateway_route_table_id.into(),

@@ -37,10 +37,7 @@ pub struct EcrLifecyclePolicy {
 
 impl EcrLifecyclePolicy {
     /// `EcrLifecyclePolicy` with its required arguments; set the others with `EcrLifecyclePolicy { field: Some(..), ..EcrLifecyclePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        repository: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -76,10 +73,7 @@ pub struct EcrPullThroughCacheRule {
 
 impl EcrPullThroughCacheRule {
     /// `EcrPullThroughCacheRule` with its required arguments; set the others with `EcrPullThroughCacheRule { field: Some(..), ..EcrPullThroughCacheRule::new(..) }`.
-    pub fn new(
-        ecr_repository_prefix: impl Into<crate::core::Expr>,
-        upstream_registry_url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ecr_repository_prefix: impl Into<crate::core::Expr>, upstream_registry_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             credential_arn: None,
             custom_role_arn: None,
@@ -130,10 +124,7 @@ pub struct EcrRegistryScanningConfigurationRuleRepositoryFilter {
 
 impl EcrRegistryScanningConfigurationRuleRepositoryFilter {
     /// `EcrRegistryScanningConfigurationRuleRepositoryFilter` with its required arguments; set the others with `EcrRegistryScanningConfigurationRuleRepositoryFilter { field: Some(..), ..EcrRegistryScanningConfigurationRuleRepositoryFilter::new(..) }`.
-    pub fn new(
-        filter: impl Into<crate::core::Expr>,
-        filter_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter: impl Into<crate::core::Expr>, filter_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter: filter.into(),
             filter_type: filter_type.into(),
@@ -152,10 +143,7 @@ pub struct EcrRegistryScanningConfigurationRule {
 
 impl EcrRegistryScanningConfigurationRule {
     /// `EcrRegistryScanningConfigurationRule` with its required arguments; set the others with `EcrRegistryScanningConfigurationRule { field: Some(..), ..EcrRegistryScanningConfigurationRule::new(..) }`.
-    pub fn new(
-        scan_frequency: impl Into<crate::core::Expr>,
-        repository_filter: Vec<EcrRegistryScanningConfigurationRuleRepositoryFilter>,
-    ) -> Self {
+    pub fn new(scan_frequency: impl Into<crate::core::Expr>, repository_filter: Vec<EcrRegistryScanningConfigurationRuleRepositoryFilter>) -> Self {
         Self {
             scan_frequency: scan_frequency.into(),
             repository_filter,
@@ -202,10 +190,7 @@ pub struct EcrReplicationConfigurationReplicationConfigurationRuleDestination {
 
 impl EcrReplicationConfigurationReplicationConfigurationRuleDestination {
     /// `EcrReplicationConfigurationReplicationConfigurationRuleDestination` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfigurationRuleDestination { field: Some(..), ..EcrReplicationConfigurationReplicationConfigurationRuleDestination::new(..) }`.
-    pub fn new(
-        region: impl Into<crate::core::Expr>,
-        registry_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(region: impl Into<crate::core::Expr>, registry_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             region: region.into(),
             registry_id: registry_id.into(),
@@ -225,9 +210,7 @@ pub struct EcrReplicationConfigurationReplicationConfigurationRule {
 
 impl EcrReplicationConfigurationReplicationConfigurationRule {
     /// `EcrReplicationConfigurationReplicationConfigurationRule` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfigurationRule { field: Some(..), ..EcrReplicationConfigurationReplicationConfigurationRule::new(..) }`.
-    pub fn new(
-        destination: Vec<EcrReplicationConfigurationReplicationConfigurationRuleDestination>,
-    ) -> Self {
+    pub fn new(destination: Vec<EcrReplicationConfigurationReplicationConfigurationRuleDestination>) -> Self {
         Self {
             destination,
             repository_filter: None,
@@ -245,7 +228,9 @@ pub struct EcrReplicationConfigurationReplicationConfiguration {
 impl EcrReplicationConfigurationReplicationConfiguration {
     /// `EcrReplicationConfigurationReplicationConfiguration` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfiguration { field: Some(..), ..EcrReplicationConfigurationReplicationConfiguration::new(..) }`.
     pub fn new(rule: Vec<EcrReplicationConfigurationReplicationConfigurationRule>) -> Self {
-        Self { rule }
+        Self {
+            rule,
+        }
     }
 }
 
@@ -322,7 +307,9 @@ pub struct EcrRepositoryTimeouts {
 impl EcrRepositoryTimeouts {
     /// `EcrRepositoryTimeouts` with its required arguments; set the others with `EcrRepositoryTimeouts { field: Some(..), ..EcrRepositoryTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -447,10 +434,7 @@ pub struct EcrRepositoryPolicy {
 
 impl EcrRepositoryPolicy {
     /// `EcrRepositoryPolicy` with its required arguments; set the others with `EcrRepositoryPolicy { field: Some(..), ..EcrRepositoryPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        repository: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -566,11 +550,7 @@ pub struct DataEcrLifecyclePolicyDocumentRuleSelection {
 
 impl DataEcrLifecyclePolicyDocumentRuleSelection {
     /// `DataEcrLifecyclePolicyDocumentRuleSelection` with its required arguments; set the others with `DataEcrLifecyclePolicyDocumentRuleSelection { field: Some(..), ..DataEcrLifecyclePolicyDocumentRuleSelection::new(..) }`.
-    pub fn new(
-        count_number: impl Into<crate::core::Arg<crate::core::Number>>,
-        count_type: impl Into<crate::core::Expr>,
-        tag_status: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(count_number: impl Into<crate::core::Arg<crate::core::Number>>, count_type: impl Into<crate::core::Expr>, tag_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             count_number: count_number.into(),
             count_type: count_type.into(),
@@ -621,7 +601,9 @@ pub struct DataEcrLifecyclePolicyDocument {
 impl DataEcrLifecyclePolicyDocument {
     /// `DataEcrLifecyclePolicyDocument` with its required arguments; set the others with `DataEcrLifecyclePolicyDocument { field: Some(..), ..DataEcrLifecyclePolicyDocument::new(..) }`.
     pub fn new() -> Self {
-        Self { rule: None }
+        Self {
+            rule: None,
+        }
     }
 }
 
@@ -655,12 +637,14 @@ impl crate::core::DataSource for DataEcrPullThroughCacheRule {
 
 /// `aws_ecr_repositories` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataEcrRepositories {}
+pub struct DataEcrRepositories {
+}
 
 impl DataEcrRepositories {
     /// `DataEcrRepositories` with its required arguments; set the others with `DataEcrRepositories { field: Some(..), ..DataEcrRepositories::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -48,7 +48,9 @@ pub struct EcrpublicRepositoryTimeouts {
 impl EcrpublicRepositoryTimeouts {
     /// `EcrpublicRepositoryTimeouts` with its required arguments; set the others with `EcrpublicRepositoryTimeouts { field: Some(..), ..EcrpublicRepositoryTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -110,10 +112,7 @@ pub struct EcrpublicRepositoryPolicy {
 
 impl EcrpublicRepositoryPolicy {
     /// `EcrpublicRepositoryPolicy` with its required arguments; set the others with `EcrpublicRepositoryPolicy { field: Some(..), ..EcrpublicRepositoryPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        repository_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -137,7 +136,9 @@ pub struct DataEcrpublicAuthorizationToken {
 impl DataEcrpublicAuthorizationToken {
     /// `DataEcrpublicAuthorizationToken` with its required arguments; set the others with `DataEcrpublicAuthorizationToken { field: Some(..), ..DataEcrpublicAuthorizationToken::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

@@ -108,10 +108,7 @@ pub struct EcsCapacityProvider {
 
 impl EcsCapacityProvider {
     /// `EcsCapacityProvider` with its required arguments; set the others with `EcsCapacityProvider { field: Some(..), ..EcsCapacityProvider::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        auto_scaling_group_provider: EcsCapacityProviderAutoScalingGroupProvider,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, auto_scaling_group_provider: EcsCapacityProviderAutoScalingGroupProvider) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -170,8 +167,7 @@ pub struct EcsClusterConfigurationExecuteCommandConfiguration {
     pub logging: Option<crate::core::Expr>,
     /// `log_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_configuration:
-        Option<EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration>,
+    pub log_configuration: Option<EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration>,
 }
 
 impl EcsClusterConfigurationExecuteCommandConfiguration {
@@ -343,8 +339,7 @@ pub struct EcsClusterCapacityProviders {
     pub id: Option<crate::core::Expr>,
     /// `default_capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_capacity_provider_strategy:
-        Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
+    pub default_capacity_provider_strategy: Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
 }
 
 impl EcsClusterCapacityProviders {
@@ -376,11 +371,7 @@ pub struct EcsServiceAlarms {
 
 impl EcsServiceAlarms {
     /// `EcsServiceAlarms` with its required arguments; set the others with `EcsServiceAlarms { field: Some(..), ..EcsServiceAlarms::new(..) }`.
-    pub fn new(
-        alarm_names: Vec<crate::core::Expr>,
-        enable: impl Into<crate::core::Arg<bool>>,
-        rollback: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(alarm_names: Vec<crate::core::Expr>, enable: impl Into<crate::core::Arg<bool>>, rollback: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             alarm_names,
             enable: enable.into(),
@@ -400,10 +391,7 @@ pub struct EcsServiceDeploymentCircuitBreaker {
 
 impl EcsServiceDeploymentCircuitBreaker {
     /// `EcsServiceDeploymentCircuitBreaker` with its required arguments; set the others with `EcsServiceDeploymentCircuitBreaker { field: Some(..), ..EcsServiceDeploymentCircuitBreaker::new(..) }`.
-    pub fn new(
-        enable: impl Into<crate::core::Arg<bool>>,
-        rollback: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(enable: impl Into<crate::core::Arg<bool>>, rollback: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enable: enable.into(),
             rollback: rollback.into(),
@@ -422,7 +410,9 @@ pub struct EcsServiceDeploymentController {
 impl EcsServiceDeploymentController {
     /// `EcsServiceDeploymentController` with its required arguments; set the others with `EcsServiceDeploymentController { field: Some(..), ..EcsServiceDeploymentController::new(..) }`.
     pub fn new() -> Self {
-        Self { r#type: None }
+        Self {
+            r#type: None,
+        }
     }
 }
 
@@ -443,10 +433,7 @@ pub struct EcsServiceLoadBalancer {
 
 impl EcsServiceLoadBalancer {
     /// `EcsServiceLoadBalancer` with its required arguments; set the others with `EcsServiceLoadBalancer { field: Some(..), ..EcsServiceLoadBalancer::new(..) }`.
-    pub fn new(
-        container_name: impl Into<crate::core::Expr>,
-        container_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(container_name: impl Into<crate::core::Expr>, container_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             container_name: container_name.into(),
             container_port: container_port.into(),
@@ -531,10 +518,7 @@ pub struct EcsServiceServiceConnectConfigurationLogConfigurationSecretOption {
 
 impl EcsServiceServiceConnectConfigurationLogConfigurationSecretOption {
     /// `EcsServiceServiceConnectConfigurationLogConfigurationSecretOption` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationLogConfigurationSecretOption { field: Some(..), ..EcsServiceServiceConnectConfigurationLogConfigurationSecretOption::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        value_from: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, value_from: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             value_from: value_from.into(),
@@ -552,8 +536,7 @@ pub struct EcsServiceServiceConnectConfigurationLogConfiguration {
     pub options: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `secret_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secret_option:
-        Option<Vec<EcsServiceServiceConnectConfigurationLogConfigurationSecretOption>>,
+    pub secret_option: Option<Vec<EcsServiceServiceConnectConfigurationLogConfigurationSecretOption>>,
 }
 
 impl EcsServiceServiceConnectConfigurationLogConfiguration {
@@ -639,9 +622,7 @@ pub struct EcsServiceServiceConnectConfigurationServiceTls {
 
 impl EcsServiceServiceConnectConfigurationServiceTls {
     /// `EcsServiceServiceConnectConfigurationServiceTls` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationServiceTls { field: Some(..), ..EcsServiceServiceConnectConfigurationServiceTls::new(..) }`.
-    pub fn new(
-        issuer_cert_authority: EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority,
-    ) -> Self {
+    pub fn new(issuer_cert_authority: EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority) -> Self {
         Self {
             kms_key: None,
             role_arn: None,
@@ -825,8 +806,7 @@ pub struct EcsServiceVolumeConfigurationManagedEbsVolume {
     pub volume_type: Option<crate::core::Expr>,
     /// `tag_specifications`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_specifications:
-        Option<Vec<EcsServiceVolumeConfigurationManagedEbsVolumeTagSpecifications>>,
+    pub tag_specifications: Option<Vec<EcsServiceVolumeConfigurationManagedEbsVolumeTagSpecifications>>,
 }
 
 impl EcsServiceVolumeConfigurationManagedEbsVolume {
@@ -859,10 +839,7 @@ pub struct EcsServiceVolumeConfiguration {
 
 impl EcsServiceVolumeConfiguration {
     /// `EcsServiceVolumeConfiguration` with its required arguments; set the others with `EcsServiceVolumeConfiguration { field: Some(..), ..EcsServiceVolumeConfiguration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        managed_ebs_volume: EcsServiceVolumeConfigurationManagedEbsVolume,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, managed_ebs_volume: EcsServiceVolumeConfigurationManagedEbsVolume) -> Self {
         Self {
             name: name.into(),
             managed_ebs_volume,
@@ -883,11 +860,7 @@ pub struct EcsServiceVpcLatticeConfigurations {
 
 impl EcsServiceVpcLatticeConfigurations {
     /// `EcsServiceVpcLatticeConfigurations` with its required arguments; set the others with `EcsServiceVpcLatticeConfigurations { field: Some(..), ..EcsServiceVpcLatticeConfigurations::new(..) }`.
-    pub fn new(
-        port_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        target_group_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(port_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, target_group_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             port_name: port_name.into(),
             role_arn: role_arn.into(),
@@ -969,8 +942,7 @@ pub struct EcsService {
     pub alarms: Option<EcsServiceAlarms>,
     /// `capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_provider_strategy:
-        Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
+    pub capacity_provider_strategy: Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
     /// `deployment_circuit_breaker`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deployment_circuit_breaker: Option<EcsServiceDeploymentCircuitBreaker>,
@@ -1069,11 +1041,7 @@ pub struct EcsTag {
 
 impl EcsTag {
     /// `EcsTag` with its required arguments; set the others with `EcsTag { field: Some(..), ..EcsTag::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             key: key.into(),
@@ -1114,10 +1082,7 @@ pub struct EcsTaskDefinitionInferenceAccelerator {
 
 impl EcsTaskDefinitionInferenceAccelerator {
     /// `EcsTaskDefinitionInferenceAccelerator` with its required arguments; set the others with `EcsTaskDefinitionInferenceAccelerator { field: Some(..), ..EcsTaskDefinitionInferenceAccelerator::new(..) }`.
-    pub fn new(
-        device_name: impl Into<crate::core::Expr>,
-        device_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_name: impl Into<crate::core::Expr>, device_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
             device_type: device_type.into(),
@@ -1240,8 +1205,7 @@ pub struct EcsTaskDefinitionVolumeEfsVolumeConfiguration {
     pub transit_encryption_port: Option<crate::core::Arg<crate::core::Number>>,
     /// `authorization_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authorization_config:
-        Option<EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig>,
+    pub authorization_config: Option<EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig>,
 }
 
 impl EcsTaskDefinitionVolumeEfsVolumeConfiguration {
@@ -1268,10 +1232,7 @@ pub struct EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthori
 
 impl EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig {
     /// `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig` with its required arguments; set the others with `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig { field: Some(..), ..EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig::new(..) }`.
-    pub fn new(
-        credentials_parameter: impl Into<crate::core::Expr>,
-        domain: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(credentials_parameter: impl Into<crate::core::Expr>, domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             credentials_parameter: credentials_parameter.into(),
             domain: domain.into(),
@@ -1287,17 +1248,12 @@ pub struct EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration {
     /// `root_directory`. Required.
     pub root_directory: crate::core::Expr,
     /// `authorization_config`. Required.
-    pub authorization_config:
-        EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig,
+    pub authorization_config: EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig,
 }
 
 impl EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration {
     /// `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration` with its required arguments; set the others with `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration { field: Some(..), ..EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration::new(..) }`.
-    pub fn new(
-        file_system_id: impl Into<crate::core::Expr>,
-        root_directory: impl Into<crate::core::Expr>,
-        authorization_config: EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig,
-    ) -> Self {
+    pub fn new(file_system_id: impl Into<crate::core::Expr>, root_directory: impl Into<crate::core::Expr>, authorization_config: EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig) -> Self {
         Self {
             file_system_id: file_system_id.into(),
             root_directory: root_directory.into(),
@@ -1325,8 +1281,7 @@ pub struct EcsTaskDefinitionVolume {
     pub efs_volume_configuration: Option<EcsTaskDefinitionVolumeEfsVolumeConfiguration>,
     /// `fsx_windows_file_server_volume_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fsx_windows_file_server_volume_configuration:
-        Option<EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration>,
+    pub fsx_windows_file_server_volume_configuration: Option<EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration>,
 }
 
 impl EcsTaskDefinitionVolume {
@@ -1414,10 +1369,7 @@ pub struct EcsTaskDefinition {
 
 impl EcsTaskDefinition {
     /// `EcsTaskDefinition` with its required arguments; set the others with `EcsTaskDefinition { field: Some(..), ..EcsTaskDefinition::new(..) }`.
-    pub fn new(
-        container_definitions: impl Into<crate::core::Expr>,
-        family: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(container_definitions: impl Into<crate::core::Expr>, family: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_definitions: container_definitions.into(),
             cpu: None,
@@ -1463,10 +1415,7 @@ pub struct EcsTaskSetCapacityProviderStrategy {
 
 impl EcsTaskSetCapacityProviderStrategy {
     /// `EcsTaskSetCapacityProviderStrategy` with its required arguments; set the others with `EcsTaskSetCapacityProviderStrategy { field: Some(..), ..EcsTaskSetCapacityProviderStrategy::new(..) }`.
-    pub fn new(
-        capacity_provider: impl Into<crate::core::Expr>,
-        weight: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(capacity_provider: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             base: None,
             capacity_provider: capacity_provider.into(),
@@ -1579,11 +1528,7 @@ pub struct EcsTaskSet {
 
 impl EcsTaskSet {
     /// `EcsTaskSet` with its required arguments; set the others with `EcsTaskSet { field: Some(..), ..EcsTaskSet::new(..) }`.
-    pub fn new(
-        cluster: impl Into<crate::core::Expr>,
-        service: impl Into<crate::core::Expr>,
-        task_definition: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster: impl Into<crate::core::Expr>, service: impl Into<crate::core::Expr>, task_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster: cluster.into(),
             external_id: None,
@@ -1640,12 +1585,14 @@ impl crate::core::DataSource for DataEcsCluster {
 
 /// `aws_ecs_clusters` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataEcsClusters {}
+pub struct DataEcsClusters {
+}
 
 impl DataEcsClusters {
     /// `DataEcsClusters` with its required arguments; set the others with `DataEcsClusters { field: Some(..), ..DataEcsClusters::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -1667,10 +1614,7 @@ pub struct DataEcsContainerDefinition {
 
 impl DataEcsContainerDefinition {
     /// `DataEcsContainerDefinition` with its required arguments; set the others with `DataEcsContainerDefinition { field: Some(..), ..DataEcsContainerDefinition::new(..) }`.
-    pub fn new(
-        container_name: impl Into<crate::core::Expr>,
-        task_definition: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(container_name: impl Into<crate::core::Expr>, task_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: container_name.into(),
             id: None,
@@ -1700,10 +1644,7 @@ pub struct DataEcsService {
 
 impl DataEcsService {
     /// `DataEcsService` with its required arguments; set the others with `DataEcsService { field: Some(..), ..DataEcsService::new(..) }`.
-    pub fn new(
-        cluster_arn: impl Into<crate::core::Expr>,
-        service_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_arn: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             id: None,
@@ -1801,8 +1742,7 @@ pub struct DataEcsTaskExecutionOverridesContainerOverrides {
     pub environment: Option<Vec<DataEcsTaskExecutionOverridesContainerOverridesEnvironment>>,
     /// `resource_requirements`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_requirements:
-        Option<Vec<DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements>>,
+    pub resource_requirements: Option<Vec<DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements>>,
 }
 
 impl DataEcsTaskExecutionOverridesContainerOverrides {
@@ -1862,8 +1802,7 @@ pub struct DataEcsTaskExecutionOverrides {
     /// `inference_accelerator_overrides`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inference_accelerator_overrides:
-        Option<Vec<DataEcsTaskExecutionOverridesInferenceAcceleratorOverrides>>,
+    pub inference_accelerator_overrides: Option<Vec<DataEcsTaskExecutionOverridesInferenceAcceleratorOverrides>>,
 }
 
 impl DataEcsTaskExecutionOverrides {
@@ -1926,8 +1865,7 @@ pub struct DataEcsTaskExecution {
     pub task_definition: crate::core::Expr,
     /// `capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_provider_strategy:
-        Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
+    pub capacity_provider_strategy: Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
     /// `network_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_configuration: Option<EcsServiceNetworkConfiguration>,
@@ -1944,10 +1882,7 @@ pub struct DataEcsTaskExecution {
 
 impl DataEcsTaskExecution {
     /// `DataEcsTaskExecution` with its required arguments; set the others with `DataEcsTaskExecution { field: Some(..), ..DataEcsTaskExecution::new(..) }`.
-    pub fn new(
-        cluster: impl Into<crate::core::Expr>,
-        task_definition: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster: impl Into<crate::core::Expr>, task_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_token: None,
             cluster: cluster.into(),

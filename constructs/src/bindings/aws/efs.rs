@@ -14,10 +14,7 @@ pub struct EfsAccessPointPosixUser {
 
 impl EfsAccessPointPosixUser {
     /// `EfsAccessPointPosixUser` with its required arguments; set the others with `EfsAccessPointPosixUser { field: Some(..), ..EfsAccessPointPosixUser::new(..) }`.
-    pub fn new(
-        gid: impl Into<crate::core::Arg<crate::core::Number>>,
-        uid: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
             secondary_gids: None,
@@ -39,11 +36,7 @@ pub struct EfsAccessPointRootDirectoryCreationInfo {
 
 impl EfsAccessPointRootDirectoryCreationInfo {
     /// `EfsAccessPointRootDirectoryCreationInfo` with its required arguments; set the others with `EfsAccessPointRootDirectoryCreationInfo { field: Some(..), ..EfsAccessPointRootDirectoryCreationInfo::new(..) }`.
-    pub fn new(
-        owner_gid: impl Into<crate::core::Arg<crate::core::Number>>,
-        owner_uid: impl Into<crate::core::Arg<crate::core::Number>>,
-        permissions: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(owner_gid: impl Into<crate::core::Arg<crate::core::Number>>, owner_uid: impl Into<crate::core::Arg<crate::core::Number>>, permissions: impl Into<crate::core::Expr>) -> Self {
         Self {
             owner_gid: owner_gid.into(),
             owner_uid: owner_uid.into(),
@@ -143,10 +136,7 @@ pub struct EfsBackupPolicy {
 
 impl EfsBackupPolicy {
     /// `EfsBackupPolicy` with its required arguments; set the others with `EfsBackupPolicy { field: Some(..), ..EfsBackupPolicy::new(..) }`.
-    pub fn new(
-        file_system_id: impl Into<crate::core::Expr>,
-        backup_policy: EfsBackupPolicyBackupPolicy,
-    ) -> Self {
+    pub fn new(file_system_id: impl Into<crate::core::Expr>, backup_policy: EfsBackupPolicyBackupPolicy) -> Self {
         Self {
             file_system_id: file_system_id.into(),
             id: None,
@@ -283,10 +273,7 @@ pub struct EfsFileSystemPolicy {
 
 impl EfsFileSystemPolicy {
     /// `EfsFileSystemPolicy` with its required arguments; set the others with `EfsFileSystemPolicy { field: Some(..), ..EfsFileSystemPolicy::new(..) }`.
-    pub fn new(
-        file_system_id: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(file_system_id: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_policy_lockout_safety_check: None,
             file_system_id: file_system_id.into(),
@@ -344,10 +331,7 @@ pub struct EfsMountTarget {
 
 impl EfsMountTarget {
     /// `EfsMountTarget` with its required arguments; set the others with `EfsMountTarget { field: Some(..), ..EfsMountTarget::new(..) }`.
-    pub fn new(
-        file_system_id: impl Into<crate::core::Expr>,
-        subnet_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(file_system_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
             id: None,
@@ -409,10 +393,7 @@ pub struct EfsReplicationConfiguration {
 
 impl EfsReplicationConfiguration {
     /// `EfsReplicationConfiguration` with its required arguments; set the others with `EfsReplicationConfiguration { field: Some(..), ..EfsReplicationConfiguration::new(..) }`.
-    pub fn new(
-        source_file_system_id: impl Into<crate::core::Expr>,
-        destination: EfsReplicationConfigurationDestination,
-    ) -> Self {
+    pub fn new(source_file_system_id: impl Into<crate::core::Expr>, destination: EfsReplicationConfigurationDestination) -> Self {
         Self {
             id: None,
             source_file_system_id: source_file_system_id.into(),

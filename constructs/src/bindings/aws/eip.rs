@@ -187,10 +187,7 @@ pub struct EipDomainName {
 
 impl EipDomainName {
     /// `EipDomainName` with its required arguments; set the others with `EipDomainName { field: Some(..), ..EipDomainName::new(..) }`.
-    pub fn new(
-        allocation_id: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(allocation_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_id: allocation_id.into(),
             domain_name: domain_name.into(),
@@ -233,7 +230,9 @@ pub struct DataEipTimeouts {
 impl DataEipTimeouts {
     /// `DataEipTimeouts` with its required arguments; set the others with `DataEipTimeouts { field: Some(..), ..DataEipTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -30,7 +30,9 @@ pub struct DataEipsTimeouts {
 impl DataEipsTimeouts {
     /// `DataEipsTimeouts` with its required arguments; set the others with `DataEipsTimeouts { field: Some(..), ..DataEipsTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

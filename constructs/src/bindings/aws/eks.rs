@@ -53,10 +53,7 @@ pub struct EksAccessEntry {
 
 impl EksAccessEntry {
     /// `EksAccessEntry` with its required arguments; set the others with `EksAccessEntry { field: Some(..), ..EksAccessEntry::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        principal_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             id: None,
@@ -116,12 +113,7 @@ pub struct EksAccessPolicyAssociation {
 
 impl EksAccessPolicyAssociation {
     /// `EksAccessPolicyAssociation` with its required arguments; set the others with `EksAccessPolicyAssociation { field: Some(..), ..EksAccessPolicyAssociation::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        policy_arn: impl Into<crate::core::Expr>,
-        principal_arn: impl Into<crate::core::Expr>,
-        access_scope: EksAccessPolicyAssociationAccessScope,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, policy_arn: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>, access_scope: EksAccessPolicyAssociationAccessScope) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             id: None,
@@ -148,10 +140,7 @@ pub struct EksAddonPodIdentityAssociation {
 
 impl EksAddonPodIdentityAssociation {
     /// `EksAddonPodIdentityAssociation` with its required arguments; set the others with `EksAddonPodIdentityAssociation { field: Some(..), ..EksAddonPodIdentityAssociation::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        service_account: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, service_account: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
             service_account: service_account.into(),
@@ -233,10 +222,7 @@ pub struct EksAddon {
 impl EksAddon {
     /// `EksAddon` with its required arguments; set the others with `EksAddon { field: Some(..), ..EksAddon::new(..) }`.
     #[allow(deprecated)]
-    pub fn new(
-        addon_name: impl Into<crate::core::Expr>,
-        cluster_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(addon_name: impl Into<crate::core::Expr>, cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             addon_name: addon_name.into(),
             addon_version: None,
@@ -333,10 +319,7 @@ pub struct EksClusterEncryptionConfig {
 
 impl EksClusterEncryptionConfig {
     /// `EksClusterEncryptionConfig` with its required arguments; set the others with `EksClusterEncryptionConfig { field: Some(..), ..EksClusterEncryptionConfig::new(..) }`.
-    pub fn new(
-        resources: Vec<crate::core::Expr>,
-        provider: EksClusterEncryptionConfigProvider,
-    ) -> Self {
+    pub fn new(resources: Vec<crate::core::Expr>, provider: EksClusterEncryptionConfigProvider) -> Self {
         Self {
             resources,
             provider,
@@ -355,7 +338,9 @@ pub struct EksClusterKubernetesNetworkConfigElasticLoadBalancing {
 impl EksClusterKubernetesNetworkConfigElasticLoadBalancing {
     /// `EksClusterKubernetesNetworkConfigElasticLoadBalancing` with its required arguments; set the others with `EksClusterKubernetesNetworkConfigElasticLoadBalancing { field: Some(..), ..EksClusterKubernetesNetworkConfigElasticLoadBalancing::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -414,10 +399,7 @@ pub struct EksClusterOutpostConfig {
 
 impl EksClusterOutpostConfig {
     /// `EksClusterOutpostConfig` with its required arguments; set the others with `EksClusterOutpostConfig { field: Some(..), ..EksClusterOutpostConfig::new(..) }`.
-    pub fn new(
-        control_plane_instance_type: impl Into<crate::core::Expr>,
-        outpost_arns: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(control_plane_instance_type: impl Into<crate::core::Expr>, outpost_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             control_plane_instance_type: control_plane_instance_type.into(),
             outpost_arns,
@@ -437,7 +419,9 @@ pub struct EksClusterRemoteNetworkConfigRemoteNodeNetworks {
 impl EksClusterRemoteNetworkConfigRemoteNodeNetworks {
     /// `EksClusterRemoteNetworkConfigRemoteNodeNetworks` with its required arguments; set the others with `EksClusterRemoteNetworkConfigRemoteNodeNetworks { field: Some(..), ..EksClusterRemoteNetworkConfigRemoteNodeNetworks::new(..) }`.
     pub fn new() -> Self {
-        Self { cidrs: None }
+        Self {
+            cidrs: None,
+        }
     }
 }
 
@@ -489,7 +473,9 @@ pub struct EksClusterUpgradePolicy {
 impl EksClusterUpgradePolicy {
     /// `EksClusterUpgradePolicy` with its required arguments; set the others with `EksClusterUpgradePolicy { field: Some(..), ..EksClusterUpgradePolicy::new(..) }`.
     pub fn new() -> Self {
-        Self { support_type: None }
+        Self {
+            support_type: None,
+        }
     }
 }
 
@@ -589,11 +575,7 @@ pub struct EksCluster {
 
 impl EksCluster {
     /// `EksCluster` with its required arguments; set the others with `EksCluster { field: Some(..), ..EksCluster::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        vpc_config: EksClusterVpcConfig,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, vpc_config: EksClusterVpcConfig) -> Self {
         Self {
             bootstrap_self_managed_addons: None,
             enabled_cluster_log_types: None,
@@ -673,12 +655,7 @@ pub struct EksFargateProfile {
 
 impl EksFargateProfile {
     /// `EksFargateProfile` with its required arguments; set the others with `EksFargateProfile { field: Some(..), ..EksFargateProfile::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        fargate_profile_name: impl Into<crate::core::Expr>,
-        pod_execution_role_arn: impl Into<crate::core::Expr>,
-        selector: Vec<EksFargateProfileSelector>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, fargate_profile_name: impl Into<crate::core::Expr>, pod_execution_role_arn: impl Into<crate::core::Expr>, selector: Vec<EksFargateProfileSelector>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             fargate_profile_name: fargate_profile_name.into(),
@@ -725,11 +702,7 @@ pub struct EksIdentityProviderConfigOidc {
 
 impl EksIdentityProviderConfigOidc {
     /// `EksIdentityProviderConfigOidc` with its required arguments; set the others with `EksIdentityProviderConfigOidc { field: Some(..), ..EksIdentityProviderConfigOidc::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        identity_provider_config_name: impl Into<crate::core::Expr>,
-        issuer_url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, identity_provider_config_name: impl Into<crate::core::Expr>, issuer_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
             groups_claim: None,
@@ -766,10 +739,7 @@ pub struct EksIdentityProviderConfig {
 
 impl EksIdentityProviderConfig {
     /// `EksIdentityProviderConfig` with its required arguments; set the others with `EksIdentityProviderConfig { field: Some(..), ..EksIdentityProviderConfig::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        oidc: EksIdentityProviderConfigOidc,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, oidc: EksIdentityProviderConfigOidc) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             id: None,
@@ -843,11 +813,7 @@ pub struct EksNodeGroupScalingConfig {
 
 impl EksNodeGroupScalingConfig {
     /// `EksNodeGroupScalingConfig` with its required arguments; set the others with `EksNodeGroupScalingConfig { field: Some(..), ..EksNodeGroupScalingConfig::new(..) }`.
-    pub fn new(
-        desired_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        max_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_size: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(desired_size: impl Into<crate::core::Arg<crate::core::Number>>, max_size: impl Into<crate::core::Arg<crate::core::Number>>, min_size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             desired_size: desired_size.into(),
             max_size: max_size.into(),
@@ -972,12 +938,7 @@ pub struct EksNodeGroup {
 
 impl EksNodeGroup {
     /// `EksNodeGroup` with its required arguments; set the others with `EksNodeGroup { field: Some(..), ..EksNodeGroup::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        node_role_arn: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        scaling_config: EksNodeGroupScalingConfig,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, node_role_arn: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, scaling_config: EksNodeGroupScalingConfig) -> Self {
         Self {
             ami_type: None,
             capacity_type: None,
@@ -1028,12 +989,7 @@ pub struct EksPodIdentityAssociation {
 
 impl EksPodIdentityAssociation {
     /// `EksPodIdentityAssociation` with its required arguments; set the others with `EksPodIdentityAssociation { field: Some(..), ..EksPodIdentityAssociation::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        namespace: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        service_account: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, service_account: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             namespace: namespace.into(),
@@ -1068,10 +1024,7 @@ pub struct DataEksAccessEntry {
 
 impl DataEksAccessEntry {
     /// `DataEksAccessEntry` with its required arguments; set the others with `DataEksAccessEntry { field: Some(..), ..DataEksAccessEntry::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        principal_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             id: None,
@@ -1103,10 +1056,7 @@ pub struct DataEksAddon {
 
 impl DataEksAddon {
     /// `DataEksAddon` with its required arguments; set the others with `DataEksAddon { field: Some(..), ..DataEksAddon::new(..) }`.
-    pub fn new(
-        addon_name: impl Into<crate::core::Expr>,
-        cluster_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(addon_name: impl Into<crate::core::Expr>, cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             addon_name: addon_name.into(),
             cluster_name: cluster_name.into(),
@@ -1137,10 +1087,7 @@ pub struct DataEksAddonVersion {
 
 impl DataEksAddonVersion {
     /// `DataEksAddonVersion` with its required arguments; set the others with `DataEksAddonVersion { field: Some(..), ..DataEksAddonVersion::new(..) }`.
-    pub fn new(
-        addon_name: impl Into<crate::core::Expr>,
-        kubernetes_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(addon_name: impl Into<crate::core::Expr>, kubernetes_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             addon_name: addon_name.into(),
             id: None,
@@ -1254,7 +1201,9 @@ pub struct DataEksClusters {
 impl DataEksClusters {
     /// `DataEksClusters` with its required arguments; set the others with `DataEksClusters { field: Some(..), ..DataEksClusters::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -1279,10 +1228,7 @@ pub struct DataEksNodeGroup {
 
 impl DataEksNodeGroup {
     /// `DataEksNodeGroup` with its required arguments; set the others with `DataEksNodeGroup { field: Some(..), ..DataEksNodeGroup::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        node_group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, node_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             id: None,

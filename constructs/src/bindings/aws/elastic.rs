@@ -101,12 +101,7 @@ pub struct ElasticBeanstalkApplicationVersion {
 
 impl ElasticBeanstalkApplicationVersion {
     /// `ElasticBeanstalkApplicationVersion` with its required arguments; set the others with `ElasticBeanstalkApplicationVersion { field: Some(..), ..ElasticBeanstalkApplicationVersion::new(..) }`.
-    pub fn new(
-        application: impl Into<crate::core::Expr>,
-        bucket: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application: impl Into<crate::core::Expr>, bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application: application.into(),
             bucket: bucket.into(),
@@ -142,11 +137,7 @@ pub struct ElasticBeanstalkConfigurationTemplateSetting {
 
 impl ElasticBeanstalkConfigurationTemplateSetting {
     /// `ElasticBeanstalkConfigurationTemplateSetting` with its required arguments; set the others with `ElasticBeanstalkConfigurationTemplateSetting { field: Some(..), ..ElasticBeanstalkConfigurationTemplateSetting::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        namespace: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             namespace: namespace.into(),
@@ -182,10 +173,7 @@ pub struct ElasticBeanstalkConfigurationTemplate {
 
 impl ElasticBeanstalkConfigurationTemplate {
     /// `ElasticBeanstalkConfigurationTemplate` with its required arguments; set the others with `ElasticBeanstalkConfigurationTemplate { field: Some(..), ..ElasticBeanstalkConfigurationTemplate::new(..) }`.
-    pub fn new(
-        application: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application: application.into(),
             description: None,
@@ -252,10 +240,7 @@ pub struct ElasticBeanstalkEnvironment {
 
 impl ElasticBeanstalkEnvironment {
     /// `ElasticBeanstalkEnvironment` with its required arguments; set the others with `ElasticBeanstalkEnvironment { field: Some(..), ..ElasticBeanstalkEnvironment::new(..) }`.
-    pub fn new(
-        application: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application: application.into(),
             cname_prefix: None,

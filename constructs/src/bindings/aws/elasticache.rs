@@ -15,12 +15,7 @@ pub struct ElasticacheClusterLogDeliveryConfiguration {
 
 impl ElasticacheClusterLogDeliveryConfiguration {
     /// `ElasticacheClusterLogDeliveryConfiguration` with its required arguments; set the others with `ElasticacheClusterLogDeliveryConfiguration { field: Some(..), ..ElasticacheClusterLogDeliveryConfiguration::new(..) }`.
-    pub fn new(
-        destination: impl Into<crate::core::Expr>,
-        destination_type: impl Into<crate::core::Expr>,
-        log_format: impl Into<crate::core::Expr>,
-        log_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination: impl Into<crate::core::Expr>, destination_type: impl Into<crate::core::Expr>, log_format: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
             destination_type: destination_type.into(),
@@ -234,10 +229,7 @@ pub struct ElasticacheGlobalReplicationGroup {
 
 impl ElasticacheGlobalReplicationGroup {
     /// `ElasticacheGlobalReplicationGroup` with its required arguments; set the others with `ElasticacheGlobalReplicationGroup { field: Some(..), ..ElasticacheGlobalReplicationGroup::new(..) }`.
-    pub fn new(
-        global_replication_group_id_suffix: impl Into<crate::core::Expr>,
-        primary_replication_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(global_replication_group_id_suffix: impl Into<crate::core::Expr>, primary_replication_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             automatic_failover_enabled: None,
             cache_node_type: None,
@@ -450,10 +442,7 @@ pub struct ElasticacheReplicationGroup {
 
 impl ElasticacheReplicationGroup {
     /// `ElasticacheReplicationGroup` with its required arguments; set the others with `ElasticacheReplicationGroup { field: Some(..), ..ElasticacheReplicationGroup::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        replication_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, replication_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
             at_rest_encryption_enabled: None,
@@ -830,12 +819,7 @@ pub struct ElasticacheUser {
 
 impl ElasticacheUser {
     /// `ElasticacheUser` with its required arguments; set the others with `ElasticacheUser { field: Some(..), ..ElasticacheUser::new(..) }`.
-    pub fn new(
-        access_string: impl Into<crate::core::Expr>,
-        engine: impl Into<crate::core::Expr>,
-        user_id: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_string: impl Into<crate::core::Expr>, engine: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_string: access_string.into(),
             engine: engine.into(),
@@ -879,10 +863,7 @@ pub struct ElasticacheUserGroup {
 
 impl ElasticacheUserGroup {
     /// `ElasticacheUserGroup` with its required arguments; set the others with `ElasticacheUserGroup { field: Some(..), ..ElasticacheUserGroup::new(..) }`.
-    pub fn new(
-        engine: impl Into<crate::core::Expr>,
-        user_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(engine: impl Into<crate::core::Expr>, user_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             engine: engine.into(),
             id: None,
@@ -936,10 +917,7 @@ pub struct ElasticacheUserGroupAssociation {
 
 impl ElasticacheUserGroupAssociation {
     /// `ElasticacheUserGroupAssociation` with its required arguments; set the others with `ElasticacheUserGroupAssociation { field: Some(..), ..ElasticacheUserGroupAssociation::new(..) }`.
-    pub fn new(
-        user_group_id: impl Into<crate::core::Expr>,
-        user_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(user_group_id: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             user_group_id: user_group_id.into(),
@@ -1020,12 +998,7 @@ pub struct DataElasticacheReservedCacheNodeOffering {
 
 impl DataElasticacheReservedCacheNodeOffering {
     /// `DataElasticacheReservedCacheNodeOffering` with its required arguments; set the others with `DataElasticacheReservedCacheNodeOffering { field: Some(..), ..DataElasticacheReservedCacheNodeOffering::new(..) }`.
-    pub fn new(
-        cache_node_type: impl Into<crate::core::Expr>,
-        duration: impl Into<crate::core::Expr>,
-        offering_type: impl Into<crate::core::Expr>,
-        product_description: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cache_node_type: impl Into<crate::core::Expr>, duration: impl Into<crate::core::Expr>, offering_type: impl Into<crate::core::Expr>, product_description: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_node_type: cache_node_type.into(),
             duration: duration.into(),
@@ -1049,7 +1022,9 @@ pub struct DataElasticacheServerlessCache {
 impl DataElasticacheServerlessCache {
     /// `DataElasticacheServerlessCache` with its required arguments; set the others with `DataElasticacheServerlessCache { field: Some(..), ..DataElasticacheServerlessCache::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 

@@ -60,10 +60,7 @@ pub struct ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
 
 impl ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
     /// `ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration` with its required arguments; set the others with `ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration { field: Some(..), ..ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration::new(..) }`.
-    pub fn new(
-        unit: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
             value: value.into(),
@@ -84,11 +81,7 @@ pub struct ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule {
 
 impl ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule {
     /// `ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule` with its required arguments; set the others with `ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule { field: Some(..), ..ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule::new(..) }`.
-    pub fn new(
-        cron_expression_for_recurrence: impl Into<crate::core::Expr>,
-        start_at: impl Into<crate::core::Expr>,
-        duration: ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration,
-    ) -> Self {
+    pub fn new(cron_expression_for_recurrence: impl Into<crate::core::Expr>, start_at: impl Into<crate::core::Expr>, duration: ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration) -> Self {
         Self {
             cron_expression_for_recurrence: cron_expression_for_recurrence.into(),
             start_at: start_at.into(),
@@ -132,7 +125,9 @@ pub struct ElasticsearchDomainClusterConfigColdStorageOptions {
 impl ElasticsearchDomainClusterConfigColdStorageOptions {
     /// `ElasticsearchDomainClusterConfigColdStorageOptions` with its required arguments; set the others with `ElasticsearchDomainClusterConfigColdStorageOptions { field: Some(..), ..ElasticsearchDomainClusterConfigColdStorageOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -226,11 +221,7 @@ pub struct ElasticsearchDomainCognitoOptions {
 
 impl ElasticsearchDomainCognitoOptions {
     /// `ElasticsearchDomainCognitoOptions` with its required arguments; set the others with `ElasticsearchDomainCognitoOptions { field: Some(..), ..ElasticsearchDomainCognitoOptions::new(..) }`.
-    pub fn new(
-        identity_pool_id: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity_pool_id: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
             identity_pool_id: identity_pool_id.into(),
@@ -339,10 +330,7 @@ pub struct ElasticsearchDomainLogPublishingOptions {
 
 impl ElasticsearchDomainLogPublishingOptions {
     /// `ElasticsearchDomainLogPublishingOptions` with its required arguments; set the others with `ElasticsearchDomainLogPublishingOptions { field: Some(..), ..ElasticsearchDomainLogPublishingOptions::new(..) }`.
-    pub fn new(
-        cloudwatch_log_group_arn: impl Into<crate::core::Expr>,
-        log_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cloudwatch_log_group_arn: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_log_group_arn: cloudwatch_log_group_arn.into(),
             enabled: None,
@@ -376,9 +364,7 @@ pub struct ElasticsearchDomainSnapshotOptions {
 
 impl ElasticsearchDomainSnapshotOptions {
     /// `ElasticsearchDomainSnapshotOptions` with its required arguments; set the others with `ElasticsearchDomainSnapshotOptions { field: Some(..), ..ElasticsearchDomainSnapshotOptions::new(..) }`.
-    pub fn new(
-        automated_snapshot_start_hour: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(automated_snapshot_start_hour: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             automated_snapshot_start_hour: automated_snapshot_start_hour.into(),
         }
@@ -561,10 +547,7 @@ pub struct ElasticsearchDomainPolicy {
 
 impl ElasticsearchDomainPolicy {
     /// `ElasticsearchDomainPolicy` with its required arguments; set the others with `ElasticsearchDomainPolicy { field: Some(..), ..ElasticsearchDomainPolicy::new(..) }`.
-    pub fn new(
-        access_policies: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_policies: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policies: access_policies.into(),
             domain_name: domain_name.into(),
@@ -589,10 +572,7 @@ pub struct ElasticsearchDomainSamlOptionsSamlOptionsIdp {
 
 impl ElasticsearchDomainSamlOptionsSamlOptionsIdp {
     /// `ElasticsearchDomainSamlOptionsSamlOptionsIdp` with its required arguments; set the others with `ElasticsearchDomainSamlOptionsSamlOptionsIdp { field: Some(..), ..ElasticsearchDomainSamlOptionsSamlOptionsIdp::new(..) }`.
-    pub fn new(
-        entity_id: impl Into<crate::core::Expr>,
-        metadata_content: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(entity_id: impl Into<crate::core::Expr>, metadata_content: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id: entity_id.into(),
             metadata_content: metadata_content.into(),
@@ -710,10 +690,7 @@ pub struct ElasticsearchVpcEndpoint {
 
 impl ElasticsearchVpcEndpoint {
     /// `ElasticsearchVpcEndpoint` with its required arguments; set the others with `ElasticsearchVpcEndpoint { field: Some(..), ..ElasticsearchVpcEndpoint::new(..) }`.
-    pub fn new(
-        domain_arn: impl Into<crate::core::Expr>,
-        vpc_options: ElasticsearchVpcEndpointVpcOptions,
-    ) -> Self {
+    pub fn new(domain_arn: impl Into<crate::core::Expr>, vpc_options: ElasticsearchVpcEndpointVpcOptions) -> Self {
         Self {
             domain_arn: domain_arn.into(),
             id: None,

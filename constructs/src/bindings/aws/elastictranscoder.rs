@@ -108,16 +108,12 @@ pub struct ElastictranscoderPipeline {
     pub thumbnail_config: Option<ElastictranscoderPipelineContentConfig>,
     /// `thumbnail_config_permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail_config_permissions:
-        Option<Vec<ElastictranscoderPipelineContentConfigPermissions>>,
+    pub thumbnail_config_permissions: Option<Vec<ElastictranscoderPipelineContentConfigPermissions>>,
 }
 
 impl ElastictranscoderPipeline {
     /// `ElastictranscoderPipeline` with its required arguments; set the others with `ElastictranscoderPipeline { field: Some(..), ..ElastictranscoderPipeline::new(..) }`.
-    pub fn new(
-        input_bucket: impl Into<crate::core::Expr>,
-        role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(input_bucket: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_kms_key_arn: None,
             id: None,

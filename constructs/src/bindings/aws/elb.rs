@@ -45,13 +45,7 @@ pub struct ElbHealthCheck {
 
 impl ElbHealthCheck {
     /// `ElbHealthCheck` with its required arguments; set the others with `ElbHealthCheck { field: Some(..), ..ElbHealthCheck::new(..) }`.
-    pub fn new(
-        healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-        interval: impl Into<crate::core::Arg<crate::core::Number>>,
-        target: impl Into<crate::core::Expr>,
-        timeout: impl Into<crate::core::Arg<crate::core::Number>>,
-        unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>, interval: impl Into<crate::core::Arg<crate::core::Number>>, target: impl Into<crate::core::Expr>, timeout: impl Into<crate::core::Arg<crate::core::Number>>, unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             healthy_threshold: healthy_threshold.into(),
             interval: interval.into(),
@@ -80,12 +74,7 @@ pub struct ElbListener {
 
 impl ElbListener {
     /// `ElbListener` with its required arguments; set the others with `ElbListener { field: Some(..), ..ElbListener::new(..) }`.
-    pub fn new(
-        instance_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        instance_protocol: impl Into<crate::core::Expr>,
-        lb_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        lb_protocol: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_port: impl Into<crate::core::Arg<crate::core::Number>>, instance_protocol: impl Into<crate::core::Expr>, lb_port: impl Into<crate::core::Arg<crate::core::Number>>, lb_protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             instance_port: instance_port.into(),
             instance_protocol: instance_protocol.into(),

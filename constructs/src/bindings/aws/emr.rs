@@ -11,10 +11,7 @@ pub struct EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRang
 
 impl EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange {
     /// `EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange` with its required arguments; set the others with `EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange { field: Some(..), ..EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange::new(..) }`.
-    pub fn new(
-        max_range: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_range: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(max_range: impl Into<crate::core::Arg<crate::core::Number>>, min_range: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_range: max_range.into(),
             min_range: min_range.into(),
@@ -32,8 +29,7 @@ pub struct EmrBlockPublicAccessConfiguration {
     pub id: Option<crate::core::Expr>,
     /// `permitted_public_security_group_rule_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permitted_public_security_group_rule_range:
-        Option<Vec<EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange>>,
+    pub permitted_public_security_group_rule_range: Option<Vec<EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange>>,
 }
 
 impl EmrBlockPublicAccessConfiguration {
@@ -62,7 +58,9 @@ pub struct EmrClusterAutoTerminationPolicy {
 impl EmrClusterAutoTerminationPolicy {
     /// `EmrClusterAutoTerminationPolicy` with its required arguments; set the others with `EmrClusterAutoTerminationPolicy { field: Some(..), ..EmrClusterAutoTerminationPolicy::new(..) }`.
     pub fn new() -> Self {
-        Self { idle_timeout: None }
+        Self {
+            idle_timeout: None,
+        }
     }
 }
 
@@ -127,10 +125,7 @@ pub struct EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig {
 
 impl EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig {
     /// `EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig` with its required arguments; set the others with `EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig { field: Some(..), ..EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig::new(..) }`.
-    pub fn new(
-        size: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             iops: None,
             size: size.into(),
@@ -208,11 +203,7 @@ pub struct EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification {
 
 impl EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification {
     /// `EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification` with its required arguments; set the others with `EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification { field: Some(..), ..EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification::new(..) }`.
-    pub fn new(
-        allocation_strategy: impl Into<crate::core::Expr>,
-        timeout_action: impl Into<crate::core::Expr>,
-        timeout_duration_minutes: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(allocation_strategy: impl Into<crate::core::Expr>, timeout_action: impl Into<crate::core::Expr>, timeout_duration_minutes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allocation_strategy: allocation_strategy.into(),
             block_duration_minutes: None,
@@ -227,12 +218,10 @@ impl EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification {
 pub struct EmrClusterCoreInstanceFleetLaunchSpecifications {
     /// `on_demand_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub on_demand_specification:
-        Option<Vec<EmrClusterCoreInstanceFleetLaunchSpecificationsOnDemandSpecification>>,
+    pub on_demand_specification: Option<Vec<EmrClusterCoreInstanceFleetLaunchSpecificationsOnDemandSpecification>>,
     /// `spot_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub spot_specification:
-        Option<Vec<EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification>>,
+    pub spot_specification: Option<Vec<EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification>>,
 }
 
 impl EmrClusterCoreInstanceFleetLaunchSpecifications {
@@ -298,10 +287,7 @@ pub struct EmrClusterCoreInstanceGroupEbsConfig {
 
 impl EmrClusterCoreInstanceGroupEbsConfig {
     /// `EmrClusterCoreInstanceGroupEbsConfig` with its required arguments; set the others with `EmrClusterCoreInstanceGroupEbsConfig { field: Some(..), ..EmrClusterCoreInstanceGroupEbsConfig::new(..) }`.
-    pub fn new(
-        size: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             iops: None,
             size: size.into(),
@@ -416,10 +402,7 @@ pub struct EmrClusterKerberosAttributes {
 
 impl EmrClusterKerberosAttributes {
     /// `EmrClusterKerberosAttributes` with its required arguments; set the others with `EmrClusterKerberosAttributes { field: Some(..), ..EmrClusterKerberosAttributes::new(..) }`.
-    pub fn new(
-        kdc_admin_password: impl Into<crate::core::Expr>,
-        realm: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(kdc_admin_password: impl Into<crate::core::Expr>, realm: impl Into<crate::core::Expr>) -> Self {
         Self {
             ad_domain_join_password: None,
             ad_domain_join_user: None,
@@ -565,11 +548,7 @@ pub struct EmrCluster {
 
 impl EmrCluster {
     /// `EmrCluster` with its required arguments; set the others with `EmrCluster { field: Some(..), ..EmrCluster::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        release_label: impl Into<crate::core::Expr>,
-        service_role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, service_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_info: None,
             applications: None,
@@ -691,10 +670,7 @@ pub struct EmrInstanceGroup {
 
 impl EmrInstanceGroup {
     /// `EmrInstanceGroup` with its required arguments; set the others with `EmrInstanceGroup { field: Some(..), ..EmrInstanceGroup::new(..) }`.
-    pub fn new(
-        cluster_id: impl Into<crate::core::Expr>,
-        instance_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_id: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_policy: None,
             bid_price: None,
@@ -733,11 +709,7 @@ pub struct EmrManagedScalingPolicyComputeLimits {
 
 impl EmrManagedScalingPolicyComputeLimits {
     /// `EmrManagedScalingPolicyComputeLimits` with its required arguments; set the others with `EmrManagedScalingPolicyComputeLimits { field: Some(..), ..EmrManagedScalingPolicyComputeLimits::new(..) }`.
-    pub fn new(
-        maximum_capacity_units: impl Into<crate::core::Arg<crate::core::Number>>,
-        minimum_capacity_units: impl Into<crate::core::Arg<crate::core::Number>>,
-        unit_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(maximum_capacity_units: impl Into<crate::core::Arg<crate::core::Number>>, minimum_capacity_units: impl Into<crate::core::Arg<crate::core::Number>>, unit_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             maximum_capacity_units: maximum_capacity_units.into(),
             maximum_core_capacity_units: None,
@@ -762,10 +734,7 @@ pub struct EmrManagedScalingPolicy {
 
 impl EmrManagedScalingPolicy {
     /// `EmrManagedScalingPolicy` with its required arguments; set the others with `EmrManagedScalingPolicy { field: Some(..), ..EmrManagedScalingPolicy::new(..) }`.
-    pub fn new(
-        cluster_id: impl Into<crate::core::Expr>,
-        compute_limits: Vec<EmrManagedScalingPolicyComputeLimits>,
-    ) -> Self {
+    pub fn new(cluster_id: impl Into<crate::core::Expr>, compute_limits: Vec<EmrManagedScalingPolicyComputeLimits>) -> Self {
         Self {
             cluster_id: cluster_id.into(),
             id: None,
@@ -858,16 +827,7 @@ pub struct EmrStudio {
 impl EmrStudio {
     /// `EmrStudio` with its required arguments; set the others with `EmrStudio { field: Some(..), ..EmrStudio::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        auth_mode: impl Into<crate::core::Expr>,
-        default_s3_location: impl Into<crate::core::Expr>,
-        engine_security_group_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        service_role: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-        workspace_security_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auth_mode: impl Into<crate::core::Expr>, default_s3_location: impl Into<crate::core::Expr>, engine_security_group_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, service_role: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>, workspace_security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_mode: auth_mode.into(),
             default_s3_location: default_s3_location.into(),
@@ -915,11 +875,7 @@ pub struct EmrStudioSessionMapping {
 
 impl EmrStudioSessionMapping {
     /// `EmrStudioSessionMapping` with its required arguments; set the others with `EmrStudioSessionMapping { field: Some(..), ..EmrStudioSessionMapping::new(..) }`.
-    pub fn new(
-        identity_type: impl Into<crate::core::Expr>,
-        session_policy_arn: impl Into<crate::core::Expr>,
-        studio_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity_type: impl Into<crate::core::Expr>, session_policy_arn: impl Into<crate::core::Expr>, studio_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             identity_id: None,
@@ -983,12 +939,14 @@ impl crate::core::DataSource for DataEmrReleaseLabels {
 
 /// The `supported_instance_types` block of [`DataEmrSupportedInstanceTypes`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataEmrSupportedInstanceTypesSupportedInstanceTypes {}
+pub struct DataEmrSupportedInstanceTypesSupportedInstanceTypes {
+}
 
 impl DataEmrSupportedInstanceTypesSupportedInstanceTypes {
     /// `DataEmrSupportedInstanceTypesSupportedInstanceTypes` with its required arguments; set the others with `DataEmrSupportedInstanceTypesSupportedInstanceTypes { field: Some(..), ..DataEmrSupportedInstanceTypesSupportedInstanceTypes::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -2,8 +2,7 @@
 
 /// The `configurations` block of [`EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfigurationConfigurations
-{
+pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfigurationConfigurations {
     /// `classification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub classification: Option<crate::core::Expr>,
@@ -48,8 +47,7 @@ impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationCon
 
 /// The `cloud_watch_monitoring_configuration` block of [`EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfiguration
-{
+pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfiguration {
     /// `log_group_name`. Required.
     pub log_group_name: crate::core::Expr,
     /// `log_stream_name_prefix`. Optional.
@@ -69,8 +67,7 @@ impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConf
 
 /// The `s3_monitoring_configuration` block of [`EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfiguration
-{
+pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfiguration {
     /// `log_uri`. Required.
     pub log_uri: crate::core::Expr,
 }
@@ -114,14 +111,10 @@ impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConf
 pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides {
     /// `application_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub application_configuration: Option<
-        Vec<EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfiguration>,
-    >,
+    pub application_configuration: Option<Vec<EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfiguration>>,
     /// `monitoring_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub monitoring_configuration: Option<
-        EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration,
-    >,
+    pub monitoring_configuration: Option<EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration>,
 }
 
 impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides {
@@ -184,12 +177,10 @@ impl EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver {
 pub struct EmrcontainersJobTemplateJobTemplateDataJobDriver {
     /// `spark_sql_job_driver`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub spark_sql_job_driver:
-        Option<EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSqlJobDriver>,
+    pub spark_sql_job_driver: Option<EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSqlJobDriver>,
     /// `spark_submit_job_driver`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub spark_submit_job_driver:
-        Option<EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver>,
+    pub spark_submit_job_driver: Option<EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver>,
 }
 
 impl EmrcontainersJobTemplateJobTemplateDataJobDriver {
@@ -214,19 +205,14 @@ pub struct EmrcontainersJobTemplateJobTemplateData {
     pub release_label: crate::core::Expr,
     /// `configuration_overrides`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub configuration_overrides:
-        Option<EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides>,
+    pub configuration_overrides: Option<EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides>,
     /// `job_driver`. Required.
     pub job_driver: EmrcontainersJobTemplateJobTemplateDataJobDriver,
 }
 
 impl EmrcontainersJobTemplateJobTemplateData {
     /// `EmrcontainersJobTemplateJobTemplateData` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateData { field: Some(..), ..EmrcontainersJobTemplateJobTemplateData::new(..) }`.
-    pub fn new(
-        execution_role_arn: impl Into<crate::core::Expr>,
-        release_label: impl Into<crate::core::Expr>,
-        job_driver: EmrcontainersJobTemplateJobTemplateDataJobDriver,
-    ) -> Self {
+    pub fn new(execution_role_arn: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, job_driver: EmrcontainersJobTemplateJobTemplateDataJobDriver) -> Self {
         Self {
             execution_role_arn: execution_role_arn.into(),
             job_tags: None,
@@ -248,7 +234,9 @@ pub struct EmrcontainersJobTemplateTimeouts {
 impl EmrcontainersJobTemplateTimeouts {
     /// `EmrcontainersJobTemplateTimeouts` with its required arguments; set the others with `EmrcontainersJobTemplateTimeouts { field: Some(..), ..EmrcontainersJobTemplateTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -278,10 +266,7 @@ pub struct EmrcontainersJobTemplate {
 
 impl EmrcontainersJobTemplate {
     /// `EmrcontainersJobTemplate` with its required arguments; set the others with `EmrcontainersJobTemplate { field: Some(..), ..EmrcontainersJobTemplate::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        job_template_data: EmrcontainersJobTemplateJobTemplateData,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, job_template_data: EmrcontainersJobTemplateJobTemplateData) -> Self {
         Self {
             id: None,
             kms_key_arn: None,
@@ -309,7 +294,9 @@ pub struct EmrcontainersVirtualClusterContainerProviderInfoEksInfo {
 impl EmrcontainersVirtualClusterContainerProviderInfoEksInfo {
     /// `EmrcontainersVirtualClusterContainerProviderInfoEksInfo` with its required arguments; set the others with `EmrcontainersVirtualClusterContainerProviderInfoEksInfo { field: Some(..), ..EmrcontainersVirtualClusterContainerProviderInfoEksInfo::new(..) }`.
     pub fn new() -> Self {
-        Self { namespace: None }
+        Self {
+            namespace: None,
+        }
     }
 }
 
@@ -323,7 +310,9 @@ pub struct EmrcontainersVirtualClusterContainerProviderInfo {
 impl EmrcontainersVirtualClusterContainerProviderInfo {
     /// `EmrcontainersVirtualClusterContainerProviderInfo` with its required arguments; set the others with `EmrcontainersVirtualClusterContainerProviderInfo { field: Some(..), ..EmrcontainersVirtualClusterContainerProviderInfo::new(..) }`.
     pub fn new(eks_info: EmrcontainersVirtualClusterContainerProviderInfoEksInfo) -> Self {
-        Self { eks_info }
+        Self {
+            eks_info,
+        }
     }
 }
 
@@ -340,11 +329,7 @@ pub struct EmrcontainersVirtualClusterContainerProvider {
 
 impl EmrcontainersVirtualClusterContainerProvider {
     /// `EmrcontainersVirtualClusterContainerProvider` with its required arguments; set the others with `EmrcontainersVirtualClusterContainerProvider { field: Some(..), ..EmrcontainersVirtualClusterContainerProvider::new(..) }`.
-    pub fn new(
-        id: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        info: EmrcontainersVirtualClusterContainerProviderInfo,
-    ) -> Self {
+    pub fn new(id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, info: EmrcontainersVirtualClusterContainerProviderInfo) -> Self {
         Self {
             id: id.into(),
             r#type: r#type.into(),
@@ -376,10 +361,7 @@ pub struct EmrcontainersVirtualCluster {
 
 impl EmrcontainersVirtualCluster {
     /// `EmrcontainersVirtualCluster` with its required arguments; set the others with `EmrcontainersVirtualCluster { field: Some(..), ..EmrcontainersVirtualCluster::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        container_provider: EmrcontainersVirtualClusterContainerProvider,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, container_provider: EmrcontainersVirtualClusterContainerProvider) -> Self {
         Self {
             id: None,
             name: name.into(),

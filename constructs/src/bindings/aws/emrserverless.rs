@@ -11,7 +11,9 @@ pub struct EmrserverlessApplicationAutoStartConfiguration {
 impl EmrserverlessApplicationAutoStartConfiguration {
     /// `EmrserverlessApplicationAutoStartConfiguration` with its required arguments; set the others with `EmrserverlessApplicationAutoStartConfiguration { field: Some(..), ..EmrserverlessApplicationAutoStartConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -82,8 +84,7 @@ pub struct EmrserverlessApplicationInitialCapacityInitialCapacityConfig {
     pub worker_count: crate::core::Arg<crate::core::Number>,
     /// `worker_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub worker_configuration:
-        Option<EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration>,
+    pub worker_configuration: Option<EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration>,
 }
 
 impl EmrserverlessApplicationInitialCapacityInitialCapacityConfig {
@@ -103,8 +104,7 @@ pub struct EmrserverlessApplicationInitialCapacity {
     pub initial_capacity_type: crate::core::Expr,
     /// `initial_capacity_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub initial_capacity_config:
-        Option<EmrserverlessApplicationInitialCapacityInitialCapacityConfig>,
+    pub initial_capacity_config: Option<EmrserverlessApplicationInitialCapacityInitialCapacityConfig>,
 }
 
 impl EmrserverlessApplicationInitialCapacity {
@@ -197,8 +197,7 @@ pub struct EmrserverlessApplication {
     pub interactive_configuration: Option<EmrserverlessApplicationInteractiveConfiguration>,
     /// `maximum_capacity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub maximum_capacity:
-        Option<EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration>,
+    pub maximum_capacity: Option<EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration>,
     /// `network_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_configuration: Option<EmrserverlessApplicationNetworkConfiguration>,
@@ -206,11 +205,7 @@ pub struct EmrserverlessApplication {
 
 impl EmrserverlessApplication {
     /// `EmrserverlessApplication` with its required arguments; set the others with `EmrserverlessApplication { field: Some(..), ..EmrserverlessApplication::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        release_label: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             architecture: None,
             id: None,

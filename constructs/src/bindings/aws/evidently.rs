@@ -110,11 +110,7 @@ pub struct EvidentlyFeature {
 
 impl EvidentlyFeature {
     /// `EvidentlyFeature` with its required arguments; set the others with `EvidentlyFeature { field: Some(..), ..EvidentlyFeature::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        project: impl Into<crate::core::Expr>,
-        variations: Vec<EvidentlyFeatureVariations>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, project: impl Into<crate::core::Expr>, variations: Vec<EvidentlyFeatureVariations>) -> Self {
         Self {
             default_variation: None,
             description: None,
@@ -151,11 +147,7 @@ pub struct EvidentlyLaunchGroups {
 
 impl EvidentlyLaunchGroups {
     /// `EvidentlyLaunchGroups` with its required arguments; set the others with `EvidentlyLaunchGroups { field: Some(..), ..EvidentlyLaunchGroups::new(..) }`.
-    pub fn new(
-        feature: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        variation: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(feature: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, variation: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             feature: feature.into(),
@@ -184,11 +176,7 @@ pub struct EvidentlyLaunchMetricMonitorsMetricDefinition {
 
 impl EvidentlyLaunchMetricMonitorsMetricDefinition {
     /// `EvidentlyLaunchMetricMonitorsMetricDefinition` with its required arguments; set the others with `EvidentlyLaunchMetricMonitorsMetricDefinition { field: Some(..), ..EvidentlyLaunchMetricMonitorsMetricDefinition::new(..) }`.
-    pub fn new(
-        entity_id_key: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        value_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(entity_id_key: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, value_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id_key: entity_id_key.into(),
             event_pattern: None,
@@ -209,7 +197,9 @@ pub struct EvidentlyLaunchMetricMonitors {
 impl EvidentlyLaunchMetricMonitors {
     /// `EvidentlyLaunchMetricMonitors` with its required arguments; set the others with `EvidentlyLaunchMetricMonitors { field: Some(..), ..EvidentlyLaunchMetricMonitors::new(..) }`.
     pub fn new(metric_definition: EvidentlyLaunchMetricMonitorsMetricDefinition) -> Self {
-        Self { metric_definition }
+        Self {
+            metric_definition,
+        }
     }
 }
 
@@ -226,11 +216,7 @@ pub struct EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides {
 
 impl EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides {
     /// `EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides` with its required arguments; set the others with `EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides { field: Some(..), ..EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides::new(..) }`.
-    pub fn new(
-        evaluation_order: impl Into<crate::core::Arg<crate::core::Number>>,
-        segment: impl Into<crate::core::Expr>,
-        weights: std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(evaluation_order: impl Into<crate::core::Arg<crate::core::Number>>, segment: impl Into<crate::core::Expr>, weights: std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             evaluation_order: evaluation_order.into(),
             segment: segment.into(),
@@ -253,10 +239,7 @@ pub struct EvidentlyLaunchScheduledSplitsConfigSteps {
 
 impl EvidentlyLaunchScheduledSplitsConfigSteps {
     /// `EvidentlyLaunchScheduledSplitsConfigSteps` with its required arguments; set the others with `EvidentlyLaunchScheduledSplitsConfigSteps { field: Some(..), ..EvidentlyLaunchScheduledSplitsConfigSteps::new(..) }`.
-    pub fn new(
-        group_weights: std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>,
-        start_time: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_weights: std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>, start_time: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_weights,
             start_time: start_time.into(),
@@ -275,7 +258,9 @@ pub struct EvidentlyLaunchScheduledSplitsConfig {
 impl EvidentlyLaunchScheduledSplitsConfig {
     /// `EvidentlyLaunchScheduledSplitsConfig` with its required arguments; set the others with `EvidentlyLaunchScheduledSplitsConfig { field: Some(..), ..EvidentlyLaunchScheduledSplitsConfig::new(..) }`.
     pub fn new(steps: Vec<EvidentlyLaunchScheduledSplitsConfigSteps>) -> Self {
-        Self { steps }
+        Self {
+            steps,
+        }
     }
 }
 
@@ -316,11 +301,7 @@ pub struct EvidentlyLaunch {
 
 impl EvidentlyLaunch {
     /// `EvidentlyLaunch` with its required arguments; set the others with `EvidentlyLaunch { field: Some(..), ..EvidentlyLaunch::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        project: impl Into<crate::core::Expr>,
-        groups: Vec<EvidentlyLaunchGroups>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, project: impl Into<crate::core::Expr>, groups: Vec<EvidentlyLaunchGroups>) -> Self {
         Self {
             description: None,
             id: None,
@@ -352,7 +333,9 @@ pub struct EvidentlyProjectDataDeliveryCloudwatchLogs {
 impl EvidentlyProjectDataDeliveryCloudwatchLogs {
     /// `EvidentlyProjectDataDeliveryCloudwatchLogs` with its required arguments; set the others with `EvidentlyProjectDataDeliveryCloudwatchLogs { field: Some(..), ..EvidentlyProjectDataDeliveryCloudwatchLogs::new(..) }`.
     pub fn new() -> Self {
-        Self { log_group: None }
+        Self {
+            log_group: None,
+        }
     }
 }
 

@@ -19,14 +19,7 @@ pub struct FinspaceKxClusterAutoScalingConfiguration {
 
 impl FinspaceKxClusterAutoScalingConfiguration {
     /// `FinspaceKxClusterAutoScalingConfiguration` with its required arguments; set the others with `FinspaceKxClusterAutoScalingConfiguration { field: Some(..), ..FinspaceKxClusterAutoScalingConfiguration::new(..) }`.
-    pub fn new(
-        auto_scaling_metric: impl Into<crate::core::Expr>,
-        max_node_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        metric_target: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_node_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        scale_in_cooldown_seconds: impl Into<crate::core::Arg<crate::core::Number>>,
-        scale_out_cooldown_seconds: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(auto_scaling_metric: impl Into<crate::core::Expr>, max_node_count: impl Into<crate::core::Arg<crate::core::Number>>, metric_target: impl Into<crate::core::Arg<crate::core::Number>>, min_node_count: impl Into<crate::core::Arg<crate::core::Number>>, scale_in_cooldown_seconds: impl Into<crate::core::Arg<crate::core::Number>>, scale_out_cooldown_seconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             auto_scaling_metric: auto_scaling_metric.into(),
             max_node_count: max_node_count.into(),
@@ -49,10 +42,7 @@ pub struct FinspaceKxClusterCacheStorageConfigurations {
 
 impl FinspaceKxClusterCacheStorageConfigurations {
     /// `FinspaceKxClusterCacheStorageConfigurations` with its required arguments; set the others with `FinspaceKxClusterCacheStorageConfigurations { field: Some(..), ..FinspaceKxClusterCacheStorageConfigurations::new(..) }`.
-    pub fn new(
-        size: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             size: size.into(),
             r#type: r#type.into(),
@@ -71,10 +61,7 @@ pub struct FinspaceKxClusterCapacityConfiguration {
 
 impl FinspaceKxClusterCapacityConfiguration {
     /// `FinspaceKxClusterCapacityConfiguration` with its required arguments; set the others with `FinspaceKxClusterCapacityConfiguration { field: Some(..), ..FinspaceKxClusterCapacityConfiguration::new(..) }`.
-    pub fn new(
-        node_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        node_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(node_count: impl Into<crate::core::Arg<crate::core::Number>>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             node_count: node_count.into(),
             node_type: node_type.into(),
@@ -96,10 +83,7 @@ pub struct FinspaceKxClusterCode {
 
 impl FinspaceKxClusterCode {
     /// `FinspaceKxClusterCode` with its required arguments; set the others with `FinspaceKxClusterCode { field: Some(..), ..FinspaceKxClusterCode::new(..) }`.
-    pub fn new(
-        s3_bucket: impl Into<crate::core::Expr>,
-        s3_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(s3_bucket: impl Into<crate::core::Expr>, s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket: s3_bucket.into(),
             s3_key: s3_key.into(),
@@ -200,11 +184,7 @@ pub struct FinspaceKxClusterScalingGroupConfiguration {
 
 impl FinspaceKxClusterScalingGroupConfiguration {
     /// `FinspaceKxClusterScalingGroupConfiguration` with its required arguments; set the others with `FinspaceKxClusterScalingGroupConfiguration { field: Some(..), ..FinspaceKxClusterScalingGroupConfiguration::new(..) }`.
-    pub fn new(
-        memory_reservation: impl Into<crate::core::Arg<crate::core::Number>>,
-        node_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        scaling_group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(memory_reservation: impl Into<crate::core::Arg<crate::core::Number>>, node_count: impl Into<crate::core::Arg<crate::core::Number>>, scaling_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cpu: None,
             memory_limit: None,
@@ -271,12 +251,7 @@ pub struct FinspaceKxClusterVpcConfiguration {
 
 impl FinspaceKxClusterVpcConfiguration {
     /// `FinspaceKxClusterVpcConfiguration` with its required arguments; set the others with `FinspaceKxClusterVpcConfiguration { field: Some(..), ..FinspaceKxClusterVpcConfiguration::new(..) }`.
-    pub fn new(
-        ip_address_type: impl Into<crate::core::Expr>,
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ip_address_type: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             ip_address_type: ip_address_type.into(),
             security_group_ids,
@@ -356,14 +331,7 @@ pub struct FinspaceKxCluster {
 
 impl FinspaceKxCluster {
     /// `FinspaceKxCluster` with its required arguments; set the others with `FinspaceKxCluster { field: Some(..), ..FinspaceKxCluster::new(..) }`.
-    pub fn new(
-        az_mode: impl Into<crate::core::Expr>,
-        environment_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        release_label: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        vpc_configuration: FinspaceKxClusterVpcConfiguration,
-    ) -> Self {
+    pub fn new(az_mode: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, vpc_configuration: FinspaceKxClusterVpcConfiguration) -> Self {
         Self {
             availability_zone_id: None,
             az_mode: az_mode.into(),
@@ -422,10 +390,7 @@ pub struct FinspaceKxDatabase {
 
 impl FinspaceKxDatabase {
     /// `FinspaceKxDatabase` with its required arguments; set the others with `FinspaceKxDatabase { field: Some(..), ..FinspaceKxDatabase::new(..) }`.
-    pub fn new(
-        environment_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             environment_id: environment_id.into(),
@@ -456,10 +421,7 @@ pub struct FinspaceKxDataviewSegmentConfigurations {
 
 impl FinspaceKxDataviewSegmentConfigurations {
     /// `FinspaceKxDataviewSegmentConfigurations` with its required arguments; set the others with `FinspaceKxDataviewSegmentConfigurations { field: Some(..), ..FinspaceKxDataviewSegmentConfigurations::new(..) }`.
-    pub fn new(
-        db_paths: Vec<crate::core::Expr>,
-        volume_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_paths: Vec<crate::core::Expr>, volume_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_paths,
             on_demand: None,
@@ -512,13 +474,7 @@ pub struct FinspaceKxDataview {
 
 impl FinspaceKxDataview {
     /// `FinspaceKxDataview` with its required arguments; set the others with `FinspaceKxDataview { field: Some(..), ..FinspaceKxDataview::new(..) }`.
-    pub fn new(
-        auto_update: impl Into<crate::core::Arg<bool>>,
-        az_mode: impl Into<crate::core::Expr>,
-        database_name: impl Into<crate::core::Expr>,
-        environment_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auto_update: impl Into<crate::core::Arg<bool>>, az_mode: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_update: auto_update.into(),
             availability_zone_id: None,
@@ -553,10 +509,7 @@ pub struct FinspaceKxEnvironmentCustomDnsConfiguration {
 
 impl FinspaceKxEnvironmentCustomDnsConfiguration {
     /// `FinspaceKxEnvironmentCustomDnsConfiguration` with its required arguments; set the others with `FinspaceKxEnvironmentCustomDnsConfiguration { field: Some(..), ..FinspaceKxEnvironmentCustomDnsConfiguration::new(..) }`.
-    pub fn new(
-        custom_dns_server_ip: impl Into<crate::core::Expr>,
-        custom_dns_server_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(custom_dns_server_ip: impl Into<crate::core::Expr>, custom_dns_server_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_dns_server_ip: custom_dns_server_ip.into(),
             custom_dns_server_name: custom_dns_server_name.into(),
@@ -566,8 +519,7 @@ impl FinspaceKxEnvironmentCustomDnsConfiguration {
 
 /// The `icmp_type_code` block of [`FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode
-{
+pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode {
     /// `code`. Required.
     pub code: crate::core::Arg<crate::core::Number>,
     /// `type`. Required.
@@ -576,10 +528,7 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclC
 
 impl FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode {
     /// `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode::new(..) }`.
-    pub fn new(
-        code: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(code: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             code: code.into(),
             r#type: r#type.into(),
@@ -589,8 +538,7 @@ impl FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigu
 
 /// The `port_range` block of [`FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange
-{
+pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange {
     /// `from`. Required.
     pub from: crate::core::Arg<crate::core::Number>,
     /// `to`. Required.
@@ -599,10 +547,7 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclC
 
 impl FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange {
     /// `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange::new(..) }`.
-    pub fn new(
-        from: impl Into<crate::core::Arg<crate::core::Number>>,
-        to: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(from: impl Into<crate::core::Arg<crate::core::Number>>, to: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from: from.into(),
             to: to.into(),
@@ -631,12 +576,7 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclC
 
 impl FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration {
     /// `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration::new(..) }`.
-    pub fn new(
-        cidr_block: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        rule_action: impl Into<crate::core::Expr>,
-        rule_number: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(cidr_block: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>, rule_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             cidr_block: cidr_block.into(),
             protocol: protocol.into(),
@@ -657,17 +597,12 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfiguration {
     pub transit_gateway_id: crate::core::Expr,
     /// `attachment_network_acl_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment_network_acl_configuration: Option<
-        Vec<FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration>,
-    >,
+    pub attachment_network_acl_configuration: Option<Vec<FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration>>,
 }
 
 impl FinspaceKxEnvironmentTransitGatewayConfiguration {
     /// `FinspaceKxEnvironmentTransitGatewayConfiguration` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfiguration { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfiguration::new(..) }`.
-    pub fn new(
-        routable_cidr_space: impl Into<crate::core::Expr>,
-        transit_gateway_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(routable_cidr_space: impl Into<crate::core::Expr>, transit_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             routable_cidr_space: routable_cidr_space.into(),
             transit_gateway_id: transit_gateway_id.into(),
@@ -705,10 +640,7 @@ pub struct FinspaceKxEnvironment {
 
 impl FinspaceKxEnvironment {
     /// `FinspaceKxEnvironment` with its required arguments; set the others with `FinspaceKxEnvironment { field: Some(..), ..FinspaceKxEnvironment::new(..) }`.
-    pub fn new(
-        kms_key_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(kms_key_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             kms_key_id: kms_key_id.into(),
@@ -753,12 +685,7 @@ pub struct FinspaceKxScalingGroup {
 
 impl FinspaceKxScalingGroup {
     /// `FinspaceKxScalingGroup` with its required arguments; set the others with `FinspaceKxScalingGroup { field: Some(..), ..FinspaceKxScalingGroup::new(..) }`.
-    pub fn new(
-        availability_zone_id: impl Into<crate::core::Expr>,
-        environment_id: impl Into<crate::core::Expr>,
-        host_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(availability_zone_id: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, host_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone_id: availability_zone_id.into(),
             environment_id: environment_id.into(),
@@ -801,11 +728,7 @@ pub struct FinspaceKxUser {
 
 impl FinspaceKxUser {
     /// `FinspaceKxUser` with its required arguments; set the others with `FinspaceKxUser { field: Some(..), ..FinspaceKxUser::new(..) }`.
-    pub fn new(
-        environment_id: impl Into<crate::core::Expr>,
-        iam_role: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(environment_id: impl Into<crate::core::Expr>, iam_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             environment_id: environment_id.into(),
             iam_role: iam_role.into(),
@@ -857,13 +780,7 @@ pub struct FinspaceKxVolume {
 
 impl FinspaceKxVolume {
     /// `FinspaceKxVolume` with its required arguments; set the others with `FinspaceKxVolume { field: Some(..), ..FinspaceKxVolume::new(..) }`.
-    pub fn new(
-        availability_zones: Vec<crate::core::Expr>,
-        az_mode: impl Into<crate::core::Expr>,
-        environment_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(availability_zones: Vec<crate::core::Expr>, az_mode: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zones,
             az_mode: az_mode.into(),

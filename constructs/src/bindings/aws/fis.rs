@@ -42,10 +42,7 @@ pub struct FisExperimentTemplateAction {
 
 impl FisExperimentTemplateAction {
     /// `FisExperimentTemplateAction` with its required arguments; set the others with `FisExperimentTemplateAction { field: Some(..), ..FisExperimentTemplateAction::new(..) }`.
-    pub fn new(
-        action_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_id: action_id.into(),
             description: None,
@@ -100,9 +97,7 @@ impl FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwatchDash
 pub struct FisExperimentTemplateExperimentReportConfigurationDataSources {
     /// `cloudwatch_dashboard`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_dashboard: Option<
-        Vec<FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwatchDashboard>,
-    >,
+    pub cloudwatch_dashboard: Option<Vec<FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwatchDashboard>>,
 }
 
 impl FisExperimentTemplateExperimentReportConfigurationDataSources {
@@ -139,8 +134,7 @@ impl FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration {
 pub struct FisExperimentTemplateExperimentReportConfigurationOutputs {
     /// `s3_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_configuration:
-        Option<FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration>,
+    pub s3_configuration: Option<FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration>,
 }
 
 impl FisExperimentTemplateExperimentReportConfigurationOutputs {
@@ -204,12 +198,10 @@ pub struct FisExperimentTemplateLogConfiguration {
     pub log_schema_version: crate::core::Arg<crate::core::Number>,
     /// `cloudwatch_logs_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logs_configuration:
-        Option<FisExperimentTemplateLogConfigurationCloudwatchLogsConfiguration>,
+    pub cloudwatch_logs_configuration: Option<FisExperimentTemplateLogConfigurationCloudwatchLogsConfiguration>,
     /// `s3_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_configuration:
-        Option<FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration>,
+    pub s3_configuration: Option<FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration>,
 }
 
 impl FisExperimentTemplateLogConfiguration {
@@ -287,11 +279,7 @@ pub struct FisExperimentTemplateTarget {
 
 impl FisExperimentTemplateTarget {
     /// `FisExperimentTemplateTarget` with its required arguments; set the others with `FisExperimentTemplateTarget { field: Some(..), ..FisExperimentTemplateTarget::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        resource_type: impl Into<crate::core::Expr>,
-        selection_mode: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>, selection_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             parameters: None,
@@ -368,12 +356,7 @@ pub struct FisExperimentTemplate {
 
 impl FisExperimentTemplate {
     /// `FisExperimentTemplate` with its required arguments; set the others with `FisExperimentTemplate { field: Some(..), ..FisExperimentTemplate::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        action: Vec<FisExperimentTemplateAction>,
-        stop_condition: Vec<FisExperimentTemplateStopCondition>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, action: Vec<FisExperimentTemplateAction>, stop_condition: Vec<FisExperimentTemplateStopCondition>) -> Self {
         Self {
             description: description.into(),
             id: None,
@@ -406,7 +389,9 @@ pub struct DataFisExperimentTemplates {
 impl DataFisExperimentTemplates {
     /// `DataFisExperimentTemplates` with its required arguments; set the others with `DataFisExperimentTemplates { field: Some(..), ..DataFisExperimentTemplates::new(..) }`.
     pub fn new() -> Self {
-        Self { tags: None }
+        Self {
+            tags: None,
+        }
     }
 }
 

@@ -73,8 +73,7 @@ impl FmsPolicyExcludeMap {
 
 /// The `icmp_type_code` block of [`FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryIcmpTypeCode
-{
+pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryIcmpTypeCode {
     /// `code`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<crate::core::Arg<crate::core::Number>>,
@@ -95,8 +94,7 @@ impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetwork
 
 /// The `port_range` block of [`FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryPortRange
-{
+pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryPortRange {
     /// `from`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<crate::core::Arg<crate::core::Number>>,
@@ -138,15 +136,9 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyN
     pub port_range: Option<Vec<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryPortRange>>,
 }
 
-impl
-    FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry
-{
+impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry::new(..) }`.
-    pub fn new(
-        egress: impl Into<crate::core::Arg<bool>>,
-        protocol: impl Into<crate::core::Expr>,
-        rule_action: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(egress: impl Into<crate::core::Arg<bool>>, protocol: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_block: None,
             egress: egress.into(),
@@ -176,10 +168,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyN
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet::new(..) }`.
-    pub fn new(
-        force_remediate_for_first_entries: impl Into<crate::core::Arg<bool>>,
-        force_remediate_for_last_entries: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(force_remediate_for_first_entries: impl Into<crate::core::Arg<bool>>, force_remediate_for_last_entries: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             force_remediate_for_first_entries: force_remediate_for_first_entries.into(),
             force_remediate_for_last_entries: force_remediate_for_last_entries.into(),
@@ -194,9 +183,7 @@ impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetwork
 pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy {
     /// `network_acl_entry_set`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_acl_entry_set: Option<
-        FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet,
-    >,
+    pub network_acl_entry_set: Option<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet>,
 }
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy {
@@ -230,16 +217,13 @@ impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy {
 pub struct FmsPolicySecurityServicePolicyDataPolicyOption {
     /// `network_acl_common_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_acl_common_policy:
-        Option<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy>,
+    pub network_acl_common_policy: Option<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy>,
     /// `network_firewall_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_firewall_policy:
-        Option<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy>,
+    pub network_firewall_policy: Option<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy>,
     /// `third_party_firewall_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub third_party_firewall_policy:
-        Option<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy>,
+    pub third_party_firewall_policy: Option<FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy>,
 }
 
 impl FmsPolicySecurityServicePolicyDataPolicyOption {
@@ -329,11 +313,7 @@ pub struct FmsPolicy {
 
 impl FmsPolicy {
     /// `FmsPolicy` with its required arguments; set the others with `FmsPolicy { field: Some(..), ..FmsPolicy::new(..) }`.
-    pub fn new(
-        exclude_resource_tags: impl Into<crate::core::Arg<bool>>,
-        name: impl Into<crate::core::Expr>,
-        security_service_policy_data: FmsPolicySecurityServicePolicyData,
-    ) -> Self {
+    pub fn new(exclude_resource_tags: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, security_service_policy_data: FmsPolicySecurityServicePolicyData) -> Self {
         Self {
             delete_all_policy_resources: None,
             delete_unused_fm_managed_resources: None,

@@ -73,7 +73,9 @@ pub struct FsxDataRepositoryAssociationS3AutoExportPolicy {
 impl FsxDataRepositoryAssociationS3AutoExportPolicy {
     /// `FsxDataRepositoryAssociationS3AutoExportPolicy` with its required arguments; set the others with `FsxDataRepositoryAssociationS3AutoExportPolicy { field: Some(..), ..FsxDataRepositoryAssociationS3AutoExportPolicy::new(..) }`.
     pub fn new() -> Self {
-        Self { events: None }
+        Self {
+            events: None,
+        }
     }
 }
 
@@ -160,11 +162,7 @@ pub struct FsxDataRepositoryAssociation {
 
 impl FsxDataRepositoryAssociation {
     /// `FsxDataRepositoryAssociation` with its required arguments; set the others with `FsxDataRepositoryAssociation { field: Some(..), ..FsxDataRepositoryAssociation::new(..) }`.
-    pub fn new(
-        data_repository_path: impl Into<crate::core::Expr>,
-        file_system_id: impl Into<crate::core::Expr>,
-        file_system_path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_repository_path: impl Into<crate::core::Expr>, file_system_id: impl Into<crate::core::Expr>, file_system_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_import_meta_data_on_create: None,
             data_repository_path: data_repository_path.into(),
@@ -225,10 +223,7 @@ pub struct FsxFileCacheDataRepositoryAssociation {
 
 impl FsxFileCacheDataRepositoryAssociation {
     /// `FsxFileCacheDataRepositoryAssociation` with its required arguments; set the others with `FsxFileCacheDataRepositoryAssociation { field: Some(..), ..FsxFileCacheDataRepositoryAssociation::new(..) }`.
-    pub fn new(
-        data_repository_path: impl Into<crate::core::Expr>,
-        file_cache_path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_repository_path: impl Into<crate::core::Expr>, file_cache_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_repository_path: data_repository_path.into(),
             data_repository_subdirectories: None,
@@ -271,11 +266,7 @@ pub struct FsxFileCacheLustreConfiguration {
 
 impl FsxFileCacheLustreConfiguration {
     /// `FsxFileCacheLustreConfiguration` with its required arguments; set the others with `FsxFileCacheLustreConfiguration { field: Some(..), ..FsxFileCacheLustreConfiguration::new(..) }`.
-    pub fn new(
-        deployment_type: impl Into<crate::core::Expr>,
-        per_unit_storage_throughput: impl Into<crate::core::Arg<crate::core::Number>>,
-        metadata_configuration: Vec<FsxFileCacheLustreConfigurationMetadataConfiguration>,
-    ) -> Self {
+    pub fn new(deployment_type: impl Into<crate::core::Expr>, per_unit_storage_throughput: impl Into<crate::core::Arg<crate::core::Number>>, metadata_configuration: Vec<FsxFileCacheLustreConfigurationMetadataConfiguration>) -> Self {
         Self {
             deployment_type: deployment_type.into(),
             per_unit_storage_throughput: per_unit_storage_throughput.into(),
@@ -327,12 +318,7 @@ pub struct FsxFileCache {
 
 impl FsxFileCache {
     /// `FsxFileCache` with its required arguments; set the others with `FsxFileCache { field: Some(..), ..FsxFileCache::new(..) }`.
-    pub fn new(
-        file_cache_type: impl Into<crate::core::Expr>,
-        file_cache_type_version: impl Into<crate::core::Expr>,
-        storage_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(file_cache_type: impl Into<crate::core::Expr>, file_cache_type_version: impl Into<crate::core::Expr>, storage_capacity: impl Into<crate::core::Arg<crate::core::Number>>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             copy_tags_to_data_repository_associations: None,
             file_cache_type: file_cache_type.into(),
@@ -665,12 +651,7 @@ pub struct FsxOntapFileSystem {
 
 impl FsxOntapFileSystem {
     /// `FsxOntapFileSystem` with its required arguments; set the others with `FsxOntapFileSystem { field: Some(..), ..FsxOntapFileSystem::new(..) }`.
-    pub fn new(
-        deployment_type: impl Into<crate::core::Expr>,
-        preferred_subnet_id: impl Into<crate::core::Expr>,
-        storage_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(deployment_type: impl Into<crate::core::Expr>, preferred_subnet_id: impl Into<crate::core::Expr>, storage_capacity: impl Into<crate::core::Arg<crate::core::Number>>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             automatic_backup_retention_days: None,
             daily_automatic_backup_start_time: None,
@@ -703,8 +684,7 @@ impl crate::core::Resource for FsxOntapFileSystem {
 
 /// The `self_managed_active_directory_configuration` block of [`FsxOntapStorageVirtualMachineActiveDirectoryConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration
-{
+pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration {
     /// `dns_ips`. Required.
     pub dns_ips: Vec<crate::core::Expr>,
     /// `domain_name`. Required.
@@ -721,16 +701,9 @@ pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedA
     pub username: crate::core::Expr,
 }
 
-impl
-    FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration
-{
+impl FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration {
     /// `FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration` with its required arguments; set the others with `FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration { field: Some(..), ..FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration::new(..) }`.
-    pub fn new(
-        dns_ips: Vec<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(dns_ips: Vec<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             dns_ips,
             domain_name: domain_name.into(),
@@ -787,8 +760,7 @@ pub struct FsxOntapStorageVirtualMachine {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `active_directory_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub active_directory_configuration:
-        Option<FsxOntapStorageVirtualMachineActiveDirectoryConfiguration>,
+    pub active_directory_configuration: Option<FsxOntapStorageVirtualMachineActiveDirectoryConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
@@ -796,10 +768,7 @@ pub struct FsxOntapStorageVirtualMachine {
 
 impl FsxOntapStorageVirtualMachine {
     /// `FsxOntapStorageVirtualMachine` with its required arguments; set the others with `FsxOntapStorageVirtualMachine { field: Some(..), ..FsxOntapStorageVirtualMachine::new(..) }`.
-    pub fn new(
-        file_system_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(file_system_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
             id: None,
@@ -1013,10 +982,7 @@ pub struct FsxOntapVolume {
 
 impl FsxOntapVolume {
     /// `FsxOntapVolume` with its required arguments; set the others with `FsxOntapVolume { field: Some(..), ..FsxOntapVolume::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        storage_virtual_machine_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, storage_virtual_machine_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_snaplock_enterprise_retention: None,
             copy_tags_to_backups: None,
@@ -1071,17 +1037,12 @@ impl FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports {
     /// `client_configurations`. Required.
-    pub client_configurations:
-        Vec<FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations>,
+    pub client_configurations: Vec<FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations>,
 }
 
 impl FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports {
     /// `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports` with its required arguments; set the others with `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports { field: Some(..), ..FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports::new(..) }`.
-    pub fn new(
-        client_configurations: Vec<
-            FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations,
-        >,
-    ) -> Self {
+    pub fn new(client_configurations: Vec<FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations>) -> Self {
         Self {
             client_configurations,
         }
@@ -1101,11 +1062,7 @@ pub struct FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas {
 
 impl FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas {
     /// `FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas` with its required arguments; set the others with `FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas { field: Some(..), ..FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas::new(..) }`.
-    pub fn new(
-        id: impl Into<crate::core::Arg<crate::core::Number>>,
-        storage_capacity_quota_gib: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(id: impl Into<crate::core::Arg<crate::core::Number>>, storage_capacity_quota_gib: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
             storage_capacity_quota_gib: storage_capacity_quota_gib.into(),
@@ -1134,8 +1091,7 @@ pub struct FsxOpenzfsFileSystemRootVolumeConfiguration {
     pub nfs_exports: Option<FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports>,
     /// `user_and_group_quotas`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_and_group_quotas:
-        Option<Vec<FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas>>,
+    pub user_and_group_quotas: Option<Vec<FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas>>,
 }
 
 impl FsxOpenzfsFileSystemRootVolumeConfiguration {
@@ -1231,11 +1187,7 @@ pub struct FsxOpenzfsFileSystem {
 
 impl FsxOpenzfsFileSystem {
     /// `FsxOpenzfsFileSystem` with its required arguments; set the others with `FsxOpenzfsFileSystem { field: Some(..), ..FsxOpenzfsFileSystem::new(..) }`.
-    pub fn new(
-        deployment_type: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        throughput_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(deployment_type: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, throughput_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             automatic_backup_retention_days: None,
             backup_id: None,
@@ -1322,10 +1274,7 @@ pub struct FsxOpenzfsSnapshot {
 
 impl FsxOpenzfsSnapshot {
     /// `FsxOpenzfsSnapshot` with its required arguments; set the others with `FsxOpenzfsSnapshot { field: Some(..), ..FsxOpenzfsSnapshot::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        volume_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, volume_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -1352,10 +1301,7 @@ pub struct FsxOpenzfsVolumeOriginSnapshot {
 
 impl FsxOpenzfsVolumeOriginSnapshot {
     /// `FsxOpenzfsVolumeOriginSnapshot` with its required arguments; set the others with `FsxOpenzfsVolumeOriginSnapshot { field: Some(..), ..FsxOpenzfsVolumeOriginSnapshot::new(..) }`.
-    pub fn new(
-        copy_strategy: impl Into<crate::core::Expr>,
-        snapshot_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(copy_strategy: impl Into<crate::core::Expr>, snapshot_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_strategy: copy_strategy.into(),
             snapshot_arn: snapshot_arn.into(),
@@ -1414,16 +1360,12 @@ pub struct FsxOpenzfsVolume {
     pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
     /// `user_and_group_quotas`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_and_group_quotas:
-        Option<Vec<FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas>>,
+    pub user_and_group_quotas: Option<Vec<FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas>>,
 }
 
 impl FsxOpenzfsVolume {
     /// `FsxOpenzfsVolume` with its required arguments; set the others with `FsxOpenzfsVolume { field: Some(..), ..FsxOpenzfsVolume::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        parent_volume_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parent_volume_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_tags_to_snapshots: None,
             data_compression_type: None,
@@ -1552,10 +1494,7 @@ pub struct FsxWindowsFileSystem {
 
 impl FsxWindowsFileSystem {
     /// `FsxWindowsFileSystem` with its required arguments; set the others with `FsxWindowsFileSystem { field: Some(..), ..FsxWindowsFileSystem::new(..) }`.
-    pub fn new(
-        subnet_ids: Vec<crate::core::Expr>,
-        throughput_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(subnet_ids: Vec<crate::core::Expr>, throughput_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             active_directory_id: None,
             aliases: None,

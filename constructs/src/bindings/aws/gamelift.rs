@@ -47,10 +47,7 @@ pub struct GameliftAlias {
 
 impl GameliftAlias {
     /// `GameliftAlias` with its required arguments; set the others with `GameliftAlias { field: Some(..), ..GameliftAlias::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        routing_strategy: GameliftAliasRoutingStrategy,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, routing_strategy: GameliftAliasRoutingStrategy) -> Self {
         Self {
             description: None,
             id: None,
@@ -82,11 +79,7 @@ pub struct GameliftBuildStorageLocation {
 
 impl GameliftBuildStorageLocation {
     /// `GameliftBuildStorageLocation` with its required arguments; set the others with `GameliftBuildStorageLocation { field: Some(..), ..GameliftBuildStorageLocation::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
             key: key.into(),
@@ -121,11 +114,7 @@ pub struct GameliftBuild {
 
 impl GameliftBuild {
     /// `GameliftBuild` with its required arguments; set the others with `GameliftBuild { field: Some(..), ..GameliftBuild::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        operating_system: impl Into<crate::core::Expr>,
-        storage_location: GameliftBuildStorageLocation,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, operating_system: impl Into<crate::core::Expr>, storage_location: GameliftBuildStorageLocation) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -174,12 +163,7 @@ pub struct GameliftFleetEc2InboundPermission {
 
 impl GameliftFleetEc2InboundPermission {
     /// `GameliftFleetEc2InboundPermission` with its required arguments; set the others with `GameliftFleetEc2InboundPermission { field: Some(..), ..GameliftFleetEc2InboundPermission::new(..) }`.
-    pub fn new(
-        from_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        ip_range: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        to_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, ip_range: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
             ip_range: ip_range.into(),
@@ -224,10 +208,7 @@ pub struct GameliftFleetRuntimeConfigurationServerProcess {
 
 impl GameliftFleetRuntimeConfigurationServerProcess {
     /// `GameliftFleetRuntimeConfigurationServerProcess` with its required arguments; set the others with `GameliftFleetRuntimeConfigurationServerProcess { field: Some(..), ..GameliftFleetRuntimeConfigurationServerProcess::new(..) }`.
-    pub fn new(
-        concurrent_executions: impl Into<crate::core::Arg<crate::core::Number>>,
-        launch_path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(concurrent_executions: impl Into<crate::core::Arg<crate::core::Number>>, launch_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             concurrent_executions: concurrent_executions.into(),
             launch_path: launch_path.into(),
@@ -338,10 +319,7 @@ pub struct GameliftFleet {
 
 impl GameliftFleet {
     /// `GameliftFleet` with its required arguments; set the others with `GameliftFleet { field: Some(..), ..GameliftFleet::new(..) }`.
-    pub fn new(
-        ec2_instance_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ec2_instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             build_id: None,
             description: None,
@@ -391,15 +369,12 @@ pub struct GameliftGameServerGroupAutoScalingPolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimated_instance_warmup: Option<crate::core::Arg<crate::core::Number>>,
     /// `target_tracking_configuration`. Required.
-    pub target_tracking_configuration:
-        GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration,
+    pub target_tracking_configuration: GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration,
 }
 
 impl GameliftGameServerGroupAutoScalingPolicy {
     /// `GameliftGameServerGroupAutoScalingPolicy` with its required arguments; set the others with `GameliftGameServerGroupAutoScalingPolicy { field: Some(..), ..GameliftGameServerGroupAutoScalingPolicy::new(..) }`.
-    pub fn new(
-        target_tracking_configuration: GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration,
-    ) -> Self {
+    pub fn new(target_tracking_configuration: GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration) -> Self {
         Self {
             estimated_instance_warmup: None,
             target_tracking_configuration,
@@ -495,14 +470,7 @@ pub struct GameliftGameServerGroup {
 
 impl GameliftGameServerGroup {
     /// `GameliftGameServerGroup` with its required arguments; set the others with `GameliftGameServerGroup { field: Some(..), ..GameliftGameServerGroup::new(..) }`.
-    pub fn new(
-        game_server_group_name: impl Into<crate::core::Expr>,
-        max_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        role_arn: impl Into<crate::core::Expr>,
-        instance_definition: Vec<GameliftGameServerGroupInstanceDefinition>,
-        launch_template: GameliftGameServerGroupLaunchTemplate,
-    ) -> Self {
+    pub fn new(game_server_group_name: impl Into<crate::core::Expr>, max_size: impl Into<crate::core::Arg<crate::core::Number>>, min_size: impl Into<crate::core::Arg<crate::core::Number>>, role_arn: impl Into<crate::core::Expr>, instance_definition: Vec<GameliftGameServerGroupInstanceDefinition>, launch_template: GameliftGameServerGroupLaunchTemplate) -> Self {
         Self {
             balancing_strategy: None,
             game_server_group_name: game_server_group_name.into(),
@@ -538,12 +506,9 @@ pub struct GameliftGameSessionQueuePlayerLatencyPolicy {
 
 impl GameliftGameSessionQueuePlayerLatencyPolicy {
     /// `GameliftGameSessionQueuePlayerLatencyPolicy` with its required arguments; set the others with `GameliftGameSessionQueuePlayerLatencyPolicy { field: Some(..), ..GameliftGameSessionQueuePlayerLatencyPolicy::new(..) }`.
-    pub fn new(
-        maximum_individual_player_latency_milliseconds: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(maximum_individual_player_latency_milliseconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
-            maximum_individual_player_latency_milliseconds:
-                maximum_individual_player_latency_milliseconds.into(),
+            maximum_individual_player_latency_milliseconds: maximum_individual_player_latency_milliseconds.into(),
             policy_duration_seconds: None,
         }
     }

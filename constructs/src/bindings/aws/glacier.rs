@@ -78,11 +78,7 @@ pub struct GlacierVaultLock {
 
 impl GlacierVaultLock {
     /// `GlacierVaultLock` with its required arguments; set the others with `GlacierVaultLock { field: Some(..), ..GlacierVaultLock::new(..) }`.
-    pub fn new(
-        complete_lock: impl Into<crate::core::Arg<bool>>,
-        policy: impl Into<crate::core::Expr>,
-        vault_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(complete_lock: impl Into<crate::core::Arg<bool>>, policy: impl Into<crate::core::Expr>, vault_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             complete_lock: complete_lock.into(),
             id: None,

@@ -220,11 +220,7 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration {
 
 impl GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration {
     /// `GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration::new(..) }`.
-    pub fn new(
-        from_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        protocols: Vec<crate::core::Expr>,
-        to_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, protocols: Vec<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
             protocols,
@@ -244,7 +240,9 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration {
 impl GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration {
     /// `GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { endpoint_id: None }
+        Self {
+            endpoint_id: None,
+        }
     }
 }
 
@@ -281,12 +279,10 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroup {
     /// `listener_arn`. Required.
     pub listener_arn: crate::core::Expr,
     /// `destination_configuration`. Required.
-    pub destination_configuration:
-        Vec<GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration>,
+    pub destination_configuration: Vec<GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration>,
     /// `endpoint_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint_configuration:
-        Option<Vec<GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration>>,
+    pub endpoint_configuration: Option<Vec<GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<GlobalacceleratorCustomRoutingEndpointGroupTimeouts>,
@@ -294,12 +290,7 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroup {
 
 impl GlobalacceleratorCustomRoutingEndpointGroup {
     /// `GlobalacceleratorCustomRoutingEndpointGroup` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroup { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroup::new(..) }`.
-    pub fn new(
-        listener_arn: impl Into<crate::core::Expr>,
-        destination_configuration: Vec<
-            GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration,
-        >,
-    ) -> Self {
+    pub fn new(listener_arn: impl Into<crate::core::Expr>, destination_configuration: Vec<GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration>) -> Self {
         Self {
             endpoint_group_region: None,
             id: None,
@@ -378,10 +369,7 @@ pub struct GlobalacceleratorCustomRoutingListener {
 
 impl GlobalacceleratorCustomRoutingListener {
     /// `GlobalacceleratorCustomRoutingListener` with its required arguments; set the others with `GlobalacceleratorCustomRoutingListener { field: Some(..), ..GlobalacceleratorCustomRoutingListener::new(..) }`.
-    pub fn new(
-        accelerator_arn: impl Into<crate::core::Expr>,
-        port_range: Vec<GlobalacceleratorCustomRoutingListenerPortRange>,
-    ) -> Self {
+    pub fn new(accelerator_arn: impl Into<crate::core::Expr>, port_range: Vec<GlobalacceleratorCustomRoutingListenerPortRange>) -> Self {
         Self {
             accelerator_arn: accelerator_arn.into(),
             id: None,
@@ -435,10 +423,7 @@ pub struct GlobalacceleratorEndpointGroupPortOverride {
 
 impl GlobalacceleratorEndpointGroupPortOverride {
     /// `GlobalacceleratorEndpointGroupPortOverride` with its required arguments; set the others with `GlobalacceleratorEndpointGroupPortOverride { field: Some(..), ..GlobalacceleratorEndpointGroupPortOverride::new(..) }`.
-    pub fn new(
-        endpoint_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        listener_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(endpoint_port: impl Into<crate::core::Arg<crate::core::Number>>, listener_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             endpoint_port: endpoint_port.into(),
             listener_port: listener_port.into(),
@@ -532,11 +517,7 @@ pub struct GlobalacceleratorListener {
 
 impl GlobalacceleratorListener {
     /// `GlobalacceleratorListener` with its required arguments; set the others with `GlobalacceleratorListener { field: Some(..), ..GlobalacceleratorListener::new(..) }`.
-    pub fn new(
-        accelerator_arn: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        port_range: Vec<GlobalacceleratorCustomRoutingListenerPortRange>,
-    ) -> Self {
+    pub fn new(accelerator_arn: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, port_range: Vec<GlobalacceleratorCustomRoutingListenerPortRange>) -> Self {
         Self {
             accelerator_arn: accelerator_arn.into(),
             client_affinity: None,

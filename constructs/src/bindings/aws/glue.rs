@@ -73,10 +73,7 @@ pub struct GlueCatalogDatabaseTargetDatabase {
 
 impl GlueCatalogDatabaseTargetDatabase {
     /// `GlueCatalogDatabaseTargetDatabase` with its required arguments; set the others with `GlueCatalogDatabaseTargetDatabase { field: Some(..), ..GlueCatalogDatabaseTargetDatabase::new(..) }`.
-    pub fn new(
-        catalog_id: impl Into<crate::core::Expr>,
-        database_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(catalog_id: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: catalog_id.into(),
             database_name: database_name.into(),
@@ -113,8 +110,7 @@ pub struct GlueCatalogDatabase {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `create_table_default_permission`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub create_table_default_permission:
-        Option<Vec<GlueCatalogDatabaseCreateTableDefaultPermission>>,
+    pub create_table_default_permission: Option<Vec<GlueCatalogDatabaseCreateTableDefaultPermission>>,
     /// `federated_database`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub federated_database: Option<GlueCatalogDatabaseFederatedDatabase>,
@@ -176,7 +172,9 @@ pub struct GlueCatalogTableOpenTableFormatInput {
 impl GlueCatalogTableOpenTableFormatInput {
     /// `GlueCatalogTableOpenTableFormatInput` with its required arguments; set the others with `GlueCatalogTableOpenTableFormatInput { field: Some(..), ..GlueCatalogTableOpenTableFormatInput::new(..) }`.
     pub fn new(iceberg_input: GlueCatalogTableOpenTableFormatInputIcebergInput) -> Self {
-        Self { iceberg_input }
+        Self {
+            iceberg_input,
+        }
     }
 }
 
@@ -333,8 +331,7 @@ pub struct GlueCatalogTableStorageDescriptorSkewedInfo {
     pub skewed_column_names: Option<Vec<crate::core::Expr>>,
     /// `skewed_column_value_location_maps`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skewed_column_value_location_maps:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub skewed_column_value_location_maps: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `skewed_column_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skewed_column_values: Option<Vec<crate::core::Expr>>,
@@ -362,10 +359,7 @@ pub struct GlueCatalogTableStorageDescriptorSortColumns {
 
 impl GlueCatalogTableStorageDescriptorSortColumns {
     /// `GlueCatalogTableStorageDescriptorSortColumns` with its required arguments; set the others with `GlueCatalogTableStorageDescriptorSortColumns { field: Some(..), ..GlueCatalogTableStorageDescriptorSortColumns::new(..) }`.
-    pub fn new(
-        column: impl Into<crate::core::Expr>,
-        sort_order: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(column: impl Into<crate::core::Expr>, sort_order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             column: column.into(),
             sort_order: sort_order.into(),
@@ -458,11 +452,7 @@ pub struct GlueCatalogTableTargetTable {
 
 impl GlueCatalogTableTargetTable {
     /// `GlueCatalogTableTargetTable` with its required arguments; set the others with `GlueCatalogTableTargetTable { field: Some(..), ..GlueCatalogTableTargetTable::new(..) }`.
-    pub fn new(
-        catalog_id: impl Into<crate::core::Expr>,
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(catalog_id: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: catalog_id.into(),
             database_name: database_name.into(),
@@ -525,10 +515,7 @@ pub struct GlueCatalogTable {
 
 impl GlueCatalogTable {
     /// `GlueCatalogTable` with its required arguments; set the others with `GlueCatalogTable { field: Some(..), ..GlueCatalogTable::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             database_name: database_name.into(),
@@ -556,8 +543,7 @@ impl crate::core::Resource for GlueCatalogTable {
 
 /// The `iceberg_configuration` block of [`GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfigurationIcebergConfiguration
-{
+pub struct GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfigurationIcebergConfiguration {
     /// `location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<crate::core::Expr>,
@@ -623,9 +609,7 @@ impl GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergConfigur
 pub struct GlueCatalogTableOptimizerConfigurationRetentionConfiguration {
     /// `iceberg_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iceberg_configuration: Option<
-        Vec<GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergConfiguration>,
-    >,
+    pub iceberg_configuration: Option<Vec<GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergConfiguration>>,
 }
 
 impl GlueCatalogTableOptimizerConfigurationRetentionConfiguration {
@@ -646,20 +630,15 @@ pub struct GlueCatalogTableOptimizerConfiguration {
     pub role_arn: crate::core::Expr,
     /// `orphan_file_deletion_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub orphan_file_deletion_configuration:
-        Option<Vec<GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration>>,
+    pub orphan_file_deletion_configuration: Option<Vec<GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration>>,
     /// `retention_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub retention_configuration:
-        Option<Vec<GlueCatalogTableOptimizerConfigurationRetentionConfiguration>>,
+    pub retention_configuration: Option<Vec<GlueCatalogTableOptimizerConfigurationRetentionConfiguration>>,
 }
 
 impl GlueCatalogTableOptimizerConfiguration {
     /// `GlueCatalogTableOptimizerConfiguration` with its required arguments; set the others with `GlueCatalogTableOptimizerConfiguration { field: Some(..), ..GlueCatalogTableOptimizerConfiguration::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: enabled.into(),
             role_arn: role_arn.into(),
@@ -687,12 +666,7 @@ pub struct GlueCatalogTableOptimizer {
 
 impl GlueCatalogTableOptimizer {
     /// `GlueCatalogTableOptimizer` with its required arguments; set the others with `GlueCatalogTableOptimizer { field: Some(..), ..GlueCatalogTableOptimizer::new(..) }`.
-    pub fn new(
-        catalog_id: impl Into<crate::core::Expr>,
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(catalog_id: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: catalog_id.into(),
             database_name: database_name.into(),
@@ -770,10 +744,7 @@ pub struct GlueClassifierGrokClassifier {
 
 impl GlueClassifierGrokClassifier {
     /// `GlueClassifierGrokClassifier` with its required arguments; set the others with `GlueClassifierGrokClassifier { field: Some(..), ..GlueClassifierGrokClassifier::new(..) }`.
-    pub fn new(
-        classification: impl Into<crate::core::Expr>,
-        grok_pattern: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(classification: impl Into<crate::core::Expr>, grok_pattern: impl Into<crate::core::Expr>) -> Self {
         Self {
             classification: classification.into(),
             custom_patterns: None,
@@ -809,10 +780,7 @@ pub struct GlueClassifierXmlClassifier {
 
 impl GlueClassifierXmlClassifier {
     /// `GlueClassifierXmlClassifier` with its required arguments; set the others with `GlueClassifierXmlClassifier { field: Some(..), ..GlueClassifierXmlClassifier::new(..) }`.
-    pub fn new(
-        classification: impl Into<crate::core::Expr>,
-        row_tag: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(classification: impl Into<crate::core::Expr>, row_tag: impl Into<crate::core::Expr>) -> Self {
         Self {
             classification: classification.into(),
             row_tag: row_tag.into(),
@@ -965,10 +933,7 @@ pub struct GlueCrawlerCatalogTarget {
 
 impl GlueCrawlerCatalogTarget {
     /// `GlueCrawlerCatalogTarget` with its required arguments; set the others with `GlueCrawlerCatalogTarget { field: Some(..), ..GlueCrawlerCatalogTarget::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        tables: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, tables: Vec<crate::core::Expr>) -> Self {
         Self {
             connection_name: None,
             database_name: database_name.into(),
@@ -996,10 +961,7 @@ pub struct GlueCrawlerDeltaTarget {
 
 impl GlueCrawlerDeltaTarget {
     /// `GlueCrawlerDeltaTarget` with its required arguments; set the others with `GlueCrawlerDeltaTarget { field: Some(..), ..GlueCrawlerDeltaTarget::new(..) }`.
-    pub fn new(
-        delta_tables: Vec<crate::core::Expr>,
-        write_manifest: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(delta_tables: Vec<crate::core::Expr>, write_manifest: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             connection_name: None,
             create_native_delta_table: None,
@@ -1050,10 +1012,7 @@ pub struct GlueCrawlerHudiTarget {
 
 impl GlueCrawlerHudiTarget {
     /// `GlueCrawlerHudiTarget` with its required arguments; set the others with `GlueCrawlerHudiTarget { field: Some(..), ..GlueCrawlerHudiTarget::new(..) }`.
-    pub fn new(
-        maximum_traversal_depth: impl Into<crate::core::Arg<crate::core::Number>>,
-        paths: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(maximum_traversal_depth: impl Into<crate::core::Arg<crate::core::Number>>, paths: Vec<crate::core::Expr>) -> Self {
         Self {
             connection_name: None,
             exclusions: None,
@@ -1080,10 +1039,7 @@ pub struct GlueCrawlerJdbcTarget {
 
 impl GlueCrawlerJdbcTarget {
     /// `GlueCrawlerJdbcTarget` with its required arguments; set the others with `GlueCrawlerJdbcTarget { field: Some(..), ..GlueCrawlerJdbcTarget::new(..) }`.
-    pub fn new(
-        connection_name: impl Into<crate::core::Expr>,
-        path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_name: impl Into<crate::core::Expr>, path: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_name: connection_name.into(),
             enable_additional_metadata: None,
@@ -1145,10 +1101,7 @@ pub struct GlueCrawlerMongodbTarget {
 
 impl GlueCrawlerMongodbTarget {
     /// `GlueCrawlerMongodbTarget` with its required arguments; set the others with `GlueCrawlerMongodbTarget { field: Some(..), ..GlueCrawlerMongodbTarget::new(..) }`.
-    pub fn new(
-        connection_name: impl Into<crate::core::Expr>,
-        path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_name: impl Into<crate::core::Expr>, path: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_name: connection_name.into(),
             path: path.into(),
@@ -1307,11 +1260,7 @@ pub struct GlueCrawler {
 
 impl GlueCrawler {
     /// `GlueCrawler` with its required arguments; set the others with `GlueCrawler { field: Some(..), ..GlueCrawler::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>) -> Self {
         Self {
             classifiers: None,
             configuration: None,
@@ -1347,8 +1296,7 @@ impl crate::core::Resource for GlueCrawler {
 
 /// The `connection_password_encryption` block of [`GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption
-{
+pub struct GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption {
     /// `aws_kms_key_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_kms_key_id: Option<crate::core::Expr>,
@@ -1394,19 +1342,14 @@ impl GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtR
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings {
     /// `connection_password_encryption`. Required.
-    pub connection_password_encryption:
-        GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption,
+    pub connection_password_encryption: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption,
     /// `encryption_at_rest`. Required.
-    pub encryption_at_rest:
-        GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest,
+    pub encryption_at_rest: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest,
 }
 
 impl GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings {
     /// `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings` with its required arguments; set the others with `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings { field: Some(..), ..GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings::new(..) }`.
-    pub fn new(
-        connection_password_encryption: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption,
-        encryption_at_rest: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest,
-    ) -> Self {
+    pub fn new(connection_password_encryption: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption, encryption_at_rest: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest) -> Self {
         Self {
             connection_password_encryption,
             encryption_at_rest,
@@ -1424,15 +1367,12 @@ pub struct GlueDataCatalogEncryptionSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<crate::core::Expr>,
     /// `data_catalog_encryption_settings`. Required.
-    pub data_catalog_encryption_settings:
-        GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings,
+    pub data_catalog_encryption_settings: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings,
 }
 
 impl GlueDataCatalogEncryptionSettings {
     /// `GlueDataCatalogEncryptionSettings` with its required arguments; set the others with `GlueDataCatalogEncryptionSettings { field: Some(..), ..GlueDataCatalogEncryptionSettings::new(..) }`.
-    pub fn new(
-        data_catalog_encryption_settings: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings,
-    ) -> Self {
+    pub fn new(data_catalog_encryption_settings: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings) -> Self {
         Self {
             catalog_id: None,
             id: None,
@@ -1459,10 +1399,7 @@ pub struct GlueDataQualityRulesetTargetTable {
 
 impl GlueDataQualityRulesetTargetTable {
     /// `GlueDataQualityRulesetTargetTable` with its required arguments; set the others with `GlueDataQualityRulesetTargetTable { field: Some(..), ..GlueDataQualityRulesetTargetTable::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             database_name: database_name.into(),
@@ -1777,11 +1714,7 @@ pub struct GlueJob {
 
 impl GlueJob {
     /// `GlueJob` with its required arguments; set the others with `GlueJob { field: Some(..), ..GlueJob::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        command: GlueJobCommand,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, command: GlueJobCommand) -> Self {
         Self {
             connections: None,
             default_arguments: None,
@@ -1831,10 +1764,7 @@ pub struct GlueMlTransformInputRecordTables {
 
 impl GlueMlTransformInputRecordTables {
     /// `GlueMlTransformInputRecordTables` with its required arguments; set the others with `GlueMlTransformInputRecordTables { field: Some(..), ..GlueMlTransformInputRecordTables::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             connection_name: None,
@@ -1884,10 +1814,7 @@ pub struct GlueMlTransformParameters {
 
 impl GlueMlTransformParameters {
     /// `GlueMlTransformParameters` with its required arguments; set the others with `GlueMlTransformParameters { field: Some(..), ..GlueMlTransformParameters::new(..) }`.
-    pub fn new(
-        transform_type: impl Into<crate::core::Expr>,
-        find_matches_parameters: GlueMlTransformParametersFindMatchesParameters,
-    ) -> Self {
+    pub fn new(transform_type: impl Into<crate::core::Expr>, find_matches_parameters: GlueMlTransformParametersFindMatchesParameters) -> Self {
         Self {
             transform_type: transform_type.into(),
             find_matches_parameters,
@@ -1940,12 +1867,7 @@ pub struct GlueMlTransform {
 
 impl GlueMlTransform {
     /// `GlueMlTransform` with its required arguments; set the others with `GlueMlTransform { field: Some(..), ..GlueMlTransform::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        input_record_tables: Vec<GlueMlTransformInputRecordTables>,
-        parameters: GlueMlTransformParameters,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, input_record_tables: Vec<GlueMlTransformInputRecordTables>, parameters: GlueMlTransformParameters) -> Self {
         Self {
             description: None,
             glue_version: None,
@@ -2059,11 +1981,7 @@ pub struct GluePartition {
 
 impl GluePartition {
     /// `GluePartition` with its required arguments; set the others with `GluePartition { field: Some(..), ..GluePartition::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        partition_values: Vec<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, partition_values: Vec<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             database_name: database_name.into(),
@@ -2144,11 +2062,7 @@ pub struct GluePartitionIndex {
 
 impl GluePartitionIndex {
     /// `GluePartitionIndex` with its required arguments; set the others with `GluePartitionIndex { field: Some(..), ..GluePartitionIndex::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-        partition_index: GluePartitionIndexPartitionIndex,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, partition_index: GluePartitionIndexPartitionIndex) -> Self {
         Self {
             catalog_id: None,
             database_name: database_name.into(),
@@ -2258,12 +2172,7 @@ pub struct GlueSchema {
 
 impl GlueSchema {
     /// `GlueSchema` with its required arguments; set the others with `GlueSchema { field: Some(..), ..GlueSchema::new(..) }`.
-    pub fn new(
-        compatibility: impl Into<crate::core::Expr>,
-        data_format: impl Into<crate::core::Expr>,
-        schema_definition: impl Into<crate::core::Expr>,
-        schema_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(compatibility: impl Into<crate::core::Expr>, data_format: impl Into<crate::core::Expr>, schema_definition: impl Into<crate::core::Expr>, schema_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             compatibility: compatibility.into(),
             data_format: data_format.into(),
@@ -2351,19 +2260,14 @@ pub struct GlueSecurityConfigurationEncryptionConfiguration {
     /// `cloudwatch_encryption`. Required.
     pub cloudwatch_encryption: GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption,
     /// `job_bookmarks_encryption`. Required.
-    pub job_bookmarks_encryption:
-        GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption,
+    pub job_bookmarks_encryption: GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption,
     /// `s3_encryption`. Required.
     pub s3_encryption: GlueSecurityConfigurationEncryptionConfigurationS3Encryption,
 }
 
 impl GlueSecurityConfigurationEncryptionConfiguration {
     /// `GlueSecurityConfigurationEncryptionConfiguration` with its required arguments; set the others with `GlueSecurityConfigurationEncryptionConfiguration { field: Some(..), ..GlueSecurityConfigurationEncryptionConfiguration::new(..) }`.
-    pub fn new(
-        cloudwatch_encryption: GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption,
-        job_bookmarks_encryption: GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption,
-        s3_encryption: GlueSecurityConfigurationEncryptionConfigurationS3Encryption,
-    ) -> Self {
+    pub fn new(cloudwatch_encryption: GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption, job_bookmarks_encryption: GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption, s3_encryption: GlueSecurityConfigurationEncryptionConfigurationS3Encryption) -> Self {
         Self {
             cloudwatch_encryption,
             job_bookmarks_encryption,
@@ -2386,10 +2290,7 @@ pub struct GlueSecurityConfiguration {
 
 impl GlueSecurityConfiguration {
     /// `GlueSecurityConfiguration` with its required arguments; set the others with `GlueSecurityConfiguration { field: Some(..), ..GlueSecurityConfiguration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        encryption_configuration: GlueSecurityConfigurationEncryptionConfiguration,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, encryption_configuration: GlueSecurityConfigurationEncryptionConfiguration) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -2583,11 +2484,7 @@ pub struct GlueTrigger {
 
 impl GlueTrigger {
     /// `GlueTrigger` with its required arguments; set the others with `GlueTrigger { field: Some(..), ..GlueTrigger::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        actions: Vec<GlueTriggerActions>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, actions: Vec<GlueTriggerActions>) -> Self {
         Self {
             description: None,
             enabled: None,
@@ -2622,10 +2519,7 @@ pub struct GlueUserDefinedFunctionResourceUris {
 
 impl GlueUserDefinedFunctionResourceUris {
     /// `GlueUserDefinedFunctionResourceUris` with its required arguments; set the others with `GlueUserDefinedFunctionResourceUris { field: Some(..), ..GlueUserDefinedFunctionResourceUris::new(..) }`.
-    pub fn new(
-        resource_type: impl Into<crate::core::Expr>,
-        uri: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_type: impl Into<crate::core::Expr>, uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_type: resource_type.into(),
             uri: uri.into(),
@@ -2659,13 +2553,7 @@ pub struct GlueUserDefinedFunction {
 
 impl GlueUserDefinedFunction {
     /// `GlueUserDefinedFunction` with its required arguments; set the others with `GlueUserDefinedFunction { field: Some(..), ..GlueUserDefinedFunction::new(..) }`.
-    pub fn new(
-        class_name: impl Into<crate::core::Expr>,
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        owner_name: impl Into<crate::core::Expr>,
-        owner_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(class_name: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_name: impl Into<crate::core::Expr>, owner_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             class_name: class_name.into(),
@@ -2751,10 +2639,7 @@ pub struct DataGlueCatalogTable {
 
 impl DataGlueCatalogTable {
     /// `DataGlueCatalogTable` with its required arguments; set the others with `DataGlueCatalogTable { field: Some(..), ..DataGlueCatalogTable::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             database_name: database_name.into(),
@@ -2828,7 +2713,9 @@ pub struct DataGlueRegistry {
 impl DataGlueRegistry {
     /// `DataGlueRegistry` with its required arguments; set the others with `DataGlueRegistry { field: Some(..), ..DataGlueRegistry::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -2898,11 +2785,7 @@ pub struct DataGlueScriptDagNode {
 
 impl DataGlueScriptDagNode {
     /// `DataGlueScriptDagNode` with its required arguments; set the others with `DataGlueScriptDagNode { field: Some(..), ..DataGlueScriptDagNode::new(..) }`.
-    pub fn new(
-        id: impl Into<crate::core::Expr>,
-        node_type: impl Into<crate::core::Expr>,
-        args: Vec<DataGlueScriptDagNodeArgs>,
-    ) -> Self {
+    pub fn new(id: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>, args: Vec<DataGlueScriptDagNodeArgs>) -> Self {
         Self {
             id: id.into(),
             line_number: None,

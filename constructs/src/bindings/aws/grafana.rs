@@ -41,10 +41,7 @@ pub struct GrafanaLicenseAssociation {
 
 impl GrafanaLicenseAssociation {
     /// `GrafanaLicenseAssociation` with its required arguments; set the others with `GrafanaLicenseAssociation { field: Some(..), ..GrafanaLicenseAssociation::new(..) }`.
-    pub fn new(
-        license_type: impl Into<crate::core::Expr>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(license_type: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             grafana_token: None,
             id: None,
@@ -82,10 +79,7 @@ pub struct GrafanaRoleAssociation {
 
 impl GrafanaRoleAssociation {
     /// `GrafanaRoleAssociation` with its required arguments; set the others with `GrafanaRoleAssociation { field: Some(..), ..GrafanaRoleAssociation::new(..) }`.
-    pub fn new(
-        role: impl Into<crate::core::Expr>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_ids: None,
             id: None,
@@ -152,10 +146,7 @@ pub struct GrafanaWorkspaceVpcConfiguration {
 
 impl GrafanaWorkspaceVpcConfiguration {
     /// `GrafanaWorkspaceVpcConfiguration` with its required arguments; set the others with `GrafanaWorkspaceVpcConfiguration { field: Some(..), ..GrafanaWorkspaceVpcConfiguration::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -224,11 +215,7 @@ pub struct GrafanaWorkspace {
 
 impl GrafanaWorkspace {
     /// `GrafanaWorkspace` with its required arguments; set the others with `GrafanaWorkspace { field: Some(..), ..GrafanaWorkspace::new(..) }`.
-    pub fn new(
-        account_access_type: impl Into<crate::core::Expr>,
-        authentication_providers: Vec<crate::core::Expr>,
-        permission_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_access_type: impl Into<crate::core::Expr>, authentication_providers: Vec<crate::core::Expr>, permission_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_access_type: account_access_type.into(),
             authentication_providers,
@@ -275,12 +262,7 @@ pub struct GrafanaWorkspaceApiKey {
 
 impl GrafanaWorkspaceApiKey {
     /// `GrafanaWorkspaceApiKey` with its required arguments; set the others with `GrafanaWorkspaceApiKey { field: Some(..), ..GrafanaWorkspaceApiKey::new(..) }`.
-    pub fn new(
-        key_name: impl Into<crate::core::Expr>,
-        key_role: impl Into<crate::core::Expr>,
-        seconds_to_live: impl Into<crate::core::Arg<crate::core::Number>>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key_name: impl Into<crate::core::Expr>, key_role: impl Into<crate::core::Expr>, seconds_to_live: impl Into<crate::core::Arg<crate::core::Number>>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             key_name: key_name.into(),
@@ -345,10 +327,7 @@ pub struct GrafanaWorkspaceSamlConfiguration {
 
 impl GrafanaWorkspaceSamlConfiguration {
     /// `GrafanaWorkspaceSamlConfiguration` with its required arguments; set the others with `GrafanaWorkspaceSamlConfiguration { field: Some(..), ..GrafanaWorkspaceSamlConfiguration::new(..) }`.
-    pub fn new(
-        editor_role_values: Vec<crate::core::Expr>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(editor_role_values: Vec<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_role_values: None,
             allowed_organizations: None,
@@ -386,11 +365,7 @@ pub struct GrafanaWorkspaceServiceAccount {
 
 impl GrafanaWorkspaceServiceAccount {
     /// `GrafanaWorkspaceServiceAccount` with its required arguments; set the others with `GrafanaWorkspaceServiceAccount { field: Some(..), ..GrafanaWorkspaceServiceAccount::new(..) }`.
-    pub fn new(
-        grafana_role: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(grafana_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             grafana_role: grafana_role.into(),
             name: name.into(),
@@ -418,12 +393,7 @@ pub struct GrafanaWorkspaceServiceAccountToken {
 
 impl GrafanaWorkspaceServiceAccountToken {
     /// `GrafanaWorkspaceServiceAccountToken` with its required arguments; set the others with `GrafanaWorkspaceServiceAccountToken { field: Some(..), ..GrafanaWorkspaceServiceAccountToken::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        seconds_to_live: impl Into<crate::core::Arg<crate::core::Number>>,
-        service_account_id: impl Into<crate::core::Expr>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, seconds_to_live: impl Into<crate::core::Arg<crate::core::Number>>, service_account_id: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             seconds_to_live: seconds_to_live.into(),

@@ -26,7 +26,9 @@ pub struct GuarddutyDetectorDatasourcesKubernetes {
 impl GuarddutyDetectorDatasourcesKubernetes {
     /// `GuarddutyDetectorDatasourcesKubernetes` with its required arguments; set the others with `GuarddutyDetectorDatasourcesKubernetes { field: Some(..), ..GuarddutyDetectorDatasourcesKubernetes::new(..) }`.
     pub fn new(audit_logs: GuarddutyDetectorDatasourcesKubernetesAuditLogs) -> Self {
-        Self { audit_logs }
+        Self {
+            audit_logs,
+        }
     }
 }
 
@@ -40,7 +42,9 @@ pub struct GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindi
 impl GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings {
     /// `GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings` with its required arguments; set the others with `GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings { field: Some(..), ..GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings::new(..) }`.
     pub fn new(ebs_volumes: GuarddutyDetectorDatasourcesKubernetesAuditLogs) -> Self {
-        Self { ebs_volumes }
+        Self {
+            ebs_volumes,
+        }
     }
 }
 
@@ -48,15 +52,12 @@ impl GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyDetectorDatasourcesMalwareProtection {
     /// `scan_ec2_instance_with_findings`. Required.
-    pub scan_ec2_instance_with_findings:
-        GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings,
+    pub scan_ec2_instance_with_findings: GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings,
 }
 
 impl GuarddutyDetectorDatasourcesMalwareProtection {
     /// `GuarddutyDetectorDatasourcesMalwareProtection` with its required arguments; set the others with `GuarddutyDetectorDatasourcesMalwareProtection { field: Some(..), ..GuarddutyDetectorDatasourcesMalwareProtection::new(..) }`.
-    pub fn new(
-        scan_ec2_instance_with_findings: GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings,
-    ) -> Self {
+    pub fn new(scan_ec2_instance_with_findings: GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings) -> Self {
         Self {
             scan_ec2_instance_with_findings,
         }
@@ -167,11 +168,7 @@ pub struct GuarddutyDetectorFeature {
 
 impl GuarddutyDetectorFeature {
     /// `GuarddutyDetectorFeature` with its required arguments; set the others with `GuarddutyDetectorFeature { field: Some(..), ..GuarddutyDetectorFeature::new(..) }`.
-    pub fn new(
-        detector_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        status: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>) -> Self {
         Self {
             detector_id: detector_id.into(),
             id: None,
@@ -236,7 +233,9 @@ pub struct GuarddutyFilterFindingCriteria {
 impl GuarddutyFilterFindingCriteria {
     /// `GuarddutyFilterFindingCriteria` with its required arguments; set the others with `GuarddutyFilterFindingCriteria { field: Some(..), ..GuarddutyFilterFindingCriteria::new(..) }`.
     pub fn new(criterion: Vec<GuarddutyFilterFindingCriteriaCriterion>) -> Self {
-        Self { criterion }
+        Self {
+            criterion,
+        }
     }
 }
 
@@ -269,13 +268,7 @@ pub struct GuarddutyFilter {
 
 impl GuarddutyFilter {
     /// `GuarddutyFilter` with its required arguments; set the others with `GuarddutyFilter { field: Some(..), ..GuarddutyFilter::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        detector_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        rank: impl Into<crate::core::Arg<crate::core::Number>>,
-        finding_criteria: GuarddutyFilterFindingCriteria,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rank: impl Into<crate::core::Arg<crate::core::Number>>, finding_criteria: GuarddutyFilterFindingCriteria) -> Self {
         Self {
             action: action.into(),
             description: None,
@@ -305,7 +298,9 @@ pub struct GuarddutyInviteAccepterTimeouts {
 impl GuarddutyInviteAccepterTimeouts {
     /// `GuarddutyInviteAccepterTimeouts` with its required arguments; set the others with `GuarddutyInviteAccepterTimeouts { field: Some(..), ..GuarddutyInviteAccepterTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -326,10 +321,7 @@ pub struct GuarddutyInviteAccepter {
 
 impl GuarddutyInviteAccepter {
     /// `GuarddutyInviteAccepter` with its required arguments; set the others with `GuarddutyInviteAccepter { field: Some(..), ..GuarddutyInviteAccepter::new(..) }`.
-    pub fn new(
-        detector_id: impl Into<crate::core::Expr>,
-        master_account_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(detector_id: impl Into<crate::core::Expr>, master_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             detector_id: detector_id.into(),
             id: None,
@@ -369,13 +361,7 @@ pub struct GuarddutyIpset {
 
 impl GuarddutyIpset {
     /// `GuarddutyIpset` with its required arguments; set the others with `GuarddutyIpset { field: Some(..), ..GuarddutyIpset::new(..) }`.
-    pub fn new(
-        activate: impl Into<crate::core::Arg<bool>>,
-        detector_id: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-        location: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(activate: impl Into<crate::core::Arg<bool>>, detector_id: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             activate: activate.into(),
             detector_id: detector_id.into(),
@@ -424,7 +410,9 @@ pub struct GuarddutyMalwareProtectionPlanProtectedResource {
 impl GuarddutyMalwareProtectionPlanProtectedResource {
     /// `GuarddutyMalwareProtectionPlanProtectedResource` with its required arguments; set the others with `GuarddutyMalwareProtectionPlanProtectedResource { field: Some(..), ..GuarddutyMalwareProtectionPlanProtectedResource::new(..) }`.
     pub fn new() -> Self {
-        Self { s3_bucket: None }
+        Self {
+            s3_bucket: None,
+        }
     }
 }
 
@@ -509,11 +497,7 @@ pub struct GuarddutyMember {
 
 impl GuarddutyMember {
     /// `GuarddutyMember` with its required arguments; set the others with `GuarddutyMember { field: Some(..), ..GuarddutyMember::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        detector_id: impl Into<crate::core::Expr>,
-        email: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, email: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             detector_id: detector_id.into(),
@@ -549,12 +533,7 @@ pub struct GuarddutyMemberDetectorFeature {
 
 impl GuarddutyMemberDetectorFeature {
     /// `GuarddutyMemberDetectorFeature` with its required arguments; set the others with `GuarddutyMemberDetectorFeature { field: Some(..), ..GuarddutyMemberDetectorFeature::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        detector_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        status: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             detector_id: detector_id.into(),
@@ -595,8 +574,7 @@ impl crate::core::Resource for GuarddutyOrganizationAdminAccount {
 
 /// The `ebs_volumes` block of [`GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes
-{
+pub struct GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes {
     /// `auto_enable`. Required.
     pub auto_enable: crate::core::Arg<bool>,
 }
@@ -619,10 +597,10 @@ pub struct GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2
 
 impl GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings {
     /// `GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings::new(..) }`.
-    pub fn new(
-        ebs_volumes: GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes,
-    ) -> Self {
-        Self { ebs_volumes }
+    pub fn new(ebs_volumes: GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes) -> Self {
+        Self {
+            ebs_volumes,
+        }
     }
 }
 
@@ -630,15 +608,12 @@ impl GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2Instan
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyOrganizationConfigurationDatasourcesMalwareProtection {
     /// `scan_ec2_instance_with_findings`. Required.
-    pub scan_ec2_instance_with_findings:
-        GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings,
+    pub scan_ec2_instance_with_findings: GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings,
 }
 
 impl GuarddutyOrganizationConfigurationDatasourcesMalwareProtection {
     /// `GuarddutyOrganizationConfigurationDatasourcesMalwareProtection` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesMalwareProtection { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesMalwareProtection::new(..) }`.
-    pub fn new(
-        scan_ec2_instance_with_findings: GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings,
-    ) -> Self {
+    pub fn new(scan_ec2_instance_with_findings: GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings) -> Self {
         Self {
             scan_ec2_instance_with_findings,
         }
@@ -719,10 +694,7 @@ pub struct GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration {
 
 impl GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration {
     /// `GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration` with its required arguments; set the others with `GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration { field: Some(..), ..GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration::new(..) }`.
-    pub fn new(
-        auto_enable: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auto_enable: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
             name: name.into(),
@@ -744,17 +716,12 @@ pub struct GuarddutyOrganizationConfigurationFeature {
     pub name: crate::core::Expr,
     /// `additional_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_configuration:
-        Option<Vec<GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration>>,
+    pub additional_configuration: Option<Vec<GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration>>,
 }
 
 impl GuarddutyOrganizationConfigurationFeature {
     /// `GuarddutyOrganizationConfigurationFeature` with its required arguments; set the others with `GuarddutyOrganizationConfigurationFeature { field: Some(..), ..GuarddutyOrganizationConfigurationFeature::new(..) }`.
-    pub fn new(
-        auto_enable: impl Into<crate::core::Expr>,
-        detector_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(auto_enable: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
             detector_id: detector_id.into(),
@@ -788,11 +755,7 @@ pub struct GuarddutyPublishingDestination {
 
 impl GuarddutyPublishingDestination {
     /// `GuarddutyPublishingDestination` with its required arguments; set the others with `GuarddutyPublishingDestination { field: Some(..), ..GuarddutyPublishingDestination::new(..) }`.
-    pub fn new(
-        destination_arn: impl Into<crate::core::Expr>,
-        detector_id: impl Into<crate::core::Expr>,
-        kms_key_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_arn: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, kms_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
             destination_type: None,
@@ -833,13 +796,7 @@ pub struct GuarddutyThreatintelset {
 
 impl GuarddutyThreatintelset {
     /// `GuarddutyThreatintelset` with its required arguments; set the others with `GuarddutyThreatintelset { field: Some(..), ..GuarddutyThreatintelset::new(..) }`.
-    pub fn new(
-        activate: impl Into<crate::core::Arg<bool>>,
-        detector_id: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-        location: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(activate: impl Into<crate::core::Arg<bool>>, detector_id: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             activate: activate.into(),
             detector_id: detector_id.into(),

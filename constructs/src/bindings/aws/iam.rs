@@ -157,11 +157,7 @@ pub struct IamGroupMembership {
 
 impl IamGroupMembership {
     /// `IamGroupMembership` with its required arguments; set the others with `IamGroupMembership { field: Some(..), ..IamGroupMembership::new(..) }`.
-    pub fn new(
-        group: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        users: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, users: Vec<crate::core::Expr>) -> Self {
         Self {
             group: group.into(),
             id: None,
@@ -186,10 +182,7 @@ pub struct IamGroupPoliciesExclusive {
 
 impl IamGroupPoliciesExclusive {
     /// `IamGroupPoliciesExclusive` with its required arguments; set the others with `IamGroupPoliciesExclusive { field: Some(..), ..IamGroupPoliciesExclusive::new(..) }`.
-    pub fn new(
-        group_name: impl Into<crate::core::Expr>,
-        policy_names: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_name: impl Into<crate::core::Expr>, policy_names: Vec<crate::core::Expr>) -> Self {
         Self {
             group_name: group_name.into(),
             policy_names,
@@ -250,10 +243,7 @@ pub struct IamGroupPolicyAttachment {
 
 impl IamGroupPolicyAttachment {
     /// `IamGroupPolicyAttachment` with its required arguments; set the others with `IamGroupPolicyAttachment { field: Some(..), ..IamGroupPolicyAttachment::new(..) }`.
-    pub fn new(
-        group: impl Into<crate::core::Expr>,
-        policy_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group: impl Into<crate::core::Expr>, policy_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             group: group.into(),
             id: None,
@@ -277,10 +267,7 @@ pub struct IamGroupPolicyAttachmentsExclusive {
 
 impl IamGroupPolicyAttachmentsExclusive {
     /// `IamGroupPolicyAttachmentsExclusive` with its required arguments; set the others with `IamGroupPolicyAttachmentsExclusive { field: Some(..), ..IamGroupPolicyAttachmentsExclusive::new(..) }`.
-    pub fn new(
-        group_name: impl Into<crate::core::Expr>,
-        policy_arns: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_name: impl Into<crate::core::Expr>, policy_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             group_name: group_name.into(),
             policy_arns,
@@ -386,7 +373,9 @@ pub struct IamOrganizationsFeatures {
 impl IamOrganizationsFeatures {
     /// `IamOrganizationsFeatures` with its required arguments; set the others with `IamOrganizationsFeatures { field: Some(..), ..IamOrganizationsFeatures::new(..) }`.
     pub fn new(enabled_features: Vec<crate::core::Expr>) -> Self {
-        Self { enabled_features }
+        Self {
+            enabled_features,
+        }
     }
 }
 
@@ -465,10 +454,7 @@ pub struct IamPolicyAttachment {
 
 impl IamPolicyAttachment {
     /// `IamPolicyAttachment` with its required arguments; set the others with `IamPolicyAttachment { field: Some(..), ..IamPolicyAttachment::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        policy_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, policy_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             groups: None,
             id: None,
@@ -587,10 +573,7 @@ pub struct IamRolePoliciesExclusive {
 
 impl IamRolePoliciesExclusive {
     /// `IamRolePoliciesExclusive` with its required arguments; set the others with `IamRolePoliciesExclusive { field: Some(..), ..IamRolePoliciesExclusive::new(..) }`.
-    pub fn new(
-        policy_names: Vec<crate::core::Expr>,
-        role_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_names: Vec<crate::core::Expr>, role_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_names,
             role_name: role_name.into(),
@@ -651,10 +634,7 @@ pub struct IamRolePolicyAttachment {
 
 impl IamRolePolicyAttachment {
     /// `IamRolePolicyAttachment` with its required arguments; set the others with `IamRolePolicyAttachment { field: Some(..), ..IamRolePolicyAttachment::new(..) }`.
-    pub fn new(
-        policy_arn: impl Into<crate::core::Expr>,
-        role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_arn: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy_arn: policy_arn.into(),
@@ -678,10 +658,7 @@ pub struct IamRolePolicyAttachmentsExclusive {
 
 impl IamRolePolicyAttachmentsExclusive {
     /// `IamRolePolicyAttachmentsExclusive` with its required arguments; set the others with `IamRolePolicyAttachmentsExclusive { field: Some(..), ..IamRolePolicyAttachmentsExclusive::new(..) }`.
-    pub fn new(
-        policy_arns: Vec<crate::core::Expr>,
-        role_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_arns: Vec<crate::core::Expr>, role_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_arns,
             role_name: role_name.into(),
@@ -713,10 +690,7 @@ pub struct IamSamlProvider {
 
 impl IamSamlProvider {
     /// `IamSamlProvider` with its required arguments; set the others with `IamSamlProvider { field: Some(..), ..IamSamlProvider::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        saml_metadata_document: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, saml_metadata_document: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -766,7 +740,9 @@ pub struct IamServerCertificateTimeouts {
 impl IamServerCertificateTimeouts {
     /// `IamServerCertificateTimeouts` with its required arguments; set the others with `IamServerCertificateTimeouts { field: Some(..), ..IamServerCertificateTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -805,10 +781,7 @@ pub struct IamServerCertificate {
 
 impl IamServerCertificate {
     /// `IamServerCertificate` with its required arguments; set the others with `IamServerCertificate { field: Some(..), ..IamServerCertificate::new(..) }`.
-    pub fn new(
-        certificate_body: impl Into<crate::core::Expr>,
-        private_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_body: impl Into<crate::core::Expr>, private_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_body: certificate_body.into(),
             certificate_chain: None,
@@ -885,10 +858,7 @@ pub struct IamServiceSpecificCredential {
 
 impl IamServiceSpecificCredential {
     /// `IamServiceSpecificCredential` with its required arguments; set the others with `IamServiceSpecificCredential { field: Some(..), ..IamServiceSpecificCredential::new(..) }`.
-    pub fn new(
-        service_name: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(service_name: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             service_name: service_name.into(),
@@ -919,10 +889,7 @@ pub struct IamSigningCertificate {
 
 impl IamSigningCertificate {
     /// `IamSigningCertificate` with its required arguments; set the others with `IamSigningCertificate { field: Some(..), ..IamSigningCertificate::new(..) }`.
-    pub fn new(
-        certificate_body: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_body: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_body: certificate_body.into(),
             id: None,
@@ -1055,10 +1022,7 @@ pub struct IamUserPoliciesExclusive {
 
 impl IamUserPoliciesExclusive {
     /// `IamUserPoliciesExclusive` with its required arguments; set the others with `IamUserPoliciesExclusive { field: Some(..), ..IamUserPoliciesExclusive::new(..) }`.
-    pub fn new(
-        policy_names: Vec<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_names: Vec<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_names,
             user_name: user_name.into(),
@@ -1119,10 +1083,7 @@ pub struct IamUserPolicyAttachment {
 
 impl IamUserPolicyAttachment {
     /// `IamUserPolicyAttachment` with its required arguments; set the others with `IamUserPolicyAttachment { field: Some(..), ..IamUserPolicyAttachment::new(..) }`.
-    pub fn new(
-        policy_arn: impl Into<crate::core::Expr>,
-        user: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_arn: impl Into<crate::core::Expr>, user: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy_arn: policy_arn.into(),
@@ -1146,10 +1107,7 @@ pub struct IamUserPolicyAttachmentsExclusive {
 
 impl IamUserPolicyAttachmentsExclusive {
     /// `IamUserPolicyAttachmentsExclusive` with its required arguments; set the others with `IamUserPolicyAttachmentsExclusive { field: Some(..), ..IamUserPolicyAttachmentsExclusive::new(..) }`.
-    pub fn new(
-        policy_arns: Vec<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_arns: Vec<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_arns,
             user_name: user_name.into(),
@@ -1180,11 +1138,7 @@ pub struct IamUserSshKey {
 
 impl IamUserSshKey {
     /// `IamUserSshKey` with its required arguments; set the others with `IamUserSshKey { field: Some(..), ..IamUserSshKey::new(..) }`.
-    pub fn new(
-        encoding: impl Into<crate::core::Expr>,
-        public_key: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(encoding: impl Into<crate::core::Expr>, public_key: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             encoding: encoding.into(),
             id: None,
@@ -1270,7 +1224,9 @@ pub struct DataIamAccountAlias {
 impl DataIamAccountAlias {
     /// `DataIamAccountAlias` with its required arguments; set the others with `DataIamAccountAlias { field: Some(..), ..DataIamAccountAlias::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -1433,11 +1389,7 @@ pub struct DataIamPolicyDocumentStatementCondition {
 
 impl DataIamPolicyDocumentStatementCondition {
     /// `DataIamPolicyDocumentStatementCondition` with its required arguments; set the others with `DataIamPolicyDocumentStatementCondition { field: Some(..), ..DataIamPolicyDocumentStatementCondition::new(..) }`.
-    pub fn new(
-        test: impl Into<crate::core::Expr>,
-        values: Vec<crate::core::Expr>,
-        variable: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(test: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>, variable: impl Into<crate::core::Expr>) -> Self {
         Self {
             test: test.into(),
             values,
@@ -1583,11 +1535,7 @@ pub struct DataIamPrincipalPolicySimulationContext {
 
 impl DataIamPrincipalPolicySimulationContext {
     /// `DataIamPrincipalPolicySimulationContext` with its required arguments; set the others with `DataIamPrincipalPolicySimulationContext { field: Some(..), ..DataIamPrincipalPolicySimulationContext::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        values: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
             r#type: r#type.into(),
@@ -1641,10 +1589,7 @@ pub struct DataIamPrincipalPolicySimulation {
 
 impl DataIamPrincipalPolicySimulation {
     /// `DataIamPrincipalPolicySimulation` with its required arguments; set the others with `DataIamPrincipalPolicySimulation { field: Some(..), ..DataIamPrincipalPolicySimulation::new(..) }`.
-    pub fn new(
-        action_names: Vec<crate::core::Expr>,
-        policy_source_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action_names: Vec<crate::core::Expr>, policy_source_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_names,
             additional_policies_json: None,
@@ -1854,11 +1799,7 @@ pub struct DataIamUserSshKey {
 
 impl DataIamUserSshKey {
     /// `DataIamUserSshKey` with its required arguments; set the others with `DataIamUserSshKey { field: Some(..), ..DataIamUserSshKey::new(..) }`.
-    pub fn new(
-        encoding: impl Into<crate::core::Expr>,
-        ssh_public_key_id: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(encoding: impl Into<crate::core::Expr>, ssh_public_key_id: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             encoding: encoding.into(),
             id: None,

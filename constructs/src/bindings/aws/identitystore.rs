@@ -17,10 +17,7 @@ pub struct IdentitystoreGroup {
 
 impl IdentitystoreGroup {
     /// `IdentitystoreGroup` with its required arguments; set the others with `IdentitystoreGroup { field: Some(..), ..IdentitystoreGroup::new(..) }`.
-    pub fn new(
-        display_name: impl Into<crate::core::Expr>,
-        identity_store_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(display_name: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             display_name: display_name.into(),
@@ -50,11 +47,7 @@ pub struct IdentitystoreGroupMembership {
 
 impl IdentitystoreGroupMembership {
     /// `IdentitystoreGroupMembership` with its required arguments; set the others with `IdentitystoreGroupMembership { field: Some(..), ..IdentitystoreGroupMembership::new(..) }`.
-    pub fn new(
-        group_id: impl Into<crate::core::Expr>,
-        identity_store_id: impl Into<crate::core::Expr>,
-        member_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_id: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>, member_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_id: group_id.into(),
             id: None,
@@ -161,10 +154,7 @@ pub struct IdentitystoreUserName {
 
 impl IdentitystoreUserName {
     /// `IdentitystoreUserName` with its required arguments; set the others with `IdentitystoreUserName { field: Some(..), ..IdentitystoreUserName::new(..) }`.
-    pub fn new(
-        family_name: impl Into<crate::core::Expr>,
-        given_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(family_name: impl Into<crate::core::Expr>, given_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             family_name: family_name.into(),
             formatted: None,
@@ -224,12 +214,7 @@ pub struct IdentitystoreUser {
 
 impl IdentitystoreUser {
     /// `IdentitystoreUser` with its required arguments; set the others with `IdentitystoreUser { field: Some(..), ..IdentitystoreUser::new(..) }`.
-    pub fn new(
-        display_name: impl Into<crate::core::Expr>,
-        identity_store_id: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-        name: IdentitystoreUserName,
-    ) -> Self {
+    pub fn new(display_name: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>, name: IdentitystoreUserName) -> Self {
         Self {
             display_name: display_name.into(),
             id: None,
@@ -284,10 +269,7 @@ pub struct DataIdentitystoreGroupAlternateIdentifierUniqueAttribute {
 
 impl DataIdentitystoreGroupAlternateIdentifierUniqueAttribute {
     /// `DataIdentitystoreGroupAlternateIdentifierUniqueAttribute` with its required arguments; set the others with `DataIdentitystoreGroupAlternateIdentifierUniqueAttribute { field: Some(..), ..DataIdentitystoreGroupAlternateIdentifierUniqueAttribute::new(..) }`.
-    pub fn new(
-        attribute_path: impl Into<crate::core::Expr>,
-        attribute_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_path: attribute_path.into(),
             attribute_value: attribute_value.into(),
@@ -327,10 +309,7 @@ pub struct DataIdentitystoreGroupFilter {
 
 impl DataIdentitystoreGroupFilter {
     /// `DataIdentitystoreGroupFilter` with its required arguments; set the others with `DataIdentitystoreGroupFilter { field: Some(..), ..DataIdentitystoreGroupFilter::new(..) }`.
-    pub fn new(
-        attribute_path: impl Into<crate::core::Expr>,
-        attribute_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_path: attribute_path.into(),
             attribute_value: attribute_value.into(),
@@ -387,10 +366,7 @@ pub struct DataIdentitystoreGroupMemberships {
 
 impl DataIdentitystoreGroupMemberships {
     /// `DataIdentitystoreGroupMemberships` with its required arguments; set the others with `DataIdentitystoreGroupMemberships { field: Some(..), ..DataIdentitystoreGroupMemberships::new(..) }`.
-    pub fn new(
-        group_id: impl Into<crate::core::Expr>,
-        identity_store_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_id: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_id: group_id.into(),
             identity_store_id: identity_store_id.into(),

@@ -43,11 +43,7 @@ pub struct ImagebuilderComponent {
 
 impl ImagebuilderComponent {
     /// `ImagebuilderComponent` with its required arguments; set the others with `ImagebuilderComponent { field: Some(..), ..ImagebuilderComponent::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        platform: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, platform: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             change_description: None,
             data: None,
@@ -191,8 +187,7 @@ pub struct ImagebuilderContainerRecipeInstanceConfiguration {
     pub image: Option<crate::core::Expr>,
     /// `block_device_mapping`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub block_device_mapping:
-        Option<Vec<ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping>>,
+    pub block_device_mapping: Option<Vec<ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping>>,
 }
 
 impl ImagebuilderContainerRecipeInstanceConfiguration {
@@ -216,10 +211,7 @@ pub struct ImagebuilderContainerRecipeTargetRepository {
 
 impl ImagebuilderContainerRecipeTargetRepository {
     /// `ImagebuilderContainerRecipeTargetRepository` with its required arguments; set the others with `ImagebuilderContainerRecipeTargetRepository { field: Some(..), ..ImagebuilderContainerRecipeTargetRepository::new(..) }`.
-    pub fn new(
-        repository_name: impl Into<crate::core::Expr>,
-        service: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(repository_name: impl Into<crate::core::Expr>, service: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_name: repository_name.into(),
             service: service.into(),
@@ -276,14 +268,7 @@ pub struct ImagebuilderContainerRecipe {
 
 impl ImagebuilderContainerRecipe {
     /// `ImagebuilderContainerRecipe` with its required arguments; set the others with `ImagebuilderContainerRecipe { field: Some(..), ..ImagebuilderContainerRecipe::new(..) }`.
-    pub fn new(
-        container_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        parent_image: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-        component: Vec<ImagebuilderContainerRecipeComponent>,
-        target_repository: ImagebuilderContainerRecipeTargetRepository,
-    ) -> Self {
+    pub fn new(container_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, parent_image: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, component: Vec<ImagebuilderContainerRecipeComponent>, target_repository: ImagebuilderContainerRecipeTargetRepository) -> Self {
         Self {
             container_type: container_type.into(),
             description: None,
@@ -311,8 +296,7 @@ impl crate::core::Resource for ImagebuilderContainerRecipe {
 
 /// The `launch_permission` block of [`ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission
-{
+pub struct ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission {
     /// `organization_arns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_arns: Option<Vec<crate::core::Expr>>,
@@ -427,8 +411,7 @@ impl ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationLau
 
 /// The `snapshot_configuration` block of [`ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationSnapshotConfiguration
-{
+pub struct ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationSnapshotConfiguration {
     /// `target_resource_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_resource_count: Option<crate::core::Arg<crate::core::Number>>,
@@ -463,10 +446,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurat
 
 impl ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        enabled: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             account_id: account_id.into(),
             enabled: enabled.into(),
@@ -517,11 +497,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionS3ExportConfiguratio
 
 impl ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration::new(..) }`.
-    pub fn new(
-        disk_image_format: impl Into<crate::core::Expr>,
-        role_name: impl Into<crate::core::Expr>,
-        s3_bucket: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(disk_image_format: impl Into<crate::core::Expr>, role_name: impl Into<crate::core::Expr>, s3_bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_image_format: disk_image_format.into(),
             role_name: role_name.into(),
@@ -565,28 +541,22 @@ pub struct ImagebuilderDistributionConfigurationDistribution {
     pub region: crate::core::Expr,
     /// `ami_distribution_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ami_distribution_configuration:
-        Option<ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration>,
+    pub ami_distribution_configuration: Option<ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration>,
     /// `container_distribution_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_distribution_configuration:
-        Option<ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration>,
+    pub container_distribution_configuration: Option<ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration>,
     /// `fast_launch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fast_launch_configuration:
-        Option<Vec<ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration>>,
+    pub fast_launch_configuration: Option<Vec<ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration>>,
     /// `launch_template_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub launch_template_configuration:
-        Option<Vec<ImagebuilderDistributionConfigurationDistributionLaunchTemplateConfiguration>>,
+    pub launch_template_configuration: Option<Vec<ImagebuilderDistributionConfigurationDistributionLaunchTemplateConfiguration>>,
     /// `s3_export_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_export_configuration:
-        Option<ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration>,
+    pub s3_export_configuration: Option<ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration>,
     /// `ssm_parameter_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ssm_parameter_configuration:
-        Option<Vec<ImagebuilderDistributionConfigurationDistributionSsmParameterConfiguration>>,
+    pub ssm_parameter_configuration: Option<Vec<ImagebuilderDistributionConfigurationDistributionSsmParameterConfiguration>>,
 }
 
 impl ImagebuilderDistributionConfigurationDistribution {
@@ -628,10 +598,7 @@ pub struct ImagebuilderDistributionConfiguration {
 
 impl ImagebuilderDistributionConfiguration {
     /// `ImagebuilderDistributionConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfiguration { field: Some(..), ..ImagebuilderDistributionConfiguration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        distribution: Vec<ImagebuilderDistributionConfigurationDistribution>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, distribution: Vec<ImagebuilderDistributionConfigurationDistribution>) -> Self {
         Self {
             description: None,
             id: None,
@@ -721,7 +688,9 @@ pub struct ImagebuilderImageTimeouts {
 impl ImagebuilderImageTimeouts {
     /// `ImagebuilderImageTimeouts` with its required arguments; set the others with `ImagebuilderImageTimeouts { field: Some(..), ..ImagebuilderImageTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -898,10 +867,7 @@ pub struct ImagebuilderImagePipeline {
 
 impl ImagebuilderImagePipeline {
     /// `ImagebuilderImagePipeline` with its required arguments; set the others with `ImagebuilderImagePipeline { field: Some(..), ..ImagebuilderImagePipeline::new(..) }`.
-    pub fn new(
-        infrastructure_configuration_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(infrastructure_configuration_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_recipe_arn: None,
             description: None,
@@ -972,8 +938,7 @@ pub struct ImagebuilderImageRecipe {
     pub working_directory: Option<crate::core::Expr>,
     /// `block_device_mapping`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub block_device_mapping:
-        Option<Vec<ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping>>,
+    pub block_device_mapping: Option<Vec<ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping>>,
     /// `component`. Required.
     pub component: Vec<ImagebuilderContainerRecipeComponent>,
     /// `systems_manager_agent`. Optional.
@@ -983,12 +948,7 @@ pub struct ImagebuilderImageRecipe {
 
 impl ImagebuilderImageRecipe {
     /// `ImagebuilderImageRecipe` with its required arguments; set the others with `ImagebuilderImageRecipe { field: Some(..), ..ImagebuilderImageRecipe::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        parent_image: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-        component: Vec<ImagebuilderContainerRecipeComponent>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parent_image: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, component: Vec<ImagebuilderContainerRecipeComponent>) -> Self {
         Self {
             description: None,
             id: None,
@@ -1061,7 +1021,9 @@ pub struct ImagebuilderInfrastructureConfigurationLogging {
 impl ImagebuilderInfrastructureConfigurationLogging {
     /// `ImagebuilderInfrastructureConfigurationLogging` with its required arguments; set the others with `ImagebuilderInfrastructureConfigurationLogging { field: Some(..), ..ImagebuilderInfrastructureConfigurationLogging::new(..) }`.
     pub fn new(s3_logs: ImagebuilderInfrastructureConfigurationLoggingS3Logs) -> Self {
-        Self { s3_logs }
+        Self {
+            s3_logs,
+        }
     }
 }
 
@@ -1136,8 +1098,7 @@ pub struct ImagebuilderInfrastructureConfiguration {
     pub terminate_instance_on_failure: Option<crate::core::Arg<bool>>,
     /// `instance_metadata_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_metadata_options:
-        Option<ImagebuilderInfrastructureConfigurationInstanceMetadataOptions>,
+    pub instance_metadata_options: Option<ImagebuilderInfrastructureConfigurationInstanceMetadataOptions>,
     /// `logging`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logging: Option<ImagebuilderInfrastructureConfigurationLogging>,
@@ -1148,10 +1109,7 @@ pub struct ImagebuilderInfrastructureConfiguration {
 
 impl ImagebuilderInfrastructureConfiguration {
     /// `ImagebuilderInfrastructureConfiguration` with its required arguments; set the others with `ImagebuilderInfrastructureConfiguration { field: Some(..), ..ImagebuilderInfrastructureConfiguration::new(..) }`.
-    pub fn new(
-        instance_profile_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_profile_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -1209,8 +1167,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailAction {
     pub r#type: crate::core::Expr,
     /// `include_resources`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_resources:
-        Option<Vec<ImagebuilderLifecyclePolicyPolicyDetailActionIncludeResources>>,
+    pub include_resources: Option<Vec<ImagebuilderLifecyclePolicyPolicyDetailActionIncludeResources>>,
 }
 
 impl ImagebuilderLifecyclePolicyPolicyDetailAction {
@@ -1234,10 +1191,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched
 
 impl ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched {
     /// `ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched::new(..) }`.
-    pub fn new(
-        unit: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
             value: value.into(),
@@ -1262,8 +1216,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis {
     pub tag_map: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `last_launched`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_launched:
-        Option<Vec<ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched>>,
+    pub last_launched: Option<Vec<ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched>>,
 }
 
 impl ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis {
@@ -1317,10 +1270,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailFilter {
 
 impl ImagebuilderLifecyclePolicyPolicyDetailFilter {
     /// `ImagebuilderLifecyclePolicyPolicyDetailFilter` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailFilter { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailFilter::new(..) }`.
-    pub fn new(
-        r#type: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             retain_at_least: None,
             r#type: r#type.into(),
@@ -1366,10 +1316,7 @@ pub struct ImagebuilderLifecyclePolicyResourceSelectionRecipe {
 
 impl ImagebuilderLifecyclePolicyResourceSelectionRecipe {
     /// `ImagebuilderLifecyclePolicyResourceSelectionRecipe` with its required arguments; set the others with `ImagebuilderLifecyclePolicyResourceSelectionRecipe { field: Some(..), ..ImagebuilderLifecyclePolicyResourceSelectionRecipe::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        semantic_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, semantic_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             semantic_version: semantic_version.into(),
@@ -1426,11 +1373,7 @@ pub struct ImagebuilderLifecyclePolicy {
 
 impl ImagebuilderLifecyclePolicy {
     /// `ImagebuilderLifecyclePolicy` with its required arguments; set the others with `ImagebuilderLifecyclePolicy { field: Some(..), ..ImagebuilderLifecyclePolicy::new(..) }`.
-    pub fn new(
-        execution_role: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        resource_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(execution_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             execution_role: execution_role.into(),
@@ -1485,11 +1428,7 @@ pub struct ImagebuilderWorkflow {
 
 impl ImagebuilderWorkflow {
     /// `ImagebuilderWorkflow` with its required arguments; set the others with `ImagebuilderWorkflow { field: Some(..), ..ImagebuilderWorkflow::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             change_description: None,
             data: None,

@@ -39,10 +39,7 @@ pub struct InspectorAssessmentTemplateEventSubscription {
 
 impl InspectorAssessmentTemplateEventSubscription {
     /// `InspectorAssessmentTemplateEventSubscription` with its required arguments; set the others with `InspectorAssessmentTemplateEventSubscription { field: Some(..), ..InspectorAssessmentTemplateEventSubscription::new(..) }`.
-    pub fn new(
-        event: impl Into<crate::core::Expr>,
-        topic_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(event: impl Into<crate::core::Expr>, topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event: event.into(),
             topic_arn: topic_arn.into(),
@@ -77,12 +74,7 @@ pub struct InspectorAssessmentTemplate {
 
 impl InspectorAssessmentTemplate {
     /// `InspectorAssessmentTemplate` with its required arguments; set the others with `InspectorAssessmentTemplate { field: Some(..), ..InspectorAssessmentTemplate::new(..) }`.
-    pub fn new(
-        duration: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-        rules_package_arns: Vec<crate::core::Expr>,
-        target_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, rules_package_arns: Vec<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             duration: duration.into(),
             id: None,
@@ -113,7 +105,10 @@ pub struct InspectorResourceGroup {
 impl InspectorResourceGroup {
     /// `InspectorResourceGroup` with its required arguments; set the others with `InspectorResourceGroup { field: Some(..), ..InspectorResourceGroup::new(..) }`.
     pub fn new(tags: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
-        Self { id: None, tags }
+        Self {
+            id: None,
+            tags,
+        }
     }
 }
 
@@ -132,7 +127,9 @@ pub struct DataInspectorRulesPackages {
 impl DataInspectorRulesPackages {
     /// `DataInspectorRulesPackages` with its required arguments; set the others with `DataInspectorRulesPackages { field: Some(..), ..DataInspectorRulesPackages::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

@@ -91,10 +91,7 @@ pub struct Inspector2Enabler {
 
 impl Inspector2Enabler {
     /// `Inspector2Enabler` with its required arguments; set the others with `Inspector2Enabler { field: Some(..), ..Inspector2Enabler::new(..) }`.
-    pub fn new(
-        account_ids: Vec<crate::core::Expr>,
-        resource_types: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_ids: Vec<crate::core::Expr>, resource_types: Vec<crate::core::Expr>) -> Self {
         Self {
             account_ids,
             id: None,
@@ -119,10 +116,7 @@ pub struct Inspector2FilterFilterCriteriaAwsAccountId {
 
 impl Inspector2FilterFilterCriteriaAwsAccountId {
     /// `Inspector2FilterFilterCriteriaAwsAccountId` with its required arguments; set the others with `Inspector2FilterFilterCriteriaAwsAccountId { field: Some(..), ..Inspector2FilterFilterCriteriaAwsAccountId::new(..) }`.
-    pub fn new(
-        comparison: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(comparison: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
             value: value.into(),
@@ -162,10 +156,7 @@ pub struct Inspector2FilterFilterCriteriaEpssScore {
 
 impl Inspector2FilterFilterCriteriaEpssScore {
     /// `Inspector2FilterFilterCriteriaEpssScore` with its required arguments; set the others with `Inspector2FilterFilterCriteriaEpssScore { field: Some(..), ..Inspector2FilterFilterCriteriaEpssScore::new(..) }`.
-    pub fn new(
-        lower_inclusive: impl Into<crate::core::Arg<crate::core::Number>>,
-        upper_inclusive: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(lower_inclusive: impl Into<crate::core::Arg<crate::core::Number>>, upper_inclusive: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             lower_inclusive: lower_inclusive.into(),
             upper_inclusive: upper_inclusive.into(),
@@ -184,10 +175,7 @@ pub struct Inspector2FilterFilterCriteriaPortRange {
 
 impl Inspector2FilterFilterCriteriaPortRange {
     /// `Inspector2FilterFilterCriteriaPortRange` with its required arguments; set the others with `Inspector2FilterFilterCriteriaPortRange { field: Some(..), ..Inspector2FilterFilterCriteriaPortRange::new(..) }`.
-    pub fn new(
-        begin_inclusive: impl Into<crate::core::Arg<crate::core::Number>>,
-        end_inclusive: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(begin_inclusive: impl Into<crate::core::Arg<crate::core::Number>>, end_inclusive: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             begin_inclusive: begin_inclusive.into(),
             end_inclusive: end_inclusive.into(),
@@ -208,11 +196,7 @@ pub struct Inspector2FilterFilterCriteriaResourceTags {
 
 impl Inspector2FilterFilterCriteriaResourceTags {
     /// `Inspector2FilterFilterCriteriaResourceTags` with its required arguments; set the others with `Inspector2FilterFilterCriteriaResourceTags { field: Some(..), ..Inspector2FilterFilterCriteriaResourceTags::new(..) }`.
-    pub fn new(
-        comparison: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(comparison: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
             key: key.into(),
@@ -343,8 +327,7 @@ pub struct Inspector2FilterFilterCriteria {
     pub lambda_function_execution_role_arn: Option<Vec<Inspector2FilterFilterCriteriaAwsAccountId>>,
     /// `lambda_function_last_modified_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lambda_function_last_modified_at:
-        Option<Vec<Inspector2FilterFilterCriteriaEcrImagePushedAt>>,
+    pub lambda_function_last_modified_at: Option<Vec<Inspector2FilterFilterCriteriaEcrImagePushedAt>>,
     /// `lambda_function_layers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda_function_layers: Option<Vec<Inspector2FilterFilterCriteriaAwsAccountId>>,
@@ -532,10 +515,7 @@ pub struct Inspector2OrganizationConfigurationAutoEnable {
 
 impl Inspector2OrganizationConfigurationAutoEnable {
     /// `Inspector2OrganizationConfigurationAutoEnable` with its required arguments; set the others with `Inspector2OrganizationConfigurationAutoEnable { field: Some(..), ..Inspector2OrganizationConfigurationAutoEnable::new(..) }`.
-    pub fn new(
-        ec2: impl Into<crate::core::Arg<bool>>,
-        ecr: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(ec2: impl Into<crate::core::Arg<bool>>, ecr: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             ec2: ec2.into(),
             ecr: ecr.into(),

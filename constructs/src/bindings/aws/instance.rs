@@ -29,8 +29,7 @@ pub struct InstanceCapacityReservationSpecification {
     pub capacity_reservation_preference: Option<crate::core::Expr>,
     /// `capacity_reservation_target`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_target:
-        Option<InstanceCapacityReservationSpecificationCapacityReservationTarget>,
+    pub capacity_reservation_target: Option<InstanceCapacityReservationSpecificationCapacityReservationTarget>,
 }
 
 impl InstanceCapacityReservationSpecification {
@@ -79,7 +78,9 @@ pub struct InstanceCreditSpecification {
 impl InstanceCreditSpecification {
     /// `InstanceCreditSpecification` with its required arguments; set the others with `InstanceCreditSpecification { field: Some(..), ..InstanceCreditSpecification::new(..) }`.
     pub fn new() -> Self {
-        Self { cpu_credits: None }
+        Self {
+            cpu_credits: None,
+        }
     }
 }
 
@@ -150,7 +151,9 @@ pub struct InstanceEnclaveOptions {
 impl InstanceEnclaveOptions {
     /// `InstanceEnclaveOptions` with its required arguments; set the others with `InstanceEnclaveOptions { field: Some(..), ..InstanceEnclaveOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -320,10 +323,7 @@ pub struct InstanceNetworkInterface {
 
 impl InstanceNetworkInterface {
     /// `InstanceNetworkInterface` with its required arguments; set the others with `InstanceNetworkInterface { field: Some(..), ..InstanceNetworkInterface::new(..) }`.
-    pub fn new(
-        device_index: impl Into<crate::core::Arg<crate::core::Number>>,
-        network_interface_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, network_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
             device_index: device_index.into(),
@@ -686,7 +686,9 @@ pub struct DataInstanceTimeouts {
 impl DataInstanceTimeouts {
     /// `DataInstanceTimeouts` with its required arguments; set the others with `DataInstanceTimeouts { field: Some(..), ..DataInstanceTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

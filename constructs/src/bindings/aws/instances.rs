@@ -30,7 +30,9 @@ pub struct DataInstancesTimeouts {
 impl DataInstancesTimeouts {
     /// `DataInstancesTimeouts` with its required arguments; set the others with `DataInstancesTimeouts { field: Some(..), ..DataInstancesTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

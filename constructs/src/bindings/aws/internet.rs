@@ -100,10 +100,7 @@ pub struct InternetGatewayAttachment {
 
 impl InternetGatewayAttachment {
     /// `InternetGatewayAttachment` with its required arguments; set the others with `InternetGatewayAttachment { field: Some(..), ..InternetGatewayAttachment::new(..) }`.
-    pub fn new(
-        internet_gateway_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(internet_gateway_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             internet_gateway_id: internet_gateway_id.into(),
@@ -147,7 +144,9 @@ pub struct DataInternetGatewayTimeouts {
 impl DataInternetGatewayTimeouts {
     /// `DataInternetGatewayTimeouts` with its required arguments; set the others with `DataInternetGatewayTimeouts { field: Some(..), ..DataInternetGatewayTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -56,7 +56,9 @@ pub struct InternetmonitorMonitorInternetMeasurementsLogDelivery {
 impl InternetmonitorMonitorInternetMeasurementsLogDelivery {
     /// `InternetmonitorMonitorInternetMeasurementsLogDelivery` with its required arguments; set the others with `InternetmonitorMonitorInternetMeasurementsLogDelivery { field: Some(..), ..InternetmonitorMonitorInternetMeasurementsLogDelivery::new(..) }`.
     pub fn new() -> Self {
-        Self { s3_config: None }
+        Self {
+            s3_config: None,
+        }
     }
 }
 
@@ -91,8 +93,7 @@ pub struct InternetmonitorMonitor {
     pub health_events_config: Option<InternetmonitorMonitorHealthEventsConfig>,
     /// `internet_measurements_log_delivery`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub internet_measurements_log_delivery:
-        Option<InternetmonitorMonitorInternetMeasurementsLogDelivery>,
+    pub internet_measurements_log_delivery: Option<InternetmonitorMonitorInternetMeasurementsLogDelivery>,
 }
 
 impl InternetmonitorMonitor {

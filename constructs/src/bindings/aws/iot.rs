@@ -35,10 +35,7 @@ pub struct IotAuthorizer {
 
 impl IotAuthorizer {
     /// `IotAuthorizer` with its required arguments; set the others with `IotAuthorizer { field: Some(..), ..IotAuthorizer::new(..) }`.
-    pub fn new(
-        authorizer_function_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorizer_function_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorizer_function_arn: authorizer_function_arn.into(),
             enable_caching_for_http: None,
@@ -69,7 +66,9 @@ pub struct IotBillingGroupProperties {
 impl IotBillingGroupProperties {
     /// `IotBillingGroupProperties` with its required arguments; set the others with `IotBillingGroupProperties { field: Some(..), ..IotBillingGroupProperties::new(..) }`.
     pub fn new() -> Self {
-        Self { description: None }
+        Self {
+            description: None,
+        }
     }
 }
 
@@ -157,11 +156,7 @@ pub struct IotCaCertificate {
 
 impl IotCaCertificate {
     /// `IotCaCertificate` with its required arguments; set the others with `IotCaCertificate { field: Some(..), ..IotCaCertificate::new(..) }`.
-    pub fn new(
-        active: impl Into<crate::core::Arg<bool>>,
-        allow_auto_registration: impl Into<crate::core::Arg<bool>>,
-        ca_certificate_pem: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(active: impl Into<crate::core::Arg<bool>>, allow_auto_registration: impl Into<crate::core::Arg<bool>>, ca_certificate_pem: impl Into<crate::core::Expr>) -> Self {
         Self {
             active: active.into(),
             allow_auto_registration: allow_auto_registration.into(),
@@ -334,9 +329,7 @@ pub struct IotEventConfigurations {
 
 impl IotEventConfigurations {
     /// `IotEventConfigurations` with its required arguments; set the others with `IotEventConfigurations { field: Some(..), ..IotEventConfigurations::new(..) }`.
-    pub fn new(
-        event_configurations: std::collections::BTreeMap<String, crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(event_configurations: std::collections::BTreeMap<String, crate::core::Arg<bool>>) -> Self {
         Self {
             event_configurations,
             id: None,
@@ -376,12 +369,10 @@ pub struct IotIndexingConfigurationThingGroupIndexingConfiguration {
     pub thing_group_indexing_mode: crate::core::Expr,
     /// `custom_field`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_field:
-        Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
+    pub custom_field: Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
     /// `managed_field`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_field:
-        Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
+    pub managed_field: Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
 }
 
 impl IotIndexingConfigurationThingGroupIndexingConfiguration {
@@ -428,15 +419,13 @@ pub struct IotIndexingConfigurationThingIndexingConfiguration {
     pub thing_indexing_mode: crate::core::Expr,
     /// `custom_field`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_field:
-        Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
+    pub custom_field: Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<IotIndexingConfigurationThingIndexingConfigurationFilter>,
     /// `managed_field`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_field:
-        Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
+    pub managed_field: Option<Vec<IotIndexingConfigurationThingGroupIndexingConfigurationCustomField>>,
 }
 
 impl IotIndexingConfigurationThingIndexingConfiguration {
@@ -462,8 +451,7 @@ pub struct IotIndexingConfiguration {
     pub id: Option<crate::core::Expr>,
     /// `thing_group_indexing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thing_group_indexing_configuration:
-        Option<IotIndexingConfigurationThingGroupIndexingConfiguration>,
+    pub thing_group_indexing_configuration: Option<IotIndexingConfigurationThingGroupIndexingConfiguration>,
     /// `thing_indexing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thing_indexing_configuration: Option<IotIndexingConfigurationThingIndexingConfiguration>,
@@ -501,10 +489,7 @@ pub struct IotLoggingOptions {
 
 impl IotLoggingOptions {
     /// `IotLoggingOptions` with its required arguments; set the others with `IotLoggingOptions { field: Some(..), ..IotLoggingOptions::new(..) }`.
-    pub fn new(
-        default_log_level: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(default_log_level: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_log_level: default_log_level.into(),
             disable_all_logs: None,
@@ -659,11 +644,7 @@ pub struct IotProvisioningTemplate {
 
 impl IotProvisioningTemplate {
     /// `IotProvisioningTemplate` with its required arguments; set the others with `IotProvisioningTemplate { field: Some(..), ..IotProvisioningTemplate::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        provisioning_role_arn: impl Into<crate::core::Expr>,
-        template_body: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, provisioning_role_arn: impl Into<crate::core::Expr>, template_body: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             enabled: None,
@@ -706,10 +687,7 @@ pub struct IotRoleAlias {
 
 impl IotRoleAlias {
     /// `IotRoleAlias` with its required arguments; set the others with `IotRoleAlias { field: Some(..), ..IotRoleAlias::new(..) }`.
-    pub fn new(
-        alias: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(alias: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias: alias.into(),
             credential_duration: None,
@@ -768,7 +746,9 @@ pub struct IotThingGroupPropertiesAttributePayload {
 impl IotThingGroupPropertiesAttributePayload {
     /// `IotThingGroupPropertiesAttributePayload` with its required arguments; set the others with `IotThingGroupPropertiesAttributePayload { field: Some(..), ..IotThingGroupPropertiesAttributePayload::new(..) }`.
     pub fn new() -> Self {
-        Self { attributes: None }
+        Self {
+            attributes: None,
+        }
     }
 }
 
@@ -850,10 +830,7 @@ pub struct IotThingGroupMembership {
 
 impl IotThingGroupMembership {
     /// `IotThingGroupMembership` with its required arguments; set the others with `IotThingGroupMembership { field: Some(..), ..IotThingGroupMembership::new(..) }`.
-    pub fn new(
-        thing_group_name: impl Into<crate::core::Expr>,
-        thing_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(thing_group_name: impl Into<crate::core::Expr>, thing_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             override_dynamic_group: None,
@@ -881,10 +858,7 @@ pub struct IotThingPrincipalAttachment {
 
 impl IotThingPrincipalAttachment {
     /// `IotThingPrincipalAttachment` with its required arguments; set the others with `IotThingPrincipalAttachment { field: Some(..), ..IotThingPrincipalAttachment::new(..) }`.
-    pub fn new(
-        principal: impl Into<crate::core::Expr>,
-        thing: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(principal: impl Into<crate::core::Expr>, thing: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             principal: principal.into(),
@@ -973,12 +947,7 @@ pub struct IotTopicRuleCloudwatchAlarm {
 
 impl IotTopicRuleCloudwatchAlarm {
     /// `IotTopicRuleCloudwatchAlarm` with its required arguments; set the others with `IotTopicRuleCloudwatchAlarm { field: Some(..), ..IotTopicRuleCloudwatchAlarm::new(..) }`.
-    pub fn new(
-        alarm_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        state_reason: impl Into<crate::core::Expr>,
-        state_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(alarm_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, state_reason: impl Into<crate::core::Expr>, state_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             alarm_name: alarm_name.into(),
             role_arn: role_arn.into(),
@@ -1002,10 +971,7 @@ pub struct IotTopicRuleCloudwatchLogs {
 
 impl IotTopicRuleCloudwatchLogs {
     /// `IotTopicRuleCloudwatchLogs` with its required arguments; set the others with `IotTopicRuleCloudwatchLogs { field: Some(..), ..IotTopicRuleCloudwatchLogs::new(..) }`.
-    pub fn new(
-        log_group_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_group_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
             log_group_name: log_group_name.into(),
@@ -1034,13 +1000,7 @@ pub struct IotTopicRuleCloudwatchMetric {
 
 impl IotTopicRuleCloudwatchMetric {
     /// `IotTopicRuleCloudwatchMetric` with its required arguments; set the others with `IotTopicRuleCloudwatchMetric { field: Some(..), ..IotTopicRuleCloudwatchMetric::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        metric_namespace: impl Into<crate::core::Expr>,
-        metric_unit: impl Into<crate::core::Expr>,
-        metric_value: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, metric_namespace: impl Into<crate::core::Expr>, metric_unit: impl Into<crate::core::Expr>, metric_value: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             metric_name: metric_name.into(),
             metric_namespace: metric_namespace.into(),
@@ -1085,12 +1045,7 @@ pub struct IotTopicRuleDynamodb {
 
 impl IotTopicRuleDynamodb {
     /// `IotTopicRuleDynamodb` with its required arguments; set the others with `IotTopicRuleDynamodb { field: Some(..), ..IotTopicRuleDynamodb::new(..) }`.
-    pub fn new(
-        hash_key_field: impl Into<crate::core::Expr>,
-        hash_key_value: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(hash_key_field: impl Into<crate::core::Expr>, hash_key_value: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             hash_key_field: hash_key_field.into(),
             hash_key_type: None,
@@ -1159,13 +1114,7 @@ pub struct IotTopicRuleElasticsearch {
 
 impl IotTopicRuleElasticsearch {
     /// `IotTopicRuleElasticsearch` with its required arguments; set the others with `IotTopicRuleElasticsearch { field: Some(..), ..IotTopicRuleElasticsearch::new(..) }`.
-    pub fn new(
-        endpoint: impl Into<crate::core::Expr>,
-        id: impl Into<crate::core::Expr>,
-        index: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(endpoint: impl Into<crate::core::Expr>, id: impl Into<crate::core::Expr>, index: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint: endpoint.into(),
             id: id.into(),
@@ -1193,10 +1142,7 @@ pub struct IotTopicRuleErrorActionFirehose {
 
 impl IotTopicRuleErrorActionFirehose {
     /// `IotTopicRuleErrorActionFirehose` with its required arguments; set the others with `IotTopicRuleErrorActionFirehose { field: Some(..), ..IotTopicRuleErrorActionFirehose::new(..) }`.
-    pub fn new(
-        delivery_stream_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(delivery_stream_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
             delivery_stream_name: delivery_stream_name.into(),
@@ -1263,10 +1209,7 @@ pub struct IotTopicRuleErrorActionIotAnalytics {
 
 impl IotTopicRuleErrorActionIotAnalytics {
     /// `IotTopicRuleErrorActionIotAnalytics` with its required arguments; set the others with `IotTopicRuleErrorActionIotAnalytics { field: Some(..), ..IotTopicRuleErrorActionIotAnalytics::new(..) }`.
-    pub fn new(
-        channel_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(channel_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
             channel_name: channel_name.into(),
@@ -1292,10 +1235,7 @@ pub struct IotTopicRuleErrorActionIotEvents {
 
 impl IotTopicRuleErrorActionIotEvents {
     /// `IotTopicRuleErrorActionIotEvents` with its required arguments; set the others with `IotTopicRuleErrorActionIotEvents { field: Some(..), ..IotTopicRuleErrorActionIotEvents::new(..) }`.
-    pub fn new(
-        input_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(input_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
             input_name: input_name.into(),
@@ -1327,11 +1267,7 @@ pub struct IotTopicRuleErrorActionKafka {
 
 impl IotTopicRuleErrorActionKafka {
     /// `IotTopicRuleErrorActionKafka` with its required arguments; set the others with `IotTopicRuleErrorActionKafka { field: Some(..), ..IotTopicRuleErrorActionKafka::new(..) }`.
-    pub fn new(
-        client_properties: std::collections::BTreeMap<String, crate::core::Expr>,
-        destination_arn: impl Into<crate::core::Expr>,
-        topic: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_properties: std::collections::BTreeMap<String, crate::core::Expr>, destination_arn: impl Into<crate::core::Expr>, topic: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_properties,
             destination_arn: destination_arn.into(),
@@ -1357,10 +1293,7 @@ pub struct IotTopicRuleErrorActionKinesis {
 
 impl IotTopicRuleErrorActionKinesis {
     /// `IotTopicRuleErrorActionKinesis` with its required arguments; set the others with `IotTopicRuleErrorActionKinesis { field: Some(..), ..IotTopicRuleErrorActionKinesis::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        stream_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, stream_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             partition_key: None,
             role_arn: role_arn.into(),
@@ -1399,10 +1332,7 @@ pub struct IotTopicRuleErrorActionRepublish {
 
 impl IotTopicRuleErrorActionRepublish {
     /// `IotTopicRuleErrorActionRepublish` with its required arguments; set the others with `IotTopicRuleErrorActionRepublish { field: Some(..), ..IotTopicRuleErrorActionRepublish::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        topic: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, topic: impl Into<crate::core::Expr>) -> Self {
         Self {
             qos: None,
             role_arn: role_arn.into(),
@@ -1427,11 +1357,7 @@ pub struct IotTopicRuleErrorActionS3 {
 
 impl IotTopicRuleErrorActionS3 {
     /// `IotTopicRuleErrorActionS3` with its required arguments; set the others with `IotTopicRuleErrorActionS3 { field: Some(..), ..IotTopicRuleErrorActionS3::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             canned_acl: None,
@@ -1455,10 +1381,7 @@ pub struct IotTopicRuleErrorActionSns {
 
 impl IotTopicRuleErrorActionSns {
     /// `IotTopicRuleErrorActionSns` with its required arguments; set the others with `IotTopicRuleErrorActionSns { field: Some(..), ..IotTopicRuleErrorActionSns::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        target_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             message_format: None,
             role_arn: role_arn.into(),
@@ -1480,11 +1403,7 @@ pub struct IotTopicRuleErrorActionSqs {
 
 impl IotTopicRuleErrorActionSqs {
     /// `IotTopicRuleErrorActionSqs` with its required arguments; set the others with `IotTopicRuleErrorActionSqs { field: Some(..), ..IotTopicRuleErrorActionSqs::new(..) }`.
-    pub fn new(
-        queue_url: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        use_base64: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(queue_url: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, use_base64: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             queue_url: queue_url.into(),
             role_arn: role_arn.into(),
@@ -1507,10 +1426,7 @@ pub struct IotTopicRuleErrorActionStepFunctions {
 
 impl IotTopicRuleErrorActionStepFunctions {
     /// `IotTopicRuleErrorActionStepFunctions` with its required arguments; set the others with `IotTopicRuleErrorActionStepFunctions { field: Some(..), ..IotTopicRuleErrorActionStepFunctions::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        state_machine_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, state_machine_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_name_prefix: None,
             role_arn: role_arn.into(),
@@ -1575,12 +1491,7 @@ pub struct IotTopicRuleErrorActionTimestream {
 
 impl IotTopicRuleErrorActionTimestream {
     /// `IotTopicRuleErrorActionTimestream` with its required arguments; set the others with `IotTopicRuleErrorActionTimestream { field: Some(..), ..IotTopicRuleErrorActionTimestream::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-        dimension: Vec<IotTopicRuleErrorActionTimestreamDimension>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, dimension: Vec<IotTopicRuleErrorActionTimestreamDimension>) -> Self {
         Self {
             database_name: database_name.into(),
             role_arn: role_arn.into(),
@@ -1767,12 +1678,7 @@ pub struct IotTopicRule {
 
 impl IotTopicRule {
     /// `IotTopicRule` with its required arguments; set the others with `IotTopicRule { field: Some(..), ..IotTopicRule::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        name: impl Into<crate::core::Expr>,
-        sql: impl Into<crate::core::Expr>,
-        sql_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, sql: impl Into<crate::core::Expr>, sql_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             enabled: enabled.into(),
@@ -1851,11 +1757,7 @@ pub struct IotTopicRuleDestinationVpcConfiguration {
 
 impl IotTopicRuleDestinationVpcConfiguration {
     /// `IotTopicRuleDestinationVpcConfiguration` with its required arguments; set the others with `IotTopicRuleDestinationVpcConfiguration { field: Some(..), ..IotTopicRuleDestinationVpcConfiguration::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
             security_groups: None,
@@ -1933,7 +1835,9 @@ pub struct DataIotRegistrationCode {
 impl DataIotRegistrationCode {
     /// `DataIotRegistrationCode` with its required arguments; set the others with `DataIotRegistrationCode { field: Some(..), ..DataIotRegistrationCode::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

@@ -165,7 +165,9 @@ pub struct IvsRecordingConfigurationDestinationConfiguration {
 impl IvsRecordingConfigurationDestinationConfiguration {
     /// `IvsRecordingConfigurationDestinationConfiguration` with its required arguments; set the others with `IvsRecordingConfigurationDestinationConfiguration { field: Some(..), ..IvsRecordingConfigurationDestinationConfiguration::new(..) }`.
     pub fn new(s3: IvsRecordingConfigurationDestinationConfigurationS3) -> Self {
-        Self { s3 }
+        Self {
+            s3,
+        }
     }
 }
 
@@ -220,9 +222,7 @@ pub struct IvsRecordingConfiguration {
 
 impl IvsRecordingConfiguration {
     /// `IvsRecordingConfiguration` with its required arguments; set the others with `IvsRecordingConfiguration { field: Some(..), ..IvsRecordingConfiguration::new(..) }`.
-    pub fn new(
-        destination_configuration: IvsRecordingConfigurationDestinationConfiguration,
-    ) -> Self {
+    pub fn new(destination_configuration: IvsRecordingConfigurationDestinationConfiguration) -> Self {
         Self {
             id: None,
             name: None,

@@ -11,7 +11,9 @@ pub struct KendraDataSourceConfigurationS3ConfigurationAccessControlListConfigur
 impl KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration {
     /// `KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration { field: Some(..), ..KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { key_path: None }
+        Self {
+            key_path: None,
+        }
     }
 }
 
@@ -26,7 +28,9 @@ pub struct KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfigur
 impl KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration {
     /// `KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration { field: Some(..), ..KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { s3_prefix: None }
+        Self {
+            s3_prefix: None,
+        }
     }
 }
 
@@ -46,12 +50,10 @@ pub struct KendraDataSourceConfigurationS3Configuration {
     pub inclusion_prefixes: Option<Vec<crate::core::Expr>>,
     /// `access_control_list_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_list_configuration:
-        Option<KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration>,
+    pub access_control_list_configuration: Option<KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration>,
     /// `documents_metadata_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub documents_metadata_configuration:
-        Option<KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration>,
+    pub documents_metadata_configuration: Option<KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration>,
 }
 
 impl KendraDataSourceConfigurationS3Configuration {
@@ -86,8 +88,7 @@ impl KendraDataSourceConfigurationTemplateConfiguration {
 
 /// The `basic_authentication` block of [`KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfigurationBasicAuthentication
-{
+pub struct KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfigurationBasicAuthentication {
     /// `credentials`. Required.
     pub credentials: crate::core::Expr,
     /// `host`. Required.
@@ -138,10 +139,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguratio
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration::new(..) }`.
-    pub fn new(
-        host: impl Into<crate::core::Expr>,
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(host: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             credentials: None,
             host: host.into(),
@@ -180,7 +178,9 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfi
 impl KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration::new(..) }`.
     pub fn new(site_maps: Vec<crate::core::Expr>) -> Self {
-        Self { site_maps }
+        Self {
+            site_maps,
+        }
     }
 }
 
@@ -189,12 +189,10 @@ impl KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfigurati
 pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrls {
     /// `seed_url_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub seed_url_configuration:
-        Option<KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration>,
+    pub seed_url_configuration: Option<KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration>,
     /// `site_maps_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub site_maps_configuration:
-        Option<KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration>,
+    pub site_maps_configuration: Option<KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration>,
 }
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationUrls {
@@ -230,12 +228,10 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfiguration {
     pub url_inclusion_patterns: Option<Vec<crate::core::Expr>>,
     /// `authentication_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_configuration:
-        Option<KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration>,
+    pub authentication_configuration: Option<KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration>,
     /// `proxy_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub proxy_configuration:
-        Option<KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration>,
+    pub proxy_configuration: Option<KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration>,
     /// `urls`. Required.
     pub urls: KendraDataSourceConfigurationWebCrawlerConfigurationUrls,
 }
@@ -287,8 +283,7 @@ impl KendraDataSourceConfiguration {
 
 /// The `condition_on_value` block of [`KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsConditionConditionOnValue
-{
+pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsConditionConditionOnValue {
     /// `date_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_value: Option<crate::core::Expr>,
@@ -329,10 +324,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurat
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition {
     /// `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition::new(..) }`.
-    pub fn new(
-        condition_document_attribute_key: impl Into<crate::core::Expr>,
-        operator: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(condition_document_attribute_key: impl Into<crate::core::Expr>, operator: impl Into<crate::core::Expr>) -> Self {
         Self {
             condition_document_attribute_key: condition_document_attribute_key.into(),
             operator: operator.into(),
@@ -374,12 +366,10 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurat
     pub document_content_deletion: Option<crate::core::Arg<bool>>,
     /// `condition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub condition:
-        Option<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition>,
+    pub condition: Option<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition>,
     /// `target`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target:
-        Option<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsTarget>,
+    pub target: Option<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsTarget>,
 }
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurations {
@@ -402,16 +392,12 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHo
     pub s3_bucket: crate::core::Expr,
     /// `invocation_condition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub invocation_condition:
-        Option<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition>,
+    pub invocation_condition: Option<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition>,
 }
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration {
     /// `KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration::new(..) }`.
-    pub fn new(
-        lambda_arn: impl Into<crate::core::Expr>,
-        s3_bucket: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(lambda_arn: impl Into<crate::core::Expr>, s3_bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             lambda_arn: lambda_arn.into(),
             s3_bucket: s3_bucket.into(),
@@ -428,18 +414,13 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfiguration {
     pub role_arn: Option<crate::core::Expr>,
     /// `inline_configurations`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline_configurations:
-        Option<Vec<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurations>>,
+    pub inline_configurations: Option<Vec<KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurations>>,
     /// `post_extraction_hook_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub post_extraction_hook_configuration: Option<
-        KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration,
-    >,
+    pub post_extraction_hook_configuration: Option<KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration>,
     /// `pre_extraction_hook_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pre_extraction_hook_configuration: Option<
-        KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration,
-    >,
+    pub pre_extraction_hook_configuration: Option<KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration>,
 }
 
 impl KendraDataSourceCustomDocumentEnrichmentConfiguration {
@@ -514,8 +495,7 @@ pub struct KendraDataSource {
     pub configuration: Option<KendraDataSourceConfiguration>,
     /// `custom_document_enrichment_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_document_enrichment_configuration:
-        Option<KendraDataSourceCustomDocumentEnrichmentConfiguration>,
+    pub custom_document_enrichment_configuration: Option<KendraDataSourceCustomDocumentEnrichmentConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<KendraDataSourceTimeouts>,
@@ -523,11 +503,7 @@ pub struct KendraDataSource {
 
 impl KendraDataSource {
     /// `KendraDataSource` with its required arguments; set the others with `KendraDataSource { field: Some(..), ..KendraDataSource::new(..) }`.
-    pub fn new(
-        index_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -596,8 +572,7 @@ impl KendraExperienceConfigurationUserIdentityConfiguration {
 pub struct KendraExperienceConfiguration {
     /// `content_source_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub content_source_configuration:
-        Option<KendraExperienceConfigurationContentSourceConfiguration>,
+    pub content_source_configuration: Option<KendraExperienceConfigurationContentSourceConfiguration>,
     /// `user_identity_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_identity_configuration: Option<KendraExperienceConfigurationUserIdentityConfiguration>,
@@ -638,11 +613,7 @@ pub struct KendraExperience {
 
 impl KendraExperience {
     /// `KendraExperience` with its required arguments; set the others with `KendraExperience { field: Some(..), ..KendraExperience::new(..) }`.
-    pub fn new(
-        index_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -735,12 +706,7 @@ pub struct KendraFaq {
 
 impl KendraFaq {
     /// `KendraFaq` with its required arguments; set the others with `KendraFaq { field: Some(..), ..KendraFaq::new(..) }`.
-    pub fn new(
-        index_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        s3_path: KendraFaqS3Path,
-    ) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_path: KendraFaqS3Path) -> Self {
         Self {
             description: None,
             file_format: None,
@@ -799,8 +765,7 @@ pub struct KendraIndexDocumentMetadataConfigurationUpdatesRelevance {
     pub rank_order: Option<crate::core::Expr>,
     /// `values_importance_map`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values_importance_map:
-        Option<std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>>,
+    pub values_importance_map: Option<std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>>,
 }
 
 impl KendraIndexDocumentMetadataConfigurationUpdatesRelevance {
@@ -883,7 +848,9 @@ pub struct KendraIndexServerSideEncryptionConfiguration {
 impl KendraIndexServerSideEncryptionConfiguration {
     /// `KendraIndexServerSideEncryptionConfiguration` with its required arguments; set the others with `KendraIndexServerSideEncryptionConfiguration { field: Some(..), ..KendraIndexServerSideEncryptionConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { kms_key_id: None }
+        Self {
+            kms_key_id: None,
+        }
     }
 }
 
@@ -914,10 +881,7 @@ pub struct KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration {
 
 impl KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration {
     /// `KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration` with its required arguments; set the others with `KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration { field: Some(..), ..KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration::new(..) }`.
-    pub fn new(
-        group_attribute_field: impl Into<crate::core::Expr>,
-        user_name_attribute_field: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_attribute_field: impl Into<crate::core::Expr>, user_name_attribute_field: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_attribute_field: group_attribute_field.into(),
             user_name_attribute_field: user_name_attribute_field.into(),
@@ -970,12 +934,10 @@ impl KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration {
 pub struct KendraIndexUserTokenConfigurations {
     /// `json_token_type_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub json_token_type_configuration:
-        Option<KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration>,
+    pub json_token_type_configuration: Option<KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration>,
     /// `jwt_token_type_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jwt_token_type_configuration:
-        Option<KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration>,
+    pub jwt_token_type_configuration: Option<KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration>,
 }
 
 impl KendraIndexUserTokenConfigurations {
@@ -1018,8 +980,7 @@ pub struct KendraIndex {
     pub capacity_units: Option<KendraIndexCapacityUnits>,
     /// `document_metadata_configuration_updates`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub document_metadata_configuration_updates:
-        Option<Vec<KendraIndexDocumentMetadataConfigurationUpdates>>,
+    pub document_metadata_configuration_updates: Option<Vec<KendraIndexDocumentMetadataConfigurationUpdates>>,
     /// `server_side_encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_side_encryption_configuration: Option<KendraIndexServerSideEncryptionConfiguration>,
@@ -1090,12 +1051,7 @@ pub struct KendraQuerySuggestionsBlockList {
 
 impl KendraQuerySuggestionsBlockList {
     /// `KendraQuerySuggestionsBlockList` with its required arguments; set the others with `KendraQuerySuggestionsBlockList { field: Some(..), ..KendraQuerySuggestionsBlockList::new(..) }`.
-    pub fn new(
-        index_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        source_s3_path: KendraFaqS3Path,
-    ) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraFaqS3Path) -> Self {
         Self {
             description: None,
             id: None,
@@ -1144,12 +1100,7 @@ pub struct KendraThesaurus {
 
 impl KendraThesaurus {
     /// `KendraThesaurus` with its required arguments; set the others with `KendraThesaurus { field: Some(..), ..KendraThesaurus::new(..) }`.
-    pub fn new(
-        index_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        source_s3_path: KendraFaqS3Path,
-    ) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraFaqS3Path) -> Self {
         Self {
             description: None,
             id: None,
@@ -1182,10 +1133,7 @@ pub struct DataKendraExperience {
 
 impl DataKendraExperience {
     /// `DataKendraExperience` with its required arguments; set the others with `DataKendraExperience { field: Some(..), ..DataKendraExperience::new(..) }`.
-    pub fn new(
-        experience_id: impl Into<crate::core::Expr>,
-        index_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(experience_id: impl Into<crate::core::Expr>, index_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             experience_id: experience_id.into(),
             id: None,
@@ -1215,10 +1163,7 @@ pub struct DataKendraFaq {
 
 impl DataKendraFaq {
     /// `DataKendraFaq` with its required arguments; set the others with `DataKendraFaq { field: Some(..), ..DataKendraFaq::new(..) }`.
-    pub fn new(
-        faq_id: impl Into<crate::core::Expr>,
-        index_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(faq_id: impl Into<crate::core::Expr>, index_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             faq_id: faq_id.into(),
             id: None,
@@ -1273,10 +1218,7 @@ pub struct DataKendraQuerySuggestionsBlockList {
 
 impl DataKendraQuerySuggestionsBlockList {
     /// `DataKendraQuerySuggestionsBlockList` with its required arguments; set the others with `DataKendraQuerySuggestionsBlockList { field: Some(..), ..DataKendraQuerySuggestionsBlockList::new(..) }`.
-    pub fn new(
-        index_id: impl Into<crate::core::Expr>,
-        query_suggestions_block_list_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, query_suggestions_block_list_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             index_id: index_id.into(),
@@ -1307,10 +1249,7 @@ pub struct DataKendraThesaurus {
 
 impl DataKendraThesaurus {
     /// `DataKendraThesaurus` with its required arguments; set the others with `DataKendraThesaurus { field: Some(..), ..DataKendraThesaurus::new(..) }`.
-    pub fn new(
-        index_id: impl Into<crate::core::Expr>,
-        thesaurus_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, thesaurus_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             index_id: index_id.into(),

@@ -70,7 +70,9 @@ pub struct DataKeyPairTimeouts {
 impl DataKeyPairTimeouts {
     /// `DataKeyPairTimeouts` with its required arguments; set the others with `DataKeyPairTimeouts { field: Some(..), ..DataKeyPairTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

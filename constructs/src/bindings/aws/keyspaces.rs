@@ -134,7 +134,9 @@ pub struct KeyspacesTableComment {
 impl KeyspacesTableComment {
     /// `KeyspacesTableComment` with its required arguments; set the others with `KeyspacesTableComment { field: Some(..), ..KeyspacesTableComment::new(..) }`.
     pub fn new() -> Self {
-        Self { message: None }
+        Self {
+            message: None,
+        }
     }
 }
 
@@ -170,7 +172,9 @@ pub struct KeyspacesTablePointInTimeRecovery {
 impl KeyspacesTablePointInTimeRecovery {
     /// `KeyspacesTablePointInTimeRecovery` with its required arguments; set the others with `KeyspacesTablePointInTimeRecovery { field: Some(..), ..KeyspacesTablePointInTimeRecovery::new(..) }`.
     pub fn new() -> Self {
-        Self { status: None }
+        Self {
+            status: None,
+        }
     }
 }
 
@@ -222,7 +226,9 @@ pub struct KeyspacesTableSchemaDefinitionPartitionKey {
 impl KeyspacesTableSchemaDefinitionPartitionKey {
     /// `KeyspacesTableSchemaDefinitionPartitionKey` with its required arguments; set the others with `KeyspacesTableSchemaDefinitionPartitionKey { field: Some(..), ..KeyspacesTableSchemaDefinitionPartitionKey::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -243,10 +249,7 @@ pub struct KeyspacesTableSchemaDefinition {
 
 impl KeyspacesTableSchemaDefinition {
     /// `KeyspacesTableSchemaDefinition` with its required arguments; set the others with `KeyspacesTableSchemaDefinition { field: Some(..), ..KeyspacesTableSchemaDefinition::new(..) }`.
-    pub fn new(
-        column: Vec<KeyspacesTableSchemaDefinitionColumn>,
-        partition_key: Vec<KeyspacesTableSchemaDefinitionPartitionKey>,
-    ) -> Self {
+    pub fn new(column: Vec<KeyspacesTableSchemaDefinitionColumn>, partition_key: Vec<KeyspacesTableSchemaDefinitionPartitionKey>) -> Self {
         Self {
             clustering_key: None,
             column,
@@ -327,11 +330,7 @@ pub struct KeyspacesTable {
 
 impl KeyspacesTable {
     /// `KeyspacesTable` with its required arguments; set the others with `KeyspacesTable { field: Some(..), ..KeyspacesTable::new(..) }`.
-    pub fn new(
-        keyspace_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-        schema_definition: KeyspacesTableSchemaDefinition,
-    ) -> Self {
+    pub fn new(keyspace_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, schema_definition: KeyspacesTableSchemaDefinition) -> Self {
         Self {
             default_time_to_live: None,
             id: None,

@@ -11,10 +11,7 @@ pub struct KinesisAnalyticsApplicationCloudwatchLoggingOptions {
 
 impl KinesisAnalyticsApplicationCloudwatchLoggingOptions {
     /// `KinesisAnalyticsApplicationCloudwatchLoggingOptions` with its required arguments; set the others with `KinesisAnalyticsApplicationCloudwatchLoggingOptions { field: Some(..), ..KinesisAnalyticsApplicationCloudwatchLoggingOptions::new(..) }`.
-    pub fn new(
-        log_stream_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_stream_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_stream_arn: log_stream_arn.into(),
             role_arn: role_arn.into(),
@@ -33,10 +30,7 @@ pub struct KinesisAnalyticsApplicationInputsKinesisFirehose {
 
 impl KinesisAnalyticsApplicationInputsKinesisFirehose {
     /// `KinesisAnalyticsApplicationInputsKinesisFirehose` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsKinesisFirehose { field: Some(..), ..KinesisAnalyticsApplicationInputsKinesisFirehose::new(..) }`.
-    pub fn new(
-        resource_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_arn: resource_arn.into(),
             role_arn: role_arn.into(),
@@ -55,7 +49,9 @@ pub struct KinesisAnalyticsApplicationInputsParallelism {
 impl KinesisAnalyticsApplicationInputsParallelism {
     /// `KinesisAnalyticsApplicationInputsParallelism` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsParallelism { field: Some(..), ..KinesisAnalyticsApplicationInputsParallelism::new(..) }`.
     pub fn new() -> Self {
-        Self { count: None }
+        Self {
+            count: None,
+        }
     }
 }
 
@@ -69,7 +65,9 @@ pub struct KinesisAnalyticsApplicationInputsProcessingConfiguration {
 impl KinesisAnalyticsApplicationInputsProcessingConfiguration {
     /// `KinesisAnalyticsApplicationInputsProcessingConfiguration` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsProcessingConfiguration { field: Some(..), ..KinesisAnalyticsApplicationInputsProcessingConfiguration::new(..) }`.
     pub fn new(lambda: KinesisAnalyticsApplicationInputsKinesisFirehose) -> Self {
-        Self { lambda }
+        Self {
+            lambda,
+        }
     }
 }
 
@@ -107,10 +105,7 @@ pub struct KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersC
 
 impl KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv {
     /// `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv { field: Some(..), ..KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv::new(..) }`.
-    pub fn new(
-        record_column_delimiter: impl Into<crate::core::Expr>,
-        record_row_delimiter: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(record_column_delimiter: impl Into<crate::core::Expr>, record_row_delimiter: impl Into<crate::core::Expr>) -> Self {
         Self {
             record_column_delimiter: record_column_delimiter.into(),
             record_row_delimiter: record_row_delimiter.into(),
@@ -160,8 +155,7 @@ impl KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters {
 pub struct KinesisAnalyticsApplicationInputsSchemaRecordFormat {
     /// `mapping_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mapping_parameters:
-        Option<KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters>,
+    pub mapping_parameters: Option<KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters>,
 }
 
 impl KinesisAnalyticsApplicationInputsSchemaRecordFormat {
@@ -187,10 +181,7 @@ pub struct KinesisAnalyticsApplicationInputsSchema {
 
 impl KinesisAnalyticsApplicationInputsSchema {
     /// `KinesisAnalyticsApplicationInputsSchema` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchema { field: Some(..), ..KinesisAnalyticsApplicationInputsSchema::new(..) }`.
-    pub fn new(
-        record_columns: Vec<KinesisAnalyticsApplicationInputsSchemaRecordColumns>,
-        record_format: KinesisAnalyticsApplicationInputsSchemaRecordFormat,
-    ) -> Self {
+    pub fn new(record_columns: Vec<KinesisAnalyticsApplicationInputsSchemaRecordColumns>, record_format: KinesisAnalyticsApplicationInputsSchemaRecordFormat) -> Self {
         Self {
             record_encoding: None,
             record_columns,
@@ -237,16 +228,12 @@ pub struct KinesisAnalyticsApplicationInputs {
     pub schema: KinesisAnalyticsApplicationInputsSchema,
     /// `starting_position_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub starting_position_configuration:
-        Option<Vec<KinesisAnalyticsApplicationInputsStartingPositionConfiguration>>,
+    pub starting_position_configuration: Option<Vec<KinesisAnalyticsApplicationInputsStartingPositionConfiguration>>,
 }
 
 impl KinesisAnalyticsApplicationInputs {
     /// `KinesisAnalyticsApplicationInputs` with its required arguments; set the others with `KinesisAnalyticsApplicationInputs { field: Some(..), ..KinesisAnalyticsApplicationInputs::new(..) }`.
-    pub fn new(
-        name_prefix: impl Into<crate::core::Expr>,
-        schema: KinesisAnalyticsApplicationInputsSchema,
-    ) -> Self {
+    pub fn new(name_prefix: impl Into<crate::core::Expr>, schema: KinesisAnalyticsApplicationInputsSchema) -> Self {
         Self {
             name_prefix: name_prefix.into(),
             kinesis_firehose: None,
@@ -295,10 +282,7 @@ pub struct KinesisAnalyticsApplicationOutputs {
 
 impl KinesisAnalyticsApplicationOutputs {
     /// `KinesisAnalyticsApplicationOutputs` with its required arguments; set the others with `KinesisAnalyticsApplicationOutputs { field: Some(..), ..KinesisAnalyticsApplicationOutputs::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        schema: KinesisAnalyticsApplicationOutputsSchema,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, schema: KinesisAnalyticsApplicationOutputsSchema) -> Self {
         Self {
             name: name.into(),
             kinesis_firehose: None,
@@ -322,11 +306,7 @@ pub struct KinesisAnalyticsApplicationReferenceDataSourcesS3 {
 
 impl KinesisAnalyticsApplicationReferenceDataSourcesS3 {
     /// `KinesisAnalyticsApplicationReferenceDataSourcesS3` with its required arguments; set the others with `KinesisAnalyticsApplicationReferenceDataSourcesS3 { field: Some(..), ..KinesisAnalyticsApplicationReferenceDataSourcesS3::new(..) }`.
-    pub fn new(
-        bucket_arn: impl Into<crate::core::Expr>,
-        file_key: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_arn: impl Into<crate::core::Expr>, file_key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
             file_key: file_key.into(),
@@ -348,11 +328,7 @@ pub struct KinesisAnalyticsApplicationReferenceDataSources {
 
 impl KinesisAnalyticsApplicationReferenceDataSources {
     /// `KinesisAnalyticsApplicationReferenceDataSources` with its required arguments; set the others with `KinesisAnalyticsApplicationReferenceDataSources { field: Some(..), ..KinesisAnalyticsApplicationReferenceDataSources::new(..) }`.
-    pub fn new(
-        table_name: impl Into<crate::core::Expr>,
-        s3: KinesisAnalyticsApplicationReferenceDataSourcesS3,
-        schema: KinesisAnalyticsApplicationInputsSchema,
-    ) -> Self {
+    pub fn new(table_name: impl Into<crate::core::Expr>, s3: KinesisAnalyticsApplicationReferenceDataSourcesS3, schema: KinesisAnalyticsApplicationInputsSchema) -> Self {
         Self {
             table_name: table_name.into(),
             s3,
@@ -448,8 +424,7 @@ impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOpt
 
 /// The `parameters` block of [`KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessors`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessorsParameters
-{
+pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessorsParameters {
     /// `parameter_name`. Required.
     pub parameter_name: crate::core::Expr,
     /// `parameter_value`. Required.
@@ -534,16 +509,12 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuratio
     pub role_arn: crate::core::Expr,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
 }
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration::new(..) }`.
-    pub fn new(
-        bucket_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
             buffering_interval: None,
@@ -571,11 +542,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig {
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
             security_group_ids,
@@ -617,12 +584,10 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfiguration {
     pub type_name: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
     /// `vpc_config`. Optional.
@@ -632,11 +597,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfiguration {
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfiguration {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfiguration::new(..) }`.
-    pub fn new(
-        index_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(index_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
             buffering_size: None,
@@ -658,8 +619,7 @@ impl KinesisFirehoseDeliveryStreamElasticsearchConfiguration {
 
 /// The `hive_json_ser_de` block of [`KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializer`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe
-{
+pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe {
     /// `timestamp_formats`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp_formats: Option<Vec<crate::core::Expr>>,
@@ -676,8 +636,7 @@ impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionCon
 
 /// The `open_x_json_ser_de` block of [`KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializer`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerOpenXJsonSerDe
-{
+pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerOpenXJsonSerDe {
     /// `case_insensitive`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_insensitive: Option<crate::core::Arg<bool>>,
@@ -739,8 +698,7 @@ impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionCon
 
 /// The `orc_ser_de` block of [`KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializer`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerOrcSerDe
-{
+pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerOrcSerDe {
     /// `block_size_bytes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_size_bytes: Option<crate::core::Arg<crate::core::Number>>,
@@ -793,8 +751,7 @@ impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionCon
 
 /// The `parquet_ser_de` block of [`KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializer`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerParquetSerDe
-{
+pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerParquetSerDe {
     /// `block_size_bytes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_size_bytes: Option<crate::core::Arg<crate::core::Number>>,
@@ -868,8 +825,7 @@ impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionCon
 
 /// The `schema_configuration` block of [`KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration
-{
+pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration {
     /// `catalog_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub catalog_id: Option<crate::core::Expr>,
@@ -917,11 +873,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration::new(..) }`.
-    pub fn new(
-        input_format_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfiguration,
-        output_format_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfiguration,
-        schema_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration,
-    ) -> Self {
+    pub fn new(input_format_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfiguration, output_format_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfiguration, schema_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration) -> Self {
         Self {
             enabled: None,
             input_format_configuration,
@@ -988,34 +940,24 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3Configuration {
     pub s3_backup_mode: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `data_format_conversion_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_format_conversion_configuration: Option<
-        KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration,
-    >,
+    pub data_format_conversion_configuration: Option<KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration>,
     /// `dynamic_partitioning_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dynamic_partitioning_configuration: Option<
-        KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDynamicPartitioningConfiguration,
-    >,
+    pub dynamic_partitioning_configuration: Option<KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDynamicPartitioningConfiguration>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_backup_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_backup_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration>,
+    pub s3_backup_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration>,
 }
 
 impl KinesisFirehoseDeliveryStreamExtendedS3Configuration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3Configuration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3Configuration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3Configuration::new(..) }`.
-    pub fn new(
-        bucket_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
             buffering_interval: None,
@@ -1039,8 +981,7 @@ impl KinesisFirehoseDeliveryStreamExtendedS3Configuration {
 
 /// The `common_attributes` block of [`KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigurationCommonAttributes
-{
+pub struct KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigurationCommonAttributes {
     /// `name`. Required.
     pub name: crate::core::Expr,
     /// `value`. Required.
@@ -1131,30 +1072,23 @@ pub struct KinesisFirehoseDeliveryStreamHttpEndpointConfiguration {
     pub url: crate::core::Expr,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `request_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_configuration:
-        Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfiguration>,
+    pub request_configuration: Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfiguration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
     /// `secrets_manager_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secrets_manager_configuration:
-        Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
+    pub secrets_manager_configuration: Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
 }
 
 impl KinesisFirehoseDeliveryStreamHttpEndpointConfiguration {
     /// `KinesisFirehoseDeliveryStreamHttpEndpointConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamHttpEndpointConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamHttpEndpointConfiguration::new(..) }`.
-    pub fn new(
-        url: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(url: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             access_key: None,
             buffering_interval: None,
@@ -1190,10 +1124,7 @@ pub struct KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConf
 
 impl KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration {
     /// `KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
             s3_error_output_prefix: None,
@@ -1224,27 +1155,20 @@ pub struct KinesisFirehoseDeliveryStreamIcebergConfiguration {
     pub s3_backup_mode: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `destination_table_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_table_configuration:
-        Option<Vec<KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration>>,
+    pub destination_table_configuration: Option<Vec<KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration>>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
 }
 
 impl KinesisFirehoseDeliveryStreamIcebergConfiguration {
     /// `KinesisFirehoseDeliveryStreamIcebergConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamIcebergConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamIcebergConfiguration::new(..) }`.
-    pub fn new(
-        catalog_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(catalog_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
             buffering_size: None,
@@ -1271,10 +1195,7 @@ pub struct KinesisFirehoseDeliveryStreamKinesisSourceConfiguration {
 
 impl KinesisFirehoseDeliveryStreamKinesisSourceConfiguration {
     /// `KinesisFirehoseDeliveryStreamKinesisSourceConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamKinesisSourceConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamKinesisSourceConfiguration::new(..) }`.
-    pub fn new(
-        kinesis_stream_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(kinesis_stream_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             kinesis_stream_arn: kinesis_stream_arn.into(),
             role_arn: role_arn.into(),
@@ -1293,10 +1214,7 @@ pub struct KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConf
 
 impl KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration {
     /// `KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration::new(..) }`.
-    pub fn new(
-        connectivity: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connectivity: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             connectivity: connectivity.into(),
             role_arn: role_arn.into(),
@@ -1315,17 +1233,12 @@ pub struct KinesisFirehoseDeliveryStreamMskSourceConfiguration {
     /// `topic_name`. Required.
     pub topic_name: crate::core::Expr,
     /// `authentication_configuration`. Required.
-    pub authentication_configuration:
-        KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration,
+    pub authentication_configuration: KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration,
 }
 
 impl KinesisFirehoseDeliveryStreamMskSourceConfiguration {
     /// `KinesisFirehoseDeliveryStreamMskSourceConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamMskSourceConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamMskSourceConfiguration::new(..) }`.
-    pub fn new(
-        msk_cluster_arn: impl Into<crate::core::Expr>,
-        topic_name: impl Into<crate::core::Expr>,
-        authentication_configuration: KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration,
-    ) -> Self {
+    pub fn new(msk_cluster_arn: impl Into<crate::core::Expr>, topic_name: impl Into<crate::core::Expr>, authentication_configuration: KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration) -> Self {
         Self {
             msk_cluster_arn: msk_cluster_arn.into(),
             read_from_timestamp: None,
@@ -1384,16 +1297,13 @@ pub struct KinesisFirehoseDeliveryStreamOpensearchConfiguration {
     pub type_name: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `document_id_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub document_id_options:
-        Option<KinesisFirehoseDeliveryStreamOpensearchConfigurationDocumentIdOptions>,
+    pub document_id_options: Option<KinesisFirehoseDeliveryStreamOpensearchConfigurationDocumentIdOptions>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
     /// `vpc_config`. Optional.
@@ -1403,11 +1313,7 @@ pub struct KinesisFirehoseDeliveryStreamOpensearchConfiguration {
 
 impl KinesisFirehoseDeliveryStreamOpensearchConfiguration {
     /// `KinesisFirehoseDeliveryStreamOpensearchConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamOpensearchConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamOpensearchConfiguration::new(..) }`.
-    pub fn new(
-        index_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(index_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
             buffering_size: None,
@@ -1451,12 +1357,10 @@ pub struct KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration {
     pub s3_backup_mode: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
     /// `vpc_config`. Optional.
@@ -1466,12 +1370,7 @@ pub struct KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration {
 
 impl KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration {
     /// `KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration::new(..) }`.
-    pub fn new(
-        collection_endpoint: impl Into<crate::core::Expr>,
-        index_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(collection_endpoint: impl Into<crate::core::Expr>, index_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
             buffering_size: None,
@@ -1517,32 +1416,23 @@ pub struct KinesisFirehoseDeliveryStreamRedshiftConfiguration {
     pub username: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_backup_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_backup_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration>,
+    pub s3_backup_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
     /// `secrets_manager_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secrets_manager_configuration:
-        Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
+    pub secrets_manager_configuration: Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
 }
 
 impl KinesisFirehoseDeliveryStreamRedshiftConfiguration {
     /// `KinesisFirehoseDeliveryStreamRedshiftConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamRedshiftConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamRedshiftConfiguration::new(..) }`.
-    pub fn new(
-        cluster_jdbcurl: impl Into<crate::core::Expr>,
-        data_table_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(cluster_jdbcurl: impl Into<crate::core::Expr>, data_table_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             cluster_jdbcurl: cluster_jdbcurl.into(),
             copy_options: None,
@@ -1669,38 +1559,26 @@ pub struct KinesisFirehoseDeliveryStreamSnowflakeConfiguration {
     pub user: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
     /// `secrets_manager_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secrets_manager_configuration:
-        Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
+    pub secrets_manager_configuration: Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
     /// `snowflake_role_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snowflake_role_configuration:
-        Option<KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeRoleConfiguration>,
+    pub snowflake_role_configuration: Option<KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeRoleConfiguration>,
     /// `snowflake_vpc_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snowflake_vpc_configuration:
-        Option<KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeVpcConfiguration>,
+    pub snowflake_vpc_configuration: Option<KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeVpcConfiguration>,
 }
 
 impl KinesisFirehoseDeliveryStreamSnowflakeConfiguration {
     /// `KinesisFirehoseDeliveryStreamSnowflakeConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamSnowflakeConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamSnowflakeConfiguration::new(..) }`.
-    pub fn new(
-        account_url: impl Into<crate::core::Expr>,
-        database: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        schema: impl Into<crate::core::Expr>,
-        table: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(account_url: impl Into<crate::core::Expr>, database: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, schema: impl Into<crate::core::Expr>, table: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             account_url: account_url.into(),
             buffering_interval: None,
@@ -1755,26 +1633,20 @@ pub struct KinesisFirehoseDeliveryStreamSplunkConfiguration {
     pub s3_backup_mode: Option<crate::core::Expr>,
     /// `cloudwatch_logging_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logging_options:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
+    pub cloudwatch_logging_options: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions>,
     /// `processing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub processing_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
+    pub processing_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration>,
     /// `s3_configuration`. Required.
     pub s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
     /// `secrets_manager_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secrets_manager_configuration:
-        Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
+    pub secrets_manager_configuration: Option<KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration>,
 }
 
 impl KinesisFirehoseDeliveryStreamSplunkConfiguration {
     /// `KinesisFirehoseDeliveryStreamSplunkConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamSplunkConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamSplunkConfiguration::new(..) }`.
-    pub fn new(
-        hec_endpoint: impl Into<crate::core::Expr>,
-        s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration,
-    ) -> Self {
+    pub fn new(hec_endpoint: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
             buffering_size: None,
@@ -1844,8 +1716,7 @@ pub struct KinesisFirehoseDeliveryStream {
     pub version_id: Option<crate::core::Expr>,
     /// `elasticsearch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub elasticsearch_configuration:
-        Option<KinesisFirehoseDeliveryStreamElasticsearchConfiguration>,
+    pub elasticsearch_configuration: Option<KinesisFirehoseDeliveryStreamElasticsearchConfiguration>,
     /// `extended_s3_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extended_s3_configuration: Option<KinesisFirehoseDeliveryStreamExtendedS3Configuration>,
@@ -1857,8 +1728,7 @@ pub struct KinesisFirehoseDeliveryStream {
     pub iceberg_configuration: Option<KinesisFirehoseDeliveryStreamIcebergConfiguration>,
     /// `kinesis_source_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kinesis_source_configuration:
-        Option<KinesisFirehoseDeliveryStreamKinesisSourceConfiguration>,
+    pub kinesis_source_configuration: Option<KinesisFirehoseDeliveryStreamKinesisSourceConfiguration>,
     /// `msk_source_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub msk_source_configuration: Option<KinesisFirehoseDeliveryStreamMskSourceConfiguration>,
@@ -1867,8 +1737,7 @@ pub struct KinesisFirehoseDeliveryStream {
     pub opensearch_configuration: Option<KinesisFirehoseDeliveryStreamOpensearchConfiguration>,
     /// `opensearchserverless_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub opensearchserverless_configuration:
-        Option<KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration>,
+    pub opensearchserverless_configuration: Option<KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration>,
     /// `redshift_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redshift_configuration: Option<KinesisFirehoseDeliveryStreamRedshiftConfiguration>,
@@ -1888,10 +1757,7 @@ pub struct KinesisFirehoseDeliveryStream {
 
 impl KinesisFirehoseDeliveryStream {
     /// `KinesisFirehoseDeliveryStream` with its required arguments; set the others with `KinesisFirehoseDeliveryStream { field: Some(..), ..KinesisFirehoseDeliveryStream::new(..) }`.
-    pub fn new(
-        destination: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: None,
             destination: destination.into(),
@@ -1933,10 +1799,7 @@ pub struct KinesisResourcePolicy {
 
 impl KinesisResourcePolicy {
     /// `KinesisResourcePolicy` with its required arguments; set the others with `KinesisResourcePolicy { field: Some(..), ..KinesisResourcePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy: policy.into(),
             resource_arn: resource_arn.into(),
@@ -2046,10 +1909,7 @@ pub struct KinesisStreamConsumer {
 
 impl KinesisStreamConsumer {
     /// `KinesisStreamConsumer` with its required arguments; set the others with `KinesisStreamConsumer { field: Some(..), ..KinesisStreamConsumer::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        stream_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),

@@ -2,8 +2,7 @@
 
 /// The `s3_content_location` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContent`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContentS3ContentLocation
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContentS3ContentLocation {
     /// `bucket_arn`. Required.
     pub bucket_arn: crate::core::Expr,
     /// `file_key`. Required.
@@ -92,10 +91,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPrope
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup::new(..) }`.
-    pub fn new(
-        property_group_id: impl Into<crate::core::Expr>,
-        property_map: std::collections::BTreeMap<String, crate::core::Expr>,
-    ) -> Self {
+    pub fn new(property_group_id: impl Into<crate::core::Expr>, property_map: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
         Self {
             property_group_id: property_group_id.into(),
             property_map,
@@ -107,26 +103,21 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesP
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties {
     /// `property_group`. Required.
-    pub property_group: Vec<
-        Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup,
-    >,
+    pub property_group: Vec<Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup>,
 }
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties::new(..) }`.
-    pub fn new(
-        property_group: Vec<
-            Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup,
-        >,
-    ) -> Self {
-        Self { property_group }
+    pub fn new(property_group: Vec<Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup>) -> Self {
+        Self {
+            property_group,
+        }
     }
 }
 
 /// The `checkpoint_configuration` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationCheckpointConfiguration
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationCheckpointConfiguration {
     /// `checkpoint_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checkpoint_interval: Option<crate::core::Arg<crate::core::Number>>,
@@ -154,8 +145,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfig
 
 /// The `monitoring_configuration` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationMonitoringConfiguration
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationMonitoringConfiguration {
     /// `configuration_type`. Required.
     pub configuration_type: crate::core::Expr,
     /// `log_level`. Optional.
@@ -179,8 +169,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfig
 
 /// The `parallelism_configuration` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationParallelismConfiguration
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationParallelismConfiguration {
     /// `auto_scaling_enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_scaling_enabled: Option<crate::core::Arg<bool>>,
@@ -233,8 +222,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfig
 
 /// The `application_restore_configuration` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationApplicationRestoreConfiguration
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationApplicationRestoreConfiguration {
     /// `application_restore_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub application_restore_type: Option<crate::core::Expr>,
@@ -255,8 +243,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationApplic
 
 /// The `flink_run_configuration` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationFlinkRunConfiguration
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationFlinkRunConfiguration {
     /// `allow_non_restored_state`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_non_restored_state: Option<crate::core::Arg<bool>>,
@@ -294,8 +281,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration {
 
 /// The `input_parallelism` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputParallelism
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputParallelism {
     /// `count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<crate::core::Arg<crate::core::Number>>,
@@ -312,8 +298,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigur
 
 /// The `input_lambda_processor` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfigurationInputLambdaProcessor
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfigurationInputLambdaProcessor {
     /// `resource_arn`. Required.
     pub resource_arn: crate::core::Expr,
 }
@@ -345,8 +330,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigur
 
 /// The `record_column` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn {
     /// `mapping`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mapping: Option<crate::core::Expr>,
@@ -369,8 +353,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigur
 
 /// The `csv_mapping_parameters` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParameters`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersCsvMappingParameters
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersCsvMappingParameters {
     /// `record_column_delimiter`. Required.
     pub record_column_delimiter: crate::core::Expr,
     /// `record_row_delimiter`. Required.
@@ -389,8 +372,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigur
 
 /// The `json_mapping_parameters` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParameters`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersJsonMappingParameters
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersJsonMappingParameters {
     /// `record_row_path`. Required.
     pub record_row_path: crate::core::Expr,
 }
@@ -456,14 +438,9 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
     pub record_format: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat,
 }
 
-impl
-    Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema
-{
+impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema::new(..) }`.
-    pub fn new(
-        record_column: Vec<Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn>,
-        record_format: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat,
-    ) -> Self {
+    pub fn new(record_column: Vec<Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn>, record_format: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat) -> Self {
         Self {
             record_encoding: None,
             record_column,
@@ -474,8 +451,7 @@ impl
 
 /// The `input_starting_position_configuration` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputStartingPositionConfiguration
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputStartingPositionConfiguration {
     /// `input_starting_position`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_starting_position: Option<crate::core::Expr>,
@@ -516,10 +492,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput::new(..) }`.
-    pub fn new(
-        name_prefix: impl Into<crate::core::Expr>,
-        input_schema: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema,
-    ) -> Self {
+    pub fn new(name_prefix: impl Into<crate::core::Expr>, input_schema: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema) -> Self {
         Self {
             name_prefix: name_prefix.into(),
             input_parallelism: None,
@@ -534,8 +507,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigur
 
 /// The `destination_schema` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema {
     /// `record_format_type`. Required.
     pub record_format_type: crate::core::Expr,
 }
@@ -569,10 +541,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        destination_schema: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, destination_schema: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema) -> Self {
         Self {
             name: name.into(),
             destination_schema,
@@ -585,8 +554,7 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigur
 
 /// The `s3_reference_data_source` block of [`Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSource`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSourceS3ReferenceDataSource
-{
+pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSourceS3ReferenceDataSource {
     /// `bucket_arn`. Required.
     pub bucket_arn: crate::core::Expr,
     /// `file_key`. Required.
@@ -661,10 +629,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -676,40 +641,30 @@ impl Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Kinesisanalyticsv2ApplicationApplicationConfiguration {
     /// `application_code_configuration`. Required.
-    pub application_code_configuration:
-        Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration,
+    pub application_code_configuration: Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration,
     /// `application_snapshot_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub application_snapshot_configuration: Option<
-        Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationSnapshotConfiguration,
-    >,
+    pub application_snapshot_configuration: Option<Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationSnapshotConfiguration>,
     /// `environment_properties`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub environment_properties:
-        Option<Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties>,
+    pub environment_properties: Option<Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties>,
     /// `flink_application_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub flink_application_configuration:
-        Option<Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration>,
+    pub flink_application_configuration: Option<Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration>,
     /// `run_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub run_configuration:
-        Option<Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration>,
+    pub run_configuration: Option<Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration>,
     /// `sql_application_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sql_application_configuration:
-        Option<Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfiguration>,
+    pub sql_application_configuration: Option<Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfiguration>,
     /// `vpc_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_configuration:
-        Option<Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration>,
+    pub vpc_configuration: Option<Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration>,
 }
 
 impl Kinesisanalyticsv2ApplicationApplicationConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfiguration::new(..) }`.
-    pub fn new(
-        application_code_configuration: Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration,
-    ) -> Self {
+    pub fn new(application_code_configuration: Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration) -> Self {
         Self {
             application_code_configuration,
             application_snapshot_configuration: None,
@@ -806,11 +761,7 @@ pub struct Kinesisanalyticsv2Application {
 
 impl Kinesisanalyticsv2Application {
     /// `Kinesisanalyticsv2Application` with its required arguments; set the others with `Kinesisanalyticsv2Application { field: Some(..), ..Kinesisanalyticsv2Application::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        runtime_environment: impl Into<crate::core::Expr>,
-        service_execution_role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, runtime_environment: impl Into<crate::core::Expr>, service_execution_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_mode: None,
             description: None,
@@ -871,10 +822,7 @@ pub struct Kinesisanalyticsv2ApplicationSnapshot {
 
 impl Kinesisanalyticsv2ApplicationSnapshot {
     /// `Kinesisanalyticsv2ApplicationSnapshot` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationSnapshot { field: Some(..), ..Kinesisanalyticsv2ApplicationSnapshot::new(..) }`.
-    pub fn new(
-        application_name: impl Into<crate::core::Expr>,
-        snapshot_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_name: impl Into<crate::core::Expr>, snapshot_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_name: application_name.into(),
             id: None,

@@ -49,10 +49,7 @@ pub struct KmsCiphertext {
 
 impl KmsCiphertext {
     /// `KmsCiphertext` with its required arguments; set the others with `KmsCiphertext { field: Some(..), ..KmsCiphertext::new(..) }`.
-    pub fn new(
-        key_id: impl Into<crate::core::Expr>,
-        plaintext: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key_id: impl Into<crate::core::Expr>, plaintext: impl Into<crate::core::Expr>) -> Self {
         Self {
             context: None,
             id: None,
@@ -102,10 +99,7 @@ pub struct KmsCustomKeyStoreXksProxyAuthenticationCredential {
 
 impl KmsCustomKeyStoreXksProxyAuthenticationCredential {
     /// `KmsCustomKeyStoreXksProxyAuthenticationCredential` with its required arguments; set the others with `KmsCustomKeyStoreXksProxyAuthenticationCredential { field: Some(..), ..KmsCustomKeyStoreXksProxyAuthenticationCredential::new(..) }`.
-    pub fn new(
-        access_key_id: impl Into<crate::core::Expr>,
-        raw_secret_access_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_key_id: impl Into<crate::core::Expr>, raw_secret_access_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_key_id: access_key_id.into(),
             raw_secret_access_key: raw_secret_access_key.into(),
@@ -150,8 +144,7 @@ pub struct KmsCustomKeyStore {
     pub timeouts: Option<KmsCustomKeyStoreTimeouts>,
     /// `xks_proxy_authentication_credential`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub xks_proxy_authentication_credential:
-        Option<KmsCustomKeyStoreXksProxyAuthenticationCredential>,
+    pub xks_proxy_authentication_credential: Option<KmsCustomKeyStoreXksProxyAuthenticationCredential>,
 }
 
 impl KmsCustomKeyStore {
@@ -291,11 +284,7 @@ pub struct KmsGrant {
 
 impl KmsGrant {
     /// `KmsGrant` with its required arguments; set the others with `KmsGrant { field: Some(..), ..KmsGrant::new(..) }`.
-    pub fn new(
-        grantee_principal: impl Into<crate::core::Expr>,
-        key_id: impl Into<crate::core::Expr>,
-        operations: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(grantee_principal: impl Into<crate::core::Expr>, key_id: impl Into<crate::core::Expr>, operations: Vec<crate::core::Expr>) -> Self {
         Self {
             grant_creation_tokens: None,
             grantee_principal: grantee_principal.into(),
@@ -325,7 +314,9 @@ pub struct KmsKeyTimeouts {
 impl KmsKeyTimeouts {
     /// `KmsKeyTimeouts` with its required arguments; set the others with `KmsKeyTimeouts { field: Some(..), ..KmsKeyTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -594,10 +585,7 @@ pub struct DataKmsCiphertext {
 
 impl DataKmsCiphertext {
     /// `DataKmsCiphertext` with its required arguments; set the others with `DataKmsCiphertext { field: Some(..), ..DataKmsCiphertext::new(..) }`.
-    pub fn new(
-        key_id: impl Into<crate::core::Expr>,
-        plaintext: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key_id: impl Into<crate::core::Expr>, plaintext: impl Into<crate::core::Expr>) -> Self {
         Self {
             context: None,
             id: None,
@@ -736,7 +724,10 @@ pub struct DataKmsSecret {
 impl DataKmsSecret {
     /// `DataKmsSecret` with its required arguments; set the others with `DataKmsSecret { field: Some(..), ..DataKmsSecret::new(..) }`.
     pub fn new(secret: Vec<DataKmsSecretSecret>) -> Self {
-        Self { id: None, secret }
+        Self {
+            id: None,
+            secret,
+        }
     }
 }
 
@@ -792,7 +783,10 @@ pub struct DataKmsSecrets {
 impl DataKmsSecrets {
     /// `DataKmsSecrets` with its required arguments; set the others with `DataKmsSecrets { field: Some(..), ..DataKmsSecrets::new(..) }`.
     pub fn new(secret: Vec<DataKmsSecretsSecret>) -> Self {
-        Self { id: None, secret }
+        Self {
+            id: None,
+            secret,
+        }
     }
 }
 

@@ -19,12 +19,14 @@ impl LakeformationDataCellsFilterTableDataColumnWildcard {
 
 /// The `all_rows_wildcard` block of [`LakeformationDataCellsFilterTableDataRowFilter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard {}
+pub struct LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard {
+}
 
 impl LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard {
     /// `LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard` with its required arguments; set the others with `LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard { field: Some(..), ..LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -36,8 +38,7 @@ pub struct LakeformationDataCellsFilterTableDataRowFilter {
     pub filter_expression: Option<crate::core::Expr>,
     /// `all_rows_wildcard`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub all_rows_wildcard:
-        Option<Vec<LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard>>,
+    pub all_rows_wildcard: Option<Vec<LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard>>,
 }
 
 impl LakeformationDataCellsFilterTableDataRowFilter {
@@ -77,12 +78,7 @@ pub struct LakeformationDataCellsFilterTableData {
 
 impl LakeformationDataCellsFilterTableData {
     /// `LakeformationDataCellsFilterTableData` with its required arguments; set the others with `LakeformationDataCellsFilterTableData { field: Some(..), ..LakeformationDataCellsFilterTableData::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        table_catalog_id: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_catalog_id: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_names: None,
             database_name: database_name.into(),
@@ -108,7 +104,9 @@ pub struct LakeformationDataCellsFilterTimeouts {
 impl LakeformationDataCellsFilterTimeouts {
     /// `LakeformationDataCellsFilterTimeouts` with its required arguments; set the others with `LakeformationDataCellsFilterTimeouts { field: Some(..), ..LakeformationDataCellsFilterTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -193,12 +191,10 @@ pub struct LakeformationDataLakeSettings {
     pub trusted_resource_owners: Option<Vec<crate::core::Expr>>,
     /// `create_database_default_permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub create_database_default_permissions:
-        Option<Vec<LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions>>,
+    pub create_database_default_permissions: Option<Vec<LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions>>,
     /// `create_table_default_permissions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub create_table_default_permissions:
-        Option<Vec<LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions>>,
+    pub create_table_default_permissions: Option<Vec<LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions>>,
 }
 
 impl LakeformationDataLakeSettings {
@@ -258,12 +254,14 @@ impl crate::core::Resource for LakeformationLfTag {
 
 /// The `condition` block of [`LakeformationOptIn`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct LakeformationOptInCondition {}
+pub struct LakeformationOptInCondition {
+}
 
 impl LakeformationOptInCondition {
     /// `LakeformationOptInCondition` with its required arguments; set the others with `LakeformationOptInCondition { field: Some(..), ..LakeformationOptInCondition::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -294,7 +292,9 @@ pub struct LakeformationOptInResourceDataCatalog {
 impl LakeformationOptInResourceDataCatalog {
     /// `LakeformationOptInResourceDataCatalog` with its required arguments; set the others with `LakeformationOptInResourceDataCatalog { field: Some(..), ..LakeformationOptInResourceDataCatalog::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -483,10 +483,7 @@ pub struct LakeformationOptInResourceDataTableWithColumns {
 
 impl LakeformationOptInResourceDataTableWithColumns {
     /// `LakeformationOptInResourceDataTableWithColumns` with its required arguments; set the others with `LakeformationOptInResourceDataTableWithColumns { field: Some(..), ..LakeformationOptInResourceDataTableWithColumns::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             column_names: None,
@@ -590,12 +587,7 @@ pub struct LakeformationPermissionsDataCellsFilter {
 
 impl LakeformationPermissionsDataCellsFilter {
     /// `LakeformationPermissionsDataCellsFilter` with its required arguments; set the others with `LakeformationPermissionsDataCellsFilter { field: Some(..), ..LakeformationPermissionsDataCellsFilter::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        table_catalog_id: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_catalog_id: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
             name: name.into(),
@@ -701,10 +693,7 @@ pub struct LakeformationPermissionsLfTagPolicy {
 
 impl LakeformationPermissionsLfTagPolicy {
     /// `LakeformationPermissionsLfTagPolicy` with its required arguments; set the others with `LakeformationPermissionsLfTagPolicy { field: Some(..), ..LakeformationPermissionsLfTagPolicy::new(..) }`.
-    pub fn new(
-        resource_type: impl Into<crate::core::Expr>,
-        expression: Vec<LakeformationPermissionsLfTagPolicyExpression>,
-    ) -> Self {
+    pub fn new(resource_type: impl Into<crate::core::Expr>, expression: Vec<LakeformationPermissionsLfTagPolicyExpression>) -> Self {
         Self {
             catalog_id: None,
             resource_type: resource_type.into(),
@@ -764,10 +753,7 @@ pub struct LakeformationPermissionsTableWithColumns {
 
 impl LakeformationPermissionsTableWithColumns {
     /// `LakeformationPermissionsTableWithColumns` with its required arguments; set the others with `LakeformationPermissionsTableWithColumns { field: Some(..), ..LakeformationPermissionsTableWithColumns::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             column_names: None,
@@ -823,10 +809,7 @@ pub struct LakeformationPermissions {
 
 impl LakeformationPermissions {
     /// `LakeformationPermissions` with its required arguments; set the others with `LakeformationPermissions { field: Some(..), ..LakeformationPermissions::new(..) }`.
-    pub fn new(
-        permissions: Vec<crate::core::Expr>,
-        principal: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(permissions: Vec<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
             catalog_resource: None,

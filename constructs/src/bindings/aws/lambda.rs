@@ -5,8 +5,7 @@
 pub struct LambdaAliasRoutingConfig {
     /// `additional_version_weights`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_version_weights:
-        Option<std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>>,
+    pub additional_version_weights: Option<std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>>,
 }
 
 impl LambdaAliasRoutingConfig {
@@ -40,11 +39,7 @@ pub struct LambdaAlias {
 
 impl LambdaAlias {
     /// `LambdaAlias` with its required arguments; set the others with `LambdaAlias { field: Some(..), ..LambdaAlias::new(..) }`.
-    pub fn new(
-        function_name: impl Into<crate::core::Expr>,
-        function_version: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_name: impl Into<crate::core::Expr>, function_version: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             function_name: function_name.into(),
@@ -176,7 +171,9 @@ pub struct LambdaEventSourceMappingDestinationConfig {
 impl LambdaEventSourceMappingDestinationConfig {
     /// `LambdaEventSourceMappingDestinationConfig` with its required arguments; set the others with `LambdaEventSourceMappingDestinationConfig { field: Some(..), ..LambdaEventSourceMappingDestinationConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { on_failure: None }
+        Self {
+            on_failure: None,
+        }
     }
 }
 
@@ -215,7 +212,9 @@ pub struct LambdaEventSourceMappingFilterCriteriaFilter {
 impl LambdaEventSourceMappingFilterCriteriaFilter {
     /// `LambdaEventSourceMappingFilterCriteriaFilter` with its required arguments; set the others with `LambdaEventSourceMappingFilterCriteriaFilter { field: Some(..), ..LambdaEventSourceMappingFilterCriteriaFilter::new(..) }`.
     pub fn new() -> Self {
-        Self { pattern: None }
+        Self {
+            pattern: None,
+        }
     }
 }
 
@@ -230,7 +229,9 @@ pub struct LambdaEventSourceMappingFilterCriteria {
 impl LambdaEventSourceMappingFilterCriteria {
     /// `LambdaEventSourceMappingFilterCriteria` with its required arguments; set the others with `LambdaEventSourceMappingFilterCriteria { field: Some(..), ..LambdaEventSourceMappingFilterCriteria::new(..) }`.
     pub fn new() -> Self {
-        Self { filter: None }
+        Self {
+            filter: None,
+        }
     }
 }
 
@@ -244,7 +245,9 @@ pub struct LambdaEventSourceMappingMetricsConfig {
 impl LambdaEventSourceMappingMetricsConfig {
     /// `LambdaEventSourceMappingMetricsConfig` with its required arguments; set the others with `LambdaEventSourceMappingMetricsConfig { field: Some(..), ..LambdaEventSourceMappingMetricsConfig::new(..) }`.
     pub fn new(metrics: Vec<crate::core::Expr>) -> Self {
-        Self { metrics }
+        Self {
+            metrics,
+        }
     }
 }
 
@@ -296,7 +299,9 @@ pub struct LambdaEventSourceMappingSelfManagedEventSource {
 impl LambdaEventSourceMappingSelfManagedEventSource {
     /// `LambdaEventSourceMappingSelfManagedEventSource` with its required arguments; set the others with `LambdaEventSourceMappingSelfManagedEventSource { field: Some(..), ..LambdaEventSourceMappingSelfManagedEventSource::new(..) }`.
     pub fn new(endpoints: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
-        Self { endpoints }
+        Self {
+            endpoints,
+        }
     }
 }
 
@@ -380,15 +385,13 @@ pub struct LambdaEventSourceMapping {
     pub tumbling_window_in_seconds: Option<crate::core::Arg<crate::core::Number>>,
     /// `amazon_managed_kafka_event_source_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amazon_managed_kafka_event_source_config:
-        Option<LambdaEventSourceMappingAmazonManagedKafkaEventSourceConfig>,
+    pub amazon_managed_kafka_event_source_config: Option<LambdaEventSourceMappingAmazonManagedKafkaEventSourceConfig>,
     /// `destination_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub destination_config: Option<LambdaEventSourceMappingDestinationConfig>,
     /// `document_db_event_source_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub document_db_event_source_config:
-        Option<LambdaEventSourceMappingDocumentDbEventSourceConfig>,
+    pub document_db_event_source_config: Option<LambdaEventSourceMappingDocumentDbEventSourceConfig>,
     /// `filter_criteria`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_criteria: Option<LambdaEventSourceMappingFilterCriteria>,
@@ -406,8 +409,7 @@ pub struct LambdaEventSourceMapping {
     pub self_managed_event_source: Option<LambdaEventSourceMappingSelfManagedEventSource>,
     /// `self_managed_kafka_event_source_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub self_managed_kafka_event_source_config:
-        Option<LambdaEventSourceMappingAmazonManagedKafkaEventSourceConfig>,
+    pub self_managed_kafka_event_source_config: Option<LambdaEventSourceMappingAmazonManagedKafkaEventSourceConfig>,
     /// `source_access_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_access_configuration: Option<Vec<LambdaEventSourceMappingSourceAccessConfiguration>>,
@@ -481,7 +483,9 @@ pub struct LambdaFunctionEnvironment {
 impl LambdaFunctionEnvironment {
     /// `LambdaFunctionEnvironment` with its required arguments; set the others with `LambdaFunctionEnvironment { field: Some(..), ..LambdaFunctionEnvironment::new(..) }`.
     pub fn new() -> Self {
-        Self { variables: None }
+        Self {
+            variables: None,
+        }
     }
 }
 
@@ -496,7 +500,9 @@ pub struct LambdaFunctionEphemeralStorage {
 impl LambdaFunctionEphemeralStorage {
     /// `LambdaFunctionEphemeralStorage` with its required arguments; set the others with `LambdaFunctionEphemeralStorage { field: Some(..), ..LambdaFunctionEphemeralStorage::new(..) }`.
     pub fn new() -> Self {
-        Self { size: None }
+        Self {
+            size: None,
+        }
     }
 }
 
@@ -511,10 +517,7 @@ pub struct LambdaFunctionFileSystemConfig {
 
 impl LambdaFunctionFileSystemConfig {
     /// `LambdaFunctionFileSystemConfig` with its required arguments; set the others with `LambdaFunctionFileSystemConfig { field: Some(..), ..LambdaFunctionFileSystemConfig::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        local_mount_path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, local_mount_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
             local_mount_path: local_mount_path.into(),
@@ -626,7 +629,9 @@ pub struct LambdaFunctionTracingConfig {
 impl LambdaFunctionTracingConfig {
     /// `LambdaFunctionTracingConfig` with its required arguments; set the others with `LambdaFunctionTracingConfig { field: Some(..), ..LambdaFunctionTracingConfig::new(..) }`.
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
-        Self { mode: mode.into() }
+        Self {
+            mode: mode.into(),
+        }
     }
 }
 
@@ -644,10 +649,7 @@ pub struct LambdaFunctionVpcConfig {
 
 impl LambdaFunctionVpcConfig {
     /// `LambdaFunctionVpcConfig` with its required arguments; set the others with `LambdaFunctionVpcConfig { field: Some(..), ..LambdaFunctionVpcConfig::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             ipv6_allowed_for_dual_stack: None,
             security_group_ids,
@@ -769,10 +771,7 @@ pub struct LambdaFunction {
 
 impl LambdaFunction {
     /// `LambdaFunction` with its required arguments; set the others with `LambdaFunction { field: Some(..), ..LambdaFunction::new(..) }`.
-    pub fn new(
-        function_name: impl Into<crate::core::Expr>,
-        role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_name: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>) -> Self {
         Self {
             architectures: None,
             code_signing_config_arn: None,
@@ -906,10 +905,7 @@ pub struct LambdaFunctionRecursionConfig {
 
 impl LambdaFunctionRecursionConfig {
     /// `LambdaFunctionRecursionConfig` with its required arguments; set the others with `LambdaFunctionRecursionConfig { field: Some(..), ..LambdaFunctionRecursionConfig::new(..) }`.
-    pub fn new(
-        function_name: impl Into<crate::core::Expr>,
-        recursive_loop: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_name: impl Into<crate::core::Expr>, recursive_loop: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_name: function_name.into(),
             recursive_loop: recursive_loop.into(),
@@ -969,7 +965,9 @@ pub struct LambdaFunctionUrlTimeouts {
 impl LambdaFunctionUrlTimeouts {
     /// `LambdaFunctionUrlTimeouts` with its required arguments; set the others with `LambdaFunctionUrlTimeouts { field: Some(..), ..LambdaFunctionUrlTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -999,10 +997,7 @@ pub struct LambdaFunctionUrl {
 
 impl LambdaFunctionUrl {
     /// `LambdaFunctionUrl` with its required arguments; set the others with `LambdaFunctionUrl { field: Some(..), ..LambdaFunctionUrl::new(..) }`.
-    pub fn new(
-        authorization_type: impl Into<crate::core::Expr>,
-        function_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorization_type: impl Into<crate::core::Expr>, function_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorization_type: authorization_type.into(),
             function_name: function_name.into(),
@@ -1045,10 +1040,7 @@ pub struct LambdaInvocation {
 
 impl LambdaInvocation {
     /// `LambdaInvocation` with its required arguments; set the others with `LambdaInvocation { field: Some(..), ..LambdaInvocation::new(..) }`.
-    pub fn new(
-        function_name: impl Into<crate::core::Expr>,
-        input: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_name: impl Into<crate::core::Expr>, input: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_name: function_name.into(),
             id: None,
@@ -1155,13 +1147,7 @@ pub struct LambdaLayerVersionPermission {
 
 impl LambdaLayerVersionPermission {
     /// `LambdaLayerVersionPermission` with its required arguments; set the others with `LambdaLayerVersionPermission { field: Some(..), ..LambdaLayerVersionPermission::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        layer_name: impl Into<crate::core::Expr>,
-        principal: impl Into<crate::core::Expr>,
-        statement_id: impl Into<crate::core::Expr>,
-        version_number: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, layer_name: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>, statement_id: impl Into<crate::core::Expr>, version_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             action: action.into(),
             id: None,
@@ -1219,11 +1205,7 @@ pub struct LambdaPermission {
 
 impl LambdaPermission {
     /// `LambdaPermission` with its required arguments; set the others with `LambdaPermission { field: Some(..), ..LambdaPermission::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        function_name: impl Into<crate::core::Expr>,
-        principal: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, function_name: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
             event_source_token: None,
@@ -1288,11 +1270,7 @@ pub struct LambdaProvisionedConcurrencyConfig {
 
 impl LambdaProvisionedConcurrencyConfig {
     /// `LambdaProvisionedConcurrencyConfig` with its required arguments; set the others with `LambdaProvisionedConcurrencyConfig { field: Some(..), ..LambdaProvisionedConcurrencyConfig::new(..) }`.
-    pub fn new(
-        function_name: impl Into<crate::core::Expr>,
-        provisioned_concurrent_executions: impl Into<crate::core::Arg<crate::core::Number>>,
-        qualifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_name: impl Into<crate::core::Expr>, provisioned_concurrent_executions: impl Into<crate::core::Arg<crate::core::Number>>, qualifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_name: function_name.into(),
             id: None,
@@ -1354,10 +1332,7 @@ pub struct DataLambdaAlias {
 
 impl DataLambdaAlias {
     /// `DataLambdaAlias` with its required arguments; set the others with `DataLambdaAlias { field: Some(..), ..DataLambdaAlias::new(..) }`.
-    pub fn new(
-        function_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_name: function_name.into(),
             id: None,
@@ -1465,7 +1440,9 @@ pub struct DataLambdaFunctions {
 impl DataLambdaFunctions {
     /// `DataLambdaFunctions` with its required arguments; set the others with `DataLambdaFunctions { field: Some(..), ..DataLambdaFunctions::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -1490,10 +1467,7 @@ pub struct DataLambdaInvocation {
 
 impl DataLambdaInvocation {
     /// `DataLambdaInvocation` with its required arguments; set the others with `DataLambdaInvocation { field: Some(..), ..DataLambdaInvocation::new(..) }`.
-    pub fn new(
-        function_name: impl Into<crate::core::Expr>,
-        input: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(function_name: impl Into<crate::core::Expr>, input: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_name: function_name.into(),
             id: None,

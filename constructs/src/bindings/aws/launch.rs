@@ -196,10 +196,7 @@ pub struct LaunchConfiguration {
 
 impl LaunchConfiguration {
     /// `LaunchConfiguration` with its required arguments; set the others with `LaunchConfiguration { field: Some(..), ..LaunchConfiguration::new(..) }`.
-    pub fn new(
-        image_id: impl Into<crate::core::Expr>,
-        instance_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(image_id: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             associate_public_ip_address: None,
             ebs_optimized: None,
@@ -335,8 +332,7 @@ pub struct LaunchTemplateCapacityReservationSpecification {
     pub capacity_reservation_preference: Option<crate::core::Expr>,
     /// `capacity_reservation_target`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_target:
-        Option<LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget>,
+    pub capacity_reservation_target: Option<LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget>,
 }
 
 impl LaunchTemplateCapacityReservationSpecification {
@@ -385,7 +381,9 @@ pub struct LaunchTemplateCreditSpecification {
 impl LaunchTemplateCreditSpecification {
     /// `LaunchTemplateCreditSpecification` with its required arguments; set the others with `LaunchTemplateCreditSpecification { field: Some(..), ..LaunchTemplateCreditSpecification::new(..) }`.
     pub fn new() -> Self {
-        Self { cpu_credits: None }
+        Self {
+            cpu_credits: None,
+        }
     }
 }
 
@@ -416,7 +414,9 @@ pub struct LaunchTemplateEnclaveOptions {
 impl LaunchTemplateEnclaveOptions {
     /// `LaunchTemplateEnclaveOptions` with its required arguments; set the others with `LaunchTemplateEnclaveOptions { field: Some(..), ..LaunchTemplateEnclaveOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -590,12 +590,10 @@ pub struct LaunchTemplateInstanceRequirements {
     pub local_storage_types: Option<Vec<crate::core::Expr>>,
     /// `max_spot_price_as_percentage_of_optimal_on_demand_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_spot_price_as_percentage_of_optimal_on_demand_price:
-        Option<crate::core::Arg<crate::core::Number>>,
+    pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<crate::core::Arg<crate::core::Number>>,
     /// `on_demand_max_price_percentage_over_lowest_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub on_demand_max_price_percentage_over_lowest_price:
-        Option<crate::core::Arg<crate::core::Number>>,
+    pub on_demand_max_price_percentage_over_lowest_price: Option<crate::core::Arg<crate::core::Number>>,
     /// `require_hibernate_support`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require_hibernate_support: Option<crate::core::Arg<bool>>,
@@ -631,10 +629,7 @@ pub struct LaunchTemplateInstanceRequirements {
 
 impl LaunchTemplateInstanceRequirements {
     /// `LaunchTemplateInstanceRequirements` with its required arguments; set the others with `LaunchTemplateInstanceRequirements { field: Some(..), ..LaunchTemplateInstanceRequirements::new(..) }`.
-    pub fn new(
-        memory_mib: LaunchTemplateInstanceRequirementsMemoryMib,
-        vcpu_count: LaunchTemplateInstanceRequirementsMemoryMib,
-    ) -> Self {
+    pub fn new(memory_mib: LaunchTemplateInstanceRequirementsMemoryMib, vcpu_count: LaunchTemplateInstanceRequirementsMemoryMib) -> Self {
         Self {
             accelerator_manufacturers: None,
             accelerator_names: None,
@@ -780,8 +775,7 @@ pub struct LaunchTemplateNetworkInterfacesEnaSrdSpecification {
     pub ena_srd_enabled: Option<crate::core::Arg<bool>>,
     /// `ena_srd_udp_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ena_srd_udp_specification:
-        Option<LaunchTemplateNetworkInterfacesEnaSrdSpecificationEnaSrdUdpSpecification>,
+    pub ena_srd_udp_specification: Option<LaunchTemplateNetworkInterfacesEnaSrdSpecificationEnaSrdUdpSpecification>,
 }
 
 impl LaunchTemplateNetworkInterfacesEnaSrdSpecification {
@@ -859,8 +853,7 @@ pub struct LaunchTemplateNetworkInterfaces {
     pub subnet_id: Option<crate::core::Expr>,
     /// `connection_tracking_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub connection_tracking_specification:
-        Option<LaunchTemplateNetworkInterfacesConnectionTrackingSpecification>,
+    pub connection_tracking_specification: Option<LaunchTemplateNetworkInterfacesConnectionTrackingSpecification>,
     /// `ena_srd_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ena_srd_specification: Option<LaunchTemplateNetworkInterfacesEnaSrdSpecification>,
@@ -1217,7 +1210,9 @@ pub struct DataLaunchTemplateTimeouts {
 impl DataLaunchTemplateTimeouts {
     /// `DataLaunchTemplateTimeouts` with its required arguments; set the others with `DataLaunchTemplateTimeouts { field: Some(..), ..DataLaunchTemplateTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -273,11 +273,7 @@ pub struct LbCookieStickinessPolicy {
 
 impl LbCookieStickinessPolicy {
     /// `LbCookieStickinessPolicy` with its required arguments; set the others with `LbCookieStickinessPolicy { field: Some(..), ..LbCookieStickinessPolicy::new(..) }`.
-    pub fn new(
-        lb_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        load_balancer: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(lb_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_expiration_period: None,
             id: None,
@@ -297,8 +293,7 @@ impl crate::core::Resource for LbCookieStickinessPolicy {
 pub struct LbListenerDefaultActionAuthenticateCognito {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `on_unauthenticated_request`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_unauthenticated_request: Option<crate::core::Expr>,
@@ -321,11 +316,7 @@ pub struct LbListenerDefaultActionAuthenticateCognito {
 
 impl LbListenerDefaultActionAuthenticateCognito {
     /// `LbListenerDefaultActionAuthenticateCognito` with its required arguments; set the others with `LbListenerDefaultActionAuthenticateCognito { field: Some(..), ..LbListenerDefaultActionAuthenticateCognito::new(..) }`.
-    pub fn new(
-        user_pool_arn: impl Into<crate::core::Expr>,
-        user_pool_client_id: impl Into<crate::core::Expr>,
-        user_pool_domain: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             on_unauthenticated_request: None,
@@ -344,8 +335,7 @@ impl LbListenerDefaultActionAuthenticateCognito {
 pub struct LbListenerDefaultActionAuthenticateOidc {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `authorization_endpoint`. Required.
     pub authorization_endpoint: crate::core::Expr,
     /// `client_id`. Required.
@@ -374,14 +364,7 @@ pub struct LbListenerDefaultActionAuthenticateOidc {
 
 impl LbListenerDefaultActionAuthenticateOidc {
     /// `LbListenerDefaultActionAuthenticateOidc` with its required arguments; set the others with `LbListenerDefaultActionAuthenticateOidc { field: Some(..), ..LbListenerDefaultActionAuthenticateOidc::new(..) }`.
-    pub fn new(
-        authorization_endpoint: impl Into<crate::core::Expr>,
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-        issuer: impl Into<crate::core::Expr>,
-        token_endpoint: impl Into<crate::core::Expr>,
-        user_info_endpoint: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             authorization_endpoint: authorization_endpoint.into(),
@@ -642,8 +625,7 @@ pub struct LbListener {
     pub routing_http_request_x_amzn_mtls_clientcert_leaf_header_name: Option<crate::core::Expr>,
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name:
-        Option<crate::core::Expr>,
+    pub routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name: Option<crate::core::Expr>,
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_http_request_x_amzn_mtls_clientcert_subject_header_name: Option<crate::core::Expr>,
@@ -658,8 +640,7 @@ pub struct LbListener {
     pub routing_http_request_x_amzn_tls_version_header_name: Option<crate::core::Expr>,
     /// `routing_http_response_access_control_allow_credentials_header_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub routing_http_response_access_control_allow_credentials_header_value:
-        Option<crate::core::Expr>,
+    pub routing_http_response_access_control_allow_credentials_header_value: Option<crate::core::Expr>,
     /// `routing_http_response_access_control_allow_headers_header_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_http_response_access_control_allow_headers_header_value: Option<crate::core::Expr>,
@@ -714,10 +695,7 @@ pub struct LbListener {
 
 impl LbListener {
     /// `LbListener` with its required arguments; set the others with `LbListener { field: Some(..), ..LbListener::new(..) }`.
-    pub fn new(
-        load_balancer_arn: impl Into<crate::core::Expr>,
-        default_action: Vec<LbListenerDefaultAction>,
-    ) -> Self {
+    pub fn new(load_balancer_arn: impl Into<crate::core::Expr>, default_action: Vec<LbListenerDefaultAction>) -> Self {
         Self {
             alpn_policy: None,
             certificate_arn: None,
@@ -773,10 +751,7 @@ pub struct LbListenerCertificate {
 
 impl LbListenerCertificate {
     /// `LbListenerCertificate` with its required arguments; set the others with `LbListenerCertificate { field: Some(..), ..LbListenerCertificate::new(..) }`.
-    pub fn new(
-        certificate_arn: impl Into<crate::core::Expr>,
-        listener_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_arn: impl Into<crate::core::Expr>, listener_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
             id: None,
@@ -794,8 +769,7 @@ impl crate::core::Resource for LbListenerCertificate {
 pub struct LbListenerRuleActionAuthenticateCognito {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `on_unauthenticated_request`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_unauthenticated_request: Option<crate::core::Expr>,
@@ -818,11 +792,7 @@ pub struct LbListenerRuleActionAuthenticateCognito {
 
 impl LbListenerRuleActionAuthenticateCognito {
     /// `LbListenerRuleActionAuthenticateCognito` with its required arguments; set the others with `LbListenerRuleActionAuthenticateCognito { field: Some(..), ..LbListenerRuleActionAuthenticateCognito::new(..) }`.
-    pub fn new(
-        user_pool_arn: impl Into<crate::core::Expr>,
-        user_pool_client_id: impl Into<crate::core::Expr>,
-        user_pool_domain: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             on_unauthenticated_request: None,
@@ -841,8 +811,7 @@ impl LbListenerRuleActionAuthenticateCognito {
 pub struct LbListenerRuleActionAuthenticateOidc {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `authorization_endpoint`. Required.
     pub authorization_endpoint: crate::core::Expr,
     /// `client_id`. Required.
@@ -871,14 +840,7 @@ pub struct LbListenerRuleActionAuthenticateOidc {
 
 impl LbListenerRuleActionAuthenticateOidc {
     /// `LbListenerRuleActionAuthenticateOidc` with its required arguments; set the others with `LbListenerRuleActionAuthenticateOidc { field: Some(..), ..LbListenerRuleActionAuthenticateOidc::new(..) }`.
-    pub fn new(
-        authorization_endpoint: impl Into<crate::core::Expr>,
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-        issuer: impl Into<crate::core::Expr>,
-        token_endpoint: impl Into<crate::core::Expr>,
-        user_info_endpoint: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             authorization_endpoint: authorization_endpoint.into(),
@@ -949,7 +911,9 @@ pub struct LbListenerRuleConditionHostHeader {
 impl LbListenerRuleConditionHostHeader {
     /// `LbListenerRuleConditionHostHeader` with its required arguments; set the others with `LbListenerRuleConditionHostHeader { field: Some(..), ..LbListenerRuleConditionHostHeader::new(..) }`.
     pub fn new(values: Vec<crate::core::Expr>) -> Self {
-        Self { values }
+        Self {
+            values,
+        }
     }
 }
 
@@ -964,10 +928,7 @@ pub struct LbListenerRuleConditionHttpHeader {
 
 impl LbListenerRuleConditionHttpHeader {
     /// `LbListenerRuleConditionHttpHeader` with its required arguments; set the others with `LbListenerRuleConditionHttpHeader { field: Some(..), ..LbListenerRuleConditionHttpHeader::new(..) }`.
-    pub fn new(
-        http_header_name: impl Into<crate::core::Expr>,
-        values: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(http_header_name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             http_header_name: http_header_name.into(),
             values,
@@ -1057,11 +1018,7 @@ pub struct LbListenerRule {
 
 impl LbListenerRule {
     /// `LbListenerRule` with its required arguments; set the others with `LbListenerRule { field: Some(..), ..LbListenerRule::new(..) }`.
-    pub fn new(
-        listener_arn: impl Into<crate::core::Expr>,
-        action: Vec<LbListenerRuleAction>,
-        condition: Vec<LbListenerRuleCondition>,
-    ) -> Self {
+    pub fn new(listener_arn: impl Into<crate::core::Expr>, action: Vec<LbListenerRuleAction>, condition: Vec<LbListenerRuleCondition>) -> Self {
         Self {
             id: None,
             listener_arn: listener_arn.into(),
@@ -1119,11 +1076,7 @@ pub struct LbSslNegotiationPolicy {
 
 impl LbSslNegotiationPolicy {
     /// `LbSslNegotiationPolicy` with its required arguments; set the others with `LbSslNegotiationPolicy { field: Some(..), ..LbSslNegotiationPolicy::new(..) }`.
-    pub fn new(
-        lb_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        load_balancer: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(lb_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             lb_port: lb_port.into(),
@@ -1227,10 +1180,7 @@ pub struct LbTargetGroupTargetFailover {
 
 impl LbTargetGroupTargetFailover {
     /// `LbTargetGroupTargetFailover` with its required arguments; set the others with `LbTargetGroupTargetFailover { field: Some(..), ..LbTargetGroupTargetFailover::new(..) }`.
-    pub fn new(
-        on_deregistration: impl Into<crate::core::Expr>,
-        on_unhealthy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(on_deregistration: impl Into<crate::core::Expr>, on_unhealthy: impl Into<crate::core::Expr>) -> Self {
         Self {
             on_deregistration: on_deregistration.into(),
             on_unhealthy: on_unhealthy.into(),
@@ -1458,10 +1408,7 @@ pub struct LbTargetGroupAttachment {
 
 impl LbTargetGroupAttachment {
     /// `LbTargetGroupAttachment` with its required arguments; set the others with `LbTargetGroupAttachment { field: Some(..), ..LbTargetGroupAttachment::new(..) }`.
-    pub fn new(
-        target_group_arn: impl Into<crate::core::Expr>,
-        target_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(target_group_arn: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: None,
             id: None,
@@ -1529,10 +1476,7 @@ pub struct LbTrustStore {
 
 impl LbTrustStore {
     /// `LbTrustStore` with its required arguments; set the others with `LbTrustStore { field: Some(..), ..LbTrustStore::new(..) }`.
-    pub fn new(
-        ca_certificates_bundle_s3_bucket: impl Into<crate::core::Expr>,
-        ca_certificates_bundle_s3_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ca_certificates_bundle_s3_bucket: impl Into<crate::core::Expr>, ca_certificates_bundle_s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             ca_certificates_bundle_s3_bucket: ca_certificates_bundle_s3_bucket.into(),
             ca_certificates_bundle_s3_key: ca_certificates_bundle_s3_key.into(),
@@ -1562,7 +1506,9 @@ pub struct LbTrustStoreRevocationTimeouts {
 impl LbTrustStoreRevocationTimeouts {
     /// `LbTrustStoreRevocationTimeouts` with its required arguments; set the others with `LbTrustStoreRevocationTimeouts { field: Some(..), ..LbTrustStoreRevocationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -1588,11 +1534,7 @@ pub struct LbTrustStoreRevocation {
 
 impl LbTrustStoreRevocation {
     /// `LbTrustStoreRevocation` with its required arguments; set the others with `LbTrustStoreRevocation { field: Some(..), ..LbTrustStoreRevocation::new(..) }`.
-    pub fn new(
-        revocations_s3_bucket: impl Into<crate::core::Expr>,
-        revocations_s3_key: impl Into<crate::core::Expr>,
-        trust_store_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(revocations_s3_bucket: impl Into<crate::core::Expr>, revocations_s3_key: impl Into<crate::core::Expr>, trust_store_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             revocations_s3_bucket: revocations_s3_bucket.into(),
@@ -1619,7 +1561,9 @@ pub struct DataLbTimeouts {
 impl DataLbTimeouts {
     /// `DataLbTimeouts` with its required arguments; set the others with `DataLbTimeouts { field: Some(..), ..DataLbTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 
@@ -1732,56 +1676,66 @@ impl crate::core::DataSource for DataLbListener {
 
 /// The `authenticate_cognito` block of [`DataLbListenerRuleAction`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleActionAuthenticateCognito {}
+pub struct DataLbListenerRuleActionAuthenticateCognito {
+}
 
 impl DataLbListenerRuleActionAuthenticateCognito {
     /// `DataLbListenerRuleActionAuthenticateCognito` with its required arguments; set the others with `DataLbListenerRuleActionAuthenticateCognito { field: Some(..), ..DataLbListenerRuleActionAuthenticateCognito::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `authenticate_oidc` block of [`DataLbListenerRuleAction`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleActionAuthenticateOidc {}
+pub struct DataLbListenerRuleActionAuthenticateOidc {
+}
 
 impl DataLbListenerRuleActionAuthenticateOidc {
     /// `DataLbListenerRuleActionAuthenticateOidc` with its required arguments; set the others with `DataLbListenerRuleActionAuthenticateOidc { field: Some(..), ..DataLbListenerRuleActionAuthenticateOidc::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `fixed_response` block of [`DataLbListenerRuleAction`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleActionFixedResponse {}
+pub struct DataLbListenerRuleActionFixedResponse {
+}
 
 impl DataLbListenerRuleActionFixedResponse {
     /// `DataLbListenerRuleActionFixedResponse` with its required arguments; set the others with `DataLbListenerRuleActionFixedResponse { field: Some(..), ..DataLbListenerRuleActionFixedResponse::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `stickiness` block of [`DataLbListenerRuleActionForward`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleActionForwardStickiness {}
+pub struct DataLbListenerRuleActionForwardStickiness {
+}
 
 impl DataLbListenerRuleActionForwardStickiness {
     /// `DataLbListenerRuleActionForwardStickiness` with its required arguments; set the others with `DataLbListenerRuleActionForwardStickiness { field: Some(..), ..DataLbListenerRuleActionForwardStickiness::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `target_group` block of [`DataLbListenerRuleActionForward`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleActionForwardTargetGroup {}
+pub struct DataLbListenerRuleActionForwardTargetGroup {
+}
 
 impl DataLbListenerRuleActionForwardTargetGroup {
     /// `DataLbListenerRuleActionForwardTargetGroup` with its required arguments; set the others with `DataLbListenerRuleActionForwardTargetGroup { field: Some(..), ..DataLbListenerRuleActionForwardTargetGroup::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -1808,12 +1762,14 @@ impl DataLbListenerRuleActionForward {
 
 /// The `redirect` block of [`DataLbListenerRuleAction`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleActionRedirect {}
+pub struct DataLbListenerRuleActionRedirect {
+}
 
 impl DataLbListenerRuleActionRedirect {
     /// `DataLbListenerRuleActionRedirect` with its required arguments; set the others with `DataLbListenerRuleActionRedirect { field: Some(..), ..DataLbListenerRuleActionRedirect::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -1852,34 +1808,40 @@ impl DataLbListenerRuleAction {
 
 /// The `host_header` block of [`DataLbListenerRuleCondition`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleConditionHostHeader {}
+pub struct DataLbListenerRuleConditionHostHeader {
+}
 
 impl DataLbListenerRuleConditionHostHeader {
     /// `DataLbListenerRuleConditionHostHeader` with its required arguments; set the others with `DataLbListenerRuleConditionHostHeader { field: Some(..), ..DataLbListenerRuleConditionHostHeader::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `http_header` block of [`DataLbListenerRuleCondition`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleConditionHttpHeader {}
+pub struct DataLbListenerRuleConditionHttpHeader {
+}
 
 impl DataLbListenerRuleConditionHttpHeader {
     /// `DataLbListenerRuleConditionHttpHeader` with its required arguments; set the others with `DataLbListenerRuleConditionHttpHeader { field: Some(..), ..DataLbListenerRuleConditionHttpHeader::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `values` block of [`DataLbListenerRuleConditionQueryString`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataLbListenerRuleConditionQueryStringValues {}
+pub struct DataLbListenerRuleConditionQueryStringValues {
+}
 
 impl DataLbListenerRuleConditionQueryStringValues {
     /// `DataLbListenerRuleConditionQueryStringValues` with its required arguments; set the others with `DataLbListenerRuleConditionQueryStringValues { field: Some(..), ..DataLbListenerRuleConditionQueryStringValues::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -1894,7 +1856,9 @@ pub struct DataLbListenerRuleConditionQueryString {
 impl DataLbListenerRuleConditionQueryString {
     /// `DataLbListenerRuleConditionQueryString` with its required arguments; set the others with `DataLbListenerRuleConditionQueryString { field: Some(..), ..DataLbListenerRuleConditionQueryString::new(..) }`.
     pub fn new() -> Self {
-        Self { values: None }
+        Self {
+            values: None,
+        }
     }
 }
 
@@ -2104,9 +2068,7 @@ impl crate::core::Ref<Lb> {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
-    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
@@ -2228,33 +2190,23 @@ impl crate::core::Ref<LbListener> {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_issuer_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_leaf_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_validity_header_name`, as a reference.
-    pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
     }
     /// `routing_http_request_x_amzn_tls_cipher_suite_header_name`, as a reference.
@@ -2266,33 +2218,23 @@ impl crate::core::Ref<LbListener> {
         self.attr("routing_http_request_x_amzn_tls_version_header_name")
     }
     /// `routing_http_response_access_control_allow_credentials_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_credentials_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_credentials_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_credentials_header_value")
     }
     /// `routing_http_response_access_control_allow_headers_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_headers_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_headers_header_value")
     }
     /// `routing_http_response_access_control_allow_methods_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_methods_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_methods_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_methods_header_value")
     }
     /// `routing_http_response_access_control_allow_origin_header_value`, as a reference.
-    pub fn routing_http_response_access_control_allow_origin_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_allow_origin_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_origin_header_value")
     }
     /// `routing_http_response_access_control_expose_headers_header_value`, as a reference.
-    pub fn routing_http_response_access_control_expose_headers_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_access_control_expose_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_expose_headers_header_value")
     }
     /// `routing_http_response_access_control_max_age_header_value`, as a reference.
@@ -2308,9 +2250,7 @@ impl crate::core::Ref<LbListener> {
         self.attr("routing_http_response_server_enabled")
     }
     /// `routing_http_response_strict_transport_security_header_value`, as a reference.
-    pub fn routing_http_response_strict_transport_security_header_value(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn routing_http_response_strict_transport_security_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_strict_transport_security_header_value")
     }
     /// `routing_http_response_x_content_type_options_header_value`, as a reference.
@@ -2662,9 +2602,7 @@ impl crate::core::Ref<DataLb> {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
-    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(
-        &self,
-    ) -> crate::core::Expr {
+    pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.

@@ -14,10 +14,7 @@ pub struct LexBotAbortStatementMessage {
 
 impl LexBotAbortStatementMessage {
     /// `LexBotAbortStatementMessage` with its required arguments; set the others with `LexBotAbortStatementMessage { field: Some(..), ..LexBotAbortStatementMessage::new(..) }`.
-    pub fn new(
-        content: impl Into<crate::core::Expr>,
-        content_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
             content_type: content_type.into(),
@@ -60,10 +57,7 @@ pub struct LexBotClarificationPrompt {
 
 impl LexBotClarificationPrompt {
     /// `LexBotClarificationPrompt` with its required arguments; set the others with `LexBotClarificationPrompt { field: Some(..), ..LexBotClarificationPrompt::new(..) }`.
-    pub fn new(
-        max_attempts: impl Into<crate::core::Arg<crate::core::Number>>,
-        message: Vec<LexBotAbortStatementMessage>,
-    ) -> Self {
+    pub fn new(max_attempts: impl Into<crate::core::Arg<crate::core::Number>>, message: Vec<LexBotAbortStatementMessage>) -> Self {
         Self {
             max_attempts: max_attempts.into(),
             response_card: None,
@@ -83,10 +77,7 @@ pub struct LexBotIntent {
 
 impl LexBotIntent {
     /// `LexBotIntent` with its required arguments; set the others with `LexBotIntent { field: Some(..), ..LexBotIntent::new(..) }`.
-    pub fn new(
-        intent_name: impl Into<crate::core::Expr>,
-        intent_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(intent_name: impl Into<crate::core::Expr>, intent_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             intent_name: intent_name.into(),
             intent_version: intent_version.into(),
@@ -170,12 +161,7 @@ pub struct LexBot {
 
 impl LexBot {
     /// `LexBot` with its required arguments; set the others with `LexBot { field: Some(..), ..LexBot::new(..) }`.
-    pub fn new(
-        child_directed: impl Into<crate::core::Arg<bool>>,
-        name: impl Into<crate::core::Expr>,
-        abort_statement: LexBotAbortStatement,
-        intent: Vec<LexBotIntent>,
-    ) -> Self {
+    pub fn new(child_directed: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, abort_statement: LexBotAbortStatement, intent: Vec<LexBotIntent>) -> Self {
         Self {
             child_directed: child_directed.into(),
             create_version: None,
@@ -217,11 +203,7 @@ pub struct LexBotAliasConversationLogsLogSettings {
 
 impl LexBotAliasConversationLogsLogSettings {
     /// `LexBotAliasConversationLogsLogSettings` with its required arguments; set the others with `LexBotAliasConversationLogsLogSettings { field: Some(..), ..LexBotAliasConversationLogsLogSettings::new(..) }`.
-    pub fn new(
-        destination: impl Into<crate::core::Expr>,
-        log_type: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
             kms_key_arn: None,
@@ -276,11 +258,7 @@ pub struct LexBotAlias {
 
 impl LexBotAlias {
     /// `LexBotAlias` with its required arguments; set the others with `LexBotAlias { field: Some(..), ..LexBotAlias::new(..) }`.
-    pub fn new(
-        bot_name: impl Into<crate::core::Expr>,
-        bot_version: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bot_name: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_name: bot_name.into(),
             bot_version: bot_version.into(),
@@ -308,10 +286,7 @@ pub struct LexIntentDialogCodeHook {
 
 impl LexIntentDialogCodeHook {
     /// `LexIntentDialogCodeHook` with its required arguments; set the others with `LexIntentDialogCodeHook { field: Some(..), ..LexIntentDialogCodeHook::new(..) }`.
-    pub fn new(
-        message_version: impl Into<crate::core::Expr>,
-        uri: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(message_version: impl Into<crate::core::Expr>, uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             message_version: message_version.into(),
             uri: uri.into(),
@@ -330,10 +305,7 @@ pub struct LexIntentFollowUpPrompt {
 
 impl LexIntentFollowUpPrompt {
     /// `LexIntentFollowUpPrompt` with its required arguments; set the others with `LexIntentFollowUpPrompt { field: Some(..), ..LexIntentFollowUpPrompt::new(..) }`.
-    pub fn new(
-        prompt: LexBotClarificationPrompt,
-        rejection_statement: LexBotAbortStatement,
-    ) -> Self {
+    pub fn new(prompt: LexBotClarificationPrompt, rejection_statement: LexBotAbortStatement) -> Self {
         Self {
             prompt,
             rejection_statement,
@@ -392,11 +364,7 @@ pub struct LexIntentSlot {
 
 impl LexIntentSlot {
     /// `LexIntentSlot` with its required arguments; set the others with `LexIntentSlot { field: Some(..), ..LexIntentSlot::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        slot_constraint: impl Into<crate::core::Expr>,
-        slot_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, slot_constraint: impl Into<crate::core::Expr>, slot_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             name: name.into(),
@@ -458,10 +426,7 @@ pub struct LexIntent {
 
 impl LexIntent {
     /// `LexIntent` with its required arguments; set the others with `LexIntent { field: Some(..), ..LexIntent::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        fulfillment_activity: LexIntentFulfillmentActivity,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, fulfillment_activity: LexIntentFulfillmentActivity) -> Self {
         Self {
             create_version: None,
             description: None,
@@ -531,10 +496,7 @@ pub struct LexSlotType {
 
 impl LexSlotType {
     /// `LexSlotType` with its required arguments; set the others with `LexSlotType { field: Some(..), ..LexSlotType::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        enumeration_value: Vec<LexSlotTypeEnumerationValue>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, enumeration_value: Vec<LexSlotTypeEnumerationValue>) -> Self {
         Self {
             create_version: None,
             description: None,

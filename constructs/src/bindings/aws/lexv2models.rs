@@ -33,13 +33,7 @@ pub struct Lexv2modelsBotMembers {
 
 impl Lexv2modelsBotMembers {
     /// `Lexv2modelsBotMembers` with its required arguments; set the others with `Lexv2modelsBotMembers { field: Some(..), ..Lexv2modelsBotMembers::new(..) }`.
-    pub fn new(
-        alias_id: impl Into<crate::core::Expr>,
-        alias_name: impl Into<crate::core::Expr>,
-        id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(alias_id: impl Into<crate::core::Expr>, alias_name: impl Into<crate::core::Expr>, id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias_id: alias_id.into(),
             alias_name: alias_name.into(),
@@ -112,11 +106,7 @@ pub struct Lexv2modelsBot {
 
 impl Lexv2modelsBot {
     /// `Lexv2modelsBot` with its required arguments; set the others with `Lexv2modelsBot { field: Some(..), ..Lexv2modelsBot::new(..) }`.
-    pub fn new(
-        idle_session_ttl_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(idle_session_ttl_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             idle_session_ttl_in_seconds: idle_session_ttl_in_seconds.into(),
@@ -183,12 +173,7 @@ pub struct Lexv2modelsBotLocale {
 
 impl Lexv2modelsBotLocale {
     /// `Lexv2modelsBotLocale` with its required arguments; set the others with `Lexv2modelsBotLocale { field: Some(..), ..Lexv2modelsBotLocale::new(..) }`.
-    pub fn new(
-        bot_id: impl Into<crate::core::Expr>,
-        bot_version: impl Into<crate::core::Expr>,
-        locale_id: impl Into<crate::core::Expr>,
-        n_lu_intent_confidence_threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, n_lu_intent_confidence_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_version: bot_version.into(),
@@ -249,10 +234,7 @@ pub struct Lexv2modelsBotVersion {
 
 impl Lexv2modelsBotVersion {
     /// `Lexv2modelsBotVersion` with its required arguments; set the others with `Lexv2modelsBotVersion { field: Some(..), ..Lexv2modelsBotVersion::new(..) }`.
-    pub fn new(
-        bot_id: impl Into<crate::core::Expr>,
-        locale_specification: serde_json::Value,
-    ) -> Self {
+    pub fn new(bot_id: impl Into<crate::core::Expr>, locale_specification: serde_json::Value) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_version: None,
@@ -285,8 +267,7 @@ impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayl
 
 /// The `button` block of [`Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCard`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCardButton
-{
+pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCardButton {
     /// `text`. Required.
     pub text: crate::core::Expr,
     /// `value`. Required.
@@ -336,21 +317,16 @@ impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageRespo
 pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage {
     /// `custom_payload`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_payload:
-        Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
+    pub custom_payload: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
     /// `image_response_card`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_response_card: Option<
-        Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCard>,
-    >,
+    pub image_response_card: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCard>>,
     /// `plain_text_message`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub plain_text_message:
-        Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
+    pub plain_text_message: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
     /// `ssml_message`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ssml_message:
-        Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
+    pub ssml_message: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
 }
 
 impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage {
@@ -474,9 +450,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIn
     pub shape: Option<crate::core::Expr>,
     /// `value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<
-        Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlotValue>,
-    >,
+    pub value: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlotValue>>,
 }
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlot {
@@ -498,8 +472,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIn
     pub name: Option<crate::core::Expr>,
     /// `slot`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub slot:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlot>>,
+    pub slot: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlot>>,
 }
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntent {
@@ -520,13 +493,10 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep {
     pub session_attributes: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `dialog_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dialog_action: Option<
-        Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepDialogAction>,
-    >,
+    pub dialog_action: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepDialogAction>>,
     /// `intent`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub intent:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntent>>,
+    pub intent: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntent>>,
 }
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep {
@@ -547,8 +517,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranch {
     pub name: crate::core::Expr,
     /// `condition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub condition:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchCondition>>,
+    pub condition: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchCondition>>,
     /// `next_step`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_step: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
@@ -597,8 +566,7 @@ pub struct Lexv2modelsIntentClosingSettingConditional {
     pub active: crate::core::Arg<bool>,
     /// `conditional_branch`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditional_branch:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranch>>,
+    pub conditional_branch: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranch>>,
     /// `default_branch`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_branch: Option<Vec<Lexv2modelsIntentClosingSettingConditionalDefaultBranch>>,
@@ -652,8 +620,7 @@ pub struct Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification
     pub failure_conditional: Option<Vec<Lexv2modelsIntentClosingSettingConditional>>,
     /// `failure_next_step`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub failure_next_step:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
+    pub failure_next_step: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
     /// `failure_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
@@ -662,8 +629,7 @@ pub struct Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification
     pub success_conditional: Option<Vec<Lexv2modelsIntentClosingSettingConditional>>,
     /// `success_next_step`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub success_next_step:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
+    pub success_next_step: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
     /// `success_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
@@ -672,8 +638,7 @@ pub struct Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification
     pub timeout_conditional: Option<Vec<Lexv2modelsIntentClosingSettingConditional>>,
     /// `timeout_next_step`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeout_next_step:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
+    pub timeout_next_step: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
     /// `timeout_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
@@ -708,16 +673,12 @@ pub struct Lexv2modelsIntentConfirmationSettingCodeHook {
     pub invocation_label: Option<crate::core::Expr>,
     /// `post_code_hook_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub post_code_hook_specification:
-        Option<Vec<Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification>>,
+    pub post_code_hook_specification: Option<Vec<Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification>>,
 }
 
 impl Lexv2modelsIntentConfirmationSettingCodeHook {
     /// `Lexv2modelsIntentConfirmationSettingCodeHook` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingCodeHook { field: Some(..), ..Lexv2modelsIntentConfirmationSettingCodeHook::new(..) }`.
-    pub fn new(
-        active: impl Into<crate::core::Arg<bool>>,
-        enable_code_hook_invocation: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(active: impl Into<crate::core::Arg<bool>>, enable_code_hook_invocation: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             active: active.into(),
             enable_code_hook_invocation: enable_code_hook_invocation.into(),
@@ -750,8 +711,7 @@ impl Lexv2modelsIntentConfirmationSettingElicitationCodeHook {
 
 /// The `allowed_input_types` block of [`Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes
-{
+pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes {
     /// `allow_audio_input`. Required.
     pub allow_audio_input: crate::core::Arg<bool>,
     /// `allow_dtmf_input`. Required.
@@ -770,8 +730,7 @@ impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecif
 
 /// The `audio_specification` block of [`Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification
-{
+pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification {
     /// `end_timeout_ms`. Required.
     pub end_timeout_ms: crate::core::Arg<crate::core::Number>,
     /// `max_length_ms`. Required.
@@ -790,8 +749,7 @@ impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecif
 
 /// The `dtmf_specification` block of [`Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification
-{
+pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification {
     /// `deletion_character`. Required.
     pub deletion_character: crate::core::Expr,
     /// `end_character`. Required.
@@ -840,8 +798,7 @@ impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecif
 
 /// The `text_input_specification` block of [`Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification
-{
+pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification {
     /// `start_timeout_ms`. Required.
     pub start_timeout_ms: crate::core::Arg<crate::core::Number>,
 }
@@ -903,9 +860,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecification {
     pub message_group: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroup>>,
     /// `prompt_attempts_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prompt_attempts_specification: Option<
-        Vec<Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification>,
-    >,
+    pub prompt_attempts_specification: Option<Vec<Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification>>,
 }
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecification {
@@ -935,8 +890,7 @@ pub struct Lexv2modelsIntentConfirmationSetting {
     pub confirmation_conditional: Option<Vec<Lexv2modelsIntentClosingSettingConditional>>,
     /// `confirmation_next_step`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub confirmation_next_step:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
+    pub confirmation_next_step: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
     /// `confirmation_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confirmation_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
@@ -945,8 +899,7 @@ pub struct Lexv2modelsIntentConfirmationSetting {
     pub declination_conditional: Option<Vec<Lexv2modelsIntentClosingSettingConditional>>,
     /// `declination_next_step`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub declination_next_step:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
+    pub declination_next_step: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
     /// `declination_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declination_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
@@ -958,8 +911,7 @@ pub struct Lexv2modelsIntentConfirmationSetting {
     pub failure_conditional: Option<Vec<Lexv2modelsIntentClosingSettingConditional>>,
     /// `failure_next_step`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub failure_next_step:
-        Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
+    pub failure_next_step: Option<Vec<Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep>>,
     /// `failure_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
@@ -1064,14 +1016,10 @@ pub struct Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification {
     pub timeout_in_seconds: Option<crate::core::Arg<crate::core::Number>>,
     /// `start_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_response: Option<
-        Vec<Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationStartResponse>,
-    >,
+    pub start_response: Option<Vec<Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationStartResponse>>,
     /// `update_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub update_response: Option<
-        Vec<Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationUpdateResponse>,
-    >,
+    pub update_response: Option<Vec<Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationUpdateResponse>>,
 }
 
 impl Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification {
@@ -1096,12 +1044,10 @@ pub struct Lexv2modelsIntentFulfillmentCodeHook {
     pub enabled: crate::core::Arg<bool>,
     /// `fulfillment_updates_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fulfillment_updates_specification:
-        Option<Vec<Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification>>,
+    pub fulfillment_updates_specification: Option<Vec<Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification>>,
     /// `post_fulfillment_status_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub post_fulfillment_status_specification:
-        Option<Vec<Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification>>,
+    pub post_fulfillment_status_specification: Option<Vec<Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification>>,
 }
 
 impl Lexv2modelsIntentFulfillmentCodeHook {
@@ -1155,7 +1101,9 @@ pub struct Lexv2modelsIntentInputContext {
 impl Lexv2modelsIntentInputContext {
     /// `Lexv2modelsIntentInputContext` with its required arguments; set the others with `Lexv2modelsIntentInputContext { field: Some(..), ..Lexv2modelsIntentInputContext::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -1196,11 +1144,7 @@ pub struct Lexv2modelsIntentOutputContext {
 
 impl Lexv2modelsIntentOutputContext {
     /// `Lexv2modelsIntentOutputContext` with its required arguments; set the others with `Lexv2modelsIntentOutputContext { field: Some(..), ..Lexv2modelsIntentOutputContext::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        time_to_live_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>,
-        turns_to_live: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, time_to_live_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>, turns_to_live: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             name: name.into(),
             time_to_live_in_seconds: time_to_live_in_seconds.into(),
@@ -1236,10 +1180,7 @@ pub struct Lexv2modelsIntentSlotPriority {
 
 impl Lexv2modelsIntentSlotPriority {
     /// `Lexv2modelsIntentSlotPriority` with its required arguments; set the others with `Lexv2modelsIntentSlotPriority { field: Some(..), ..Lexv2modelsIntentSlotPriority::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        slot_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, slot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
             slot_id: slot_id.into(),
@@ -1301,12 +1242,7 @@ pub struct Lexv2modelsIntent {
 
 impl Lexv2modelsIntent {
     /// `Lexv2modelsIntent` with its required arguments; set the others with `Lexv2modelsIntent { field: Some(..), ..Lexv2modelsIntent::new(..) }`.
-    pub fn new(
-        bot_id: impl Into<crate::core::Expr>,
-        bot_version: impl Into<crate::core::Expr>,
-        locale_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_version: bot_version.into(),
@@ -1368,8 +1304,7 @@ impl Lexv2modelsSlotObfuscationSetting {
 
 /// The `default_value_list` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecificationDefaultValueList
-{
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecificationDefaultValueList {
     /// `default_value`. Required.
     pub default_value: crate::core::Expr,
 }
@@ -1391,9 +1326,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
     pub default_value_list: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecificationDefaultValueList>>,
 }
 
-impl
-    Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification
-{
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -1404,8 +1337,7 @@ impl
 
 /// The `still_waiting_response` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse
-{
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse {
     /// `allow_interrupt`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_interrupt: Option<crate::core::Arg<bool>>,
@@ -1497,16 +1429,12 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecification {
     pub slot_type_id: crate::core::Expr,
     /// `value_elicitation_setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value_elicitation_setting:
-        Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting>>,
+    pub value_elicitation_setting: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting>>,
 }
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecification::new(..) }`.
-    pub fn new(
-        map_block_key: impl Into<crate::core::Expr>,
-        slot_type_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(map_block_key: impl Into<crate::core::Expr>, slot_type_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             map_block_key: map_block_key.into(),
             slot_type_id: slot_type_id.into(),
@@ -1626,13 +1554,7 @@ pub struct Lexv2modelsSlot {
 
 impl Lexv2modelsSlot {
     /// `Lexv2modelsSlot` with its required arguments; set the others with `Lexv2modelsSlot { field: Some(..), ..Lexv2modelsSlot::new(..) }`.
-    pub fn new(
-        bot_id: impl Into<crate::core::Expr>,
-        bot_version: impl Into<crate::core::Expr>,
-        intent_id: impl Into<crate::core::Expr>,
-        locale_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, intent_id: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_version: bot_version.into(),
@@ -1665,10 +1587,7 @@ pub struct Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots {
 
 impl Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots {
     /// `Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots` with its required arguments; set the others with `Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots { field: Some(..), ..Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        slot_type_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, slot_type_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             slot_type_id: slot_type_id.into(),
@@ -1687,7 +1606,9 @@ pub struct Lexv2modelsSlotTypeCompositeSlotTypeSetting {
 impl Lexv2modelsSlotTypeCompositeSlotTypeSetting {
     /// `Lexv2modelsSlotTypeCompositeSlotTypeSetting` with its required arguments; set the others with `Lexv2modelsSlotTypeCompositeSlotTypeSetting { field: Some(..), ..Lexv2modelsSlotTypeCompositeSlotTypeSetting::new(..) }`.
     pub fn new() -> Self {
-        Self { sub_slots: None }
+        Self {
+            sub_slots: None,
+        }
     }
 }
 
@@ -1704,11 +1625,7 @@ pub struct Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource 
 
 impl Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource {
     /// `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource` with its required arguments; set the others with `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource { field: Some(..), ..Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource::new(..) }`.
-    pub fn new(
-        kms_key_arn: impl Into<crate::core::Expr>,
-        s3_bucket_name: impl Into<crate::core::Expr>,
-        s3_object_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(kms_key_arn: impl Into<crate::core::Expr>, s3_bucket_name: impl Into<crate::core::Expr>, s3_object_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_arn: kms_key_arn.into(),
             s3_bucket_name: s3_bucket_name.into(),
@@ -1728,7 +1645,9 @@ pub struct Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting {
 impl Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting {
     /// `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting` with its required arguments; set the others with `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting { field: Some(..), ..Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting::new(..) }`.
     pub fn new() -> Self {
-        Self { source: None }
+        Self {
+            source: None,
+        }
     }
 }
 
@@ -1737,8 +1656,7 @@ impl Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting {
 pub struct Lexv2modelsSlotTypeExternalSourceSetting {
     /// `grammar_slot_type_setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grammar_slot_type_setting:
-        Option<Vec<Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting>>,
+    pub grammar_slot_type_setting: Option<Vec<Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting>>,
 }
 
 impl Lexv2modelsSlotTypeExternalSourceSetting {
@@ -1755,12 +1673,10 @@ impl Lexv2modelsSlotTypeExternalSourceSetting {
 pub struct Lexv2modelsSlotTypeSlotTypeValues {
     /// `sample_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sample_value:
-        Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
+    pub sample_value: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
     /// `synonyms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub synonyms:
-        Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
+    pub synonyms: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
 }
 
 impl Lexv2modelsSlotTypeSlotTypeValues {
@@ -1813,8 +1729,7 @@ pub struct Lexv2modelsSlotTypeValueSelectionSetting {
     pub resolution_strategy: crate::core::Expr,
     /// `advanced_recognition_setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub advanced_recognition_setting:
-        Option<Vec<Lexv2modelsSlotTypeValueSelectionSettingAdvancedRecognitionSetting>>,
+    pub advanced_recognition_setting: Option<Vec<Lexv2modelsSlotTypeValueSelectionSettingAdvancedRecognitionSetting>>,
     /// `regex_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex_filter: Option<Vec<Lexv2modelsSlotTypeValueSelectionSettingRegexFilter>>,
@@ -1867,12 +1782,7 @@ pub struct Lexv2modelsSlotType {
 
 impl Lexv2modelsSlotType {
     /// `Lexv2modelsSlotType` with its required arguments; set the others with `Lexv2modelsSlotType { field: Some(..), ..Lexv2modelsSlotType::new(..) }`.
-    pub fn new(
-        bot_id: impl Into<crate::core::Expr>,
-        bot_version: impl Into<crate::core::Expr>,
-        locale_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_version: bot_version.into(),

@@ -14,10 +14,7 @@ pub struct LicensemanagerAssociation {
 
 impl LicensemanagerAssociation {
     /// `LicensemanagerAssociation` with its required arguments; set the others with `LicensemanagerAssociation { field: Some(..), ..LicensemanagerAssociation::new(..) }`.
-    pub fn new(
-        license_configuration_arn: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(license_configuration_arn: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             license_configuration_arn: license_configuration_arn.into(),
@@ -52,12 +49,7 @@ pub struct LicensemanagerGrant {
 
 impl LicensemanagerGrant {
     /// `LicensemanagerGrant` with its required arguments; set the others with `LicensemanagerGrant { field: Some(..), ..LicensemanagerGrant::new(..) }`.
-    pub fn new(
-        allowed_operations: Vec<crate::core::Expr>,
-        license_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        principal: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(allowed_operations: Vec<crate::core::Expr>, license_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_operations,
             id: None,
@@ -129,10 +121,7 @@ pub struct LicensemanagerLicenseConfiguration {
 
 impl LicensemanagerLicenseConfiguration {
     /// `LicensemanagerLicenseConfiguration` with its required arguments; set the others with `LicensemanagerLicenseConfiguration { field: Some(..), ..LicensemanagerLicenseConfiguration::new(..) }`.
-    pub fn new(
-        license_counting_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(license_counting_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,

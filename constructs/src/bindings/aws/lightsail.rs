@@ -23,10 +23,7 @@ pub struct LightsailBucket {
 
 impl LightsailBucket {
     /// `LightsailBucket` with its required arguments; set the others with `LightsailBucket { field: Some(..), ..LightsailBucket::new(..) }`.
-    pub fn new(
-        bundle_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bundle_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bundle_id: bundle_id.into(),
             force_delete: None,
@@ -80,10 +77,7 @@ pub struct LightsailBucketResourceAccess {
 
 impl LightsailBucketResourceAccess {
     /// `LightsailBucketResourceAccess` with its required arguments; set the others with `LightsailBucketResourceAccess { field: Some(..), ..LightsailBucketResourceAccess::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        resource_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, resource_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             id: None,
@@ -147,7 +141,9 @@ pub struct LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole {
 impl LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole {
     /// `LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole` with its required arguments; set the others with `LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole { field: Some(..), ..LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole::new(..) }`.
     pub fn new() -> Self {
-        Self { is_active: None }
+        Self {
+            is_active: None,
+        }
     }
 }
 
@@ -156,8 +152,7 @@ impl LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole {
 pub struct LightsailContainerServicePrivateRegistryAccess {
     /// `ecr_image_puller_role`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ecr_image_puller_role:
-        Option<LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole>,
+    pub ecr_image_puller_role: Option<LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole>,
 }
 
 impl LightsailContainerServicePrivateRegistryAccess {
@@ -180,10 +175,7 @@ pub struct LightsailContainerServicePublicDomainNamesCertificate {
 
 impl LightsailContainerServicePublicDomainNamesCertificate {
     /// `LightsailContainerServicePublicDomainNamesCertificate` with its required arguments; set the others with `LightsailContainerServicePublicDomainNamesCertificate { field: Some(..), ..LightsailContainerServicePublicDomainNamesCertificate::new(..) }`.
-    pub fn new(
-        certificate_name: impl Into<crate::core::Expr>,
-        domain_names: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_name: impl Into<crate::core::Expr>, domain_names: Vec<crate::core::Expr>) -> Self {
         Self {
             certificate_name: certificate_name.into(),
             domain_names,
@@ -201,7 +193,9 @@ pub struct LightsailContainerServicePublicDomainNames {
 impl LightsailContainerServicePublicDomainNames {
     /// `LightsailContainerServicePublicDomainNames` with its required arguments; set the others with `LightsailContainerServicePublicDomainNames { field: Some(..), ..LightsailContainerServicePublicDomainNames::new(..) }`.
     pub fn new(certificate: Vec<LightsailContainerServicePublicDomainNamesCertificate>) -> Self {
-        Self { certificate }
+        Self {
+            certificate,
+        }
     }
 }
 
@@ -264,11 +258,7 @@ pub struct LightsailContainerService {
 
 impl LightsailContainerService {
     /// `LightsailContainerService` with its required arguments; set the others with `LightsailContainerService { field: Some(..), ..LightsailContainerService::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        power: impl Into<crate::core::Expr>,
-        scale: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, power: impl Into<crate::core::Expr>, scale: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
             is_disabled: None,
@@ -308,10 +298,7 @@ pub struct LightsailContainerServiceDeploymentVersionContainer {
 
 impl LightsailContainerServiceDeploymentVersionContainer {
     /// `LightsailContainerServiceDeploymentVersionContainer` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersionContainer { field: Some(..), ..LightsailContainerServiceDeploymentVersionContainer::new(..) }`.
-    pub fn new(
-        container_name: impl Into<crate::core::Expr>,
-        image: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(container_name: impl Into<crate::core::Expr>, image: impl Into<crate::core::Expr>) -> Self {
         Self {
             command: None,
             container_name: container_name.into(),
@@ -372,11 +359,7 @@ pub struct LightsailContainerServiceDeploymentVersionPublicEndpoint {
 
 impl LightsailContainerServiceDeploymentVersionPublicEndpoint {
     /// `LightsailContainerServiceDeploymentVersionPublicEndpoint` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersionPublicEndpoint { field: Some(..), ..LightsailContainerServiceDeploymentVersionPublicEndpoint::new(..) }`.
-    pub fn new(
-        container_name: impl Into<crate::core::Expr>,
-        container_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        health_check: LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck,
-    ) -> Self {
+    pub fn new(container_name: impl Into<crate::core::Expr>, container_port: impl Into<crate::core::Arg<crate::core::Number>>, health_check: LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck) -> Self {
         Self {
             container_name: container_name.into(),
             container_port: container_port.into(),
@@ -396,7 +379,9 @@ pub struct LightsailContainerServiceDeploymentVersionTimeouts {
 impl LightsailContainerServiceDeploymentVersionTimeouts {
     /// `LightsailContainerServiceDeploymentVersionTimeouts` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersionTimeouts { field: Some(..), ..LightsailContainerServiceDeploymentVersionTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -420,10 +405,7 @@ pub struct LightsailContainerServiceDeploymentVersion {
 
 impl LightsailContainerServiceDeploymentVersion {
     /// `LightsailContainerServiceDeploymentVersion` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersion { field: Some(..), ..LightsailContainerServiceDeploymentVersion::new(..) }`.
-    pub fn new(
-        service_name: impl Into<crate::core::Expr>,
-        container: Vec<LightsailContainerServiceDeploymentVersionContainer>,
-    ) -> Self {
+    pub fn new(service_name: impl Into<crate::core::Expr>, container: Vec<LightsailContainerServiceDeploymentVersionContainer>) -> Self {
         Self {
             id: None,
             service_name: service_name.into(),
@@ -490,14 +472,7 @@ pub struct LightsailDatabase {
 
 impl LightsailDatabase {
     /// `LightsailDatabase` with its required arguments; set the others with `LightsailDatabase { field: Some(..), ..LightsailDatabase::new(..) }`.
-    pub fn new(
-        blueprint_id: impl Into<crate::core::Expr>,
-        bundle_id: impl Into<crate::core::Expr>,
-        master_database_name: impl Into<crate::core::Expr>,
-        master_password: impl Into<crate::core::Expr>,
-        master_username: impl Into<crate::core::Expr>,
-        relational_database_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(blueprint_id: impl Into<crate::core::Expr>, bundle_id: impl Into<crate::core::Expr>, master_database_name: impl Into<crate::core::Expr>, master_password: impl Into<crate::core::Expr>, master_username: impl Into<crate::core::Expr>, relational_database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
             availability_zone: None,
@@ -546,11 +521,7 @@ pub struct LightsailDisk {
 
 impl LightsailDisk {
     /// `LightsailDisk` with its required arguments; set the others with `LightsailDisk { field: Some(..), ..LightsailDisk::new(..) }`.
-    pub fn new(
-        availability_zone: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(availability_zone: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
             id: None,
@@ -582,11 +553,7 @@ pub struct LightsailDiskAttachment {
 
 impl LightsailDiskAttachment {
     /// `LightsailDiskAttachment` with its required arguments; set the others with `LightsailDiskAttachment { field: Some(..), ..LightsailDiskAttachment::new(..) }`.
-    pub fn new(
-        disk_name: impl Into<crate::core::Expr>,
-        disk_path: impl Into<crate::core::Expr>,
-        instance_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(disk_name: impl Into<crate::core::Expr>, disk_path: impl Into<crate::core::Expr>, instance_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_name: disk_name.into(),
             disk_path: disk_path.into(),
@@ -729,8 +696,7 @@ pub struct LightsailDistributionCacheBehaviorSettings {
     /// `forwarded_query_strings`. Optional.
     /// An object that describes the query strings that are forwarded to the origin. Your content is cached based on the query strings that are forwarded.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forwarded_query_strings:
-        Option<LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings>,
+    pub forwarded_query_strings: Option<LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings>,
 }
 
 impl LightsailDistributionCacheBehaviorSettings {
@@ -785,10 +751,7 @@ pub struct LightsailDistributionOrigin {
 
 impl LightsailDistributionOrigin {
     /// `LightsailDistributionOrigin` with its required arguments; set the others with `LightsailDistributionOrigin { field: Some(..), ..LightsailDistributionOrigin::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        region_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, region_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             protocol_policy: None,
@@ -848,12 +811,7 @@ pub struct LightsailDistribution {
 
 impl LightsailDistribution {
     /// `LightsailDistribution` with its required arguments; set the others with `LightsailDistribution { field: Some(..), ..LightsailDistribution::new(..) }`.
-    pub fn new(
-        bundle_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        default_cache_behavior: LightsailDistributionDefaultCacheBehavior,
-        origin: LightsailDistributionOrigin,
-    ) -> Self {
+    pub fn new(bundle_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_cache_behavior: LightsailDistributionDefaultCacheBehavior, origin: LightsailDistributionOrigin) -> Self {
         Self {
             bundle_id: bundle_id.into(),
             certificate_name: None,
@@ -921,12 +879,7 @@ pub struct LightsailDomainEntry {
 
 impl LightsailDomainEntry {
     /// `LightsailDomainEntry` with its required arguments; set the others with `LightsailDomainEntry { field: Some(..), ..LightsailDomainEntry::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        target: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             id: None,
@@ -955,11 +908,7 @@ pub struct LightsailInstanceAddOn {
 
 impl LightsailInstanceAddOn {
     /// `LightsailInstanceAddOn` with its required arguments; set the others with `LightsailInstanceAddOn { field: Some(..), ..LightsailInstanceAddOn::new(..) }`.
-    pub fn new(
-        snapshot_time: impl Into<crate::core::Expr>,
-        status: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(snapshot_time: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             snapshot_time: snapshot_time.into(),
             status: status.into(),
@@ -1004,12 +953,7 @@ pub struct LightsailInstance {
 
 impl LightsailInstance {
     /// `LightsailInstance` with its required arguments; set the others with `LightsailInstance { field: Some(..), ..LightsailInstance::new(..) }`.
-    pub fn new(
-        availability_zone: impl Into<crate::core::Expr>,
-        blueprint_id: impl Into<crate::core::Expr>,
-        bundle_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(availability_zone: impl Into<crate::core::Expr>, blueprint_id: impl Into<crate::core::Expr>, bundle_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
             blueprint_id: blueprint_id.into(),
@@ -1052,11 +996,7 @@ pub struct LightsailInstancePublicPortsPortInfo {
 
 impl LightsailInstancePublicPortsPortInfo {
     /// `LightsailInstancePublicPortsPortInfo` with its required arguments; set the others with `LightsailInstancePublicPortsPortInfo { field: Some(..), ..LightsailInstancePublicPortsPortInfo::new(..) }`.
-    pub fn new(
-        from_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        protocol: impl Into<crate::core::Expr>,
-        to_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             cidr_list_aliases: None,
             cidrs: None,
@@ -1082,10 +1022,7 @@ pub struct LightsailInstancePublicPorts {
 
 impl LightsailInstancePublicPorts {
     /// `LightsailInstancePublicPorts` with its required arguments; set the others with `LightsailInstancePublicPorts { field: Some(..), ..LightsailInstancePublicPorts::new(..) }`.
-    pub fn new(
-        instance_name: impl Into<crate::core::Expr>,
-        port_info: Vec<LightsailInstancePublicPortsPortInfo>,
-    ) -> Self {
+    pub fn new(instance_name: impl Into<crate::core::Expr>, port_info: Vec<LightsailInstancePublicPortsPortInfo>) -> Self {
         Self {
             id: None,
             instance_name: instance_name.into(),
@@ -1169,10 +1106,7 @@ pub struct LightsailLb {
 
 impl LightsailLb {
     /// `LightsailLb` with its required arguments; set the others with `LightsailLb { field: Some(..), ..LightsailLb::new(..) }`.
-    pub fn new(
-        instance_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_port: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             health_check_path: None,
             id: None,
@@ -1203,10 +1137,7 @@ pub struct LightsailLbAttachment {
 
 impl LightsailLbAttachment {
     /// `LightsailLbAttachment` with its required arguments; set the others with `LightsailLbAttachment { field: Some(..), ..LightsailLbAttachment::new(..) }`.
-    pub fn new(
-        instance_name: impl Into<crate::core::Expr>,
-        lb_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_name: impl Into<crate::core::Expr>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_name: instance_name.into(),
@@ -1268,10 +1199,7 @@ pub struct LightsailLbCertificateAttachment {
 
 impl LightsailLbCertificateAttachment {
     /// `LightsailLbCertificateAttachment` with its required arguments; set the others with `LightsailLbCertificateAttachment { field: Some(..), ..LightsailLbCertificateAttachment::new(..) }`.
-    pub fn new(
-        certificate_name: impl Into<crate::core::Expr>,
-        lb_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate_name: impl Into<crate::core::Expr>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_name: certificate_name.into(),
             id: None,
@@ -1298,10 +1226,7 @@ pub struct LightsailLbHttpsRedirectionPolicy {
 
 impl LightsailLbHttpsRedirectionPolicy {
     /// `LightsailLbHttpsRedirectionPolicy` with its required arguments; set the others with `LightsailLbHttpsRedirectionPolicy { field: Some(..), ..LightsailLbHttpsRedirectionPolicy::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        lb_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: enabled.into(),
             id: None,
@@ -1330,11 +1255,7 @@ pub struct LightsailLbStickinessPolicy {
 
 impl LightsailLbStickinessPolicy {
     /// `LightsailLbStickinessPolicy` with its required arguments; set the others with `LightsailLbStickinessPolicy { field: Some(..), ..LightsailLbStickinessPolicy::new(..) }`.
-    pub fn new(
-        cookie_duration: impl Into<crate::core::Arg<crate::core::Number>>,
-        enabled: impl Into<crate::core::Arg<bool>>,
-        lb_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cookie_duration: impl Into<crate::core::Arg<crate::core::Number>>, enabled: impl Into<crate::core::Arg<bool>>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_duration: cookie_duration.into(),
             enabled: enabled.into(),
@@ -1386,10 +1307,7 @@ pub struct LightsailStaticIpAttachment {
 
 impl LightsailStaticIpAttachment {
     /// `LightsailStaticIpAttachment` with its required arguments; set the others with `LightsailStaticIpAttachment { field: Some(..), ..LightsailStaticIpAttachment::new(..) }`.
-    pub fn new(
-        instance_name: impl Into<crate::core::Expr>,
-        static_ip_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_name: impl Into<crate::core::Expr>, static_ip_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_name: instance_name.into(),

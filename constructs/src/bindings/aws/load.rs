@@ -17,10 +17,7 @@ pub struct LoadBalancerBackendServerPolicy {
 
 impl LoadBalancerBackendServerPolicy {
     /// `LoadBalancerBackendServerPolicy` with its required arguments; set the others with `LoadBalancerBackendServerPolicy { field: Some(..), ..LoadBalancerBackendServerPolicy::new(..) }`.
-    pub fn new(
-        instance_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        load_balancer_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_port: instance_port.into(),
@@ -54,10 +51,7 @@ pub struct LoadBalancerListenerPolicy {
 
 impl LoadBalancerListenerPolicy {
     /// `LoadBalancerListenerPolicy` with its required arguments; set the others with `LoadBalancerListenerPolicy { field: Some(..), ..LoadBalancerListenerPolicy::new(..) }`.
-    pub fn new(
-        load_balancer_name: impl Into<crate::core::Expr>,
-        load_balancer_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(load_balancer_name: impl Into<crate::core::Expr>, load_balancer_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
             load_balancer_name: load_balancer_name.into(),
@@ -112,11 +106,7 @@ pub struct LoadBalancerPolicy {
 
 impl LoadBalancerPolicy {
     /// `LoadBalancerPolicy` with its required arguments; set the others with `LoadBalancerPolicy { field: Some(..), ..LoadBalancerPolicy::new(..) }`.
-    pub fn new(
-        load_balancer_name: impl Into<crate::core::Expr>,
-        policy_name: impl Into<crate::core::Expr>,
-        policy_type_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(load_balancer_name: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>, policy_type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             load_balancer_name: load_balancer_name.into(),

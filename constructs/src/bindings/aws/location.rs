@@ -108,10 +108,7 @@ pub struct LocationMap {
 
 impl LocationMap {
     /// `LocationMap` with its required arguments; set the others with `LocationMap { field: Some(..), ..LocationMap::new(..) }`.
-    pub fn new(
-        map_name: impl Into<crate::core::Expr>,
-        configuration: LocationMapConfiguration,
-    ) -> Self {
+    pub fn new(map_name: impl Into<crate::core::Expr>, configuration: LocationMapConfiguration) -> Self {
         Self {
             description: None,
             id: None,
@@ -138,7 +135,9 @@ pub struct LocationPlaceIndexDataSourceConfiguration {
 impl LocationPlaceIndexDataSourceConfiguration {
     /// `LocationPlaceIndexDataSourceConfiguration` with its required arguments; set the others with `LocationPlaceIndexDataSourceConfiguration { field: Some(..), ..LocationPlaceIndexDataSourceConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { intended_use: None }
+        Self {
+            intended_use: None,
+        }
     }
 }
 
@@ -168,10 +167,7 @@ pub struct LocationPlaceIndex {
 
 impl LocationPlaceIndex {
     /// `LocationPlaceIndex` with its required arguments; set the others with `LocationPlaceIndex { field: Some(..), ..LocationPlaceIndex::new(..) }`.
-    pub fn new(
-        data_source: impl Into<crate::core::Expr>,
-        index_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_source: impl Into<crate::core::Expr>, index_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_source: data_source.into(),
             description: None,
@@ -214,10 +210,7 @@ pub struct LocationRouteCalculator {
 
 impl LocationRouteCalculator {
     /// `LocationRouteCalculator` with its required arguments; set the others with `LocationRouteCalculator { field: Some(..), ..LocationRouteCalculator::new(..) }`.
-    pub fn new(
-        calculator_name: impl Into<crate::core::Expr>,
-        data_source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(calculator_name: impl Into<crate::core::Expr>, data_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             calculator_name: calculator_name.into(),
             data_source: data_source.into(),
@@ -316,10 +309,7 @@ pub struct LocationTrackerAssociation {
 
 impl LocationTrackerAssociation {
     /// `LocationTrackerAssociation` with its required arguments; set the others with `LocationTrackerAssociation { field: Some(..), ..LocationTrackerAssociation::new(..) }`.
-    pub fn new(
-        consumer_arn: impl Into<crate::core::Expr>,
-        tracker_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(consumer_arn: impl Into<crate::core::Expr>, tracker_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             consumer_arn: consumer_arn.into(),
             id: None,
@@ -491,10 +481,7 @@ pub struct DataLocationTrackerAssociation {
 
 impl DataLocationTrackerAssociation {
     /// `DataLocationTrackerAssociation` with its required arguments; set the others with `DataLocationTrackerAssociation { field: Some(..), ..DataLocationTrackerAssociation::new(..) }`.
-    pub fn new(
-        consumer_arn: impl Into<crate::core::Expr>,
-        tracker_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(consumer_arn: impl Into<crate::core::Expr>, tracker_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             consumer_arn: consumer_arn.into(),
             id: None,

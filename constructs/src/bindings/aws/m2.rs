@@ -78,10 +78,7 @@ pub struct M2Application {
 
 impl M2Application {
     /// `M2Application` with its required arguments; set the others with `M2Application { field: Some(..), ..M2Application::new(..) }`.
-    pub fn new(
-        engine_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(engine_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             engine_type: engine_type.into(),
@@ -120,12 +117,7 @@ pub struct M2Deployment {
 
 impl M2Deployment {
     /// `M2Deployment` with its required arguments; set the others with `M2Deployment { field: Some(..), ..M2Deployment::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        application_version: impl Into<crate::core::Arg<crate::core::Number>>,
-        environment_id: impl Into<crate::core::Expr>,
-        start: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, application_version: impl Into<crate::core::Arg<crate::core::Number>>, environment_id: impl Into<crate::core::Expr>, start: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             application_id: application_id.into(),
             application_version: application_version.into(),
@@ -168,10 +160,7 @@ pub struct M2EnvironmentStorageConfigurationEfs {
 
 impl M2EnvironmentStorageConfigurationEfs {
     /// `M2EnvironmentStorageConfigurationEfs` with its required arguments; set the others with `M2EnvironmentStorageConfigurationEfs { field: Some(..), ..M2EnvironmentStorageConfigurationEfs::new(..) }`.
-    pub fn new(
-        file_system_id: impl Into<crate::core::Expr>,
-        mount_point: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(file_system_id: impl Into<crate::core::Expr>, mount_point: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
             mount_point: mount_point.into(),
@@ -252,11 +241,7 @@ pub struct M2Environment {
 
 impl M2Environment {
     /// `M2Environment` with its required arguments; set the others with `M2Environment { field: Some(..), ..M2Environment::new(..) }`.
-    pub fn new(
-        engine_type: impl Into<crate::core::Expr>,
-        instance_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(engine_type: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_changes_during_maintenance_window: None,
             description: None,

@@ -43,10 +43,7 @@ pub struct Macie2ClassificationExportConfigurationS3Destination {
 
 impl Macie2ClassificationExportConfigurationS3Destination {
     /// `Macie2ClassificationExportConfigurationS3Destination` with its required arguments; set the others with `Macie2ClassificationExportConfigurationS3Destination { field: Some(..), ..Macie2ClassificationExportConfigurationS3Destination::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        kms_key_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, kms_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             key_prefix: None,
@@ -134,9 +131,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCri
     pub comparator: Option<crate::core::Expr>,
     /// `tag_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_values: Option<
-        Vec<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues>,
-    >,
+    pub tag_values: Option<Vec<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues>>,
 }
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion {
@@ -154,12 +149,10 @@ impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion
 pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd {
     /// `simple_criterion`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub simple_criterion:
-        Option<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion>,
+    pub simple_criterion: Option<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion>,
     /// `tag_criterion`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_criterion:
-        Option<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion>,
+    pub tag_criterion: Option<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion>,
 }
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd {
@@ -183,7 +176,9 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes {
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes {
     /// `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes::new(..) }`.
     pub fn new() -> Self {
-        Self { and: None }
+        Self {
+            and: None,
+        }
     }
 }
 
@@ -241,9 +236,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm 
     pub target: Option<crate::core::Expr>,
     /// `tag_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_values: Option<
-        Vec<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues>,
-    >,
+    pub tag_values: Option<Vec<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues>>,
 }
 
 impl Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm {
@@ -263,12 +256,10 @@ impl Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm {
 pub struct Macie2ClassificationJobS3JobDefinitionScopingExcludesAnd {
     /// `simple_scope_term`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub simple_scope_term:
-        Option<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion>,
+    pub simple_scope_term: Option<Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion>,
     /// `tag_scope_term`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_scope_term:
-        Option<Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm>,
+    pub tag_scope_term: Option<Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm>,
 }
 
 impl Macie2ClassificationJobS3JobDefinitionScopingExcludesAnd {
@@ -292,7 +283,9 @@ pub struct Macie2ClassificationJobS3JobDefinitionScopingExcludes {
 impl Macie2ClassificationJobS3JobDefinitionScopingExcludes {
     /// `Macie2ClassificationJobS3JobDefinitionScopingExcludes` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionScopingExcludes { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionScopingExcludes::new(..) }`.
     pub fn new() -> Self {
-        Self { and: None }
+        Self {
+            and: None,
+        }
     }
 }
 
@@ -435,10 +428,7 @@ pub struct Macie2ClassificationJob {
 
 impl Macie2ClassificationJob {
     /// `Macie2ClassificationJob` with its required arguments; set the others with `Macie2ClassificationJob { field: Some(..), ..Macie2ClassificationJob::new(..) }`.
-    pub fn new(
-        job_type: impl Into<crate::core::Expr>,
-        s3_job_definition: Macie2ClassificationJobS3JobDefinition,
-    ) -> Self {
+    pub fn new(job_type: impl Into<crate::core::Expr>, s3_job_definition: Macie2ClassificationJobS3JobDefinition) -> Self {
         Self {
             custom_data_identifier_ids: None,
             description: None,
@@ -473,7 +463,9 @@ pub struct Macie2CustomDataIdentifierTimeouts {
 impl Macie2CustomDataIdentifierTimeouts {
     /// `Macie2CustomDataIdentifierTimeouts` with its required arguments; set the others with `Macie2CustomDataIdentifierTimeouts { field: Some(..), ..Macie2CustomDataIdentifierTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -593,7 +585,9 @@ pub struct Macie2FindingsFilterFindingCriteria {
 impl Macie2FindingsFilterFindingCriteria {
     /// `Macie2FindingsFilterFindingCriteria` with its required arguments; set the others with `Macie2FindingsFilterFindingCriteria { field: Some(..), ..Macie2FindingsFilterFindingCriteria::new(..) }`.
     pub fn new() -> Self {
-        Self { criterion: None }
+        Self {
+            criterion: None,
+        }
     }
 }
 
@@ -632,10 +626,7 @@ pub struct Macie2FindingsFilter {
 
 impl Macie2FindingsFilter {
     /// `Macie2FindingsFilter` with its required arguments; set the others with `Macie2FindingsFilter { field: Some(..), ..Macie2FindingsFilter::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        finding_criteria: Macie2FindingsFilterFindingCriteria,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, finding_criteria: Macie2FindingsFilterFindingCriteria) -> Self {
         Self {
             action: action.into(),
             description: None,
@@ -718,10 +709,7 @@ pub struct Macie2Member {
 
 impl Macie2Member {
     /// `Macie2Member` with its required arguments; set the others with `Macie2Member { field: Some(..), ..Macie2Member::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        email: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, email: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             email: email.into(),

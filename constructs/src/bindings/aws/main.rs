@@ -42,10 +42,7 @@ pub struct MainRouteTableAssociation {
 
 impl MainRouteTableAssociation {
     /// `MainRouteTableAssociation` with its required arguments; set the others with `MainRouteTableAssociation { field: Some(..), ..MainRouteTableAssociation::new(..) }`.
-    pub fn new(
-        route_table_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(route_table_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             route_table_id: route_table_id.into(),

@@ -13,11 +13,7 @@ pub struct MediaConvertQueueReservationPlanSettings {
 
 impl MediaConvertQueueReservationPlanSettings {
     /// `MediaConvertQueueReservationPlanSettings` with its required arguments; set the others with `MediaConvertQueueReservationPlanSettings { field: Some(..), ..MediaConvertQueueReservationPlanSettings::new(..) }`.
-    pub fn new(
-        commitment: impl Into<crate::core::Expr>,
-        renewal_type: impl Into<crate::core::Expr>,
-        reserved_slots: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(commitment: impl Into<crate::core::Expr>, renewal_type: impl Into<crate::core::Expr>, reserved_slots: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             commitment: commitment.into(),
             renewal_type: renewal_type.into(),
@@ -188,10 +184,7 @@ pub struct MediaStoreContainerPolicy {
 
 impl MediaStoreContainerPolicy {
     /// `MediaStoreContainerPolicy` with its required arguments; set the others with `MediaStoreContainerPolicy { field: Some(..), ..MediaStoreContainerPolicy::new(..) }`.
-    pub fn new(
-        container_name: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(container_name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: container_name.into(),
             id: None,

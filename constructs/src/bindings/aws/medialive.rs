@@ -43,10 +43,7 @@ pub struct MedialiveChannelDestinationsMultiplexSettings {
 
 impl MedialiveChannelDestinationsMultiplexSettings {
     /// `MedialiveChannelDestinationsMultiplexSettings` with its required arguments; set the others with `MedialiveChannelDestinationsMultiplexSettings { field: Some(..), ..MedialiveChannelDestinationsMultiplexSettings::new(..) }`.
-    pub fn new(
-        multiplex_id: impl Into<crate::core::Expr>,
-        program_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(multiplex_id: impl Into<crate::core::Expr>, program_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             multiplex_id: multiplex_id.into(),
             program_name: program_name.into(),
@@ -138,8 +135,7 @@ impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSettings 
 
 /// The `nielsen_cbet_settings` block of [`MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenCbetSettings
-{
+pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenCbetSettings {
     /// `cbet_check_digit_string`. Required.
     pub cbet_check_digit_string: crate::core::Expr,
     /// `cbet_stepaside`. Required.
@@ -161,8 +157,7 @@ impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNiels
 
 /// The `nielsen_naes_ii_nw_settings` block of [`MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenNaesIiNwSettings
-{
+pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenNaesIiNwSettings {
     /// `check_digit_string`. Required.
     pub check_digit_string: crate::core::Expr,
     /// `sid`. Required.
@@ -193,9 +188,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSetting
     pub nielsen_naes_ii_nw_settings: Option<Vec<MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenNaesIiNwSettings>>,
 }
 
-impl
-    MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings
-{
+impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -474,12 +467,14 @@ impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Settings {
 
 /// The `pass_through_settings` block of [`MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings {}
+pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings {
+}
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -513,32 +508,25 @@ impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSettings {
 pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings {
     /// `aac_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aac_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAacSettings>,
+    pub aac_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAacSettings>,
     /// `ac3_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ac3_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAc3Settings>,
+    pub ac3_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAc3Settings>,
     /// `eac3_atmos_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub eac3_atmos_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3AtmosSettings>,
+    pub eac3_atmos_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3AtmosSettings>,
     /// `eac3_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub eac3_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Settings>,
+    pub eac3_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Settings>,
     /// `mp2_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mp2_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Settings>,
+    pub mp2_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Settings>,
     /// `pass_through_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pass_through_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
+    pub pass_through_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
     /// `wav_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub wav_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSettings>,
+    pub wav_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSettings>,
 }
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings {
@@ -558,22 +546,16 @@ impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings {
 
 /// The `input_channel_levels` block of [`MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels
-{
+pub struct MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels {
     /// `gain`. Required.
     pub gain: crate::core::Arg<crate::core::Number>,
     /// `input_channel`. Required.
     pub input_channel: crate::core::Arg<crate::core::Number>,
 }
 
-impl
-    MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels
-{
+impl MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels::new(..) }`.
-    pub fn new(
-        gain: impl Into<crate::core::Arg<crate::core::Number>>,
-        input_channel: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(gain: impl Into<crate::core::Arg<crate::core::Number>>, input_channel: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gain: gain.into(),
             input_channel: input_channel.into(),
@@ -592,10 +574,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelM
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings::new(..) }`.
-    pub fn new(
-        output_channel: impl Into<crate::core::Arg<crate::core::Number>>,
-        input_channel_levels: Vec<MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels>,
-    ) -> Self {
+    pub fn new(output_channel: impl Into<crate::core::Arg<crate::core::Number>>, input_channel_levels: Vec<MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels>) -> Self {
         Self {
             output_channel: output_channel.into(),
             input_channel_levels,
@@ -613,17 +592,12 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channels_out: Option<crate::core::Arg<crate::core::Number>>,
     /// `channel_mappings`. Required.
-    pub channel_mappings:
-        Vec<MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings>,
+    pub channel_mappings: Vec<MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings>,
 }
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings::new(..) }`.
-    pub fn new(
-        channel_mappings: Vec<
-            MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings,
-        >,
-    ) -> Self {
+    pub fn new(channel_mappings: Vec<MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings>) -> Self {
         Self {
             channels_in: None,
             channels_out: None,
@@ -656,12 +630,10 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptions {
     pub stream_name: Option<crate::core::Expr>,
     /// `audio_normalization_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub audio_normalization_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSettings>,
+    pub audio_normalization_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSettings>,
     /// `audio_watermark_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub audio_watermark_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettings>,
+    pub audio_watermark_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettings>,
     /// `codec_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub codec_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings>,
@@ -672,10 +644,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptions {
 
 impl MedialiveChannelEncoderSettingsAudioDescriptions {
     /// `MedialiveChannelEncoderSettingsAudioDescriptions` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptions { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptions::new(..) }`.
-    pub fn new(
-        audio_selector_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(audio_selector_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             audio_selector_name: audio_selector_name.into(),
             audio_type: None,
@@ -724,8 +693,7 @@ pub struct MedialiveChannelEncoderSettingsAvailBlanking {
     pub state: Option<crate::core::Expr>,
     /// `avail_blanking_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub avail_blanking_image:
-        Option<MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage>,
+    pub avail_blanking_image: Option<MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage>,
 }
 
 impl MedialiveChannelEncoderSettingsAvailBlanking {
@@ -740,8 +708,7 @@ impl MedialiveChannelEncoderSettingsAvailBlanking {
 
 /// The `burn_in_destination_settings` block of [`MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings
-{
+pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings {
     /// `alignment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<crate::core::Expr>,
@@ -793,14 +760,9 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
     pub font: Option<MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage>,
 }
 
-impl
-    MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings
-{
+impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings::new(..) }`.
-    pub fn new(
-        outline_color: impl Into<crate::core::Expr>,
-        teletext_grid_control: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(outline_color: impl Into<crate::core::Expr>, teletext_grid_control: impl Into<crate::core::Expr>) -> Self {
         Self {
             alignment: None,
             background_color: None,
@@ -825,8 +787,7 @@ impl
 
 /// The `dvb_sub_destination_settings` block of [`MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings
-{
+pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings {
     /// `alignment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alignment: Option<crate::core::Expr>,
@@ -880,9 +841,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
     pub font: Option<MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage>,
 }
 
-impl
-    MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings
-{
+impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -909,8 +868,7 @@ impl
 
 /// The `ebu_tt_d_destination_settings` block of [`MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings
-{
+pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings {
     /// `copyright_holder`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copyright_holder: Option<crate::core::Expr>,
@@ -925,9 +883,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
     pub style_control: Option<crate::core::Expr>,
 }
 
-impl
-    MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings
-{
+impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -941,8 +897,7 @@ impl
 
 /// The `ttml_destination_settings` block of [`MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsTtmlDestinationSettings
-{
+pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsTtmlDestinationSettings {
     /// `style_control`. Required.
     pub style_control: crate::core::Expr,
 }
@@ -1039,16 +994,12 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptions {
     pub name: crate::core::Expr,
     /// `destination_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_settings:
-        Option<MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings>,
+    pub destination_settings: Option<MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings>,
 }
 
 impl MedialiveChannelEncoderSettingsCaptionDescriptions {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptions` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptions { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptions::new(..) }`.
-    pub fn new(
-        caption_selector_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(caption_selector_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accessibility: None,
             caption_selector_name: caption_selector_name.into(),
@@ -1077,8 +1028,7 @@ pub struct MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior {
     pub repeat_frame_msec: Option<crate::core::Arg<crate::core::Number>>,
     /// `input_loss_image_slate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_loss_image_slate:
-        Option<MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage>,
+    pub input_loss_image_slate: Option<MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage>,
 }
 
 impl MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior {
@@ -1114,8 +1064,7 @@ pub struct MedialiveChannelEncoderSettingsGlobalConfiguration {
     pub support_low_framerate_inputs: Option<crate::core::Expr>,
     /// `input_loss_behavior`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_loss_behavior:
-        Option<MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior>,
+    pub input_loss_behavior: Option<MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior>,
 }
 
 impl MedialiveChannelEncoderSettingsGlobalConfiguration {
@@ -1137,8 +1086,7 @@ impl MedialiveChannelEncoderSettingsGlobalConfiguration {
 pub struct MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings {
     /// `html_motion_graphics_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub html_motion_graphics_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
+    pub html_motion_graphics_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
 }
 
 impl MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings {
@@ -1157,15 +1105,12 @@ pub struct MedialiveChannelEncoderSettingsMotionGraphicsConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub motion_graphics_insertion: Option<crate::core::Expr>,
     /// `motion_graphics_settings`. Required.
-    pub motion_graphics_settings:
-        MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings,
+    pub motion_graphics_settings: MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings,
 }
 
 impl MedialiveChannelEncoderSettingsMotionGraphicsConfiguration {
     /// `MedialiveChannelEncoderSettingsMotionGraphicsConfiguration` with its required arguments; set the others with `MedialiveChannelEncoderSettingsMotionGraphicsConfiguration { field: Some(..), ..MedialiveChannelEncoderSettingsMotionGraphicsConfiguration::new(..) }`.
-    pub fn new(
-        motion_graphics_settings: MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings,
-    ) -> Self {
+    pub fn new(motion_graphics_settings: MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings) -> Self {
         Self {
             motion_graphics_insertion: None,
             motion_graphics_settings,
@@ -1196,8 +1141,7 @@ impl MedialiveChannelEncoderSettingsNielsenConfiguration {
 
 /// The `archive_s3_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettingsArchiveS3Settings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettingsArchiveS3Settings {
     /// `canned_acl`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canned_acl: Option<crate::core::Expr>,
@@ -1231,8 +1175,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupS
 
 /// The `destination` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination {
     /// `destination_ref_id`. Required.
     pub destination_ref_id: crate::core::Expr,
 }
@@ -1261,9 +1204,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchive
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings::new(..) }`.
-    pub fn new(
-        destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination,
-    ) -> Self {
+    pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             rollover_interval: None,
             archive_cdn_settings: None,
@@ -1301,9 +1242,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCa
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings::new(..) }`.
-    pub fn new(
-        destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination,
-    ) -> Self {
+    pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             destination,
             frame_capture_cdn_settings: None,
@@ -1313,8 +1252,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureG
 
 /// The `caption_language_mappings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings {
     /// `caption_channel`. Required.
     pub caption_channel: crate::core::Arg<crate::core::Number>,
     /// `language_code`. Required.
@@ -1336,8 +1274,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSetti
 
 /// The `hls_akamai_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsAkamaiSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsAkamaiSettings {
     /// `connection_retry_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_retry_interval: Option<crate::core::Arg<crate::core::Number>>,
@@ -1378,8 +1315,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSetti
 
 /// The `hls_basic_put_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsBasicPutSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsBasicPutSettings {
     /// `connection_retry_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_retry_interval: Option<crate::core::Arg<crate::core::Number>>,
@@ -1408,8 +1344,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSetti
 
 /// The `hls_media_store_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsMediaStoreSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsMediaStoreSettings {
     /// `connection_retry_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_retry_interval: Option<crate::core::Arg<crate::core::Number>>,
@@ -1442,8 +1377,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSetti
 
 /// The `hls_webdav_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsWebdavSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsWebdavSettings {
     /// `connection_retry_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_retry_interval: Option<crate::core::Arg<crate::core::Number>>,
@@ -1509,8 +1443,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSetti
 
 /// The `static_key_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettingsStaticKeySettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettingsStaticKeySettings {
     /// `static_key_value`. Required.
     pub static_key_value: crate::core::Expr,
     /// `key_provider_server`. Optional.
@@ -1677,9 +1610,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings::new(..) }`.
-    pub fn new(
-        destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination,
-    ) -> Self {
+    pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             ad_markers: None,
             base_url_content: None,
@@ -1736,10 +1667,10 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPa
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings::new(..) }`.
-    pub fn new(
-        destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination,
-    ) -> Self {
-        Self { destination }
+    pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
+        Self {
+            destination,
+        }
     }
 }
 
@@ -1806,9 +1737,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoot
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings::new(..) }`.
-    pub fn new(
-        destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination,
-    ) -> Self {
+    pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             acquisition_point_id: None,
             audio_only_timecode_control: None,
@@ -1904,39 +1833,28 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGroupSetti
 pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings {
     /// `archive_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub archive_group_settings: Option<
-        Vec<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings>,
-    >,
+    pub archive_group_settings: Option<Vec<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings>>,
     /// `frame_capture_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame_capture_group_settings: Option<
-        MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings,
-    >,
+    pub frame_capture_group_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings>,
     /// `hls_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hls_group_settings:
-        Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings>,
+    pub hls_group_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings>,
     /// `media_package_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub media_package_group_settings: Option<
-        MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings,
-    >,
+    pub media_package_group_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings>,
     /// `ms_smooth_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ms_smooth_group_settings:
-        Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings>,
+    pub ms_smooth_group_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings>,
     /// `multiplex_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub multiplex_group_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
+    pub multiplex_group_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
     /// `rtmp_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rtmp_group_settings:
-        Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGroupSettings>,
+    pub rtmp_group_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGroupSettings>,
     /// `udp_group_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub udp_group_settings:
-        Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGroupSettings>,
+    pub udp_group_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGroupSettings>,
 }
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings {
@@ -1957,8 +1875,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings {
 
 /// The `dvb_nit_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbNitSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbNitSettings {
     /// `network_id`. Required.
     pub network_id: crate::core::Arg<crate::core::Number>,
     /// `network_name`. Required.
@@ -1981,8 +1898,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutp
 
 /// The `dvb_sdt_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbSdtSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbSdtSettings {
     /// `output_sdt`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_sdt: Option<crate::core::Expr>,
@@ -2011,8 +1927,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutp
 
 /// The `dvb_tdt_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbTdtSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbTdtSettings {
     /// `rep_interval`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rep_interval: Option<crate::core::Arg<crate::core::Number>>,
@@ -2276,8 +2191,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutp
 
 /// The `frame_capture_output_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings {
     /// `name_modifier`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_modifier: Option<crate::core::Expr>,
@@ -2294,8 +2208,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptur
 
 /// The `audio_only_hls_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsAudioOnlyHlsSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsAudioOnlyHlsSettings {
     /// `audio_group_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_group_id: Option<crate::core::Expr>,
@@ -2324,8 +2237,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSe
 
 /// The `fmp4_hls_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsFmp4HlsSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsFmp4HlsSettings {
     /// `audio_rendition_sets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_rendition_sets: Option<crate::core::Expr>,
@@ -2350,8 +2262,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSe
 
 /// The `m3u8_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettingsM3u8Settings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettingsM3u8Settings {
     /// `audio_frames_per_pes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_frames_per_pes: Option<crate::core::Arg<crate::core::Number>>,
@@ -2497,9 +2408,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings::new(..) }`.
-    pub fn new(
-        hls_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings,
-    ) -> Self {
+    pub fn new(hls_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings) -> Self {
         Self {
             h265_packaging_type: None,
             name_modifier: None,
@@ -2548,9 +2457,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpO
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings::new(..) }`.
-    pub fn new(
-        destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination,
-    ) -> Self {
+    pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             certificate_mode: None,
             connection_retry_interval: None,
@@ -2579,8 +2486,7 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSe
 
 /// The `fec_output_settings` block of [`MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsFecOutputSettings
-{
+pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsFecOutputSettings {
     /// `column_depth`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column_depth: Option<crate::core::Arg<crate::core::Number>>,
@@ -2620,10 +2526,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings::new(..) }`.
-    pub fn new(
-        container_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsContainerSettings,
-        destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination,
-    ) -> Self {
+    pub fn new(container_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsContainerSettings, destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             buffer_msec: None,
             container_settings,
@@ -2638,40 +2541,28 @@ impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSe
 pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings {
     /// `archive_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub archive_output_settings: Option<
-        MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettings,
-    >,
+    pub archive_output_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettings>,
     /// `frame_capture_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame_capture_output_settings: Option<
-        MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings,
-    >,
+    pub frame_capture_output_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings>,
     /// `hls_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hls_output_settings:
-        Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings>,
+    pub hls_output_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings>,
     /// `media_package_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub media_package_output_settings:
-        Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
+    pub media_package_output_settings: Option<MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings>,
     /// `ms_smooth_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ms_smooth_output_settings: Option<
-        MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsMsSmoothOutputSettings,
-    >,
+    pub ms_smooth_output_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsMsSmoothOutputSettings>,
     /// `multiplex_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub multiplex_output_settings: Option<
-        MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings,
-    >,
+    pub multiplex_output_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings>,
     /// `rtmp_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rtmp_output_settings:
-        Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings>,
+    pub rtmp_output_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings>,
     /// `udp_output_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub udp_output_settings:
-        Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings>,
+    pub udp_output_settings: Option<MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings>,
 }
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings {
@@ -2711,9 +2602,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputs {
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputs {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputs` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputs { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputs::new(..) }`.
-    pub fn new(
-        output_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings,
-    ) -> Self {
+    pub fn new(output_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings) -> Self {
         Self {
             audio_description_names: None,
             caption_description_names: None,
@@ -2738,10 +2627,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroups {
 
 impl MedialiveChannelEncoderSettingsOutputGroups {
     /// `MedialiveChannelEncoderSettingsOutputGroups` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroups { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroups::new(..) }`.
-    pub fn new(
-        output_group_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings,
-        outputs: Vec<MedialiveChannelEncoderSettingsOutputGroupsOutputs>,
-    ) -> Self {
+    pub fn new(output_group_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings, outputs: Vec<MedialiveChannelEncoderSettingsOutputGroupsOutputs>) -> Self {
         Self {
             name: None,
             output_group_settings,
@@ -2793,8 +2679,7 @@ impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCaptureSe
 
 /// The `temporal_filter_settings` block of [`MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettingsTemporalFilterSettings
-{
+pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettingsTemporalFilterSettings {
     /// `post_filter_sharpening`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post_filter_sharpening: Option<crate::core::Expr>,
@@ -2952,9 +2837,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Sett
     pub timecode_insertion: Option<crate::core::Expr>,
     /// `filter_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter_settings: Option<
-        MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettings,
-    >,
+    pub filter_settings: Option<MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettings>,
 }
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings {
@@ -3007,8 +2890,7 @@ impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings {
 
 /// The `hdr10_settings` block of [`MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettingsHdr10Settings
-{
+pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettingsHdr10Settings {
     /// `max_cll`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_cll: Option<crate::core::Arg<crate::core::Number>>,
@@ -3062,8 +2944,7 @@ impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsCo
 
 /// The `timecode_burnin_settings` block of [`MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings
-{
+pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings {
     /// `prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<crate::core::Expr>,
@@ -3075,9 +2956,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Sett
     pub timecode_burnin_position: Option<crate::core::Expr>,
 }
 
-impl
-    MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings
-{
+impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -3203,11 +3082,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings::new(..) }`.
-    pub fn new(
-        bitrate: impl Into<crate::core::Arg<crate::core::Number>>,
-        framerate_denominator: impl Into<crate::core::Arg<crate::core::Number>>,
-        framerate_numerator: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(bitrate: impl Into<crate::core::Arg<crate::core::Number>>, framerate_denominator: impl Into<crate::core::Arg<crate::core::Number>>, framerate_numerator: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             adaptive_quantization: None,
             afd_signaling: None,
@@ -3255,16 +3130,13 @@ impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings {
 pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettings {
     /// `frame_capture_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame_capture_settings:
-        Option<MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCaptureSettings>,
+    pub frame_capture_settings: Option<MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCaptureSettings>,
     /// `h264_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub h264_settings:
-        Option<MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings>,
+    pub h264_settings: Option<MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings>,
     /// `h265_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub h265_settings:
-        Option<MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings>,
+    pub h265_settings: Option<MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings>,
 }
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettings {
@@ -3335,8 +3207,7 @@ pub struct MedialiveChannelEncoderSettings {
     pub global_configuration: Option<MedialiveChannelEncoderSettingsGlobalConfiguration>,
     /// `motion_graphics_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub motion_graphics_configuration:
-        Option<MedialiveChannelEncoderSettingsMotionGraphicsConfiguration>,
+    pub motion_graphics_configuration: Option<MedialiveChannelEncoderSettingsMotionGraphicsConfiguration>,
     /// `nielsen_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nielsen_configuration: Option<MedialiveChannelEncoderSettingsNielsenConfiguration>,
@@ -3351,10 +3222,7 @@ pub struct MedialiveChannelEncoderSettings {
 
 impl MedialiveChannelEncoderSettings {
     /// `MedialiveChannelEncoderSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettings { field: Some(..), ..MedialiveChannelEncoderSettings::new(..) }`.
-    pub fn new(
-        output_groups: Vec<MedialiveChannelEncoderSettingsOutputGroups>,
-        timecode_config: MedialiveChannelEncoderSettingsTimecodeConfig,
-    ) -> Self {
+    pub fn new(output_groups: Vec<MedialiveChannelEncoderSettingsOutputGroups>, timecode_config: MedialiveChannelEncoderSettingsTimecodeConfig) -> Self {
         Self {
             audio_descriptions: None,
             avail_blanking: None,
@@ -3371,8 +3239,7 @@ impl MedialiveChannelEncoderSettings {
 
 /// The `audio_silence_settings` block of [`MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsAudioSilenceSettings
-{
+pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsAudioSilenceSettings {
     /// `audio_selector_name`. Required.
     pub audio_selector_name: crate::core::Expr,
     /// `audio_silence_threshold_msec`. Optional.
@@ -3392,8 +3259,7 @@ impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondi
 
 /// The `input_loss_settings` block of [`MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsInputLossSettings
-{
+pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsInputLossSettings {
     /// `input_loss_threshold_msec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_loss_threshold_msec: Option<crate::core::Arg<crate::core::Number>>,
@@ -3410,8 +3276,7 @@ impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondi
 
 /// The `video_black_settings` block of [`MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsVideoBlackSettings
-{
+pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsVideoBlackSettings {
     /// `black_detect_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub black_detect_threshold: Option<crate::core::Arg<crate::core::Number>>,
@@ -3485,9 +3350,7 @@ pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings {
     pub secondary_input_id: crate::core::Expr,
     /// `failover_condition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub failover_condition: Option<
-        Vec<MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition>,
-    >,
+    pub failover_condition: Option<Vec<MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition>>,
 }
 
 impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings {
@@ -3504,8 +3367,7 @@ impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings {
 
 /// The `audio_hls_rendition_selection` block of [`MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioHlsRenditionSelection
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioHlsRenditionSelection {
     /// `group_id`. Required.
     pub group_id: crate::core::Expr,
     /// `name`. Required.
@@ -3524,8 +3386,7 @@ impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsA
 
 /// The `audio_language_selection` block of [`MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection {
     /// `language_code`. Required.
     pub language_code: crate::core::Expr,
     /// `language_selection_policy`. Optional.
@@ -3533,9 +3394,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
     pub language_selection_policy: Option<crate::core::Expr>,
 }
 
-impl
-    MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection
-{
+impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection::new(..) }`.
     pub fn new(language_code: impl Into<crate::core::Expr>) -> Self {
         Self {
@@ -3547,8 +3406,7 @@ impl
 
 /// The `audio_pid_selection` block of [`MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection {
     /// `pid`. Required.
     pub pid: crate::core::Arg<crate::core::Number>,
 }
@@ -3556,14 +3414,15 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection::new(..) }`.
     pub fn new(pid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
-        Self { pid: pid.into() }
+        Self {
+            pid: pid.into(),
+        }
     }
 }
 
 /// The `dolby_e_decode` block of [`MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionDolbyEDecode
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionDolbyEDecode {
     /// `program_selection`. Required.
     pub program_selection: crate::core::Expr,
 }
@@ -3579,8 +3438,7 @@ impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsA
 
 /// The `tracks` block of [`MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks {
     /// `track`. Required.
     pub track: crate::core::Arg<crate::core::Number>,
 }
@@ -3606,9 +3464,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection::new(..) }`.
-    pub fn new(
-        tracks: Vec<MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks>,
-    ) -> Self {
+    pub fn new(tracks: Vec<MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks>) -> Self {
         Self {
             dolby_e_decode: None,
             tracks,
@@ -3652,8 +3508,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelector {
     pub name: crate::core::Expr,
     /// `selector_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selector_settings:
-        Option<MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings>,
+    pub selector_settings: Option<MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings>,
 }
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelector {
@@ -3668,8 +3523,7 @@ impl MedialiveChannelInputAttachmentsInputSettingsAudioSelector {
 
 /// The `ancillary_source_settings` block of [`MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsAncillarySourceSettings
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsAncillarySourceSettings {
     /// `source_ancillary_channel_number`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_ancillary_channel_number: Option<crate::core::Arg<crate::core::Number>>,
@@ -3686,8 +3540,7 @@ impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSetting
 
 /// The `dvb_sub_source_settings` block of [`MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings {
     /// `ocr_language`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ocr_language: Option<crate::core::Expr>,
@@ -3696,9 +3549,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
     pub pid: Option<crate::core::Arg<crate::core::Number>>,
 }
 
-impl
-    MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings
-{
+impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -3710,8 +3561,7 @@ impl
 
 /// The `embedded_source_settings` block of [`MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsEmbeddedSourceSettings
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsEmbeddedSourceSettings {
     /// `convert_608_to_708`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub convert_608_to_708: Option<crate::core::Expr>,
@@ -3736,8 +3586,7 @@ impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSetting
 
 /// The `scte20_source_settings` block of [`MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings {
     /// `convert_608_to_708`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub convert_608_to_708: Option<crate::core::Expr>,
@@ -3746,9 +3595,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
     pub source_608_channel_number: Option<crate::core::Arg<crate::core::Number>>,
 }
 
-impl
-    MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings
-{
+impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -3760,8 +3607,7 @@ impl
 
 /// The `output_rectangle` block of [`MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettingsOutputRectangle
-{
+pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettingsOutputRectangle {
     /// `height`. Required.
     pub height: crate::core::Arg<crate::core::Number>,
     /// `left_offset`. Required.
@@ -3856,8 +3702,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelector {
     pub name: crate::core::Expr,
     /// `selector_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selector_settings:
-        Option<MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings>,
+    pub selector_settings: Option<MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings>,
 }
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelector {
@@ -3912,8 +3757,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings {
     pub server_validation: Option<crate::core::Expr>,
     /// `hls_input_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hls_input_settings:
-        Option<MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettingsHlsInputSettings>,
+    pub hls_input_settings: Option<MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettingsHlsInputSettings>,
 }
 
 impl MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings {
@@ -3979,8 +3823,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettings {
     pub caption_selector: Option<Vec<MedialiveChannelInputAttachmentsInputSettingsCaptionSelector>>,
     /// `network_input_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_input_settings:
-        Option<MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings>,
+    pub network_input_settings: Option<MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings>,
     /// `video_selector`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub video_selector: Option<MedialiveChannelInputAttachmentsInputSettingsVideoSelector>,
@@ -4014,8 +3857,7 @@ pub struct MedialiveChannelInputAttachments {
     pub input_id: crate::core::Expr,
     /// `automatic_input_failover_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub automatic_input_failover_settings:
-        Option<MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings>,
+    pub automatic_input_failover_settings: Option<MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings>,
     /// `input_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_settings: Option<MedialiveChannelInputAttachmentsInputSettings>,
@@ -4023,10 +3865,7 @@ pub struct MedialiveChannelInputAttachments {
 
 impl MedialiveChannelInputAttachments {
     /// `MedialiveChannelInputAttachments` with its required arguments; set the others with `MedialiveChannelInputAttachments { field: Some(..), ..MedialiveChannelInputAttachments::new(..) }`.
-    pub fn new(
-        input_attachment_name: impl Into<crate::core::Expr>,
-        input_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(input_attachment_name: impl Into<crate::core::Expr>, input_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             input_attachment_name: input_attachment_name.into(),
             input_id: input_id.into(),
@@ -4049,11 +3888,7 @@ pub struct MedialiveChannelInputSpecification {
 
 impl MedialiveChannelInputSpecification {
     /// `MedialiveChannelInputSpecification` with its required arguments; set the others with `MedialiveChannelInputSpecification { field: Some(..), ..MedialiveChannelInputSpecification::new(..) }`.
-    pub fn new(
-        codec: impl Into<crate::core::Expr>,
-        input_resolution: impl Into<crate::core::Expr>,
-        maximum_bitrate: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(codec: impl Into<crate::core::Expr>, input_resolution: impl Into<crate::core::Expr>, maximum_bitrate: impl Into<crate::core::Expr>) -> Self {
         Self {
             codec: codec.into(),
             input_resolution: input_resolution.into(),
@@ -4073,10 +3908,7 @@ pub struct MedialiveChannelMaintenance {
 
 impl MedialiveChannelMaintenance {
     /// `MedialiveChannelMaintenance` with its required arguments; set the others with `MedialiveChannelMaintenance { field: Some(..), ..MedialiveChannelMaintenance::new(..) }`.
-    pub fn new(
-        maintenance_day: impl Into<crate::core::Expr>,
-        maintenance_start_time: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(maintenance_day: impl Into<crate::core::Expr>, maintenance_start_time: impl Into<crate::core::Expr>) -> Self {
         Self {
             maintenance_day: maintenance_day.into(),
             maintenance_start_time: maintenance_start_time.into(),
@@ -4123,10 +3955,7 @@ pub struct MedialiveChannelVpc {
 
 impl MedialiveChannelVpc {
     /// `MedialiveChannelVpc` with its required arguments; set the others with `MedialiveChannelVpc { field: Some(..), ..MedialiveChannelVpc::new(..) }`.
-    pub fn new(
-        public_address_allocation_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(public_address_allocation_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             public_address_allocation_ids,
             security_group_ids: None,
@@ -4184,14 +4013,7 @@ pub struct MedialiveChannel {
 
 impl MedialiveChannel {
     /// `MedialiveChannel` with its required arguments; set the others with `MedialiveChannel { field: Some(..), ..MedialiveChannel::new(..) }`.
-    pub fn new(
-        channel_class: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        destinations: Vec<MedialiveChannelDestinations>,
-        encoder_settings: MedialiveChannelEncoderSettings,
-        input_attachments: Vec<MedialiveChannelInputAttachments>,
-        input_specification: MedialiveChannelInputSpecification,
-    ) -> Self {
+    pub fn new(channel_class: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, destinations: Vec<MedialiveChannelDestinations>, encoder_settings: MedialiveChannelEncoderSettings, input_attachments: Vec<MedialiveChannelInputAttachments>, input_specification: MedialiveChannelInputSpecification) -> Self {
         Self {
             channel_class: channel_class.into(),
             id: None,
@@ -4243,7 +4065,9 @@ pub struct MedialiveInputInputDevices {
 impl MedialiveInputInputDevices {
     /// `MedialiveInputInputDevices` with its required arguments; set the others with `MedialiveInputInputDevices { field: Some(..), ..MedialiveInputInputDevices::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 
@@ -4276,11 +4100,7 @@ pub struct MedialiveInputSources {
 
 impl MedialiveInputSources {
     /// `MedialiveInputSources` with its required arguments; set the others with `MedialiveInputSources { field: Some(..), ..MedialiveInputSources::new(..) }`.
-    pub fn new(
-        password_param: impl Into<crate::core::Expr>,
-        url: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(password_param: impl Into<crate::core::Expr>, url: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password_param: password_param.into(),
             url: url.into(),
@@ -4386,7 +4206,9 @@ pub struct MedialiveInputSecurityGroupWhitelistRules {
 impl MedialiveInputSecurityGroupWhitelistRules {
     /// `MedialiveInputSecurityGroupWhitelistRules` with its required arguments; set the others with `MedialiveInputSecurityGroupWhitelistRules { field: Some(..), ..MedialiveInputSecurityGroupWhitelistRules::new(..) }`.
     pub fn new(cidr: impl Into<crate::core::Expr>) -> Self {
-        Self { cidr: cidr.into() }
+        Self {
+            cidr: cidr.into(),
+        }
     }
 }
 
@@ -4443,10 +4265,7 @@ pub struct MedialiveMultiplexMultiplexSettings {
 
 impl MedialiveMultiplexMultiplexSettings {
     /// `MedialiveMultiplexMultiplexSettings` with its required arguments; set the others with `MedialiveMultiplexMultiplexSettings { field: Some(..), ..MedialiveMultiplexMultiplexSettings::new(..) }`.
-    pub fn new(
-        transport_stream_bitrate: impl Into<crate::core::Arg<crate::core::Number>>,
-        transport_stream_id: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(transport_stream_bitrate: impl Into<crate::core::Arg<crate::core::Number>>, transport_stream_id: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             maximum_video_buffer_delay_milliseconds: None,
             transport_stream_bitrate: transport_stream_bitrate.into(),
@@ -4485,10 +4304,7 @@ pub struct MedialiveMultiplex {
 
 impl MedialiveMultiplex {
     /// `MedialiveMultiplex` with its required arguments; set the others with `MedialiveMultiplex { field: Some(..), ..MedialiveMultiplex::new(..) }`.
-    pub fn new(
-        availability_zones: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(availability_zones: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zones,
             id: None,
@@ -4517,10 +4333,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor {
 
 impl MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor {
     /// `MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor` with its required arguments; set the others with `MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor { field: Some(..), ..MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor::new(..) }`.
-    pub fn new(
-        provider_name: impl Into<crate::core::Expr>,
-        service_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(provider_name: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             provider_name: provider_name.into(),
             service_name: service_name.into(),
@@ -4561,8 +4374,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings {
     pub constant_bitrate: Option<crate::core::Arg<crate::core::Number>>,
     /// `statmux_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub statmux_settings:
-        Option<Vec<MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettingsStatmuxSettings>>,
+    pub statmux_settings: Option<Vec<MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettingsStatmuxSettings>>,
 }
 
 impl MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings {
@@ -4584,8 +4396,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettings {
     pub program_number: crate::core::Arg<crate::core::Number>,
     /// `service_descriptor`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_descriptor:
-        Option<Vec<MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor>>,
+    pub service_descriptor: Option<Vec<MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor>>,
     /// `video_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub video_settings: Option<Vec<MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings>>,
@@ -4593,10 +4404,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettings {
 
 impl MedialiveMultiplexProgramMultiplexProgramSettings {
     /// `MedialiveMultiplexProgramMultiplexProgramSettings` with its required arguments; set the others with `MedialiveMultiplexProgramMultiplexProgramSettings { field: Some(..), ..MedialiveMultiplexProgramMultiplexProgramSettings::new(..) }`.
-    pub fn new(
-        preferred_channel_pipeline: impl Into<crate::core::Expr>,
-        program_number: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(preferred_channel_pipeline: impl Into<crate::core::Expr>, program_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             preferred_channel_pipeline: preferred_channel_pipeline.into(),
             program_number: program_number.into(),
@@ -4618,7 +4426,9 @@ pub struct MedialiveMultiplexProgramTimeouts {
 impl MedialiveMultiplexProgramTimeouts {
     /// `MedialiveMultiplexProgramTimeouts` with its required arguments; set the others with `MedialiveMultiplexProgramTimeouts { field: Some(..), ..MedialiveMultiplexProgramTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -4639,10 +4449,7 @@ pub struct MedialiveMultiplexProgram {
 
 impl MedialiveMultiplexProgram {
     /// `MedialiveMultiplexProgram` with its required arguments; set the others with `MedialiveMultiplexProgram { field: Some(..), ..MedialiveMultiplexProgram::new(..) }`.
-    pub fn new(
-        multiplex_id: impl Into<crate::core::Expr>,
-        program_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(multiplex_id: impl Into<crate::core::Expr>, program_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             multiplex_id: multiplex_id.into(),
             program_name: program_name.into(),
@@ -4666,7 +4473,9 @@ pub struct DataMedialiveInput {
 impl DataMedialiveInput {
     /// `DataMedialiveInput` with its required arguments; set the others with `DataMedialiveInput { field: Some(..), ..DataMedialiveInput::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 

@@ -158,10 +158,7 @@ pub struct MemorydbCluster {
 
 impl MemorydbCluster {
     /// `MemorydbCluster` with its required arguments; set the others with `MemorydbCluster { field: Some(..), ..MemorydbCluster::new(..) }`.
-    pub fn new(
-        acl_name: impl Into<crate::core::Expr>,
-        node_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(acl_name: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             acl_name: acl_name.into(),
             auto_minor_version_upgrade: None,
@@ -266,10 +263,7 @@ pub struct MemorydbMultiRegionCluster {
 
 impl MemorydbMultiRegionCluster {
     /// `MemorydbMultiRegionCluster` with its required arguments; set the others with `MemorydbMultiRegionCluster { field: Some(..), ..MemorydbMultiRegionCluster::new(..) }`.
-    pub fn new(
-        multi_region_cluster_name_suffix: impl Into<crate::core::Expr>,
-        node_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(multi_region_cluster_name_suffix: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             engine: None,
@@ -512,11 +506,7 @@ pub struct MemorydbUser {
 
 impl MemorydbUser {
     /// `MemorydbUser` with its required arguments; set the others with `MemorydbUser { field: Some(..), ..MemorydbUser::new(..) }`.
-    pub fn new(
-        access_string: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-        authentication_mode: MemorydbUserAuthenticationMode,
-    ) -> Self {
+    pub fn new(access_string: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>, authentication_mode: MemorydbUserAuthenticationMode) -> Self {
         Self {
             access_string: access_string.into(),
             id: None,

@@ -133,11 +133,7 @@ pub struct MqBrokerMaintenanceWindowStartTime {
 
 impl MqBrokerMaintenanceWindowStartTime {
     /// `MqBrokerMaintenanceWindowStartTime` with its required arguments; set the others with `MqBrokerMaintenanceWindowStartTime { field: Some(..), ..MqBrokerMaintenanceWindowStartTime::new(..) }`.
-    pub fn new(
-        day_of_week: impl Into<crate::core::Expr>,
-        time_of_day: impl Into<crate::core::Expr>,
-        time_zone: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(day_of_week: impl Into<crate::core::Expr>, time_of_day: impl Into<crate::core::Expr>, time_zone: impl Into<crate::core::Expr>) -> Self {
         Self {
             day_of_week: day_of_week.into(),
             time_of_day: time_of_day.into(),
@@ -191,10 +187,7 @@ pub struct MqBrokerUser {
 
 impl MqBrokerUser {
     /// `MqBrokerUser` with its required arguments; set the others with `MqBrokerUser { field: Some(..), ..MqBrokerUser::new(..) }`.
-    pub fn new(
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             console_access: None,
             groups: None,
@@ -279,13 +272,7 @@ pub struct MqBroker {
 
 impl MqBroker {
     /// `MqBroker` with its required arguments; set the others with `MqBroker { field: Some(..), ..MqBroker::new(..) }`.
-    pub fn new(
-        broker_name: impl Into<crate::core::Expr>,
-        engine_type: impl Into<crate::core::Expr>,
-        engine_version: impl Into<crate::core::Expr>,
-        host_instance_type: impl Into<crate::core::Expr>,
-        user: Vec<MqBrokerUser>,
-    ) -> Self {
+    pub fn new(broker_name: impl Into<crate::core::Expr>, engine_type: impl Into<crate::core::Expr>, engine_version: impl Into<crate::core::Expr>, host_instance_type: impl Into<crate::core::Expr>, user: Vec<MqBrokerUser>) -> Self {
         Self {
             apply_immediately: None,
             authentication_strategy: None,
@@ -349,12 +336,7 @@ pub struct MqConfiguration {
 
 impl MqConfiguration {
     /// `MqConfiguration` with its required arguments; set the others with `MqConfiguration { field: Some(..), ..MqConfiguration::new(..) }`.
-    pub fn new(
-        data: impl Into<crate::core::Expr>,
-        engine_type: impl Into<crate::core::Expr>,
-        engine_version: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data: impl Into<crate::core::Expr>, engine_type: impl Into<crate::core::Expr>, engine_version: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_strategy: None,
             data: data.into(),

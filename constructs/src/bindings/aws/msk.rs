@@ -11,7 +11,9 @@ pub struct MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess {
 impl MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess {
     /// `MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess { field: Some(..), ..MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess::new(..) }`.
     pub fn new() -> Self {
-        Self { r#type: None }
+        Self {
+            r#type: None,
+        }
     }
 }
 
@@ -44,9 +46,7 @@ pub struct MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAut
     pub tls: Option<crate::core::Arg<bool>>,
     /// `sasl`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sasl: Option<
-        MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthenticationSasl,
-    >,
+    pub sasl: Option<MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthenticationSasl>,
 }
 
 impl MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentication {
@@ -64,8 +64,7 @@ impl MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentic
 pub struct MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivity {
     /// `client_authentication`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_authentication:
-        Option<MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentication>,
+    pub client_authentication: Option<MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentication>,
 }
 
 impl MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivity {
@@ -127,8 +126,7 @@ pub struct MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfo {
     pub volume_size: Option<crate::core::Arg<crate::core::Number>>,
     /// `provisioned_throughput`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provisioned_throughput:
-        Option<MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughput>,
+    pub provisioned_throughput: Option<MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughput>,
 }
 
 impl MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfo {
@@ -180,11 +178,7 @@ pub struct MskClusterBrokerNodeGroupInfo {
 
 impl MskClusterBrokerNodeGroupInfo {
     /// `MskClusterBrokerNodeGroupInfo` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfo { field: Some(..), ..MskClusterBrokerNodeGroupInfo::new(..) }`.
-    pub fn new(
-        client_subnets: Vec<crate::core::Expr>,
-        instance_type: impl Into<crate::core::Expr>,
-        security_groups: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_subnets: Vec<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>, security_groups: Vec<crate::core::Expr>) -> Self {
         Self {
             az_distribution: None,
             client_subnets,
@@ -270,10 +264,7 @@ pub struct MskClusterConfigurationInfo {
 
 impl MskClusterConfigurationInfo {
     /// `MskClusterConfigurationInfo` with its required arguments; set the others with `MskClusterConfigurationInfo { field: Some(..), ..MskClusterConfigurationInfo::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        revision: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, revision: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             arn: arn.into(),
             revision: revision.into(),
@@ -422,7 +413,9 @@ pub struct MskClusterLoggingInfo {
 impl MskClusterLoggingInfo {
     /// `MskClusterLoggingInfo` with its required arguments; set the others with `MskClusterLoggingInfo { field: Some(..), ..MskClusterLoggingInfo::new(..) }`.
     pub fn new(broker_logs: MskClusterLoggingInfoBrokerLogs) -> Self {
-        Self { broker_logs }
+        Self {
+            broker_logs,
+        }
     }
 }
 
@@ -473,7 +466,9 @@ pub struct MskClusterOpenMonitoring {
 impl MskClusterOpenMonitoring {
     /// `MskClusterOpenMonitoring` with its required arguments; set the others with `MskClusterOpenMonitoring { field: Some(..), ..MskClusterOpenMonitoring::new(..) }`.
     pub fn new(prometheus: MskClusterOpenMonitoringPrometheus) -> Self {
-        Self { prometheus }
+        Self {
+            prometheus,
+        }
     }
 }
 
@@ -550,12 +545,7 @@ pub struct MskCluster {
 
 impl MskCluster {
     /// `MskCluster` with its required arguments; set the others with `MskCluster { field: Some(..), ..MskCluster::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        kafka_version: impl Into<crate::core::Expr>,
-        number_of_broker_nodes: impl Into<crate::core::Arg<crate::core::Number>>,
-        broker_node_group_info: MskClusterBrokerNodeGroupInfo,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, kafka_version: impl Into<crate::core::Expr>, number_of_broker_nodes: impl Into<crate::core::Arg<crate::core::Number>>, broker_node_group_info: MskClusterBrokerNodeGroupInfo) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             enhanced_monitoring: None,
@@ -594,10 +584,7 @@ pub struct MskClusterPolicy {
 
 impl MskClusterPolicy {
     /// `MskClusterPolicy` with its required arguments; set the others with `MskClusterPolicy { field: Some(..), ..MskClusterPolicy::new(..) }`.
-    pub fn new(
-        cluster_arn: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_arn: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             id: None,
@@ -630,10 +617,7 @@ pub struct MskConfiguration {
 
 impl MskConfiguration {
     /// `MskConfiguration` with its required arguments; set the others with `MskConfiguration { field: Some(..), ..MskConfiguration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        server_properties: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, server_properties: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -695,10 +679,7 @@ pub struct MskReplicatorKafkaCluster {
 
 impl MskReplicatorKafkaCluster {
     /// `MskReplicatorKafkaCluster` with its required arguments; set the others with `MskReplicatorKafkaCluster { field: Some(..), ..MskReplicatorKafkaCluster::new(..) }`.
-    pub fn new(
-        amazon_msk_cluster: MskReplicatorKafkaClusterAmazonMskCluster,
-        vpc_config: MskReplicatorKafkaClusterVpcConfig,
-    ) -> Self {
+    pub fn new(amazon_msk_cluster: MskReplicatorKafkaClusterAmazonMskCluster, vpc_config: MskReplicatorKafkaClusterVpcConfig) -> Self {
         Self {
             amazon_msk_cluster,
             vpc_config,
@@ -745,7 +726,9 @@ pub struct MskReplicatorReplicationInfoListTopicReplicationStartingPosition {
 impl MskReplicatorReplicationInfoListTopicReplicationStartingPosition {
     /// `MskReplicatorReplicationInfoListTopicReplicationStartingPosition` with its required arguments; set the others with `MskReplicatorReplicationInfoListTopicReplicationStartingPosition { field: Some(..), ..MskReplicatorReplicationInfoListTopicReplicationStartingPosition::new(..) }`.
     pub fn new() -> Self {
-        Self { r#type: None }
+        Self {
+            r#type: None,
+        }
     }
 }
 
@@ -771,8 +754,7 @@ pub struct MskReplicatorReplicationInfoListTopicReplication {
     pub starting_position: Option<MskReplicatorReplicationInfoListTopicReplicationStartingPosition>,
     /// `topic_name_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub topic_name_configuration:
-        Option<MskReplicatorReplicationInfoListTopicReplicationStartingPosition>,
+    pub topic_name_configuration: Option<MskReplicatorReplicationInfoListTopicReplicationStartingPosition>,
 }
 
 impl MskReplicatorReplicationInfoListTopicReplication {
@@ -807,13 +789,7 @@ pub struct MskReplicatorReplicationInfoList {
 
 impl MskReplicatorReplicationInfoList {
     /// `MskReplicatorReplicationInfoList` with its required arguments; set the others with `MskReplicatorReplicationInfoList { field: Some(..), ..MskReplicatorReplicationInfoList::new(..) }`.
-    pub fn new(
-        source_kafka_cluster_arn: impl Into<crate::core::Expr>,
-        target_compression_type: impl Into<crate::core::Expr>,
-        target_kafka_cluster_arn: impl Into<crate::core::Expr>,
-        consumer_group_replication: Vec<MskReplicatorReplicationInfoListConsumerGroupReplication>,
-        topic_replication: Vec<MskReplicatorReplicationInfoListTopicReplication>,
-    ) -> Self {
+    pub fn new(source_kafka_cluster_arn: impl Into<crate::core::Expr>, target_compression_type: impl Into<crate::core::Expr>, target_kafka_cluster_arn: impl Into<crate::core::Expr>, consumer_group_replication: Vec<MskReplicatorReplicationInfoListConsumerGroupReplication>, topic_replication: Vec<MskReplicatorReplicationInfoListTopicReplication>) -> Self {
         Self {
             source_kafka_cluster_arn: source_kafka_cluster_arn.into(),
             target_compression_type: target_compression_type.into(),
@@ -854,12 +830,7 @@ pub struct MskReplicator {
 
 impl MskReplicator {
     /// `MskReplicator` with its required arguments; set the others with `MskReplicator { field: Some(..), ..MskReplicator::new(..) }`.
-    pub fn new(
-        replicator_name: impl Into<crate::core::Expr>,
-        service_execution_role_arn: impl Into<crate::core::Expr>,
-        kafka_cluster: Vec<MskReplicatorKafkaCluster>,
-        replication_info_list: MskReplicatorReplicationInfoList,
-    ) -> Self {
+    pub fn new(replicator_name: impl Into<crate::core::Expr>, service_execution_role_arn: impl Into<crate::core::Expr>, kafka_cluster: Vec<MskReplicatorKafkaCluster>, replication_info_list: MskReplicatorReplicationInfoList) -> Self {
         Self {
             description: None,
             id: None,
@@ -892,10 +863,7 @@ pub struct MskScramSecretAssociation {
 
 impl MskScramSecretAssociation {
     /// `MskScramSecretAssociation` with its required arguments; set the others with `MskScramSecretAssociation { field: Some(..), ..MskScramSecretAssociation::new(..) }`.
-    pub fn new(
-        cluster_arn: impl Into<crate::core::Expr>,
-        secret_arn_list: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_arn: impl Into<crate::core::Expr>, secret_arn_list: Vec<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             id: None,
@@ -934,7 +902,9 @@ pub struct MskServerlessClusterClientAuthenticationSasl {
 impl MskServerlessClusterClientAuthenticationSasl {
     /// `MskServerlessClusterClientAuthenticationSasl` with its required arguments; set the others with `MskServerlessClusterClientAuthenticationSasl { field: Some(..), ..MskServerlessClusterClientAuthenticationSasl::new(..) }`.
     pub fn new(iam: MskServerlessClusterClientAuthenticationSaslIam) -> Self {
-        Self { iam }
+        Self {
+            iam,
+        }
     }
 }
 
@@ -948,7 +918,9 @@ pub struct MskServerlessClusterClientAuthentication {
 impl MskServerlessClusterClientAuthentication {
     /// `MskServerlessClusterClientAuthentication` with its required arguments; set the others with `MskServerlessClusterClientAuthentication { field: Some(..), ..MskServerlessClusterClientAuthentication::new(..) }`.
     pub fn new(sasl: MskServerlessClusterClientAuthenticationSasl) -> Self {
-        Self { sasl }
+        Self {
+            sasl,
+        }
     }
 }
 
@@ -1018,11 +990,7 @@ pub struct MskServerlessCluster {
 
 impl MskServerlessCluster {
     /// `MskServerlessCluster` with its required arguments; set the others with `MskServerlessCluster { field: Some(..), ..MskServerlessCluster::new(..) }`.
-    pub fn new(
-        cluster_name: impl Into<crate::core::Expr>,
-        client_authentication: MskServerlessClusterClientAuthentication,
-        vpc_config: Vec<MskServerlessClusterVpcConfig>,
-    ) -> Self {
+    pub fn new(cluster_name: impl Into<crate::core::Expr>, client_authentication: MskServerlessClusterClientAuthentication, vpc_config: Vec<MskServerlessClusterVpcConfig>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
             id: None,
@@ -1050,10 +1018,7 @@ pub struct MskSingleScramSecretAssociation {
 
 impl MskSingleScramSecretAssociation {
     /// `MskSingleScramSecretAssociation` with its required arguments; set the others with `MskSingleScramSecretAssociation { field: Some(..), ..MskSingleScramSecretAssociation::new(..) }`.
-    pub fn new(
-        cluster_arn: impl Into<crate::core::Expr>,
-        secret_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_arn: impl Into<crate::core::Expr>, secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             secret_arn: secret_arn.into(),
@@ -1091,13 +1056,7 @@ pub struct MskVpcConnection {
 
 impl MskVpcConnection {
     /// `MskVpcConnection` with its required arguments; set the others with `MskVpcConnection { field: Some(..), ..MskVpcConnection::new(..) }`.
-    pub fn new(
-        authentication: impl Into<crate::core::Expr>,
-        client_subnets: Vec<crate::core::Expr>,
-        security_groups: Vec<crate::core::Expr>,
-        target_cluster_arn: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authentication: impl Into<crate::core::Expr>, client_subnets: Vec<crate::core::Expr>, security_groups: Vec<crate::core::Expr>, target_cluster_arn: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication: authentication.into(),
             client_subnets,

@@ -37,10 +37,7 @@ pub struct MskconnectConnectorCapacityAutoscaling {
 
 impl MskconnectConnectorCapacityAutoscaling {
     /// `MskconnectConnectorCapacityAutoscaling` with its required arguments; set the others with `MskconnectConnectorCapacityAutoscaling { field: Some(..), ..MskconnectConnectorCapacityAutoscaling::new(..) }`.
-    pub fn new(
-        max_worker_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_worker_count: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(max_worker_count: impl Into<crate::core::Arg<crate::core::Number>>, min_worker_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_worker_count: max_worker_count.into(),
             mcu_count: None,
@@ -122,10 +119,7 @@ pub struct MskconnectConnectorKafkaClusterApacheKafkaCluster {
 
 impl MskconnectConnectorKafkaClusterApacheKafkaCluster {
     /// `MskconnectConnectorKafkaClusterApacheKafkaCluster` with its required arguments; set the others with `MskconnectConnectorKafkaClusterApacheKafkaCluster { field: Some(..), ..MskconnectConnectorKafkaClusterApacheKafkaCluster::new(..) }`.
-    pub fn new(
-        bootstrap_servers: impl Into<crate::core::Expr>,
-        vpc: MskconnectConnectorKafkaClusterApacheKafkaClusterVpc,
-    ) -> Self {
+    pub fn new(bootstrap_servers: impl Into<crate::core::Expr>, vpc: MskconnectConnectorKafkaClusterApacheKafkaClusterVpc) -> Self {
         Self {
             bootstrap_servers: bootstrap_servers.into(),
             vpc,
@@ -299,10 +293,7 @@ pub struct MskconnectConnectorPluginCustomPlugin {
 
 impl MskconnectConnectorPluginCustomPlugin {
     /// `MskconnectConnectorPluginCustomPlugin` with its required arguments; set the others with `MskconnectConnectorPluginCustomPlugin { field: Some(..), ..MskconnectConnectorPluginCustomPlugin::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        revision: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, revision: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             arn: arn.into(),
             revision: revision.into(),
@@ -320,7 +311,9 @@ pub struct MskconnectConnectorPlugin {
 impl MskconnectConnectorPlugin {
     /// `MskconnectConnectorPlugin` with its required arguments; set the others with `MskconnectConnectorPlugin { field: Some(..), ..MskconnectConnectorPlugin::new(..) }`.
     pub fn new(custom_plugin: MskconnectConnectorPluginCustomPlugin) -> Self {
-        Self { custom_plugin }
+        Self {
+            custom_plugin,
+        }
     }
 }
 
@@ -396,17 +389,7 @@ pub struct MskconnectConnector {
 impl MskconnectConnector {
     /// `MskconnectConnector` with its required arguments; set the others with `MskconnectConnector { field: Some(..), ..MskconnectConnector::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        connector_configuration: std::collections::BTreeMap<String, crate::core::Expr>,
-        kafkaconnect_version: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        service_execution_role_arn: impl Into<crate::core::Expr>,
-        capacity: MskconnectConnectorCapacity,
-        kafka_cluster: MskconnectConnectorKafkaCluster,
-        kafka_cluster_client_authentication: MskconnectConnectorKafkaClusterClientAuthentication,
-        kafka_cluster_encryption_in_transit: MskconnectConnectorKafkaClusterEncryptionInTransit,
-        plugin: Vec<MskconnectConnectorPlugin>,
-    ) -> Self {
+    pub fn new(connector_configuration: std::collections::BTreeMap<String, crate::core::Expr>, kafkaconnect_version: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, service_execution_role_arn: impl Into<crate::core::Expr>, capacity: MskconnectConnectorCapacity, kafka_cluster: MskconnectConnectorKafkaCluster, kafka_cluster_client_authentication: MskconnectConnectorKafkaClusterClientAuthentication, kafka_cluster_encryption_in_transit: MskconnectConnectorKafkaClusterEncryptionInTransit, plugin: Vec<MskconnectConnectorPlugin>) -> Self {
         Self {
             connector_configuration,
             description: None,
@@ -446,10 +429,7 @@ pub struct MskconnectCustomPluginLocationS3 {
 
 impl MskconnectCustomPluginLocationS3 {
     /// `MskconnectCustomPluginLocationS3` with its required arguments; set the others with `MskconnectCustomPluginLocationS3 { field: Some(..), ..MskconnectCustomPluginLocationS3::new(..) }`.
-    pub fn new(
-        bucket_arn: impl Into<crate::core::Expr>,
-        file_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_arn: impl Into<crate::core::Expr>, file_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
             file_key: file_key.into(),
@@ -468,7 +448,9 @@ pub struct MskconnectCustomPluginLocation {
 impl MskconnectCustomPluginLocation {
     /// `MskconnectCustomPluginLocation` with its required arguments; set the others with `MskconnectCustomPluginLocation { field: Some(..), ..MskconnectCustomPluginLocation::new(..) }`.
     pub fn new(s3: MskconnectCustomPluginLocationS3) -> Self {
-        Self { s3 }
+        Self {
+            s3,
+        }
     }
 }
 
@@ -521,11 +503,7 @@ pub struct MskconnectCustomPlugin {
 
 impl MskconnectCustomPlugin {
     /// `MskconnectCustomPlugin` with its required arguments; set the others with `MskconnectCustomPlugin { field: Some(..), ..MskconnectCustomPlugin::new(..) }`.
-    pub fn new(
-        content_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        location: MskconnectCustomPluginLocation,
-    ) -> Self {
+    pub fn new(content_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, location: MskconnectCustomPluginLocation) -> Self {
         Self {
             content_type: content_type.into(),
             description: None,
@@ -554,7 +532,9 @@ pub struct MskconnectWorkerConfigurationTimeouts {
 impl MskconnectWorkerConfigurationTimeouts {
     /// `MskconnectWorkerConfigurationTimeouts` with its required arguments; set the others with `MskconnectWorkerConfigurationTimeouts { field: Some(..), ..MskconnectWorkerConfigurationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -584,10 +564,7 @@ pub struct MskconnectWorkerConfiguration {
 
 impl MskconnectWorkerConfiguration {
     /// `MskconnectWorkerConfiguration` with its required arguments; set the others with `MskconnectWorkerConfiguration { field: Some(..), ..MskconnectWorkerConfiguration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        properties_file_content: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, properties_file_content: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,

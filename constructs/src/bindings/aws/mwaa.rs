@@ -65,10 +65,7 @@ pub struct MwaaEnvironmentNetworkConfiguration {
 
 impl MwaaEnvironmentNetworkConfiguration {
     /// `MwaaEnvironmentNetworkConfiguration` with its required arguments; set the others with `MwaaEnvironmentNetworkConfiguration { field: Some(..), ..MwaaEnvironmentNetworkConfiguration::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -106,8 +103,7 @@ impl MwaaEnvironmentTimeouts {
 pub struct MwaaEnvironment {
     /// `airflow_configuration_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub airflow_configuration_options:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub airflow_configuration_options: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `airflow_version`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub airflow_version: Option<crate::core::Expr>,
@@ -188,13 +184,7 @@ pub struct MwaaEnvironment {
 
 impl MwaaEnvironment {
     /// `MwaaEnvironment` with its required arguments; set the others with `MwaaEnvironment { field: Some(..), ..MwaaEnvironment::new(..) }`.
-    pub fn new(
-        dag_s3_path: impl Into<crate::core::Expr>,
-        execution_role_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        source_bucket_arn: impl Into<crate::core::Expr>,
-        network_configuration: MwaaEnvironmentNetworkConfiguration,
-    ) -> Self {
+    pub fn new(dag_s3_path: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, source_bucket_arn: impl Into<crate::core::Expr>, network_configuration: MwaaEnvironmentNetworkConfiguration) -> Self {
         Self {
             airflow_configuration_options: None,
             airflow_version: None,

@@ -115,7 +115,9 @@ pub struct DataNatGatewayTimeouts {
 impl DataNatGatewayTimeouts {
     /// `DataNatGatewayTimeouts` with its required arguments; set the others with `DataNatGatewayTimeouts { field: Some(..), ..DataNatGatewayTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -223,11 +223,7 @@ pub struct NeptuneClusterEndpoint {
 
 impl NeptuneClusterEndpoint {
     /// `NeptuneClusterEndpoint` with its required arguments; set the others with `NeptuneClusterEndpoint { field: Some(..), ..NeptuneClusterEndpoint::new(..) }`.
-    pub fn new(
-        cluster_endpoint_identifier: impl Into<crate::core::Expr>,
-        cluster_identifier: impl Into<crate::core::Expr>,
-        endpoint_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_endpoint_identifier: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_endpoint_identifier: cluster_endpoint_identifier.into(),
             cluster_identifier: cluster_identifier.into(),
@@ -313,10 +309,7 @@ pub struct NeptuneClusterInstance {
 
 impl NeptuneClusterInstance {
     /// `NeptuneClusterInstance` with its required arguments; set the others with `NeptuneClusterInstance { field: Some(..), ..NeptuneClusterInstance::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        instance_class: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, instance_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
             auto_minor_version_upgrade: None,
@@ -429,7 +422,9 @@ pub struct NeptuneClusterSnapshotTimeouts {
 impl NeptuneClusterSnapshotTimeouts {
     /// `NeptuneClusterSnapshotTimeouts` with its required arguments; set the others with `NeptuneClusterSnapshotTimeouts { field: Some(..), ..NeptuneClusterSnapshotTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -450,10 +445,7 @@ pub struct NeptuneClusterSnapshot {
 
 impl NeptuneClusterSnapshot {
     /// `NeptuneClusterSnapshot` with its required arguments; set the others with `NeptuneClusterSnapshot { field: Some(..), ..NeptuneClusterSnapshot::new(..) }`.
-    pub fn new(
-        db_cluster_identifier: impl Into<crate::core::Expr>,
-        db_cluster_snapshot_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
             db_cluster_snapshot_identifier: db_cluster_snapshot_identifier.into(),

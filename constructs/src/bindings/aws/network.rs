@@ -58,10 +58,7 @@ pub struct NetworkAclAssociation {
 
 impl NetworkAclAssociation {
     /// `NetworkAclAssociation` with its required arguments; set the others with `NetworkAclAssociation { field: Some(..), ..NetworkAclAssociation::new(..) }`.
-    pub fn new(
-        network_acl_id: impl Into<crate::core::Expr>,
-        subnet_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(network_acl_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             network_acl_id: network_acl_id.into(),
@@ -113,12 +110,7 @@ pub struct NetworkAclRule {
 
 impl NetworkAclRule {
     /// `NetworkAclRule` with its required arguments; set the others with `NetworkAclRule { field: Some(..), ..NetworkAclRule::new(..) }`.
-    pub fn new(
-        network_acl_id: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        rule_action: impl Into<crate::core::Expr>,
-        rule_number: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(network_acl_id: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>, rule_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             cidr_block: None,
             egress: None,
@@ -151,10 +143,7 @@ pub struct NetworkInterfaceAttachment2 {
 
 impl NetworkInterfaceAttachment2 {
     /// `NetworkInterfaceAttachment2` with its required arguments; set the others with `NetworkInterfaceAttachment2 { field: Some(..), ..NetworkInterfaceAttachment2::new(..) }`.
-    pub fn new(
-        device_index: impl Into<crate::core::Arg<crate::core::Number>>,
-        instance: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, instance: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_index: device_index.into(),
             instance: instance.into(),
@@ -286,11 +275,7 @@ pub struct NetworkInterfaceAttachment {
 
 impl NetworkInterfaceAttachment {
     /// `NetworkInterfaceAttachment` with its required arguments; set the others with `NetworkInterfaceAttachment { field: Some(..), ..NetworkInterfaceAttachment::new(..) }`.
-    pub fn new(
-        device_index: impl Into<crate::core::Arg<crate::core::Number>>,
-        instance_id: impl Into<crate::core::Expr>,
-        network_interface_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, instance_id: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_index: device_index.into(),
             id: None,
@@ -343,11 +328,7 @@ pub struct NetworkInterfacePermission {
 
 impl NetworkInterfacePermission {
     /// `NetworkInterfacePermission` with its required arguments; set the others with `NetworkInterfacePermission { field: Some(..), ..NetworkInterfacePermission::new(..) }`.
-    pub fn new(
-        aws_account_id: impl Into<crate::core::Expr>,
-        network_interface_id: impl Into<crate::core::Expr>,
-        permission: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(aws_account_id: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, permission: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: aws_account_id.into(),
             network_interface_id: network_interface_id.into(),
@@ -403,10 +384,7 @@ pub struct NetworkInterfaceSgAttachment {
 
 impl NetworkInterfaceSgAttachment {
     /// `NetworkInterfaceSgAttachment` with its required arguments; set the others with `NetworkInterfaceSgAttachment { field: Some(..), ..NetworkInterfaceSgAttachment::new(..) }`.
-    pub fn new(
-        network_interface_id: impl Into<crate::core::Expr>,
-        security_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(network_interface_id: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             network_interface_id: network_interface_id.into(),
@@ -450,7 +428,9 @@ pub struct DataNetworkAclsTimeouts {
 impl DataNetworkAclsTimeouts {
     /// `DataNetworkAclsTimeouts` with its required arguments; set the others with `DataNetworkAclsTimeouts { field: Some(..), ..DataNetworkAclsTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

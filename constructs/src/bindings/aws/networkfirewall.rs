@@ -110,12 +110,7 @@ pub struct NetworkfirewallFirewall {
 
 impl NetworkfirewallFirewall {
     /// `NetworkfirewallFirewall` with its required arguments; set the others with `NetworkfirewallFirewall { field: Some(..), ..NetworkfirewallFirewall::new(..) }`.
-    pub fn new(
-        firewall_policy_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-        subnet_mapping: Vec<NetworkfirewallFirewallSubnetMapping>,
-    ) -> Self {
+    pub fn new(firewall_policy_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>, subnet_mapping: Vec<NetworkfirewallFirewallSubnetMapping>) -> Self {
         Self {
             delete_protection: None,
             description: None,
@@ -149,7 +144,9 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariabl
 impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet::new(..) }`.
     pub fn new(definition: Vec<crate::core::Expr>) -> Self {
-        Self { definition }
+        Self {
+            definition,
+        }
     }
 }
 
@@ -164,10 +161,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariabl
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        ip_set: NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, ip_set: NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet) -> Self {
         Self {
             key: key.into(),
             ip_set,
@@ -180,8 +174,7 @@ impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables {
 pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables {
     /// `rule_variables`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule_variables:
-        Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables>>,
+    pub rule_variables: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables>>,
 }
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables {
@@ -221,8 +214,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions {
     pub stream_exception_policy: Option<crate::core::Expr>,
     /// `flow_timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub flow_timeouts:
-        Option<NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptionsFlowTimeouts>,
+    pub flow_timeouts: Option<NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptionsFlowTimeouts>,
 }
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions {
@@ -247,7 +239,9 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride::new(..) }`.
     pub fn new() -> Self {
-        Self { action: None }
+        Self {
+            action: None,
+        }
     }
 }
 
@@ -261,8 +255,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference
     pub resource_arn: crate::core::Expr,
     /// `override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#override:
-        Option<NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride>,
+    pub r#override: Option<NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride>,
 }
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference {
@@ -278,8 +271,7 @@ impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference {
 
 /// The `dimension` block of [`NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricActionDimension
-{
+pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricActionDimension {
     /// `value`. Required.
     pub value: crate::core::Expr,
 }
@@ -318,9 +310,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActio
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition::new(..) }`.
-    pub fn new(
-        publish_metric_action: NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction,
-    ) -> Self {
+    pub fn new(publish_metric_action: NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction) -> Self {
         Self {
             publish_metric_action,
         }
@@ -333,16 +323,12 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction {
     /// `action_name`. Required.
     pub action_name: crate::core::Expr,
     /// `action_definition`. Required.
-    pub action_definition:
-        NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition,
+    pub action_definition: NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition,
 }
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction::new(..) }`.
-    pub fn new(
-        action_name: impl Into<crate::core::Expr>,
-        action_definition: NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition,
-    ) -> Self {
+    pub fn new(action_name: impl Into<crate::core::Expr>, action_definition: NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition) -> Self {
         Self {
             action_name: action_name.into(),
             action_definition,
@@ -361,10 +347,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReferenc
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
             resource_arn: resource_arn.into(),
@@ -390,28 +373,21 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicy {
     pub policy_variables: Option<NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables>,
     /// `stateful_engine_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stateful_engine_options:
-        Option<NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions>,
+    pub stateful_engine_options: Option<NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions>,
     /// `stateful_rule_group_reference`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stateful_rule_group_reference:
-        Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference>>,
+    pub stateful_rule_group_reference: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference>>,
     /// `stateless_custom_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stateless_custom_action:
-        Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction>>,
+    pub stateless_custom_action: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction>>,
     /// `stateless_rule_group_reference`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stateless_rule_group_reference:
-        Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference>>,
+    pub stateless_rule_group_reference: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference>>,
 }
 
 impl NetworkfirewallFirewallPolicyFirewallPolicy {
     /// `NetworkfirewallFirewallPolicyFirewallPolicy` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicy { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicy::new(..) }`.
-    pub fn new(
-        stateless_default_actions: Vec<crate::core::Expr>,
-        stateless_fragment_default_actions: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(stateless_default_actions: Vec<crate::core::Expr>, stateless_fragment_default_actions: Vec<crate::core::Expr>) -> Self {
         Self {
             stateful_default_actions: None,
             stateless_default_actions,
@@ -452,10 +428,7 @@ pub struct NetworkfirewallFirewallPolicy {
 
 impl NetworkfirewallFirewallPolicy {
     /// `NetworkfirewallFirewallPolicy` with its required arguments; set the others with `NetworkfirewallFirewallPolicy { field: Some(..), ..NetworkfirewallFirewallPolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        firewall_policy: NetworkfirewallFirewallPolicyFirewallPolicy,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, firewall_policy: NetworkfirewallFirewallPolicyFirewallPolicy) -> Self {
         Self {
             description: None,
             id: None,
@@ -485,11 +458,7 @@ pub struct NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestination
 
 impl NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig {
     /// `NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig` with its required arguments; set the others with `NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig { field: Some(..), ..NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig::new(..) }`.
-    pub fn new(
-        log_destination: std::collections::BTreeMap<String, crate::core::Expr>,
-        log_destination_type: impl Into<crate::core::Expr>,
-        log_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_destination: std::collections::BTreeMap<String, crate::core::Expr>, log_destination_type: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_destination,
             log_destination_type: log_destination_type.into(),
@@ -502,17 +471,12 @@ impl NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallLoggingConfigurationLoggingConfiguration {
     /// `log_destination_config`. Required.
-    pub log_destination_config:
-        Vec<NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig>,
+    pub log_destination_config: Vec<NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig>,
 }
 
 impl NetworkfirewallLoggingConfigurationLoggingConfiguration {
     /// `NetworkfirewallLoggingConfigurationLoggingConfiguration` with its required arguments; set the others with `NetworkfirewallLoggingConfigurationLoggingConfiguration { field: Some(..), ..NetworkfirewallLoggingConfigurationLoggingConfiguration::new(..) }`.
-    pub fn new(
-        log_destination_config: Vec<
-            NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig,
-        >,
-    ) -> Self {
+    pub fn new(log_destination_config: Vec<NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig>) -> Self {
         Self {
             log_destination_config,
         }
@@ -533,10 +497,7 @@ pub struct NetworkfirewallLoggingConfiguration {
 
 impl NetworkfirewallLoggingConfiguration {
     /// `NetworkfirewallLoggingConfiguration` with its required arguments; set the others with `NetworkfirewallLoggingConfiguration { field: Some(..), ..NetworkfirewallLoggingConfiguration::new(..) }`.
-    pub fn new(
-        firewall_arn: impl Into<crate::core::Expr>,
-        logging_configuration: NetworkfirewallLoggingConfigurationLoggingConfiguration,
-    ) -> Self {
+    pub fn new(firewall_arn: impl Into<crate::core::Expr>, logging_configuration: NetworkfirewallLoggingConfigurationLoggingConfiguration) -> Self {
         Self {
             firewall_arn: firewall_arn.into(),
             id: None,
@@ -563,10 +524,7 @@ pub struct NetworkfirewallResourcePolicy {
 
 impl NetworkfirewallResourcePolicy {
     /// `NetworkfirewallResourcePolicy` with its required arguments; set the others with `NetworkfirewallResourcePolicy { field: Some(..), ..NetworkfirewallResourcePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -601,18 +559,12 @@ pub struct NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences {
     /// `key`. Required.
     pub key: crate::core::Expr,
     /// `ip_set_reference`. Required.
-    pub ip_set_reference:
-        Vec<NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference>,
+    pub ip_set_reference: Vec<NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences {
     /// `NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        ip_set_reference: Vec<
-            NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference,
-        >,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, ip_set_reference: Vec<NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference>) -> Self {
         Self {
             key: key.into(),
             ip_set_reference,
@@ -625,8 +577,7 @@ impl NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences {
 pub struct NetworkfirewallRuleGroupRuleGroupReferenceSets {
     /// `ip_set_references`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_set_references:
-        Option<Vec<NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences>>,
+    pub ip_set_references: Option<Vec<NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences>>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupReferenceSets {
@@ -649,10 +600,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
 
 impl NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
     /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        port_set: NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, port_set: NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet) -> Self {
         Self {
             key: key.into(),
             port_set,
@@ -665,8 +613,7 @@ impl NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
 pub struct NetworkfirewallRuleGroupRuleGroupRuleVariables {
     /// `ip_sets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_sets:
-        Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables>>,
+    pub ip_sets: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables>>,
     /// `port_sets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub port_sets: Option<Vec<NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets>>,
@@ -695,11 +642,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList::new(..) }`.
-    pub fn new(
-        generated_rules_type: impl Into<crate::core::Expr>,
-        target_types: Vec<crate::core::Expr>,
-        targets: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(generated_rules_type: impl Into<crate::core::Expr>, target_types: Vec<crate::core::Expr>, targets: Vec<crate::core::Expr>) -> Self {
         Self {
             generated_rules_type: generated_rules_type.into(),
             target_types,
@@ -727,14 +670,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader::new(..) }`.
-    pub fn new(
-        destination: impl Into<crate::core::Expr>,
-        destination_port: impl Into<crate::core::Expr>,
-        direction: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-        source_port: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination: impl Into<crate::core::Expr>, destination_port: impl Into<crate::core::Expr>, direction: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>, source_port: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
             destination_port: destination_port.into(),
@@ -779,11 +715,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        header: NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader,
-        rule_option: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, header: NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader, rule_option: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption>) -> Self {
         Self {
             action: action.into(),
             header,
@@ -794,8 +726,7 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule {
 
 /// The `destination` block of [`NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination
-{
+pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination {
     /// `address_definition`. Required.
     pub address_definition: crate::core::Expr,
 }
@@ -811,8 +742,7 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsS
 
 /// The `destination_port` block of [`NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPort
-{
+pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPort {
     /// `from_port`. Required.
     pub from_port: crate::core::Arg<crate::core::Number>,
     /// `to_port`. Optional.
@@ -832,8 +762,7 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsS
 
 /// The `tcp_flag` block of [`NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag
-{
+pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag {
     /// `flags`. Required.
     pub flags: Vec<crate::core::Expr>,
     /// `masks`. Optional.
@@ -918,10 +847,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        rule_definition: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_definition: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition) -> Self {
         Self {
             priority: priority.into(),
             rule_definition,
@@ -934,21 +860,14 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsS
 pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions {
     /// `custom_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_action:
-        Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction>>,
+    pub custom_action: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction>>,
     /// `stateless_rule`. Required.
-    pub stateless_rule: Vec<
-        NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule,
-    >,
+    pub stateless_rule: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions::new(..) }`.
-    pub fn new(
-        stateless_rule: Vec<
-            NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule,
-        >,
-    ) -> Self {
+    pub fn new(stateless_rule: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule>) -> Self {
         Self {
             custom_action: None,
             stateless_rule,
@@ -970,8 +889,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSource {
     pub stateful_rule: Option<Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule>>,
     /// `stateless_rules_and_custom_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stateless_rules_and_custom_actions:
-        Option<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions>,
+    pub stateless_rules_and_custom_actions: Option<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions>,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSource {
@@ -1064,11 +982,7 @@ pub struct NetworkfirewallRuleGroup {
 
 impl NetworkfirewallRuleGroup {
     /// `NetworkfirewallRuleGroup` with its required arguments; set the others with `NetworkfirewallRuleGroup { field: Some(..), ..NetworkfirewallRuleGroup::new(..) }`.
-    pub fn new(
-        capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(capacity: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             capacity: capacity.into(),
             description: None,
@@ -1118,8 +1032,7 @@ impl NetworkfirewallTlsInspectionConfigurationTimeouts {
 
 /// The `check_certificate_revocation_status` block of [`NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationCheckCertificateRevocationStatus
-{
+pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationCheckCertificateRevocationStatus {
     /// `revoked_status_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revoked_status_action: Option<crate::core::Expr>,
@@ -1140,8 +1053,7 @@ impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCe
 
 /// The `destination_ports` block of [`NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts
-{
+pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts {
     /// `from_port`. Required.
     pub from_port: crate::core::Arg<crate::core::Number>,
     /// `to_port`. Required.
@@ -1192,8 +1104,7 @@ impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCe
 
 /// The `server_certificate` block of [`NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationServerCertificate
-{
+pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationServerCertificate {
     /// `resource_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_arn: Option<crate::core::Expr>,
@@ -1273,8 +1184,7 @@ pub struct NetworkfirewallTlsInspectionConfiguration {
     pub timeouts: Option<NetworkfirewallTlsInspectionConfigurationTimeouts>,
     /// `tls_inspection_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tls_inspection_configuration:
-        Option<Vec<NetworkfirewallTlsInspectionConfigurationTlsInspectionConfiguration>>,
+    pub tls_inspection_configuration: Option<Vec<NetworkfirewallTlsInspectionConfigurationTlsInspectionConfiguration>>,
 }
 
 impl NetworkfirewallTlsInspectionConfiguration {

@@ -11,7 +11,9 @@ pub struct NetworkmanagerAttachmentAccepterTimeouts {
 impl NetworkmanagerAttachmentAccepterTimeouts {
     /// `NetworkmanagerAttachmentAccepterTimeouts` with its required arguments; set the others with `NetworkmanagerAttachmentAccepterTimeouts { field: Some(..), ..NetworkmanagerAttachmentAccepterTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -32,10 +34,7 @@ pub struct NetworkmanagerAttachmentAccepter {
 
 impl NetworkmanagerAttachmentAccepter {
     /// `NetworkmanagerAttachmentAccepter` with its required arguments; set the others with `NetworkmanagerAttachmentAccepter { field: Some(..), ..NetworkmanagerAttachmentAccepter::new(..) }`.
-    pub fn new(
-        attachment_id: impl Into<crate::core::Expr>,
-        attachment_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attachment_id: impl Into<crate::core::Expr>, attachment_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             attachment_id: attachment_id.into(),
             attachment_type: attachment_type.into(),
@@ -60,7 +59,9 @@ pub struct NetworkmanagerConnectAttachmentOptions {
 impl NetworkmanagerConnectAttachmentOptions {
     /// `NetworkmanagerConnectAttachmentOptions` with its required arguments; set the others with `NetworkmanagerConnectAttachmentOptions { field: Some(..), ..NetworkmanagerConnectAttachmentOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { protocol: None }
+        Self {
+            protocol: None,
+        }
     }
 }
 
@@ -112,12 +113,7 @@ pub struct NetworkmanagerConnectAttachment {
 
 impl NetworkmanagerConnectAttachment {
     /// `NetworkmanagerConnectAttachment` with its required arguments; set the others with `NetworkmanagerConnectAttachment { field: Some(..), ..NetworkmanagerConnectAttachment::new(..) }`.
-    pub fn new(
-        core_network_id: impl Into<crate::core::Expr>,
-        edge_location: impl Into<crate::core::Expr>,
-        transport_attachment_id: impl Into<crate::core::Expr>,
-        options: NetworkmanagerConnectAttachmentOptions,
-    ) -> Self {
+    pub fn new(core_network_id: impl Into<crate::core::Expr>, edge_location: impl Into<crate::core::Expr>, transport_attachment_id: impl Into<crate::core::Expr>, options: NetworkmanagerConnectAttachmentOptions) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             edge_location: edge_location.into(),
@@ -146,7 +142,9 @@ pub struct NetworkmanagerConnectPeerBgpOptions {
 impl NetworkmanagerConnectPeerBgpOptions {
     /// `NetworkmanagerConnectPeerBgpOptions` with its required arguments; set the others with `NetworkmanagerConnectPeerBgpOptions { field: Some(..), ..NetworkmanagerConnectPeerBgpOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { peer_asn: None }
+        Self {
+            peer_asn: None,
+        }
     }
 }
 
@@ -185,10 +183,7 @@ pub struct NetworkmanagerConnectPeer {
 
 impl NetworkmanagerConnectPeer {
     /// `NetworkmanagerConnectPeer` with its required arguments; set the others with `NetworkmanagerConnectPeer { field: Some(..), ..NetworkmanagerConnectPeer::new(..) }`.
-    pub fn new(
-        connect_attachment_id: impl Into<crate::core::Expr>,
-        peer_address: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connect_attachment_id: impl Into<crate::core::Expr>, peer_address: impl Into<crate::core::Expr>) -> Self {
         Self {
             connect_attachment_id: connect_attachment_id.into(),
             core_network_address: None,
@@ -267,11 +262,7 @@ pub struct NetworkmanagerConnection {
 
 impl NetworkmanagerConnection {
     /// `NetworkmanagerConnection` with its required arguments; set the others with `NetworkmanagerConnection { field: Some(..), ..NetworkmanagerConnection::new(..) }`.
-    pub fn new(
-        connected_device_id: impl Into<crate::core::Expr>,
-        device_id: impl Into<crate::core::Expr>,
-        global_network_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connected_device_id: impl Into<crate::core::Expr>, device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connected_device_id: connected_device_id.into(),
             connected_link_id: None,
@@ -360,7 +351,9 @@ pub struct NetworkmanagerCoreNetworkPolicyAttachmentTimeouts {
 impl NetworkmanagerCoreNetworkPolicyAttachmentTimeouts {
     /// `NetworkmanagerCoreNetworkPolicyAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerCoreNetworkPolicyAttachmentTimeouts { field: Some(..), ..NetworkmanagerCoreNetworkPolicyAttachmentTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { update: None }
+        Self {
+            update: None,
+        }
     }
 }
 
@@ -381,10 +374,7 @@ pub struct NetworkmanagerCoreNetworkPolicyAttachment {
 
 impl NetworkmanagerCoreNetworkPolicyAttachment {
     /// `NetworkmanagerCoreNetworkPolicyAttachment` with its required arguments; set the others with `NetworkmanagerCoreNetworkPolicyAttachment { field: Some(..), ..NetworkmanagerCoreNetworkPolicyAttachment::new(..) }`.
-    pub fn new(
-        core_network_id: impl Into<crate::core::Expr>,
-        policy_document: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(core_network_id: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             id: None,
@@ -420,11 +410,7 @@ pub struct NetworkmanagerCustomerGatewayAssociation {
 
 impl NetworkmanagerCustomerGatewayAssociation {
     /// `NetworkmanagerCustomerGatewayAssociation` with its required arguments; set the others with `NetworkmanagerCustomerGatewayAssociation { field: Some(..), ..NetworkmanagerCustomerGatewayAssociation::new(..) }`.
-    pub fn new(
-        customer_gateway_arn: impl Into<crate::core::Expr>,
-        device_id: impl Into<crate::core::Expr>,
-        global_network_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(customer_gateway_arn: impl Into<crate::core::Expr>, device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_gateway_arn: customer_gateway_arn.into(),
             device_id: device_id.into(),
@@ -601,11 +587,7 @@ pub struct NetworkmanagerDxGatewayAttachment {
 
 impl NetworkmanagerDxGatewayAttachment {
     /// `NetworkmanagerDxGatewayAttachment` with its required arguments; set the others with `NetworkmanagerDxGatewayAttachment { field: Some(..), ..NetworkmanagerDxGatewayAttachment::new(..) }`.
-    pub fn new(
-        core_network_id: impl Into<crate::core::Expr>,
-        direct_connect_gateway_arn: impl Into<crate::core::Expr>,
-        edge_locations: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(core_network_id: impl Into<crate::core::Expr>, direct_connect_gateway_arn: impl Into<crate::core::Expr>, edge_locations: Vec<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             direct_connect_gateway_arn: direct_connect_gateway_arn.into(),
@@ -712,11 +694,7 @@ pub struct NetworkmanagerLink {
 
 impl NetworkmanagerLink {
     /// `NetworkmanagerLink` with its required arguments; set the others with `NetworkmanagerLink { field: Some(..), ..NetworkmanagerLink::new(..) }`.
-    pub fn new(
-        global_network_id: impl Into<crate::core::Expr>,
-        site_id: impl Into<crate::core::Expr>,
-        bandwidth: NetworkmanagerLinkBandwidth,
-    ) -> Self {
+    pub fn new(global_network_id: impl Into<crate::core::Expr>, site_id: impl Into<crate::core::Expr>, bandwidth: NetworkmanagerLinkBandwidth) -> Self {
         Self {
             description: None,
             global_network_id: global_network_id.into(),
@@ -755,11 +733,7 @@ pub struct NetworkmanagerLinkAssociation {
 
 impl NetworkmanagerLinkAssociation {
     /// `NetworkmanagerLinkAssociation` with its required arguments; set the others with `NetworkmanagerLinkAssociation { field: Some(..), ..NetworkmanagerLinkAssociation::new(..) }`.
-    pub fn new(
-        device_id: impl Into<crate::core::Expr>,
-        global_network_id: impl Into<crate::core::Expr>,
-        link_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>, link_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_id: device_id.into(),
             global_network_id: global_network_id.into(),
@@ -841,10 +815,7 @@ pub struct NetworkmanagerSiteToSiteVpnAttachment {
 
 impl NetworkmanagerSiteToSiteVpnAttachment {
     /// `NetworkmanagerSiteToSiteVpnAttachment` with its required arguments; set the others with `NetworkmanagerSiteToSiteVpnAttachment { field: Some(..), ..NetworkmanagerSiteToSiteVpnAttachment::new(..) }`.
-    pub fn new(
-        core_network_id: impl Into<crate::core::Expr>,
-        vpn_connection_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(core_network_id: impl Into<crate::core::Expr>, vpn_connection_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             id: None,
@@ -882,11 +853,7 @@ pub struct NetworkmanagerTransitGatewayConnectPeerAssociation {
 
 impl NetworkmanagerTransitGatewayConnectPeerAssociation {
     /// `NetworkmanagerTransitGatewayConnectPeerAssociation` with its required arguments; set the others with `NetworkmanagerTransitGatewayConnectPeerAssociation { field: Some(..), ..NetworkmanagerTransitGatewayConnectPeerAssociation::new(..) }`.
-    pub fn new(
-        device_id: impl Into<crate::core::Expr>,
-        global_network_id: impl Into<crate::core::Expr>,
-        transit_gateway_connect_peer_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>, transit_gateway_connect_peer_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_id: device_id.into(),
             global_network_id: global_network_id.into(),
@@ -925,10 +892,7 @@ pub struct NetworkmanagerTransitGatewayPeering {
 
 impl NetworkmanagerTransitGatewayPeering {
     /// `NetworkmanagerTransitGatewayPeering` with its required arguments; set the others with `NetworkmanagerTransitGatewayPeering { field: Some(..), ..NetworkmanagerTransitGatewayPeering::new(..) }`.
-    pub fn new(
-        core_network_id: impl Into<crate::core::Expr>,
-        transit_gateway_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(core_network_id: impl Into<crate::core::Expr>, transit_gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             id: None,
@@ -961,10 +925,7 @@ pub struct NetworkmanagerTransitGatewayRegistration {
 
 impl NetworkmanagerTransitGatewayRegistration {
     /// `NetworkmanagerTransitGatewayRegistration` with its required arguments; set the others with `NetworkmanagerTransitGatewayRegistration { field: Some(..), ..NetworkmanagerTransitGatewayRegistration::new(..) }`.
-    pub fn new(
-        global_network_id: impl Into<crate::core::Expr>,
-        transit_gateway_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(global_network_id: impl Into<crate::core::Expr>, transit_gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
             id: None,
@@ -1001,10 +962,7 @@ pub struct NetworkmanagerTransitGatewayRouteTableAttachment {
 
 impl NetworkmanagerTransitGatewayRouteTableAttachment {
     /// `NetworkmanagerTransitGatewayRouteTableAttachment` with its required arguments; set the others with `NetworkmanagerTransitGatewayRouteTableAttachment { field: Some(..), ..NetworkmanagerTransitGatewayRouteTableAttachment::new(..) }`.
-    pub fn new(
-        peering_id: impl Into<crate::core::Expr>,
-        transit_gateway_route_table_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(peering_id: impl Into<crate::core::Expr>, transit_gateway_route_table_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             peering_id: peering_id.into(),
@@ -1069,11 +1027,7 @@ pub struct NetworkmanagerVpcAttachment {
 
 impl NetworkmanagerVpcAttachment {
     /// `NetworkmanagerVpcAttachment` with its required arguments; set the others with `NetworkmanagerVpcAttachment { field: Some(..), ..NetworkmanagerVpcAttachment::new(..) }`.
-    pub fn new(
-        core_network_id: impl Into<crate::core::Expr>,
-        subnet_arns: Vec<crate::core::Expr>,
-        vpc_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(core_network_id: impl Into<crate::core::Expr>, subnet_arns: Vec<crate::core::Expr>, vpc_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
             id: None,
@@ -1108,10 +1062,7 @@ pub struct DataNetworkmanagerConnection {
 
 impl DataNetworkmanagerConnection {
     /// `DataNetworkmanagerConnection` with its required arguments; set the others with `DataNetworkmanagerConnection { field: Some(..), ..DataNetworkmanagerConnection::new(..) }`.
-    pub fn new(
-        connection_id: impl Into<crate::core::Expr>,
-        global_network_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: connection_id.into(),
             global_network_id: global_network_id.into(),
@@ -1237,11 +1188,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies::new(..) }`.
-    pub fn new(
-        rule_number: impl Into<crate::core::Arg<crate::core::Number>>,
-        action: DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction,
-        conditions: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditions>,
-    ) -> Self {
+    pub fn new(rule_number: impl Into<crate::core::Arg<crate::core::Number>>, action: DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction, conditions: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditions>) -> Self {
         Self {
             condition_logic: None,
             description: None,
@@ -1288,18 +1235,12 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpn_ecmp_support: Option<crate::core::Arg<bool>>,
     /// `edge_locations`. Required.
-    pub edge_locations:
-        Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations>,
+    pub edge_locations: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations>,
 }
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration::new(..) }`.
-    pub fn new(
-        asn_ranges: Vec<crate::core::Expr>,
-        edge_locations: Vec<
-            DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations,
-        >,
-    ) -> Self {
+    pub fn new(asn_ranges: Vec<crate::core::Expr>, edge_locations: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations>) -> Self {
         Self {
             asn_ranges,
             inside_cidr_blocks: None,
@@ -1323,10 +1264,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        require_attachment_acceptance: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, require_attachment_acceptance: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             description: None,
             name: name.into(),
@@ -1370,8 +1308,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia {
     pub network_function_groups: Option<Vec<crate::core::Expr>>,
     /// `with_edge_override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub with_edge_override:
-        Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverride>>,
+    pub with_edge_override: Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverride>>,
 }
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia {
@@ -1395,7 +1332,9 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo {
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo::new(..) }`.
     pub fn new() -> Self {
-        Self { segments: None }
+        Self {
+            segments: None,
+        }
     }
 }
 
@@ -1434,10 +1373,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        segment: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, segment: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
             description: None,
@@ -1504,15 +1440,12 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocument {
     pub version: Option<crate::core::Expr>,
     /// `attachment_policies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment_policies:
-        Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies>>,
+    pub attachment_policies: Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies>>,
     /// `core_network_configuration`. Required.
-    pub core_network_configuration:
-        Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration>,
+    pub core_network_configuration: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration>,
     /// `network_function_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_function_groups:
-        Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups>>,
+    pub network_function_groups: Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups>>,
     /// `segment_actions`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segment_actions: Option<Vec<DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions>>,
@@ -1522,12 +1455,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocument {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocument {
     /// `DataNetworkmanagerCoreNetworkPolicyDocument` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocument { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocument::new(..) }`.
-    pub fn new(
-        core_network_configuration: Vec<
-            DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration,
-        >,
-        segments: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentSegments>,
-    ) -> Self {
+    pub fn new(core_network_configuration: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration>, segments: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentSegments>) -> Self {
         Self {
             id: None,
             version: None,
@@ -1561,10 +1489,7 @@ pub struct DataNetworkmanagerDevice {
 
 impl DataNetworkmanagerDevice {
     /// `DataNetworkmanagerDevice` with its required arguments; set the others with `DataNetworkmanagerDevice { field: Some(..), ..DataNetworkmanagerDevice::new(..) }`.
-    pub fn new(
-        device_id: impl Into<crate::core::Expr>,
-        global_network_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_id: device_id.into(),
             global_network_id: global_network_id.into(),
@@ -1680,10 +1605,7 @@ pub struct DataNetworkmanagerLink {
 
 impl DataNetworkmanagerLink {
     /// `DataNetworkmanagerLink` with its required arguments; set the others with `DataNetworkmanagerLink { field: Some(..), ..DataNetworkmanagerLink::new(..) }`.
-    pub fn new(
-        global_network_id: impl Into<crate::core::Expr>,
-        link_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(global_network_id: impl Into<crate::core::Expr>, link_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
             id: None,
@@ -1754,10 +1676,7 @@ pub struct DataNetworkmanagerSite {
 
 impl DataNetworkmanagerSite {
     /// `DataNetworkmanagerSite` with its required arguments; set the others with `DataNetworkmanagerSite { field: Some(..), ..DataNetworkmanagerSite::new(..) }`.
-    pub fn new(
-        global_network_id: impl Into<crate::core::Expr>,
-        site_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(global_network_id: impl Into<crate::core::Expr>, site_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
             id: None,

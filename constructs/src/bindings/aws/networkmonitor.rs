@@ -52,12 +52,7 @@ pub struct NetworkmonitorProbe {
 
 impl NetworkmonitorProbe {
     /// `NetworkmonitorProbe` with its required arguments; set the others with `NetworkmonitorProbe { field: Some(..), ..NetworkmonitorProbe::new(..) }`.
-    pub fn new(
-        destination: impl Into<crate::core::Expr>,
-        monitor_name: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        source_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination: impl Into<crate::core::Expr>, monitor_name: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
             destination_port: None,

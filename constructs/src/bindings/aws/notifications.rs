@@ -11,10 +11,7 @@ pub struct NotificationsChannelAssociation {
 
 impl NotificationsChannelAssociation {
     /// `NotificationsChannelAssociation` with its required arguments; set the others with `NotificationsChannelAssociation { field: Some(..), ..NotificationsChannelAssociation::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        notification_configuration_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, notification_configuration_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
             notification_configuration_arn: notification_configuration_arn.into(),
@@ -44,12 +41,7 @@ pub struct NotificationsEventRule {
 
 impl NotificationsEventRule {
     /// `NotificationsEventRule` with its required arguments; set the others with `NotificationsEventRule { field: Some(..), ..NotificationsEventRule::new(..) }`.
-    pub fn new(
-        event_type: impl Into<crate::core::Expr>,
-        notification_configuration_arn: impl Into<crate::core::Expr>,
-        regions: Vec<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(event_type: impl Into<crate::core::Expr>, notification_configuration_arn: impl Into<crate::core::Expr>, regions: Vec<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_pattern: None,
             event_type: event_type.into(),
@@ -81,10 +73,7 @@ pub struct NotificationsNotificationConfiguration {
 
 impl NotificationsNotificationConfiguration {
     /// `NotificationsNotificationConfiguration` with its required arguments; set the others with `NotificationsNotificationConfiguration { field: Some(..), ..NotificationsNotificationConfiguration::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             aggregation_duration: None,
             description: description.into(),

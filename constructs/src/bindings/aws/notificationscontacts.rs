@@ -14,10 +14,7 @@ pub struct NotificationscontactsEmailContact {
 
 impl NotificationscontactsEmailContact {
     /// `NotificationscontactsEmailContact` with its required arguments; set the others with `NotificationscontactsEmailContact { field: Some(..), ..NotificationscontactsEmailContact::new(..) }`.
-    pub fn new(
-        email_address: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(email_address: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             email_address: email_address.into(),
             name: name.into(),

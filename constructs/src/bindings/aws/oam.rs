@@ -90,11 +90,7 @@ pub struct OamLink {
 
 impl OamLink {
     /// `OamLink` with its required arguments; set the others with `OamLink { field: Some(..), ..OamLink::new(..) }`.
-    pub fn new(
-        label_template: impl Into<crate::core::Expr>,
-        resource_types: Vec<crate::core::Expr>,
-        sink_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(label_template: impl Into<crate::core::Expr>, resource_types: Vec<crate::core::Expr>, sink_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             label_template: label_template.into(),
@@ -165,10 +161,7 @@ pub struct OamSinkPolicy {
 
 impl OamSinkPolicy {
     /// `OamSinkPolicy` with its required arguments; set the others with `OamSinkPolicy { field: Some(..), ..OamSinkPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        sink_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, sink_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -221,7 +214,9 @@ pub struct DataOamLinks {
 impl DataOamLinks {
     /// `DataOamLinks` with its required arguments; set the others with `DataOamLinks { field: Some(..), ..DataOamLinks::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -268,7 +263,9 @@ pub struct DataOamSinks {
 impl DataOamSinks {
     /// `DataOamSinks` with its required arguments; set the others with `DataOamSinks { field: Some(..), ..DataOamSinks::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

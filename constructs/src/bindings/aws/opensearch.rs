@@ -11,10 +11,7 @@ pub struct OpensearchAuthorizeVpcEndpointAccess {
 
 impl OpensearchAuthorizeVpcEndpointAccess {
     /// `OpensearchAuthorizeVpcEndpointAccess` with its required arguments; set the others with `OpensearchAuthorizeVpcEndpointAccess { field: Some(..), ..OpensearchAuthorizeVpcEndpointAccess::new(..) }`.
-    pub fn new(
-        account: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account: account.into(),
             domain_name: domain_name.into(),
@@ -90,10 +87,7 @@ pub struct OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
 
 impl OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
     /// `OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration` with its required arguments; set the others with `OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration { field: Some(..), ..OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration::new(..) }`.
-    pub fn new(
-        unit: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
             value: value.into(),
@@ -114,11 +108,7 @@ pub struct OpensearchDomainAutoTuneOptionsMaintenanceSchedule {
 
 impl OpensearchDomainAutoTuneOptionsMaintenanceSchedule {
     /// `OpensearchDomainAutoTuneOptionsMaintenanceSchedule` with its required arguments; set the others with `OpensearchDomainAutoTuneOptionsMaintenanceSchedule { field: Some(..), ..OpensearchDomainAutoTuneOptionsMaintenanceSchedule::new(..) }`.
-    pub fn new(
-        cron_expression_for_recurrence: impl Into<crate::core::Expr>,
-        start_at: impl Into<crate::core::Expr>,
-        duration: OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration,
-    ) -> Self {
+    pub fn new(cron_expression_for_recurrence: impl Into<crate::core::Expr>, start_at: impl Into<crate::core::Expr>, duration: OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration) -> Self {
         Self {
             cron_expression_for_recurrence: cron_expression_for_recurrence.into(),
             start_at: start_at.into(),
@@ -166,7 +156,9 @@ pub struct OpensearchDomainClusterConfigColdStorageOptions {
 impl OpensearchDomainClusterConfigColdStorageOptions {
     /// `OpensearchDomainClusterConfigColdStorageOptions` with its required arguments; set the others with `OpensearchDomainClusterConfigColdStorageOptions { field: Some(..), ..OpensearchDomainClusterConfigColdStorageOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -314,11 +306,7 @@ pub struct OpensearchDomainCognitoOptions {
 
 impl OpensearchDomainCognitoOptions {
     /// `OpensearchDomainCognitoOptions` with its required arguments; set the others with `OpensearchDomainCognitoOptions { field: Some(..), ..OpensearchDomainCognitoOptions::new(..) }`.
-    pub fn new(
-        identity_pool_id: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        user_pool_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity_pool_id: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
             identity_pool_id: identity_pool_id.into(),
@@ -427,10 +415,7 @@ pub struct OpensearchDomainLogPublishingOptions {
 
 impl OpensearchDomainLogPublishingOptions {
     /// `OpensearchDomainLogPublishingOptions` with its required arguments; set the others with `OpensearchDomainLogPublishingOptions { field: Some(..), ..OpensearchDomainLogPublishingOptions::new(..) }`.
-    pub fn new(
-        cloudwatch_log_group_arn: impl Into<crate::core::Expr>,
-        log_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cloudwatch_log_group_arn: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_log_group_arn: cloudwatch_log_group_arn.into(),
             enabled: None,
@@ -523,9 +508,7 @@ pub struct OpensearchDomainSnapshotOptions {
 
 impl OpensearchDomainSnapshotOptions {
     /// `OpensearchDomainSnapshotOptions` with its required arguments; set the others with `OpensearchDomainSnapshotOptions { field: Some(..), ..OpensearchDomainSnapshotOptions::new(..) }`.
-    pub fn new(
-        automated_snapshot_start_hour: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(automated_snapshot_start_hour: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             automated_snapshot_start_hour: automated_snapshot_start_hour.into(),
         }
@@ -737,10 +720,7 @@ pub struct OpensearchDomainPolicy {
 
 impl OpensearchDomainPolicy {
     /// `OpensearchDomainPolicy` with its required arguments; set the others with `OpensearchDomainPolicy { field: Some(..), ..OpensearchDomainPolicy::new(..) }`.
-    pub fn new(
-        access_policies: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_policies: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policies: access_policies.into(),
             domain_name: domain_name.into(),
@@ -765,10 +745,7 @@ pub struct OpensearchDomainSamlOptionsSamlOptionsIdp {
 
 impl OpensearchDomainSamlOptionsSamlOptionsIdp {
     /// `OpensearchDomainSamlOptionsSamlOptionsIdp` with its required arguments; set the others with `OpensearchDomainSamlOptionsSamlOptionsIdp { field: Some(..), ..OpensearchDomainSamlOptionsSamlOptionsIdp::new(..) }`.
-    pub fn new(
-        entity_id: impl Into<crate::core::Expr>,
-        metadata_content: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(entity_id: impl Into<crate::core::Expr>, metadata_content: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id: entity_id.into(),
             metadata_content: metadata_content.into(),
@@ -920,8 +897,7 @@ impl OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch {
 pub struct OpensearchOutboundConnectionConnectionProperties {
     /// `cross_cluster_search`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cross_cluster_search:
-        Option<OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch>,
+    pub cross_cluster_search: Option<OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch>,
 }
 
 impl OpensearchOutboundConnectionConnectionProperties {
@@ -946,11 +922,7 @@ pub struct OpensearchOutboundConnectionLocalDomainInfo {
 
 impl OpensearchOutboundConnectionLocalDomainInfo {
     /// `OpensearchOutboundConnectionLocalDomainInfo` with its required arguments; set the others with `OpensearchOutboundConnectionLocalDomainInfo { field: Some(..), ..OpensearchOutboundConnectionLocalDomainInfo::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        owner_id: impl Into<crate::core::Expr>,
-        region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, owner_id: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             owner_id: owner_id.into(),
@@ -987,11 +959,7 @@ pub struct OpensearchOutboundConnection {
 
 impl OpensearchOutboundConnection {
     /// `OpensearchOutboundConnection` with its required arguments; set the others with `OpensearchOutboundConnection { field: Some(..), ..OpensearchOutboundConnection::new(..) }`.
-    pub fn new(
-        connection_alias: impl Into<crate::core::Expr>,
-        local_domain_info: OpensearchOutboundConnectionLocalDomainInfo,
-        remote_domain_info: OpensearchOutboundConnectionLocalDomainInfo,
-    ) -> Self {
+    pub fn new(connection_alias: impl Into<crate::core::Expr>, local_domain_info: OpensearchOutboundConnectionLocalDomainInfo, remote_domain_info: OpensearchOutboundConnectionLocalDomainInfo) -> Self {
         Self {
             accept_connection: None,
             connection_alias: connection_alias.into(),
@@ -1020,10 +988,7 @@ pub struct OpensearchPackagePackageSource {
 
 impl OpensearchPackagePackageSource {
     /// `OpensearchPackagePackageSource` with its required arguments; set the others with `OpensearchPackagePackageSource { field: Some(..), ..OpensearchPackagePackageSource::new(..) }`.
-    pub fn new(
-        s3_bucket_name: impl Into<crate::core::Expr>,
-        s3_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(s3_bucket_name: impl Into<crate::core::Expr>, s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket_name: s3_bucket_name.into(),
             s3_key: s3_key.into(),
@@ -1050,11 +1015,7 @@ pub struct OpensearchPackage {
 
 impl OpensearchPackage {
     /// `OpensearchPackage` with its required arguments; set the others with `OpensearchPackage { field: Some(..), ..OpensearchPackage::new(..) }`.
-    pub fn new(
-        package_name: impl Into<crate::core::Expr>,
-        package_type: impl Into<crate::core::Expr>,
-        package_source: OpensearchPackagePackageSource,
-    ) -> Self {
+    pub fn new(package_name: impl Into<crate::core::Expr>, package_type: impl Into<crate::core::Expr>, package_source: OpensearchPackagePackageSource) -> Self {
         Self {
             id: None,
             package_description: None,
@@ -1086,10 +1047,7 @@ pub struct OpensearchPackageAssociation {
 
 impl OpensearchPackageAssociation {
     /// `OpensearchPackageAssociation` with its required arguments; set the others with `OpensearchPackageAssociation { field: Some(..), ..OpensearchPackageAssociation::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        package_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, package_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             id: None,
@@ -1140,10 +1098,7 @@ pub struct OpensearchVpcEndpoint {
 
 impl OpensearchVpcEndpoint {
     /// `OpensearchVpcEndpoint` with its required arguments; set the others with `OpensearchVpcEndpoint { field: Some(..), ..OpensearchVpcEndpoint::new(..) }`.
-    pub fn new(
-        domain_arn: impl Into<crate::core::Expr>,
-        vpc_options: OpensearchVpcEndpointVpcOptions,
-    ) -> Self {
+    pub fn new(domain_arn: impl Into<crate::core::Expr>, vpc_options: OpensearchVpcEndpointVpcOptions) -> Self {
         Self {
             domain_arn: domain_arn.into(),
             id: None,
@@ -1159,12 +1114,14 @@ impl crate::core::Resource for OpensearchVpcEndpoint {
 
 /// The `off_peak_window_options` block of [`DataOpensearchDomain`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataOpensearchDomainOffPeakWindowOptions {}
+pub struct DataOpensearchDomainOffPeakWindowOptions {
+}
 
 impl DataOpensearchDomainOffPeakWindowOptions {
     /// `DataOpensearchDomainOffPeakWindowOptions` with its required arguments; set the others with `DataOpensearchDomainOffPeakWindowOptions { field: Some(..), ..DataOpensearchDomainOffPeakWindowOptions::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

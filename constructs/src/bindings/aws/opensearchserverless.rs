@@ -20,11 +20,7 @@ pub struct OpensearchserverlessAccessPolicy {
 
 impl OpensearchserverlessAccessPolicy {
     /// `OpensearchserverlessAccessPolicy` with its required arguments; set the others with `OpensearchserverlessAccessPolicy { field: Some(..), ..OpensearchserverlessAccessPolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             name: name.into(),
@@ -125,11 +121,7 @@ pub struct OpensearchserverlessLifecyclePolicy {
 
 impl OpensearchserverlessLifecyclePolicy {
     /// `OpensearchserverlessLifecyclePolicy` with its required arguments; set the others with `OpensearchserverlessLifecyclePolicy { field: Some(..), ..OpensearchserverlessLifecyclePolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             name: name.into(),
@@ -229,11 +221,7 @@ pub struct OpensearchserverlessSecurityPolicy {
 
 impl OpensearchserverlessSecurityPolicy {
     /// `OpensearchserverlessSecurityPolicy` with its required arguments; set the others with `OpensearchserverlessSecurityPolicy { field: Some(..), ..OpensearchserverlessSecurityPolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             name: name.into(),
@@ -298,11 +286,7 @@ pub struct OpensearchserverlessVpcEndpoint {
 
 impl OpensearchserverlessVpcEndpoint {
     /// `OpensearchserverlessVpcEndpoint` with its required arguments; set the others with `OpensearchserverlessVpcEndpoint { field: Some(..), ..OpensearchserverlessVpcEndpoint::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             security_group_ids: None,
@@ -396,12 +380,14 @@ impl crate::core::DataSource for DataOpensearchserverlessLifecyclePolicy {
 
 /// The `saml_options` block of [`DataOpensearchserverlessSecurityConfig`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataOpensearchserverlessSecurityConfigSamlOptions {}
+pub struct DataOpensearchserverlessSecurityConfigSamlOptions {
+}
 
 impl DataOpensearchserverlessSecurityConfigSamlOptions {
     /// `DataOpensearchserverlessSecurityConfigSamlOptions` with its required arguments; set the others with `DataOpensearchserverlessSecurityConfigSamlOptions { field: Some(..), ..DataOpensearchserverlessSecurityConfigSamlOptions::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

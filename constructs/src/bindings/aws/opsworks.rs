@@ -73,10 +73,7 @@ pub struct OpsworksApplicationSslConfiguration {
 
 impl OpsworksApplicationSslConfiguration {
     /// `OpsworksApplicationSslConfiguration` with its required arguments; set the others with `OpsworksApplicationSslConfiguration { field: Some(..), ..OpsworksApplicationSslConfiguration::new(..) }`.
-    pub fn new(
-        certificate: impl Into<crate::core::Expr>,
-        private_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate: impl Into<crate::core::Expr>, private_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
             chain: None,
@@ -143,11 +140,7 @@ pub struct OpsworksApplication {
 
 impl OpsworksApplication {
     /// `OpsworksApplication` with its required arguments; set the others with `OpsworksApplication { field: Some(..), ..OpsworksApplication::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        stack_id: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_bundle_on_deploy: None,
             aws_flow_ruby_settings: None,
@@ -213,10 +206,7 @@ pub struct OpsworksCustomLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksCustomLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksCustomLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksCustomLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksCustomLayerCloudwatchConfigurationLogStreams::new(..) }`.
-    pub fn new(
-        file: impl Into<crate::core::Expr>,
-        log_group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
             batch_size: None,
@@ -279,11 +269,7 @@ pub struct OpsworksCustomLayerEbsVolume {
 
 impl OpsworksCustomLayerEbsVolume {
     /// `OpsworksCustomLayerEbsVolume` with its required arguments; set the others with `OpsworksCustomLayerEbsVolume { field: Some(..), ..OpsworksCustomLayerEbsVolume::new(..) }`.
-    pub fn new(
-        mount_point: impl Into<crate::core::Expr>,
-        number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>,
-        size: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
             iops: None,
@@ -444,11 +430,7 @@ pub struct OpsworksCustomLayer {
 
 impl OpsworksCustomLayer {
     /// `OpsworksCustomLayer` with its required arguments; set the others with `OpsworksCustomLayer { field: Some(..), ..OpsworksCustomLayer::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        short_name: impl Into<crate::core::Expr>,
-        stack_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, short_name: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
             auto_assign_public_ips: None,
@@ -567,10 +549,7 @@ pub struct OpsworksEcsClusterLayer {
 
 impl OpsworksEcsClusterLayer {
     /// `OpsworksEcsClusterLayer` with its required arguments; set the others with `OpsworksEcsClusterLayer { field: Some(..), ..OpsworksEcsClusterLayer::new(..) }`.
-    pub fn new(
-        ecs_cluster_arn: impl Into<crate::core::Expr>,
-        stack_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ecs_cluster_arn: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
             auto_assign_public_ips: None,
@@ -695,10 +674,7 @@ pub struct OpsworksGangliaLayer {
 
 impl OpsworksGangliaLayer {
     /// `OpsworksGangliaLayer` with its required arguments; set the others with `OpsworksGangliaLayer { field: Some(..), ..OpsworksGangliaLayer::new(..) }`.
-    pub fn new(
-        password: impl Into<crate::core::Expr>,
-        stack_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(password: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
             auto_assign_public_ips: None,
@@ -834,10 +810,7 @@ pub struct OpsworksHaproxyLayer {
 
 impl OpsworksHaproxyLayer {
     /// `OpsworksHaproxyLayer` with its required arguments; set the others with `OpsworksHaproxyLayer { field: Some(..), ..OpsworksHaproxyLayer::new(..) }`.
-    pub fn new(
-        stack_id: impl Into<crate::core::Expr>,
-        stats_password: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(stack_id: impl Into<crate::core::Expr>, stats_password: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
             auto_assign_public_ips: None,
@@ -925,10 +898,7 @@ pub struct OpsworksInstanceEphemeralBlockDevice {
 
 impl OpsworksInstanceEphemeralBlockDevice {
     /// `OpsworksInstanceEphemeralBlockDevice` with its required arguments; set the others with `OpsworksInstanceEphemeralBlockDevice { field: Some(..), ..OpsworksInstanceEphemeralBlockDevice::new(..) }`.
-    pub fn new(
-        device_name: impl Into<crate::core::Expr>,
-        virtual_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_name: impl Into<crate::core::Expr>, virtual_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
             virtual_name: virtual_name.into(),
@@ -1656,10 +1626,7 @@ pub struct OpsworksPermission {
 
 impl OpsworksPermission {
     /// `OpsworksPermission` with its required arguments; set the others with `OpsworksPermission { field: Some(..), ..OpsworksPermission::new(..) }`.
-    pub fn new(
-        stack_id: impl Into<crate::core::Expr>,
-        user_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(stack_id: impl Into<crate::core::Expr>, user_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_ssh: None,
             allow_sudo: None,
@@ -1949,12 +1916,7 @@ pub struct OpsworksRdsDbInstance {
 
 impl OpsworksRdsDbInstance {
     /// `OpsworksRdsDbInstance` with its required arguments; set the others with `OpsworksRdsDbInstance { field: Some(..), ..OpsworksRdsDbInstance::new(..) }`.
-    pub fn new(
-        db_password: impl Into<crate::core::Expr>,
-        db_user: impl Into<crate::core::Expr>,
-        rds_db_instance_arn: impl Into<crate::core::Expr>,
-        stack_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_password: impl Into<crate::core::Expr>, db_user: impl Into<crate::core::Expr>, rds_db_instance_arn: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_password: db_password.into(),
             db_user: db_user.into(),
@@ -2015,7 +1977,9 @@ pub struct OpsworksStackTimeouts {
 impl OpsworksStackTimeouts {
     /// `OpsworksStackTimeouts` with its required arguments; set the others with `OpsworksStackTimeouts { field: Some(..), ..OpsworksStackTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -2097,12 +2061,7 @@ pub struct OpsworksStack {
 
 impl OpsworksStack {
     /// `OpsworksStack` with its required arguments; set the others with `OpsworksStack { field: Some(..), ..OpsworksStack::new(..) }`.
-    pub fn new(
-        default_instance_profile_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        region: impl Into<crate::core::Expr>,
-        service_role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(default_instance_profile_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>, service_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_version: None,
             berkshelf_version: None,
@@ -2273,10 +2232,7 @@ pub struct OpsworksUserProfile {
 
 impl OpsworksUserProfile {
     /// `OpsworksUserProfile` with its required arguments; set the others with `OpsworksUserProfile { field: Some(..), ..OpsworksUserProfile::new(..) }`.
-    pub fn new(
-        ssh_username: impl Into<crate::core::Expr>,
-        user_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ssh_username: impl Into<crate::core::Expr>, user_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_self_management: None,
             id: None,

@@ -98,10 +98,7 @@ pub struct OrganizationsDelegatedAdministrator {
 
 impl OrganizationsDelegatedAdministrator {
     /// `OrganizationsDelegatedAdministrator` with its required arguments; set the others with `OrganizationsDelegatedAdministrator { field: Some(..), ..OrganizationsDelegatedAdministrator::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        service_principal: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, service_principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             id: None,
@@ -167,10 +164,7 @@ pub struct OrganizationsOrganizationalUnit {
 
 impl OrganizationsOrganizationalUnit {
     /// `OrganizationsOrganizationalUnit` with its required arguments; set the others with `OrganizationsOrganizationalUnit { field: Some(..), ..OrganizationsOrganizationalUnit::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        parent_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -249,10 +243,7 @@ pub struct OrganizationsPolicyAttachment {
 
 impl OrganizationsPolicyAttachment {
     /// `OrganizationsPolicyAttachment` with its required arguments; set the others with `OrganizationsPolicyAttachment { field: Some(..), ..OrganizationsPolicyAttachment::new(..) }`.
-    pub fn new(
-        policy_id: impl Into<crate::core::Expr>,
-        target_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_id: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy_id: policy_id.into(),
@@ -358,7 +349,9 @@ pub struct DataOrganizationsOrganization {
 impl DataOrganizationsOrganization {
     /// `DataOrganizationsOrganization` with its required arguments; set the others with `DataOrganizationsOrganization { field: Some(..), ..DataOrganizationsOrganization::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -380,10 +373,7 @@ pub struct DataOrganizationsOrganizationalUnit {
 
 impl DataOrganizationsOrganizationalUnit {
     /// `DataOrganizationsOrganizationalUnit` with its required arguments; set the others with `DataOrganizationsOrganizationalUnit { field: Some(..), ..DataOrganizationsOrganizationalUnit::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        parent_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -465,8 +455,7 @@ impl DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
 }
 
 impl crate::core::DataSource for DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
-    const TYPE: &'static str =
-        "aws_organizations_organizational_unit_descendant_organizational_units";
+    const TYPE: &'static str = "aws_organizations_organizational_unit_descendant_organizational_units";
 }
 
 /// `aws_organizations_organizational_units` (data source).
@@ -531,10 +520,7 @@ pub struct DataOrganizationsPoliciesForTarget {
 
 impl DataOrganizationsPoliciesForTarget {
     /// `DataOrganizationsPoliciesForTarget` with its required arguments; set the others with `DataOrganizationsPoliciesForTarget { field: Some(..), ..DataOrganizationsPoliciesForTarget::new(..) }`.
-    pub fn new(
-        filter: impl Into<crate::core::Expr>,
-        target_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter: filter.into(),
             id: None,

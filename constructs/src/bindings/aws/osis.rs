@@ -56,8 +56,7 @@ pub struct OsisPipelineLogPublishingOptions {
     pub is_logging_enabled: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_log_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_log_destination:
-        Option<Vec<OsisPipelineLogPublishingOptionsCloudwatchLogDestination>>,
+    pub cloudwatch_log_destination: Option<Vec<OsisPipelineLogPublishingOptionsCloudwatchLogDestination>>,
 }
 
 impl OsisPipelineLogPublishingOptions {
@@ -155,12 +154,7 @@ pub struct OsisPipeline {
 
 impl OsisPipeline {
     /// `OsisPipeline` with its required arguments; set the others with `OsisPipeline { field: Some(..), ..OsisPipeline::new(..) }`.
-    pub fn new(
-        max_units: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_units: impl Into<crate::core::Arg<crate::core::Number>>,
-        pipeline_configuration_body: impl Into<crate::core::Expr>,
-        pipeline_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(max_units: impl Into<crate::core::Arg<crate::core::Number>>, min_units: impl Into<crate::core::Arg<crate::core::Number>>, pipeline_configuration_body: impl Into<crate::core::Expr>, pipeline_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             max_units: max_units.into(),
             min_units: min_units.into(),

@@ -225,7 +225,9 @@ pub struct DataOutpostsSites {
 impl DataOutpostsSites {
     /// `DataOutpostsSites` with its required arguments; set the others with `DataOutpostsSites { field: Some(..), ..DataOutpostsSites::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

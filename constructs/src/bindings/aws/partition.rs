@@ -11,7 +11,9 @@ pub struct DataPartition {
 impl DataPartition {
     /// `DataPartition` with its required arguments; set the others with `DataPartition { field: Some(..), ..DataPartition::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

@@ -65,11 +65,7 @@ pub struct PaymentcryptographyKeyKeyAttributes {
 
 impl PaymentcryptographyKeyKeyAttributes {
     /// `PaymentcryptographyKeyKeyAttributes` with its required arguments; set the others with `PaymentcryptographyKeyKeyAttributes { field: Some(..), ..PaymentcryptographyKeyKeyAttributes::new(..) }`.
-    pub fn new(
-        key_algorithm: impl Into<crate::core::Expr>,
-        key_class: impl Into<crate::core::Expr>,
-        key_usage: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key_algorithm: impl Into<crate::core::Expr>, key_class: impl Into<crate::core::Expr>, key_usage: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_algorithm: key_algorithm.into(),
             key_class: key_class.into(),

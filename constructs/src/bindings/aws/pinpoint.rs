@@ -19,11 +19,7 @@ pub struct PinpointAdmChannel {
 
 impl PinpointAdmChannel {
     /// `PinpointAdmChannel` with its required arguments; set the others with `PinpointAdmChannel { field: Some(..), ..PinpointAdmChannel::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             client_id: client_id.into(),
@@ -405,11 +401,7 @@ pub struct PinpointBaiduChannel {
 
 impl PinpointBaiduChannel {
     /// `PinpointBaiduChannel` with its required arguments; set the others with `PinpointBaiduChannel { field: Some(..), ..PinpointBaiduChannel::new(..) }`.
-    pub fn new(
-        api_key: impl Into<crate::core::Expr>,
-        application_id: impl Into<crate::core::Expr>,
-        secret_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(api_key: impl Into<crate::core::Expr>, application_id: impl Into<crate::core::Expr>, secret_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
             application_id: application_id.into(),
@@ -452,11 +444,7 @@ pub struct PinpointEmailChannel {
 
 impl PinpointEmailChannel {
     /// `PinpointEmailChannel` with its required arguments; set the others with `PinpointEmailChannel { field: Some(..), ..PinpointEmailChannel::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        from_address: impl Into<crate::core::Expr>,
-        identity: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, from_address: impl Into<crate::core::Expr>, identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             configuration_set: None,
@@ -580,11 +568,7 @@ pub struct PinpointEventStream {
 
 impl PinpointEventStream {
     /// `PinpointEventStream` with its required arguments; set the others with `PinpointEventStream { field: Some(..), ..PinpointEventStream::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        destination_stream_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, destination_stream_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             destination_stream_arn: destination_stream_arn.into(),

@@ -126,12 +126,7 @@ pub struct Pinpointsmsvoicev2PhoneNumber {
 
 impl Pinpointsmsvoicev2PhoneNumber {
     /// `Pinpointsmsvoicev2PhoneNumber` with its required arguments; set the others with `Pinpointsmsvoicev2PhoneNumber { field: Some(..), ..Pinpointsmsvoicev2PhoneNumber::new(..) }`.
-    pub fn new(
-        iso_country_code: impl Into<crate::core::Expr>,
-        message_type: impl Into<crate::core::Expr>,
-        number_capabilities: Vec<crate::core::Expr>,
-        number_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(iso_country_code: impl Into<crate::core::Expr>, message_type: impl Into<crate::core::Expr>, number_capabilities: Vec<crate::core::Expr>, number_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             deletion_protection_enabled: None,
             iso_country_code: iso_country_code.into(),

@@ -95,10 +95,7 @@ pub struct PipesPipeLogConfigurationS3LogDestination {
 
 impl PipesPipeLogConfigurationS3LogDestination {
     /// `PipesPipeLogConfigurationS3LogDestination` with its required arguments; set the others with `PipesPipeLogConfigurationS3LogDestination { field: Some(..), ..PipesPipeLogConfigurationS3LogDestination::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        bucket_owner: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, bucket_owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             bucket_owner: bucket_owner.into(),
@@ -118,8 +115,7 @@ pub struct PipesPipeLogConfiguration {
     pub level: crate::core::Expr,
     /// `cloudwatch_logs_log_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_logs_log_destination:
-        Option<PipesPipeLogConfigurationCloudwatchLogsLogDestination>,
+    pub cloudwatch_logs_log_destination: Option<PipesPipeLogConfigurationCloudwatchLogsLogDestination>,
     /// `firehose_log_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub firehose_log_destination: Option<PipesPipeLogConfigurationFirehoseLogDestination>,
@@ -174,10 +170,7 @@ pub struct PipesPipeSourceParametersActivemqBrokerParameters {
 
 impl PipesPipeSourceParametersActivemqBrokerParameters {
     /// `PipesPipeSourceParametersActivemqBrokerParameters` with its required arguments; set the others with `PipesPipeSourceParametersActivemqBrokerParameters { field: Some(..), ..PipesPipeSourceParametersActivemqBrokerParameters::new(..) }`.
-    pub fn new(
-        queue_name: impl Into<crate::core::Expr>,
-        credentials: PipesPipeSourceParametersActivemqBrokerParametersCredentials,
-    ) -> Self {
+    pub fn new(queue_name: impl Into<crate::core::Expr>, credentials: PipesPipeSourceParametersActivemqBrokerParametersCredentials) -> Self {
         Self {
             batch_size: None,
             maximum_batching_window_in_seconds: None,
@@ -198,7 +191,9 @@ pub struct PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig {
 impl PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig {
     /// `PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig` with its required arguments; set the others with `PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig { field: Some(..), ..PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { arn: None }
+        Self {
+            arn: None,
+        }
     }
 }
 
@@ -227,8 +222,7 @@ pub struct PipesPipeSourceParametersDynamodbStreamParameters {
     pub starting_position: crate::core::Expr,
     /// `dead_letter_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dead_letter_config:
-        Option<PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig>,
+    pub dead_letter_config: Option<PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig>,
 }
 
 impl PipesPipeSourceParametersDynamodbStreamParameters {
@@ -274,7 +268,9 @@ pub struct PipesPipeSourceParametersFilterCriteria {
 impl PipesPipeSourceParametersFilterCriteria {
     /// `PipesPipeSourceParametersFilterCriteria` with its required arguments; set the others with `PipesPipeSourceParametersFilterCriteria { field: Some(..), ..PipesPipeSourceParametersFilterCriteria::new(..) }`.
     pub fn new() -> Self {
-        Self { filter: None }
+        Self {
+            filter: None,
+        }
     }
 }
 
@@ -306,8 +302,7 @@ pub struct PipesPipeSourceParametersKinesisStreamParameters {
     pub starting_position_timestamp: Option<crate::core::Expr>,
     /// `dead_letter_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dead_letter_config:
-        Option<PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig>,
+    pub dead_letter_config: Option<PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig>,
 }
 
 impl PipesPipeSourceParametersKinesisStreamParameters {
@@ -404,10 +399,7 @@ pub struct PipesPipeSourceParametersRabbitmqBrokerParameters {
 
 impl PipesPipeSourceParametersRabbitmqBrokerParameters {
     /// `PipesPipeSourceParametersRabbitmqBrokerParameters` with its required arguments; set the others with `PipesPipeSourceParametersRabbitmqBrokerParameters { field: Some(..), ..PipesPipeSourceParametersRabbitmqBrokerParameters::new(..) }`.
-    pub fn new(
-        queue_name: impl Into<crate::core::Expr>,
-        credentials: PipesPipeSourceParametersActivemqBrokerParametersCredentials,
-    ) -> Self {
+    pub fn new(queue_name: impl Into<crate::core::Expr>, credentials: PipesPipeSourceParametersActivemqBrokerParametersCredentials) -> Self {
         Self {
             batch_size: None,
             maximum_batching_window_in_seconds: None,
@@ -554,8 +546,7 @@ pub struct PipesPipeSourceParameters {
     pub kinesis_stream_parameters: Option<PipesPipeSourceParametersKinesisStreamParameters>,
     /// `managed_streaming_kafka_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_streaming_kafka_parameters:
-        Option<PipesPipeSourceParametersManagedStreamingKafkaParameters>,
+    pub managed_streaming_kafka_parameters: Option<PipesPipeSourceParametersManagedStreamingKafkaParameters>,
     /// `rabbitmq_broker_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rabbitmq_broker_parameters: Option<PipesPipeSourceParametersRabbitmqBrokerParameters>,
@@ -594,7 +585,9 @@ pub struct PipesPipeTargetParametersBatchJobParametersArrayProperties {
 impl PipesPipeTargetParametersBatchJobParametersArrayProperties {
     /// `PipesPipeTargetParametersBatchJobParametersArrayProperties` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersArrayProperties { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersArrayProperties::new(..) }`.
     pub fn new() -> Self {
-        Self { size: None }
+        Self {
+            size: None,
+        }
     }
 }
 
@@ -649,13 +642,10 @@ pub struct PipesPipeTargetParametersBatchJobParametersContainerOverrides {
     pub instance_type: Option<crate::core::Expr>,
     /// `environment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub environment:
-        Option<Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment>>,
+    pub environment: Option<Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment>>,
     /// `resource_requirement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_requirement: Option<
-        Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement>,
-    >,
+    pub resource_requirement: Option<Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement>>,
 }
 
 impl PipesPipeTargetParametersBatchJobParametersContainerOverrides {
@@ -702,7 +692,9 @@ pub struct PipesPipeTargetParametersBatchJobParametersRetryStrategy {
 impl PipesPipeTargetParametersBatchJobParametersRetryStrategy {
     /// `PipesPipeTargetParametersBatchJobParametersRetryStrategy` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersRetryStrategy { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersRetryStrategy::new(..) }`.
     pub fn new() -> Self {
-        Self { attempts: None }
+        Self {
+            attempts: None,
+        }
     }
 }
 
@@ -732,10 +724,7 @@ pub struct PipesPipeTargetParametersBatchJobParameters {
 
 impl PipesPipeTargetParametersBatchJobParameters {
     /// `PipesPipeTargetParametersBatchJobParameters` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParameters { field: Some(..), ..PipesPipeTargetParametersBatchJobParameters::new(..) }`.
-    pub fn new(
-        job_definition: impl Into<crate::core::Expr>,
-        job_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(job_definition: impl Into<crate::core::Expr>, job_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             job_definition: job_definition.into(),
             job_name: job_name.into(),
@@ -823,8 +812,7 @@ impl PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfigu
 pub struct PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration {
     /// `aws_vpc_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aws_vpc_configuration:
-        Option<PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfiguration>,
+    pub aws_vpc_configuration: Option<PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfiguration>,
 }
 
 impl PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration {
@@ -856,18 +844,13 @@ pub struct PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride 
     pub name: Option<crate::core::Expr>,
     /// `environment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub environment:
-        Option<Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment>>,
+    pub environment: Option<Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment>>,
     /// `environment_file`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub environment_file: Option<
-        Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement>,
-    >,
+    pub environment_file: Option<Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement>>,
     /// `resource_requirement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_requirement: Option<
-        Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement>,
-    >,
+    pub resource_requirement: Option<Vec<PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement>>,
 }
 
 impl PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride {
@@ -940,17 +923,13 @@ pub struct PipesPipeTargetParametersEcsTaskParametersOverrides {
     pub task_role_arn: Option<crate::core::Expr>,
     /// `container_override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_override:
-        Option<Vec<PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride>>,
+    pub container_override: Option<Vec<PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride>>,
     /// `ephemeral_storage`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ephemeral_storage:
-        Option<PipesPipeTargetParametersEcsTaskParametersOverridesEphemeralStorage>,
+    pub ephemeral_storage: Option<PipesPipeTargetParametersEcsTaskParametersOverridesEphemeralStorage>,
     /// `inference_accelerator_override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inference_accelerator_override: Option<
-        Vec<PipesPipeTargetParametersEcsTaskParametersOverridesInferenceAcceleratorOverride>,
-    >,
+    pub inference_accelerator_override: Option<Vec<PipesPipeTargetParametersEcsTaskParametersOverridesInferenceAcceleratorOverride>>,
 }
 
 impl PipesPipeTargetParametersEcsTaskParametersOverrides {
@@ -1044,23 +1023,19 @@ pub struct PipesPipeTargetParametersEcsTaskParameters {
     pub task_definition_arn: crate::core::Expr,
     /// `capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_provider_strategy:
-        Option<Vec<PipesPipeTargetParametersEcsTaskParametersCapacityProviderStrategy>>,
+    pub capacity_provider_strategy: Option<Vec<PipesPipeTargetParametersEcsTaskParametersCapacityProviderStrategy>>,
     /// `network_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_configuration:
-        Option<PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration>,
+    pub network_configuration: Option<PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration>,
     /// `overrides`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overrides: Option<PipesPipeTargetParametersEcsTaskParametersOverrides>,
     /// `placement_constraint`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub placement_constraint:
-        Option<Vec<PipesPipeTargetParametersEcsTaskParametersPlacementConstraint>>,
+    pub placement_constraint: Option<Vec<PipesPipeTargetParametersEcsTaskParametersPlacementConstraint>>,
     /// `placement_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub placement_strategy:
-        Option<Vec<PipesPipeTargetParametersEcsTaskParametersPlacementStrategy>>,
+    pub placement_strategy: Option<Vec<PipesPipeTargetParametersEcsTaskParametersPlacementStrategy>>,
 }
 
 impl PipesPipeTargetParametersEcsTaskParameters {
@@ -1210,8 +1185,7 @@ impl PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter {
 pub struct PipesPipeTargetParametersSagemakerPipelineParameters {
     /// `pipeline_parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pipeline_parameter:
-        Option<Vec<PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter>>,
+    pub pipeline_parameter: Option<Vec<PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter>>,
 }
 
 impl PipesPipeTargetParametersSagemakerPipelineParameters {
@@ -1261,8 +1235,7 @@ pub struct PipesPipeTargetParameters {
     pub ecs_task_parameters: Option<PipesPipeTargetParametersEcsTaskParameters>,
     /// `eventbridge_event_bus_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub eventbridge_event_bus_parameters:
-        Option<PipesPipeTargetParametersEventbridgeEventBusParameters>,
+    pub eventbridge_event_bus_parameters: Option<PipesPipeTargetParametersEventbridgeEventBusParameters>,
     /// `http_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_parameters: Option<PipesPipeEnrichmentParametersHttpParameters>,
@@ -1283,8 +1256,7 @@ pub struct PipesPipeTargetParameters {
     pub sqs_queue_parameters: Option<PipesPipeTargetParametersSqsQueueParameters>,
     /// `step_function_state_machine_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub step_function_state_machine_parameters:
-        Option<PipesPipeTargetParametersLambdaFunctionParameters>,
+    pub step_function_state_machine_parameters: Option<PipesPipeTargetParametersLambdaFunctionParameters>,
 }
 
 impl PipesPipeTargetParameters {
@@ -1387,11 +1359,7 @@ pub struct PipesPipe {
 
 impl PipesPipe {
     /// `PipesPipe` with its required arguments; set the others with `PipesPipe { field: Some(..), ..PipesPipe::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-        target: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             desired_state: None,

@@ -2,12 +2,14 @@
 
 /// The `voices` block of [`DataPollyVoices`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataPollyVoicesVoices {}
+pub struct DataPollyVoicesVoices {
+}
 
 impl DataPollyVoicesVoices {
     /// `DataPollyVoicesVoices` with its required arguments; set the others with `DataPollyVoicesVoices { field: Some(..), ..DataPollyVoicesVoices::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

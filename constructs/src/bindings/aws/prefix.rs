@@ -30,7 +30,9 @@ pub struct DataPrefixListTimeouts {
 impl DataPrefixListTimeouts {
     /// `DataPrefixListTimeouts` with its required arguments; set the others with `DataPrefixListTimeouts { field: Some(..), ..DataPrefixListTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

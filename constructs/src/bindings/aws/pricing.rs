@@ -33,10 +33,7 @@ pub struct DataPricingProduct {
 
 impl DataPricingProduct {
     /// `DataPricingProduct` with its required arguments; set the others with `DataPricingProduct { field: Some(..), ..DataPricingProduct::new(..) }`.
-    pub fn new(
-        service_code: impl Into<crate::core::Expr>,
-        filters: Vec<DataPricingProductFilters>,
-    ) -> Self {
+    pub fn new(service_code: impl Into<crate::core::Expr>, filters: Vec<DataPricingProductFilters>) -> Self {
         Self {
             id: None,
             service_code: service_code.into(),

@@ -14,10 +14,7 @@ pub struct PrometheusAlertManagerDefinition {
 
 impl PrometheusAlertManagerDefinition {
     /// `PrometheusAlertManagerDefinition` with its required arguments; set the others with `PrometheusAlertManagerDefinition { field: Some(..), ..PrometheusAlertManagerDefinition::new(..) }`.
-    pub fn new(
-        definition: impl Into<crate::core::Expr>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(definition: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             definition: definition.into(),
             id: None,
@@ -52,11 +49,7 @@ pub struct PrometheusRuleGroupNamespace {
 
 impl PrometheusRuleGroupNamespace {
     /// `PrometheusRuleGroupNamespace` with its required arguments; set the others with `PrometheusRuleGroupNamespace { field: Some(..), ..PrometheusRuleGroupNamespace::new(..) }`.
-    pub fn new(
-        data: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        workspace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: data.into(),
             id: None,
@@ -99,7 +92,9 @@ pub struct PrometheusScraperDestination {
 impl PrometheusScraperDestination {
     /// `PrometheusScraperDestination` with its required arguments; set the others with `PrometheusScraperDestination { field: Some(..), ..PrometheusScraperDestination::new(..) }`.
     pub fn new() -> Self {
-        Self { amp: None }
+        Self {
+            amp: None,
+        }
     }
 }
 
@@ -138,10 +133,7 @@ pub struct PrometheusScraperSourceEks {
 
 impl PrometheusScraperSourceEks {
     /// `PrometheusScraperSourceEks` with its required arguments; set the others with `PrometheusScraperSourceEks { field: Some(..), ..PrometheusScraperSourceEks::new(..) }`.
-    pub fn new(
-        cluster_arn: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_arn: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             security_group_ids: None,
@@ -161,7 +153,9 @@ pub struct PrometheusScraperSource {
 impl PrometheusScraperSource {
     /// `PrometheusScraperSource` with its required arguments; set the others with `PrometheusScraperSource { field: Some(..), ..PrometheusScraperSource::new(..) }`.
     pub fn new() -> Self {
-        Self { eks: None }
+        Self {
+            eks: None,
+        }
     }
 }
 
@@ -387,12 +381,14 @@ impl crate::core::Resource for PrometheusWorkspaceConfiguration {
 
 /// `aws_prometheus_default_scraper_configuration` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataPrometheusDefaultScraperConfiguration {}
+pub struct DataPrometheusDefaultScraperConfiguration {
+}
 
 impl DataPrometheusDefaultScraperConfiguration {
     /// `DataPrometheusDefaultScraperConfiguration` with its required arguments; set the others with `DataPrometheusDefaultScraperConfiguration { field: Some(..), ..DataPrometheusDefaultScraperConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -14,10 +14,7 @@ pub struct ProxyProtocolPolicy {
 
 impl ProxyProtocolPolicy {
     /// `ProxyProtocolPolicy` with its required arguments; set the others with `ProxyProtocolPolicy { field: Some(..), ..ProxyProtocolPolicy::new(..) }`.
-    pub fn new(
-        instance_ports: Vec<crate::core::Expr>,
-        load_balancer: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_ports: Vec<crate::core::Expr>, load_balancer: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_ports,

@@ -94,11 +94,7 @@ pub struct QbusinessApplication {
 
 impl QbusinessApplication {
     /// `QbusinessApplication` with its required arguments; set the others with `QbusinessApplication { field: Some(..), ..QbusinessApplication::new(..) }`.
-    pub fn new(
-        display_name: impl Into<crate::core::Expr>,
-        iam_service_role_arn: impl Into<crate::core::Expr>,
-        identity_center_instance_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(display_name: impl Into<crate::core::Expr>, iam_service_role_arn: impl Into<crate::core::Expr>, identity_center_instance_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             display_name: display_name.into(),

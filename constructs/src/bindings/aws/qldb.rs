@@ -121,13 +121,7 @@ pub struct QldbStream {
 
 impl QldbStream {
     /// `QldbStream` with its required arguments; set the others with `QldbStream { field: Some(..), ..QldbStream::new(..) }`.
-    pub fn new(
-        inclusive_start_time: impl Into<crate::core::Expr>,
-        ledger_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        stream_name: impl Into<crate::core::Expr>,
-        kinesis_configuration: QldbStreamKinesisConfiguration,
-    ) -> Self {
+    pub fn new(inclusive_start_time: impl Into<crate::core::Expr>, ledger_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, stream_name: impl Into<crate::core::Expr>, kinesis_configuration: QldbStreamKinesisConfiguration) -> Self {
         Self {
             exclusive_end_time: None,
             id: None,

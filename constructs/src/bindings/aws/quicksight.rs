@@ -138,12 +138,7 @@ pub struct QuicksightAccountSubscription {
 
 impl QuicksightAccountSubscription {
     /// `QuicksightAccountSubscription` with its required arguments; set the others with `QuicksightAccountSubscription { field: Some(..), ..QuicksightAccountSubscription::new(..) }`.
-    pub fn new(
-        account_name: impl Into<crate::core::Expr>,
-        authentication_method: impl Into<crate::core::Expr>,
-        edition: impl Into<crate::core::Expr>,
-        notification_email: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_name: impl Into<crate::core::Expr>, authentication_method: impl Into<crate::core::Expr>, edition: impl Into<crate::core::Expr>, notification_email: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_name: account_name.into(),
             active_directory_name: None,
@@ -173,8 +168,7 @@ impl crate::core::Resource for QuicksightAccountSubscription {
 
 /// The `screen_canvas_size_options` block of [`QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationFreeFormCanvasSizeOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationFreeFormCanvasSizeOptionsScreenCanvasSizeOptions
-{
+pub struct QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationFreeFormCanvasSizeOptionsScreenCanvasSizeOptions {
     /// `optimized_view_port_width`. Required.
     pub optimized_view_port_width: crate::core::Expr,
 }
@@ -223,8 +217,7 @@ impl QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInt
 
 /// The `screen_canvas_size_options` block of [`QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationGridCanvasSizeOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationGridCanvasSizeOptionsScreenCanvasSizeOptions
-{
+pub struct QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInteractiveLayoutConfigurationGridCanvasSizeOptionsScreenCanvasSizeOptions {
     /// `optimized_view_port_width`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub optimized_view_port_width: Option<crate::core::Expr>,
@@ -298,8 +291,7 @@ impl QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationInt
 
 /// The `paper_margin` block of [`QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationPaginatedLayoutConfigurationSectionBasedCanvasSizeOptionsPaperCanvasSizeOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationPaginatedLayoutConfigurationSectionBasedCanvasSizeOptionsPaperCanvasSizeOptionsPaperMargin
-{
+pub struct QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfigurationPaginatedLayoutConfigurationSectionBasedCanvasSizeOptionsPaperCanvasSizeOptionsPaperMargin {
     /// `bottom`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bottom: Option<crate::core::Expr>,
@@ -430,15 +422,12 @@ impl QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfiguration {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightAnalysisDefinitionAnalysisDefaults {
     /// `default_new_sheet_configuration`. Required.
-    pub default_new_sheet_configuration:
-        QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfiguration,
+    pub default_new_sheet_configuration: QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfiguration,
 }
 
 impl QuicksightAnalysisDefinitionAnalysisDefaults {
     /// `QuicksightAnalysisDefinitionAnalysisDefaults` with its required arguments; set the others with `QuicksightAnalysisDefinitionAnalysisDefaults { field: Some(..), ..QuicksightAnalysisDefinitionAnalysisDefaults::new(..) }`.
-    pub fn new(
-        default_new_sheet_configuration: QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfiguration,
-    ) -> Self {
+    pub fn new(default_new_sheet_configuration: QuicksightAnalysisDefinitionAnalysisDefaultsDefaultNewSheetConfiguration) -> Self {
         Self {
             default_new_sheet_configuration,
         }
@@ -458,11 +447,7 @@ pub struct QuicksightAnalysisDefinitionCalculatedFields {
 
 impl QuicksightAnalysisDefinitionCalculatedFields {
     /// `QuicksightAnalysisDefinitionCalculatedFields` with its required arguments; set the others with `QuicksightAnalysisDefinitionCalculatedFields { field: Some(..), ..QuicksightAnalysisDefinitionCalculatedFields::new(..) }`.
-    pub fn new(
-        data_set_identifier: impl Into<crate::core::Expr>,
-        expression: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_identifier: impl Into<crate::core::Expr>, expression: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_set_identifier: data_set_identifier.into(),
             expression: expression.into(),
@@ -482,10 +467,7 @@ pub struct QuicksightAnalysisDefinitionColumnConfigurationsColumn {
 
 impl QuicksightAnalysisDefinitionColumnConfigurationsColumn {
     /// `QuicksightAnalysisDefinitionColumnConfigurationsColumn` with its required arguments; set the others with `QuicksightAnalysisDefinitionColumnConfigurationsColumn { field: Some(..), ..QuicksightAnalysisDefinitionColumnConfigurationsColumn::new(..) }`.
-    pub fn new(
-        column_name: impl Into<crate::core::Expr>,
-        data_set_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(column_name: impl Into<crate::core::Expr>, data_set_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_name: column_name.into(),
             data_set_identifier: data_set_identifier.into(),
@@ -495,8 +477,7 @@ impl QuicksightAnalysisDefinitionColumnConfigurationsColumn {
 
 /// The `null_value_format_configuration` block of [`QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNullValueFormatConfiguration
-{
+pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNullValueFormatConfiguration {
     /// `null_string`. Required.
     pub null_string: crate::core::Expr,
 }
@@ -512,8 +493,7 @@ impl QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTime
 
 /// The `decimal_places_configuration` block of [`QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfigurationDecimalPlacesConfiguration
-{
+pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfigurationDecimalPlacesConfiguration {
     /// `decimal_places`. Required.
     pub decimal_places: crate::core::Arg<crate::core::Number>,
 }
@@ -529,8 +509,7 @@ impl QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTime
 
 /// The `negative_value_configuration` block of [`QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfigurationNegativeValueConfiguration
-{
+pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfigurationNegativeValueConfiguration {
     /// `display_mode`. Required.
     pub display_mode: crate::core::Expr,
 }
@@ -546,8 +525,7 @@ impl QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTime
 
 /// The `thousands_separator` block of [`QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfigurationSeparatorConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfigurationSeparatorConfigurationThousandsSeparator
-{
+pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfigurationCurrencyDisplayFormatConfigurationSeparatorConfigurationThousandsSeparator {
     /// `symbol`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<crate::core::Expr>,
@@ -749,9 +727,7 @@ pub struct QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDa
     pub numeric_format_configuration: Option<QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfigurationNumericFormatConfiguration>,
 }
 
-impl
-    QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfiguration
-{
+impl QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfiguration {
     /// `QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfiguration` with its required arguments; set the others with `QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfiguration { field: Some(..), ..QuicksightAnalysisDefinitionColumnConfigurationsFormatConfigurationDateTimeFormatConfiguration::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -835,8 +811,7 @@ pub struct QuicksightAnalysisDefinitionColumnConfigurations {
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
     /// `format_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub format_configuration:
-        Option<QuicksightAnalysisDefinitionColumnConfigurationsFormatConfiguration>,
+    pub format_configuration: Option<QuicksightAnalysisDefinitionColumnConfigurationsFormatConfiguration>,
 }
 
 impl QuicksightAnalysisDefinitionColumnConfigurations {
@@ -873,8 +848,7 @@ impl QuicksightAnalysisDefinitionDataSetIdentifiersDeclarations {
 
 /// The `custom_filter_configuration` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationCustomFilterConfiguration
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationCustomFilterConfiguration {
     /// `category_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_value: Option<crate::core::Expr>,
@@ -905,8 +879,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationC
 
 /// The `custom_filter_list_configuration` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationCustomFilterListConfiguration
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationCustomFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_values: Option<Vec<crate::core::Expr>>,
@@ -933,8 +906,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationC
 
 /// The `filter_list_configuration` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationFilterListConfiguration
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfigurationFilterListConfiguration {
     /// `category_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_values: Option<Vec<crate::core::Expr>>,
@@ -994,11 +966,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilter {
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilter {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilter { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilter::new(..) }`.
-    pub fn new(
-        filter_id: impl Into<crate::core::Expr>,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-        configuration: QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfiguration,
-    ) -> Self {
+    pub fn new(filter_id: impl Into<crate::core::Expr>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn, configuration: QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilterConfiguration) -> Self {
         Self {
             filter_id: filter_id.into(),
             column,
@@ -1009,8 +977,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilter {
 
 /// The `percentile_aggregation` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunctionNumericalAggregationFunction`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunctionNumericalAggregationFunctionPercentileAggregation
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunctionNumericalAggregationFunctionPercentileAggregation {
     /// `percentile_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percentile_value: Option<crate::core::Arg<crate::core::Number>>,
@@ -1091,21 +1058,14 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilter 
     pub value: Option<crate::core::Arg<crate::core::Number>>,
     /// `aggregation_function`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aggregation_function: Option<
-        QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction,
-    >,
+    pub aggregation_function: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction>,
     /// `column`. Required.
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
 }
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilter {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilter { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilter::new(..) }`.
-    pub fn new(
-        filter_id: impl Into<crate::core::Expr>,
-        match_operator: impl Into<crate::core::Expr>,
-        null_option: impl Into<crate::core::Expr>,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-    ) -> Self {
+    pub fn new(filter_id: impl Into<crate::core::Expr>, match_operator: impl Into<crate::core::Expr>, null_option: impl Into<crate::core::Expr>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
             filter_id: filter_id.into(),
             match_operator: match_operator.into(),
@@ -1158,28 +1118,20 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter {
     pub select_all_options: Option<crate::core::Expr>,
     /// `aggregation_function`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aggregation_function: Option<
-        QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction,
-    >,
+    pub aggregation_function: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction>,
     /// `column`. Required.
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
     /// `range_maximum`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range_maximum:
-        Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilterRangeMaximum>,
+    pub range_maximum: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilterRangeMaximum>,
     /// `range_minimum`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range_minimum:
-        Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilterRangeMaximum>,
+    pub range_minimum: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilterRangeMaximum>,
 }
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter::new(..) }`.
-    pub fn new(
-        filter_id: impl Into<crate::core::Expr>,
-        null_option: impl Into<crate::core::Expr>,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-    ) -> Self {
+    pub fn new(filter_id: impl Into<crate::core::Expr>, null_option: impl Into<crate::core::Expr>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
             filter_id: filter_id.into(),
             include_maximum: None,
@@ -1196,8 +1148,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter {
 
 /// The `anchor_date_configuration` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterAnchorDateConfiguration
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterAnchorDateConfiguration {
     /// `anchor_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor_option: Option<crate::core::Expr>,
@@ -1218,8 +1169,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterAnchorDat
 
 /// The `exclude_period_configuration` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterExcludePeriodConfiguration
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterExcludePeriodConfiguration {
     /// `amount`. Required.
     pub amount: crate::core::Arg<crate::core::Number>,
     /// `granularity`. Required.
@@ -1231,10 +1181,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterExc
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterExcludePeriodConfiguration {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterExcludePeriodConfiguration` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterExcludePeriodConfiguration { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterExcludePeriodConfiguration::new(..) }`.
-    pub fn new(
-        amount: impl Into<crate::core::Arg<crate::core::Number>>,
-        granularity: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(amount: impl Into<crate::core::Arg<crate::core::Number>>, granularity: impl Into<crate::core::Expr>) -> Self {
         Self {
             amount: amount.into(),
             granularity: granularity.into(),
@@ -1273,15 +1220,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter {
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter::new(..) }`.
-    pub fn new(
-        filter_id: impl Into<crate::core::Expr>,
-        minimum_granularity: impl Into<crate::core::Expr>,
-        null_option: impl Into<crate::core::Expr>,
-        relative_date_type: impl Into<crate::core::Expr>,
-        time_granularity: impl Into<crate::core::Expr>,
-        anchor_date_configuration: QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterAnchorDateConfiguration,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-    ) -> Self {
+    pub fn new(filter_id: impl Into<crate::core::Expr>, minimum_granularity: impl Into<crate::core::Expr>, null_option: impl Into<crate::core::Expr>, relative_date_type: impl Into<crate::core::Expr>, time_granularity: impl Into<crate::core::Expr>, anchor_date_configuration: QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilterAnchorDateConfiguration, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
             filter_id: filter_id.into(),
             minimum_granularity: minimum_granularity.into(),
@@ -1316,11 +1255,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter {
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter::new(..) }`.
-    pub fn new(
-        filter_id: impl Into<crate::core::Expr>,
-        time_granularity: impl Into<crate::core::Expr>,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-    ) -> Self {
+    pub fn new(filter_id: impl Into<crate::core::Expr>, time_granularity: impl Into<crate::core::Expr>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
             filter_id: filter_id.into(),
             parameter_name: None,
@@ -1333,8 +1268,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter {
 
 /// The `rolling_date` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilterRangeMaximumValue`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilterRangeMaximumValueRollingDate
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilterRangeMaximumValueRollingDate {
     /// `data_set_identifier`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_set_identifier: Option<crate::core::Expr>,
@@ -1363,9 +1297,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilterRangeMa
     pub static_value: Option<crate::core::Expr>,
     /// `rolling_date`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rolling_date: Option<
-        QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilterRangeMaximumValueRollingDate,
-    >,
+    pub rolling_date: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilterRangeMaximumValueRollingDate>,
 }
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilterRangeMaximumValue {
@@ -1409,12 +1341,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilter {
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilter {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilter { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilter::new(..) }`.
-    pub fn new(
-        filter_id: impl Into<crate::core::Expr>,
-        null_option: impl Into<crate::core::Expr>,
-        time_granularity: impl Into<crate::core::Expr>,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-    ) -> Self {
+    pub fn new(filter_id: impl Into<crate::core::Expr>, null_option: impl Into<crate::core::Expr>, time_granularity: impl Into<crate::core::Expr>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
             filter_id: filter_id.into(),
             include_maximum: None,
@@ -1431,24 +1358,18 @@ impl QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilter {
 
 /// The `aggregation_sort_configuration` block of [`QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration {
     /// `sort_direction`. Required.
     pub sort_direction: crate::core::Expr,
     /// `aggregation_function`. Required.
-    pub aggregation_function:
-        QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction,
+    pub aggregation_function: QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction,
     /// `column`. Required.
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
 }
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration::new(..) }`.
-    pub fn new(
-        sort_direction: impl Into<crate::core::Expr>,
-        aggregation_function: QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-    ) -> Self {
+    pub fn new(sort_direction: impl Into<crate::core::Expr>, aggregation_function: QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
             sort_direction: sort_direction.into(),
             aggregation_function,
@@ -1471,21 +1392,14 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilter {
     /// `time_granularity`. Required.
     pub time_granularity: crate::core::Expr,
     /// `aggregation_sort_configuration`. Required.
-    pub aggregation_sort_configuration: Vec<
-        QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration,
-    >,
+    pub aggregation_sort_configuration: Vec<QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration>,
     /// `column`. Required.
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
 }
 
 impl QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilter {
     /// `QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilter` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilter { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilter::new(..) }`.
-    pub fn new(
-        filter_id: impl Into<crate::core::Expr>,
-        time_granularity: impl Into<crate::core::Expr>,
-        aggregation_sort_configuration: Vec<QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration>,
-        column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
-    ) -> Self {
+    pub fn new(filter_id: impl Into<crate::core::Expr>, time_granularity: impl Into<crate::core::Expr>, aggregation_sort_configuration: Vec<QuicksightAnalysisDefinitionFilterGroupsFiltersTopBottomFilterAggregationSortConfiguration>, column: QuicksightAnalysisDefinitionColumnConfigurationsColumn) -> Self {
         Self {
             filter_id: filter_id.into(),
             limit: None,
@@ -1505,20 +1419,16 @@ pub struct QuicksightAnalysisDefinitionFilterGroupsFilters {
     pub category_filter: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersCategoryFilter>,
     /// `numeric_equality_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub numeric_equality_filter:
-        Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilter>,
+    pub numeric_equality_filter: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilter>,
     /// `numeric_range_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub numeric_range_filter:
-        Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter>,
+    pub numeric_range_filter: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericRangeFilter>,
     /// `relative_dates_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub relative_dates_filter:
-        Option<QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter>,
+    pub relative_dates_filter: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersRelativeDatesFilter>,
     /// `time_equality_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub time_equality_filter:
-        Option<QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter>,
+    pub time_equality_filter: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersTimeEqualityFilter>,
     /// `time_range_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_range_filter: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersTimeRangeFilter>,
@@ -1544,8 +1454,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsFilters {
 
 /// The `sheet_visual_scoping_configurations` block of [`QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedSheets`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedSheetsSheetVisualScopingConfigurations
-{
+pub struct QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedSheetsSheetVisualScopingConfigurations {
     /// `scope`. Required.
     pub scope: crate::core::Expr,
     /// `sheet_id`. Required.
@@ -1588,8 +1497,7 @@ impl QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedSheets {
 pub struct QuicksightAnalysisDefinitionFilterGroupsScopeConfiguration {
     /// `selected_sheets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selected_sheets:
-        Option<QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedSheets>,
+    pub selected_sheets: Option<QuicksightAnalysisDefinitionFilterGroupsScopeConfigurationSelectedSheets>,
 }
 
 impl QuicksightAnalysisDefinitionFilterGroupsScopeConfiguration {
@@ -1619,12 +1527,7 @@ pub struct QuicksightAnalysisDefinitionFilterGroups {
 
 impl QuicksightAnalysisDefinitionFilterGroups {
     /// `QuicksightAnalysisDefinitionFilterGroups` with its required arguments; set the others with `QuicksightAnalysisDefinitionFilterGroups { field: Some(..), ..QuicksightAnalysisDefinitionFilterGroups::new(..) }`.
-    pub fn new(
-        cross_dataset: impl Into<crate::core::Expr>,
-        filter_group_id: impl Into<crate::core::Expr>,
-        filters: Vec<QuicksightAnalysisDefinitionFilterGroupsFilters>,
-        scope_configuration: QuicksightAnalysisDefinitionFilterGroupsScopeConfiguration,
-    ) -> Self {
+    pub fn new(cross_dataset: impl Into<crate::core::Expr>, filter_group_id: impl Into<crate::core::Expr>, filters: Vec<QuicksightAnalysisDefinitionFilterGroupsFilters>, scope_configuration: QuicksightAnalysisDefinitionFilterGroupsScopeConfiguration) -> Self {
         Self {
             cross_dataset: cross_dataset.into(),
             filter_group_id: filter_group_id.into(),
@@ -1637,8 +1540,7 @@ impl QuicksightAnalysisDefinitionFilterGroups {
 
 /// The `dynamic_value` block of [`QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValues`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue
-{
+pub struct QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationDefaultValuesDynamicValue {
     /// `default_value_column`. Required.
     pub default_value_column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
     /// `group_name_column`. Optional.
@@ -1687,8 +1589,7 @@ impl QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarati
 
 /// The `values_when_unset` block of [`QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclaration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationValuesWhenUnset
-{
+pub struct QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclarationValuesWhenUnset {
     /// `custom_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_value: Option<crate::core::Expr>,
@@ -1758,8 +1659,7 @@ impl QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaratio
 
 /// The `values_when_unset` block of [`QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclarationValuesWhenUnset
-{
+pub struct QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclarationValuesWhenUnset {
     /// `custom_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_value: Option<crate::core::Arg<crate::core::Number>>,
@@ -1787,22 +1687,15 @@ pub struct QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDecl
     pub parameter_value_type: crate::core::Expr,
     /// `default_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_values: Option<
-        QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclarationDefaultValues,
-    >,
+    pub default_values: Option<QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclarationDefaultValues>,
     /// `values_when_unset`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub values_when_unset: Option<
-        QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclarationValuesWhenUnset,
-    >,
+    pub values_when_unset: Option<QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclarationValuesWhenUnset>,
 }
 
 impl QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration {
     /// `QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration` with its required arguments; set the others with `QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration { field: Some(..), ..QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        parameter_value_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parameter_value_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             parameter_value_type: parameter_value_type.into(),
@@ -1850,10 +1743,7 @@ pub struct QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDecla
 
 impl QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclaration {
     /// `QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclaration` with its required arguments; set the others with `QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclaration { field: Some(..), ..QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclaration::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        parameter_value_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parameter_value_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             parameter_value_type: parameter_value_type.into(),
@@ -1868,20 +1758,16 @@ impl QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclaration
 pub struct QuicksightAnalysisDefinitionParameterDeclarations {
     /// `date_time_parameter_declaration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_time_parameter_declaration:
-        Option<QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclaration>,
+    pub date_time_parameter_declaration: Option<QuicksightAnalysisDefinitionParameterDeclarationsDateTimeParameterDeclaration>,
     /// `decimal_parameter_declaration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decimal_parameter_declaration:
-        Option<QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration>,
+    pub decimal_parameter_declaration: Option<QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration>,
     /// `integer_parameter_declaration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub integer_parameter_declaration:
-        Option<QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration>,
+    pub integer_parameter_declaration: Option<QuicksightAnalysisDefinitionParameterDeclarationsDecimalParameterDeclaration>,
     /// `string_parameter_declaration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_parameter_declaration:
-        Option<QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclaration>,
+    pub string_parameter_declaration: Option<QuicksightAnalysisDefinitionParameterDeclarationsStringParameterDeclaration>,
 }
 
 impl QuicksightAnalysisDefinitionParameterDeclarations {
@@ -1898,8 +1784,7 @@ impl QuicksightAnalysisDefinitionParameterDeclarations {
 
 /// The `font_size` block of [`QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptionsFontConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptionsFontConfigurationFontSize
-{
+pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptionsFontConfigurationFontSize {
     /// `relative`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative: Option<crate::core::Expr>,
@@ -1916,8 +1801,7 @@ impl QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOption
 
 /// The `font_weight` block of [`QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptionsFontConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptionsFontConfigurationFontWeight
-{
+pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptionsFontConfigurationFontWeight {
     /// `name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::core::Expr>,
@@ -1998,9 +1882,7 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplay
     pub date_time_format: Option<crate::core::Expr>,
     /// `title_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions,
-    >,
+    pub title_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptions {
@@ -2027,17 +1909,12 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePicker {
     pub r#type: Option<crate::core::Expr>,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePicker {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePicker` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePicker { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePicker::new(..) }`.
-    pub fn new(
-        filter_control_id: impl Into<crate::core::Expr>,
-        source_filter_id: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_control_id: impl Into<crate::core::Expr>, source_filter_id: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_control_id: filter_control_id.into(),
             source_filter_id: source_filter_id.into(),
@@ -2050,8 +1927,7 @@ impl QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePicker {
 
 /// The `source_controls` block of [`QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfigurationSourceControls
-{
+pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfigurationSourceControls {
     /// `source_sheet_control_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_sheet_control_id: Option<crate::core::Expr>,
@@ -2097,7 +1973,9 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOption
 impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { visibility: None }
+        Self {
+            visibility: None,
+        }
     }
 }
 
@@ -2106,14 +1984,10 @@ impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelec
 pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptions {
     /// `select_all_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub select_all_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
-    >,
+    pub select_all_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions>,
     /// `title_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions,
-    >,
+    pub title_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptions {
@@ -2137,7 +2011,9 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableVal
 impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues::new(..) }`.
     pub fn new() -> Self {
-        Self { values: None }
+        Self {
+            values: None,
+        }
     }
 }
 
@@ -2155,26 +2031,18 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsDropdown {
     pub r#type: Option<crate::core::Expr>,
     /// `cascading_control_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cascading_control_configuration: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration,
-    >,
+    pub cascading_control_configuration: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration>,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptions>,
     /// `selectable_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selectable_values:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues>,
+    pub selectable_values: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdown {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsDropdown` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsDropdown { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsDropdown::new(..) }`.
-    pub fn new(
-        filter_control_id: impl Into<crate::core::Expr>,
-        source_filter_id: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_control_id: impl Into<crate::core::Expr>, source_filter_id: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_control_id: filter_control_id.into(),
             source_filter_id: source_filter_id.into(),
@@ -2192,19 +2060,13 @@ impl QuicksightAnalysisDefinitionSheetsFilterControlsDropdown {
 pub struct QuicksightAnalysisDefinitionSheetsFilterControlsListDisplayOptions {
     /// `search_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub search_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
-    >,
+    pub search_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions>,
     /// `select_all_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub select_all_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
-    >,
+    pub select_all_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions>,
     /// `title_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions,
-    >,
+    pub title_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsListDisplayOptions {
@@ -2232,25 +2094,18 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsList {
     pub r#type: Option<crate::core::Expr>,
     /// `cascading_control_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cascading_control_configuration: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration,
-    >,
+    pub cascading_control_configuration: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration>,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsListDisplayOptions>,
     /// `selectable_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selectable_values:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues>,
+    pub selectable_values: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownSelectableValues>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsList {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsList` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsList { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsList::new(..) }`.
-    pub fn new(
-        filter_control_id: impl Into<crate::core::Expr>,
-        source_filter_id: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_control_id: impl Into<crate::core::Expr>, source_filter_id: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_control_id: filter_control_id.into(),
             source_filter_id: source_filter_id.into(),
@@ -2274,17 +2129,12 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime {
     pub title: crate::core::Expr,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime::new(..) }`.
-    pub fn new(
-        filter_control_id: impl Into<crate::core::Expr>,
-        source_filter_id: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_control_id: impl Into<crate::core::Expr>, source_filter_id: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_control_id: filter_control_id.into(),
             source_filter_id: source_filter_id.into(),
@@ -2299,9 +2149,7 @@ impl QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime {
 pub struct QuicksightAnalysisDefinitionSheetsFilterControlsSliderDisplayOptions {
     /// `title_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions,
-    >,
+    pub title_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsSliderDisplayOptions {
@@ -2333,20 +2181,12 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsSlider {
     pub r#type: Option<crate::core::Expr>,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsSliderDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsSliderDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsSlider {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsSlider` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsSlider { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsSlider::new(..) }`.
-    pub fn new(
-        filter_control_id: impl Into<crate::core::Expr>,
-        maximum_value: impl Into<crate::core::Arg<crate::core::Number>>,
-        minimum_value: impl Into<crate::core::Arg<crate::core::Number>>,
-        source_filter_id: impl Into<crate::core::Expr>,
-        step_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_control_id: impl Into<crate::core::Expr>, maximum_value: impl Into<crate::core::Arg<crate::core::Number>>, minimum_value: impl Into<crate::core::Arg<crate::core::Number>>, source_filter_id: impl Into<crate::core::Expr>, step_size: impl Into<crate::core::Arg<crate::core::Number>>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_control_id: filter_control_id.into(),
             maximum_value: maximum_value.into(),
@@ -2365,14 +2205,10 @@ impl QuicksightAnalysisDefinitionSheetsFilterControlsSlider {
 pub struct QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions {
     /// `placeholder_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub placeholder_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
-    >,
+    pub placeholder_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions>,
     /// `title_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions,
-    >,
+    pub title_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions {
@@ -2399,17 +2235,12 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsTextArea {
     pub title: crate::core::Expr,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsTextArea {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsTextArea` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsTextArea { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsTextArea::new(..) }`.
-    pub fn new(
-        filter_control_id: impl Into<crate::core::Expr>,
-        source_filter_id: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_control_id: impl Into<crate::core::Expr>, source_filter_id: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             delimiter: None,
             filter_control_id: filter_control_id.into(),
@@ -2431,17 +2262,12 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControlsTextField {
     pub title: crate::core::Expr,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsFilterControlsTextField {
     /// `QuicksightAnalysisDefinitionSheetsFilterControlsTextField` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsFilterControlsTextField { field: Some(..), ..QuicksightAnalysisDefinitionSheetsFilterControlsTextField::new(..) }`.
-    pub fn new(
-        filter_control_id: impl Into<crate::core::Expr>,
-        source_filter_id: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_control_id: impl Into<crate::core::Expr>, source_filter_id: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_control_id: filter_control_id.into(),
             source_filter_id: source_filter_id.into(),
@@ -2465,8 +2291,7 @@ pub struct QuicksightAnalysisDefinitionSheetsFilterControls {
     pub list: Option<QuicksightAnalysisDefinitionSheetsFilterControlsList>,
     /// `relative_date_time`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub relative_date_time:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime>,
+    pub relative_date_time: Option<QuicksightAnalysisDefinitionSheetsFilterControlsRelativeDateTime>,
     /// `slider`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slider: Option<QuicksightAnalysisDefinitionSheetsFilterControlsSlider>,
@@ -2495,8 +2320,7 @@ impl QuicksightAnalysisDefinitionSheetsFilterControls {
 
 /// The `background_style` block of [`QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsBackgroundStyle
-{
+pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsBackgroundStyle {
     /// `color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::core::Expr>,
@@ -2517,21 +2341,16 @@ impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElement
 
 /// The `rendering_rules` block of [`QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsRenderingRules
-{
+pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsRenderingRules {
     /// `expression`. Required.
     pub expression: crate::core::Expr,
     /// `configuration_overrides`. Required.
-    pub configuration_overrides:
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
+    pub configuration_overrides: QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
 }
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsRenderingRules {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsRenderingRules` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsRenderingRules { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElementsRenderingRules::new(..) }`.
-    pub fn new(
-        expression: impl Into<crate::core::Expr>,
-        configuration_overrides: QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
-    ) -> Self {
+    pub fn new(expression: impl Into<crate::core::Expr>, configuration_overrides: QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions) -> Self {
         Self {
             expression: expression.into(),
             configuration_overrides,
@@ -2576,14 +2395,7 @@ pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutE
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements::new(..) }`.
-    pub fn new(
-        element_id: impl Into<crate::core::Expr>,
-        element_type: impl Into<crate::core::Expr>,
-        height: impl Into<crate::core::Expr>,
-        width: impl Into<crate::core::Expr>,
-        x_axis_location: impl Into<crate::core::Expr>,
-        y_axis_location: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(element_id: impl Into<crate::core::Expr>, element_type: impl Into<crate::core::Expr>, height: impl Into<crate::core::Expr>, width: impl Into<crate::core::Expr>, x_axis_location: impl Into<crate::core::Expr>, y_axis_location: impl Into<crate::core::Expr>) -> Self {
         Self {
             element_id: element_id.into(),
             element_type: element_type.into(),
@@ -2613,9 +2425,7 @@ pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayout 
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayout {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayout` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayout { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayout::new(..) }`.
-    pub fn new(
-        elements: Vec<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements>,
-    ) -> Self {
+    pub fn new(elements: Vec<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements>) -> Self {
         Self {
             canvas_size_options: None,
             elements,
@@ -2644,12 +2454,7 @@ pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayoutEleme
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayoutElements {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayoutElements` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayoutElements { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayoutElements::new(..) }`.
-    pub fn new(
-        column_span: impl Into<crate::core::Arg<crate::core::Number>>,
-        element_id: impl Into<crate::core::Expr>,
-        element_type: impl Into<crate::core::Expr>,
-        row_span: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(column_span: impl Into<crate::core::Arg<crate::core::Number>>, element_id: impl Into<crate::core::Expr>, element_type: impl Into<crate::core::Expr>, row_span: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             column_index: None,
             column_span: column_span.into(),
@@ -2673,9 +2478,7 @@ pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayout {
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayout {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayout` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayout { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayout::new(..) }`.
-    pub fn new(
-        elements: Vec<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayoutElements>,
-    ) -> Self {
+    pub fn new(elements: Vec<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayoutElements>) -> Self {
         Self {
             canvas_size_options: None,
             elements,
@@ -2685,8 +2488,7 @@ impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayout {
 
 /// The `free_form_layout` block of [`QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContentLayout`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContentLayoutFreeFormLayout
-{
+pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContentLayoutFreeFormLayout {
     /// `elements`. Required.
     pub elements: Vec<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayoutElements>,
 }
@@ -2727,14 +2529,15 @@ pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLay
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContent {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContent` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContent { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContent::new(..) }`.
     pub fn new() -> Self {
-        Self { layout: None }
+        Self {
+            layout: None,
+        }
     }
 }
 
 /// The `after` block of [`QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsPageBreakConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsPageBreakConfigurationAfter
-{
+pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsPageBreakConfigurationAfter {
     /// `status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::core::Expr>,
@@ -2804,10 +2607,7 @@ pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLay
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySections {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySections` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySections { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySections::new(..) }`.
-    pub fn new(
-        section_id: impl Into<crate::core::Expr>,
-        content: QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContent,
-    ) -> Self {
+    pub fn new(section_id: impl Into<crate::core::Expr>, content: QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySectionsContent) -> Self {
         Self {
             section_id: section_id.into(),
             content,
@@ -2857,13 +2657,7 @@ pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLay
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayout {
     /// `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayout` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayout { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayout::new(..) }`.
-    pub fn new(
-        body_sections: Vec<
-            QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySections,
-        >,
-        footer_sections: QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutFooterSections,
-        header_sections: QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutFooterSections,
-    ) -> Self {
+    pub fn new(body_sections: Vec<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutBodySections>, footer_sections: QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutFooterSections, header_sections: QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayoutFooterSections) -> Self {
         Self {
             body_sections,
             canvas_size_options: None,
@@ -2878,15 +2672,13 @@ impl QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayout {
 pub struct QuicksightAnalysisDefinitionSheetsLayoutsConfiguration {
     /// `free_form_layout`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub free_form_layout:
-        Option<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayout>,
+    pub free_form_layout: Option<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationFreeFormLayout>,
     /// `grid_layout`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grid_layout: Option<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationGridLayout>,
     /// `section_based_layout`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub section_based_layout:
-        Option<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayout>,
+    pub section_based_layout: Option<QuicksightAnalysisDefinitionSheetsLayoutsConfigurationSectionBasedLayout>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsLayoutsConfiguration {
@@ -2910,7 +2702,9 @@ pub struct QuicksightAnalysisDefinitionSheetsLayouts {
 impl QuicksightAnalysisDefinitionSheetsLayouts {
     /// `QuicksightAnalysisDefinitionSheetsLayouts` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsLayouts { field: Some(..), ..QuicksightAnalysisDefinitionSheetsLayouts::new(..) }`.
     pub fn new(configuration: QuicksightAnalysisDefinitionSheetsLayoutsConfiguration) -> Self {
-        Self { configuration }
+        Self {
+            configuration,
+        }
     }
 }
 
@@ -2925,17 +2719,12 @@ pub struct QuicksightAnalysisDefinitionSheetsParameterControlsDateTimePicker {
     pub title: crate::core::Expr,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsParameterControlsDateTimePicker {
     /// `QuicksightAnalysisDefinitionSheetsParameterControlsDateTimePicker` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsParameterControlsDateTimePicker { field: Some(..), ..QuicksightAnalysisDefinitionSheetsParameterControlsDateTimePicker::new(..) }`.
-    pub fn new(
-        parameter_control_id: impl Into<crate::core::Expr>,
-        source_parameter_name: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameter_control_id: impl Into<crate::core::Expr>, source_parameter_name: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_control_id: parameter_control_id.into(),
             source_parameter_name: source_parameter_name.into(),
@@ -2980,26 +2769,18 @@ pub struct QuicksightAnalysisDefinitionSheetsParameterControlsDropdown {
     pub r#type: Option<crate::core::Expr>,
     /// `cascading_control_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cascading_control_configuration: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration,
-    >,
+    pub cascading_control_configuration: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration>,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptions>,
     /// `selectable_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selectable_values:
-        Option<QuicksightAnalysisDefinitionSheetsParameterControlsDropdownSelectableValues>,
+    pub selectable_values: Option<QuicksightAnalysisDefinitionSheetsParameterControlsDropdownSelectableValues>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsParameterControlsDropdown {
     /// `QuicksightAnalysisDefinitionSheetsParameterControlsDropdown` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsParameterControlsDropdown { field: Some(..), ..QuicksightAnalysisDefinitionSheetsParameterControlsDropdown::new(..) }`.
-    pub fn new(
-        parameter_control_id: impl Into<crate::core::Expr>,
-        source_parameter_name: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameter_control_id: impl Into<crate::core::Expr>, source_parameter_name: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_control_id: parameter_control_id.into(),
             source_parameter_name: source_parameter_name.into(),
@@ -3026,25 +2807,18 @@ pub struct QuicksightAnalysisDefinitionSheetsParameterControlsList {
     pub r#type: Option<crate::core::Expr>,
     /// `cascading_control_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cascading_control_configuration: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration,
-    >,
+    pub cascading_control_configuration: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownCascadingControlConfiguration>,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsListDisplayOptions>,
     /// `selectable_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selectable_values:
-        Option<QuicksightAnalysisDefinitionSheetsParameterControlsDropdownSelectableValues>,
+    pub selectable_values: Option<QuicksightAnalysisDefinitionSheetsParameterControlsDropdownSelectableValues>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsParameterControlsList {
     /// `QuicksightAnalysisDefinitionSheetsParameterControlsList` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsParameterControlsList { field: Some(..), ..QuicksightAnalysisDefinitionSheetsParameterControlsList::new(..) }`.
-    pub fn new(
-        parameter_control_id: impl Into<crate::core::Expr>,
-        source_parameter_name: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameter_control_id: impl Into<crate::core::Expr>, source_parameter_name: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_control_id: parameter_control_id.into(),
             source_parameter_name: source_parameter_name.into(),
@@ -3074,20 +2848,12 @@ pub struct QuicksightAnalysisDefinitionSheetsParameterControlsSlider {
     pub title: crate::core::Expr,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsSliderDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsSliderDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsParameterControlsSlider {
     /// `QuicksightAnalysisDefinitionSheetsParameterControlsSlider` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsParameterControlsSlider { field: Some(..), ..QuicksightAnalysisDefinitionSheetsParameterControlsSlider::new(..) }`.
-    pub fn new(
-        maximum_value: impl Into<crate::core::Arg<crate::core::Number>>,
-        minimum_value: impl Into<crate::core::Arg<crate::core::Number>>,
-        parameter_control_id: impl Into<crate::core::Expr>,
-        source_parameter_name: impl Into<crate::core::Expr>,
-        step_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(maximum_value: impl Into<crate::core::Arg<crate::core::Number>>, minimum_value: impl Into<crate::core::Arg<crate::core::Number>>, parameter_control_id: impl Into<crate::core::Expr>, source_parameter_name: impl Into<crate::core::Expr>, step_size: impl Into<crate::core::Arg<crate::core::Number>>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             maximum_value: maximum_value.into(),
             minimum_value: minimum_value.into(),
@@ -3114,17 +2880,12 @@ pub struct QuicksightAnalysisDefinitionSheetsParameterControlsTextArea {
     pub title: crate::core::Expr,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsParameterControlsTextArea {
     /// `QuicksightAnalysisDefinitionSheetsParameterControlsTextArea` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsParameterControlsTextArea { field: Some(..), ..QuicksightAnalysisDefinitionSheetsParameterControlsTextArea::new(..) }`.
-    pub fn new(
-        parameter_control_id: impl Into<crate::core::Expr>,
-        source_parameter_name: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameter_control_id: impl Into<crate::core::Expr>, source_parameter_name: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             delimiter: None,
             parameter_control_id: parameter_control_id.into(),
@@ -3146,17 +2907,12 @@ pub struct QuicksightAnalysisDefinitionSheetsParameterControlsTextField {
     pub title: crate::core::Expr,
     /// `display_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_options:
-        Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
+    pub display_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsTextAreaDisplayOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsParameterControlsTextField {
     /// `QuicksightAnalysisDefinitionSheetsParameterControlsTextField` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsParameterControlsTextField { field: Some(..), ..QuicksightAnalysisDefinitionSheetsParameterControlsTextField::new(..) }`.
-    pub fn new(
-        parameter_control_id: impl Into<crate::core::Expr>,
-        source_parameter_name: impl Into<crate::core::Expr>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameter_control_id: impl Into<crate::core::Expr>, source_parameter_name: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_control_id: parameter_control_id.into(),
             source_parameter_name: source_parameter_name.into(),
@@ -3214,7 +2970,9 @@ pub struct QuicksightAnalysisDefinitionSheetsSheetControlLayoutsConfiguration {
 impl QuicksightAnalysisDefinitionSheetsSheetControlLayoutsConfiguration {
     /// `QuicksightAnalysisDefinitionSheetsSheetControlLayoutsConfiguration` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsSheetControlLayoutsConfiguration { field: Some(..), ..QuicksightAnalysisDefinitionSheetsSheetControlLayoutsConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { grid_layout: None }
+        Self {
+            grid_layout: None,
+        }
     }
 }
 
@@ -3227,10 +2985,10 @@ pub struct QuicksightAnalysisDefinitionSheetsSheetControlLayouts {
 
 impl QuicksightAnalysisDefinitionSheetsSheetControlLayouts {
     /// `QuicksightAnalysisDefinitionSheetsSheetControlLayouts` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsSheetControlLayouts { field: Some(..), ..QuicksightAnalysisDefinitionSheetsSheetControlLayouts::new(..) }`.
-    pub fn new(
-        configuration: QuicksightAnalysisDefinitionSheetsSheetControlLayoutsConfiguration,
-    ) -> Self {
-        Self { configuration }
+    pub fn new(configuration: QuicksightAnalysisDefinitionSheetsSheetControlLayoutsConfiguration) -> Self {
+        Self {
+            configuration,
+        }
     }
 }
 
@@ -3256,8 +3014,7 @@ impl QuicksightAnalysisDefinitionSheetsTextBoxes {
 
 /// The `selected_fields_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationSelectedFieldsConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationSelectedFieldsConfiguration {
     /// `selected_field_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selected_field_option: Option<crate::core::Expr>,
@@ -3278,8 +3035,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperati
 
 /// The `same_sheet_target_visual_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfigurationSameSheetTargetVisualConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfigurationSameSheetTargetVisualConfiguration {
     /// `target_visual_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_visual_option: Option<crate::core::Expr>,
@@ -3326,10 +3082,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionO
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperation {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperation` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperation { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperation::new(..) }`.
-    pub fn new(
-        selected_fields_configuration: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationSelectedFieldsConfiguration,
-        target_visuals_configuration: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfiguration,
-    ) -> Self {
+    pub fn new(selected_fields_configuration: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationSelectedFieldsConfiguration, target_visuals_configuration: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsFilterOperationTargetVisualsConfiguration) -> Self {
         Self {
             selected_fields_configuration,
             target_visuals_configuration,
@@ -3339,8 +3092,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperati
 
 /// The `local_navigation_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsNavigationOperation`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsNavigationOperationLocalNavigationConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsNavigationOperationLocalNavigationConfiguration {
     /// `target_sheet_id`. Required.
     pub target_sheet_id: crate::core::Expr,
 }
@@ -3373,8 +3125,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperati
 
 /// The `custom_values` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsSetParametersOperationParameterValueConfigurationsValueCustomValuesConfigurationCustomValues {
     /// `date_time_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_time_values: Option<Vec<crate::core::Expr>>,
@@ -3487,8 +3238,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperati
 
 /// The `url_operation` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperations`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsUrlOperation
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsUrlOperation {
     /// `url_target`. Required.
     pub url_target: crate::core::Expr,
     /// `url_template`. Required.
@@ -3497,10 +3247,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionO
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsUrlOperation {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsUrlOperation` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsUrlOperation { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperationsUrlOperation::new(..) }`.
-    pub fn new(
-        url_target: impl Into<crate::core::Expr>,
-        url_template: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(url_target: impl Into<crate::core::Expr>, url_template: impl Into<crate::core::Expr>) -> Self {
         Self {
             url_target: url_target.into(),
             url_template: url_template.into(),
@@ -3549,21 +3296,12 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions {
     /// `trigger`. Required.
     pub trigger: crate::core::Expr,
     /// `action_operations`. Required.
-    pub action_operations:
-        Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperations>,
+    pub action_operations: Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperations>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions::new(..) }`.
-    pub fn new(
-        custom_action_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        status: impl Into<crate::core::Expr>,
-        trigger: impl Into<crate::core::Expr>,
-        action_operations: Vec<
-            QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperations,
-        >,
-    ) -> Self {
+    pub fn new(custom_action_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>, trigger: impl Into<crate::core::Expr>, action_operations: Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActionsActionOperations>) -> Self {
         Self {
             custom_action_id: custom_action_id.into(),
             name: name.into(),
@@ -3576,8 +3314,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions {
 
 /// The `date_axis_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsDateAxisOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsDateAxisOptions {
     /// `missing_date_visibility`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_date_visibility: Option<crate::core::Expr>,
@@ -3594,8 +3331,8 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCa
 
 /// The `data_driven` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRange`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeDataDriven
-{}
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeDataDriven {
+}
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeDataDriven {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeDataDriven` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeDataDriven { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeDataDriven::new(..) }`.
@@ -3607,8 +3344,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCa
 
 /// The `min_max` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRange`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeMinMax
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsRangeMinMax {
     /// `maximum`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum: Option<crate::core::Arg<crate::core::Number>>,
@@ -3650,8 +3386,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCa
 
 /// The `linear` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsScale`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsScaleLinear
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsScaleLinear {
     /// `step_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step_count: Option<crate::core::Arg<crate::core::Number>>,
@@ -3672,8 +3407,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCa
 
 /// The `logarithmic` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsScale`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsScaleLogarithmic
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptionsScaleLogarithmic {
     /// `base`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base: Option<crate::core::Arg<crate::core::Number>>,
@@ -3741,9 +3475,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigura
     pub numeric_axis_options: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptionsNumericAxisOptions>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptions
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptions {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptions` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptions { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisDataOptions::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -3755,8 +3487,7 @@ impl
 
 /// The `percent_range` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisScrollbarOptionsVisibleRange`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisScrollbarOptionsVisibleRangePercentRange
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisScrollbarOptionsVisibleRangePercentRange {
     /// `from`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<crate::core::Arg<crate::core::Number>>,
@@ -3815,16 +3546,13 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCa
 
 /// The `tick_label_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxis`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisTickLabelOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisTickLabelOptions {
     /// `rotation_angle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rotation_angle: Option<crate::core::Arg<crate::core::Number>>,
     /// `label_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label_options: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions,
-    >,
+    pub label_options: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryAxisTickLabelOptions {
@@ -3876,8 +3604,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCa
 
 /// The `apply_to` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryLabelOptionsAxisLabelOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryLabelOptionsAxisLabelOptionsApplyTo
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCategoryLabelOptionsAxisLabelOptionsApplyTo {
     /// `field_id`. Required.
     pub field_id: crate::core::Expr,
     /// `column`. Required.
@@ -3946,8 +3673,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCa
 
 /// The `contribution_analysis_defaults` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationContributionAnalysisDefaults
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationContributionAnalysisDefaults {
     /// `measure_field_id`. Required.
     pub measure_field_id: crate::core::Expr,
     /// `contributor_dimensions`. Required.
@@ -3966,8 +3692,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationCo
 
 /// The `data_path_label_type` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationDataLabelsDataLabelTypes`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationDataLabelsDataLabelTypesDataPathLabelType
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationDataLabelsDataLabelTypesDataPathLabelType {
     /// `field_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field_id: Option<crate::core::Expr>,
@@ -3992,8 +3717,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationDa
 
 /// The `field_label_type` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationDataLabelsDataLabelTypes`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationDataLabelsDataLabelTypesFieldLabelType
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationDataLabelsDataLabelTypesFieldLabelType {
     /// `field_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field_id: Option<crate::core::Expr>,
@@ -4206,8 +3930,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationFi
 
 /// The `calculated_measure_field` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationFieldWellsBarChartAggregatedFieldWellsValues`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationFieldWellsBarChartAggregatedFieldWellsValuesCalculatedMeasureField
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationFieldWellsBarChartAggregatedFieldWellsValuesCalculatedMeasureField {
     /// `expression`. Required.
     pub expression: crate::core::Expr,
     /// `field_id`. Required.
@@ -4397,9 +4120,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigura
     pub width: Option<crate::core::Expr>,
     /// `title`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions,
-    >,
+    pub title: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationLegend {
@@ -4439,8 +4160,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationRe
 
 /// The `static_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesDataConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesDataConfigurationStaticConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesDataConfigurationStaticConfiguration {
     /// `value`. Required.
     pub value: crate::core::Arg<crate::core::Number>,
 }
@@ -4481,8 +4201,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationRe
 
 /// The `custom_label_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesLabelConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesLabelConfigurationCustomLabelConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesLabelConfigurationCustomLabelConfiguration {
     /// `custom_label`. Required.
     pub custom_label: crate::core::Expr,
 }
@@ -4556,8 +4275,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationRe
 
 /// The `style_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLines`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesStyleConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesStyleConfiguration {
     /// `color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::core::Expr>,
@@ -4594,9 +4312,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigura
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLines {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLines` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLines { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLines::new(..) }`.
-    pub fn new(
-        data_configuration: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesDataConfiguration,
-    ) -> Self {
+    pub fn new(data_configuration: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationReferenceLinesDataConfiguration) -> Self {
         Self {
             status: None,
             data_configuration,
@@ -4694,9 +4410,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigura
     pub panel_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSmallMultiplesOptionsPanelConfiguration>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSmallMultiplesOptions
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSmallMultiplesOptions {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSmallMultiplesOptions` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSmallMultiplesOptions { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSmallMultiplesOptions::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -4709,8 +4423,7 @@ impl
 
 /// The `category_items_limit` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategoryItemsLimit
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategoryItemsLimit {
     /// `items_limit`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items_limit: Option<crate::core::Arg<crate::core::Number>>,
@@ -4730,15 +4443,12 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSo
 
 /// The `column_sort` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategorySort`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategorySortColumnSort
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategorySortColumnSort {
     /// `direction`. Required.
     pub direction: crate::core::Expr,
     /// `aggregation_function`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aggregation_function: Option<
-        QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction,
-    >,
+    pub aggregation_function: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction>,
     /// `sort_by`. Required.
     pub sort_by: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
 }
@@ -4756,8 +4466,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSo
 
 /// The `field_sort` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategorySort`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategorySortFieldSort
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategorySortFieldSort {
     /// `direction`. Required.
     pub direction: crate::core::Expr,
     /// `field_id`. Required.
@@ -4834,8 +4543,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSo
 
 /// The `column_tooltip_item` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltipTooltipFields`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltipTooltipFieldsColumnTooltipItem
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltipTooltipFieldsColumnTooltipItem {
     /// `label`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::core::Expr>,
@@ -4844,9 +4552,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigura
     pub visibility: Option<crate::core::Expr>,
     /// `aggregation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aggregation: Option<
-        QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction,
-    >,
+    pub aggregation: Option<QuicksightAnalysisDefinitionFilterGroupsFiltersNumericEqualityFilterAggregationFunction>,
     /// `column`. Required.
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
 }
@@ -4865,8 +4571,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTo
 
 /// The `field_tooltip_item` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltipTooltipFields`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltipTooltipFieldsFieldTooltipItem
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltipTooltipFieldsFieldTooltipItem {
     /// `field_id`. Required.
     pub field_id: crate::core::Expr,
     /// `label`. Optional.
@@ -4923,9 +4628,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigura
     pub tooltip_fields: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltipTooltipFields>>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltip
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltip {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltip` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltip { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltipFieldBaseTooltip::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -4963,8 +4666,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTo
 
 /// The `element` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMap`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMapElement
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMapElement {
     /// `field_id`. Required.
     pub field_id: crate::core::Expr,
     /// `field_value`. Required.
@@ -4993,14 +4695,9 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigura
     pub element: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMapElement,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMap
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMap {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMap` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMap { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMap::new(..) }`.
-    pub fn new(
-        color: impl Into<crate::core::Expr>,
-        element: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMapElement,
-    ) -> Self {
+    pub fn new(color: impl Into<crate::core::Expr>, element: QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationVisualPaletteColorMapElement) -> Self {
         Self {
             color: color.into(),
             time_granularity: None,
@@ -5109,8 +4806,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfiguration {
 
 /// The `category_filter` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFilters`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersCategoryFilter {
     /// `category_values`. Required.
     pub category_values: Vec<crate::core::Expr>,
     /// `column`. Required.
@@ -5129,8 +4825,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDat
 
 /// The `numeric_equality_filter` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFilters`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersNumericEqualityFilter
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersNumericEqualityFilter {
     /// `value`. Required.
     pub value: crate::core::Arg<crate::core::Number>,
     /// `column`. Required.
@@ -5149,8 +4844,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDat
 
 /// The `time_range_filter` block of [`QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFilters`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersTimeRangeFilter
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchyDrillDownFiltersTimeRangeFilter {
     /// `range_maximum`. Required.
     pub range_maximum: crate::core::Expr,
     /// `range_minimum`. Required.
@@ -5232,10 +4926,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarch
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesExplicitHierarchy {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesExplicitHierarchy` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesExplicitHierarchy { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesExplicitHierarchy::new(..) }`.
-    pub fn new(
-        hierarchy_id: impl Into<crate::core::Expr>,
-        columns: Vec<QuicksightAnalysisDefinitionColumnConfigurationsColumn>,
-    ) -> Self {
+    pub fn new(hierarchy_id: impl Into<crate::core::Expr>, columns: Vec<QuicksightAnalysisDefinitionColumnConfigurationsColumn>) -> Self {
         Self {
             hierarchy_id: hierarchy_id.into(),
             columns,
@@ -5258,10 +4949,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarch
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesPredefinedHierarchy {
     /// `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesPredefinedHierarchy` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesPredefinedHierarchy { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesPredefinedHierarchy::new(..) }`.
-    pub fn new(
-        hierarchy_id: impl Into<crate::core::Expr>,
-        columns: Vec<QuicksightAnalysisDefinitionColumnConfigurationsColumn>,
-    ) -> Self {
+    pub fn new(hierarchy_id: impl Into<crate::core::Expr>, columns: Vec<QuicksightAnalysisDefinitionColumnConfigurationsColumn>) -> Self {
         Self {
             hierarchy_id: hierarchy_id.into(),
             columns,
@@ -5275,19 +4963,13 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesPre
 pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies {
     /// `date_time_hierarchy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_time_hierarchy: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchy,
-    >,
+    pub date_time_hierarchy: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesDateTimeHierarchy>,
     /// `explicit_hierarchy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explicit_hierarchy: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesExplicitHierarchy,
-    >,
+    pub explicit_hierarchy: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesExplicitHierarchy>,
     /// `predefined_hierarchy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predefined_hierarchy: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesPredefinedHierarchy,
-    >,
+    pub predefined_hierarchy: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchiesPredefinedHierarchy>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies {
@@ -5330,8 +5012,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle {
     pub visibility: Option<crate::core::Expr>,
     /// `format_text`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub format_text:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitleFormatText>,
+    pub format_text: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitleFormatText>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle {
@@ -5354,12 +5035,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBarChartVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -5384,8 +5063,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBarChartVisual {
 
 /// The `style_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfigurationBoxPlotOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfigurationBoxPlotOptionsStyleOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfigurationBoxPlotOptionsStyleOptions {
     /// `fill_style`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fill_style: Option<crate::core::Expr>,
@@ -5465,8 +5143,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfigurationFie
 
 /// The `pagination_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfigurationSortConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfigurationSortConfigurationPaginationConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfigurationSortConfigurationPaginationConfiguration {
     /// `page_number`. Required.
     pub page_number: crate::core::Arg<crate::core::Number>,
     /// `page_size`. Required.
@@ -5571,12 +5248,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsBoxPlotVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -5761,12 +5436,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsComboChartVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsComboChartVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsComboChartVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -5826,8 +5499,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisualChartConfiguration>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -5838,10 +5510,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisual {
 
 impl QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisual {
     /// `QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisual` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisual { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsCustomContentVisual::new(..) }`.
-    pub fn new(
-        data_set_identifier: impl Into<crate::core::Expr>,
-        visual_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_identifier: impl Into<crate::core::Expr>, visual_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_set_identifier: data_set_identifier.into(),
             visual_id: visual_id.into(),
@@ -5867,10 +5536,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsEmptyVisual {
 
 impl QuicksightAnalysisDefinitionSheetsVisualsEmptyVisual {
     /// `QuicksightAnalysisDefinitionSheetsVisualsEmptyVisual` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsEmptyVisual { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsEmptyVisual::new(..) }`.
-    pub fn new(
-        data_set_identifier: impl Into<crate::core::Expr>,
-        visual_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_identifier: impl Into<crate::core::Expr>, visual_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_set_identifier: data_set_identifier.into(),
             visual_id: visual_id.into(),
@@ -5919,8 +5585,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationF
 
 /// The `map_style_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationMapStyleOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationMapStyleOptions {
     /// `base_map_style`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_map_style: Option<crate::core::Expr>,
@@ -5954,8 +5619,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationS
 
 /// The `bounds` block of [`QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptionsBounds
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptionsBounds {
     /// `east`. Required.
     pub east: crate::core::Arg<crate::core::Number>,
     /// `north`. Required.
@@ -5968,12 +5632,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigur
 
 impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptionsBounds {
     /// `QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptionsBounds` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptionsBounds { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptionsBounds::new(..) }`.
-    pub fn new(
-        east: impl Into<crate::core::Arg<crate::core::Number>>,
-        north: impl Into<crate::core::Arg<crate::core::Number>>,
-        south: impl Into<crate::core::Arg<crate::core::Number>>,
-        west: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(east: impl Into<crate::core::Arg<crate::core::Number>>, north: impl Into<crate::core::Arg<crate::core::Number>>, south: impl Into<crate::core::Arg<crate::core::Number>>, west: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             east: east.into(),
             north: north.into(),
@@ -6009,32 +5668,22 @@ impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationW
 pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfiguration {
     /// `field_wells`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field_wells: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationFieldWells,
-    >,
+    pub field_wells: Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationFieldWells>,
     /// `legend`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub legend:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationLegend>,
+    pub legend: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationLegend>,
     /// `map_style_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub map_style_options: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationMapStyleOptions,
-    >,
+    pub map_style_options: Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationMapStyleOptions>,
     /// `sort_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_configuration: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationSortConfiguration,
-    >,
+    pub sort_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationSortConfiguration>,
     /// `tooltip`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tooltip:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltip>,
+    pub tooltip: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationTooltip>,
     /// `window_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub window_options: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptions,
-    >,
+    pub window_options: Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfigurationWindowOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfiguration {
@@ -6053,8 +5702,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfiguration 
 
 /// The `stops` block of [`QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptionsShapeFormatBackgroundColorGradientColor`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptionsShapeFormatBackgroundColorGradientColorStops
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptionsShapeFormatBackgroundColorGradientColorStops {
     /// `color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::core::Expr>,
@@ -6114,8 +5762,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormatti
 
 /// The `solid` block of [`QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptionsShapeFormatBackgroundColor`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptionsShapeFormatBackgroundColorSolid
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptionsShapeFormatBackgroundColorSolid {
     /// `color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::core::Expr>,
@@ -6215,9 +5862,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFo
 
 impl QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormatting {
     /// `QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormatting` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormatting { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormatting::new(..) }`.
-    pub fn new(
-        conditional_formatting_options: Vec<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptions>,
-    ) -> Self {
+    pub fn new(conditional_formatting_options: Vec<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormattingConditionalFormattingOptions>) -> Self {
         Self {
             conditional_formatting_options,
         }
@@ -6234,16 +5879,13 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `conditional_formatting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditional_formatting:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormatting>,
+    pub conditional_formatting: Option<QuicksightAnalysisDefinitionSheetsVisualsFilledMapVisualConditionalFormatting>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -6418,12 +6060,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsFunnelChartVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsFunnelChartVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsFunnelChartVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -6469,8 +6109,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfiguration
 
 /// The `arc` block of [`QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArc
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArc {
     /// `arc_angle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arc_angle: Option<crate::core::Arg<crate::core::Number>>,
@@ -6479,9 +6118,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigu
     pub arc_thickness: Option<crate::core::Expr>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArc
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArc {
     /// `QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArc` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArc { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArc::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -6493,8 +6130,7 @@ impl
 
 /// The `range` block of [`QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArcAxis`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArcAxisRange
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfigurationGaugeChartOptionsArcAxisRange {
     /// `max`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<crate::core::Arg<crate::core::Number>>,
@@ -6660,8 +6296,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormatt
 
 /// The `display_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconCustomCondition`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconCustomConditionDisplayConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconCustomConditionDisplayConfiguration {
     /// `icon_display_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub icon_display_option: Option<crate::core::Expr>,
@@ -6678,8 +6313,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormatt
 
 /// The `icon_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconCustomCondition`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconCustomConditionIconOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconCustomConditionIconOptions {
     /// `icon`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<crate::core::Expr>,
@@ -6727,8 +6361,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormatt
 
 /// The `icon_set` block of [`QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIcon`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconIconSet
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormattingConditionalFormattingOptionsPrimaryValueIconIconSet {
     /// `expression`. Required.
     pub expression: crate::core::Expr,
     /// `icon_set_type`. Optional.
@@ -6835,12 +6468,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualChartConfiguration>,
     /// `conditional_formatting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditional_formatting:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormatting>,
+    pub conditional_formatting: Option<QuicksightAnalysisDefinitionSheetsVisualsGaugeChartVisualConditionalFormatting>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -6907,8 +6538,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurat
 
 /// The `simple_cluster_marker` block of [`QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptionsClusterMarkerConfigurationClusterMarker`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptionsClusterMarkerConfigurationClusterMarkerSimpleClusterMarker
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptionsClusterMarkerConfigurationClusterMarkerSimpleClusterMarker {
     /// `color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::core::Expr>,
@@ -6968,9 +6598,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConf
     pub cluster_marker_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptionsClusterMarkerConfiguration>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptions
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptions {
     /// `QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptions` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptions { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfigurationPointStyleOptions::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -7031,12 +6659,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -7061,8 +6687,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsGeospatialMapVisual {
 
 /// The `colors` block of [`QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScale`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors {
     /// `color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::core::Expr>,
@@ -7087,22 +6712,15 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurat
     /// `color_fill_type`. Required.
     pub color_fill_type: crate::core::Expr,
     /// `colors`. Required.
-    pub colors: Vec<
-        QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors,
-    >,
+    pub colors: Vec<QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors>,
     /// `null_value_color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub null_value_color: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors,
-    >,
+    pub null_value_color: Option<QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScale {
     /// `QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScale` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScale { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScale::new(..) }`.
-    pub fn new(
-        color_fill_type: impl Into<crate::core::Expr>,
-        colors: Vec<QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors>,
-    ) -> Self {
+    pub fn new(color_fill_type: impl Into<crate::core::Expr>, colors: Vec<QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfigurationColorScaleColors>) -> Self {
         Self {
             color_fill_type: color_fill_type.into(),
             colors,
@@ -7237,12 +6855,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -7267,8 +6883,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsHeatMapVisual {
 
 /// The `bin_count` block of [`QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinCount
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinCount {
     /// `value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<crate::core::Arg<crate::core::Number>>,
@@ -7277,14 +6892,15 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigur
 impl QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinCount {
     /// `QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinCount` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinCount { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinCount::new(..) }`.
     pub fn new() -> Self {
-        Self { value: None }
+        Self {
+            value: None,
+        }
     }
 }
 
 /// The `bin_width` block of [`QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinWidth
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfigurationBinOptionsBinWidth {
     /// `bin_count_limit`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bin_count_limit: Option<crate::core::Arg<crate::core::Number>>,
@@ -7421,8 +7037,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsHistogramVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsHistogramVisualChartConfiguration>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -7482,10 +7097,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigur
 
 impl QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationForecast {
     /// `QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationForecast` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationForecast { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationForecast::new(..) }`.
-    pub fn new(
-        computation_id: impl Into<crate::core::Expr>,
-        seasonality: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(computation_id: impl Into<crate::core::Expr>, seasonality: impl Into<crate::core::Expr>) -> Self {
         Self {
             computation_id: computation_id.into(),
             custom_seasonality_value: None,
@@ -7521,9 +7133,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigur
     pub value: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationFieldWellsBarChartAggregatedFieldWellsValues>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationGrowthRate
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationGrowthRate {
     /// `QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationGrowthRate` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationGrowthRate { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputationGrowthRate::new(..) }`.
     pub fn new(computation_id: impl Into<crate::core::Expr>) -> Self {
         Self {
@@ -7838,8 +7448,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationC
 
 /// The `custom_narrative` block of [`QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationCustomNarrative
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationCustomNarrative {
     /// `narrative`. Required.
     pub narrative: crate::core::Expr,
 }
@@ -7858,14 +7467,10 @@ impl QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationC
 pub struct QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfiguration {
     /// `computation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub computation: Option<
-        Vec<QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputation>,
-    >,
+    pub computation: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationComputation>>,
     /// `custom_narrative`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_narrative: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationCustomNarrative,
-    >,
+    pub custom_narrative: Option<QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfigurationCustomNarrative>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfiguration {
@@ -7890,8 +7495,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsInsightVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `insight_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub insight_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfiguration>,
+    pub insight_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsInsightVisualInsightConfiguration>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -7902,10 +7506,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsInsightVisual {
 
 impl QuicksightAnalysisDefinitionSheetsVisualsInsightVisual {
     /// `QuicksightAnalysisDefinitionSheetsVisualsInsightVisual` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsInsightVisual { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsInsightVisual::new(..) }`.
-    pub fn new(
-        data_set_identifier: impl Into<crate::core::Expr>,
-        visual_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_identifier: impl Into<crate::core::Expr>, visual_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_set_identifier: data_set_identifier.into(),
             visual_id: visual_id.into(),
@@ -7972,8 +7573,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationKpiOpti
 
 /// The `standard_layout` block of [`QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationKpiOptionsVisualLayoutOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationKpiOptionsVisualLayoutOptionsStandardLayout
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationKpiOptionsVisualLayoutOptionsStandardLayout {
     /// `type`. Required.
     pub r#type: crate::core::Expr,
 }
@@ -8075,17 +7675,13 @@ impl QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationSortCon
 pub struct QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfiguration {
     /// `field_wells`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field_wells:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationFieldWells>,
+    pub field_wells: Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationFieldWells>,
     /// `kpi_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kpi_options:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationKpiOptions>,
+    pub kpi_options: Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationKpiOptions>,
     /// `sort_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_configuration: Option<
-        QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationSortConfiguration,
-    >,
+    pub sort_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfigurationSortConfiguration>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfiguration {
@@ -8155,16 +7751,13 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsKpiVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `conditional_formatting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditional_formatting:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualConditionalFormatting>,
+    pub conditional_formatting: Option<QuicksightAnalysisDefinitionSheetsVisualsKpiVisualConditionalFormatting>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -8190,8 +7783,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsKpiVisual {
 
 /// The `line_style_settings` block of [`QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettingsLineStyleSettings
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettingsLineStyleSettings {
     /// `line_interpolation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line_interpolation: Option<crate::core::Expr>,
@@ -8220,8 +7812,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationD
 
 /// The `marker_style_settings` block of [`QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettings`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettingsMarkerStyleSettings
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettingsMarkerStyleSettings {
     /// `marker_color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marker_color: Option<crate::core::Expr>,
@@ -8262,9 +7853,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigur
     pub marker_style_settings: Option<QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettingsMarkerStyleSettings>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettings
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettings {
     /// `QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettings` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettings { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationDefaultSeriesSettings::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -8294,8 +7883,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationF
 
 /// The `forecast_properties` block of [`QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurations`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsForecastProperties
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsForecastProperties {
     /// `lower_boundary`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lower_boundary: Option<crate::core::Arg<crate::core::Number>>,
@@ -8332,8 +7920,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationF
 
 /// The `what_if_point_scenario` block of [`QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsScenario`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsScenarioWhatIfPointScenario
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsScenarioWhatIfPointScenario {
     /// `date`. Required.
     pub date: crate::core::Expr,
     /// `value`. Required.
@@ -8352,8 +7939,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationF
 
 /// The `what_if_range_scenario` block of [`QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsScenario`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsScenarioWhatIfRangeScenario
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsScenarioWhatIfRangeScenario {
     /// `end_date`. Required.
     pub end_date: crate::core::Expr,
     /// `start_date`. Required.
@@ -8405,9 +7991,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigur
     pub scenario: Option<QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurationsScenario>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurations
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurations {
     /// `QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurations` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurations { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationForecastConfigurations::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -8419,8 +8003,7 @@ impl
 
 /// The `missing_data_configuration` block of [`QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationPrimaryYAxisDisplayOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationPrimaryYAxisDisplayOptionsMissingDataConfiguration
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationPrimaryYAxisDisplayOptionsMissingDataConfiguration {
     /// `treatment_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub treatment_option: Option<crate::core::Expr>,
@@ -8516,14 +8099,9 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigur
     pub settings: Option<QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationSeriesDataFieldSeriesItemSettings>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationSeriesFieldSeriesItem
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationSeriesFieldSeriesItem {
     /// `QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationSeriesFieldSeriesItem` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationSeriesFieldSeriesItem { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfigurationSeriesFieldSeriesItem::new(..) }`.
-    pub fn new(
-        axis_binding: impl Into<crate::core::Expr>,
-        field_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(axis_binding: impl Into<crate::core::Expr>, field_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             axis_binding: axis_binding.into(),
             field_id: field_id.into(),
@@ -8685,12 +8263,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsLineChartVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsLineChartVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -8715,16 +8291,13 @@ impl QuicksightAnalysisDefinitionSheetsVisualsLineChartVisual {
 
 /// The `arc_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsArcOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsArcOptions {
     /// `arc_thickness`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arc_thickness: Option<crate::core::Expr>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsArcOptions
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsArcOptions {
     /// `QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsArcOptions` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsArcOptions { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsArcOptions::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -8735,8 +8308,7 @@ impl
 
 /// The `donut_center_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsDonutCenterOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfigurationDonutOptionsDonutCenterOptions {
     /// `label_visibility`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label_visibility: Option<crate::core::Expr>,
@@ -8910,12 +8482,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsPieChartVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsPieChartVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -8960,8 +8530,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration
 
 /// The `selected_field_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationFieldOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationFieldOptionsSelectedFieldOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationFieldOptionsSelectedFieldOptions {
     /// `custom_label`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_label: Option<crate::core::Expr>,
@@ -9048,8 +8617,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration
 
 /// The `paginated_report_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationPaginatedReportOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationPaginatedReportOptions {
     /// `overflow_column_header_visibility`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overflow_column_header_visibility: Option<crate::core::Expr>,
@@ -9150,8 +8718,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration
 
 /// The `bottom` block of [`QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyleBorderSideSpecificBorder`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyleBorderSideSpecificBorderBottom
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyleBorderSideSpecificBorderBottom {
     /// `color`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::core::Expr>,
@@ -9254,9 +8821,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigu
     pub font_configuration: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDateTimePickerDisplayOptionsTitleOptionsFontConfiguration>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyle
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyle {
     /// `QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyle` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyle { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsCellStyle::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -9274,8 +8839,7 @@ impl
 
 /// The `row_alternate_color_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsRowAlternateColorOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTableOptionsRowAlternateColorOptions {
     /// `row_alternate_colors`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row_alternate_colors: Option<Vec<crate::core::Expr>>,
@@ -9349,8 +8913,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration
 
 /// The `field_level_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTotalOptionsColumnSubtotalOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTotalOptionsColumnSubtotalOptionsFieldLevelOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfigurationTotalOptionsColumnSubtotalOptionsFieldLevelOptions {
     /// `field_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field_id: Option<crate::core::Expr>,
@@ -9515,8 +9078,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration
 
 /// The `scope` block of [`QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualConditionalFormattingConditionalFormattingOptionsCell`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualConditionalFormattingConditionalFormattingOptionsCellScope
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualConditionalFormattingConditionalFormattingOptionsCellScope {
     /// `role`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<crate::core::Expr>,
@@ -9622,12 +9184,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualChartConfiguration>,
     /// `conditional_formatting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditional_formatting:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualConditionalFormatting>,
+    pub conditional_formatting: Option<QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisualConditionalFormatting>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -9652,13 +9212,10 @@ impl QuicksightAnalysisDefinitionSheetsVisualsPivotTableVisual {
 
 /// The `base_series_settings` block of [`QuicksightAnalysisDefinitionSheetsVisualsRadarChartVisualChartConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsRadarChartVisualChartConfigurationBaseSeriesSettings
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsRadarChartVisualChartConfigurationBaseSeriesSettings {
     /// `area_style_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub area_style_settings: Option<
-        QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions,
-    >,
+    pub area_style_settings: Option<QuicksightAnalysisDefinitionSheetsFilterControlsDropdownDisplayOptionsSelectAllOptions>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsRadarChartVisualChartConfigurationBaseSeriesSettings {
@@ -9791,12 +9348,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsRadarChartVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsRadarChartVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsRadarChartVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -9875,9 +9430,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConf
     pub weight_sort: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualChartConfigurationSortConfigurationCategorySort>>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConfigurationSortConfiguration
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConfigurationSortConfiguration {
     /// `QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConfigurationSortConfiguration` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConfigurationSortConfiguration { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConfigurationSortConfiguration::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -9923,8 +9476,7 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsSankeyDiagramVisualChartConfiguration>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -10080,12 +9632,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsScatterPlotVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsScatterPlotVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsScatterPlotVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -10110,8 +9660,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsScatterPlotVisual {
 
 /// The `sizing_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptionsUrlStylingImageConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptionsUrlStylingImageConfigurationSizingOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptionsUrlStylingImageConfigurationSizingOptions {
     /// `table_cell_image_scaling_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table_cell_image_scaling_configuration: Option<crate::core::Expr>,
@@ -10145,8 +9694,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationField
 
 /// The `custom_icon_content` block of [`QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptionsUrlStylingLinkConfigurationContent`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptionsUrlStylingLinkConfigurationContentCustomIconContent
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldOptionsSelectedFieldOptionsUrlStylingLinkConfigurationContentCustomIconContent {
     /// `icon`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<crate::core::Expr>,
@@ -10321,16 +9869,14 @@ impl QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationField
 
 /// The `values` block of [`QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldWellsTableUnaggregatedFieldWells`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldWellsTableUnaggregatedFieldWellsValues
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldWellsTableUnaggregatedFieldWellsValues {
     /// `field_id`. Required.
     pub field_id: crate::core::Expr,
     /// `column`. Required.
     pub column: QuicksightAnalysisDefinitionColumnConfigurationsColumn,
     /// `format_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub format_configuration:
-        Option<QuicksightAnalysisDefinitionColumnConfigurationsFormatConfiguration>,
+    pub format_configuration: Option<QuicksightAnalysisDefinitionColumnConfigurationsFormatConfiguration>,
 }
 
 impl QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationFieldWellsTableUnaggregatedFieldWellsValues {
@@ -10405,8 +9951,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationSortC
 
 /// The `data_bars` block of [`QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizations`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizationsDataBars
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizationsDataBars {
     /// `field_id`. Required.
     pub field_id: crate::core::Expr,
     /// `negative_color`. Optional.
@@ -10436,12 +9981,12 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfiguratio
     pub data_bars: Option<QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizationsDataBars>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizations
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizations {
     /// `QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizations` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizations { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfigurationTableInlineVisualizations::new(..) }`.
     pub fn new() -> Self {
-        Self { data_bars: None }
+        Self {
+            data_bars: None,
+        }
     }
 }
 
@@ -10635,12 +10180,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsTableVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsTableVisualChartConfiguration>,
     /// `conditional_formatting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conditional_formatting:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsTableVisualConditionalFormatting>,
+    pub conditional_formatting: Option<QuicksightAnalysisDefinitionSheetsVisualsTableVisualConditionalFormatting>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -10785,12 +10328,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsTreeMapVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsTreeMapVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsTreeMapVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -10878,16 +10419,13 @@ impl QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationS
 
 /// The `waterfall_chart_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationWaterfallChartOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationWaterfallChartOptions {
     /// `total_bar_label`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_bar_label: Option<crate::core::Expr>,
 }
 
-impl
-    QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationWaterfallChartOptions
-{
+impl QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationWaterfallChartOptions {
     /// `QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationWaterfallChartOptions` with its required arguments; set the others with `QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationWaterfallChartOptions { field: Some(..), ..QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfigurationWaterfallChartOptions::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -10959,12 +10497,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsWaterfallVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -11027,8 +10563,7 @@ impl QuicksightAnalysisDefinitionSheetsVisualsWordCloudVisualChartConfigurationF
 
 /// The `word_cloud_options` block of [`QuicksightAnalysisDefinitionSheetsVisualsWordCloudVisualChartConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct QuicksightAnalysisDefinitionSheetsVisualsWordCloudVisualChartConfigurationWordCloudOptions
-{
+pub struct QuicksightAnalysisDefinitionSheetsVisualsWordCloudVisualChartConfigurationWordCloudOptions {
     /// `cloud_layout`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cloud_layout: Option<crate::core::Expr>,
@@ -11102,12 +10637,10 @@ pub struct QuicksightAnalysisDefinitionSheetsVisualsWordCloudVisual {
     pub actions: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualActions>>,
     /// `chart_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chart_configuration:
-        Option<QuicksightAnalysisDefinitionSheetsVisualsWordCloudVisualChartConfiguration>,
+    pub chart_configuration: Option<QuicksightAnalysisDefinitionSheetsVisualsWordCloudVisualChartConfiguration>,
     /// `column_hierarchies`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_hierarchies:
-        Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
+    pub column_hierarchies: Option<Vec<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualColumnHierarchies>>,
     /// `subtitle`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<QuicksightAnalysisDefinitionSheetsVisualsBarChartVisualSubtitle>,
@@ -11304,8 +10837,7 @@ pub struct QuicksightAnalysisDefinition {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column_configurations: Option<Vec<QuicksightAnalysisDefinitionColumnConfigurations>>,
     /// `data_set_identifiers_declarations`. Required.
-    pub data_set_identifiers_declarations:
-        Vec<QuicksightAnalysisDefinitionDataSetIdentifiersDeclarations>,
+    pub data_set_identifiers_declarations: Vec<QuicksightAnalysisDefinitionDataSetIdentifiersDeclarations>,
     /// `filter_groups`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_groups: Option<Vec<QuicksightAnalysisDefinitionFilterGroups>>,
@@ -11319,11 +10851,7 @@ pub struct QuicksightAnalysisDefinition {
 
 impl QuicksightAnalysisDefinition {
     /// `QuicksightAnalysisDefinition` with its required arguments; set the others with `QuicksightAnalysisDefinition { field: Some(..), ..QuicksightAnalysisDefinition::new(..) }`.
-    pub fn new(
-        data_set_identifiers_declarations: Vec<
-            QuicksightAnalysisDefinitionDataSetIdentifiersDeclarations,
-        >,
-    ) -> Self {
+    pub fn new(data_set_identifiers_declarations: Vec<QuicksightAnalysisDefinitionDataSetIdentifiersDeclarations>) -> Self {
         Self {
             analysis_defaults: None,
             calculated_fields: None,
@@ -11366,10 +10894,7 @@ pub struct QuicksightAnalysisParametersDecimalParameters {
 
 impl QuicksightAnalysisParametersDecimalParameters {
     /// `QuicksightAnalysisParametersDecimalParameters` with its required arguments; set the others with `QuicksightAnalysisParametersDecimalParameters { field: Some(..), ..QuicksightAnalysisParametersDecimalParameters::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        values: Vec<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             name: name.into(),
             values,
@@ -11436,10 +10961,7 @@ pub struct QuicksightAnalysisSourceEntitySourceTemplateDataSetReferences {
 
 impl QuicksightAnalysisSourceEntitySourceTemplateDataSetReferences {
     /// `QuicksightAnalysisSourceEntitySourceTemplateDataSetReferences` with its required arguments; set the others with `QuicksightAnalysisSourceEntitySourceTemplateDataSetReferences { field: Some(..), ..QuicksightAnalysisSourceEntitySourceTemplateDataSetReferences::new(..) }`.
-    pub fn new(
-        data_set_arn: impl Into<crate::core::Expr>,
-        data_set_placeholder: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_arn: impl Into<crate::core::Expr>, data_set_placeholder: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_set_arn: data_set_arn.into(),
             data_set_placeholder: data_set_placeholder.into(),
@@ -11458,10 +10980,7 @@ pub struct QuicksightAnalysisSourceEntitySourceTemplate {
 
 impl QuicksightAnalysisSourceEntitySourceTemplate {
     /// `QuicksightAnalysisSourceEntitySourceTemplate` with its required arguments; set the others with `QuicksightAnalysisSourceEntitySourceTemplate { field: Some(..), ..QuicksightAnalysisSourceEntitySourceTemplate::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        data_set_references: Vec<QuicksightAnalysisSourceEntitySourceTemplateDataSetReferences>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, data_set_references: Vec<QuicksightAnalysisSourceEntitySourceTemplateDataSetReferences>) -> Self {
         Self {
             arn: arn.into(),
             data_set_references,
@@ -11555,10 +11074,7 @@ pub struct QuicksightAnalysis {
 
 impl QuicksightAnalysis {
     /// `QuicksightAnalysis` with its required arguments; set the others with `QuicksightAnalysis { field: Some(..), ..QuicksightAnalysis::new(..) }`.
-    pub fn new(
-        analysis_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(analysis_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             analysis_id: analysis_id.into(),
             aws_account_id: None,
@@ -11620,40 +11136,31 @@ impl QuicksightDashboardDashboardPublishOptionsSheetControlsOption {
 pub struct QuicksightDashboardDashboardPublishOptions {
     /// `ad_hoc_filtering_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ad_hoc_filtering_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub ad_hoc_filtering_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `data_point_drill_up_down_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_point_drill_up_down_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub data_point_drill_up_down_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `data_point_menu_label_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_point_menu_label_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub data_point_menu_label_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `data_point_tooltip_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_point_tooltip_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub data_point_tooltip_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `export_to_csv_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub export_to_csv_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub export_to_csv_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `export_with_hidden_fields_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub export_with_hidden_fields_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub export_with_hidden_fields_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `sheet_controls_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet_controls_option:
-        Option<QuicksightDashboardDashboardPublishOptionsSheetControlsOption>,
+    pub sheet_controls_option: Option<QuicksightDashboardDashboardPublishOptionsSheetControlsOption>,
     /// `sheet_layout_element_maximization_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet_layout_element_maximization_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub sheet_layout_element_maximization_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `visual_axis_sort_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub visual_axis_sort_option:
-        Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
+    pub visual_axis_sort_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
     /// `visual_menu_option`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub visual_menu_option: Option<QuicksightDashboardDashboardPublishOptionsAdHocFilteringOption>,
@@ -11723,11 +11230,7 @@ pub struct QuicksightDashboard {
 
 impl QuicksightDashboard {
     /// `QuicksightDashboard` with its required arguments; set the others with `QuicksightDashboard { field: Some(..), ..QuicksightDashboard::new(..) }`.
-    pub fn new(
-        dashboard_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        version_description: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(dashboard_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, version_description: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             dashboard_id: dashboard_id.into(),
@@ -11764,11 +11267,7 @@ pub struct QuicksightDataSetColumnGroupsGeoSpatialColumnGroup {
 
 impl QuicksightDataSetColumnGroupsGeoSpatialColumnGroup {
     /// `QuicksightDataSetColumnGroupsGeoSpatialColumnGroup` with its required arguments; set the others with `QuicksightDataSetColumnGroupsGeoSpatialColumnGroup { field: Some(..), ..QuicksightDataSetColumnGroupsGeoSpatialColumnGroup::new(..) }`.
-    pub fn new(
-        columns: Vec<crate::core::Expr>,
-        country_code: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(columns: Vec<crate::core::Expr>, country_code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             columns,
             country_code: country_code.into(),
@@ -11874,10 +11373,7 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsCastColumnTypeOperation
 
 impl QuicksightDataSetLogicalTableMapDataTransformsCastColumnTypeOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsCastColumnTypeOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsCastColumnTypeOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsCastColumnTypeOperation::new(..) }`.
-    pub fn new(
-        column_name: impl Into<crate::core::Expr>,
-        new_column_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(column_name: impl Into<crate::core::Expr>, new_column_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_name: column_name.into(),
             format: None,
@@ -11899,11 +11395,7 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperationC
 
 impl QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperationColumns {
     /// `QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperationColumns` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperationColumns { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperationColumns::new(..) }`.
-    pub fn new(
-        column_id: impl Into<crate::core::Expr>,
-        column_name: impl Into<crate::core::Expr>,
-        expression: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(column_id: impl Into<crate::core::Expr>, column_name: impl Into<crate::core::Expr>, expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_id: column_id.into(),
             column_name: column_name.into(),
@@ -11921,10 +11413,10 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperation 
 
 impl QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperation::new(..) }`.
-    pub fn new(
-        columns: Vec<QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperationColumns>,
-    ) -> Self {
-        Self { columns }
+    pub fn new(columns: Vec<QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperationColumns>) -> Self {
+        Self {
+            columns,
+        }
     }
 }
 
@@ -11954,7 +11446,9 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsProjectOperation {
 impl QuicksightDataSetLogicalTableMapDataTransformsProjectOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsProjectOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsProjectOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsProjectOperation::new(..) }`.
     pub fn new(projected_columns: Vec<crate::core::Expr>) -> Self {
-        Self { projected_columns }
+        Self {
+            projected_columns,
+        }
     }
 }
 
@@ -11969,10 +11463,7 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsRenameColumnOperation {
 
 impl QuicksightDataSetLogicalTableMapDataTransformsRenameColumnOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsRenameColumnOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsRenameColumnOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsRenameColumnOperation::new(..) }`.
-    pub fn new(
-        column_name: impl Into<crate::core::Expr>,
-        new_column_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(column_name: impl Into<crate::core::Expr>, new_column_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_name: column_name.into(),
             new_column_name: new_column_name.into(),
@@ -11991,7 +11482,9 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTagsC
 impl QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTagsColumnDescription {
     /// `QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTagsColumnDescription` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTagsColumnDescription { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTagsColumnDescription::new(..) }`.
     pub fn new() -> Self {
-        Self { text: None }
+        Self {
+            text: None,
+        }
     }
 }
 
@@ -12003,9 +11496,7 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTags 
     pub column_geographic_role: Option<crate::core::Expr>,
     /// `column_description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_description: Option<
-        QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTagsColumnDescription,
-    >,
+    pub column_description: Option<QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTagsColumnDescription>,
 }
 
 impl QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTags {
@@ -12029,10 +11520,7 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperation {
 
 impl QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperation::new(..) }`.
-    pub fn new(
-        column_name: impl Into<crate::core::Expr>,
-        tags: Vec<QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTags>,
-    ) -> Self {
+    pub fn new(column_name: impl Into<crate::core::Expr>, tags: Vec<QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperationTags>) -> Self {
         Self {
             column_name: column_name.into(),
             tags,
@@ -12051,10 +11539,7 @@ pub struct QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation {
 
 impl QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation {
     /// `QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation { field: Some(..), ..QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation::new(..) }`.
-    pub fn new(
-        column_name: impl Into<crate::core::Expr>,
-        tag_names: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(column_name: impl Into<crate::core::Expr>, tag_names: Vec<crate::core::Expr>) -> Self {
         Self {
             column_name: column_name.into(),
             tag_names,
@@ -12067,12 +11552,10 @@ impl QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation {
 pub struct QuicksightDataSetLogicalTableMapDataTransforms {
     /// `cast_column_type_operation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cast_column_type_operation:
-        Option<QuicksightDataSetLogicalTableMapDataTransformsCastColumnTypeOperation>,
+    pub cast_column_type_operation: Option<QuicksightDataSetLogicalTableMapDataTransformsCastColumnTypeOperation>,
     /// `create_columns_operation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub create_columns_operation:
-        Option<QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperation>,
+    pub create_columns_operation: Option<QuicksightDataSetLogicalTableMapDataTransformsCreateColumnsOperation>,
     /// `filter_operation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_operation: Option<QuicksightDataSetLogicalTableMapDataTransformsFilterOperation>,
@@ -12081,16 +11564,13 @@ pub struct QuicksightDataSetLogicalTableMapDataTransforms {
     pub project_operation: Option<QuicksightDataSetLogicalTableMapDataTransformsProjectOperation>,
     /// `rename_column_operation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rename_column_operation:
-        Option<QuicksightDataSetLogicalTableMapDataTransformsRenameColumnOperation>,
+    pub rename_column_operation: Option<QuicksightDataSetLogicalTableMapDataTransformsRenameColumnOperation>,
     /// `tag_column_operation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_column_operation:
-        Option<QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperation>,
+    pub tag_column_operation: Option<QuicksightDataSetLogicalTableMapDataTransformsTagColumnOperation>,
     /// `untag_column_operation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub untag_column_operation:
-        Option<QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation>,
+    pub untag_column_operation: Option<QuicksightDataSetLogicalTableMapDataTransformsUntagColumnOperation>,
 }
 
 impl QuicksightDataSetLogicalTableMapDataTransforms {
@@ -12119,7 +11599,9 @@ pub struct QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyPrope
 impl QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties {
     /// `QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties { field: Some(..), ..QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties::new(..) }`.
     pub fn new() -> Self {
-        Self { unique_key: None }
+        Self {
+            unique_key: None,
+        }
     }
 }
 
@@ -12136,22 +11618,15 @@ pub struct QuicksightDataSetLogicalTableMapSourceJoinInstruction {
     pub r#type: crate::core::Expr,
     /// `left_join_key_properties`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub left_join_key_properties:
-        Option<QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties>,
+    pub left_join_key_properties: Option<QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties>,
     /// `right_join_key_properties`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub right_join_key_properties:
-        Option<QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties>,
+    pub right_join_key_properties: Option<QuicksightDataSetLogicalTableMapSourceJoinInstructionLeftJoinKeyProperties>,
 }
 
 impl QuicksightDataSetLogicalTableMapSourceJoinInstruction {
     /// `QuicksightDataSetLogicalTableMapSourceJoinInstruction` with its required arguments; set the others with `QuicksightDataSetLogicalTableMapSourceJoinInstruction { field: Some(..), ..QuicksightDataSetLogicalTableMapSourceJoinInstruction::new(..) }`.
-    pub fn new(
-        left_operand: impl Into<crate::core::Expr>,
-        on_clause: impl Into<crate::core::Expr>,
-        right_operand: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(left_operand: impl Into<crate::core::Expr>, on_clause: impl Into<crate::core::Expr>, right_operand: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             left_operand: left_operand.into(),
             on_clause: on_clause.into(),
@@ -12204,11 +11679,7 @@ pub struct QuicksightDataSetLogicalTableMap {
 
 impl QuicksightDataSetLogicalTableMap {
     /// `QuicksightDataSetLogicalTableMap` with its required arguments; set the others with `QuicksightDataSetLogicalTableMap { field: Some(..), ..QuicksightDataSetLogicalTableMap::new(..) }`.
-    pub fn new(
-        alias: impl Into<crate::core::Expr>,
-        logical_table_map_id: impl Into<crate::core::Expr>,
-        source: QuicksightDataSetLogicalTableMapSource,
-    ) -> Self {
+    pub fn new(alias: impl Into<crate::core::Expr>, logical_table_map_id: impl Into<crate::core::Expr>, source: QuicksightDataSetLogicalTableMapSource) -> Self {
         Self {
             alias: alias.into(),
             logical_table_map_id: logical_table_map_id.into(),
@@ -12253,11 +11724,7 @@ pub struct QuicksightDataSetPhysicalTableMapCustomSql {
 
 impl QuicksightDataSetPhysicalTableMapCustomSql {
     /// `QuicksightDataSetPhysicalTableMapCustomSql` with its required arguments; set the others with `QuicksightDataSetPhysicalTableMapCustomSql { field: Some(..), ..QuicksightDataSetPhysicalTableMapCustomSql::new(..) }`.
-    pub fn new(
-        data_source_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        sql_query: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_source_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, sql_query: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_source_arn: data_source_arn.into(),
             name: name.into(),
@@ -12286,11 +11753,7 @@ pub struct QuicksightDataSetPhysicalTableMapRelationalTable {
 
 impl QuicksightDataSetPhysicalTableMapRelationalTable {
     /// `QuicksightDataSetPhysicalTableMapRelationalTable` with its required arguments; set the others with `QuicksightDataSetPhysicalTableMapRelationalTable { field: Some(..), ..QuicksightDataSetPhysicalTableMapRelationalTable::new(..) }`.
-    pub fn new(
-        data_source_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        input_columns: Vec<QuicksightDataSetPhysicalTableMapCustomSqlColumns>,
-    ) -> Self {
+    pub fn new(data_source_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, input_columns: Vec<QuicksightDataSetPhysicalTableMapCustomSqlColumns>) -> Self {
         Self {
             catalog: None,
             data_source_arn: data_source_arn.into(),
@@ -12347,11 +11810,7 @@ pub struct QuicksightDataSetPhysicalTableMapS3Source {
 
 impl QuicksightDataSetPhysicalTableMapS3Source {
     /// `QuicksightDataSetPhysicalTableMapS3Source` with its required arguments; set the others with `QuicksightDataSetPhysicalTableMapS3Source { field: Some(..), ..QuicksightDataSetPhysicalTableMapS3Source::new(..) }`.
-    pub fn new(
-        data_source_arn: impl Into<crate::core::Expr>,
-        input_columns: Vec<QuicksightDataSetPhysicalTableMapCustomSqlColumns>,
-        upload_settings: QuicksightDataSetPhysicalTableMapS3SourceUploadSettings,
-    ) -> Self {
+    pub fn new(data_source_arn: impl Into<crate::core::Expr>, input_columns: Vec<QuicksightDataSetPhysicalTableMapCustomSqlColumns>, upload_settings: QuicksightDataSetPhysicalTableMapS3SourceUploadSettings) -> Self {
         Self {
             data_source_arn: data_source_arn.into(),
             input_columns,
@@ -12401,11 +11860,7 @@ pub struct QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefr
 
 impl QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow {
     /// `QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow` with its required arguments; set the others with `QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow { field: Some(..), ..QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow::new(..) }`.
-    pub fn new(
-        column_name: impl Into<crate::core::Expr>,
-        size: impl Into<crate::core::Arg<crate::core::Number>>,
-        size_unit: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(column_name: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, size_unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_name: column_name.into(),
             size: size.into(),
@@ -12418,16 +11873,15 @@ impl QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLoo
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh {
     /// `lookback_window`. Required.
-    pub lookback_window:
-        QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow,
+    pub lookback_window: QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow,
 }
 
 impl QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh {
     /// `QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh` with its required arguments; set the others with `QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh { field: Some(..), ..QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh::new(..) }`.
-    pub fn new(
-        lookback_window: QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow,
-    ) -> Self {
-        Self { lookback_window }
+    pub fn new(lookback_window: QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefreshLookbackWindow) -> Self {
+        Self {
+            lookback_window,
+        }
     }
 }
 
@@ -12435,15 +11889,12 @@ impl QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuicksightDataSetRefreshPropertiesRefreshConfiguration {
     /// `incremental_refresh`. Required.
-    pub incremental_refresh:
-        QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh,
+    pub incremental_refresh: QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh,
 }
 
 impl QuicksightDataSetRefreshPropertiesRefreshConfiguration {
     /// `QuicksightDataSetRefreshPropertiesRefreshConfiguration` with its required arguments; set the others with `QuicksightDataSetRefreshPropertiesRefreshConfiguration { field: Some(..), ..QuicksightDataSetRefreshPropertiesRefreshConfiguration::new(..) }`.
-    pub fn new(
-        incremental_refresh: QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh,
-    ) -> Self {
+    pub fn new(incremental_refresh: QuicksightDataSetRefreshPropertiesRefreshConfigurationIncrementalRefresh) -> Self {
         Self {
             incremental_refresh,
         }
@@ -12459,9 +11910,7 @@ pub struct QuicksightDataSetRefreshProperties {
 
 impl QuicksightDataSetRefreshProperties {
     /// `QuicksightDataSetRefreshProperties` with its required arguments; set the others with `QuicksightDataSetRefreshProperties { field: Some(..), ..QuicksightDataSetRefreshProperties::new(..) }`.
-    pub fn new(
-        refresh_configuration: QuicksightDataSetRefreshPropertiesRefreshConfiguration,
-    ) -> Self {
+    pub fn new(refresh_configuration: QuicksightDataSetRefreshPropertiesRefreshConfiguration) -> Self {
         Self {
             refresh_configuration,
         }
@@ -12488,10 +11937,7 @@ pub struct QuicksightDataSetRowLevelPermissionDataSet {
 
 impl QuicksightDataSetRowLevelPermissionDataSet {
     /// `QuicksightDataSetRowLevelPermissionDataSet` with its required arguments; set the others with `QuicksightDataSetRowLevelPermissionDataSet { field: Some(..), ..QuicksightDataSetRowLevelPermissionDataSet::new(..) }`.
-    pub fn new(
-        arn: impl Into<crate::core::Expr>,
-        permission_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(arn: impl Into<crate::core::Expr>, permission_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
             format_version: None,
@@ -12519,10 +11965,7 @@ pub struct QuicksightDataSetRowLevelPermissionTagConfigurationTagRules {
 
 impl QuicksightDataSetRowLevelPermissionTagConfigurationTagRules {
     /// `QuicksightDataSetRowLevelPermissionTagConfigurationTagRules` with its required arguments; set the others with `QuicksightDataSetRowLevelPermissionTagConfigurationTagRules { field: Some(..), ..QuicksightDataSetRowLevelPermissionTagConfigurationTagRules::new(..) }`.
-    pub fn new(
-        column_name: impl Into<crate::core::Expr>,
-        tag_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(column_name: impl Into<crate::core::Expr>, tag_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_name: column_name.into(),
             match_all_value: None,
@@ -12544,9 +11987,7 @@ pub struct QuicksightDataSetRowLevelPermissionTagConfiguration {
 
 impl QuicksightDataSetRowLevelPermissionTagConfiguration {
     /// `QuicksightDataSetRowLevelPermissionTagConfiguration` with its required arguments; set the others with `QuicksightDataSetRowLevelPermissionTagConfiguration { field: Some(..), ..QuicksightDataSetRowLevelPermissionTagConfiguration::new(..) }`.
-    pub fn new(
-        tag_rules: Vec<QuicksightDataSetRowLevelPermissionTagConfigurationTagRules>,
-    ) -> Self {
+    pub fn new(tag_rules: Vec<QuicksightDataSetRowLevelPermissionTagConfigurationTagRules>) -> Self {
         Self {
             status: None,
             tag_rules,
@@ -12604,17 +12045,12 @@ pub struct QuicksightDataSet {
     pub row_level_permission_data_set: Option<QuicksightDataSetRowLevelPermissionDataSet>,
     /// `row_level_permission_tag_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row_level_permission_tag_configuration:
-        Option<QuicksightDataSetRowLevelPermissionTagConfiguration>,
+    pub row_level_permission_tag_configuration: Option<QuicksightDataSetRowLevelPermissionTagConfiguration>,
 }
 
 impl QuicksightDataSet {
     /// `QuicksightDataSet` with its required arguments; set the others with `QuicksightDataSet { field: Some(..), ..QuicksightDataSet::new(..) }`.
-    pub fn new(
-        data_set_id: impl Into<crate::core::Expr>,
-        import_mode: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_id: impl Into<crate::core::Expr>, import_mode: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             data_set_id: data_set_id.into(),
@@ -12652,10 +12088,7 @@ pub struct QuicksightDataSourceCredentialsCredentialPair {
 
 impl QuicksightDataSourceCredentialsCredentialPair {
     /// `QuicksightDataSourceCredentialsCredentialPair` with its required arguments; set the others with `QuicksightDataSourceCredentialsCredentialPair { field: Some(..), ..QuicksightDataSourceCredentialsCredentialPair::new(..) }`.
-    pub fn new(
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: password.into(),
             username: username.into(),
@@ -12715,7 +12148,9 @@ pub struct QuicksightDataSourceParametersAthena {
 impl QuicksightDataSourceParametersAthena {
     /// `QuicksightDataSourceParametersAthena` with its required arguments; set the others with `QuicksightDataSourceParametersAthena { field: Some(..), ..QuicksightDataSourceParametersAthena::new(..) }`.
     pub fn new() -> Self {
-        Self { work_group: None }
+        Self {
+            work_group: None,
+        }
     }
 }
 
@@ -12732,11 +12167,7 @@ pub struct QuicksightDataSourceParametersAurora {
 
 impl QuicksightDataSourceParametersAurora {
     /// `QuicksightDataSourceParametersAurora` with its required arguments; set the others with `QuicksightDataSourceParametersAurora { field: Some(..), ..QuicksightDataSourceParametersAurora::new(..) }`.
-    pub fn new(
-        database: impl Into<crate::core::Expr>,
-        host: impl Into<crate::core::Expr>,
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(database: impl Into<crate::core::Expr>, host: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             database: database.into(),
             host: host.into(),
@@ -12774,11 +12205,7 @@ pub struct QuicksightDataSourceParametersDatabricks {
 
 impl QuicksightDataSourceParametersDatabricks {
     /// `QuicksightDataSourceParametersDatabricks` with its required arguments; set the others with `QuicksightDataSourceParametersDatabricks { field: Some(..), ..QuicksightDataSourceParametersDatabricks::new(..) }`.
-    pub fn new(
-        host: impl Into<crate::core::Expr>,
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-        sql_endpoint_path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(host: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>, sql_endpoint_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             host: host.into(),
             port: port.into(),
@@ -12816,11 +12243,7 @@ pub struct QuicksightDataSourceParametersPresto {
 
 impl QuicksightDataSourceParametersPresto {
     /// `QuicksightDataSourceParametersPresto` with its required arguments; set the others with `QuicksightDataSourceParametersPresto { field: Some(..), ..QuicksightDataSourceParametersPresto::new(..) }`.
-    pub fn new(
-        catalog: impl Into<crate::core::Expr>,
-        host: impl Into<crate::core::Expr>,
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(catalog: impl Into<crate::core::Expr>, host: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             catalog: catalog.into(),
             host: host.into(),
@@ -12840,10 +12263,7 @@ pub struct QuicksightDataSourceParametersRds {
 
 impl QuicksightDataSourceParametersRds {
     /// `QuicksightDataSourceParametersRds` with its required arguments; set the others with `QuicksightDataSourceParametersRds { field: Some(..), ..QuicksightDataSourceParametersRds::new(..) }`.
-    pub fn new(
-        database: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             database: database.into(),
             instance_id: instance_id.into(),
@@ -12910,9 +12330,7 @@ pub struct QuicksightDataSourceParametersS3 {
 
 impl QuicksightDataSourceParametersS3 {
     /// `QuicksightDataSourceParametersS3` with its required arguments; set the others with `QuicksightDataSourceParametersS3 { field: Some(..), ..QuicksightDataSourceParametersS3::new(..) }`.
-    pub fn new(
-        manifest_file_location: QuicksightDataSourceParametersS3ManifestFileLocation,
-    ) -> Self {
+    pub fn new(manifest_file_location: QuicksightDataSourceParametersS3ManifestFileLocation) -> Self {
         Self {
             role_arn: None,
             manifest_file_location,
@@ -12933,11 +12351,7 @@ pub struct QuicksightDataSourceParametersSnowflake {
 
 impl QuicksightDataSourceParametersSnowflake {
     /// `QuicksightDataSourceParametersSnowflake` with its required arguments; set the others with `QuicksightDataSourceParametersSnowflake { field: Some(..), ..QuicksightDataSourceParametersSnowflake::new(..) }`.
-    pub fn new(
-        database: impl Into<crate::core::Expr>,
-        host: impl Into<crate::core::Expr>,
-        warehouse: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database: impl Into<crate::core::Expr>, host: impl Into<crate::core::Expr>, warehouse: impl Into<crate::core::Expr>) -> Self {
         Self {
             database: database.into(),
             host: host.into(),
@@ -12957,10 +12371,7 @@ pub struct QuicksightDataSourceParametersSpark {
 
 impl QuicksightDataSourceParametersSpark {
     /// `QuicksightDataSourceParametersSpark` with its required arguments; set the others with `QuicksightDataSourceParametersSpark { field: Some(..), ..QuicksightDataSourceParametersSpark::new(..) }`.
-    pub fn new(
-        host: impl Into<crate::core::Expr>,
-        port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(host: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             host: host.into(),
             port: port.into(),
@@ -12979,10 +12390,7 @@ pub struct QuicksightDataSourceParametersTwitter {
 
 impl QuicksightDataSourceParametersTwitter {
     /// `QuicksightDataSourceParametersTwitter` with its required arguments; set the others with `QuicksightDataSourceParametersTwitter { field: Some(..), ..QuicksightDataSourceParametersTwitter::new(..) }`.
-    pub fn new(
-        max_rows: impl Into<crate::core::Arg<crate::core::Number>>,
-        query: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(max_rows: impl Into<crate::core::Arg<crate::core::Number>>, query: impl Into<crate::core::Expr>) -> Self {
         Self {
             max_rows: max_rows.into(),
             query: query.into(),
@@ -13158,12 +12566,7 @@ pub struct QuicksightDataSource {
 
 impl QuicksightDataSource {
     /// `QuicksightDataSource` with its required arguments; set the others with `QuicksightDataSource { field: Some(..), ..QuicksightDataSource::new(..) }`.
-    pub fn new(
-        data_source_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        parameters: QuicksightDataSourceParameters,
-    ) -> Self {
+    pub fn new(data_source_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, parameters: QuicksightDataSourceParameters) -> Self {
         Self {
             aws_account_id: None,
             data_source_id: data_source_id.into(),
@@ -13286,11 +12689,7 @@ pub struct QuicksightFolderMembership {
 
 impl QuicksightFolderMembership {
     /// `QuicksightFolderMembership` with its required arguments; set the others with `QuicksightFolderMembership { field: Some(..), ..QuicksightFolderMembership::new(..) }`.
-    pub fn new(
-        folder_id: impl Into<crate::core::Expr>,
-        member_id: impl Into<crate::core::Expr>,
-        member_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(folder_id: impl Into<crate::core::Expr>, member_id: impl Into<crate::core::Expr>, member_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             folder_id: folder_id.into(),
@@ -13360,10 +12759,7 @@ pub struct QuicksightGroupMembership {
 
 impl QuicksightGroupMembership {
     /// `QuicksightGroupMembership` with its required arguments; set the others with `QuicksightGroupMembership { field: Some(..), ..QuicksightGroupMembership::new(..) }`.
-    pub fn new(
-        group_name: impl Into<crate::core::Expr>,
-        member_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_name: impl Into<crate::core::Expr>, member_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             group_name: group_name.into(),
@@ -13422,10 +12818,7 @@ pub struct QuicksightIamPolicyAssignment {
 
 impl QuicksightIamPolicyAssignment {
     /// `QuicksightIamPolicyAssignment` with its required arguments; set the others with `QuicksightIamPolicyAssignment { field: Some(..), ..QuicksightIamPolicyAssignment::new(..) }`.
-    pub fn new(
-        assignment_name: impl Into<crate::core::Expr>,
-        assignment_status: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(assignment_name: impl Into<crate::core::Expr>, assignment_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             assignment_name: assignment_name.into(),
             assignment_status: assignment_status.into(),
@@ -13457,11 +12850,7 @@ pub struct QuicksightIngestion {
 
 impl QuicksightIngestion {
     /// `QuicksightIngestion` with its required arguments; set the others with `QuicksightIngestion { field: Some(..), ..QuicksightIngestion::new(..) }`.
-    pub fn new(
-        data_set_id: impl Into<crate::core::Expr>,
-        ingestion_id: impl Into<crate::core::Expr>,
-        ingestion_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_id: impl Into<crate::core::Expr>, ingestion_id: impl Into<crate::core::Expr>, ingestion_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             data_set_id: data_set_id.into(),
@@ -13624,10 +13013,7 @@ pub struct QuicksightRefreshSchedule {
 
 impl QuicksightRefreshSchedule {
     /// `QuicksightRefreshSchedule` with its required arguments; set the others with `QuicksightRefreshSchedule { field: Some(..), ..QuicksightRefreshSchedule::new(..) }`.
-    pub fn new(
-        data_set_id: impl Into<crate::core::Expr>,
-        schedule_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_set_id: impl Into<crate::core::Expr>, schedule_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             data_set_id: data_set_id.into(),
@@ -13658,10 +13044,7 @@ pub struct QuicksightRoleMembership {
 
 impl QuicksightRoleMembership {
     /// `QuicksightRoleMembership` with its required arguments; set the others with `QuicksightRoleMembership { field: Some(..), ..QuicksightRoleMembership::new(..) }`.
-    pub fn new(
-        member_name: impl Into<crate::core::Expr>,
-        role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(member_name: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             member_name: member_name.into(),
@@ -13726,8 +13109,7 @@ impl QuicksightTemplateDefinitionDataSetConfigurationDataSetSchemaColumnSchemaLi
 pub struct QuicksightTemplateDefinitionDataSetConfigurationDataSetSchema {
     /// `column_schema_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_schema_list:
-        Option<Vec<QuicksightTemplateDefinitionDataSetConfigurationDataSetSchemaColumnSchemaList>>,
+    pub column_schema_list: Option<Vec<QuicksightTemplateDefinitionDataSetConfigurationDataSetSchemaColumnSchemaList>>,
 }
 
 impl QuicksightTemplateDefinitionDataSetConfigurationDataSetSchema {
@@ -13747,8 +13129,7 @@ pub struct QuicksightTemplateDefinitionDataSetConfiguration {
     pub placeholder: Option<crate::core::Expr>,
     /// `column_group_schema_list`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column_group_schema_list:
-        Option<Vec<QuicksightTemplateDefinitionDataSetConfigurationColumnGroupSchemaList>>,
+    pub column_group_schema_list: Option<Vec<QuicksightTemplateDefinitionDataSetConfigurationColumnGroupSchemaList>>,
     /// `data_set_schema`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_set_schema: Option<QuicksightTemplateDefinitionDataSetConfigurationDataSetSchema>,
@@ -13792,9 +13173,7 @@ pub struct QuicksightTemplateDefinition {
 
 impl QuicksightTemplateDefinition {
     /// `QuicksightTemplateDefinition` with its required arguments; set the others with `QuicksightTemplateDefinition { field: Some(..), ..QuicksightTemplateDefinition::new(..) }`.
-    pub fn new(
-        data_set_configuration: Vec<QuicksightTemplateDefinitionDataSetConfiguration>,
-    ) -> Self {
+    pub fn new(data_set_configuration: Vec<QuicksightTemplateDefinitionDataSetConfiguration>) -> Self {
         Self {
             analysis_defaults: None,
             calculated_fields: None,
@@ -13817,7 +13196,9 @@ pub struct QuicksightTemplateSourceEntitySourceTemplate {
 impl QuicksightTemplateSourceEntitySourceTemplate {
     /// `QuicksightTemplateSourceEntitySourceTemplate` with its required arguments; set the others with `QuicksightTemplateSourceEntitySourceTemplate { field: Some(..), ..QuicksightTemplateSourceEntitySourceTemplate::new(..) }`.
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
-        Self { arn: arn.into() }
+        Self {
+            arn: arn.into(),
+        }
     }
 }
 
@@ -13879,11 +13260,7 @@ pub struct QuicksightTemplate {
 
 impl QuicksightTemplate {
     /// `QuicksightTemplate` with its required arguments; set the others with `QuicksightTemplate { field: Some(..), ..QuicksightTemplate::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        template_id: impl Into<crate::core::Expr>,
-        version_description: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, template_id: impl Into<crate::core::Expr>, version_description: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             id: None,
@@ -13920,11 +13297,7 @@ pub struct QuicksightTemplateAlias {
 
 impl QuicksightTemplateAlias {
     /// `QuicksightTemplateAlias` with its required arguments; set the others with `QuicksightTemplateAlias { field: Some(..), ..QuicksightTemplateAlias::new(..) }`.
-    pub fn new(
-        alias_name: impl Into<crate::core::Expr>,
-        template_id: impl Into<crate::core::Expr>,
-        template_version_number: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(alias_name: impl Into<crate::core::Expr>, template_id: impl Into<crate::core::Expr>, template_version_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             alias_name: alias_name.into(),
             aws_account_id: None,
@@ -13974,7 +13347,9 @@ pub struct QuicksightThemeConfigurationSheetTileBorder {
 impl QuicksightThemeConfigurationSheetTileBorder {
     /// `QuicksightThemeConfigurationSheetTileBorder` with its required arguments; set the others with `QuicksightThemeConfigurationSheetTileBorder { field: Some(..), ..QuicksightThemeConfigurationSheetTileBorder::new(..) }`.
     pub fn new() -> Self {
-        Self { show: None }
+        Self {
+            show: None,
+        }
     }
 }
 
@@ -13989,7 +13364,9 @@ pub struct QuicksightThemeConfigurationSheetTile {
 impl QuicksightThemeConfigurationSheetTile {
     /// `QuicksightThemeConfigurationSheetTile` with its required arguments; set the others with `QuicksightThemeConfigurationSheetTile { field: Some(..), ..QuicksightThemeConfigurationSheetTile::new(..) }`.
     pub fn new() -> Self {
-        Self { border: None }
+        Self {
+            border: None,
+        }
     }
 }
 
@@ -14046,7 +13423,9 @@ pub struct QuicksightThemeConfigurationTypographyFontFamilies {
 impl QuicksightThemeConfigurationTypographyFontFamilies {
     /// `QuicksightThemeConfigurationTypographyFontFamilies` with its required arguments; set the others with `QuicksightThemeConfigurationTypographyFontFamilies { field: Some(..), ..QuicksightThemeConfigurationTypographyFontFamilies::new(..) }`.
     pub fn new() -> Self {
-        Self { font_family: None }
+        Self {
+            font_family: None,
+        }
     }
 }
 
@@ -14210,11 +13589,7 @@ pub struct QuicksightTheme {
 
 impl QuicksightTheme {
     /// `QuicksightTheme` with its required arguments; set the others with `QuicksightTheme { field: Some(..), ..QuicksightTheme::new(..) }`.
-    pub fn new(
-        base_theme_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        theme_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(base_theme_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, theme_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             base_theme_id: base_theme_id.into(),
@@ -14266,11 +13641,7 @@ pub struct QuicksightUser {
 
 impl QuicksightUser {
     /// `QuicksightUser` with its required arguments; set the others with `QuicksightUser { field: Some(..), ..QuicksightUser::new(..) }`.
-    pub fn new(
-        email: impl Into<crate::core::Expr>,
-        identity_type: impl Into<crate::core::Expr>,
-        user_role: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(email: impl Into<crate::core::Expr>, identity_type: impl Into<crate::core::Expr>, user_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             email: email.into(),
@@ -14346,13 +13717,7 @@ pub struct QuicksightVpcConnection {
 
 impl QuicksightVpcConnection {
     /// `QuicksightVpcConnection` with its required arguments; set the others with `QuicksightVpcConnection { field: Some(..), ..QuicksightVpcConnection::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_connection_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
             dns_resolvers: None,

@@ -14,10 +14,7 @@ pub struct RamPrincipalAssociation {
 
 impl RamPrincipalAssociation {
     /// `RamPrincipalAssociation` with its required arguments; set the others with `RamPrincipalAssociation { field: Some(..), ..RamPrincipalAssociation::new(..) }`.
-    pub fn new(
-        principal: impl Into<crate::core::Expr>,
-        resource_share_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(principal: impl Into<crate::core::Expr>, resource_share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             principal: principal.into(),
@@ -44,10 +41,7 @@ pub struct RamResourceAssociation {
 
 impl RamResourceAssociation {
     /// `RamResourceAssociation` with its required arguments; set the others with `RamResourceAssociation { field: Some(..), ..RamResourceAssociation::new(..) }`.
-    pub fn new(
-        resource_arn: impl Into<crate::core::Expr>,
-        resource_share_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_arn: impl Into<crate::core::Expr>, resource_share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             resource_arn: resource_arn.into(),
@@ -164,7 +158,9 @@ pub struct RamSharingWithOrganization {
 impl RamSharingWithOrganization {
     /// `RamSharingWithOrganization` with its required arguments; set the others with `RamSharingWithOrganization { field: Some(..), ..RamSharingWithOrganization::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

@@ -11,10 +11,7 @@ pub struct RbinRuleLockConfigurationUnlockDelay {
 
 impl RbinRuleLockConfigurationUnlockDelay {
     /// `RbinRuleLockConfigurationUnlockDelay` with its required arguments; set the others with `RbinRuleLockConfigurationUnlockDelay { field: Some(..), ..RbinRuleLockConfigurationUnlockDelay::new(..) }`.
-    pub fn new(
-        unlock_delay_unit: impl Into<crate::core::Expr>,
-        unlock_delay_value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(unlock_delay_unit: impl Into<crate::core::Expr>, unlock_delay_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unlock_delay_unit: unlock_delay_unit.into(),
             unlock_delay_value: unlock_delay_value.into(),
@@ -32,7 +29,9 @@ pub struct RbinRuleLockConfiguration {
 impl RbinRuleLockConfiguration {
     /// `RbinRuleLockConfiguration` with its required arguments; set the others with `RbinRuleLockConfiguration { field: Some(..), ..RbinRuleLockConfiguration::new(..) }`.
     pub fn new(unlock_delay: RbinRuleLockConfigurationUnlockDelay) -> Self {
-        Self { unlock_delay }
+        Self {
+            unlock_delay,
+        }
     }
 }
 
@@ -67,10 +66,7 @@ pub struct RbinRuleRetentionPeriod {
 
 impl RbinRuleRetentionPeriod {
     /// `RbinRuleRetentionPeriod` with its required arguments; set the others with `RbinRuleRetentionPeriod { field: Some(..), ..RbinRuleRetentionPeriod::new(..) }`.
-    pub fn new(
-        retention_period_unit: impl Into<crate::core::Expr>,
-        retention_period_value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(retention_period_unit: impl Into<crate::core::Expr>, retention_period_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             retention_period_unit: retention_period_unit.into(),
             retention_period_value: retention_period_value.into(),
@@ -132,10 +128,7 @@ pub struct RbinRule {
 
 impl RbinRule {
     /// `RbinRule` with its required arguments; set the others with `RbinRule { field: Some(..), ..RbinRule::new(..) }`.
-    pub fn new(
-        resource_type: impl Into<crate::core::Expr>,
-        retention_period: RbinRuleRetentionPeriod,
-    ) -> Self {
+    pub fn new(resource_type: impl Into<crate::core::Expr>, retention_period: RbinRuleRetentionPeriod) -> Self {
         Self {
             description: None,
             resource_type: resource_type.into(),

@@ -75,12 +75,7 @@ pub struct RdsClusterS3Import {
 
 impl RdsClusterS3Import {
     /// `RdsClusterS3Import` with its required arguments; set the others with `RdsClusterS3Import { field: Some(..), ..RdsClusterS3Import::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        ingestion_role: impl Into<crate::core::Expr>,
-        source_engine: impl Into<crate::core::Expr>,
-        source_engine_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, ingestion_role: impl Into<crate::core::Expr>, source_engine: impl Into<crate::core::Expr>, source_engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             bucket_prefix: None,
@@ -142,10 +137,7 @@ pub struct RdsClusterServerlessv2ScalingConfiguration {
 
 impl RdsClusterServerlessv2ScalingConfiguration {
     /// `RdsClusterServerlessv2ScalingConfiguration` with its required arguments; set the others with `RdsClusterServerlessv2ScalingConfiguration { field: Some(..), ..RdsClusterServerlessv2ScalingConfiguration::new(..) }`.
-    pub fn new(
-        max_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        min_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(max_capacity: impl Into<crate::core::Arg<crate::core::Number>>, min_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_capacity: max_capacity.into(),
             min_capacity: min_capacity.into(),
@@ -482,11 +474,7 @@ pub struct RdsClusterActivityStream {
 
 impl RdsClusterActivityStream {
     /// `RdsClusterActivityStream` with its required arguments; set the others with `RdsClusterActivityStream { field: Some(..), ..RdsClusterActivityStream::new(..) }`.
-    pub fn new(
-        kms_key_id: impl Into<crate::core::Expr>,
-        mode: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(kms_key_id: impl Into<crate::core::Expr>, mode: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             engine_native_audit_fields_included: None,
             id: None,
@@ -529,11 +517,7 @@ pub struct RdsClusterEndpoint {
 
 impl RdsClusterEndpoint {
     /// `RdsClusterEndpoint` with its required arguments; set the others with `RdsClusterEndpoint { field: Some(..), ..RdsClusterEndpoint::new(..) }`.
-    pub fn new(
-        cluster_endpoint_identifier: impl Into<crate::core::Expr>,
-        cluster_identifier: impl Into<crate::core::Expr>,
-        custom_endpoint_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_endpoint_identifier: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>, custom_endpoint_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_endpoint_identifier: cluster_endpoint_identifier.into(),
             cluster_identifier: cluster_identifier.into(),
@@ -639,11 +623,7 @@ pub struct RdsClusterInstance {
 
 impl RdsClusterInstance {
     /// `RdsClusterInstance` with its required arguments; set the others with `RdsClusterInstance { field: Some(..), ..RdsClusterInstance::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        engine: impl Into<crate::core::Expr>,
-        instance_class: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, engine: impl Into<crate::core::Expr>, instance_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
             auto_minor_version_upgrade: None,
@@ -792,11 +772,7 @@ pub struct RdsClusterRoleAssociation {
 
 impl RdsClusterRoleAssociation {
     /// `RdsClusterRoleAssociation` with its required arguments; set the others with `RdsClusterRoleAssociation { field: Some(..), ..RdsClusterRoleAssociation::new(..) }`.
-    pub fn new(
-        db_cluster_identifier: impl Into<crate::core::Expr>,
-        feature_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, feature_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
             feature_name: feature_name.into(),
@@ -823,7 +799,9 @@ pub struct RdsClusterSnapshotCopyTimeouts {
 impl RdsClusterSnapshotCopyTimeouts {
     /// `RdsClusterSnapshotCopyTimeouts` with its required arguments; set the others with `RdsClusterSnapshotCopyTimeouts { field: Some(..), ..RdsClusterSnapshotCopyTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -859,10 +837,7 @@ pub struct RdsClusterSnapshotCopy {
 
 impl RdsClusterSnapshotCopy {
     /// `RdsClusterSnapshotCopy` with its required arguments; set the others with `RdsClusterSnapshotCopy { field: Some(..), ..RdsClusterSnapshotCopy::new(..) }`.
-    pub fn new(
-        source_db_cluster_snapshot_identifier: impl Into<crate::core::Expr>,
-        target_db_cluster_snapshot_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(source_db_cluster_snapshot_identifier: impl Into<crate::core::Expr>, target_db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_tags: None,
             destination_region: None,
@@ -931,10 +906,7 @@ pub struct RdsCustomDbEngineVersion {
 
 impl RdsCustomDbEngineVersion {
     /// `RdsCustomDbEngineVersion` with its required arguments; set the others with `RdsCustomDbEngineVersion { field: Some(..), ..RdsCustomDbEngineVersion::new(..) }`.
-    pub fn new(
-        engine: impl Into<crate::core::Expr>,
-        engine_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(engine: impl Into<crate::core::Expr>, engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_installation_files_s3_bucket_name: None,
             database_installation_files_s3_prefix: None,
@@ -1008,13 +980,7 @@ pub struct RdsExportTask {
 
 impl RdsExportTask {
     /// `RdsExportTask` with its required arguments; set the others with `RdsExportTask { field: Some(..), ..RdsExportTask::new(..) }`.
-    pub fn new(
-        export_task_identifier: impl Into<crate::core::Expr>,
-        iam_role_arn: impl Into<crate::core::Expr>,
-        kms_key_id: impl Into<crate::core::Expr>,
-        s3_bucket_name: impl Into<crate::core::Expr>,
-        source_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(export_task_identifier: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, kms_key_id: impl Into<crate::core::Expr>, s3_bucket_name: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             export_only: None,
             export_task_identifier: export_task_identifier.into(),
@@ -1137,10 +1103,7 @@ pub struct RdsInstanceState {
 
 impl RdsInstanceState {
     /// `RdsInstanceState` with its required arguments; set the others with `RdsInstanceState { field: Some(..), ..RdsInstanceState::new(..) }`.
-    pub fn new(
-        identifier: impl Into<crate::core::Expr>,
-        state: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identifier: impl Into<crate::core::Expr>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             identifier: identifier.into(),
             state: state.into(),
@@ -1158,8 +1121,7 @@ impl crate::core::Resource for RdsInstanceState {
 pub struct RdsIntegration {
     /// `additional_encryption_context`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_encryption_context:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub additional_encryption_context: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `data_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_filter: Option<crate::core::Expr>,
@@ -1182,11 +1144,7 @@ pub struct RdsIntegration {
 
 impl RdsIntegration {
     /// `RdsIntegration` with its required arguments; set the others with `RdsIntegration { field: Some(..), ..RdsIntegration::new(..) }`.
-    pub fn new(
-        integration_name: impl Into<crate::core::Expr>,
-        source_arn: impl Into<crate::core::Expr>,
-        target_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(integration_name: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
             data_filter: None,
@@ -1304,11 +1262,7 @@ pub struct RdsShardGroup {
 
 impl RdsShardGroup {
     /// `RdsShardGroup` with its required arguments; set the others with `RdsShardGroup { field: Some(..), ..RdsShardGroup::new(..) }`.
-    pub fn new(
-        db_cluster_identifier: impl Into<crate::core::Expr>,
-        db_shard_group_identifier: impl Into<crate::core::Expr>,
-        max_acu: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_shard_group_identifier: impl Into<crate::core::Expr>, max_acu: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             compute_redundancy: None,
             db_cluster_identifier: db_cluster_identifier.into(),
@@ -1393,7 +1347,9 @@ pub struct DataRdsClusterParameterGroup {
 impl DataRdsClusterParameterGroup {
     /// `DataRdsClusterParameterGroup` with its required arguments; set the others with `DataRdsClusterParameterGroup { field: Some(..), ..DataRdsClusterParameterGroup::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -1645,13 +1601,7 @@ pub struct DataRdsReservedInstanceOffering {
 
 impl DataRdsReservedInstanceOffering {
     /// `DataRdsReservedInstanceOffering` with its required arguments; set the others with `DataRdsReservedInstanceOffering { field: Some(..), ..DataRdsReservedInstanceOffering::new(..) }`.
-    pub fn new(
-        db_instance_class: impl Into<crate::core::Expr>,
-        duration: impl Into<crate::core::Arg<crate::core::Number>>,
-        multi_az: impl Into<crate::core::Arg<bool>>,
-        offering_type: impl Into<crate::core::Expr>,
-        product_description: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(db_instance_class: impl Into<crate::core::Expr>, duration: impl Into<crate::core::Arg<crate::core::Number>>, multi_az: impl Into<crate::core::Arg<bool>>, offering_type: impl Into<crate::core::Expr>, product_description: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_instance_class: db_instance_class.into(),
             duration: duration.into(),

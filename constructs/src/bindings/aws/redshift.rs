@@ -14,10 +14,7 @@ pub struct RedshiftAuthenticationProfile {
 
 impl RedshiftAuthenticationProfile {
     /// `RedshiftAuthenticationProfile` with its required arguments; set the others with `RedshiftAuthenticationProfile { field: Some(..), ..RedshiftAuthenticationProfile::new(..) }`.
-    pub fn new(
-        authentication_profile_content: impl Into<crate::core::Expr>,
-        authentication_profile_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authentication_profile_content: impl Into<crate::core::Expr>, authentication_profile_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_profile_content: authentication_profile_content.into(),
             authentication_profile_name: authentication_profile_name.into(),
@@ -264,10 +261,7 @@ pub struct RedshiftCluster {
 impl RedshiftCluster {
     /// `RedshiftCluster` with its required arguments; set the others with `RedshiftCluster { field: Some(..), ..RedshiftCluster::new(..) }`.
     #[allow(deprecated)]
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        node_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_version_upgrade: None,
             apply_immediately: None,
@@ -384,10 +378,7 @@ pub struct RedshiftClusterSnapshot {
 
 impl RedshiftClusterSnapshot {
     /// `RedshiftClusterSnapshot` with its required arguments; set the others with `RedshiftClusterSnapshot { field: Some(..), ..RedshiftClusterSnapshot::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        snapshot_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
             id: None,
@@ -417,10 +408,7 @@ pub struct RedshiftDataShareAuthorization {
 
 impl RedshiftDataShareAuthorization {
     /// `RedshiftDataShareAuthorization` with its required arguments; set the others with `RedshiftDataShareAuthorization { field: Some(..), ..RedshiftDataShareAuthorization::new(..) }`.
-    pub fn new(
-        consumer_identifier: impl Into<crate::core::Expr>,
-        data_share_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(consumer_identifier: impl Into<crate::core::Expr>, data_share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_writes: None,
             consumer_identifier: consumer_identifier.into(),
@@ -491,11 +479,7 @@ pub struct RedshiftEndpointAccess {
 
 impl RedshiftEndpointAccess {
     /// `RedshiftEndpointAccess` with its required arguments; set the others with `RedshiftEndpointAccess { field: Some(..), ..RedshiftEndpointAccess::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        endpoint_name: impl Into<crate::core::Expr>,
-        subnet_group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, endpoint_name: impl Into<crate::core::Expr>, subnet_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
             endpoint_name: endpoint_name.into(),
@@ -531,10 +515,7 @@ pub struct RedshiftEndpointAuthorization {
 
 impl RedshiftEndpointAuthorization {
     /// `RedshiftEndpointAuthorization` with its required arguments; set the others with `RedshiftEndpointAuthorization { field: Some(..), ..RedshiftEndpointAuthorization::new(..) }`.
-    pub fn new(
-        account: impl Into<crate::core::Expr>,
-        cluster_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             account: account.into(),
             cluster_identifier: cluster_identifier.into(),
@@ -587,10 +568,7 @@ pub struct RedshiftEventSubscription {
 
 impl RedshiftEventSubscription {
     /// `RedshiftEventSubscription` with its required arguments; set the others with `RedshiftEventSubscription { field: Some(..), ..RedshiftEventSubscription::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        sns_topic_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, sns_topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
             event_categories: None,
@@ -671,14 +649,7 @@ pub struct RedshiftHsmConfiguration {
 
 impl RedshiftHsmConfiguration {
     /// `RedshiftHsmConfiguration` with its required arguments; set the others with `RedshiftHsmConfiguration { field: Some(..), ..RedshiftHsmConfiguration::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        hsm_configuration_identifier: impl Into<crate::core::Expr>,
-        hsm_ip_address: impl Into<crate::core::Expr>,
-        hsm_partition_name: impl Into<crate::core::Expr>,
-        hsm_partition_password: impl Into<crate::core::Expr>,
-        hsm_server_public_certificate: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, hsm_configuration_identifier: impl Into<crate::core::Expr>, hsm_ip_address: impl Into<crate::core::Expr>, hsm_partition_name: impl Into<crate::core::Expr>, hsm_partition_password: impl Into<crate::core::Expr>, hsm_server_public_certificate: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: description.into(),
             hsm_configuration_identifier: hsm_configuration_identifier.into(),
@@ -730,8 +701,7 @@ impl RedshiftIntegrationTimeouts {
 pub struct RedshiftIntegration {
     /// `additional_encryption_context`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_encryption_context:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub additional_encryption_context: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<crate::core::Expr>,
@@ -754,11 +724,7 @@ pub struct RedshiftIntegration {
 
 impl RedshiftIntegration {
     /// `RedshiftIntegration` with its required arguments; set the others with `RedshiftIntegration { field: Some(..), ..RedshiftIntegration::new(..) }`.
-    pub fn new(
-        integration_name: impl Into<crate::core::Expr>,
-        source_arn: impl Into<crate::core::Expr>,
-        target_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(integration_name: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
             description: None,
@@ -892,12 +858,7 @@ pub struct RedshiftPartner {
 
 impl RedshiftPartner {
     /// `RedshiftPartner` with its required arguments; set the others with `RedshiftPartner { field: Some(..), ..RedshiftPartner::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        cluster_identifier: impl Into<crate::core::Expr>,
-        database_name: impl Into<crate::core::Expr>,
-        partner_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, partner_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             cluster_identifier: cluster_identifier.into(),
@@ -926,10 +887,7 @@ pub struct RedshiftResourcePolicy {
 
 impl RedshiftResourcePolicy {
     /// `RedshiftResourcePolicy` with its required arguments; set the others with `RedshiftResourcePolicy { field: Some(..), ..RedshiftResourcePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -1045,12 +1003,7 @@ pub struct RedshiftScheduledAction {
 
 impl RedshiftScheduledAction {
     /// `RedshiftScheduledAction` with its required arguments; set the others with `RedshiftScheduledAction { field: Some(..), ..RedshiftScheduledAction::new(..) }`.
-    pub fn new(
-        iam_role: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        schedule: impl Into<crate::core::Expr>,
-        target_action: RedshiftScheduledActionTargetAction,
-    ) -> Self {
+    pub fn new(iam_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, schedule: impl Into<crate::core::Expr>, target_action: RedshiftScheduledActionTargetAction) -> Self {
         Self {
             description: None,
             enable: None,
@@ -1089,10 +1042,7 @@ pub struct RedshiftSnapshotCopy {
 
 impl RedshiftSnapshotCopy {
     /// `RedshiftSnapshotCopy` with its required arguments; set the others with `RedshiftSnapshotCopy { field: Some(..), ..RedshiftSnapshotCopy::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        destination_region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, destination_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
             destination_region: destination_region.into(),
@@ -1205,10 +1155,7 @@ pub struct RedshiftSnapshotScheduleAssociation {
 
 impl RedshiftSnapshotScheduleAssociation {
     /// `RedshiftSnapshotScheduleAssociation` with its required arguments; set the others with `RedshiftSnapshotScheduleAssociation { field: Some(..), ..RedshiftSnapshotScheduleAssociation::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        schedule_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, schedule_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
             id: None,
@@ -1290,12 +1237,7 @@ pub struct RedshiftUsageLimit {
 
 impl RedshiftUsageLimit {
     /// `RedshiftUsageLimit` with its required arguments; set the others with `RedshiftUsageLimit { field: Some(..), ..RedshiftUsageLimit::new(..) }`.
-    pub fn new(
-        amount: impl Into<crate::core::Arg<crate::core::Number>>,
-        cluster_identifier: impl Into<crate::core::Expr>,
-        feature_type: impl Into<crate::core::Expr>,
-        limit_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(amount: impl Into<crate::core::Arg<crate::core::Number>>, cluster_identifier: impl Into<crate::core::Expr>, feature_type: impl Into<crate::core::Expr>, limit_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             amount: amount.into(),
             breach_action: None,
@@ -1368,10 +1310,7 @@ pub struct DataRedshiftClusterCredentials {
 
 impl DataRedshiftClusterCredentials {
     /// `DataRedshiftClusterCredentials` with its required arguments; set the others with `DataRedshiftClusterCredentials { field: Some(..), ..DataRedshiftClusterCredentials::new(..) }`.
-    pub fn new(
-        cluster_identifier: impl Into<crate::core::Expr>,
-        db_user: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_identifier: impl Into<crate::core::Expr>, db_user: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_create: None,
             cluster_identifier: cluster_identifier.into(),
@@ -1390,12 +1329,14 @@ impl crate::core::DataSource for DataRedshiftClusterCredentials {
 
 /// The `data_shares` block of [`DataRedshiftDataShares`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataRedshiftDataSharesDataShares {}
+pub struct DataRedshiftDataSharesDataShares {
+}
 
 impl DataRedshiftDataSharesDataShares {
     /// `DataRedshiftDataSharesDataShares` with its required arguments; set the others with `DataRedshiftDataSharesDataShares { field: Some(..), ..DataRedshiftDataSharesDataShares::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -1410,7 +1351,9 @@ pub struct DataRedshiftDataShares {
 impl DataRedshiftDataShares {
     /// `DataRedshiftDataShares` with its required arguments; set the others with `DataRedshiftDataShares { field: Some(..), ..DataRedshiftDataShares::new(..) }`.
     pub fn new() -> Self {
-        Self { data_shares: None }
+        Self {
+            data_shares: None,
+        }
     }
 }
 

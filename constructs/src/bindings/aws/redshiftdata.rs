@@ -30,7 +30,9 @@ pub struct RedshiftdataStatementTimeouts {
 impl RedshiftdataStatementTimeouts {
     /// `RedshiftdataStatementTimeouts` with its required arguments; set the others with `RedshiftdataStatementTimeouts { field: Some(..), ..RedshiftdataStatementTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 

@@ -13,11 +13,7 @@ pub struct RedshiftserverlessCustomDomainAssociation {
 
 impl RedshiftserverlessCustomDomainAssociation {
     /// `RedshiftserverlessCustomDomainAssociation` with its required arguments; set the others with `RedshiftserverlessCustomDomainAssociation { field: Some(..), ..RedshiftserverlessCustomDomainAssociation::new(..) }`.
-    pub fn new(
-        custom_domain_certificate_arn: impl Into<crate::core::Expr>,
-        custom_domain_name: impl Into<crate::core::Expr>,
-        workgroup_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(custom_domain_certificate_arn: impl Into<crate::core::Expr>, custom_domain_name: impl Into<crate::core::Expr>, workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_domain_certificate_arn: custom_domain_certificate_arn.into(),
             custom_domain_name: custom_domain_name.into(),
@@ -52,11 +48,7 @@ pub struct RedshiftserverlessEndpointAccess {
 
 impl RedshiftserverlessEndpointAccess {
     /// `RedshiftserverlessEndpointAccess` with its required arguments; set the others with `RedshiftserverlessEndpointAccess { field: Some(..), ..RedshiftserverlessEndpointAccess::new(..) }`.
-    pub fn new(
-        endpoint_name: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        workgroup_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(endpoint_name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_name: endpoint_name.into(),
             id: None,
@@ -162,10 +154,7 @@ pub struct RedshiftserverlessResourcePolicy {
 
 impl RedshiftserverlessResourcePolicy {
     /// `RedshiftserverlessResourcePolicy` with its required arguments; set the others with `RedshiftserverlessResourcePolicy { field: Some(..), ..RedshiftserverlessResourcePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -195,10 +184,7 @@ pub struct RedshiftserverlessSnapshot {
 
 impl RedshiftserverlessSnapshot {
     /// `RedshiftserverlessSnapshot` with its required arguments; set the others with `RedshiftserverlessSnapshot { field: Some(..), ..RedshiftserverlessSnapshot::new(..) }`.
-    pub fn new(
-        namespace_name: impl Into<crate::core::Expr>,
-        snapshot_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(namespace_name: impl Into<crate::core::Expr>, snapshot_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             namespace_name: namespace_name.into(),
@@ -234,11 +220,7 @@ pub struct RedshiftserverlessUsageLimit {
 
 impl RedshiftserverlessUsageLimit {
     /// `RedshiftserverlessUsageLimit` with its required arguments; set the others with `RedshiftserverlessUsageLimit { field: Some(..), ..RedshiftserverlessUsageLimit::new(..) }`.
-    pub fn new(
-        amount: impl Into<crate::core::Arg<crate::core::Number>>,
-        resource_arn: impl Into<crate::core::Expr>,
-        usage_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(amount: impl Into<crate::core::Arg<crate::core::Number>>, resource_arn: impl Into<crate::core::Expr>, usage_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             amount: amount.into(),
             breach_action: None,
@@ -265,10 +247,7 @@ pub struct RedshiftserverlessWorkgroupConfigParameter {
 
 impl RedshiftserverlessWorkgroupConfigParameter {
     /// `RedshiftserverlessWorkgroupConfigParameter` with its required arguments; set the others with `RedshiftserverlessWorkgroupConfigParameter { field: Some(..), ..RedshiftserverlessWorkgroupConfigParameter::new(..) }`.
-    pub fn new(
-        parameter_key: impl Into<crate::core::Expr>,
-        parameter_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameter_key: impl Into<crate::core::Expr>, parameter_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_key: parameter_key.into(),
             parameter_value: parameter_value.into(),
@@ -374,10 +353,7 @@ pub struct RedshiftserverlessWorkgroup {
 
 impl RedshiftserverlessWorkgroup {
     /// `RedshiftserverlessWorkgroup` with its required arguments; set the others with `RedshiftserverlessWorkgroup { field: Some(..), ..RedshiftserverlessWorkgroup::new(..) }`.
-    pub fn new(
-        namespace_name: impl Into<crate::core::Expr>,
-        workgroup_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(namespace_name: impl Into<crate::core::Expr>, workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_capacity: None,
             enhanced_vpc_routing: None,

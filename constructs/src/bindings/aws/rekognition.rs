@@ -12,7 +12,9 @@ pub struct RekognitionCollectionTimeouts {
 impl RekognitionCollectionTimeouts {
     /// `RekognitionCollectionTimeouts` with its required arguments; set the others with `RekognitionCollectionTimeouts { field: Some(..), ..RekognitionCollectionTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -134,7 +136,9 @@ pub struct RekognitionStreamProcessorInputKinesisVideoStream {
 impl RekognitionStreamProcessorInputKinesisVideoStream {
     /// `RekognitionStreamProcessorInputKinesisVideoStream` with its required arguments; set the others with `RekognitionStreamProcessorInputKinesisVideoStream { field: Some(..), ..RekognitionStreamProcessorInputKinesisVideoStream::new(..) }`.
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
-        Self { arn: arn.into() }
+        Self {
+            arn: arn.into(),
+        }
     }
 }
 
@@ -189,7 +193,9 @@ pub struct RekognitionStreamProcessorOutputKinesisDataStream {
 impl RekognitionStreamProcessorOutputKinesisDataStream {
     /// `RekognitionStreamProcessorOutputKinesisDataStream` with its required arguments; set the others with `RekognitionStreamProcessorOutputKinesisDataStream { field: Some(..), ..RekognitionStreamProcessorOutputKinesisDataStream::new(..) }`.
     pub fn new() -> Self {
-        Self { arn: None }
+        Self {
+            arn: None,
+        }
     }
 }
 
@@ -292,7 +298,10 @@ pub struct RekognitionStreamProcessorRegionsOfInterestPolygon {
 impl RekognitionStreamProcessorRegionsOfInterestPolygon {
     /// `RekognitionStreamProcessorRegionsOfInterestPolygon` with its required arguments; set the others with `RekognitionStreamProcessorRegionsOfInterestPolygon { field: Some(..), ..RekognitionStreamProcessorRegionsOfInterestPolygon::new(..) }`.
     pub fn new() -> Self {
-        Self { x: None, y: None }
+        Self {
+            x: None,
+            y: None,
+        }
     }
 }
 

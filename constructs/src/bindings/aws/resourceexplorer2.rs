@@ -82,7 +82,9 @@ pub struct Resourceexplorer2ViewIncludedProperty {
 impl Resourceexplorer2ViewIncludedProperty {
     /// `Resourceexplorer2ViewIncludedProperty` with its required arguments; set the others with `Resourceexplorer2ViewIncludedProperty { field: Some(..), ..Resourceexplorer2ViewIncludedProperty::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 

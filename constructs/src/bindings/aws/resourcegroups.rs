@@ -166,10 +166,7 @@ pub struct ResourcegroupsResource {
 
 impl ResourcegroupsResource {
     /// `ResourcegroupsResource` with its required arguments; set the others with `ResourcegroupsResource { field: Some(..), ..ResourcegroupsResource::new(..) }`.
-    pub fn new(
-        group_arn: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_arn: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_arn: group_arn.into(),
             id: None,

@@ -117,10 +117,7 @@ pub struct RolesanywhereTrustAnchorSource {
 
 impl RolesanywhereTrustAnchorSource {
     /// `RolesanywhereTrustAnchorSource` with its required arguments; set the others with `RolesanywhereTrustAnchorSource { field: Some(..), ..RolesanywhereTrustAnchorSource::new(..) }`.
-    pub fn new(
-        source_type: impl Into<crate::core::Expr>,
-        source_data: RolesanywhereTrustAnchorSourceSourceData,
-    ) -> Self {
+    pub fn new(source_type: impl Into<crate::core::Expr>, source_data: RolesanywhereTrustAnchorSourceSourceData) -> Self {
         Self {
             source_type: source_type.into(),
             source_data,

@@ -196,7 +196,9 @@ pub struct DataRouteTimeouts {
 impl DataRouteTimeouts {
     /// `DataRouteTimeouts` with its required arguments; set the others with `DataRouteTimeouts { field: Some(..), ..DataRouteTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -10,7 +10,9 @@ pub struct Route53CidrCollection {
 impl Route53CidrCollection {
     /// `Route53CidrCollection` with its required arguments; set the others with `Route53CidrCollection { field: Some(..), ..Route53CidrCollection::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -31,11 +33,7 @@ pub struct Route53CidrLocation {
 
 impl Route53CidrLocation {
     /// `Route53CidrLocation` with its required arguments; set the others with `Route53CidrLocation { field: Some(..), ..Route53CidrLocation::new(..) }`.
-    pub fn new(
-        cidr_blocks: Vec<crate::core::Expr>,
-        cidr_collection_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cidr_blocks: Vec<crate::core::Expr>, cidr_collection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_blocks,
             cidr_collection_id: cidr_collection_id.into(),
@@ -264,11 +262,7 @@ pub struct Route53KeySigningKey {
 
 impl Route53KeySigningKey {
     /// `Route53KeySigningKey` with its required arguments; set the others with `Route53KeySigningKey { field: Some(..), ..Route53KeySigningKey::new(..) }`.
-    pub fn new(
-        hosted_zone_id: impl Into<crate::core::Expr>,
-        key_management_service_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(hosted_zone_id: impl Into<crate::core::Expr>, key_management_service_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             hosted_zone_id: hosted_zone_id.into(),
             id: None,
@@ -298,10 +292,7 @@ pub struct Route53QueryLog {
 
 impl Route53QueryLog {
     /// `Route53QueryLog` with its required arguments; set the others with `Route53QueryLog { field: Some(..), ..Route53QueryLog::new(..) }`.
-    pub fn new(
-        cloudwatch_log_group_arn: impl Into<crate::core::Expr>,
-        zone_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cloudwatch_log_group_arn: impl Into<crate::core::Expr>, zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_log_group_arn: cloudwatch_log_group_arn.into(),
             id: None,
@@ -327,11 +318,7 @@ pub struct Route53RecordAlias {
 
 impl Route53RecordAlias {
     /// `Route53RecordAlias` with its required arguments; set the others with `Route53RecordAlias { field: Some(..), ..Route53RecordAlias::new(..) }`.
-    pub fn new(
-        evaluate_target_health: impl Into<crate::core::Arg<bool>>,
-        name: impl Into<crate::core::Expr>,
-        zone_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(evaluate_target_health: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             evaluate_target_health: evaluate_target_health.into(),
             name: name.into(),
@@ -351,10 +338,7 @@ pub struct Route53RecordCidrRoutingPolicy {
 
 impl Route53RecordCidrRoutingPolicy {
     /// `Route53RecordCidrRoutingPolicy` with its required arguments; set the others with `Route53RecordCidrRoutingPolicy { field: Some(..), ..Route53RecordCidrRoutingPolicy::new(..) }`.
-    pub fn new(
-        collection_id: impl Into<crate::core::Expr>,
-        location_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(collection_id: impl Into<crate::core::Expr>, location_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             collection_id: collection_id.into(),
             location_name: location_name.into(),
@@ -414,10 +398,7 @@ pub struct Route53RecordGeoproximityRoutingPolicyCoordinates {
 
 impl Route53RecordGeoproximityRoutingPolicyCoordinates {
     /// `Route53RecordGeoproximityRoutingPolicyCoordinates` with its required arguments; set the others with `Route53RecordGeoproximityRoutingPolicyCoordinates { field: Some(..), ..Route53RecordGeoproximityRoutingPolicyCoordinates::new(..) }`.
-    pub fn new(
-        latitude: impl Into<crate::core::Expr>,
-        longitude: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(latitude: impl Into<crate::core::Expr>, longitude: impl Into<crate::core::Expr>) -> Self {
         Self {
             latitude: latitude.into(),
             longitude: longitude.into(),
@@ -544,11 +525,7 @@ pub struct Route53Record {
 
 impl Route53Record {
     /// `Route53Record` with its required arguments; set the others with `Route53Record { field: Some(..), ..Route53Record::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        zone_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_overwrite: None,
             health_check_id: None,
@@ -589,11 +566,7 @@ pub struct Route53RecordsExclusiveResourceRecordSetAliasTarget {
 
 impl Route53RecordsExclusiveResourceRecordSetAliasTarget {
     /// `Route53RecordsExclusiveResourceRecordSetAliasTarget` with its required arguments; set the others with `Route53RecordsExclusiveResourceRecordSetAliasTarget { field: Some(..), ..Route53RecordsExclusiveResourceRecordSetAliasTarget::new(..) }`.
-    pub fn new(
-        dns_name: impl Into<crate::core::Expr>,
-        evaluate_target_health: impl Into<crate::core::Arg<bool>>,
-        hosted_zone_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(dns_name: impl Into<crate::core::Expr>, evaluate_target_health: impl Into<crate::core::Arg<bool>>, hosted_zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             dns_name: dns_name.into(),
             evaluate_target_health: evaluate_target_health.into(),
@@ -715,8 +688,7 @@ pub struct Route53RecordsExclusiveResourceRecordSet {
     pub geolocation: Option<Vec<Route53RecordsExclusiveResourceRecordSetGeolocation>>,
     /// `geoproximity_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub geoproximity_location:
-        Option<Vec<Route53RecordsExclusiveResourceRecordSetGeoproximityLocation>>,
+    pub geoproximity_location: Option<Vec<Route53RecordsExclusiveResourceRecordSetGeoproximityLocation>>,
     /// `resource_records`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_records: Option<Vec<Route53RecordsExclusiveResourceRecordSetResourceRecords>>,
@@ -810,10 +782,7 @@ pub struct Route53ResolverConfig {
 
 impl Route53ResolverConfig {
     /// `Route53ResolverConfig` with its required arguments; set the others with `Route53ResolverConfig { field: Some(..), ..Route53ResolverConfig::new(..) }`.
-    pub fn new(
-        autodefined_reverse_flag: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(autodefined_reverse_flag: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             autodefined_reverse_flag: autodefined_reverse_flag.into(),
             id: None,
@@ -908,11 +877,7 @@ pub struct Route53ResolverEndpoint {
 
 impl Route53ResolverEndpoint {
     /// `Route53ResolverEndpoint` with its required arguments; set the others with `Route53ResolverEndpoint { field: Some(..), ..Route53ResolverEndpoint::new(..) }`.
-    pub fn new(
-        direction: impl Into<crate::core::Expr>,
-        security_group_ids: Vec<crate::core::Expr>,
-        ip_address: Vec<Route53ResolverEndpointIpAddress>,
-    ) -> Self {
+    pub fn new(direction: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, ip_address: Vec<Route53ResolverEndpointIpAddress>) -> Self {
         Self {
             direction: direction.into(),
             id: None,
@@ -1034,13 +999,7 @@ pub struct Route53ResolverFirewallRule {
 
 impl Route53ResolverFirewallRule {
     /// `Route53ResolverFirewallRule` with its required arguments; set the others with `Route53ResolverFirewallRule { field: Some(..), ..Route53ResolverFirewallRule::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        firewall_domain_list_id: impl Into<crate::core::Expr>,
-        firewall_rule_group_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, firewall_domain_list_id: impl Into<crate::core::Expr>, firewall_rule_group_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             action: action.into(),
             block_override_dns_type: None,
@@ -1121,12 +1080,7 @@ pub struct Route53ResolverFirewallRuleGroupAssociation {
 
 impl Route53ResolverFirewallRuleGroupAssociation {
     /// `Route53ResolverFirewallRuleGroupAssociation` with its required arguments; set the others with `Route53ResolverFirewallRuleGroupAssociation { field: Some(..), ..Route53ResolverFirewallRuleGroupAssociation::new(..) }`.
-    pub fn new(
-        firewall_rule_group_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(firewall_rule_group_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             firewall_rule_group_id: firewall_rule_group_id.into(),
             id: None,
@@ -1164,10 +1118,7 @@ pub struct Route53ResolverQueryLogConfig {
 
 impl Route53ResolverQueryLogConfig {
     /// `Route53ResolverQueryLogConfig` with its required arguments; set the others with `Route53ResolverQueryLogConfig { field: Some(..), ..Route53ResolverQueryLogConfig::new(..) }`.
-    pub fn new(
-        destination_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
             id: None,
@@ -1196,10 +1147,7 @@ pub struct Route53ResolverQueryLogConfigAssociation {
 
 impl Route53ResolverQueryLogConfigAssociation {
     /// `Route53ResolverQueryLogConfigAssociation` with its required arguments; set the others with `Route53ResolverQueryLogConfigAssociation { field: Some(..), ..Route53ResolverQueryLogConfigAssociation::new(..) }`.
-    pub fn new(
-        resolver_query_log_config_id: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resolver_query_log_config_id: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             resolver_query_log_config_id: resolver_query_log_config_id.into(),
@@ -1273,10 +1221,7 @@ pub struct Route53ResolverRule {
 
 impl Route53ResolverRule {
     /// `Route53ResolverRule` with its required arguments; set the others with `Route53ResolverRule { field: Some(..), ..Route53ResolverRule::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        rule_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, rule_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             id: None,
@@ -1336,10 +1281,7 @@ pub struct Route53ResolverRuleAssociation {
 
 impl Route53ResolverRuleAssociation {
     /// `Route53ResolverRuleAssociation` with its required arguments; set the others with `Route53ResolverRuleAssociation { field: Some(..), ..Route53ResolverRuleAssociation::new(..) }`.
-    pub fn new(
-        resolver_rule_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resolver_rule_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: None,
@@ -1405,13 +1347,7 @@ pub struct Route53TrafficPolicyInstance {
 
 impl Route53TrafficPolicyInstance {
     /// `Route53TrafficPolicyInstance` with its required arguments; set the others with `Route53TrafficPolicyInstance { field: Some(..), ..Route53TrafficPolicyInstance::new(..) }`.
-    pub fn new(
-        hosted_zone_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        traffic_policy_id: impl Into<crate::core::Expr>,
-        traffic_policy_version: impl Into<crate::core::Arg<crate::core::Number>>,
-        ttl: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(hosted_zone_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, traffic_policy_id: impl Into<crate::core::Expr>, traffic_policy_version: impl Into<crate::core::Arg<crate::core::Number>>, ttl: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             hosted_zone_id: hosted_zone_id.into(),
             id: None,
@@ -1472,10 +1408,7 @@ pub struct Route53VpcAssociationAuthorization {
 
 impl Route53VpcAssociationAuthorization {
     /// `Route53VpcAssociationAuthorization` with its required arguments; set the others with `Route53VpcAssociationAuthorization { field: Some(..), ..Route53VpcAssociationAuthorization::new(..) }`.
-    pub fn new(
-        vpc_id: impl Into<crate::core::Expr>,
-        zone_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(vpc_id: impl Into<crate::core::Expr>, zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             vpc_id: vpc_id.into(),
@@ -1582,10 +1515,7 @@ pub struct Route53ZoneAssociation {
 
 impl Route53ZoneAssociation {
     /// `Route53ZoneAssociation` with its required arguments; set the others with `Route53ZoneAssociation { field: Some(..), ..Route53ZoneAssociation::new(..) }`.
-    pub fn new(
-        vpc_id: impl Into<crate::core::Expr>,
-        zone_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(vpc_id: impl Into<crate::core::Expr>, zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             vpc_id: vpc_id.into(),
@@ -1610,7 +1540,9 @@ pub struct DataRoute53DelegationSet {
 impl DataRoute53DelegationSet {
     /// `DataRoute53DelegationSet` with its required arguments; set the others with `DataRoute53DelegationSet { field: Some(..), ..DataRoute53DelegationSet::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 
@@ -2171,8 +2103,7 @@ pub struct DataRoute53TrafficPolicyDocumentRule {
     pub r#type: Option<crate::core::Expr>,
     /// `geo_proximity_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub geo_proximity_location:
-        Option<Vec<DataRoute53TrafficPolicyDocumentRuleGeoProximityLocation>>,
+    pub geo_proximity_location: Option<Vec<DataRoute53TrafficPolicyDocumentRuleGeoProximityLocation>>,
     /// `items`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<DataRoute53TrafficPolicyDocumentRuleItems>>,
@@ -2294,12 +2225,14 @@ impl crate::core::DataSource for DataRoute53Zone {
 
 /// `aws_route53_zones` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataRoute53Zones {}
+pub struct DataRoute53Zones {
+}
 
 impl DataRoute53Zones {
     /// `DataRoute53Zones` with its required arguments; set the others with `DataRoute53Zones { field: Some(..), ..DataRoute53Zones::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

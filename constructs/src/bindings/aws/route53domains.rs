@@ -13,11 +13,7 @@ pub struct Route53domainsDelegationSignerRecordSigningAttributes {
 
 impl Route53domainsDelegationSignerRecordSigningAttributes {
     /// `Route53domainsDelegationSignerRecordSigningAttributes` with its required arguments; set the others with `Route53domainsDelegationSignerRecordSigningAttributes { field: Some(..), ..Route53domainsDelegationSignerRecordSigningAttributes::new(..) }`.
-    pub fn new(
-        algorithm: impl Into<crate::core::Arg<crate::core::Number>>,
-        flags: impl Into<crate::core::Arg<crate::core::Number>>,
-        public_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(algorithm: impl Into<crate::core::Arg<crate::core::Number>>, flags: impl Into<crate::core::Arg<crate::core::Number>>, public_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             algorithm: algorithm.into(),
             flags: flags.into(),

@@ -47,11 +47,7 @@ pub struct Route53profilesAssociation {
 
 impl Route53profilesAssociation {
     /// `Route53profilesAssociation` with its required arguments; set the others with `Route53profilesAssociation { field: Some(..), ..Route53profilesAssociation::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        profile_id: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, profile_id: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             profile_id: profile_id.into(),
@@ -141,11 +137,7 @@ pub struct Route53profilesResourceAssociation {
 
 impl Route53profilesResourceAssociation {
     /// `Route53profilesResourceAssociation` with its required arguments; set the others with `Route53profilesResourceAssociation { field: Some(..), ..Route53profilesResourceAssociation::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        profile_id: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, profile_id: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             profile_id: profile_id.into(),
@@ -162,12 +154,14 @@ impl crate::core::Resource for Route53profilesResourceAssociation {
 
 /// `aws_route53profiles_profiles` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataRoute53profilesProfiles {}
+pub struct DataRoute53profilesProfiles {
+}
 
 impl DataRoute53profilesProfiles {
     /// `DataRoute53profilesProfiles` with its required arguments; set the others with `DataRoute53profilesProfiles { field: Some(..), ..DataRoute53profilesProfiles::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -38,10 +38,7 @@ pub struct Route53recoverycontrolconfigControlPanel {
 
 impl Route53recoverycontrolconfigControlPanel {
     /// `Route53recoverycontrolconfigControlPanel` with its required arguments; set the others with `Route53recoverycontrolconfigControlPanel { field: Some(..), ..Route53recoverycontrolconfigControlPanel::new(..) }`.
-    pub fn new(
-        cluster_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             id: None,
@@ -71,10 +68,7 @@ pub struct Route53recoverycontrolconfigRoutingControl {
 
 impl Route53recoverycontrolconfigRoutingControl {
     /// `Route53recoverycontrolconfigRoutingControl` with its required arguments; set the others with `Route53recoverycontrolconfigRoutingControl { field: Some(..), ..Route53recoverycontrolconfigRoutingControl::new(..) }`.
-    pub fn new(
-        cluster_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cluster_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
             control_panel_arn: None,
@@ -101,11 +95,7 @@ pub struct Route53recoverycontrolconfigSafetyRuleRuleConfig {
 
 impl Route53recoverycontrolconfigSafetyRuleRuleConfig {
     /// `Route53recoverycontrolconfigSafetyRuleRuleConfig` with its required arguments; set the others with `Route53recoverycontrolconfigSafetyRuleRuleConfig { field: Some(..), ..Route53recoverycontrolconfigSafetyRuleRuleConfig::new(..) }`.
-    pub fn new(
-        inverted: impl Into<crate::core::Arg<bool>>,
-        threshold: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(inverted: impl Into<crate::core::Arg<bool>>, threshold: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             inverted: inverted.into(),
             threshold: threshold.into(),
@@ -141,12 +131,7 @@ pub struct Route53recoverycontrolconfigSafetyRule {
 
 impl Route53recoverycontrolconfigSafetyRule {
     /// `Route53recoverycontrolconfigSafetyRule` with its required arguments; set the others with `Route53recoverycontrolconfigSafetyRule { field: Some(..), ..Route53recoverycontrolconfigSafetyRule::new(..) }`.
-    pub fn new(
-        control_panel_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        wait_period_ms: impl Into<crate::core::Arg<crate::core::Number>>,
-        rule_config: Route53recoverycontrolconfigSafetyRuleRuleConfig,
-    ) -> Self {
+    pub fn new(control_panel_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, wait_period_ms: impl Into<crate::core::Arg<crate::core::Number>>, rule_config: Route53recoverycontrolconfigSafetyRuleRuleConfig) -> Self {
         Self {
             asserted_controls: None,
             control_panel_arn: control_panel_arn.into(),

@@ -11,7 +11,9 @@ pub struct Route53recoveryreadinessCellTimeouts {
 impl Route53recoveryreadinessCellTimeouts {
     /// `Route53recoveryreadinessCellTimeouts` with its required arguments; set the others with `Route53recoveryreadinessCellTimeouts { field: Some(..), ..Route53recoveryreadinessCellTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -78,10 +80,7 @@ pub struct Route53recoveryreadinessReadinessCheck {
 
 impl Route53recoveryreadinessReadinessCheck {
     /// `Route53recoveryreadinessReadinessCheck` with its required arguments; set the others with `Route53recoveryreadinessReadinessCheck { field: Some(..), ..Route53recoveryreadinessReadinessCheck::new(..) }`.
-    pub fn new(
-        readiness_check_name: impl Into<crate::core::Expr>,
-        resource_set_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(readiness_check_name: impl Into<crate::core::Expr>, resource_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             readiness_check_name: readiness_check_name.into(),
@@ -148,7 +147,9 @@ pub struct Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetRe
 impl Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource {
     /// `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource` with its required arguments; set the others with `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource { field: Some(..), ..Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource::new(..) }`.
     pub fn new() -> Self {
-        Self { arn: None }
+        Self {
+            arn: None,
+        }
     }
 }
 
@@ -178,14 +179,10 @@ impl Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource
 pub struct Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource {
     /// `nlb_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nlb_resource: Option<
-        Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource,
-    >,
+    pub nlb_resource: Option<Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource>,
     /// `r53_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r53_resource: Option<
-        Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceR53Resource,
-    >,
+    pub r53_resource: Option<Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceR53Resource>,
 }
 
 impl Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource {
@@ -214,8 +211,7 @@ pub struct Route53recoveryreadinessResourceSetResourcesDnsTargetResource {
     pub record_type: Option<crate::core::Expr>,
     /// `target_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_resource:
-        Option<Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource>,
+    pub target_resource: Option<Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource>,
 }
 
 impl Route53recoveryreadinessResourceSetResourcesDnsTargetResource {
@@ -281,11 +277,7 @@ pub struct Route53recoveryreadinessResourceSet {
 
 impl Route53recoveryreadinessResourceSet {
     /// `Route53recoveryreadinessResourceSet` with its required arguments; set the others with `Route53recoveryreadinessResourceSet { field: Some(..), ..Route53recoveryreadinessResourceSet::new(..) }`.
-    pub fn new(
-        resource_set_name: impl Into<crate::core::Expr>,
-        resource_set_type: impl Into<crate::core::Expr>,
-        resources: Vec<Route53recoveryreadinessResourceSetResources>,
-    ) -> Self {
+    pub fn new(resource_set_name: impl Into<crate::core::Expr>, resource_set_type: impl Into<crate::core::Expr>, resources: Vec<Route53recoveryreadinessResourceSetResources>) -> Self {
         Self {
             id: None,
             resource_set_name: resource_set_name.into(),

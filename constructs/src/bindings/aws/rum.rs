@@ -60,7 +60,9 @@ pub struct RumAppMonitorCustomEvents {
 impl RumAppMonitorCustomEvents {
     /// `RumAppMonitorCustomEvents` with its required arguments; set the others with `RumAppMonitorCustomEvents { field: Some(..), ..RumAppMonitorCustomEvents::new(..) }`.
     pub fn new() -> Self {
-        Self { status: None }
+        Self {
+            status: None,
+        }
     }
 }
 
@@ -136,10 +138,7 @@ pub struct RumMetricsDestination {
 
 impl RumMetricsDestination {
     /// `RumMetricsDestination` with its required arguments; set the others with `RumMetricsDestination { field: Some(..), ..RumMetricsDestination::new(..) }`.
-    pub fn new(
-        app_monitor_name: impl Into<crate::core::Expr>,
-        destination: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_monitor_name: impl Into<crate::core::Expr>, destination: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_monitor_name: app_monitor_name.into(),
             destination: destination.into(),

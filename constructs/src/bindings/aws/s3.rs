@@ -153,10 +153,7 @@ pub struct S3BucketCorsRule {
 
 impl S3BucketCorsRule {
     /// `S3BucketCorsRule` with its required arguments; set the others with `S3BucketCorsRule { field: Some(..), ..S3BucketCorsRule::new(..) }`.
-    pub fn new(
-        allowed_methods: Vec<crate::core::Expr>,
-        allowed_origins: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(allowed_methods: Vec<crate::core::Expr>, allowed_origins: Vec<crate::core::Expr>) -> Self {
         Self {
             allowed_headers: None,
             allowed_methods,
@@ -230,7 +227,9 @@ pub struct S3BucketLifecycleRuleNoncurrentVersionExpiration {
 impl S3BucketLifecycleRuleNoncurrentVersionExpiration {
     /// `S3BucketLifecycleRuleNoncurrentVersionExpiration` with its required arguments; set the others with `S3BucketLifecycleRuleNoncurrentVersionExpiration { field: Some(..), ..S3BucketLifecycleRuleNoncurrentVersionExpiration::new(..) }`.
     pub fn new() -> Self {
-        Self { days: None }
+        Self {
+            days: None,
+        }
     }
 }
 
@@ -303,8 +302,7 @@ pub struct S3BucketLifecycleRule {
     pub noncurrent_version_expiration: Option<S3BucketLifecycleRuleNoncurrentVersionExpiration>,
     /// `noncurrent_version_transition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub noncurrent_version_transition:
-        Option<Vec<S3BucketLifecycleRuleNoncurrentVersionTransition>>,
+    pub noncurrent_version_transition: Option<Vec<S3BucketLifecycleRuleNoncurrentVersionTransition>>,
     /// `transition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transition: Option<Vec<S3BucketLifecycleRuleTransition>>,
@@ -381,7 +379,9 @@ pub struct S3BucketObjectLockConfiguration2Rule {
 impl S3BucketObjectLockConfiguration2Rule {
     /// `S3BucketObjectLockConfiguration2Rule` with its required arguments; set the others with `S3BucketObjectLockConfiguration2Rule { field: Some(..), ..S3BucketObjectLockConfiguration2Rule::new(..) }`.
     pub fn new(default_retention: S3BucketObjectLockConfiguration2RuleDefaultRetention) -> Self {
-        Self { default_retention }
+        Self {
+            default_retention,
+        }
     }
 }
 
@@ -462,8 +462,7 @@ pub struct S3BucketReplicationConfiguration2RulesDestination {
     pub storage_class: Option<crate::core::Expr>,
     /// `access_control_translation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_translation:
-        Option<S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation>,
+    pub access_control_translation: Option<S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation>,
     /// `metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metrics: Option<S3BucketReplicationConfiguration2RulesDestinationMetrics>,
@@ -529,8 +528,7 @@ impl S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncrypte
 pub struct S3BucketReplicationConfiguration2RulesSourceSelectionCriteria {
     /// `sse_kms_encrypted_objects`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sse_kms_encrypted_objects:
-        Option<S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects>,
+    pub sse_kms_encrypted_objects: Option<S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects>,
 }
 
 impl S3BucketReplicationConfiguration2RulesSourceSelectionCriteria {
@@ -566,16 +564,12 @@ pub struct S3BucketReplicationConfiguration2Rules {
     pub filter: Option<S3BucketReplicationConfiguration2RulesFilter>,
     /// `source_selection_criteria`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_selection_criteria:
-        Option<S3BucketReplicationConfiguration2RulesSourceSelectionCriteria>,
+    pub source_selection_criteria: Option<S3BucketReplicationConfiguration2RulesSourceSelectionCriteria>,
 }
 
 impl S3BucketReplicationConfiguration2Rules {
     /// `S3BucketReplicationConfiguration2Rules` with its required arguments; set the others with `S3BucketReplicationConfiguration2Rules { field: Some(..), ..S3BucketReplicationConfiguration2Rules::new(..) }`.
-    pub fn new(
-        status: impl Into<crate::core::Expr>,
-        destination: S3BucketReplicationConfiguration2RulesDestination,
-    ) -> Self {
+    pub fn new(status: impl Into<crate::core::Expr>, destination: S3BucketReplicationConfiguration2RulesDestination) -> Self {
         Self {
             delete_marker_replication_status: None,
             id: None,
@@ -600,10 +594,7 @@ pub struct S3BucketReplicationConfiguration2 {
 
 impl S3BucketReplicationConfiguration2 {
     /// `S3BucketReplicationConfiguration2` with its required arguments; set the others with `S3BucketReplicationConfiguration2 { field: Some(..), ..S3BucketReplicationConfiguration2::new(..) }`.
-    pub fn new(
-        role: impl Into<crate::core::Expr>,
-        rules: Vec<S3BucketReplicationConfiguration2Rules>,
-    ) -> Self {
+    pub fn new(role: impl Into<crate::core::Expr>, rules: Vec<S3BucketReplicationConfiguration2Rules>) -> Self {
         Self {
             role: role.into(),
             rules,
@@ -638,15 +629,12 @@ pub struct S3BucketServerSideEncryptionConfiguration2Rule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_key_enabled: Option<crate::core::Arg<bool>>,
     /// `apply_server_side_encryption_by_default`. Required.
-    pub apply_server_side_encryption_by_default:
-        S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault,
+    pub apply_server_side_encryption_by_default: S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault,
 }
 
 impl S3BucketServerSideEncryptionConfiguration2Rule {
     /// `S3BucketServerSideEncryptionConfiguration2Rule` with its required arguments; set the others with `S3BucketServerSideEncryptionConfiguration2Rule { field: Some(..), ..S3BucketServerSideEncryptionConfiguration2Rule::new(..) }`.
-    pub fn new(
-        apply_server_side_encryption_by_default: S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault,
-    ) -> Self {
+    pub fn new(apply_server_side_encryption_by_default: S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault) -> Self {
         Self {
             bucket_key_enabled: None,
             apply_server_side_encryption_by_default,
@@ -664,7 +652,9 @@ pub struct S3BucketServerSideEncryptionConfiguration2 {
 impl S3BucketServerSideEncryptionConfiguration2 {
     /// `S3BucketServerSideEncryptionConfiguration2` with its required arguments; set the others with `S3BucketServerSideEncryptionConfiguration2 { field: Some(..), ..S3BucketServerSideEncryptionConfiguration2::new(..) }`.
     pub fn new(rule: S3BucketServerSideEncryptionConfiguration2Rule) -> Self {
-        Self { rule }
+        Self {
+            rule,
+        }
     }
 }
 
@@ -974,7 +964,10 @@ pub struct S3BucketAclAccessControlPolicy {
 impl S3BucketAclAccessControlPolicy {
     /// `S3BucketAclAccessControlPolicy` with its required arguments; set the others with `S3BucketAclAccessControlPolicy { field: Some(..), ..S3BucketAclAccessControlPolicy::new(..) }`.
     pub fn new(owner: S3BucketAclAccessControlPolicyOwner) -> Self {
-        Self { grant: None, owner }
+        Self {
+            grant: None,
+            owner,
+        }
     }
 }
 
@@ -1016,8 +1009,7 @@ impl crate::core::Resource for S3BucketAcl {
 
 /// The `s3_bucket_destination` block of [`S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3BucketDestination
-{
+pub struct S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3BucketDestination {
     /// `bucket_account_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_account_id: Option<crate::core::Expr>,
@@ -1047,15 +1039,12 @@ impl S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3Bu
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination {
     /// `s3_bucket_destination`. Required.
-    pub s3_bucket_destination:
-        S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3BucketDestination,
+    pub s3_bucket_destination: S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3BucketDestination,
 }
 
 impl S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination {
     /// `S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination` with its required arguments; set the others with `S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination { field: Some(..), ..S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination::new(..) }`.
-    pub fn new(
-        s3_bucket_destination: S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3BucketDestination,
-    ) -> Self {
+    pub fn new(s3_bucket_destination: S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3BucketDestination) -> Self {
         Self {
             s3_bucket_destination,
         }
@@ -1074,9 +1063,7 @@ pub struct S3BucketAnalyticsConfigurationStorageClassAnalysisDataExport {
 
 impl S3BucketAnalyticsConfigurationStorageClassAnalysisDataExport {
     /// `S3BucketAnalyticsConfigurationStorageClassAnalysisDataExport` with its required arguments; set the others with `S3BucketAnalyticsConfigurationStorageClassAnalysisDataExport { field: Some(..), ..S3BucketAnalyticsConfigurationStorageClassAnalysisDataExport::new(..) }`.
-    pub fn new(
-        destination: S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination,
-    ) -> Self {
+    pub fn new(destination: S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination) -> Self {
         Self {
             output_schema_version: None,
             destination,
@@ -1094,7 +1081,9 @@ pub struct S3BucketAnalyticsConfigurationStorageClassAnalysis {
 impl S3BucketAnalyticsConfigurationStorageClassAnalysis {
     /// `S3BucketAnalyticsConfigurationStorageClassAnalysis` with its required arguments; set the others with `S3BucketAnalyticsConfigurationStorageClassAnalysis { field: Some(..), ..S3BucketAnalyticsConfigurationStorageClassAnalysis::new(..) }`.
     pub fn new(data_export: S3BucketAnalyticsConfigurationStorageClassAnalysisDataExport) -> Self {
-        Self { data_export }
+        Self {
+            data_export,
+        }
     }
 }
 
@@ -1156,10 +1145,7 @@ pub struct S3BucketCorsConfigurationCorsRule {
 
 impl S3BucketCorsConfigurationCorsRule {
     /// `S3BucketCorsConfigurationCorsRule` with its required arguments; set the others with `S3BucketCorsConfigurationCorsRule { field: Some(..), ..S3BucketCorsConfigurationCorsRule::new(..) }`.
-    pub fn new(
-        allowed_methods: Vec<crate::core::Expr>,
-        allowed_origins: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(allowed_methods: Vec<crate::core::Expr>, allowed_origins: Vec<crate::core::Expr>) -> Self {
         Self {
             allowed_headers: None,
             allowed_methods,
@@ -1188,10 +1174,7 @@ pub struct S3BucketCorsConfiguration {
 
 impl S3BucketCorsConfiguration {
     /// `S3BucketCorsConfiguration` with its required arguments; set the others with `S3BucketCorsConfiguration { field: Some(..), ..S3BucketCorsConfiguration::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        cors_rule: Vec<S3BucketCorsConfigurationCorsRule>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, cors_rule: Vec<S3BucketCorsConfigurationCorsRule>) -> Self {
         Self {
             bucket: bucket.into(),
             expected_bucket_owner: None,
@@ -1216,10 +1199,7 @@ pub struct S3BucketIntelligentTieringConfigurationTiering {
 
 impl S3BucketIntelligentTieringConfigurationTiering {
     /// `S3BucketIntelligentTieringConfigurationTiering` with its required arguments; set the others with `S3BucketIntelligentTieringConfigurationTiering { field: Some(..), ..S3BucketIntelligentTieringConfigurationTiering::new(..) }`.
-    pub fn new(
-        access_tier: impl Into<crate::core::Expr>,
-        days: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(access_tier: impl Into<crate::core::Expr>, days: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             access_tier: access_tier.into(),
             days: days.into(),
@@ -1249,11 +1229,7 @@ pub struct S3BucketIntelligentTieringConfiguration {
 
 impl S3BucketIntelligentTieringConfiguration {
     /// `S3BucketIntelligentTieringConfiguration` with its required arguments; set the others with `S3BucketIntelligentTieringConfiguration { field: Some(..), ..S3BucketIntelligentTieringConfiguration::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        tiering: Vec<S3BucketIntelligentTieringConfigurationTiering>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, tiering: Vec<S3BucketIntelligentTieringConfigurationTiering>) -> Self {
         Self {
             bucket: bucket.into(),
             id: None,
@@ -1287,12 +1263,14 @@ impl S3BucketInventoryDestinationBucketEncryptionSseKms {
 
 /// The `sse_s3` block of [`S3BucketInventoryDestinationBucketEncryption`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3BucketInventoryDestinationBucketEncryptionSseS3 {}
+pub struct S3BucketInventoryDestinationBucketEncryptionSseS3 {
+}
 
 impl S3BucketInventoryDestinationBucketEncryptionSseS3 {
     /// `S3BucketInventoryDestinationBucketEncryptionSseS3` with its required arguments; set the others with `S3BucketInventoryDestinationBucketEncryptionSseS3 { field: Some(..), ..S3BucketInventoryDestinationBucketEncryptionSseS3::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -1337,10 +1315,7 @@ pub struct S3BucketInventoryDestinationBucket {
 
 impl S3BucketInventoryDestinationBucket {
     /// `S3BucketInventoryDestinationBucket` with its required arguments; set the others with `S3BucketInventoryDestinationBucket { field: Some(..), ..S3BucketInventoryDestinationBucket::new(..) }`.
-    pub fn new(
-        bucket_arn: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_arn: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
             bucket_arn: bucket_arn.into(),
@@ -1361,7 +1336,9 @@ pub struct S3BucketInventoryDestination {
 impl S3BucketInventoryDestination {
     /// `S3BucketInventoryDestination` with its required arguments; set the others with `S3BucketInventoryDestination { field: Some(..), ..S3BucketInventoryDestination::new(..) }`.
     pub fn new(bucket: S3BucketInventoryDestinationBucket) -> Self {
-        Self { bucket }
+        Self {
+            bucket,
+        }
     }
 }
 
@@ -1376,7 +1353,9 @@ pub struct S3BucketInventoryFilter {
 impl S3BucketInventoryFilter {
     /// `S3BucketInventoryFilter` with its required arguments; set the others with `S3BucketInventoryFilter { field: Some(..), ..S3BucketInventoryFilter::new(..) }`.
     pub fn new() -> Self {
-        Self { prefix: None }
+        Self {
+            prefix: None,
+        }
     }
 }
 
@@ -1425,13 +1404,7 @@ pub struct S3BucketInventory {
 
 impl S3BucketInventory {
     /// `S3BucketInventory` with its required arguments; set the others with `S3BucketInventory { field: Some(..), ..S3BucketInventory::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        included_object_versions: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        destination: S3BucketInventoryDestination,
-        schedule: S3BucketInventorySchedule,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, included_object_versions: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, destination: S3BucketInventoryDestination, schedule: S3BucketInventorySchedule) -> Self {
         Self {
             bucket: bucket.into(),
             enabled: None,
@@ -1607,10 +1580,7 @@ pub struct S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition {
 
 impl S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition {
     /// `S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition` with its required arguments; set the others with `S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition { field: Some(..), ..S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition::new(..) }`.
-    pub fn new(
-        noncurrent_days: impl Into<crate::core::Arg<crate::core::Number>>,
-        storage_class: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(noncurrent_days: impl Into<crate::core::Arg<crate::core::Number>>, storage_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             newer_noncurrent_versions: None,
             noncurrent_days: noncurrent_days.into(),
@@ -1656,8 +1626,7 @@ pub struct S3BucketLifecycleConfigurationRule {
     pub status: crate::core::Expr,
     /// `abort_incomplete_multipart_upload`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub abort_incomplete_multipart_upload:
-        Option<Vec<S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload>>,
+    pub abort_incomplete_multipart_upload: Option<Vec<S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload>>,
     /// `expiration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expiration: Option<Vec<S3BucketLifecycleConfigurationRuleExpiration>>,
@@ -1666,12 +1635,10 @@ pub struct S3BucketLifecycleConfigurationRule {
     pub filter: Option<Vec<S3BucketLifecycleConfigurationRuleFilter>>,
     /// `noncurrent_version_expiration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub noncurrent_version_expiration:
-        Option<Vec<S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration>>,
+    pub noncurrent_version_expiration: Option<Vec<S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration>>,
     /// `noncurrent_version_transition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub noncurrent_version_transition:
-        Option<Vec<S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition>>,
+    pub noncurrent_version_transition: Option<Vec<S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition>>,
     /// `transition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transition: Option<Vec<S3BucketLifecycleConfigurationRuleTransition>>,
@@ -1765,10 +1732,7 @@ pub struct S3BucketLoggingTargetGrant {
 
 impl S3BucketLoggingTargetGrant {
     /// `S3BucketLoggingTargetGrant` with its required arguments; set the others with `S3BucketLoggingTargetGrant { field: Some(..), ..S3BucketLoggingTargetGrant::new(..) }`.
-    pub fn new(
-        permission: impl Into<crate::core::Expr>,
-        grantee: S3BucketAclAccessControlPolicyGrantGrantee,
-    ) -> Self {
+    pub fn new(permission: impl Into<crate::core::Expr>, grantee: S3BucketAclAccessControlPolicyGrantGrantee) -> Self {
         Self {
             permission: permission.into(),
             grantee,
@@ -1838,11 +1802,7 @@ pub struct S3BucketLogging {
 
 impl S3BucketLogging {
     /// `S3BucketLogging` with its required arguments; set the others with `S3BucketLogging { field: Some(..), ..S3BucketLogging::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        target_bucket: impl Into<crate::core::Expr>,
-        target_prefix: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, target_bucket: impl Into<crate::core::Expr>, target_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
             expected_bucket_owner: None,
@@ -2206,7 +2166,9 @@ pub struct S3BucketObjectLockConfigurationRule {
 impl S3BucketObjectLockConfigurationRule {
     /// `S3BucketObjectLockConfigurationRule` with its required arguments; set the others with `S3BucketObjectLockConfigurationRule { field: Some(..), ..S3BucketObjectLockConfigurationRule::new(..) }`.
     pub fn new(default_retention: S3BucketObjectLockConfigurationRuleDefaultRetention) -> Self {
-        Self { default_retention }
+        Self {
+            default_retention,
+        }
     }
 }
 
@@ -2415,8 +2377,7 @@ pub struct S3BucketReplicationConfigurationRuleDestinationMetrics {
     pub status: crate::core::Expr,
     /// `event_threshold`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_threshold:
-        Option<S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold>,
+    pub event_threshold: Option<S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold>,
 }
 
 impl S3BucketReplicationConfigurationRuleDestinationMetrics {
@@ -2440,10 +2401,7 @@ pub struct S3BucketReplicationConfigurationRuleDestinationReplicationTime {
 
 impl S3BucketReplicationConfigurationRuleDestinationReplicationTime {
     /// `S3BucketReplicationConfigurationRuleDestinationReplicationTime` with its required arguments; set the others with `S3BucketReplicationConfigurationRuleDestinationReplicationTime { field: Some(..), ..S3BucketReplicationConfigurationRuleDestinationReplicationTime::new(..) }`.
-    pub fn new(
-        status: impl Into<crate::core::Expr>,
-        time: S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold,
-    ) -> Self {
+    pub fn new(status: impl Into<crate::core::Expr>, time: S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold) -> Self {
         Self {
             status: status.into(),
             time,
@@ -2464,12 +2422,10 @@ pub struct S3BucketReplicationConfigurationRuleDestination {
     pub storage_class: Option<crate::core::Expr>,
     /// `access_control_translation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_translation:
-        Option<S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation>,
+    pub access_control_translation: Option<S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation>,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_configuration:
-        Option<S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration>,
+    pub encryption_configuration: Option<S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration>,
     /// `metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metrics: Option<S3BucketReplicationConfigurationRuleDestinationMetrics>,
@@ -2526,8 +2482,7 @@ pub struct S3BucketReplicationConfigurationRuleSourceSelectionCriteria {
     pub replica_modifications: Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
     /// `sse_kms_encrypted_objects`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sse_kms_encrypted_objects:
-        Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
+    pub sse_kms_encrypted_objects: Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
 }
 
 impl S3BucketReplicationConfigurationRuleSourceSelectionCriteria {
@@ -2557,30 +2512,24 @@ pub struct S3BucketReplicationConfigurationRule {
     pub status: crate::core::Expr,
     /// `delete_marker_replication`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub delete_marker_replication:
-        Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
+    pub delete_marker_replication: Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
     /// `destination`. Required.
     pub destination: S3BucketReplicationConfigurationRuleDestination,
     /// `existing_object_replication`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub existing_object_replication:
-        Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
+    pub existing_object_replication: Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<S3BucketReplicationConfigurationRuleFilter>,
     /// `source_selection_criteria`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_selection_criteria:
-        Option<S3BucketReplicationConfigurationRuleSourceSelectionCriteria>,
+    pub source_selection_criteria: Option<S3BucketReplicationConfigurationRuleSourceSelectionCriteria>,
 }
 
 impl S3BucketReplicationConfigurationRule {
     /// `S3BucketReplicationConfigurationRule` with its required arguments; set the others with `S3BucketReplicationConfigurationRule { field: Some(..), ..S3BucketReplicationConfigurationRule::new(..) }`.
     #[allow(deprecated)]
-    pub fn new(
-        status: impl Into<crate::core::Expr>,
-        destination: S3BucketReplicationConfigurationRuleDestination,
-    ) -> Self {
+    pub fn new(status: impl Into<crate::core::Expr>, destination: S3BucketReplicationConfigurationRuleDestination) -> Self {
         Self {
             id: None,
             prefix: None,
@@ -2614,11 +2563,7 @@ pub struct S3BucketReplicationConfiguration {
 
 impl S3BucketReplicationConfiguration {
     /// `S3BucketReplicationConfiguration` with its required arguments; set the others with `S3BucketReplicationConfiguration { field: Some(..), ..S3BucketReplicationConfiguration::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        role: impl Into<crate::core::Expr>,
-        rule: Vec<S3BucketReplicationConfigurationRule>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>, rule: Vec<S3BucketReplicationConfigurationRule>) -> Self {
         Self {
             bucket: bucket.into(),
             id: None,
@@ -2672,8 +2617,7 @@ pub struct S3BucketServerSideEncryptionConfigurationRule {
     pub bucket_key_enabled: Option<crate::core::Arg<bool>>,
     /// `apply_server_side_encryption_by_default`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub apply_server_side_encryption_by_default:
-        Option<S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault>,
+    pub apply_server_side_encryption_by_default: Option<S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault>,
 }
 
 impl S3BucketServerSideEncryptionConfigurationRule {
@@ -2703,10 +2647,7 @@ pub struct S3BucketServerSideEncryptionConfiguration {
 
 impl S3BucketServerSideEncryptionConfiguration {
     /// `S3BucketServerSideEncryptionConfiguration` with its required arguments; set the others with `S3BucketServerSideEncryptionConfiguration { field: Some(..), ..S3BucketServerSideEncryptionConfiguration::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        rule: Vec<S3BucketServerSideEncryptionConfigurationRule>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, rule: Vec<S3BucketServerSideEncryptionConfigurationRule>) -> Self {
         Self {
             bucket: bucket.into(),
             expected_bucket_owner: None,
@@ -2760,10 +2701,7 @@ pub struct S3BucketVersioning {
 
 impl S3BucketVersioning {
     /// `S3BucketVersioning` with its required arguments; set the others with `S3BucketVersioning { field: Some(..), ..S3BucketVersioning::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        versioning_configuration: S3BucketVersioningVersioningConfiguration,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, versioning_configuration: S3BucketVersioningVersioningConfiguration) -> Self {
         Self {
             bucket: bucket.into(),
             expected_bucket_owner: None,
@@ -2788,7 +2726,9 @@ pub struct S3BucketWebsiteConfigurationErrorDocument {
 impl S3BucketWebsiteConfigurationErrorDocument {
     /// `S3BucketWebsiteConfigurationErrorDocument` with its required arguments; set the others with `S3BucketWebsiteConfigurationErrorDocument { field: Some(..), ..S3BucketWebsiteConfigurationErrorDocument::new(..) }`.
     pub fn new(key: impl Into<crate::core::Expr>) -> Self {
-        Self { key: key.into() }
+        Self {
+            key: key.into(),
+        }
     }
 }
 
@@ -3017,7 +2957,9 @@ pub struct S3ObjectOverrideProviderDefaultTags {
 impl S3ObjectOverrideProviderDefaultTags {
     /// `S3ObjectOverrideProviderDefaultTags` with its required arguments; set the others with `S3ObjectOverrideProviderDefaultTags { field: Some(..), ..S3ObjectOverrideProviderDefaultTags::new(..) }`.
     pub fn new() -> Self {
-        Self { tags: None }
+        Self {
+            tags: None,
+        }
     }
 }
 
@@ -3032,7 +2974,9 @@ pub struct S3ObjectOverrideProvider {
 impl S3ObjectOverrideProvider {
     /// `S3ObjectOverrideProvider` with its required arguments; set the others with `S3ObjectOverrideProvider { field: Some(..), ..S3ObjectOverrideProvider::new(..) }`.
     pub fn new() -> Self {
-        Self { default_tags: None }
+        Self {
+            default_tags: None,
+        }
     }
 }
 
@@ -3324,11 +3268,7 @@ pub struct S3ObjectCopy {
 
 impl S3ObjectCopy {
     /// `S3ObjectCopy` with its required arguments; set the others with `S3ObjectCopy { field: Some(..), ..S3ObjectCopy::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             acl: None,
             bucket: bucket.into(),
@@ -3546,12 +3486,14 @@ impl crate::core::DataSource for DataS3BucketPolicy {
 
 /// `aws_s3_directory_buckets` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataS3DirectoryBuckets {}
+pub struct DataS3DirectoryBuckets {
+}
 
 impl DataS3DirectoryBuckets {
     /// `DataS3DirectoryBuckets` with its required arguments; set the others with `DataS3DirectoryBuckets { field: Some(..), ..DataS3DirectoryBuckets::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

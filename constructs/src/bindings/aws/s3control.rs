@@ -28,10 +28,7 @@ pub struct S3controlAccessGrantGrantee {
 
 impl S3controlAccessGrantGrantee {
     /// `S3controlAccessGrantGrantee` with its required arguments; set the others with `S3controlAccessGrantGrantee { field: Some(..), ..S3controlAccessGrantGrantee::new(..) }`.
-    pub fn new(
-        grantee_identifier: impl Into<crate::core::Expr>,
-        grantee_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(grantee_identifier: impl Into<crate::core::Expr>, grantee_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             grantee_identifier: grantee_identifier.into(),
             grantee_type: grantee_type.into(),
@@ -57,8 +54,7 @@ pub struct S3controlAccessGrant {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `access_grants_location_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_grants_location_configuration:
-        Option<Vec<S3controlAccessGrantAccessGrantsLocationConfiguration>>,
+    pub access_grants_location_configuration: Option<Vec<S3controlAccessGrantAccessGrantsLocationConfiguration>>,
     /// `grantee`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grantee: Option<Vec<S3controlAccessGrantGrantee>>,
@@ -66,10 +62,7 @@ pub struct S3controlAccessGrant {
 
 impl S3controlAccessGrant {
     /// `S3controlAccessGrant` with its required arguments; set the others with `S3controlAccessGrant { field: Some(..), ..S3controlAccessGrant::new(..) }`.
-    pub fn new(
-        access_grants_location_id: impl Into<crate::core::Expr>,
-        permission: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_grants_location_id: impl Into<crate::core::Expr>, permission: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_grants_location_id: access_grants_location_id.into(),
             account_id: None,
@@ -156,10 +149,7 @@ pub struct S3controlAccessGrantsLocation {
 
 impl S3controlAccessGrantsLocation {
     /// `S3controlAccessGrantsLocation` with its required arguments; set the others with `S3controlAccessGrantsLocation { field: Some(..), ..S3controlAccessGrantsLocation::new(..) }`.
-    pub fn new(
-        iam_role_arn: impl Into<crate::core::Expr>,
-        location_scope: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(iam_role_arn: impl Into<crate::core::Expr>, location_scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
             iam_role_arn: iam_role_arn.into(),
@@ -187,10 +177,7 @@ pub struct S3controlAccessPointPolicy {
 
 impl S3controlAccessPointPolicy {
     /// `S3controlAccessPointPolicy` with its required arguments; set the others with `S3controlAccessPointPolicy { field: Some(..), ..S3controlAccessPointPolicy::new(..) }`.
-    pub fn new(
-        access_point_arn: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_point_arn: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_point_arn: access_point_arn.into(),
             id: None,
@@ -223,10 +210,7 @@ pub struct S3controlBucket {
 
 impl S3controlBucket {
     /// `S3controlBucket` with its required arguments; set the others with `S3controlBucket { field: Some(..), ..S3controlBucket::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        outpost_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, outpost_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
             id: None,
@@ -313,8 +297,7 @@ pub struct S3controlBucketLifecycleConfigurationRule {
     pub status: Option<crate::core::Expr>,
     /// `abort_incomplete_multipart_upload`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub abort_incomplete_multipart_upload:
-        Option<S3controlBucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload>,
+    pub abort_incomplete_multipart_upload: Option<S3controlBucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload>,
     /// `expiration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expiration: Option<S3controlBucketLifecycleConfigurationRuleExpiration>,
@@ -350,10 +333,7 @@ pub struct S3controlBucketLifecycleConfiguration {
 
 impl S3controlBucketLifecycleConfiguration {
     /// `S3controlBucketLifecycleConfiguration` with its required arguments; set the others with `S3controlBucketLifecycleConfiguration { field: Some(..), ..S3controlBucketLifecycleConfiguration::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        rule: Vec<S3controlBucketLifecycleConfigurationRule>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, rule: Vec<S3controlBucketLifecycleConfigurationRule>) -> Self {
         Self {
             bucket: bucket.into(),
             id: None,
@@ -428,10 +408,7 @@ pub struct S3controlDirectoryBucketAccessPointScope {
 
 impl S3controlDirectoryBucketAccessPointScope {
     /// `S3controlDirectoryBucketAccessPointScope` with its required arguments; set the others with `S3controlDirectoryBucketAccessPointScope { field: Some(..), ..S3controlDirectoryBucketAccessPointScope::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             name: name.into(),
@@ -507,10 +484,7 @@ pub struct S3controlMultiRegionAccessPointDetails {
 
 impl S3controlMultiRegionAccessPointDetails {
     /// `S3controlMultiRegionAccessPointDetails` with its required arguments; set the others with `S3controlMultiRegionAccessPointDetails { field: Some(..), ..S3controlMultiRegionAccessPointDetails::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        region: Vec<S3controlMultiRegionAccessPointDetailsRegion>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, region: Vec<S3controlMultiRegionAccessPointDetailsRegion>) -> Self {
         Self {
             name: name.into(),
             public_access_block: None,
@@ -646,8 +620,7 @@ impl crate::core::Resource for S3controlMultiRegionAccessPointPolicy {
 
 /// The `aws_lambda` block of [`S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda
-{
+pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda {
     /// `function_arn`. Required.
     pub function_arn: crate::core::Expr,
     /// `function_payload`. Optional.
@@ -674,10 +647,10 @@ pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurat
 
 impl S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation {
     /// `S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation { field: Some(..), ..S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation::new(..) }`.
-    pub fn new(
-        aws_lambda: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda,
-    ) -> Self {
-        Self { aws_lambda }
+    pub fn new(aws_lambda: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda) -> Self {
+        Self {
+            aws_lambda,
+        }
     }
 }
 
@@ -692,10 +665,7 @@ pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurat
 
 impl S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration {
     /// `S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration { field: Some(..), ..S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration::new(..) }`.
-    pub fn new(
-        actions: Vec<crate::core::Expr>,
-        content_transformation: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation,
-    ) -> Self {
+    pub fn new(actions: Vec<crate::core::Expr>, content_transformation: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation) -> Self {
         Self {
             actions,
             content_transformation,
@@ -715,18 +685,12 @@ pub struct S3controlObjectLambdaAccessPointConfiguration {
     /// `supporting_access_point`. Required.
     pub supporting_access_point: crate::core::Expr,
     /// `transformation_configuration`. Required.
-    pub transformation_configuration:
-        Vec<S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration>,
+    pub transformation_configuration: Vec<S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration>,
 }
 
 impl S3controlObjectLambdaAccessPointConfiguration {
     /// `S3controlObjectLambdaAccessPointConfiguration` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfiguration { field: Some(..), ..S3controlObjectLambdaAccessPointConfiguration::new(..) }`.
-    pub fn new(
-        supporting_access_point: impl Into<crate::core::Expr>,
-        transformation_configuration: Vec<
-            S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration,
-        >,
-    ) -> Self {
+    pub fn new(supporting_access_point: impl Into<crate::core::Expr>, transformation_configuration: Vec<S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration>) -> Self {
         Self {
             allowed_features: None,
             cloud_watch_metrics_enabled: None,
@@ -753,10 +717,7 @@ pub struct S3controlObjectLambdaAccessPoint {
 
 impl S3controlObjectLambdaAccessPoint {
     /// `S3controlObjectLambdaAccessPoint` with its required arguments; set the others with `S3controlObjectLambdaAccessPoint { field: Some(..), ..S3controlObjectLambdaAccessPoint::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        configuration: S3controlObjectLambdaAccessPointConfiguration,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, configuration: S3controlObjectLambdaAccessPointConfiguration) -> Self {
         Self {
             account_id: None,
             id: None,
@@ -812,14 +773,15 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
 /// The `selection_criteria` block of [`S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetricsSelectionCriteria
-{
+pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetricsSelectionCriteria {
     /// `delimiter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<crate::core::Expr>,
@@ -872,10 +834,10 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel::new(..) }`.
-    pub fn new(
-        storage_metrics: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics,
-    ) -> Self {
-        Self { storage_metrics }
+    pub fn new(storage_metrics: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics) -> Self {
+        Self {
+            storage_metrics,
+        }
     }
 }
 
@@ -884,29 +846,19 @@ impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucket
 pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel {
     /// `activity_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub activity_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub activity_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
     /// `advanced_cost_optimization_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub advanced_cost_optimization_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub advanced_cost_optimization_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
     /// `advanced_data_protection_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub advanced_data_protection_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub advanced_data_protection_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
     /// `detailed_status_code_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detailed_status_code_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub detailed_status_code_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
     /// `prefix_level`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prefix_level: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel,
-    >,
+    pub prefix_level: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel>,
 }
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel {
@@ -927,34 +879,23 @@ impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucket
 pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel {
     /// `activity_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub activity_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub activity_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
     /// `advanced_cost_optimization_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub advanced_cost_optimization_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub advanced_cost_optimization_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
     /// `advanced_data_protection_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub advanced_data_protection_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub advanced_data_protection_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
     /// `bucket_level`. Required.
-    pub bucket_level:
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel,
+    pub bucket_level: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel,
     /// `detailed_status_code_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detailed_status_code_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics,
-    >,
+    pub detailed_status_code_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics>,
 }
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel::new(..) }`.
-    pub fn new(
-        bucket_level: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel,
-    ) -> Self {
+    pub fn new(bucket_level: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel) -> Self {
         Self {
             activity_metrics: None,
             advanced_cost_optimization_metrics: None,
@@ -975,7 +916,9 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg {
 impl S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg::new(..) }`.
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
-        Self { arn: arn.into() }
+        Self {
+            arn: arn.into(),
+        }
     }
 }
 
@@ -997,8 +940,7 @@ impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportCloudWat
 
 /// The `sse_kms` block of [`S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseKms
-{
+pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseKms {
     /// `key_id`. Required.
     pub key_id: crate::core::Expr,
 }
@@ -1014,8 +956,8 @@ impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3Bucket
 
 /// The `sse_s3` block of [`S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3
-{}
+pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3 {
+}
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3 {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3 { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3::new(..) }`.
@@ -1036,9 +978,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3
     pub sse_s3: Option<Vec<S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3>>,
 }
 
-impl
-    S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption
-{
+impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -1069,12 +1009,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        arn: impl Into<crate::core::Expr>,
-        format: impl Into<crate::core::Expr>,
-        output_schema_version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, arn: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, output_schema_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             arn: arn.into(),
@@ -1091,14 +1026,10 @@ impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3Bucket
 pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExport {
     /// `cloud_watch_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloud_watch_metrics: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationDataExportCloudWatchMetrics,
-    >,
+    pub cloud_watch_metrics: Option<S3controlStorageLensConfigurationStorageLensConfigurationDataExportCloudWatchMetrics>,
     /// `s3_bucket_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_bucket_destination: Option<
-        S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination,
-    >,
+    pub s3_bucket_destination: Option<S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination>,
 }
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExport {
@@ -1155,10 +1086,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfiguration {
 
 impl S3controlStorageLensConfigurationStorageLensConfiguration {
     /// `S3controlStorageLensConfigurationStorageLensConfiguration` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfiguration { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfiguration::new(..) }`.
-    pub fn new(
-        enabled: impl Into<crate::core::Arg<bool>>,
-        account_level: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel,
-    ) -> Self {
+    pub fn new(enabled: impl Into<crate::core::Arg<bool>>, account_level: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel) -> Self {
         Self {
             enabled: enabled.into(),
             account_level,
@@ -1193,10 +1121,7 @@ pub struct S3controlStorageLensConfiguration {
 
 impl S3controlStorageLensConfiguration {
     /// `S3controlStorageLensConfiguration` with its required arguments; set the others with `S3controlStorageLensConfiguration { field: Some(..), ..S3controlStorageLensConfiguration::new(..) }`.
-    pub fn new(
-        config_id: impl Into<crate::core::Expr>,
-        storage_lens_configuration: S3controlStorageLensConfigurationStorageLensConfiguration,
-    ) -> Self {
+    pub fn new(config_id: impl Into<crate::core::Expr>, storage_lens_configuration: S3controlStorageLensConfigurationStorageLensConfiguration) -> Self {
         Self {
             account_id: None,
             config_id: config_id.into(),

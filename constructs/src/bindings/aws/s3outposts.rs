@@ -22,11 +22,7 @@ pub struct S3outpostsEndpoint {
 
 impl S3outpostsEndpoint {
     /// `S3outpostsEndpoint` with its required arguments; set the others with `S3outpostsEndpoint { field: Some(..), ..S3outpostsEndpoint::new(..) }`.
-    pub fn new(
-        outpost_id: impl Into<crate::core::Expr>,
-        security_group_id: impl Into<crate::core::Expr>,
-        subnet_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(outpost_id: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_type: None,
             customer_owned_ipv4_pool: None,

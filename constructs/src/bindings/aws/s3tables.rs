@@ -11,10 +11,7 @@ pub struct S3tablesNamespace {
 
 impl S3tablesNamespace {
     /// `S3tablesNamespace` with its required arguments; set the others with `S3tablesNamespace { field: Some(..), ..S3tablesNamespace::new(..) }`.
-    pub fn new(
-        namespace: impl Into<crate::core::Expr>,
-        table_bucket_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(namespace: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             namespace: namespace.into(),
             table_bucket_arn: table_bucket_arn.into(),
@@ -47,12 +44,7 @@ pub struct S3tablesTable {
 
 impl S3tablesTable {
     /// `S3tablesTable` with its required arguments; set the others with `S3tablesTable { field: Some(..), ..S3tablesTable::new(..) }`.
-    pub fn new(
-        format: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        namespace: impl Into<crate::core::Expr>,
-        table_bucket_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(format: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             encryption_configuration: None,
             format: format.into(),
@@ -107,10 +99,7 @@ pub struct S3tablesTableBucketPolicy {
 
 impl S3tablesTableBucketPolicy {
     /// `S3tablesTableBucketPolicy` with its required arguments; set the others with `S3tablesTableBucketPolicy { field: Some(..), ..S3tablesTableBucketPolicy::new(..) }`.
-    pub fn new(
-        resource_policy: impl Into<crate::core::Expr>,
-        table_bucket_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_policy: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_policy: resource_policy.into(),
             table_bucket_arn: table_bucket_arn.into(),
@@ -137,12 +126,7 @@ pub struct S3tablesTablePolicy {
 
 impl S3tablesTablePolicy {
     /// `S3tablesTablePolicy` with its required arguments; set the others with `S3tablesTablePolicy { field: Some(..), ..S3tablesTablePolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        namespace: impl Into<crate::core::Expr>,
-        resource_policy: impl Into<crate::core::Expr>,
-        table_bucket_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, resource_policy: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             namespace: namespace.into(),

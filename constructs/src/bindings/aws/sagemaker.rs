@@ -64,11 +64,7 @@ pub struct SagemakerApp {
 
 impl SagemakerApp {
     /// `SagemakerApp` with its required arguments; set the others with `SagemakerApp { field: Some(..), ..SagemakerApp::new(..) }`.
-    pub fn new(
-        app_name: impl Into<crate::core::Expr>,
-        app_type: impl Into<crate::core::Expr>,
-        domain_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_name: impl Into<crate::core::Expr>, app_type: impl Into<crate::core::Expr>, domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_name: app_name.into(),
             app_type: app_type.into(),
@@ -98,8 +94,7 @@ pub struct SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig {
     pub container_entrypoint: Option<Vec<crate::core::Expr>>,
     /// `container_environment_variables`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_environment_variables:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub container_environment_variables: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
 impl SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig {
@@ -191,9 +186,7 @@ pub struct SagemakerAppImageConfigKernelGatewayImageConfig {
 
 impl SagemakerAppImageConfigKernelGatewayImageConfig {
     /// `SagemakerAppImageConfigKernelGatewayImageConfig` with its required arguments; set the others with `SagemakerAppImageConfigKernelGatewayImageConfig { field: Some(..), ..SagemakerAppImageConfigKernelGatewayImageConfig::new(..) }`.
-    pub fn new(
-        kernel_spec: Vec<SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec>,
-    ) -> Self {
+    pub fn new(kernel_spec: Vec<SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec>) -> Self {
         Self {
             file_system_config: None,
             kernel_spec,
@@ -289,10 +282,7 @@ pub struct SagemakerCodeRepository {
 
 impl SagemakerCodeRepository {
     /// `SagemakerCodeRepository` with its required arguments; set the others with `SagemakerCodeRepository { field: Some(..), ..SagemakerCodeRepository::new(..) }`.
-    pub fn new(
-        code_repository_name: impl Into<crate::core::Expr>,
-        git_config: SagemakerCodeRepositoryGitConfig,
-    ) -> Self {
+    pub fn new(code_repository_name: impl Into<crate::core::Expr>, git_config: SagemakerCodeRepositoryGitConfig) -> Self {
         Self {
             code_repository_name: code_repository_name.into(),
             id: None,
@@ -346,7 +336,9 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraints
 impl SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource {
     /// `SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource::new(..) }`.
     pub fn new() -> Self {
-        Self { s3_uri: None }
+        Self {
+            s3_uri: None,
+        }
     }
 }
 
@@ -355,12 +347,10 @@ impl SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResour
 pub struct SagemakerDataQualityJobDefinitionDataQualityBaselineConfig {
     /// `constraints_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub constraints_resource:
-        Option<SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource>,
+    pub constraints_resource: Option<SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource>,
     /// `statistics_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub statistics_resource:
-        Option<SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource>,
+    pub statistics_resource: Option<SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource>,
 }
 
 impl SagemakerDataQualityJobDefinitionDataQualityBaselineConfig {
@@ -384,14 +374,15 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInp
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv::new(..) }`.
     pub fn new() -> Self {
-        Self { header: None }
+        Self {
+            header: None,
+        }
     }
 }
 
 /// The `json` block of [`SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson
-{
+pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson {
     /// `line`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<crate::core::Arg<bool>>,
@@ -400,7 +391,9 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInp
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson::new(..) }`.
     pub fn new() -> Self {
-        Self { line: None }
+        Self {
+            line: None,
+        }
     }
 }
 
@@ -409,14 +402,10 @@ impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputData
 pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat {
     /// `csv`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub csv: Option<
-        SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv,
-    >,
+    pub csv: Option<SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv>,
     /// `json`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub json: Option<
-        SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson,
-    >,
+    pub json: Option<SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson>,
 }
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat {
@@ -444,16 +433,12 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInp
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3_input_mode: Option<crate::core::Expr>,
     /// `dataset_format`. Required.
-    pub dataset_format:
-        SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat,
+    pub dataset_format: SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat,
 }
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput::new(..) }`.
-    pub fn new(
-        data_captured_destination_s3_uri: impl Into<crate::core::Expr>,
-        dataset_format: SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat,
-    ) -> Self {
+    pub fn new(data_captured_destination_s3_uri: impl Into<crate::core::Expr>, dataset_format: SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat) -> Self {
         Self {
             data_captured_destination_s3_uri: data_captured_destination_s3_uri.into(),
             local_path: None,
@@ -497,8 +482,7 @@ impl SagemakerDataQualityJobDefinitionDataQualityJobInputEndpointInput {
 pub struct SagemakerDataQualityJobDefinitionDataQualityJobInput {
     /// `batch_transform_input`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub batch_transform_input:
-        Option<SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput>,
+    pub batch_transform_input: Option<SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput>,
     /// `endpoint_input`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint_input: Option<SagemakerDataQualityJobDefinitionDataQualityJobInputEndpointInput>,
@@ -542,16 +526,15 @@ impl SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutput
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs {
     /// `s3_output`. Required.
-    pub s3_output:
-        SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output,
+    pub s3_output: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output,
 }
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs::new(..) }`.
-    pub fn new(
-        s3_output: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output,
-    ) -> Self {
-        Self { s3_output }
+    pub fn new(s3_output: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output) -> Self {
+        Self {
+            s3_output,
+        }
     }
 }
 
@@ -562,15 +545,12 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<crate::core::Expr>,
     /// `monitoring_outputs`. Required.
-    pub monitoring_outputs:
-        SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs,
+    pub monitoring_outputs: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs,
 }
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig::new(..) }`.
-    pub fn new(
-        monitoring_outputs: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs,
-    ) -> Self {
+    pub fn new(monitoring_outputs: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs) -> Self {
         Self {
             kms_key_id: None,
             monitoring_outputs,
@@ -594,11 +574,7 @@ pub struct SagemakerDataQualityJobDefinitionJobResourcesClusterConfig {
 
 impl SagemakerDataQualityJobDefinitionJobResourcesClusterConfig {
     /// `SagemakerDataQualityJobDefinitionJobResourcesClusterConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionJobResourcesClusterConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionJobResourcesClusterConfig::new(..) }`.
-    pub fn new(
-        instance_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        instance_type: impl Into<crate::core::Expr>,
-        volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(instance_count: impl Into<crate::core::Arg<crate::core::Number>>, instance_type: impl Into<crate::core::Expr>, volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             instance_count: instance_count.into(),
             instance_type: instance_type.into(),
@@ -618,7 +594,9 @@ pub struct SagemakerDataQualityJobDefinitionJobResources {
 impl SagemakerDataQualityJobDefinitionJobResources {
     /// `SagemakerDataQualityJobDefinitionJobResources` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionJobResources { field: Some(..), ..SagemakerDataQualityJobDefinitionJobResources::new(..) }`.
     pub fn new(cluster_config: SagemakerDataQualityJobDefinitionJobResourcesClusterConfig) -> Self {
-        Self { cluster_config }
+        Self {
+            cluster_config,
+        }
     }
 }
 
@@ -633,10 +611,7 @@ pub struct SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig {
 
 impl SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig {
     /// `SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnets: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnets,
@@ -704,12 +679,10 @@ pub struct SagemakerDataQualityJobDefinition {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `data_quality_app_specification`. Required.
-    pub data_quality_app_specification:
-        SagemakerDataQualityJobDefinitionDataQualityAppSpecification,
+    pub data_quality_app_specification: SagemakerDataQualityJobDefinitionDataQualityAppSpecification,
     /// `data_quality_baseline_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_quality_baseline_config:
-        Option<SagemakerDataQualityJobDefinitionDataQualityBaselineConfig>,
+    pub data_quality_baseline_config: Option<SagemakerDataQualityJobDefinitionDataQualityBaselineConfig>,
     /// `data_quality_job_input`. Required.
     pub data_quality_job_input: SagemakerDataQualityJobDefinitionDataQualityJobInput,
     /// `data_quality_job_output_config`. Required.
@@ -726,13 +699,7 @@ pub struct SagemakerDataQualityJobDefinition {
 
 impl SagemakerDataQualityJobDefinition {
     /// `SagemakerDataQualityJobDefinition` with its required arguments; set the others with `SagemakerDataQualityJobDefinition { field: Some(..), ..SagemakerDataQualityJobDefinition::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        data_quality_app_specification: SagemakerDataQualityJobDefinitionDataQualityAppSpecification,
-        data_quality_job_input: SagemakerDataQualityJobDefinitionDataQualityJobInput,
-        data_quality_job_output_config: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig,
-        job_resources: SagemakerDataQualityJobDefinitionJobResources,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, data_quality_app_specification: SagemakerDataQualityJobDefinitionDataQualityAppSpecification, data_quality_job_input: SagemakerDataQualityJobDefinitionDataQualityJobInput, data_quality_job_output_config: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig, job_resources: SagemakerDataQualityJobDefinitionJobResources) -> Self {
         Self {
             id: None,
             name: None,
@@ -792,10 +759,7 @@ pub struct SagemakerDevice {
 
 impl SagemakerDevice {
     /// `SagemakerDevice` with its required arguments; set the others with `SagemakerDevice { field: Some(..), ..SagemakerDevice::new(..) }`.
-    pub fn new(
-        device_fleet_name: impl Into<crate::core::Expr>,
-        device: SagemakerDeviceDevice,
-    ) -> Self {
+    pub fn new(device_fleet_name: impl Into<crate::core::Expr>, device: SagemakerDeviceDevice) -> Self {
         Self {
             device_fleet_name: device_fleet_name.into(),
             id: None,
@@ -856,11 +820,7 @@ pub struct SagemakerDeviceFleet {
 
 impl SagemakerDeviceFleet {
     /// `SagemakerDeviceFleet` with its required arguments; set the others with `SagemakerDeviceFleet { field: Some(..), ..SagemakerDeviceFleet::new(..) }`.
-    pub fn new(
-        device_fleet_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        output_config: SagemakerDeviceFleetOutputConfig,
-    ) -> Self {
+    pub fn new(device_fleet_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, output_config: SagemakerDeviceFleetOutputConfig) -> Self {
         Self {
             description: None,
             device_fleet_name: device_fleet_name.into(),
@@ -889,10 +849,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSyste
 
 impl SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig {
     /// `SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig::new(..) }`.
-    pub fn new(
-        file_system_id: impl Into<crate::core::Expr>,
-        file_system_path: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(file_system_id: impl Into<crate::core::Expr>, file_system_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
             file_system_path: file_system_path.into(),
@@ -905,8 +862,7 @@ impl SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfi
 pub struct SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig {
     /// `efs_file_system_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub efs_file_system_config:
-        Option<SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig>,
+    pub efs_file_system_config: Option<SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig>,
 }
 
 impl SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig {
@@ -929,10 +885,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig {
 
 impl SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig {
     /// `SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig::new(..) }`.
-    pub fn new(
-        gid: impl Into<crate::core::Arg<crate::core::Number>>,
-        uid: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
             uid: uid.into(),
@@ -942,8 +895,7 @@ impl SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig {
 
 /// The `idle_settings` block of [`SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings
-{
+pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings {
     /// `idle_timeout_in_minutes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub idle_timeout_in_minutes: Option<crate::core::Arg<crate::core::Number>>,
@@ -975,9 +927,7 @@ impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagem
 pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement {
     /// `idle_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub idle_settings: Option<
-        SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings,
-    >,
+    pub idle_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings>,
 }
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement {
@@ -1019,10 +969,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage {
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage::new(..) }`.
-    pub fn new(
-        app_image_config_name: impl Into<crate::core::Expr>,
-        image_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(app_image_config_name: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_image_config_name: app_image_config_name.into(),
             image_name: image_name.into(),
@@ -1096,20 +1043,16 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_lifecycle_management:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement>,
+    pub app_lifecycle_management: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_repository:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
+    pub code_repository: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_image:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
+    pub custom_image: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
     /// `default_resource_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_resource_spec:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
+    pub default_resource_spec: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
     /// `emr_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emr_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings>,
@@ -1138,12 +1081,10 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_repository:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
+    pub code_repository: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
     /// `default_resource_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_resource_spec:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
+    pub default_resource_spec: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
 }
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings {
@@ -1165,12 +1106,10 @@ pub struct SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_image:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
+    pub custom_image: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
     /// `default_resource_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_resource_spec:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
+    pub default_resource_spec: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
 }
 
 impl SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings {
@@ -1195,10 +1134,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStor
 
 impl SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings {
     /// `SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings::new(..) }`.
-    pub fn new(
-        default_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>,
-        maximum_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(default_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>, maximum_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             default_ebs_volume_size_in_gb: default_ebs_volume_size_in_gb.into(),
             maximum_ebs_volume_size_in_gb: maximum_ebs_volume_size_in_gb.into(),
@@ -1211,8 +1147,7 @@ impl SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSet
 pub struct SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings {
     /// `default_ebs_storage_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_ebs_storage_settings:
-        Option<SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings>,
+    pub default_ebs_storage_settings: Option<SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings>,
 }
 
 impl SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings {
@@ -1234,8 +1169,7 @@ pub struct SagemakerDomainDefaultSpaceSettings {
     pub security_groups: Option<Vec<crate::core::Expr>>,
     /// `custom_file_system_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_file_system_config:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig>>,
+    pub custom_file_system_config: Option<Vec<SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig>>,
     /// `custom_posix_user_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_posix_user_config: Option<SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig>,
@@ -1244,12 +1178,10 @@ pub struct SagemakerDomainDefaultSpaceSettings {
     pub jupyter_lab_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings>,
     /// `jupyter_server_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jupyter_server_app_settings:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings>,
+    pub jupyter_server_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings>,
     /// `kernel_gateway_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kernel_gateway_app_settings:
-        Option<SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings>,
+    pub kernel_gateway_app_settings: Option<SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings>,
     /// `space_storage_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub space_storage_settings: Option<SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings>,
@@ -1282,7 +1214,9 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettin
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings::new(..) }`.
     pub fn new() -> Self {
-        Self { status: None }
+        Self {
+            status: None,
+        }
     }
 }
 
@@ -1416,37 +1350,28 @@ impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings {
 pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettings {
     /// `direct_deploy_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub direct_deploy_settings:
-        Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings>,
+    pub direct_deploy_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings>,
     /// `emr_serverless_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub emr_serverless_settings:
-        Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsEmrServerlessSettings>,
+    pub emr_serverless_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsEmrServerlessSettings>,
     /// `generative_ai_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub generative_ai_settings:
-        Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsGenerativeAiSettings>,
+    pub generative_ai_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsGenerativeAiSettings>,
     /// `identity_provider_oauth_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_provider_oauth_settings: Option<
-        Vec<SagemakerDomainDefaultUserSettingsCanvasAppSettingsIdentityProviderOauthSettings>,
-    >,
+    pub identity_provider_oauth_settings: Option<Vec<SagemakerDomainDefaultUserSettingsCanvasAppSettingsIdentityProviderOauthSettings>>,
     /// `kendra_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kendra_settings:
-        Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings>,
+    pub kendra_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings>,
     /// `model_register_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub model_register_settings:
-        Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsModelRegisterSettings>,
+    pub model_register_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsModelRegisterSettings>,
     /// `time_series_forecasting_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub time_series_forecasting_settings:
-        Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings>,
+    pub time_series_forecasting_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings>,
     /// `workspace_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub workspace_settings:
-        Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings>,
+    pub workspace_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings>,
 }
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettings {
@@ -1476,16 +1401,13 @@ pub struct SagemakerDomainDefaultUserSettingsCodeEditorAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_lifecycle_management:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement>,
+    pub app_lifecycle_management: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_image:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
+    pub custom_image: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
     /// `default_resource_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_resource_spec:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
+    pub default_resource_spec: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
 }
 
 impl SagemakerDomainDefaultUserSettingsCodeEditorAppSettings {
@@ -1506,12 +1428,10 @@ impl SagemakerDomainDefaultUserSettingsCodeEditorAppSettings {
 pub struct SagemakerDomainDefaultUserSettingsRSessionAppSettings {
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_image:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
+    pub custom_image: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
     /// `default_resource_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_resource_spec:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
+    pub default_resource_spec: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
 }
 
 impl SagemakerDomainDefaultUserSettingsRSessionAppSettings {
@@ -1600,8 +1520,7 @@ impl SagemakerDomainDefaultUserSettingsStudioWebPortalSettings {
 pub struct SagemakerDomainDefaultUserSettingsTensorBoardAppSettings {
     /// `default_resource_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_resource_spec:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
+    pub default_resource_spec: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
 }
 
 impl SagemakerDomainDefaultUserSettingsTensorBoardAppSettings {
@@ -1638,8 +1557,7 @@ pub struct SagemakerDomainDefaultUserSettings {
     pub code_editor_app_settings: Option<SagemakerDomainDefaultUserSettingsCodeEditorAppSettings>,
     /// `custom_file_system_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_file_system_config:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig>>,
+    pub custom_file_system_config: Option<Vec<SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig>>,
     /// `custom_posix_user_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_posix_user_config: Option<SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig>,
@@ -1648,19 +1566,16 @@ pub struct SagemakerDomainDefaultUserSettings {
     pub jupyter_lab_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings>,
     /// `jupyter_server_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jupyter_server_app_settings:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings>,
+    pub jupyter_server_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings>,
     /// `kernel_gateway_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kernel_gateway_app_settings:
-        Option<SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings>,
+    pub kernel_gateway_app_settings: Option<SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings>,
     /// `r_session_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r_session_app_settings: Option<SagemakerDomainDefaultUserSettingsRSessionAppSettings>,
     /// `r_studio_server_pro_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r_studio_server_pro_app_settings:
-        Option<SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings>,
+    pub r_studio_server_pro_app_settings: Option<SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings>,
     /// `sharing_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sharing_settings: Option<SagemakerDomainDefaultUserSettingsSharingSettings>,
@@ -1669,8 +1584,7 @@ pub struct SagemakerDomainDefaultUserSettings {
     pub space_storage_settings: Option<SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings>,
     /// `studio_web_portal_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub studio_web_portal_settings:
-        Option<SagemakerDomainDefaultUserSettingsStudioWebPortalSettings>,
+    pub studio_web_portal_settings: Option<SagemakerDomainDefaultUserSettingsStudioWebPortalSettings>,
     /// `tensor_board_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tensor_board_app_settings: Option<SagemakerDomainDefaultUserSettingsTensorBoardAppSettings>,
@@ -1736,8 +1650,7 @@ pub struct SagemakerDomainDomainSettingsRStudioServerProDomainSettings {
     pub r_studio_package_manager_url: Option<crate::core::Expr>,
     /// `default_resource_spec`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_resource_spec:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
+    pub default_resource_spec: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec>,
 }
 
 impl SagemakerDomainDomainSettingsRStudioServerProDomainSettings {
@@ -1766,8 +1679,7 @@ pub struct SagemakerDomainDomainSettings {
     pub docker_settings: Option<SagemakerDomainDomainSettingsDockerSettings>,
     /// `r_studio_server_pro_domain_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r_studio_server_pro_domain_settings:
-        Option<SagemakerDomainDomainSettingsRStudioServerProDomainSettings>,
+    pub r_studio_server_pro_domain_settings: Option<SagemakerDomainDomainSettingsRStudioServerProDomainSettings>,
 }
 
 impl SagemakerDomainDomainSettings {
@@ -1846,13 +1758,7 @@ pub struct SagemakerDomain {
 
 impl SagemakerDomain {
     /// `SagemakerDomain` with its required arguments; set the others with `SagemakerDomain { field: Some(..), ..SagemakerDomain::new(..) }`.
-    pub fn new(
-        auth_mode: impl Into<crate::core::Expr>,
-        domain_name: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-        default_user_settings: SagemakerDomainDefaultUserSettings,
-    ) -> Self {
+    pub fn new(auth_mode: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>, default_user_settings: SagemakerDomainDefaultUserSettings) -> Self {
         Self {
             app_network_access_type: None,
             app_security_group_management: None,
@@ -1904,14 +1810,15 @@ pub struct SagemakerEndpointDeploymentConfigAutoRollbackConfiguration {
 impl SagemakerEndpointDeploymentConfigAutoRollbackConfiguration {
     /// `SagemakerEndpointDeploymentConfigAutoRollbackConfiguration` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigAutoRollbackConfiguration { field: Some(..), ..SagemakerEndpointDeploymentConfigAutoRollbackConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { alarms: None }
+        Self {
+            alarms: None,
+        }
     }
 }
 
 /// The `canary_size` block of [`SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize
-{
+pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize {
     /// `type`. Required.
     pub r#type: crate::core::Expr,
     /// `value`. Required.
@@ -1920,10 +1827,7 @@ pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingC
 
 impl SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize {
     /// `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize { field: Some(..), ..SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize::new(..) }`.
-    pub fn new(
-        r#type: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             r#type: r#type.into(),
             value: value.into(),
@@ -1940,22 +1844,15 @@ pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingC
     pub wait_interval_in_seconds: crate::core::Arg<crate::core::Number>,
     /// `canary_size`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub canary_size: Option<
-        SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize,
-    >,
+    pub canary_size: Option<SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize>,
     /// `linear_step_size`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub linear_step_size: Option<
-        SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize,
-    >,
+    pub linear_step_size: Option<SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize>,
 }
 
 impl SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration {
     /// `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration { field: Some(..), ..SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration::new(..) }`.
-    pub fn new(
-        r#type: impl Into<crate::core::Expr>,
-        wait_interval_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(r#type: impl Into<crate::core::Expr>, wait_interval_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             r#type: r#type.into(),
             wait_interval_in_seconds: wait_interval_in_seconds.into(),
@@ -1975,15 +1872,12 @@ pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub termination_wait_in_seconds: Option<crate::core::Arg<crate::core::Number>>,
     /// `traffic_routing_configuration`. Required.
-    pub traffic_routing_configuration:
-        SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration,
+    pub traffic_routing_configuration: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration,
 }
 
 impl SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy {
     /// `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy { field: Some(..), ..SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy::new(..) }`.
-    pub fn new(
-        traffic_routing_configuration: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration,
-    ) -> Self {
+    pub fn new(traffic_routing_configuration: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration) -> Self {
         Self {
             maximum_execution_timeout_in_seconds: None,
             termination_wait_in_seconds: None,
@@ -2001,21 +1895,15 @@ pub struct SagemakerEndpointDeploymentConfigRollingUpdatePolicy {
     /// `wait_interval_in_seconds`. Required.
     pub wait_interval_in_seconds: crate::core::Arg<crate::core::Number>,
     /// `maximum_batch_size`. Required.
-    pub maximum_batch_size:
-        SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize,
+    pub maximum_batch_size: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize,
     /// `rollback_maximum_batch_size`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rollback_maximum_batch_size: Option<
-        SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize,
-    >,
+    pub rollback_maximum_batch_size: Option<SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize>,
 }
 
 impl SagemakerEndpointDeploymentConfigRollingUpdatePolicy {
     /// `SagemakerEndpointDeploymentConfigRollingUpdatePolicy` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigRollingUpdatePolicy { field: Some(..), ..SagemakerEndpointDeploymentConfigRollingUpdatePolicy::new(..) }`.
-    pub fn new(
-        wait_interval_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>,
-        maximum_batch_size: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize,
-    ) -> Self {
+    pub fn new(wait_interval_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>, maximum_batch_size: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize) -> Self {
         Self {
             maximum_execution_timeout_in_seconds: None,
             wait_interval_in_seconds: wait_interval_in_seconds.into(),
@@ -2030,8 +1918,7 @@ impl SagemakerEndpointDeploymentConfigRollingUpdatePolicy {
 pub struct SagemakerEndpointDeploymentConfig {
     /// `auto_rollback_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_rollback_configuration:
-        Option<SagemakerEndpointDeploymentConfigAutoRollbackConfiguration>,
+    pub auto_rollback_configuration: Option<SagemakerEndpointDeploymentConfigAutoRollbackConfiguration>,
     /// `blue_green_update_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blue_green_update_policy: Option<SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy>,
@@ -2146,8 +2033,7 @@ pub struct SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig {
     pub s3_output_path: crate::core::Expr,
     /// `notification_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_config:
-        Option<SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotificationConfig>,
+    pub notification_config: Option<SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotificationConfig>,
 }
 
 impl SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig {
@@ -2174,9 +2060,7 @@ pub struct SagemakerEndpointConfigurationAsyncInferenceConfig {
 
 impl SagemakerEndpointConfigurationAsyncInferenceConfig {
     /// `SagemakerEndpointConfigurationAsyncInferenceConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationAsyncInferenceConfig { field: Some(..), ..SagemakerEndpointConfigurationAsyncInferenceConfig::new(..) }`.
-    pub fn new(
-        output_config: SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig,
-    ) -> Self {
+    pub fn new(output_config: SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig) -> Self {
         Self {
             client_config: None,
             output_config,
@@ -2236,19 +2120,14 @@ pub struct SagemakerEndpointConfigurationDataCaptureConfig {
     pub kms_key_id: Option<crate::core::Expr>,
     /// `capture_content_type_header`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capture_content_type_header:
-        Option<SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader>,
+    pub capture_content_type_header: Option<SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader>,
     /// `capture_options`. Required.
     pub capture_options: Vec<SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions>,
 }
 
 impl SagemakerEndpointConfigurationDataCaptureConfig {
     /// `SagemakerEndpointConfigurationDataCaptureConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationDataCaptureConfig { field: Some(..), ..SagemakerEndpointConfigurationDataCaptureConfig::new(..) }`.
-    pub fn new(
-        destination_s3_uri: impl Into<crate::core::Expr>,
-        initial_sampling_percentage: impl Into<crate::core::Arg<crate::core::Number>>,
-        capture_options: Vec<SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions>,
-    ) -> Self {
+    pub fn new(destination_s3_uri: impl Into<crate::core::Expr>, initial_sampling_percentage: impl Into<crate::core::Arg<crate::core::Number>>, capture_options: Vec<SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions>) -> Self {
         Self {
             destination_s3_uri: destination_s3_uri.into(),
             enable_capture: None,
@@ -2335,10 +2214,7 @@ pub struct SagemakerEndpointConfigurationProductionVariantsServerlessConfig {
 
 impl SagemakerEndpointConfigurationProductionVariantsServerlessConfig {
     /// `SagemakerEndpointConfigurationProductionVariantsServerlessConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationProductionVariantsServerlessConfig { field: Some(..), ..SagemakerEndpointConfigurationProductionVariantsServerlessConfig::new(..) }`.
-    pub fn new(
-        max_concurrency: impl Into<crate::core::Arg<crate::core::Number>>,
-        memory_size_in_mb: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(max_concurrency: impl Into<crate::core::Arg<crate::core::Number>>, memory_size_in_mb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_concurrency: max_concurrency.into(),
             memory_size_in_mb: memory_size_in_mb.into(),
@@ -2355,8 +2231,7 @@ pub struct SagemakerEndpointConfigurationProductionVariants {
     pub accelerator_type: Option<crate::core::Expr>,
     /// `container_startup_health_check_timeout_in_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_startup_health_check_timeout_in_seconds:
-        Option<crate::core::Arg<crate::core::Number>>,
+    pub container_startup_health_check_timeout_in_seconds: Option<crate::core::Arg<crate::core::Number>>,
     /// `enable_ssm_access`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_ssm_access: Option<crate::core::Arg<bool>>,
@@ -2388,8 +2263,7 @@ pub struct SagemakerEndpointConfigurationProductionVariants {
     pub core_dump_config: Option<SagemakerEndpointConfigurationProductionVariantsCoreDumpConfig>,
     /// `managed_instance_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_instance_scaling:
-        Option<SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling>,
+    pub managed_instance_scaling: Option<SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling>,
     /// `routing_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_config: Option<Vec<SagemakerEndpointConfigurationProductionVariantsRoutingConfig>>,
@@ -2432,10 +2306,7 @@ pub struct SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig 
 
 impl SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig {
     /// `SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig { field: Some(..), ..SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig::new(..) }`.
-    pub fn new(
-        destination_s3_uri: impl Into<crate::core::Expr>,
-        kms_key_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_s3_uri: impl Into<crate::core::Expr>, kms_key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_s3_uri: destination_s3_uri.into(),
             kms_key_id: kms_key_id.into(),
@@ -2451,8 +2322,7 @@ pub struct SagemakerEndpointConfigurationShadowProductionVariants {
     pub accelerator_type: Option<crate::core::Expr>,
     /// `container_startup_health_check_timeout_in_seconds`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_startup_health_check_timeout_in_seconds:
-        Option<crate::core::Arg<crate::core::Number>>,
+    pub container_startup_health_check_timeout_in_seconds: Option<crate::core::Arg<crate::core::Number>>,
     /// `enable_ssm_access`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_ssm_access: Option<crate::core::Arg<bool>>,
@@ -2481,12 +2351,10 @@ pub struct SagemakerEndpointConfigurationShadowProductionVariants {
     pub volume_size_in_gb: Option<crate::core::Arg<crate::core::Number>>,
     /// `core_dump_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub core_dump_config:
-        Option<SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig>,
+    pub core_dump_config: Option<SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig>,
     /// `managed_instance_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_instance_scaling:
-        Option<SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling>,
+    pub managed_instance_scaling: Option<SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling>,
     /// `routing_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routing_config: Option<Vec<SagemakerEndpointConfigurationProductionVariantsRoutingConfig>>,
@@ -2549,8 +2417,7 @@ pub struct SagemakerEndpointConfiguration {
     pub production_variants: Vec<SagemakerEndpointConfigurationProductionVariants>,
     /// `shadow_production_variants`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shadow_production_variants:
-        Option<Vec<SagemakerEndpointConfigurationShadowProductionVariants>>,
+    pub shadow_production_variants: Option<Vec<SagemakerEndpointConfigurationShadowProductionVariants>>,
 }
 
 impl SagemakerEndpointConfiguration {
@@ -2586,7 +2453,9 @@ pub struct SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig {
 impl SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig {
     /// `SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig` with its required arguments; set the others with `SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig { field: Some(..), ..SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { dimension: None }
+        Self {
+            dimension: None,
+        }
     }
 }
 
@@ -2724,7 +2593,9 @@ pub struct SagemakerFeatureGroupOnlineStoreConfigSecurityConfig {
 impl SagemakerFeatureGroupOnlineStoreConfigSecurityConfig {
     /// `SagemakerFeatureGroupOnlineStoreConfigSecurityConfig` with its required arguments; set the others with `SagemakerFeatureGroupOnlineStoreConfigSecurityConfig { field: Some(..), ..SagemakerFeatureGroupOnlineStoreConfigSecurityConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { kms_key_id: None }
+        Self {
+            kms_key_id: None,
+        }
     }
 }
 
@@ -2841,13 +2712,7 @@ pub struct SagemakerFeatureGroup {
 
 impl SagemakerFeatureGroup {
     /// `SagemakerFeatureGroup` with its required arguments; set the others with `SagemakerFeatureGroup { field: Some(..), ..SagemakerFeatureGroup::new(..) }`.
-    pub fn new(
-        event_time_feature_name: impl Into<crate::core::Expr>,
-        feature_group_name: impl Into<crate::core::Expr>,
-        record_identifier_feature_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        feature_definition: Vec<SagemakerFeatureGroupFeatureDefinition>,
-    ) -> Self {
+    pub fn new(event_time_feature_name: impl Into<crate::core::Expr>, feature_group_name: impl Into<crate::core::Expr>, record_identifier_feature_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, feature_definition: Vec<SagemakerFeatureGroupFeatureDefinition>) -> Self {
         Self {
             description: None,
             event_time_feature_name: event_time_feature_name.into(),
@@ -2890,8 +2755,7 @@ impl SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditio
 pub struct SagemakerFlowDefinitionHumanLoopActivationConfig {
     /// `human_loop_activation_conditions_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub human_loop_activation_conditions_config:
-        Option<SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditionsConfig>,
+    pub human_loop_activation_conditions_config: Option<SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditionsConfig>,
 }
 
 impl SagemakerFlowDefinitionHumanLoopActivationConfig {
@@ -2933,8 +2797,7 @@ impl SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountInUsd {
 pub struct SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice {
     /// `amount_in_usd`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount_in_usd:
-        Option<SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountInUsd>,
+    pub amount_in_usd: Option<SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountInUsd>,
 }
 
 impl SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice {
@@ -2970,19 +2833,12 @@ pub struct SagemakerFlowDefinitionHumanLoopConfig {
     pub workteam_arn: crate::core::Expr,
     /// `public_workforce_task_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub public_workforce_task_price:
-        Option<SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice>,
+    pub public_workforce_task_price: Option<SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice>,
 }
 
 impl SagemakerFlowDefinitionHumanLoopConfig {
     /// `SagemakerFlowDefinitionHumanLoopConfig` with its required arguments; set the others with `SagemakerFlowDefinitionHumanLoopConfig { field: Some(..), ..SagemakerFlowDefinitionHumanLoopConfig::new(..) }`.
-    pub fn new(
-        human_task_ui_arn: impl Into<crate::core::Expr>,
-        task_count: impl Into<crate::core::Arg<crate::core::Number>>,
-        task_description: impl Into<crate::core::Expr>,
-        task_title: impl Into<crate::core::Expr>,
-        workteam_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(human_task_ui_arn: impl Into<crate::core::Expr>, task_count: impl Into<crate::core::Arg<crate::core::Number>>, task_description: impl Into<crate::core::Expr>, task_title: impl Into<crate::core::Expr>, workteam_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             human_task_ui_arn: human_task_ui_arn.into(),
             task_availability_lifetime_in_seconds: None,
@@ -3063,12 +2919,7 @@ pub struct SagemakerFlowDefinition {
 
 impl SagemakerFlowDefinition {
     /// `SagemakerFlowDefinition` with its required arguments; set the others with `SagemakerFlowDefinition { field: Some(..), ..SagemakerFlowDefinition::new(..) }`.
-    pub fn new(
-        flow_definition_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        human_loop_config: SagemakerFlowDefinitionHumanLoopConfig,
-        output_config: SagemakerFlowDefinitionOutputConfig,
-    ) -> Self {
+    pub fn new(flow_definition_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, human_loop_config: SagemakerFlowDefinitionHumanLoopConfig, output_config: SagemakerFlowDefinitionOutputConfig) -> Self {
         Self {
             flow_definition_name: flow_definition_name.into(),
             id: None,
@@ -3133,10 +2984,7 @@ pub struct SagemakerHub {
 
 impl SagemakerHub {
     /// `SagemakerHub` with its required arguments; set the others with `SagemakerHub { field: Some(..), ..SagemakerHub::new(..) }`.
-    pub fn new(
-        hub_description: impl Into<crate::core::Expr>,
-        hub_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(hub_description: impl Into<crate::core::Expr>, hub_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             hub_description: hub_description.into(),
             hub_display_name: None,
@@ -3165,7 +3013,9 @@ pub struct SagemakerHumanTaskUiUiTemplate {
 impl SagemakerHumanTaskUiUiTemplate {
     /// `SagemakerHumanTaskUiUiTemplate` with its required arguments; set the others with `SagemakerHumanTaskUiUiTemplate { field: Some(..), ..SagemakerHumanTaskUiUiTemplate::new(..) }`.
     pub fn new() -> Self {
-        Self { content: None }
+        Self {
+            content: None,
+        }
     }
 }
 
@@ -3189,10 +3039,7 @@ pub struct SagemakerHumanTaskUi {
 
 impl SagemakerHumanTaskUi {
     /// `SagemakerHumanTaskUi` with its required arguments; set the others with `SagemakerHumanTaskUi { field: Some(..), ..SagemakerHumanTaskUi::new(..) }`.
-    pub fn new(
-        human_task_ui_name: impl Into<crate::core::Expr>,
-        ui_template: SagemakerHumanTaskUiUiTemplate,
-    ) -> Self {
+    pub fn new(human_task_ui_name: impl Into<crate::core::Expr>, ui_template: SagemakerHumanTaskUiUiTemplate) -> Self {
         Self {
             human_task_ui_name: human_task_ui_name.into(),
             id: None,
@@ -3233,10 +3080,7 @@ pub struct SagemakerImage {
 
 impl SagemakerImage {
     /// `SagemakerImage` with its required arguments; set the others with `SagemakerImage { field: Some(..), ..SagemakerImage::new(..) }`.
-    pub fn new(
-        image_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(image_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             display_name: None,
@@ -3288,10 +3132,7 @@ pub struct SagemakerImageVersion {
 
 impl SagemakerImageVersion {
     /// `SagemakerImageVersion` with its required arguments; set the others with `SagemakerImageVersion { field: Some(..), ..SagemakerImageVersion::new(..) }`.
-    pub fn new(
-        base_image: impl Into<crate::core::Expr>,
-        image_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(base_image: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_image: base_image.into(),
             horovod: None,
@@ -3345,11 +3186,7 @@ pub struct SagemakerMlflowTrackingServer {
 
 impl SagemakerMlflowTrackingServer {
     /// `SagemakerMlflowTrackingServer` with its required arguments; set the others with `SagemakerMlflowTrackingServer { field: Some(..), ..SagemakerMlflowTrackingServer::new(..) }`.
-    pub fn new(
-        artifact_store_uri: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-        tracking_server_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(artifact_store_uri: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, tracking_server_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             artifact_store_uri: artifact_store_uri.into(),
             automatic_model_registration: None,
@@ -3432,17 +3269,12 @@ pub struct SagemakerModelContainerModelDataSourceS3DataSource {
     pub s3_uri: crate::core::Expr,
     /// `model_access_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub model_access_config:
-        Option<SagemakerModelContainerModelDataSourceS3DataSourceModelAccessConfig>,
+    pub model_access_config: Option<SagemakerModelContainerModelDataSourceS3DataSourceModelAccessConfig>,
 }
 
 impl SagemakerModelContainerModelDataSourceS3DataSource {
     /// `SagemakerModelContainerModelDataSourceS3DataSource` with its required arguments; set the others with `SagemakerModelContainerModelDataSourceS3DataSource { field: Some(..), ..SagemakerModelContainerModelDataSourceS3DataSource::new(..) }`.
-    pub fn new(
-        compression_type: impl Into<crate::core::Expr>,
-        s3_data_type: impl Into<crate::core::Expr>,
-        s3_uri: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(compression_type: impl Into<crate::core::Expr>, s3_data_type: impl Into<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             compression_type: compression_type.into(),
             s3_data_type: s3_data_type.into(),
@@ -3462,7 +3294,9 @@ pub struct SagemakerModelContainerModelDataSource {
 impl SagemakerModelContainerModelDataSource {
     /// `SagemakerModelContainerModelDataSource` with its required arguments; set the others with `SagemakerModelContainerModelDataSource { field: Some(..), ..SagemakerModelContainerModelDataSource::new(..) }`.
     pub fn new(s3_data_source: Vec<SagemakerModelContainerModelDataSourceS3DataSource>) -> Self {
-        Self { s3_data_source }
+        Self {
+            s3_data_source,
+        }
     }
 }
 
@@ -3546,7 +3380,9 @@ pub struct SagemakerModelInferenceExecutionConfig {
 impl SagemakerModelInferenceExecutionConfig {
     /// `SagemakerModelInferenceExecutionConfig` with its required arguments; set the others with `SagemakerModelInferenceExecutionConfig { field: Some(..), ..SagemakerModelInferenceExecutionConfig::new(..) }`.
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
-        Self { mode: mode.into() }
+        Self {
+            mode: mode.into(),
+        }
     }
 }
 
@@ -3656,10 +3492,7 @@ pub struct SagemakerModelPackageGroupPolicy {
 
 impl SagemakerModelPackageGroupPolicy {
     /// `SagemakerModelPackageGroupPolicy` with its required arguments; set the others with `SagemakerModelPackageGroupPolicy { field: Some(..), ..SagemakerModelPackageGroupPolicy::new(..) }`.
-    pub fn new(
-        model_package_group_name: impl Into<crate::core::Expr>,
-        resource_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(model_package_group_name: impl Into<crate::core::Expr>, resource_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             model_package_group_name: model_package_group_name.into(),
@@ -3702,10 +3535,7 @@ pub struct SagemakerMonitoringScheduleMonitoringScheduleConfig {
 
 impl SagemakerMonitoringScheduleMonitoringScheduleConfig {
     /// `SagemakerMonitoringScheduleMonitoringScheduleConfig` with its required arguments; set the others with `SagemakerMonitoringScheduleMonitoringScheduleConfig { field: Some(..), ..SagemakerMonitoringScheduleMonitoringScheduleConfig::new(..) }`.
-    pub fn new(
-        monitoring_job_definition_name: impl Into<crate::core::Expr>,
-        monitoring_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(monitoring_job_definition_name: impl Into<crate::core::Expr>, monitoring_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             monitoring_job_definition_name: monitoring_job_definition_name.into(),
             monitoring_type: monitoring_type.into(),
@@ -3735,9 +3565,7 @@ pub struct SagemakerMonitoringSchedule {
 
 impl SagemakerMonitoringSchedule {
     /// `SagemakerMonitoringSchedule` with its required arguments; set the others with `SagemakerMonitoringSchedule { field: Some(..), ..SagemakerMonitoringSchedule::new(..) }`.
-    pub fn new(
-        monitoring_schedule_config: SagemakerMonitoringScheduleMonitoringScheduleConfig,
-    ) -> Self {
+    pub fn new(monitoring_schedule_config: SagemakerMonitoringScheduleMonitoringScheduleConfig) -> Self {
         Self {
             id: None,
             name: None,
@@ -3823,18 +3651,13 @@ pub struct SagemakerNotebookInstance {
     pub volume_size: Option<crate::core::Arg<crate::core::Number>>,
     /// `instance_metadata_service_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_metadata_service_configuration:
-        Option<SagemakerNotebookInstanceInstanceMetadataServiceConfiguration>,
+    pub instance_metadata_service_configuration: Option<SagemakerNotebookInstanceInstanceMetadataServiceConfiguration>,
 }
 
 impl SagemakerNotebookInstance {
     /// `SagemakerNotebookInstance` with its required arguments; set the others with `SagemakerNotebookInstance { field: Some(..), ..SagemakerNotebookInstance::new(..) }`.
     #[allow(deprecated)]
-    pub fn new(
-        instance_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             accelerator_types: None,
             additional_code_repositories: None,
@@ -3912,9 +3735,7 @@ pub struct SagemakerPipelineParallelismConfiguration {
 
 impl SagemakerPipelineParallelismConfiguration {
     /// `SagemakerPipelineParallelismConfiguration` with its required arguments; set the others with `SagemakerPipelineParallelismConfiguration { field: Some(..), ..SagemakerPipelineParallelismConfiguration::new(..) }`.
-    pub fn new(
-        max_parallel_execution_steps: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(max_parallel_execution_steps: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_parallel_execution_steps: max_parallel_execution_steps.into(),
         }
@@ -3935,10 +3756,7 @@ pub struct SagemakerPipelinePipelineDefinitionS3Location {
 
 impl SagemakerPipelinePipelineDefinitionS3Location {
     /// `SagemakerPipelinePipelineDefinitionS3Location` with its required arguments; set the others with `SagemakerPipelinePipelineDefinitionS3Location { field: Some(..), ..SagemakerPipelinePipelineDefinitionS3Location::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        object_key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, object_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
             object_key: object_key.into(),
@@ -3982,10 +3800,7 @@ pub struct SagemakerPipeline {
 
 impl SagemakerPipeline {
     /// `SagemakerPipeline` with its required arguments; set the others with `SagemakerPipeline { field: Some(..), ..SagemakerPipeline::new(..) }`.
-    pub fn new(
-        pipeline_display_name: impl Into<crate::core::Expr>,
-        pipeline_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(pipeline_display_name: impl Into<crate::core::Expr>, pipeline_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             pipeline_definition: None,
@@ -4038,8 +3853,7 @@ pub struct SagemakerProjectServiceCatalogProvisioningDetails {
     pub provisioning_artifact_id: Option<crate::core::Expr>,
     /// `provisioning_parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provisioning_parameter:
-        Option<Vec<SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParameter>>,
+    pub provisioning_parameter: Option<Vec<SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParameter>>,
 }
 
 impl SagemakerProjectServiceCatalogProvisioningDetails {
@@ -4077,10 +3891,7 @@ pub struct SagemakerProject {
 
 impl SagemakerProject {
     /// `SagemakerProject` with its required arguments; set the others with `SagemakerProject { field: Some(..), ..SagemakerProject::new(..) }`.
-    pub fn new(
-        project_name: impl Into<crate::core::Expr>,
-        service_catalog_provisioning_details: SagemakerProjectServiceCatalogProvisioningDetails,
-    ) -> Self {
+    pub fn new(project_name: impl Into<crate::core::Expr>, service_catalog_provisioning_details: SagemakerProjectServiceCatalogProvisioningDetails) -> Self {
         Self {
             id: None,
             project_description: None,
@@ -4158,8 +3969,7 @@ impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagementIdleS
 pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement {
     /// `idle_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub idle_settings:
-        Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings>,
+    pub idle_settings: Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings>,
 }
 
 impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement {
@@ -4176,18 +3986,14 @@ impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement {
 pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettings {
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_lifecycle_management:
-        Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement>,
+    pub app_lifecycle_management: Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec:
-        SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsCodeEditorAppSettings {
     /// `SagemakerSpaceSpaceSettingsCodeEditorAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCodeEditorAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsCodeEditorAppSettings::new(..) }`.
-    pub fn new(
-        default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
-    ) -> Self {
+    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
         Self {
             app_lifecycle_management: None,
             default_resource_spec,
@@ -4221,7 +4027,9 @@ pub struct SagemakerSpaceSpaceSettingsCustomFileSystem {
 impl SagemakerSpaceSpaceSettingsCustomFileSystem {
     /// `SagemakerSpaceSpaceSettingsCustomFileSystem` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCustomFileSystem { field: Some(..), ..SagemakerSpaceSpaceSettingsCustomFileSystem::new(..) }`.
     pub fn new(efs_file_system: SagemakerSpaceSpaceSettingsCustomFileSystemEfsFileSystem) -> Self {
-        Self { efs_file_system }
+        Self {
+            efs_file_system,
+        }
     }
 }
 
@@ -4230,22 +4038,17 @@ impl SagemakerSpaceSpaceSettingsCustomFileSystem {
 pub struct SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
     /// `app_lifecycle_management`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_lifecycle_management:
-        Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement>,
+    pub app_lifecycle_management: Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_repository:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
+    pub code_repository: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec:
-        SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
     /// `SagemakerSpaceSpaceSettingsJupyterLabAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterLabAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterLabAppSettings::new(..) }`.
-    pub fn new(
-        default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
-    ) -> Self {
+    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
         Self {
             app_lifecycle_management: None,
             code_repository: None,
@@ -4262,18 +4065,14 @@ pub struct SagemakerSpaceSpaceSettingsJupyterServerAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_repository:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
+    pub code_repository: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec:
-        SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsJupyterServerAppSettings {
     /// `SagemakerSpaceSpaceSettingsJupyterServerAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterServerAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterServerAppSettings::new(..) }`.
-    pub fn new(
-        default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
-    ) -> Self {
+    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
         Self {
             lifecycle_config_arns: None,
             code_repository: None,
@@ -4290,18 +4089,14 @@ pub struct SagemakerSpaceSpaceSettingsKernelGatewayAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_image:
-        Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
+    pub custom_image: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec:
-        SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsKernelGatewayAppSettings {
     /// `SagemakerSpaceSpaceSettingsKernelGatewayAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsKernelGatewayAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsKernelGatewayAppSettings::new(..) }`.
-    pub fn new(
-        default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
-    ) -> Self {
+    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
         Self {
             lifecycle_config_arns: None,
             custom_image: None,
@@ -4335,9 +4130,7 @@ pub struct SagemakerSpaceSpaceSettingsSpaceStorageSettings {
 
 impl SagemakerSpaceSpaceSettingsSpaceStorageSettings {
     /// `SagemakerSpaceSpaceSettingsSpaceStorageSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsSpaceStorageSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsSpaceStorageSettings::new(..) }`.
-    pub fn new(
-        ebs_storage_settings: SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings,
-    ) -> Self {
+    pub fn new(ebs_storage_settings: SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings) -> Self {
         Self {
             ebs_storage_settings,
         }
@@ -4433,10 +4226,7 @@ pub struct SagemakerSpace {
 
 impl SagemakerSpace {
     /// `SagemakerSpace` with its required arguments; set the others with `SagemakerSpace { field: Some(..), ..SagemakerSpace::new(..) }`.
-    pub fn new(
-        domain_id: impl Into<crate::core::Expr>,
-        space_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_id: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
             id: None,
@@ -4477,11 +4267,7 @@ pub struct SagemakerStudioLifecycleConfig {
 
 impl SagemakerStudioLifecycleConfig {
     /// `SagemakerStudioLifecycleConfig` with its required arguments; set the others with `SagemakerStudioLifecycleConfig { field: Some(..), ..SagemakerStudioLifecycleConfig::new(..) }`.
-    pub fn new(
-        studio_lifecycle_config_app_type: impl Into<crate::core::Expr>,
-        studio_lifecycle_config_content: impl Into<crate::core::Expr>,
-        studio_lifecycle_config_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(studio_lifecycle_config_app_type: impl Into<crate::core::Expr>, studio_lifecycle_config_content: impl Into<crate::core::Expr>, studio_lifecycle_config_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             studio_lifecycle_config_app_type: studio_lifecycle_config_app_type.into(),
@@ -4522,8 +4308,7 @@ impl SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig {
 pub struct SagemakerUserProfileUserSettingsCustomFileSystemConfig {
     /// `efs_file_system_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub efs_file_system_config:
-        Option<Vec<SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig>>,
+    pub efs_file_system_config: Option<Vec<SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig>>,
 }
 
 impl SagemakerUserProfileUserSettingsCustomFileSystemConfig {
@@ -4560,8 +4345,7 @@ pub struct SagemakerUserProfileUserSettings {
     pub code_editor_app_settings: Option<SagemakerDomainDefaultUserSettingsCodeEditorAppSettings>,
     /// `custom_file_system_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_file_system_config:
-        Option<Vec<SagemakerUserProfileUserSettingsCustomFileSystemConfig>>,
+    pub custom_file_system_config: Option<Vec<SagemakerUserProfileUserSettingsCustomFileSystemConfig>>,
     /// `custom_posix_user_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_posix_user_config: Option<SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig>,
@@ -4570,19 +4354,16 @@ pub struct SagemakerUserProfileUserSettings {
     pub jupyter_lab_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings>,
     /// `jupyter_server_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jupyter_server_app_settings:
-        Option<SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings>,
+    pub jupyter_server_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings>,
     /// `kernel_gateway_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kernel_gateway_app_settings:
-        Option<SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings>,
+    pub kernel_gateway_app_settings: Option<SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings>,
     /// `r_session_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r_session_app_settings: Option<SagemakerDomainDefaultUserSettingsRSessionAppSettings>,
     /// `r_studio_server_pro_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r_studio_server_pro_app_settings:
-        Option<SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings>,
+    pub r_studio_server_pro_app_settings: Option<SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings>,
     /// `sharing_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sharing_settings: Option<SagemakerDomainDefaultUserSettingsSharingSettings>,
@@ -4591,8 +4372,7 @@ pub struct SagemakerUserProfileUserSettings {
     pub space_storage_settings: Option<SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings>,
     /// `studio_web_portal_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub studio_web_portal_settings:
-        Option<SagemakerDomainDefaultUserSettingsStudioWebPortalSettings>,
+    pub studio_web_portal_settings: Option<SagemakerDomainDefaultUserSettingsStudioWebPortalSettings>,
     /// `tensor_board_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tensor_board_app_settings: Option<SagemakerDomainDefaultUserSettingsTensorBoardAppSettings>,
@@ -4653,10 +4433,7 @@ pub struct SagemakerUserProfile {
 
 impl SagemakerUserProfile {
     /// `SagemakerUserProfile` with its required arguments; set the others with `SagemakerUserProfile { field: Some(..), ..SagemakerUserProfile::new(..) }`.
-    pub fn new(
-        domain_id: impl Into<crate::core::Expr>,
-        user_profile_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_id: impl Into<crate::core::Expr>, user_profile_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
             id: None,
@@ -4685,10 +4462,7 @@ pub struct SagemakerWorkforceCognitoConfig {
 
 impl SagemakerWorkforceCognitoConfig {
     /// `SagemakerWorkforceCognitoConfig` with its required arguments; set the others with `SagemakerWorkforceCognitoConfig { field: Some(..), ..SagemakerWorkforceCognitoConfig::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        user_pool: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, user_pool: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
             user_pool: user_pool.into(),
@@ -4701,8 +4475,7 @@ impl SagemakerWorkforceCognitoConfig {
 pub struct SagemakerWorkforceOidcConfig {
     /// `authentication_request_extra_params`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub authentication_request_extra_params: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `authorization_endpoint`. Required.
     pub authorization_endpoint: crate::core::Expr,
     /// `client_id`. Required.
@@ -4727,16 +4500,7 @@ pub struct SagemakerWorkforceOidcConfig {
 impl SagemakerWorkforceOidcConfig {
     /// `SagemakerWorkforceOidcConfig` with its required arguments; set the others with `SagemakerWorkforceOidcConfig { field: Some(..), ..SagemakerWorkforceOidcConfig::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        authorization_endpoint: impl Into<crate::core::Expr>,
-        client_id: impl Into<crate::core::Expr>,
-        client_secret: impl Into<crate::core::Expr>,
-        issuer: impl Into<crate::core::Expr>,
-        jwks_uri: impl Into<crate::core::Expr>,
-        logout_endpoint: impl Into<crate::core::Expr>,
-        token_endpoint: impl Into<crate::core::Expr>,
-        user_info_endpoint: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, jwks_uri: impl Into<crate::core::Expr>, logout_endpoint: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
             authorization_endpoint: authorization_endpoint.into(),
@@ -4762,7 +4526,9 @@ pub struct SagemakerWorkforceSourceIpConfig {
 impl SagemakerWorkforceSourceIpConfig {
     /// `SagemakerWorkforceSourceIpConfig` with its required arguments; set the others with `SagemakerWorkforceSourceIpConfig { field: Some(..), ..SagemakerWorkforceSourceIpConfig::new(..) }`.
     pub fn new(cidrs: Vec<crate::core::Expr>) -> Self {
-        Self { cidrs }
+        Self {
+            cidrs,
+        }
     }
 }
 
@@ -4844,11 +4610,7 @@ pub struct SagemakerWorkteamMemberDefinitionCognitoMemberDefinition {
 
 impl SagemakerWorkteamMemberDefinitionCognitoMemberDefinition {
     /// `SagemakerWorkteamMemberDefinitionCognitoMemberDefinition` with its required arguments; set the others with `SagemakerWorkteamMemberDefinitionCognitoMemberDefinition { field: Some(..), ..SagemakerWorkteamMemberDefinitionCognitoMemberDefinition::new(..) }`.
-    pub fn new(
-        client_id: impl Into<crate::core::Expr>,
-        user_group: impl Into<crate::core::Expr>,
-        user_pool: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_id: impl Into<crate::core::Expr>, user_group: impl Into<crate::core::Expr>, user_pool: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
             user_group: user_group.into(),
@@ -4867,7 +4629,9 @@ pub struct SagemakerWorkteamMemberDefinitionOidcMemberDefinition {
 impl SagemakerWorkteamMemberDefinitionOidcMemberDefinition {
     /// `SagemakerWorkteamMemberDefinitionOidcMemberDefinition` with its required arguments; set the others with `SagemakerWorkteamMemberDefinitionOidcMemberDefinition { field: Some(..), ..SagemakerWorkteamMemberDefinitionOidcMemberDefinition::new(..) }`.
     pub fn new(groups: Vec<crate::core::Expr>) -> Self {
-        Self { groups }
+        Self {
+            groups,
+        }
     }
 }
 
@@ -4935,8 +4699,7 @@ impl SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstraints {
 pub struct SagemakerWorkteamWorkerAccessConfigurationS3Presign {
     /// `iam_policy_constraints`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iam_policy_constraints:
-        Option<SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstraints>,
+    pub iam_policy_constraints: Option<SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstraints>,
 }
 
 impl SagemakerWorkteamWorkerAccessConfigurationS3Presign {
@@ -4959,7 +4722,9 @@ pub struct SagemakerWorkteamWorkerAccessConfiguration {
 impl SagemakerWorkteamWorkerAccessConfiguration {
     /// `SagemakerWorkteamWorkerAccessConfiguration` with its required arguments; set the others with `SagemakerWorkteamWorkerAccessConfiguration { field: Some(..), ..SagemakerWorkteamWorkerAccessConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { s3_presign: None }
+        Self {
+            s3_presign: None,
+        }
     }
 }
 
@@ -4994,11 +4759,7 @@ pub struct SagemakerWorkteam {
 
 impl SagemakerWorkteam {
     /// `SagemakerWorkteam` with its required arguments; set the others with `SagemakerWorkteam { field: Some(..), ..SagemakerWorkteam::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        workteam_name: impl Into<crate::core::Expr>,
-        member_definition: Vec<SagemakerWorkteamMemberDefinition>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, workteam_name: impl Into<crate::core::Expr>, member_definition: Vec<SagemakerWorkteamMemberDefinition>) -> Self {
         Self {
             description: description.into(),
             id: None,

@@ -30,7 +30,9 @@ pub struct SchedulerScheduleTargetDeadLetterConfig {
 impl SchedulerScheduleTargetDeadLetterConfig {
     /// `SchedulerScheduleTargetDeadLetterConfig` with its required arguments; set the others with `SchedulerScheduleTargetDeadLetterConfig { field: Some(..), ..SchedulerScheduleTargetDeadLetterConfig::new(..) }`.
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
-        Self { arn: arn.into() }
+        Self {
+            arn: arn.into(),
+        }
     }
 }
 
@@ -156,15 +158,13 @@ pub struct SchedulerScheduleTargetEcsParameters {
     pub task_definition_arn: crate::core::Expr,
     /// `capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_provider_strategy:
-        Option<Vec<SchedulerScheduleTargetEcsParametersCapacityProviderStrategy>>,
+    pub capacity_provider_strategy: Option<Vec<SchedulerScheduleTargetEcsParametersCapacityProviderStrategy>>,
     /// `network_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_configuration: Option<SchedulerScheduleTargetEcsParametersNetworkConfiguration>,
     /// `placement_constraints`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub placement_constraints:
-        Option<Vec<SchedulerScheduleTargetEcsParametersPlacementConstraints>>,
+    pub placement_constraints: Option<Vec<SchedulerScheduleTargetEcsParametersPlacementConstraints>>,
     /// `placement_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub placement_strategy: Option<Vec<SchedulerScheduleTargetEcsParametersPlacementStrategy>>,
@@ -203,10 +203,7 @@ pub struct SchedulerScheduleTargetEventbridgeParameters {
 
 impl SchedulerScheduleTargetEventbridgeParameters {
     /// `SchedulerScheduleTargetEventbridgeParameters` with its required arguments; set the others with `SchedulerScheduleTargetEventbridgeParameters { field: Some(..), ..SchedulerScheduleTargetEventbridgeParameters::new(..) }`.
-    pub fn new(
-        detail_type: impl Into<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(detail_type: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             detail_type: detail_type.into(),
             source: source.into(),
@@ -275,8 +272,7 @@ impl SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter {
 pub struct SchedulerScheduleTargetSagemakerPipelineParameters {
     /// `pipeline_parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pipeline_parameter:
-        Option<Vec<SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter>>,
+    pub pipeline_parameter: Option<Vec<SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter>>,
 }
 
 impl SchedulerScheduleTargetSagemakerPipelineParameters {
@@ -399,11 +395,7 @@ pub struct SchedulerSchedule {
 
 impl SchedulerSchedule {
     /// `SchedulerSchedule` with its required arguments; set the others with `SchedulerSchedule { field: Some(..), ..SchedulerSchedule::new(..) }`.
-    pub fn new(
-        schedule_expression: impl Into<crate::core::Expr>,
-        flexible_time_window: SchedulerScheduleFlexibleTimeWindow,
-        target: SchedulerScheduleTarget,
-    ) -> Self {
+    pub fn new(schedule_expression: impl Into<crate::core::Expr>, flexible_time_window: SchedulerScheduleFlexibleTimeWindow, target: SchedulerScheduleTarget) -> Self {
         Self {
             description: None,
             end_date: None,

@@ -86,10 +86,7 @@ pub struct SchemasRegistryPolicy {
 
 impl SchemasRegistryPolicy {
     /// `SchemasRegistryPolicy` with its required arguments; set the others with `SchemasRegistryPolicy { field: Some(..), ..SchemasRegistryPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        registry_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, registry_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -129,12 +126,7 @@ pub struct SchemasSchema {
 
 impl SchemasSchema {
     /// `SchemasSchema` with its required arguments; set the others with `SchemasSchema { field: Some(..), ..SchemasSchema::new(..) }`.
-    pub fn new(
-        content: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        registry_name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(content: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, registry_name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
             description: None,

@@ -98,10 +98,7 @@ pub struct SecretsmanagerSecretPolicy {
 
 impl SecretsmanagerSecretPolicy {
     /// `SecretsmanagerSecretPolicy` with its required arguments; set the others with `SecretsmanagerSecretPolicy { field: Some(..), ..SecretsmanagerSecretPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        secret_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             block_public_policy: None,
             id: None,
@@ -160,10 +157,7 @@ pub struct SecretsmanagerSecretRotation {
 
 impl SecretsmanagerSecretRotation {
     /// `SecretsmanagerSecretRotation` with its required arguments; set the others with `SecretsmanagerSecretRotation { field: Some(..), ..SecretsmanagerSecretRotation::new(..) }`.
-    pub fn new(
-        secret_id: impl Into<crate::core::Expr>,
-        rotation_rules: SecretsmanagerSecretRotationRotationRules,
-    ) -> Self {
+    pub fn new(secret_id: impl Into<crate::core::Expr>, rotation_rules: SecretsmanagerSecretRotationRotationRules) -> Self {
         Self {
             id: None,
             rotate_immediately: None,

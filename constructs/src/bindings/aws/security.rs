@@ -93,7 +93,9 @@ pub struct SecurityGroupRuleTimeouts {
 impl SecurityGroupRuleTimeouts {
     /// `SecurityGroupRuleTimeouts` with its required arguments; set the others with `SecurityGroupRuleTimeouts { field: Some(..), ..SecurityGroupRuleTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -139,13 +141,7 @@ pub struct SecurityGroupRule {
 
 impl SecurityGroupRule {
     /// `SecurityGroupRule` with its required arguments; set the others with `SecurityGroupRule { field: Some(..), ..SecurityGroupRule::new(..) }`.
-    pub fn new(
-        from_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        protocol: impl Into<crate::core::Expr>,
-        security_group_id: impl Into<crate::core::Expr>,
-        to_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_blocks: None,
             description: None,
@@ -198,7 +194,9 @@ pub struct DataSecurityGroupTimeouts {
 impl DataSecurityGroupTimeouts {
     /// `DataSecurityGroupTimeouts` with its required arguments; set the others with `DataSecurityGroupTimeouts { field: Some(..), ..DataSecurityGroupTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -49,11 +49,7 @@ pub struct SecurityhubActionTarget {
 
 impl SecurityhubActionTarget {
     /// `SecurityhubActionTarget` with its required arguments; set the others with `SecurityhubActionTarget { field: Some(..), ..SecurityhubActionTarget::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: description.into(),
             id: None,
@@ -78,10 +74,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdateNote {
 
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdateNote {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdateNote` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdateNote { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdateNote::new(..) }`.
-    pub fn new(
-        text: impl Into<crate::core::Expr>,
-        updated_by: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(text: impl Into<crate::core::Expr>, updated_by: impl Into<crate::core::Expr>) -> Self {
         Self {
             text: text.into(),
             updated_by: updated_by.into(),
@@ -100,10 +93,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings {
 
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings::new(..) }`.
-    pub fn new(
-        id: impl Into<crate::core::Expr>,
-        product_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(id: impl Into<crate::core::Expr>, product_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
             product_arn: product_arn.into(),
@@ -143,7 +133,9 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow {
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow::new(..) }`.
     pub fn new() -> Self {
-        Self { status: None }
+        Self {
+            status: None,
+        }
     }
 }
 
@@ -170,8 +162,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdate {
     pub note: Option<Vec<SecurityhubAutomationRuleActionsFindingFieldsUpdateNote>>,
     /// `related_findings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub related_findings:
-        Option<Vec<SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings>>,
+    pub related_findings: Option<Vec<SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings>>,
     /// `severity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<Vec<SecurityhubAutomationRuleActionsFindingFieldsUpdateSeverity>>,
@@ -229,10 +220,7 @@ pub struct SecurityhubAutomationRuleCriteriaAwsAccountId {
 
 impl SecurityhubAutomationRuleCriteriaAwsAccountId {
     /// `SecurityhubAutomationRuleCriteriaAwsAccountId` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaAwsAccountId { field: Some(..), ..SecurityhubAutomationRuleCriteriaAwsAccountId::new(..) }`.
-    pub fn new(
-        comparison: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(comparison: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
             value: value.into(),
@@ -284,10 +272,7 @@ pub struct SecurityhubAutomationRuleCriteriaCreatedAtDateRange {
 
 impl SecurityhubAutomationRuleCriteriaCreatedAtDateRange {
     /// `SecurityhubAutomationRuleCriteriaCreatedAtDateRange` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaCreatedAtDateRange { field: Some(..), ..SecurityhubAutomationRuleCriteriaCreatedAtDateRange::new(..) }`.
-    pub fn new(
-        unit: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
             value: value.into(),
@@ -333,11 +318,7 @@ pub struct SecurityhubAutomationRuleCriteriaResourceDetailsOther {
 
 impl SecurityhubAutomationRuleCriteriaResourceDetailsOther {
     /// `SecurityhubAutomationRuleCriteriaResourceDetailsOther` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaResourceDetailsOther { field: Some(..), ..SecurityhubAutomationRuleCriteriaResourceDetailsOther::new(..) }`.
-    pub fn new(
-        comparison: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(comparison: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
             key: key.into(),
@@ -360,8 +341,7 @@ pub struct SecurityhubAutomationRuleCriteria {
     pub company_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
     /// `compliance_associated_standards_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compliance_associated_standards_id:
-        Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub compliance_associated_standards_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
     /// `compliance_security_control_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compliance_security_control_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
@@ -540,11 +520,7 @@ pub struct SecurityhubAutomationRule {
 
 impl SecurityhubAutomationRule {
     /// `SecurityhubAutomationRule` with its required arguments; set the others with `SecurityhubAutomationRule { field: Some(..), ..SecurityhubAutomationRule::new(..) }`.
-    pub fn new(
-        description: impl Into<crate::core::Expr>,
-        rule_name: impl Into<crate::core::Expr>,
-        rule_order: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(description: impl Into<crate::core::Expr>, rule_name: impl Into<crate::core::Expr>, rule_order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             description: description.into(),
             is_terminal: None,
@@ -564,8 +540,7 @@ impl crate::core::Resource for SecurityhubAutomationRule {
 
 /// The `bool` block of [`SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterBool
-{
+pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterBool {
     /// `value`. Required.
     pub value: crate::core::Arg<bool>,
 }
@@ -581,8 +556,7 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 
 /// The `double` block of [`SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterDouble
-{
+pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterDouble {
     /// `value`. Required.
     pub value: crate::core::Arg<crate::core::Number>,
 }
@@ -598,8 +572,7 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 
 /// The `enum` block of [`SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnum
-{
+pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnum {
     /// `value`. Required.
     pub value: crate::core::Expr,
 }
@@ -615,8 +588,7 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 
 /// The `enum_list` block of [`SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList
-{
+pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList {
     /// `value`. Required.
     pub value: Vec<crate::core::Expr>,
 }
@@ -632,8 +604,7 @@ impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurat
 
 /// The `int_list` block of [`SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList
-{
+pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList {
     /// `value`. Required.
     pub value: Vec<crate::core::Arg<crate::core::Number>>,
 }
@@ -752,8 +723,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicy {
     pub service_enabled: crate::core::Arg<bool>,
     /// `security_controls_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_controls_configuration:
-        Option<SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfiguration>,
+    pub security_controls_configuration: Option<SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfiguration>,
 }
 
 impl SecurityhubConfigurationPolicyConfigurationPolicy {
@@ -784,10 +754,7 @@ pub struct SecurityhubConfigurationPolicy {
 
 impl SecurityhubConfigurationPolicy {
     /// `SecurityhubConfigurationPolicy` with its required arguments; set the others with `SecurityhubConfigurationPolicy { field: Some(..), ..SecurityhubConfigurationPolicy::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        configuration_policy: SecurityhubConfigurationPolicyConfigurationPolicy,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, configuration_policy: SecurityhubConfigurationPolicyConfigurationPolicy) -> Self {
         Self {
             description: None,
             id: None,
@@ -841,10 +808,7 @@ pub struct SecurityhubConfigurationPolicyAssociation {
 
 impl SecurityhubConfigurationPolicyAssociation {
     /// `SecurityhubConfigurationPolicyAssociation` with its required arguments; set the others with `SecurityhubConfigurationPolicyAssociation { field: Some(..), ..SecurityhubConfigurationPolicyAssociation::new(..) }`.
-    pub fn new(
-        policy_id: impl Into<crate::core::Expr>,
-        target_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_id: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy_id: policy_id.into(),
@@ -946,7 +910,9 @@ pub struct SecurityhubInsightFiltersNetworkDestinationIpv4 {
 impl SecurityhubInsightFiltersNetworkDestinationIpv4 {
     /// `SecurityhubInsightFiltersNetworkDestinationIpv4` with its required arguments; set the others with `SecurityhubInsightFiltersNetworkDestinationIpv4 { field: Some(..), ..SecurityhubInsightFiltersNetworkDestinationIpv4::new(..) }`.
     pub fn new(cidr: impl Into<crate::core::Expr>) -> Self {
-        Self { cidr: cidr.into() }
+        Self {
+            cidr: cidr.into(),
+        }
     }
 }
 
@@ -1331,11 +1297,7 @@ pub struct SecurityhubInsight {
 
 impl SecurityhubInsight {
     /// `SecurityhubInsight` with its required arguments; set the others with `SecurityhubInsight { field: Some(..), ..SecurityhubInsight::new(..) }`.
-    pub fn new(
-        group_by_attribute: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        filters: SecurityhubInsightFilters,
-    ) -> Self {
+    pub fn new(group_by_attribute: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, filters: SecurityhubInsightFilters) -> Self {
         Self {
             group_by_attribute: group_by_attribute.into(),
             id: None,
@@ -1483,8 +1445,7 @@ pub struct SecurityhubOrganizationConfiguration {
     pub id: Option<crate::core::Expr>,
     /// `organization_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub organization_configuration:
-        Option<SecurityhubOrganizationConfigurationOrganizationConfiguration>,
+    pub organization_configuration: Option<SecurityhubOrganizationConfigurationOrganizationConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<SecurityhubOrganizationConfigurationTimeouts>,
@@ -1548,10 +1509,7 @@ pub struct SecurityhubStandardsControl {
 
 impl SecurityhubStandardsControl {
     /// `SecurityhubStandardsControl` with its required arguments; set the others with `SecurityhubStandardsControl { field: Some(..), ..SecurityhubStandardsControl::new(..) }`.
-    pub fn new(
-        control_status: impl Into<crate::core::Expr>,
-        standards_control_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(control_status: impl Into<crate::core::Expr>, standards_control_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             control_status: control_status.into(),
             disabled_reason: None,
@@ -1581,11 +1539,7 @@ pub struct SecurityhubStandardsControlAssociation {
 
 impl SecurityhubStandardsControlAssociation {
     /// `SecurityhubStandardsControlAssociation` with its required arguments; set the others with `SecurityhubStandardsControlAssociation { field: Some(..), ..SecurityhubStandardsControlAssociation::new(..) }`.
-    pub fn new(
-        association_status: impl Into<crate::core::Expr>,
-        security_control_id: impl Into<crate::core::Expr>,
-        standards_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(association_status: impl Into<crate::core::Expr>, security_control_id: impl Into<crate::core::Expr>, standards_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             association_status: association_status.into(),
             security_control_id: security_control_id.into(),

@@ -38,7 +38,9 @@ pub struct SecuritylakeAwsLogSource {
 impl SecuritylakeAwsLogSource {
     /// `SecuritylakeAwsLogSource` with its required arguments; set the others with `SecuritylakeAwsLogSource { field: Some(..), ..SecuritylakeAwsLogSource::new(..) }`.
     pub fn new() -> Self {
-        Self { source: None }
+        Self {
+            source: None,
+        }
     }
 }
 
@@ -73,10 +75,7 @@ pub struct SecuritylakeCustomLogSourceConfigurationProviderIdentity {
 
 impl SecuritylakeCustomLogSourceConfigurationProviderIdentity {
     /// `SecuritylakeCustomLogSourceConfigurationProviderIdentity` with its required arguments; set the others with `SecuritylakeCustomLogSourceConfigurationProviderIdentity { field: Some(..), ..SecuritylakeCustomLogSourceConfigurationProviderIdentity::new(..) }`.
-    pub fn new(
-        external_id: impl Into<crate::core::Expr>,
-        principal: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(external_id: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_id: external_id.into(),
             principal: principal.into(),
@@ -89,8 +88,7 @@ impl SecuritylakeCustomLogSourceConfigurationProviderIdentity {
 pub struct SecuritylakeCustomLogSourceConfiguration {
     /// `crawler_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub crawler_configuration:
-        Option<Vec<SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration>>,
+    pub crawler_configuration: Option<Vec<SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration>>,
     /// `provider_identity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_identity: Option<Vec<SecuritylakeCustomLogSourceConfigurationProviderIdentity>>,
@@ -149,7 +147,9 @@ pub struct SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration {
 impl SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration {
     /// `SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration` with its required arguments; set the others with `SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration { field: Some(..), ..SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration::new(..) }`.
     pub fn new() -> Self {
-        Self { days: None }
+        Self {
+            days: None,
+        }
     }
 }
 
@@ -226,12 +226,10 @@ pub struct SecuritylakeDataLakeConfiguration {
     pub region: crate::core::Expr,
     /// `lifecycle_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lifecycle_configuration:
-        Option<Vec<SecuritylakeDataLakeConfigurationLifecycleConfiguration>>,
+    pub lifecycle_configuration: Option<Vec<SecuritylakeDataLakeConfigurationLifecycleConfiguration>>,
     /// `replication_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replication_configuration:
-        Option<Vec<SecuritylakeDataLakeConfigurationReplicationConfiguration>>,
+    pub replication_configuration: Option<Vec<SecuritylakeDataLakeConfigurationReplicationConfiguration>>,
 }
 
 impl SecuritylakeDataLakeConfiguration {
@@ -354,8 +352,7 @@ pub struct SecuritylakeSubscriberSource {
     pub aws_log_source_resource: Option<Vec<SecuritylakeSubscriberSourceAwsLogSourceResource>>,
     /// `custom_log_source_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_log_source_resource:
-        Option<Vec<SecuritylakeSubscriberSourceCustomLogSourceResource>>,
+    pub custom_log_source_resource: Option<Vec<SecuritylakeSubscriberSourceCustomLogSourceResource>>,
 }
 
 impl SecuritylakeSubscriberSource {
@@ -433,10 +430,7 @@ pub struct SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfi
 
 impl SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration {
     /// `SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration` with its required arguments; set the others with `SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration { field: Some(..), ..SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration::new(..) }`.
-    pub fn new(
-        endpoint: impl Into<crate::core::Expr>,
-        target_role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(endpoint: impl Into<crate::core::Expr>, target_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorization_api_key_name: None,
             authorization_api_key_value: None,
@@ -449,12 +443,14 @@ impl SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfigurati
 
 /// The `sqs_notification_configuration` block of [`SecuritylakeSubscriberNotificationConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration {}
+pub struct SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration {
+}
 
 impl SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration {
     /// `SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration` with its required arguments; set the others with `SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration { field: Some(..), ..SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -463,12 +459,10 @@ impl SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration
 pub struct SecuritylakeSubscriberNotificationConfiguration {
     /// `https_notification_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub https_notification_configuration:
-        Option<Vec<SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration>>,
+    pub https_notification_configuration: Option<Vec<SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration>>,
     /// `sqs_notification_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sqs_notification_configuration:
-        Option<Vec<SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration>>,
+    pub sqs_notification_configuration: Option<Vec<SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration>>,
 }
 
 impl SecuritylakeSubscriberNotificationConfiguration {

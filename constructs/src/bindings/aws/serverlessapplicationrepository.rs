@@ -56,11 +56,7 @@ pub struct ServerlessapplicationrepositoryCloudformationStack {
 
 impl ServerlessapplicationrepositoryCloudformationStack {
     /// `ServerlessapplicationrepositoryCloudformationStack` with its required arguments; set the others with `ServerlessapplicationrepositoryCloudformationStack { field: Some(..), ..ServerlessapplicationrepositoryCloudformationStack::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        capabilities: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, capabilities: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             capabilities,

@@ -52,11 +52,7 @@ pub struct ServiceDiscoveryInstance {
 
 impl ServiceDiscoveryInstance {
     /// `ServiceDiscoveryInstance` with its required arguments; set the others with `ServiceDiscoveryInstance { field: Some(..), ..ServiceDiscoveryInstance::new(..) }`.
-    pub fn new(
-        attributes: std::collections::BTreeMap<String, crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-        service_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attributes: std::collections::BTreeMap<String, crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes,
             id: None,
@@ -156,10 +152,7 @@ pub struct ServiceDiscoveryServiceDnsConfigDnsRecords {
 
 impl ServiceDiscoveryServiceDnsConfigDnsRecords {
     /// `ServiceDiscoveryServiceDnsConfigDnsRecords` with its required arguments; set the others with `ServiceDiscoveryServiceDnsConfigDnsRecords { field: Some(..), ..ServiceDiscoveryServiceDnsConfigDnsRecords::new(..) }`.
-    pub fn new(
-        ttl: impl Into<crate::core::Arg<crate::core::Number>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ttl: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             ttl: ttl.into(),
             r#type: r#type.into(),
@@ -181,10 +174,7 @@ pub struct ServiceDiscoveryServiceDnsConfig {
 
 impl ServiceDiscoveryServiceDnsConfig {
     /// `ServiceDiscoveryServiceDnsConfig` with its required arguments; set the others with `ServiceDiscoveryServiceDnsConfig { field: Some(..), ..ServiceDiscoveryServiceDnsConfig::new(..) }`.
-    pub fn new(
-        namespace_id: impl Into<crate::core::Expr>,
-        dns_records: Vec<ServiceDiscoveryServiceDnsConfigDnsRecords>,
-    ) -> Self {
+    pub fn new(namespace_id: impl Into<crate::core::Expr>, dns_records: Vec<ServiceDiscoveryServiceDnsConfigDnsRecords>) -> Self {
         Self {
             namespace_id: namespace_id.into(),
             routing_policy: None,
@@ -417,10 +407,7 @@ pub struct DataServiceDiscoveryService {
 impl DataServiceDiscoveryService {
     /// `DataServiceDiscoveryService` with its required arguments; set the others with `DataServiceDiscoveryService { field: Some(..), ..DataServiceDiscoveryService::new(..) }`.
     #[allow(deprecated)]
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        namespace_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, namespace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),

@@ -42,10 +42,7 @@ pub struct ServicecatalogBudgetResourceAssociation {
 
 impl ServicecatalogBudgetResourceAssociation {
     /// `ServicecatalogBudgetResourceAssociation` with its required arguments; set the others with `ServicecatalogBudgetResourceAssociation { field: Some(..), ..ServicecatalogBudgetResourceAssociation::new(..) }`.
-    pub fn new(
-        budget_name: impl Into<crate::core::Expr>,
-        resource_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(budget_name: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             budget_name: budget_name.into(),
             id: None,
@@ -115,12 +112,7 @@ pub struct ServicecatalogConstraint {
 
 impl ServicecatalogConstraint {
     /// `ServicecatalogConstraint` with its required arguments; set the others with `ServicecatalogConstraint { field: Some(..), ..ServicecatalogConstraint::new(..) }`.
-    pub fn new(
-        parameters: impl Into<crate::core::Expr>,
-        portfolio_id: impl Into<crate::core::Expr>,
-        product_id: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameters: impl Into<crate::core::Expr>, portfolio_id: impl Into<crate::core::Expr>, product_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
             description: None,
@@ -149,7 +141,9 @@ pub struct ServicecatalogOrganizationsAccessTimeouts {
 impl ServicecatalogOrganizationsAccessTimeouts {
     /// `ServicecatalogOrganizationsAccessTimeouts` with its required arguments; set the others with `ServicecatalogOrganizationsAccessTimeouts { field: Some(..), ..ServicecatalogOrganizationsAccessTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 
@@ -207,10 +201,7 @@ pub struct ServicecatalogPortfolio {
 
 impl ServicecatalogPortfolio {
     /// `ServicecatalogPortfolio` with its required arguments; set the others with `ServicecatalogPortfolio { field: Some(..), ..ServicecatalogPortfolio::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        provider_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, provider_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -258,11 +249,7 @@ pub struct ServicecatalogPortfolioShare {
 
 impl ServicecatalogPortfolioShare {
     /// `ServicecatalogPortfolioShare` with its required arguments; set the others with `ServicecatalogPortfolioShare { field: Some(..), ..ServicecatalogPortfolioShare::new(..) }`.
-    pub fn new(
-        portfolio_id: impl Into<crate::core::Expr>,
-        principal_id: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(portfolio_id: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
             id: None,
@@ -304,10 +291,7 @@ pub struct ServicecatalogPrincipalPortfolioAssociation {
 
 impl ServicecatalogPrincipalPortfolioAssociation {
     /// `ServicecatalogPrincipalPortfolioAssociation` with its required arguments; set the others with `ServicecatalogPrincipalPortfolioAssociation { field: Some(..), ..ServicecatalogPrincipalPortfolioAssociation::new(..) }`.
-    pub fn new(
-        portfolio_id: impl Into<crate::core::Expr>,
-        principal_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(portfolio_id: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
             id: None,
@@ -405,12 +389,7 @@ pub struct ServicecatalogProduct {
 
 impl ServicecatalogProduct {
     /// `ServicecatalogProduct` with its required arguments; set the others with `ServicecatalogProduct { field: Some(..), ..ServicecatalogProduct::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        owner: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        provisioning_artifact_parameters: ServicecatalogProductProvisioningArtifactParameters,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, owner: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, provisioning_artifact_parameters: ServicecatalogProductProvisioningArtifactParameters) -> Self {
         Self {
             accept_language: None,
             description: None,
@@ -457,10 +436,7 @@ pub struct ServicecatalogProductPortfolioAssociation {
 
 impl ServicecatalogProductPortfolioAssociation {
     /// `ServicecatalogProductPortfolioAssociation` with its required arguments; set the others with `ServicecatalogProductPortfolioAssociation { field: Some(..), ..ServicecatalogProductPortfolioAssociation::new(..) }`.
-    pub fn new(
-        portfolio_id: impl Into<crate::core::Expr>,
-        product_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(portfolio_id: impl Into<crate::core::Expr>, product_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
             id: None,
@@ -583,12 +559,10 @@ pub struct ServicecatalogProvisionedProduct {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `provisioning_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provisioning_parameters:
-        Option<Vec<ServicecatalogProvisionedProductProvisioningParameters>>,
+    pub provisioning_parameters: Option<Vec<ServicecatalogProvisionedProductProvisioningParameters>>,
     /// `stack_set_provisioning_preferences`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stack_set_provisioning_preferences:
-        Option<ServicecatalogProvisionedProductStackSetProvisioningPreferences>,
+    pub stack_set_provisioning_preferences: Option<ServicecatalogProvisionedProductStackSetProvisioningPreferences>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<ServicecatalogConstraintTimeouts>,
@@ -741,10 +715,7 @@ pub struct ServicecatalogServiceAction {
 
 impl ServicecatalogServiceAction {
     /// `ServicecatalogServiceAction` with its required arguments; set the others with `ServicecatalogServiceAction { field: Some(..), ..ServicecatalogServiceAction::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        definition: ServicecatalogServiceActionDefinition,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, definition: ServicecatalogServiceActionDefinition) -> Self {
         Self {
             accept_language: None,
             description: None,
@@ -812,10 +783,7 @@ pub struct ServicecatalogTagOptionResourceAssociation {
 
 impl ServicecatalogTagOptionResourceAssociation {
     /// `ServicecatalogTagOptionResourceAssociation` with its required arguments; set the others with `ServicecatalogTagOptionResourceAssociation { field: Some(..), ..ServicecatalogTagOptionResourceAssociation::new(..) }`.
-    pub fn new(
-        resource_id: impl Into<crate::core::Expr>,
-        tag_option_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_id: impl Into<crate::core::Expr>, tag_option_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             resource_id: resource_id.into(),

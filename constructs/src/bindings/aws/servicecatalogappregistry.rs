@@ -45,10 +45,7 @@ pub struct ServicecatalogappregistryAttributeGroup {
 
 impl ServicecatalogappregistryAttributeGroup {
     /// `ServicecatalogappregistryAttributeGroup` with its required arguments; set the others with `ServicecatalogappregistryAttributeGroup { field: Some(..), ..ServicecatalogappregistryAttributeGroup::new(..) }`.
-    pub fn new(
-        attributes: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attributes: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes: attributes.into(),
             description: None,
@@ -75,10 +72,7 @@ pub struct ServicecatalogappregistryAttributeGroupAssociation {
 
 impl ServicecatalogappregistryAttributeGroupAssociation {
     /// `ServicecatalogappregistryAttributeGroupAssociation` with its required arguments; set the others with `ServicecatalogappregistryAttributeGroupAssociation { field: Some(..), ..ServicecatalogappregistryAttributeGroupAssociation::new(..) }`.
-    pub fn new(
-        application_id: impl Into<crate::core::Expr>,
-        attribute_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_id: impl Into<crate::core::Expr>, attribute_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
             attribute_group_id: attribute_group_id.into(),
@@ -100,7 +94,9 @@ pub struct DataServicecatalogappregistryApplication {
 impl DataServicecatalogappregistryApplication {
     /// `DataServicecatalogappregistryApplication` with its required arguments; set the others with `DataServicecatalogappregistryApplication { field: Some(..), ..DataServicecatalogappregistryApplication::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 

@@ -16,11 +16,7 @@ pub struct ServicequotasServiceQuota {
 
 impl ServicequotasServiceQuota {
     /// `ServicequotasServiceQuota` with its required arguments; set the others with `ServicequotasServiceQuota { field: Some(..), ..ServicequotasServiceQuota::new(..) }`.
-    pub fn new(
-        quota_code: impl Into<crate::core::Expr>,
-        service_code: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(quota_code: impl Into<crate::core::Expr>, service_code: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
             quota_code: quota_code.into(),
@@ -49,12 +45,7 @@ pub struct ServicequotasTemplate {
 
 impl ServicequotasTemplate {
     /// `ServicequotasTemplate` with its required arguments; set the others with `ServicequotasTemplate { field: Some(..), ..ServicequotasTemplate::new(..) }`.
-    pub fn new(
-        quota_code: impl Into<crate::core::Expr>,
-        region: impl Into<crate::core::Expr>,
-        service_code: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(quota_code: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>, service_code: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             quota_code: quota_code.into(),
             region: region.into(),
@@ -79,7 +70,9 @@ pub struct ServicequotasTemplateAssociation {
 impl ServicequotasTemplateAssociation {
     /// `ServicequotasTemplateAssociation` with its required arguments; set the others with `ServicequotasTemplateAssociation { field: Some(..), ..ServicequotasTemplateAssociation::new(..) }`.
     pub fn new() -> Self {
-        Self { skip_destroy: None }
+        Self {
+            skip_destroy: None,
+        }
     }
 }
 
@@ -145,12 +138,14 @@ impl crate::core::DataSource for DataServicequotasServiceQuota {
 
 /// The `templates` block of [`DataServicequotasTemplates`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataServicequotasTemplatesTemplates {}
+pub struct DataServicequotasTemplatesTemplates {
+}
 
 impl DataServicequotasTemplatesTemplates {
     /// `DataServicequotasTemplatesTemplates` with its required arguments; set the others with `DataServicequotasTemplatesTemplates { field: Some(..), ..DataServicequotasTemplatesTemplates::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

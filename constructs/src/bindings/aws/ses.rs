@@ -35,7 +35,9 @@ pub struct SesConfigurationSetDeliveryOptions {
 impl SesConfigurationSetDeliveryOptions {
     /// `SesConfigurationSetDeliveryOptions` with its required arguments; set the others with `SesConfigurationSetDeliveryOptions { field: Some(..), ..SesConfigurationSetDeliveryOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { tls_policy: None }
+        Self {
+            tls_policy: None,
+        }
     }
 }
 
@@ -155,7 +157,9 @@ pub struct SesDomainIdentityVerificationTimeouts {
 impl SesDomainIdentityVerificationTimeouts {
     /// `SesDomainIdentityVerificationTimeouts` with its required arguments; set the others with `SesDomainIdentityVerificationTimeouts { field: Some(..), ..SesDomainIdentityVerificationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -204,10 +208,7 @@ pub struct SesDomainMailFrom {
 
 impl SesDomainMailFrom {
     /// `SesDomainMailFrom` with its required arguments; set the others with `SesDomainMailFrom { field: Some(..), ..SesDomainMailFrom::new(..) }`.
-    pub fn new(
-        domain: impl Into<crate::core::Expr>,
-        mail_from_domain: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain: impl Into<crate::core::Expr>, mail_from_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             behavior_on_mx_failure: None,
             domain: domain.into(),
@@ -258,11 +259,7 @@ pub struct SesEventDestinationCloudwatchDestination {
 
 impl SesEventDestinationCloudwatchDestination {
     /// `SesEventDestinationCloudwatchDestination` with its required arguments; set the others with `SesEventDestinationCloudwatchDestination { field: Some(..), ..SesEventDestinationCloudwatchDestination::new(..) }`.
-    pub fn new(
-        default_value: impl Into<crate::core::Expr>,
-        dimension_name: impl Into<crate::core::Expr>,
-        value_source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(default_value: impl Into<crate::core::Expr>, dimension_name: impl Into<crate::core::Expr>, value_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_value: default_value.into(),
             dimension_name: dimension_name.into(),
@@ -282,10 +279,7 @@ pub struct SesEventDestinationKinesisDestination {
 
 impl SesEventDestinationKinesisDestination {
     /// `SesEventDestinationKinesisDestination` with its required arguments; set the others with `SesEventDestinationKinesisDestination { field: Some(..), ..SesEventDestinationKinesisDestination::new(..) }`.
-    pub fn new(
-        role_arn: impl Into<crate::core::Expr>,
-        stream_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role_arn: impl Into<crate::core::Expr>, stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
             stream_arn: stream_arn.into(),
@@ -337,11 +331,7 @@ pub struct SesEventDestination {
 
 impl SesEventDestination {
     /// `SesEventDestination` with its required arguments; set the others with `SesEventDestination { field: Some(..), ..SesEventDestination::new(..) }`.
-    pub fn new(
-        configuration_set_name: impl Into<crate::core::Expr>,
-        matching_types: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(configuration_set_name: impl Into<crate::core::Expr>, matching_types: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_set_name: configuration_set_name.into(),
             enabled: None,
@@ -379,10 +369,7 @@ pub struct SesIdentityNotificationTopic {
 
 impl SesIdentityNotificationTopic {
     /// `SesIdentityNotificationTopic` with its required arguments; set the others with `SesIdentityNotificationTopic { field: Some(..), ..SesIdentityNotificationTopic::new(..) }`.
-    pub fn new(
-        identity: impl Into<crate::core::Expr>,
-        notification_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity: impl Into<crate::core::Expr>, notification_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             identity: identity.into(),
@@ -413,11 +400,7 @@ pub struct SesIdentityPolicy {
 
 impl SesIdentityPolicy {
     /// `SesIdentityPolicy` with its required arguments; set the others with `SesIdentityPolicy { field: Some(..), ..SesIdentityPolicy::new(..) }`.
-    pub fn new(
-        identity: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(identity: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             identity: identity.into(),
@@ -447,11 +430,7 @@ pub struct SesReceiptFilter {
 
 impl SesReceiptFilter {
     /// `SesReceiptFilter` with its required arguments; set the others with `SesReceiptFilter { field: Some(..), ..SesReceiptFilter::new(..) }`.
-    pub fn new(
-        cidr: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cidr: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
             id: None,
@@ -478,11 +457,7 @@ pub struct SesReceiptRuleAddHeaderAction {
 
 impl SesReceiptRuleAddHeaderAction {
     /// `SesReceiptRuleAddHeaderAction` with its required arguments; set the others with `SesReceiptRuleAddHeaderAction { field: Some(..), ..SesReceiptRuleAddHeaderAction::new(..) }`.
-    pub fn new(
-        header_name: impl Into<crate::core::Expr>,
-        header_value: impl Into<crate::core::Expr>,
-        position: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(header_name: impl Into<crate::core::Expr>, header_value: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             header_name: header_name.into(),
             header_value: header_value.into(),
@@ -512,12 +487,7 @@ pub struct SesReceiptRuleBounceAction {
 
 impl SesReceiptRuleBounceAction {
     /// `SesReceiptRuleBounceAction` with its required arguments; set the others with `SesReceiptRuleBounceAction { field: Some(..), ..SesReceiptRuleBounceAction::new(..) }`.
-    pub fn new(
-        message: impl Into<crate::core::Expr>,
-        position: impl Into<crate::core::Arg<crate::core::Number>>,
-        sender: impl Into<crate::core::Expr>,
-        smtp_reply_code: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(message: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>, sender: impl Into<crate::core::Expr>, smtp_reply_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             message: message.into(),
             position: position.into(),
@@ -546,10 +516,7 @@ pub struct SesReceiptRuleLambdaAction {
 
 impl SesReceiptRuleLambdaAction {
     /// `SesReceiptRuleLambdaAction` with its required arguments; set the others with `SesReceiptRuleLambdaAction { field: Some(..), ..SesReceiptRuleLambdaAction::new(..) }`.
-    pub fn new(
-        function_arn: impl Into<crate::core::Expr>,
-        position: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(function_arn: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             function_arn: function_arn.into(),
             invocation_type: None,
@@ -582,10 +549,7 @@ pub struct SesReceiptRuleS3Action {
 
 impl SesReceiptRuleS3Action {
     /// `SesReceiptRuleS3Action` with its required arguments; set the others with `SesReceiptRuleS3Action { field: Some(..), ..SesReceiptRuleS3Action::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        position: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             iam_role_arn: None,
@@ -611,10 +575,7 @@ pub struct SesReceiptRuleSnsAction {
 
 impl SesReceiptRuleSnsAction {
     /// `SesReceiptRuleSnsAction` with its required arguments; set the others with `SesReceiptRuleSnsAction { field: Some(..), ..SesReceiptRuleSnsAction::new(..) }`.
-    pub fn new(
-        position: impl Into<crate::core::Arg<crate::core::Number>>,
-        topic_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(position: impl Into<crate::core::Arg<crate::core::Number>>, topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             encoding: None,
             position: position.into(),
@@ -637,10 +598,7 @@ pub struct SesReceiptRuleStopAction {
 
 impl SesReceiptRuleStopAction {
     /// `SesReceiptRuleStopAction` with its required arguments; set the others with `SesReceiptRuleStopAction { field: Some(..), ..SesReceiptRuleStopAction::new(..) }`.
-    pub fn new(
-        position: impl Into<crate::core::Arg<crate::core::Number>>,
-        scope: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(position: impl Into<crate::core::Arg<crate::core::Number>>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             position: position.into(),
             scope: scope.into(),
@@ -663,10 +621,7 @@ pub struct SesReceiptRuleWorkmailAction {
 
 impl SesReceiptRuleWorkmailAction {
     /// `SesReceiptRuleWorkmailAction` with its required arguments; set the others with `SesReceiptRuleWorkmailAction { field: Some(..), ..SesReceiptRuleWorkmailAction::new(..) }`.
-    pub fn new(
-        organization_arn: impl Into<crate::core::Expr>,
-        position: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(organization_arn: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             organization_arn: organization_arn.into(),
             position: position.into(),
@@ -725,10 +680,7 @@ pub struct SesReceiptRule {
 
 impl SesReceiptRule {
     /// `SesReceiptRule` with its required arguments; set the others with `SesReceiptRule { field: Some(..), ..SesReceiptRule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        rule_set_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, rule_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             after: None,
             enabled: None,
@@ -824,7 +776,9 @@ pub struct DataSesActiveReceiptRuleSet {
 impl DataSesActiveReceiptRuleSet {
     /// `DataSesActiveReceiptRuleSet` with its required arguments; set the others with `DataSesActiveReceiptRuleSet { field: Some(..), ..DataSesActiveReceiptRuleSet::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 

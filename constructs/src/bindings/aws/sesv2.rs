@@ -10,7 +10,9 @@ pub struct Sesv2AccountSuppressionAttributes {
 impl Sesv2AccountSuppressionAttributes {
     /// `Sesv2AccountSuppressionAttributes` with its required arguments; set the others with `Sesv2AccountSuppressionAttributes { field: Some(..), ..Sesv2AccountSuppressionAttributes::new(..) }`.
     pub fn new(suppressed_reasons: Vec<crate::core::Expr>) -> Self {
-        Self { suppressed_reasons }
+        Self {
+            suppressed_reasons,
+        }
     }
 }
 
@@ -259,8 +261,7 @@ impl crate::core::Resource for Sesv2ConfigurationSet {
 
 /// The `dimension_configuration` block of [`Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration
-{
+pub struct Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration {
     /// `default_dimension_value`. Required.
     pub default_dimension_value: crate::core::Expr,
     /// `dimension_name`. Required.
@@ -269,15 +270,9 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestin
     pub dimension_value_source: crate::core::Expr,
 }
 
-impl
-    Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration
-{
+impl Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration::new(..) }`.
-    pub fn new(
-        default_dimension_value: impl Into<crate::core::Expr>,
-        dimension_name: impl Into<crate::core::Expr>,
-        dimension_value_source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(default_dimension_value: impl Into<crate::core::Expr>, dimension_name: impl Into<crate::core::Expr>, dimension_value_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_dimension_value: default_dimension_value.into(),
             dimension_name: dimension_name.into(),
@@ -295,9 +290,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestin
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination::new(..) }`.
-    pub fn new(
-        dimension_configuration: Vec<Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration>,
-    ) -> Self {
+    pub fn new(dimension_configuration: Vec<Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration>) -> Self {
         Self {
             dimension_configuration,
         }
@@ -331,10 +324,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseD
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination::new(..) }`.
-    pub fn new(
-        delivery_stream_arn: impl Into<crate::core::Expr>,
-        iam_role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(delivery_stream_arn: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_stream_arn: delivery_stream_arn.into(),
             iam_role_arn: iam_role_arn.into(),
@@ -384,24 +374,19 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestination {
     pub matching_event_types: Vec<crate::core::Expr>,
     /// `cloud_watch_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloud_watch_destination:
-        Option<Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination>,
+    pub cloud_watch_destination: Option<Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination>,
     /// `event_bridge_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_bridge_destination:
-        Option<Sesv2ConfigurationSetEventDestinationEventDestinationEventBridgeDestination>,
+    pub event_bridge_destination: Option<Sesv2ConfigurationSetEventDestinationEventDestinationEventBridgeDestination>,
     /// `kinesis_firehose_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kinesis_firehose_destination:
-        Option<Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination>,
+    pub kinesis_firehose_destination: Option<Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination>,
     /// `pinpoint_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pinpoint_destination:
-        Option<Sesv2ConfigurationSetEventDestinationEventDestinationPinpointDestination>,
+    pub pinpoint_destination: Option<Sesv2ConfigurationSetEventDestinationEventDestinationPinpointDestination>,
     /// `sns_destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sns_destination:
-        Option<Sesv2ConfigurationSetEventDestinationEventDestinationSnsDestination>,
+    pub sns_destination: Option<Sesv2ConfigurationSetEventDestinationEventDestinationSnsDestination>,
 }
 
 impl Sesv2ConfigurationSetEventDestinationEventDestination {
@@ -435,11 +420,7 @@ pub struct Sesv2ConfigurationSetEventDestination {
 
 impl Sesv2ConfigurationSetEventDestination {
     /// `Sesv2ConfigurationSetEventDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestination::new(..) }`.
-    pub fn new(
-        configuration_set_name: impl Into<crate::core::Expr>,
-        event_destination_name: impl Into<crate::core::Expr>,
-        event_destination: Sesv2ConfigurationSetEventDestinationEventDestination,
-    ) -> Self {
+    pub fn new(configuration_set_name: impl Into<crate::core::Expr>, event_destination_name: impl Into<crate::core::Expr>, event_destination: Sesv2ConfigurationSetEventDestinationEventDestination) -> Self {
         Self {
             configuration_set_name: configuration_set_name.into(),
             event_destination_name: event_destination_name.into(),
@@ -469,11 +450,7 @@ pub struct Sesv2ContactListTopic {
 
 impl Sesv2ContactListTopic {
     /// `Sesv2ContactListTopic` with its required arguments; set the others with `Sesv2ContactListTopic { field: Some(..), ..Sesv2ContactListTopic::new(..) }`.
-    pub fn new(
-        default_subscription_status: impl Into<crate::core::Expr>,
-        display_name: impl Into<crate::core::Expr>,
-        topic_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(default_subscription_status: impl Into<crate::core::Expr>, display_name: impl Into<crate::core::Expr>, topic_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_subscription_status: default_subscription_status.into(),
             description: None,
@@ -561,10 +538,7 @@ pub struct Sesv2DedicatedIpAssignment {
 
 impl Sesv2DedicatedIpAssignment {
     /// `Sesv2DedicatedIpAssignment` with its required arguments; set the others with `Sesv2DedicatedIpAssignment { field: Some(..), ..Sesv2DedicatedIpAssignment::new(..) }`.
-    pub fn new(
-        destination_pool_name: impl Into<crate::core::Expr>,
-        ip: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_pool_name: impl Into<crate::core::Expr>, ip: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_pool_name: destination_pool_name.into(),
             id: None,
@@ -755,11 +729,7 @@ pub struct Sesv2EmailIdentityPolicy {
 
 impl Sesv2EmailIdentityPolicy {
     /// `Sesv2EmailIdentityPolicy` with its required arguments; set the others with `Sesv2EmailIdentityPolicy { field: Some(..), ..Sesv2EmailIdentityPolicy::new(..) }`.
-    pub fn new(
-        email_identity: impl Into<crate::core::Expr>,
-        policy: impl Into<crate::core::Expr>,
-        policy_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(email_identity: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             email_identity: email_identity.into(),
             id: None,

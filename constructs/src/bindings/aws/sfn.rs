@@ -72,10 +72,7 @@ pub struct SfnAliasRoutingConfiguration {
 
 impl SfnAliasRoutingConfiguration {
     /// `SfnAliasRoutingConfiguration` with its required arguments; set the others with `SfnAliasRoutingConfiguration { field: Some(..), ..SfnAliasRoutingConfiguration::new(..) }`.
-    pub fn new(
-        state_machine_version_arn: impl Into<crate::core::Expr>,
-        weight: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(state_machine_version_arn: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             state_machine_version_arn: state_machine_version_arn.into(),
             weight: weight.into(),
@@ -128,10 +125,7 @@ pub struct SfnAlias {
 
 impl SfnAlias {
     /// `SfnAlias` with its required arguments; set the others with `SfnAlias { field: Some(..), ..SfnAlias::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        routing_configuration: Vec<SfnAliasRoutingConfiguration>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, routing_configuration: Vec<SfnAliasRoutingConfiguration>) -> Self {
         Self {
             description: None,
             id: None,
@@ -182,7 +176,9 @@ pub struct SfnStateMachineTracingConfiguration {
 impl SfnStateMachineTracingConfiguration {
     /// `SfnStateMachineTracingConfiguration` with its required arguments; set the others with `SfnStateMachineTracingConfiguration { field: Some(..), ..SfnStateMachineTracingConfiguration::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -230,10 +226,7 @@ pub struct SfnStateMachine {
 
 impl SfnStateMachine {
     /// `SfnStateMachine` with its required arguments; set the others with `SfnStateMachine { field: Some(..), ..SfnStateMachine::new(..) }`.
-    pub fn new(
-        definition: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(definition: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             definition: definition.into(),
             id: None,
@@ -302,10 +295,7 @@ pub struct DataSfnAlias {
 
 impl DataSfnAlias {
     /// `DataSfnAlias` with its required arguments; set the others with `DataSfnAlias { field: Some(..), ..DataSfnAlias::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        statemachine_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, statemachine_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,

@@ -42,10 +42,7 @@ pub struct ShieldApplicationLayerAutomaticResponse {
 
 impl ShieldApplicationLayerAutomaticResponse {
     /// `ShieldApplicationLayerAutomaticResponse` with its required arguments; set the others with `ShieldApplicationLayerAutomaticResponse { field: Some(..), ..ShieldApplicationLayerAutomaticResponse::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
             resource_arn: resource_arn.into(),
@@ -96,10 +93,7 @@ pub struct ShieldDrtAccessLogBucketAssociation {
 
 impl ShieldDrtAccessLogBucketAssociation {
     /// `ShieldDrtAccessLogBucketAssociation` with its required arguments; set the others with `ShieldDrtAccessLogBucketAssociation { field: Some(..), ..ShieldDrtAccessLogBucketAssociation::new(..) }`.
-    pub fn new(
-        log_bucket: impl Into<crate::core::Expr>,
-        role_arn_association_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_bucket: impl Into<crate::core::Expr>, role_arn_association_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_bucket: log_bucket.into(),
             role_arn_association_id: role_arn_association_id.into(),
@@ -204,10 +198,7 @@ pub struct ShieldProtection {
 
 impl ShieldProtection {
     /// `ShieldProtection` with its required arguments; set the others with `ShieldProtection { field: Some(..), ..ShieldProtection::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -250,11 +241,7 @@ pub struct ShieldProtectionGroup {
 
 impl ShieldProtectionGroup {
     /// `ShieldProtectionGroup` with its required arguments; set the others with `ShieldProtectionGroup { field: Some(..), ..ShieldProtectionGroup::new(..) }`.
-    pub fn new(
-        aggregation: impl Into<crate::core::Expr>,
-        pattern: impl Into<crate::core::Expr>,
-        protection_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(aggregation: impl Into<crate::core::Expr>, pattern: impl Into<crate::core::Expr>, protection_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             aggregation: aggregation.into(),
             id: None,
@@ -286,10 +273,7 @@ pub struct ShieldProtectionHealthCheckAssociation {
 
 impl ShieldProtectionHealthCheckAssociation {
     /// `ShieldProtectionHealthCheckAssociation` with its required arguments; set the others with `ShieldProtectionHealthCheckAssociation { field: Some(..), ..ShieldProtectionHealthCheckAssociation::new(..) }`.
-    pub fn new(
-        health_check_arn: impl Into<crate::core::Expr>,
-        shield_protection_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(health_check_arn: impl Into<crate::core::Expr>, shield_protection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             health_check_arn: health_check_arn.into(),
             id: None,

@@ -30,7 +30,9 @@ pub struct SignerSigningJobDestination {
 impl SignerSigningJobDestination {
     /// `SignerSigningJobDestination` with its required arguments; set the others with `SignerSigningJobDestination { field: Some(..), ..SignerSigningJobDestination::new(..) }`.
     pub fn new(s3: SignerSigningJobDestinationS3) -> Self {
-        Self { s3 }
+        Self {
+            s3,
+        }
     }
 }
 
@@ -47,11 +49,7 @@ pub struct SignerSigningJobSourceS3 {
 
 impl SignerSigningJobSourceS3 {
     /// `SignerSigningJobSourceS3` with its required arguments; set the others with `SignerSigningJobSourceS3 { field: Some(..), ..SignerSigningJobSourceS3::new(..) }`.
-    pub fn new(
-        bucket: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
             key: key.into(),
@@ -70,7 +68,9 @@ pub struct SignerSigningJobSource {
 impl SignerSigningJobSource {
     /// `SignerSigningJobSource` with its required arguments; set the others with `SignerSigningJobSource { field: Some(..), ..SignerSigningJobSource::new(..) }`.
     pub fn new(s3: SignerSigningJobSourceS3) -> Self {
-        Self { s3 }
+        Self {
+            s3,
+        }
     }
 }
 
@@ -93,11 +93,7 @@ pub struct SignerSigningJob {
 
 impl SignerSigningJob {
     /// `SignerSigningJob` with its required arguments; set the others with `SignerSigningJob { field: Some(..), ..SignerSigningJob::new(..) }`.
-    pub fn new(
-        profile_name: impl Into<crate::core::Expr>,
-        destination: SignerSigningJobDestination,
-        source: SignerSigningJobSource,
-    ) -> Self {
+    pub fn new(profile_name: impl Into<crate::core::Expr>, destination: SignerSigningJobDestination, source: SignerSigningJobSource) -> Self {
         Self {
             id: None,
             ignore_signing_job_failure: None,
@@ -123,10 +119,7 @@ pub struct SignerSigningProfileSignatureValidityPeriod {
 
 impl SignerSigningProfileSignatureValidityPeriod {
     /// `SignerSigningProfileSignatureValidityPeriod` with its required arguments; set the others with `SignerSigningProfileSignatureValidityPeriod { field: Some(..), ..SignerSigningProfileSignatureValidityPeriod::new(..) }`.
-    pub fn new(
-        r#type: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             r#type: r#type.into(),
             value: value.into(),
@@ -223,11 +216,7 @@ pub struct SignerSigningProfilePermission {
 
 impl SignerSigningProfilePermission {
     /// `SignerSigningProfilePermission` with its required arguments; set the others with `SignerSigningProfilePermission { field: Some(..), ..SignerSigningProfilePermission::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        principal: impl Into<crate::core::Expr>,
-        profile_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>, profile_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
             id: None,

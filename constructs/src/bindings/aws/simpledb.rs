@@ -10,7 +10,9 @@ pub struct SimpledbDomain {
 impl SimpledbDomain {
     /// `SimpledbDomain` with its required arguments; set the others with `SimpledbDomain { field: Some(..), ..SimpledbDomain::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 

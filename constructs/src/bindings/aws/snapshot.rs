@@ -38,10 +38,7 @@ pub struct SnapshotCreateVolumePermission {
 
 impl SnapshotCreateVolumePermission {
     /// `SnapshotCreateVolumePermission` with its required arguments; set the others with `SnapshotCreateVolumePermission { field: Some(..), ..SnapshotCreateVolumePermission::new(..) }`.
-    pub fn new(
-        account_id: impl Into<crate::core::Expr>,
-        snapshot_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(account_id: impl Into<crate::core::Expr>, snapshot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
             id: None,

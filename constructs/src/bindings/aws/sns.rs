@@ -46,11 +46,7 @@ pub struct SnsPlatformApplication {
 
 impl SnsPlatformApplication {
     /// `SnsPlatformApplication` with its required arguments; set the others with `SnsPlatformApplication { field: Some(..), ..SnsPlatformApplication::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        platform: impl Into<crate::core::Expr>,
-        platform_credential: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, platform: impl Into<crate::core::Expr>, platform_credential: impl Into<crate::core::Expr>) -> Self {
         Self {
             apple_platform_bundle_id: None,
             apple_platform_team_id: None,
@@ -353,11 +349,7 @@ pub struct SnsTopicSubscription {
 
 impl SnsTopicSubscription {
     /// `SnsTopicSubscription` with its required arguments; set the others with `SnsTopicSubscription { field: Some(..), ..SnsTopicSubscription::new(..) }`.
-    pub fn new(
-        endpoint: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        topic_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(endpoint: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             confirmation_timeout_in_minutes: None,
             delivery_policy: None,

@@ -87,10 +87,7 @@ pub struct SpotFleetRequestLaunchSpecificationEphemeralBlockDevice {
 
 impl SpotFleetRequestLaunchSpecificationEphemeralBlockDevice {
     /// `SpotFleetRequestLaunchSpecificationEphemeralBlockDevice` with its required arguments; set the others with `SpotFleetRequestLaunchSpecificationEphemeralBlockDevice { field: Some(..), ..SpotFleetRequestLaunchSpecificationEphemeralBlockDevice::new(..) }`.
-    pub fn new(
-        device_name: impl Into<crate::core::Expr>,
-        virtual_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_name: impl Into<crate::core::Expr>, virtual_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
             virtual_name: virtual_name.into(),
@@ -196,8 +193,7 @@ pub struct SpotFleetRequestLaunchSpecification {
     pub ebs_block_device: Option<Vec<SpotFleetRequestLaunchSpecificationEbsBlockDevice>>,
     /// `ephemeral_block_device`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ephemeral_block_device:
-        Option<Vec<SpotFleetRequestLaunchSpecificationEphemeralBlockDevice>>,
+    pub ephemeral_block_device: Option<Vec<SpotFleetRequestLaunchSpecificationEphemeralBlockDevice>>,
     /// `root_block_device`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub root_block_device: Option<Vec<SpotFleetRequestLaunchSpecificationRootBlockDevice>>,
@@ -205,10 +201,7 @@ pub struct SpotFleetRequestLaunchSpecification {
 
 impl SpotFleetRequestLaunchSpecification {
     /// `SpotFleetRequestLaunchSpecification` with its required arguments; set the others with `SpotFleetRequestLaunchSpecification { field: Some(..), ..SpotFleetRequestLaunchSpecification::new(..) }`.
-    pub fn new(
-        ami: impl Into<crate::core::Expr>,
-        instance_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ami: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             ami: ami.into(),
             associate_public_ip_address: None,
@@ -318,8 +311,7 @@ pub struct SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements {
     pub local_storage_types: Option<Vec<crate::core::Expr>>,
     /// `on_demand_max_price_percentage_over_lowest_price`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub on_demand_max_price_percentage_over_lowest_price:
-        Option<crate::core::Arg<crate::core::Number>>,
+    pub on_demand_max_price_percentage_over_lowest_price: Option<crate::core::Arg<crate::core::Number>>,
     /// `require_hibernate_support`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require_hibernate_support: Option<crate::core::Arg<bool>>,
@@ -328,40 +320,31 @@ pub struct SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements {
     pub spot_max_price_percentage_over_lowest_price: Option<crate::core::Arg<crate::core::Number>>,
     /// `accelerator_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_count:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub accelerator_count: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `accelerator_total_memory_mib`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accelerator_total_memory_mib:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub accelerator_total_memory_mib: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `baseline_ebs_bandwidth_mbps`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline_ebs_bandwidth_mbps:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub baseline_ebs_bandwidth_mbps: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `memory_gib_per_vcpu`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub memory_gib_per_vcpu:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub memory_gib_per_vcpu: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `memory_mib`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub memory_mib:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub memory_mib: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `network_bandwidth_gbps`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_bandwidth_gbps:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub network_bandwidth_gbps: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `network_interface_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_interface_count:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub network_interface_count: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `total_local_storage_gb`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_local_storage_gb:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub total_local_storage_gb: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
     /// `vcpu_count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vcpu_count:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
+    pub vcpu_count: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount>,
 }
 
 impl SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements {
@@ -418,8 +401,7 @@ pub struct SpotFleetRequestLaunchTemplateConfigOverrides {
     pub weighted_capacity: Option<crate::core::Arg<crate::core::Number>>,
     /// `instance_requirements`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_requirements:
-        Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements>,
+    pub instance_requirements: Option<SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements>,
 }
 
 impl SpotFleetRequestLaunchTemplateConfigOverrides {
@@ -441,8 +423,7 @@ impl SpotFleetRequestLaunchTemplateConfigOverrides {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SpotFleetRequestLaunchTemplateConfig {
     /// `launch_template_specification`. Required.
-    pub launch_template_specification:
-        SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification,
+    pub launch_template_specification: SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification,
     /// `overrides`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overrides: Option<Vec<SpotFleetRequestLaunchTemplateConfigOverrides>>,
@@ -450,9 +431,7 @@ pub struct SpotFleetRequestLaunchTemplateConfig {
 
 impl SpotFleetRequestLaunchTemplateConfig {
     /// `SpotFleetRequestLaunchTemplateConfig` with its required arguments; set the others with `SpotFleetRequestLaunchTemplateConfig { field: Some(..), ..SpotFleetRequestLaunchTemplateConfig::new(..) }`.
-    pub fn new(
-        launch_template_specification: SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification,
-    ) -> Self {
+    pub fn new(launch_template_specification: SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification) -> Self {
         Self {
             launch_template_specification,
             overrides: None,
@@ -608,10 +587,7 @@ pub struct SpotFleetRequest {
 
 impl SpotFleetRequest {
     /// `SpotFleetRequest` with its required arguments; set the others with `SpotFleetRequest { field: Some(..), ..SpotFleetRequest::new(..) }`.
-    pub fn new(
-        iam_fleet_role: impl Into<crate::core::Expr>,
-        target_capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(iam_fleet_role: impl Into<crate::core::Expr>, target_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allocation_strategy: None,
             context: None,
@@ -678,8 +654,7 @@ pub struct SpotInstanceRequestCapacityReservationSpecification {
     pub capacity_reservation_preference: Option<crate::core::Expr>,
     /// `capacity_reservation_target`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_target:
-        Option<SpotInstanceRequestCapacityReservationSpecificationCapacityReservationTarget>,
+    pub capacity_reservation_target: Option<SpotInstanceRequestCapacityReservationSpecificationCapacityReservationTarget>,
 }
 
 impl SpotInstanceRequestCapacityReservationSpecification {
@@ -728,7 +703,9 @@ pub struct SpotInstanceRequestCreditSpecification {
 impl SpotInstanceRequestCreditSpecification {
     /// `SpotInstanceRequestCreditSpecification` with its required arguments; set the others with `SpotInstanceRequestCreditSpecification { field: Some(..), ..SpotInstanceRequestCreditSpecification::new(..) }`.
     pub fn new() -> Self {
-        Self { cpu_credits: None }
+        Self {
+            cpu_credits: None,
+        }
     }
 }
 
@@ -799,7 +776,9 @@ pub struct SpotInstanceRequestEnclaveOptions {
 impl SpotInstanceRequestEnclaveOptions {
     /// `SpotInstanceRequestEnclaveOptions` with its required arguments; set the others with `SpotInstanceRequestEnclaveOptions { field: Some(..), ..SpotInstanceRequestEnclaveOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { enabled: None }
+        Self {
+            enabled: None,
+        }
     }
 }
 
@@ -919,10 +898,7 @@ pub struct SpotInstanceRequestNetworkInterface {
 
 impl SpotInstanceRequestNetworkInterface {
     /// `SpotInstanceRequestNetworkInterface` with its required arguments; set the others with `SpotInstanceRequestNetworkInterface { field: Some(..), ..SpotInstanceRequestNetworkInterface::new(..) }`.
-    pub fn new(
-        device_index: impl Into<crate::core::Arg<crate::core::Number>>,
-        network_interface_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, network_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
             device_index: device_index.into(),
@@ -1170,8 +1146,7 @@ pub struct SpotInstanceRequest {
     pub wait_for_fulfillment: Option<crate::core::Arg<bool>>,
     /// `capacity_reservation_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_specification:
-        Option<SpotInstanceRequestCapacityReservationSpecification>,
+    pub capacity_reservation_specification: Option<SpotInstanceRequestCapacityReservationSpecification>,
     /// `cpu_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpu_options: Option<SpotInstanceRequestCpuOptions>,
@@ -1282,12 +1257,14 @@ impl crate::core::Resource for SpotInstanceRequest {
 
 /// `aws_spot_datafeed_subscription` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataSpotDatafeedSubscription {}
+pub struct DataSpotDatafeedSubscription {
+}
 
 impl DataSpotDatafeedSubscription {
     /// `DataSpotDatafeedSubscription` with its required arguments; set the others with `DataSpotDatafeedSubscription { field: Some(..), ..DataSpotDatafeedSubscription::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -140,10 +140,7 @@ pub struct SqsQueuePolicy {
 
 impl SqsQueuePolicy {
     /// `SqsQueuePolicy` with its required arguments; set the others with `SqsQueuePolicy { field: Some(..), ..SqsQueuePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        queue_url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, queue_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -170,10 +167,7 @@ pub struct SqsQueueRedriveAllowPolicy {
 
 impl SqsQueueRedriveAllowPolicy {
     /// `SqsQueueRedriveAllowPolicy` with its required arguments; set the others with `SqsQueueRedriveAllowPolicy { field: Some(..), ..SqsQueueRedriveAllowPolicy::new(..) }`.
-    pub fn new(
-        queue_url: impl Into<crate::core::Expr>,
-        redrive_allow_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(queue_url: impl Into<crate::core::Expr>, redrive_allow_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             queue_url: queue_url.into(),
@@ -200,10 +194,7 @@ pub struct SqsQueueRedrivePolicy {
 
 impl SqsQueueRedrivePolicy {
     /// `SqsQueueRedrivePolicy` with its required arguments; set the others with `SqsQueueRedrivePolicy { field: Some(..), ..SqsQueueRedrivePolicy::new(..) }`.
-    pub fn new(
-        queue_url: impl Into<crate::core::Expr>,
-        redrive_policy: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(queue_url: impl Into<crate::core::Expr>, redrive_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             queue_url: queue_url.into(),

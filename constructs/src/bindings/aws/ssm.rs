@@ -195,10 +195,7 @@ pub struct SsmDefaultPatchBaseline {
 
 impl SsmDefaultPatchBaseline {
     /// `SsmDefaultPatchBaseline` with its required arguments; set the others with `SsmDefaultPatchBaseline { field: Some(..), ..SsmDefaultPatchBaseline::new(..) }`.
-    pub fn new(
-        baseline_id: impl Into<crate::core::Expr>,
-        operating_system: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(baseline_id: impl Into<crate::core::Expr>, operating_system: impl Into<crate::core::Expr>) -> Self {
         Self {
             baseline_id: baseline_id.into(),
             id: None,
@@ -271,11 +268,7 @@ pub struct SsmDocument {
 
 impl SsmDocument {
     /// `SsmDocument` with its required arguments; set the others with `SsmDocument { field: Some(..), ..SsmDocument::new(..) }`.
-    pub fn new(
-        content: impl Into<crate::core::Expr>,
-        document_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(content: impl Into<crate::core::Expr>, document_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
             document_format: None,
@@ -341,12 +334,7 @@ pub struct SsmMaintenanceWindow {
 
 impl SsmMaintenanceWindow {
     /// `SsmMaintenanceWindow` with its required arguments; set the others with `SsmMaintenanceWindow { field: Some(..), ..SsmMaintenanceWindow::new(..) }`.
-    pub fn new(
-        cutoff: impl Into<crate::core::Arg<crate::core::Number>>,
-        duration: impl Into<crate::core::Arg<crate::core::Number>>,
-        name: impl Into<crate::core::Expr>,
-        schedule: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(cutoff: impl Into<crate::core::Arg<crate::core::Number>>, duration: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, schedule: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_unassociated_targets: None,
             cutoff: cutoff.into(),
@@ -395,11 +383,7 @@ pub struct SsmMaintenanceWindowTarget {
 
 impl SsmMaintenanceWindowTarget {
     /// `SsmMaintenanceWindowTarget` with its required arguments; set the others with `SsmMaintenanceWindowTarget { field: Some(..), ..SsmMaintenanceWindowTarget::new(..) }`.
-    pub fn new(
-        resource_type: impl Into<crate::core::Expr>,
-        window_id: impl Into<crate::core::Expr>,
-        targets: Vec<SsmAssociationTargets>,
-    ) -> Self {
+    pub fn new(resource_type: impl Into<crate::core::Expr>, window_id: impl Into<crate::core::Expr>, targets: Vec<SsmAssociationTargets>) -> Self {
         Self {
             description: None,
             id: None,
@@ -443,8 +427,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters 
     pub document_version: Option<crate::core::Expr>,
     /// `parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter:
-        Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
+    pub parameter: Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
 }
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters {
@@ -557,18 +540,13 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters 
     pub timeout_seconds: Option<crate::core::Arg<crate::core::Number>>,
     /// `cloudwatch_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_config: Option<
-        SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersCloudwatchConfig,
-    >,
+    pub cloudwatch_config: Option<SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersCloudwatchConfig>,
     /// `notification_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_config: Option<
-        SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersNotificationConfig,
-    >,
+    pub notification_config: Option<SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersNotificationConfig>,
     /// `parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter:
-        Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
+    pub parameter: Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
 }
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters {
@@ -616,19 +594,16 @@ impl SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParameters {
 pub struct SsmMaintenanceWindowTaskTaskInvocationParameters {
     /// `automation_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub automation_parameters:
-        Option<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters>,
+    pub automation_parameters: Option<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters>,
     /// `lambda_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda_parameters: Option<SsmMaintenanceWindowTaskTaskInvocationParametersLambdaParameters>,
     /// `run_command_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub run_command_parameters:
-        Option<SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters>,
+    pub run_command_parameters: Option<SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters>,
     /// `step_functions_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub step_functions_parameters:
-        Option<SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParameters>,
+    pub step_functions_parameters: Option<SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParameters>,
 }
 
 impl SsmMaintenanceWindowTaskTaskInvocationParameters {
@@ -686,11 +661,7 @@ pub struct SsmMaintenanceWindowTask {
 
 impl SsmMaintenanceWindowTask {
     /// `SsmMaintenanceWindowTask` with its required arguments; set the others with `SsmMaintenanceWindowTask { field: Some(..), ..SsmMaintenanceWindowTask::new(..) }`.
-    pub fn new(
-        task_arn: impl Into<crate::core::Expr>,
-        task_type: impl Into<crate::core::Expr>,
-        window_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(task_arn: impl Into<crate::core::Expr>, task_type: impl Into<crate::core::Expr>, window_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cutoff_behavior: None,
             description: None,
@@ -837,11 +808,7 @@ pub struct SsmPatchBaselineSource {
 
 impl SsmPatchBaselineSource {
     /// `SsmPatchBaselineSource` with its required arguments; set the others with `SsmPatchBaselineSource { field: Some(..), ..SsmPatchBaselineSource::new(..) }`.
-    pub fn new(
-        configuration: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        products: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(configuration: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, products: Vec<crate::core::Expr>) -> Self {
         Self {
             configuration: configuration.into(),
             name: name.into(),
@@ -936,10 +903,7 @@ pub struct SsmPatchGroup {
 
 impl SsmPatchGroup {
     /// `SsmPatchGroup` with its required arguments; set the others with `SsmPatchGroup { field: Some(..), ..SsmPatchGroup::new(..) }`.
-    pub fn new(
-        baseline_id: impl Into<crate::core::Expr>,
-        patch_group: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(baseline_id: impl Into<crate::core::Expr>, patch_group: impl Into<crate::core::Expr>) -> Self {
         Self {
             baseline_id: baseline_id.into(),
             id: None,
@@ -972,10 +936,7 @@ pub struct SsmResourceDataSyncS3Destination {
 
 impl SsmResourceDataSyncS3Destination {
     /// `SsmResourceDataSyncS3Destination` with its required arguments; set the others with `SsmResourceDataSyncS3Destination { field: Some(..), ..SsmResourceDataSyncS3Destination::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        region: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             kms_key_arn: None,
@@ -1000,10 +961,7 @@ pub struct SsmResourceDataSync {
 
 impl SsmResourceDataSync {
     /// `SsmResourceDataSync` with its required arguments; set the others with `SsmResourceDataSync { field: Some(..), ..SsmResourceDataSync::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        s3_destination: SsmResourceDataSyncS3Destination,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, s3_destination: SsmResourceDataSyncS3Destination) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -1030,10 +988,7 @@ pub struct SsmServiceSetting {
 
 impl SsmServiceSetting {
     /// `SsmServiceSetting` with its required arguments; set the others with `SsmServiceSetting { field: Some(..), ..SsmServiceSetting::new(..) }`.
-    pub fn new(
-        setting_id: impl Into<crate::core::Expr>,
-        setting_value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(setting_id: impl Into<crate::core::Expr>, setting_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             setting_id: setting_id.into(),
@@ -1086,8 +1041,7 @@ pub struct DataSsmInstances {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter:
-        Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
+    pub filter: Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
 }
 
 impl DataSsmInstances {
@@ -1112,8 +1066,7 @@ pub struct DataSsmMaintenanceWindows {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter:
-        Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
+    pub filter: Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
 }
 
 impl DataSsmMaintenanceWindows {

@@ -73,12 +73,7 @@ pub struct SsmcontactsContactChannel {
 
 impl SsmcontactsContactChannel {
     /// `SsmcontactsContactChannel` with its required arguments; set the others with `SsmcontactsContactChannel { field: Some(..), ..SsmcontactsContactChannel::new(..) }`.
-    pub fn new(
-        contact_id: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-        delivery_address: SsmcontactsContactChannelDeliveryAddress,
-    ) -> Self {
+    pub fn new(contact_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, delivery_address: SsmcontactsContactChannelDeliveryAddress) -> Self {
         Self {
             contact_id: contact_id.into(),
             id: None,
@@ -212,10 +207,7 @@ pub struct SsmcontactsRotationRecurrenceDailySettings {
 
 impl SsmcontactsRotationRecurrenceDailySettings {
     /// `SsmcontactsRotationRecurrenceDailySettings` with its required arguments; set the others with `SsmcontactsRotationRecurrenceDailySettings { field: Some(..), ..SsmcontactsRotationRecurrenceDailySettings::new(..) }`.
-    pub fn new(
-        hour_of_day: impl Into<crate::core::Arg<crate::core::Number>>,
-        minute_of_hour: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(hour_of_day: impl Into<crate::core::Arg<crate::core::Number>>, minute_of_hour: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             hour_of_day: hour_of_day.into(),
             minute_of_hour: minute_of_hour.into(),
@@ -327,10 +319,7 @@ pub struct SsmcontactsRotationRecurrence {
 
 impl SsmcontactsRotationRecurrence {
     /// `SsmcontactsRotationRecurrence` with its required arguments; set the others with `SsmcontactsRotationRecurrence { field: Some(..), ..SsmcontactsRotationRecurrence::new(..) }`.
-    pub fn new(
-        number_of_on_calls: impl Into<crate::core::Arg<crate::core::Number>>,
-        recurrence_multiplier: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(number_of_on_calls: impl Into<crate::core::Arg<crate::core::Number>>, recurrence_multiplier: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             number_of_on_calls: number_of_on_calls.into(),
             recurrence_multiplier: recurrence_multiplier.into(),
@@ -364,11 +353,7 @@ pub struct SsmcontactsRotation {
 
 impl SsmcontactsRotation {
     /// `SsmcontactsRotation` with its required arguments; set the others with `SsmcontactsRotation { field: Some(..), ..SsmcontactsRotation::new(..) }`.
-    pub fn new(
-        contact_ids: Vec<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        time_zone_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(contact_ids: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, time_zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_ids,
             name: name.into(),
@@ -470,7 +455,9 @@ pub struct DataSsmcontactsRotation {
 impl DataSsmcontactsRotation {
     /// `DataSsmcontactsRotation` with its required arguments; set the others with `DataSsmcontactsRotation { field: Some(..), ..DataSsmcontactsRotation::new(..) }`.
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
-        Self { arn: arn.into() }
+        Self {
+            arn: arn.into(),
+        }
     }
 }
 

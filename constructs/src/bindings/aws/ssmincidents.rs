@@ -123,10 +123,7 @@ pub struct SsmincidentsResponsePlanActionSsmAutomation {
 
 impl SsmincidentsResponsePlanActionSsmAutomation {
     /// `SsmincidentsResponsePlanActionSsmAutomation` with its required arguments; set the others with `SsmincidentsResponsePlanActionSsmAutomation { field: Some(..), ..SsmincidentsResponsePlanActionSsmAutomation::new(..) }`.
-    pub fn new(
-        document_name: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(document_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             document_name: document_name.into(),
             document_version: None,
@@ -189,16 +186,12 @@ pub struct SsmincidentsResponsePlanIncidentTemplate {
     pub title: crate::core::Expr,
     /// `notification_target`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_target:
-        Option<Vec<SsmincidentsResponsePlanIncidentTemplateNotificationTarget>>,
+    pub notification_target: Option<Vec<SsmincidentsResponsePlanIncidentTemplateNotificationTarget>>,
 }
 
 impl SsmincidentsResponsePlanIncidentTemplate {
     /// `SsmincidentsResponsePlanIncidentTemplate` with its required arguments; set the others with `SsmincidentsResponsePlanIncidentTemplate { field: Some(..), ..SsmincidentsResponsePlanIncidentTemplate::new(..) }`.
-    pub fn new(
-        impact: impl Into<crate::core::Arg<crate::core::Number>>,
-        title: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(impact: impl Into<crate::core::Arg<crate::core::Number>>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             dedupe_string: None,
             impact: impact.into(),
@@ -223,11 +216,7 @@ pub struct SsmincidentsResponsePlanIntegrationPagerduty {
 
 impl SsmincidentsResponsePlanIntegrationPagerduty {
     /// `SsmincidentsResponsePlanIntegrationPagerduty` with its required arguments; set the others with `SsmincidentsResponsePlanIntegrationPagerduty { field: Some(..), ..SsmincidentsResponsePlanIntegrationPagerduty::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        secret_id: impl Into<crate::core::Expr>,
-        service_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, secret_id: impl Into<crate::core::Expr>, service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             secret_id: secret_id.into(),
@@ -247,7 +236,9 @@ pub struct SsmincidentsResponsePlanIntegration {
 impl SsmincidentsResponsePlanIntegration {
     /// `SsmincidentsResponsePlanIntegration` with its required arguments; set the others with `SsmincidentsResponsePlanIntegration { field: Some(..), ..SsmincidentsResponsePlanIntegration::new(..) }`.
     pub fn new() -> Self {
-        Self { pagerduty: None }
+        Self {
+            pagerduty: None,
+        }
     }
 }
 
@@ -286,10 +277,7 @@ pub struct SsmincidentsResponsePlan {
 
 impl SsmincidentsResponsePlan {
     /// `SsmincidentsResponsePlan` with its required arguments; set the others with `SsmincidentsResponsePlan { field: Some(..), ..SsmincidentsResponsePlan::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        incident_template: SsmincidentsResponsePlanIncidentTemplate,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, incident_template: SsmincidentsResponsePlanIncidentTemplate) -> Self {
         Self {
             chat_channel: None,
             display_name: None,

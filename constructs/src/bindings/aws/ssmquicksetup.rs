@@ -20,10 +20,7 @@ pub struct SsmquicksetupConfigurationManagerConfigurationDefinition {
 
 impl SsmquicksetupConfigurationManagerConfigurationDefinition {
     /// `SsmquicksetupConfigurationManagerConfigurationDefinition` with its required arguments; set the others with `SsmquicksetupConfigurationManagerConfigurationDefinition { field: Some(..), ..SsmquicksetupConfigurationManagerConfigurationDefinition::new(..) }`.
-    pub fn new(
-        parameters: std::collections::BTreeMap<String, crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(parameters: std::collections::BTreeMap<String, crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             local_deployment_administration_role_arn: None,
             local_deployment_execution_role_name: None,
@@ -75,8 +72,7 @@ pub struct SsmquicksetupConfigurationManager {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `configuration_definition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub configuration_definition:
-        Option<Vec<SsmquicksetupConfigurationManagerConfigurationDefinition>>,
+    pub configuration_definition: Option<Vec<SsmquicksetupConfigurationManagerConfigurationDefinition>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<SsmquicksetupConfigurationManagerTimeouts>,

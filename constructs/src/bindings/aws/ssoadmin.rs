@@ -47,13 +47,7 @@ pub struct SsoadminAccountAssignment {
 
 impl SsoadminAccountAssignment {
     /// `SsoadminAccountAssignment` with its required arguments; set the others with `SsoadminAccountAssignment { field: Some(..), ..SsoadminAccountAssignment::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        permission_set_arn: impl Into<crate::core::Expr>,
-        principal_id: impl Into<crate::core::Expr>,
-        principal_type: impl Into<crate::core::Expr>,
-        target_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, principal_type: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_arn: instance_arn.into(),
@@ -140,11 +134,7 @@ pub struct SsoadminApplication {
 
 impl SsoadminApplication {
     /// `SsoadminApplication` with its required arguments; set the others with `SsoadminApplication { field: Some(..), ..SsoadminApplication::new(..) }`.
-    pub fn new(
-        application_provider_arn: impl Into<crate::core::Expr>,
-        instance_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_provider_arn: impl Into<crate::core::Expr>, instance_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_provider_arn: application_provider_arn.into(),
             client_token: None,
@@ -176,10 +166,7 @@ pub struct SsoadminApplicationAccessScope {
 
 impl SsoadminApplicationAccessScope {
     /// `SsoadminApplicationAccessScope` with its required arguments; set the others with `SsoadminApplicationAccessScope { field: Some(..), ..SsoadminApplicationAccessScope::new(..) }`.
-    pub fn new(
-        application_arn: impl Into<crate::core::Expr>,
-        scope: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_arn: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_arn: application_arn.into(),
             authorized_targets: None,
@@ -205,11 +192,7 @@ pub struct SsoadminApplicationAssignment {
 
 impl SsoadminApplicationAssignment {
     /// `SsoadminApplicationAssignment` with its required arguments; set the others with `SsoadminApplicationAssignment { field: Some(..), ..SsoadminApplicationAssignment::new(..) }`.
-    pub fn new(
-        application_arn: impl Into<crate::core::Expr>,
-        principal_id: impl Into<crate::core::Expr>,
-        principal_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(application_arn: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, principal_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_arn: application_arn.into(),
             principal_id: principal_id.into(),
@@ -233,10 +216,7 @@ pub struct SsoadminApplicationAssignmentConfiguration {
 
 impl SsoadminApplicationAssignmentConfiguration {
     /// `SsoadminApplicationAssignmentConfiguration` with its required arguments; set the others with `SsoadminApplicationAssignmentConfiguration { field: Some(..), ..SsoadminApplicationAssignmentConfiguration::new(..) }`.
-    pub fn new(
-        application_arn: impl Into<crate::core::Expr>,
-        assignment_required: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(application_arn: impl Into<crate::core::Expr>, assignment_required: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             application_arn: application_arn.into(),
             assignment_required: assignment_required.into(),
@@ -279,8 +259,7 @@ pub struct SsoadminCustomerManagedPolicyAttachment {
     /// `permission_set_arn`. Required.
     pub permission_set_arn: crate::core::Expr,
     /// `customer_managed_policy_reference`. Required.
-    pub customer_managed_policy_reference:
-        SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference,
+    pub customer_managed_policy_reference: SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<SsoadminAccountAssignmentTimeouts>,
@@ -288,11 +267,7 @@ pub struct SsoadminCustomerManagedPolicyAttachment {
 
 impl SsoadminCustomerManagedPolicyAttachment {
     /// `SsoadminCustomerManagedPolicyAttachment` with its required arguments; set the others with `SsoadminCustomerManagedPolicyAttachment { field: Some(..), ..SsoadminCustomerManagedPolicyAttachment::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        permission_set_arn: impl Into<crate::core::Expr>,
-        customer_managed_policy_reference: SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>, customer_managed_policy_reference: SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference) -> Self {
         Self {
             id: None,
             instance_arn: instance_arn.into(),
@@ -317,7 +292,9 @@ pub struct SsoadminInstanceAccessControlAttributesAttributeValue {
 impl SsoadminInstanceAccessControlAttributesAttributeValue {
     /// `SsoadminInstanceAccessControlAttributesAttributeValue` with its required arguments; set the others with `SsoadminInstanceAccessControlAttributesAttributeValue { field: Some(..), ..SsoadminInstanceAccessControlAttributesAttributeValue::new(..) }`.
     pub fn new(source: Vec<crate::core::Expr>) -> Self {
-        Self { source }
+        Self {
+            source,
+        }
     }
 }
 
@@ -332,10 +309,7 @@ pub struct SsoadminInstanceAccessControlAttributesAttribute {
 
 impl SsoadminInstanceAccessControlAttributesAttribute {
     /// `SsoadminInstanceAccessControlAttributesAttribute` with its required arguments; set the others with `SsoadminInstanceAccessControlAttributesAttribute { field: Some(..), ..SsoadminInstanceAccessControlAttributesAttribute::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        value: Vec<SsoadminInstanceAccessControlAttributesAttributeValue>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, value: Vec<SsoadminInstanceAccessControlAttributesAttributeValue>) -> Self {
         Self {
             key: key.into(),
             value,
@@ -357,10 +331,7 @@ pub struct SsoadminInstanceAccessControlAttributes {
 
 impl SsoadminInstanceAccessControlAttributes {
     /// `SsoadminInstanceAccessControlAttributes` with its required arguments; set the others with `SsoadminInstanceAccessControlAttributes { field: Some(..), ..SsoadminInstanceAccessControlAttributes::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        attribute: Vec<SsoadminInstanceAccessControlAttributesAttribute>,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, attribute: Vec<SsoadminInstanceAccessControlAttributesAttribute>) -> Self {
         Self {
             id: None,
             instance_arn: instance_arn.into(),
@@ -392,11 +363,7 @@ pub struct SsoadminManagedPolicyAttachment {
 
 impl SsoadminManagedPolicyAttachment {
     /// `SsoadminManagedPolicyAttachment` with its required arguments; set the others with `SsoadminManagedPolicyAttachment { field: Some(..), ..SsoadminManagedPolicyAttachment::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        managed_policy_arn: impl Into<crate::core::Expr>,
-        permission_set_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, managed_policy_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             instance_arn: instance_arn.into(),
@@ -422,7 +389,9 @@ pub struct SsoadminPermissionSetTimeouts {
 impl SsoadminPermissionSetTimeouts {
     /// `SsoadminPermissionSetTimeouts` with its required arguments; set the others with `SsoadminPermissionSetTimeouts { field: Some(..), ..SsoadminPermissionSetTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { update: None }
+        Self {
+            update: None,
+        }
     }
 }
 
@@ -458,10 +427,7 @@ pub struct SsoadminPermissionSet {
 
 impl SsoadminPermissionSet {
     /// `SsoadminPermissionSet` with its required arguments; set the others with `SsoadminPermissionSet { field: Some(..), ..SsoadminPermissionSet::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             id: None,
@@ -499,11 +465,7 @@ pub struct SsoadminPermissionSetInlinePolicy {
 
 impl SsoadminPermissionSetInlinePolicy {
     /// `SsoadminPermissionSetInlinePolicy` with its required arguments; set the others with `SsoadminPermissionSetInlinePolicy { field: Some(..), ..SsoadminPermissionSetInlinePolicy::new(..) }`.
-    pub fn new(
-        inline_policy: impl Into<crate::core::Expr>,
-        instance_arn: impl Into<crate::core::Expr>,
-        permission_set_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(inline_policy: impl Into<crate::core::Expr>, instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             inline_policy: inline_policy.into(),
@@ -526,8 +488,7 @@ pub struct SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
     pub managed_policy_arn: Option<crate::core::Expr>,
     /// `customer_managed_policy_reference`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer_managed_policy_reference:
-        Option<SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference>,
+    pub customer_managed_policy_reference: Option<SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference>,
 }
 
 impl SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
@@ -559,11 +520,7 @@ pub struct SsoadminPermissionsBoundaryAttachment {
 
 impl SsoadminPermissionsBoundaryAttachment {
     /// `SsoadminPermissionsBoundaryAttachment` with its required arguments; set the others with `SsoadminPermissionsBoundaryAttachment { field: Some(..), ..SsoadminPermissionsBoundaryAttachment::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        permission_set_arn: impl Into<crate::core::Expr>,
-        permissions_boundary: SsoadminPermissionsBoundaryAttachmentPermissionsBoundary,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>, permissions_boundary: SsoadminPermissionsBoundaryAttachmentPermissionsBoundary) -> Self {
         Self {
             id: None,
             instance_arn: instance_arn.into(),
@@ -593,12 +550,7 @@ pub struct SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfi
 
 impl SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration {
     /// `SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration` with its required arguments; set the others with `SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration { field: Some(..), ..SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration::new(..) }`.
-    pub fn new(
-        claim_attribute_path: impl Into<crate::core::Expr>,
-        identity_store_attribute_path: impl Into<crate::core::Expr>,
-        issuer_url: impl Into<crate::core::Expr>,
-        jwks_retrieval_option: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(claim_attribute_path: impl Into<crate::core::Expr>, identity_store_attribute_path: impl Into<crate::core::Expr>, issuer_url: impl Into<crate::core::Expr>, jwks_retrieval_option: impl Into<crate::core::Expr>) -> Self {
         Self {
             claim_attribute_path: claim_attribute_path.into(),
             identity_store_attribute_path: identity_store_attribute_path.into(),
@@ -613,8 +565,7 @@ impl SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfigurati
 pub struct SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration {
     /// `oidc_jwt_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub oidc_jwt_configuration:
-        Option<Vec<SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration>>,
+    pub oidc_jwt_configuration: Option<Vec<SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration>>,
 }
 
 impl SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration {
@@ -643,17 +594,12 @@ pub struct SsoadminTrustedTokenIssuer {
     pub trusted_token_issuer_type: crate::core::Expr,
     /// `trusted_token_issuer_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trusted_token_issuer_configuration:
-        Option<Vec<SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration>>,
+    pub trusted_token_issuer_configuration: Option<Vec<SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration>>,
 }
 
 impl SsoadminTrustedTokenIssuer {
     /// `SsoadminTrustedTokenIssuer` with its required arguments; set the others with `SsoadminTrustedTokenIssuer { field: Some(..), ..SsoadminTrustedTokenIssuer::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        trusted_token_issuer_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, trusted_token_issuer_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_token: None,
             instance_arn: instance_arn.into(),
@@ -671,12 +617,14 @@ impl crate::core::Resource for SsoadminTrustedTokenIssuer {
 
 /// The `sign_in_options` block of [`DataSsoadminApplicationPortalOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataSsoadminApplicationPortalOptionsSignInOptions {}
+pub struct DataSsoadminApplicationPortalOptionsSignInOptions {
+}
 
 impl DataSsoadminApplicationPortalOptionsSignInOptions {
     /// `DataSsoadminApplicationPortalOptionsSignInOptions` with its required arguments; set the others with `DataSsoadminApplicationPortalOptionsSignInOptions { field: Some(..), ..DataSsoadminApplicationPortalOptionsSignInOptions::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -723,12 +671,14 @@ impl crate::core::DataSource for DataSsoadminApplication {
 
 /// The `application_assignments` block of [`DataSsoadminApplicationAssignments`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataSsoadminApplicationAssignmentsApplicationAssignments {}
+pub struct DataSsoadminApplicationAssignmentsApplicationAssignments {
+}
 
 impl DataSsoadminApplicationAssignmentsApplicationAssignments {
     /// `DataSsoadminApplicationAssignmentsApplicationAssignments` with its required arguments; set the others with `DataSsoadminApplicationAssignmentsApplicationAssignments { field: Some(..), ..DataSsoadminApplicationAssignmentsApplicationAssignments::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -739,8 +689,7 @@ pub struct DataSsoadminApplicationAssignments {
     pub application_arn: crate::core::Expr,
     /// `application_assignments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub application_assignments:
-        Option<Vec<DataSsoadminApplicationAssignmentsApplicationAssignments>>,
+    pub application_assignments: Option<Vec<DataSsoadminApplicationAssignmentsApplicationAssignments>>,
 }
 
 impl DataSsoadminApplicationAssignments {
@@ -759,12 +708,14 @@ impl crate::core::DataSource for DataSsoadminApplicationAssignments {
 
 /// The `display_data` block of [`DataSsoadminApplicationProvidersApplicationProviders`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataSsoadminApplicationProvidersApplicationProvidersDisplayData {}
+pub struct DataSsoadminApplicationProvidersApplicationProvidersDisplayData {
+}
 
 impl DataSsoadminApplicationProvidersApplicationProvidersDisplayData {
     /// `DataSsoadminApplicationProvidersApplicationProvidersDisplayData` with its required arguments; set the others with `DataSsoadminApplicationProvidersApplicationProvidersDisplayData { field: Some(..), ..DataSsoadminApplicationProvidersApplicationProvidersDisplayData::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -779,7 +730,9 @@ pub struct DataSsoadminApplicationProvidersApplicationProviders {
 impl DataSsoadminApplicationProvidersApplicationProviders {
     /// `DataSsoadminApplicationProvidersApplicationProviders` with its required arguments; set the others with `DataSsoadminApplicationProvidersApplicationProviders { field: Some(..), ..DataSsoadminApplicationProvidersApplicationProviders::new(..) }`.
     pub fn new() -> Self {
-        Self { display_data: None }
+        Self {
+            display_data: None,
+        }
     }
 }
 
@@ -815,7 +768,9 @@ pub struct DataSsoadminInstances {
 impl DataSsoadminInstances {
     /// `DataSsoadminInstances` with its required arguments; set the others with `DataSsoadminInstances { field: Some(..), ..DataSsoadminInstances::new(..) }`.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+        }
     }
 }
 
@@ -890,17 +845,12 @@ pub struct DataSsoadminPrincipalApplicationAssignments {
     pub principal_type: crate::core::Expr,
     /// `application_assignments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub application_assignments:
-        Option<Vec<DataSsoadminApplicationAssignmentsApplicationAssignments>>,
+    pub application_assignments: Option<Vec<DataSsoadminApplicationAssignmentsApplicationAssignments>>,
 }
 
 impl DataSsoadminPrincipalApplicationAssignments {
     /// `DataSsoadminPrincipalApplicationAssignments` with its required arguments; set the others with `DataSsoadminPrincipalApplicationAssignments { field: Some(..), ..DataSsoadminPrincipalApplicationAssignments::new(..) }`.
-    pub fn new(
-        instance_arn: impl Into<crate::core::Expr>,
-        principal_id: impl Into<crate::core::Expr>,
-        principal_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(instance_arn: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, principal_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             instance_arn: instance_arn.into(),
             principal_id: principal_id.into(),

@@ -14,10 +14,7 @@ pub struct StoragegatewayCache {
 
 impl StoragegatewayCache {
     /// `StoragegatewayCache` with its required arguments; set the others with `StoragegatewayCache { field: Some(..), ..StoragegatewayCache::new(..) }`.
-    pub fn new(
-        disk_id: impl Into<crate::core::Expr>,
-        gateway_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(disk_id: impl Into<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_id: disk_id.into(),
             gateway_arn: gateway_arn.into(),
@@ -66,12 +63,7 @@ pub struct StoragegatewayCachedIscsiVolume {
 
 impl StoragegatewayCachedIscsiVolume {
     /// `StoragegatewayCachedIscsiVolume` with its required arguments; set the others with `StoragegatewayCachedIscsiVolume { field: Some(..), ..StoragegatewayCachedIscsiVolume::new(..) }`.
-    pub fn new(
-        gateway_arn: impl Into<crate::core::Expr>,
-        network_interface_id: impl Into<crate::core::Expr>,
-        target_name: impl Into<crate::core::Expr>,
-        volume_size_in_bytes: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(gateway_arn: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, target_name: impl Into<crate::core::Expr>, volume_size_in_bytes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gateway_arn: gateway_arn.into(),
             id: None,
@@ -167,12 +159,7 @@ pub struct StoragegatewayFileSystemAssociation {
 
 impl StoragegatewayFileSystemAssociation {
     /// `StoragegatewayFileSystemAssociation` with its required arguments; set the others with `StoragegatewayFileSystemAssociation { field: Some(..), ..StoragegatewayFileSystemAssociation::new(..) }`.
-    pub fn new(
-        gateway_arn: impl Into<crate::core::Expr>,
-        location_arn: impl Into<crate::core::Expr>,
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(gateway_arn: impl Into<crate::core::Expr>, location_arn: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             audit_destination_arn: None,
             gateway_arn: gateway_arn.into(),
@@ -242,11 +229,7 @@ pub struct StoragegatewayGatewaySmbActiveDirectorySettings {
 
 impl StoragegatewayGatewaySmbActiveDirectorySettings {
     /// `StoragegatewayGatewaySmbActiveDirectorySettings` with its required arguments; set the others with `StoragegatewayGatewaySmbActiveDirectorySettings { field: Some(..), ..StoragegatewayGatewaySmbActiveDirectorySettings::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_controllers: None,
             domain_name: domain_name.into(),
@@ -269,7 +252,9 @@ pub struct StoragegatewayGatewayTimeouts {
 impl StoragegatewayGatewayTimeouts {
     /// `StoragegatewayGatewayTimeouts` with its required arguments; set the others with `StoragegatewayGatewayTimeouts { field: Some(..), ..StoragegatewayGatewayTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -338,10 +323,7 @@ pub struct StoragegatewayGateway {
 
 impl StoragegatewayGateway {
     /// `StoragegatewayGateway` with its required arguments; set the others with `StoragegatewayGateway { field: Some(..), ..StoragegatewayGateway::new(..) }`.
-    pub fn new(
-        gateway_name: impl Into<crate::core::Expr>,
-        gateway_timezone: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(gateway_name: impl Into<crate::core::Expr>, gateway_timezone: impl Into<crate::core::Expr>) -> Self {
         Self {
             activation_key: None,
             average_download_rate_limit_in_bits_per_sec: None,
@@ -472,12 +454,7 @@ pub struct StoragegatewayNfsFileShare {
 
 impl StoragegatewayNfsFileShare {
     /// `StoragegatewayNfsFileShare` with its required arguments; set the others with `StoragegatewayNfsFileShare { field: Some(..), ..StoragegatewayNfsFileShare::new(..) }`.
-    pub fn new(
-        client_list: Vec<crate::core::Expr>,
-        gateway_arn: impl Into<crate::core::Expr>,
-        location_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(client_list: Vec<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>, location_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             audit_destination_arn: None,
             bucket_region: None,
@@ -598,11 +575,7 @@ pub struct StoragegatewaySmbFileShare {
 
 impl StoragegatewaySmbFileShare {
     /// `StoragegatewaySmbFileShare` with its required arguments; set the others with `StoragegatewaySmbFileShare { field: Some(..), ..StoragegatewaySmbFileShare::new(..) }`.
-    pub fn new(
-        gateway_arn: impl Into<crate::core::Expr>,
-        location_arn: impl Into<crate::core::Expr>,
-        role_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(gateway_arn: impl Into<crate::core::Expr>, location_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_based_enumeration: None,
             admin_user_list: None,
@@ -675,13 +648,7 @@ pub struct StoragegatewayStoredIscsiVolume {
 
 impl StoragegatewayStoredIscsiVolume {
     /// `StoragegatewayStoredIscsiVolume` with its required arguments; set the others with `StoragegatewayStoredIscsiVolume { field: Some(..), ..StoragegatewayStoredIscsiVolume::new(..) }`.
-    pub fn new(
-        disk_id: impl Into<crate::core::Expr>,
-        gateway_arn: impl Into<crate::core::Expr>,
-        network_interface_id: impl Into<crate::core::Expr>,
-        preserve_existing_data: impl Into<crate::core::Arg<bool>>,
-        target_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(disk_id: impl Into<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, preserve_existing_data: impl Into<crate::core::Arg<bool>>, target_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_id: disk_id.into(),
             gateway_arn: gateway_arn.into(),
@@ -728,10 +695,7 @@ pub struct StoragegatewayTapePool {
 
 impl StoragegatewayTapePool {
     /// `StoragegatewayTapePool` with its required arguments; set the others with `StoragegatewayTapePool { field: Some(..), ..StoragegatewayTapePool::new(..) }`.
-    pub fn new(
-        pool_name: impl Into<crate::core::Expr>,
-        storage_class: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(pool_name: impl Into<crate::core::Expr>, storage_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             pool_name: pool_name.into(),
@@ -794,10 +758,7 @@ pub struct StoragegatewayWorkingStorage {
 
 impl StoragegatewayWorkingStorage {
     /// `StoragegatewayWorkingStorage` with its required arguments; set the others with `StoragegatewayWorkingStorage { field: Some(..), ..StoragegatewayWorkingStorage::new(..) }`.
-    pub fn new(
-        disk_id: impl Into<crate::core::Expr>,
-        gateway_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(disk_id: impl Into<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_id: disk_id.into(),
             gateway_arn: gateway_arn.into(),

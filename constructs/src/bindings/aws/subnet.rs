@@ -147,7 +147,9 @@ pub struct DataSubnetTimeouts {
 impl DataSubnetTimeouts {
     /// `DataSubnetTimeouts` with its required arguments; set the others with `DataSubnetTimeouts { field: Some(..), ..DataSubnetTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -30,7 +30,9 @@ pub struct DataSubnetsTimeouts {
 impl DataSubnetsTimeouts {
     /// `DataSubnetsTimeouts` with its required arguments; set the others with `DataSubnetsTimeouts { field: Some(..), ..DataSubnetsTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

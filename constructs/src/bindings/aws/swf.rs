@@ -35,8 +35,7 @@ impl SwfDomain {
             name_prefix: None,
             tags: None,
             tags_all: None,
-            workflow_execution_retention_period_in_days:
-                workflow_execution_retention_period_in_days.into(),
+            workflow_execution_retention_period_in_days: workflow_execution_retention_period_in_days.into(),
         }
     }
 }

@@ -169,14 +169,7 @@ pub struct SyntheticsCanary {
 
 impl SyntheticsCanary {
     /// `SyntheticsCanary` with its required arguments; set the others with `SyntheticsCanary { field: Some(..), ..SyntheticsCanary::new(..) }`.
-    pub fn new(
-        artifact_s3_location: impl Into<crate::core::Expr>,
-        execution_role_arn: impl Into<crate::core::Expr>,
-        handler: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        runtime_version: impl Into<crate::core::Expr>,
-        schedule: SyntheticsCanarySchedule,
-    ) -> Self {
+    pub fn new(artifact_s3_location: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, handler: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, runtime_version: impl Into<crate::core::Expr>, schedule: SyntheticsCanarySchedule) -> Self {
         Self {
             artifact_s3_location: artifact_s3_location.into(),
             delete_lambda: None,
@@ -252,10 +245,7 @@ pub struct SyntheticsGroupAssociation {
 
 impl SyntheticsGroupAssociation {
     /// `SyntheticsGroupAssociation` with its required arguments; set the others with `SyntheticsGroupAssociation { field: Some(..), ..SyntheticsGroupAssociation::new(..) }`.
-    pub fn new(
-        canary_arn: impl Into<crate::core::Expr>,
-        group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(canary_arn: impl Into<crate::core::Expr>, group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             canary_arn: canary_arn.into(),
             group_name: group_name.into(),
@@ -298,12 +288,14 @@ impl crate::core::DataSource for DataSyntheticsRuntimeVersion {
 
 /// The `runtime_versions` block of [`DataSyntheticsRuntimeVersions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct DataSyntheticsRuntimeVersionsRuntimeVersions {}
+pub struct DataSyntheticsRuntimeVersionsRuntimeVersions {
+}
 
 impl DataSyntheticsRuntimeVersionsRuntimeVersions {
     /// `DataSyntheticsRuntimeVersionsRuntimeVersions` with its required arguments; set the others with `DataSyntheticsRuntimeVersionsRuntimeVersions { field: Some(..), ..DataSyntheticsRuntimeVersionsRuntimeVersions::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 

@@ -14,10 +14,7 @@ pub struct TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration {
 
 impl TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration {
     /// `TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration` with its required arguments; set the others with `TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration { field: Some(..), ..TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration::new(..) }`.
-    pub fn new(
-        bucket_name: impl Into<crate::core::Expr>,
-        enabled: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(bucket_name: impl Into<crate::core::Expr>, enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
             enabled: enabled.into(),
@@ -32,8 +29,7 @@ pub struct TimestreaminfluxdbDbInstanceLogDeliveryConfiguration {
     /// `s3_configuration`. Optional.
     /// Configuration for S3 bucket log delivery.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_configuration:
-        Option<Vec<TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration>>,
+    pub s3_configuration: Option<Vec<TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration>>,
 }
 
 impl TimestreaminfluxdbDbInstanceLogDeliveryConfiguration {
@@ -155,8 +151,7 @@ pub struct TimestreaminfluxdbDbInstance {
     /// `log_delivery_configuration`. Optional.
     /// Configuration for sending InfluxDB engine logs to a specified S3 bucket.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_delivery_configuration:
-        Option<Vec<TimestreaminfluxdbDbInstanceLogDeliveryConfiguration>>,
+    pub log_delivery_configuration: Option<Vec<TimestreaminfluxdbDbInstanceLogDeliveryConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<TimestreaminfluxdbDbInstanceTimeouts>,
@@ -165,17 +160,7 @@ pub struct TimestreaminfluxdbDbInstance {
 impl TimestreaminfluxdbDbInstance {
     /// `TimestreaminfluxdbDbInstance` with its required arguments; set the others with `TimestreaminfluxdbDbInstance { field: Some(..), ..TimestreaminfluxdbDbInstance::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        allocated_storage: impl Into<crate::core::Arg<crate::core::Number>>,
-        bucket: impl Into<crate::core::Expr>,
-        db_instance_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        organization: impl Into<crate::core::Expr>,
-        password: impl Into<crate::core::Expr>,
-        username: impl Into<crate::core::Expr>,
-        vpc_security_group_ids: Vec<crate::core::Expr>,
-        vpc_subnet_ids: Vec<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(allocated_storage: impl Into<crate::core::Arg<crate::core::Number>>, bucket: impl Into<crate::core::Expr>, db_instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, organization: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>, vpc_security_group_ids: Vec<crate::core::Expr>, vpc_subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             allocated_storage: allocated_storage.into(),
             bucket: bucket.into(),

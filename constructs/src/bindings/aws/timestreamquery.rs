@@ -29,8 +29,7 @@ impl TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration {
 pub struct TimestreamqueryScheduledQueryErrorReportConfiguration {
     /// `s3_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_configuration:
-        Option<Vec<TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration>>,
+    pub s3_configuration: Option<Vec<TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration>>,
 }
 
 impl TimestreamqueryScheduledQueryErrorReportConfiguration {
@@ -44,12 +43,14 @@ impl TimestreamqueryScheduledQueryErrorReportConfiguration {
 
 /// The `s3_report_location` block of [`TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation {}
+pub struct TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation {
+}
 
 impl TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation {
     /// `TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -58,8 +59,7 @@ impl TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocat
 pub struct TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation {
     /// `s3_report_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_report_location:
-        Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation>>,
+    pub s3_report_location: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation>>,
 }
 
 impl TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation {
@@ -73,24 +73,27 @@ impl TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation {
 
 /// The `execution_stats` block of [`TimestreamqueryScheduledQueryLastRunSummary`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct TimestreamqueryScheduledQueryLastRunSummaryExecutionStats {}
+pub struct TimestreamqueryScheduledQueryLastRunSummaryExecutionStats {
+}
 
 impl TimestreamqueryScheduledQueryLastRunSummaryExecutionStats {
     /// `TimestreamqueryScheduledQueryLastRunSummaryExecutionStats` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryExecutionStats { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryExecutionStats::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
 /// The `max` block of [`TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax
-{}
+pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax {
+}
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -99,17 +102,15 @@ impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatia
 pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage {
     /// `max`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<
-        Vec<
-            TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax,
-        >,
-    >,
+    pub max: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax>>,
 }
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage::new(..) }`.
     pub fn new() -> Self {
-        Self { max: None }
+        Self {
+            max: None,
+        }
     }
 }
 
@@ -121,7 +122,8 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuery
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax::new(..) }`.
     pub fn new() -> Self {
-        Self {}
+        Self {
+        }
     }
 }
 
@@ -130,15 +132,15 @@ impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTempor
 pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange {
     /// `max`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<
-        Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax>,
-    >,
+    pub max: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax>>,
 }
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange::new(..) }`.
     pub fn new() -> Self {
-        Self { max: None }
+        Self {
+            max: None,
+        }
     }
 }
 
@@ -147,14 +149,10 @@ impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTempor
 pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse {
     /// `query_spatial_coverage`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_spatial_coverage: Option<
-        Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage>,
-    >,
+    pub query_spatial_coverage: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage>>,
     /// `query_temporal_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_temporal_range: Option<
-        Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange>,
-    >,
+    pub query_temporal_range: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange>>,
 }
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse {
@@ -172,15 +170,13 @@ impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse {
 pub struct TimestreamqueryScheduledQueryLastRunSummary {
     /// `error_report_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error_report_location:
-        Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation>>,
+    pub error_report_location: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation>>,
     /// `execution_stats`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub execution_stats: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryExecutionStats>>,
     /// `query_insights_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_insights_response:
-        Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse>>,
+    pub query_insights_response: Option<Vec<TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse>>,
 }
 
 impl TimestreamqueryScheduledQueryLastRunSummary {
@@ -215,8 +211,7 @@ impl TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguration {
 pub struct TimestreamqueryScheduledQueryNotificationConfiguration {
     /// `sns_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sns_configuration:
-        Option<Vec<TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguration>>,
+    pub sns_configuration: Option<Vec<TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguration>>,
 }
 
 impl TimestreamqueryScheduledQueryNotificationConfiguration {
@@ -255,10 +250,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurati
 
 impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping {
     /// `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping::new(..) }`.
-    pub fn new(
-        dimension_value_type: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(dimension_value_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             dimension_value_type: dimension_value_type.into(),
             name: name.into(),
@@ -268,8 +260,7 @@ impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDime
 
 /// The `multi_measure_attribute_mapping` block of [`TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMapping`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMappingMultiMeasureAttributeMapping
-{
+pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMappingMultiMeasureAttributeMapping {
     /// `measure_value_type`. Required.
     pub measure_value_type: crate::core::Expr,
     /// `source_column`. Required.
@@ -368,11 +359,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurati
 
 impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration {
     /// `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-        time_column: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, time_column: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
             measure_name_column: None,
@@ -390,8 +377,7 @@ impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration {
 pub struct TimestreamqueryScheduledQueryTargetConfiguration {
     /// `timestream_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timestream_configuration:
-        Option<Vec<TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration>>,
+    pub timestream_configuration: Option<Vec<TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration>>,
 }
 
 impl TimestreamqueryScheduledQueryTargetConfiguration {
@@ -448,15 +434,13 @@ pub struct TimestreamqueryScheduledQuery {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `error_report_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error_report_configuration:
-        Option<Vec<TimestreamqueryScheduledQueryErrorReportConfiguration>>,
+    pub error_report_configuration: Option<Vec<TimestreamqueryScheduledQueryErrorReportConfiguration>>,
     /// `last_run_summary`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_run_summary: Option<Vec<TimestreamqueryScheduledQueryLastRunSummary>>,
     /// `notification_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_configuration:
-        Option<Vec<TimestreamqueryScheduledQueryNotificationConfiguration>>,
+    pub notification_configuration: Option<Vec<TimestreamqueryScheduledQueryNotificationConfiguration>>,
     /// `recently_failed_runs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recently_failed_runs: Option<Vec<TimestreamqueryScheduledQueryLastRunSummary>>,
@@ -473,11 +457,7 @@ pub struct TimestreamqueryScheduledQuery {
 
 impl TimestreamqueryScheduledQuery {
     /// `TimestreamqueryScheduledQuery` with its required arguments; set the others with `TimestreamqueryScheduledQuery { field: Some(..), ..TimestreamqueryScheduledQuery::new(..) }`.
-    pub fn new(
-        execution_role_arn: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        query_string: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(execution_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, query_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_role_arn: execution_role_arn.into(),
             kms_key_id: None,

@@ -38,8 +38,7 @@ impl crate::core::Resource for TimestreamwriteDatabase {
 
 /// The `s3_configuration` block of [`TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration
-{
+pub struct TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration {
     /// `bucket_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_name: Option<crate::core::Expr>,
@@ -54,9 +53,7 @@ pub struct TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejected
     pub object_key_prefix: Option<crate::core::Expr>,
 }
 
-impl
-    TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration
-{
+impl TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration {
     /// `TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration` with its required arguments; set the others with `TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration { field: Some(..), ..TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration::new(..) }`.
     pub fn new() -> Self {
         Self {
@@ -93,8 +90,7 @@ pub struct TimestreamwriteTableMagneticStoreWriteProperties {
     pub enable_magnetic_store_writes: Option<crate::core::Arg<bool>>,
     /// `magnetic_store_rejected_data_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub magnetic_store_rejected_data_location:
-        Option<TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation>,
+    pub magnetic_store_rejected_data_location: Option<TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation>,
 }
 
 impl TimestreamwriteTableMagneticStoreWriteProperties {
@@ -118,10 +114,7 @@ pub struct TimestreamwriteTableRetentionProperties {
 
 impl TimestreamwriteTableRetentionProperties {
     /// `TimestreamwriteTableRetentionProperties` with its required arguments; set the others with `TimestreamwriteTableRetentionProperties { field: Some(..), ..TimestreamwriteTableRetentionProperties::new(..) }`.
-    pub fn new(
-        magnetic_store_retention_period_in_days: impl Into<crate::core::Arg<crate::core::Number>>,
-        memory_store_retention_period_in_hours: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(magnetic_store_retention_period_in_days: impl Into<crate::core::Arg<crate::core::Number>>, memory_store_retention_period_in_hours: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             magnetic_store_retention_period_in_days: magnetic_store_retention_period_in_days.into(),
             memory_store_retention_period_in_hours: memory_store_retention_period_in_hours.into(),
@@ -199,10 +192,7 @@ pub struct TimestreamwriteTable {
 
 impl TimestreamwriteTable {
     /// `TimestreamwriteTable` with its required arguments; set the others with `TimestreamwriteTable { field: Some(..), ..TimestreamwriteTable::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        table_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
             id: None,
@@ -230,7 +220,9 @@ pub struct DataTimestreamwriteDatabase {
 impl DataTimestreamwriteDatabase {
     /// `DataTimestreamwriteDatabase` with its required arguments; set the others with `DataTimestreamwriteDatabase { field: Some(..), ..DataTimestreamwriteDatabase::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
@@ -249,10 +241,7 @@ pub struct DataTimestreamwriteTable {
 
 impl DataTimestreamwriteTable {
     /// `DataTimestreamwriteTable` with its required arguments; set the others with `DataTimestreamwriteTable { field: Some(..), ..DataTimestreamwriteTable::new(..) }`.
-    pub fn new(
-        database_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
             name: name.into(),

@@ -14,10 +14,7 @@ pub struct TranscribeLanguageModelInputDataConfig {
 
 impl TranscribeLanguageModelInputDataConfig {
     /// `TranscribeLanguageModelInputDataConfig` with its required arguments; set the others with `TranscribeLanguageModelInputDataConfig { field: Some(..), ..TranscribeLanguageModelInputDataConfig::new(..) }`.
-    pub fn new(
-        data_access_role_arn: impl Into<crate::core::Expr>,
-        s3_uri: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_access_role_arn: impl Into<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_access_role_arn: data_access_role_arn.into(),
             s3_uri: s3_uri.into(),
@@ -37,7 +34,9 @@ pub struct TranscribeLanguageModelTimeouts {
 impl TranscribeLanguageModelTimeouts {
     /// `TranscribeLanguageModelTimeouts` with its required arguments; set the others with `TranscribeLanguageModelTimeouts { field: Some(..), ..TranscribeLanguageModelTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -68,12 +67,7 @@ pub struct TranscribeLanguageModel {
 
 impl TranscribeLanguageModel {
     /// `TranscribeLanguageModel` with its required arguments; set the others with `TranscribeLanguageModel { field: Some(..), ..TranscribeLanguageModel::new(..) }`.
-    pub fn new(
-        base_model_name: impl Into<crate::core::Expr>,
-        language_code: impl Into<crate::core::Expr>,
-        model_name: impl Into<crate::core::Expr>,
-        input_data_config: TranscribeLanguageModelInputDataConfig,
-    ) -> Self {
+    pub fn new(base_model_name: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, model_name: impl Into<crate::core::Expr>, input_data_config: TranscribeLanguageModelInputDataConfig) -> Self {
         Self {
             base_model_name: base_model_name.into(),
             id: None,
@@ -141,11 +135,7 @@ pub struct TranscribeMedicalVocabulary {
 
 impl TranscribeMedicalVocabulary {
     /// `TranscribeMedicalVocabulary` with its required arguments; set the others with `TranscribeMedicalVocabulary { field: Some(..), ..TranscribeMedicalVocabulary::new(..) }`.
-    pub fn new(
-        language_code: impl Into<crate::core::Expr>,
-        vocabulary_file_uri: impl Into<crate::core::Expr>,
-        vocabulary_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(language_code: impl Into<crate::core::Expr>, vocabulary_file_uri: impl Into<crate::core::Expr>, vocabulary_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             language_code: language_code.into(),
@@ -191,10 +181,7 @@ pub struct TranscribeVocabulary {
 
 impl TranscribeVocabulary {
     /// `TranscribeVocabulary` with its required arguments; set the others with `TranscribeVocabulary { field: Some(..), ..TranscribeVocabulary::new(..) }`.
-    pub fn new(
-        language_code: impl Into<crate::core::Expr>,
-        vocabulary_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(language_code: impl Into<crate::core::Expr>, vocabulary_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             language_code: language_code.into(),
@@ -238,10 +225,7 @@ pub struct TranscribeVocabularyFilter {
 
 impl TranscribeVocabularyFilter {
     /// `TranscribeVocabularyFilter` with its required arguments; set the others with `TranscribeVocabularyFilter { field: Some(..), ..TranscribeVocabularyFilter::new(..) }`.
-    pub fn new(
-        language_code: impl Into<crate::core::Expr>,
-        vocabulary_filter_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(language_code: impl Into<crate::core::Expr>, vocabulary_filter_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             language_code: language_code.into(),

@@ -33,10 +33,7 @@ pub struct TransferAccessPosixProfile {
 
 impl TransferAccessPosixProfile {
     /// `TransferAccessPosixProfile` with its required arguments; set the others with `TransferAccessPosixProfile { field: Some(..), ..TransferAccessPosixProfile::new(..) }`.
-    pub fn new(
-        gid: impl Into<crate::core::Arg<crate::core::Number>>,
-        uid: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
             secondary_gids: None,
@@ -77,10 +74,7 @@ pub struct TransferAccess {
 
 impl TransferAccess {
     /// `TransferAccess` with its required arguments; set the others with `TransferAccess { field: Some(..), ..TransferAccess::new(..) }`.
-    pub fn new(
-        external_id: impl Into<crate::core::Expr>,
-        server_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(external_id: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_id: external_id.into(),
             home_directory: None,
@@ -128,13 +122,7 @@ pub struct TransferAgreement {
 
 impl TransferAgreement {
     /// `TransferAgreement` with its required arguments; set the others with `TransferAgreement { field: Some(..), ..TransferAgreement::new(..) }`.
-    pub fn new(
-        access_role: impl Into<crate::core::Expr>,
-        base_directory: impl Into<crate::core::Expr>,
-        local_profile_id: impl Into<crate::core::Expr>,
-        partner_profile_id: impl Into<crate::core::Expr>,
-        server_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_role: impl Into<crate::core::Expr>, base_directory: impl Into<crate::core::Expr>, local_profile_id: impl Into<crate::core::Expr>, partner_profile_id: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_role: access_role.into(),
             base_directory: base_directory.into(),
@@ -182,10 +170,7 @@ pub struct TransferCertificate {
 
 impl TransferCertificate {
     /// `TransferCertificate` with its required arguments; set the others with `TransferCertificate { field: Some(..), ..TransferCertificate::new(..) }`.
-    pub fn new(
-        certificate: impl Into<crate::core::Expr>,
-        usage: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate: impl Into<crate::core::Expr>, usage: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
             certificate_chain: None,
@@ -228,14 +213,7 @@ pub struct TransferConnectorAs2Config {
 
 impl TransferConnectorAs2Config {
     /// `TransferConnectorAs2Config` with its required arguments; set the others with `TransferConnectorAs2Config { field: Some(..), ..TransferConnectorAs2Config::new(..) }`.
-    pub fn new(
-        compression: impl Into<crate::core::Expr>,
-        encryption_algorithm: impl Into<crate::core::Expr>,
-        local_profile_id: impl Into<crate::core::Expr>,
-        mdn_response: impl Into<crate::core::Expr>,
-        partner_profile_id: impl Into<crate::core::Expr>,
-        signing_algorithm: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(compression: impl Into<crate::core::Expr>, encryption_algorithm: impl Into<crate::core::Expr>, local_profile_id: impl Into<crate::core::Expr>, mdn_response: impl Into<crate::core::Expr>, partner_profile_id: impl Into<crate::core::Expr>, signing_algorithm: impl Into<crate::core::Expr>) -> Self {
         Self {
             compression: compression.into(),
             encryption_algorithm: encryption_algorithm.into(),
@@ -302,10 +280,7 @@ pub struct TransferConnector {
 
 impl TransferConnector {
     /// `TransferConnector` with its required arguments; set the others with `TransferConnector { field: Some(..), ..TransferConnector::new(..) }`.
-    pub fn new(
-        access_role: impl Into<crate::core::Expr>,
-        url: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(access_role: impl Into<crate::core::Expr>, url: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_role: access_role.into(),
             id: None,
@@ -347,10 +322,7 @@ pub struct TransferProfile {
 
 impl TransferProfile {
     /// `TransferProfile` with its required arguments; set the others with `TransferProfile { field: Some(..), ..TransferProfile::new(..) }`.
-    pub fn new(
-        as2_id: impl Into<crate::core::Expr>,
-        profile_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(as2_id: impl Into<crate::core::Expr>, profile_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             as2_id: as2_id.into(),
             certificate_ids: None,
@@ -456,10 +428,7 @@ pub struct TransferServerWorkflowDetailsOnPartialUpload {
 
 impl TransferServerWorkflowDetailsOnPartialUpload {
     /// `TransferServerWorkflowDetailsOnPartialUpload` with its required arguments; set the others with `TransferServerWorkflowDetailsOnPartialUpload { field: Some(..), ..TransferServerWorkflowDetailsOnPartialUpload::new(..) }`.
-    pub fn new(
-        execution_role: impl Into<crate::core::Expr>,
-        workflow_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(execution_role: impl Into<crate::core::Expr>, workflow_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_role: execution_role.into(),
             workflow_id: workflow_id.into(),
@@ -618,11 +587,7 @@ pub struct TransferSshKey {
 
 impl TransferSshKey {
     /// `TransferSshKey` with its required arguments; set the others with `TransferSshKey { field: Some(..), ..TransferSshKey::new(..) }`.
-    pub fn new(
-        body: impl Into<crate::core::Expr>,
-        server_id: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(body: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             body: body.into(),
             id: None,
@@ -652,11 +617,7 @@ pub struct TransferTag {
 
 impl TransferTag {
     /// `TransferTag` with its required arguments; set the others with `TransferTag { field: Some(..), ..TransferTag::new(..) }`.
-    pub fn new(
-        key: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-        value: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             key: key.into(),
@@ -681,7 +642,9 @@ pub struct TransferUserTimeouts {
 impl TransferUserTimeouts {
     /// `TransferUserTimeouts` with its required arguments; set the others with `TransferUserTimeouts { field: Some(..), ..TransferUserTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { delete: None }
+        Self {
+            delete: None,
+        }
     }
 }
 
@@ -725,11 +688,7 @@ pub struct TransferUser {
 
 impl TransferUser {
     /// `TransferUser` with its required arguments; set the others with `TransferUser { field: Some(..), ..TransferUser::new(..) }`.
-    pub fn new(
-        role: impl Into<crate::core::Expr>,
-        server_id: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(role: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             home_directory: None,
             home_directory_type: None,
@@ -798,14 +757,10 @@ impl TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationS3Fil
 pub struct TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation {
     /// `efs_file_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub efs_file_location: Option<
-        TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationEfsFileLocation,
-    >,
+    pub efs_file_location: Option<TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationEfsFileLocation>,
     /// `s3_file_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_file_location: Option<
-        TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationS3FileLocation,
-    >,
+    pub s3_file_location: Option<TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationS3FileLocation>,
 }
 
 impl TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation {
@@ -832,8 +787,7 @@ pub struct TransferWorkflowOnExceptionStepsCopyStepDetails {
     pub source_file_location: Option<crate::core::Expr>,
     /// `destination_file_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_file_location:
-        Option<TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation>,
+    pub destination_file_location: Option<TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation>,
 }
 
 impl TransferWorkflowOnExceptionStepsCopyStepDetails {
@@ -893,8 +847,7 @@ pub struct TransferWorkflowOnExceptionStepsDecryptStepDetails {
     pub r#type: crate::core::Expr,
     /// `destination_file_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_file_location:
-        Option<TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation>,
+    pub destination_file_location: Option<TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation>,
 }
 
 impl TransferWorkflowOnExceptionStepsDecryptStepDetails {
@@ -1061,7 +1014,9 @@ pub struct DataTransferConnector {
 impl DataTransferConnector {
     /// `DataTransferConnector` with its required arguments; set the others with `DataTransferConnector { field: Some(..), ..DataTransferConnector::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 

@@ -11,10 +11,7 @@ pub struct VerifiedaccessEndpointCidrOptionsPortRange {
 
 impl VerifiedaccessEndpointCidrOptionsPortRange {
     /// `VerifiedaccessEndpointCidrOptionsPortRange` with its required arguments; set the others with `VerifiedaccessEndpointCidrOptionsPortRange { field: Some(..), ..VerifiedaccessEndpointCidrOptionsPortRange::new(..) }`.
-    pub fn new(
-        from_port: impl Into<crate::core::Arg<crate::core::Number>>,
-        to_port: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
             to_port: to_port.into(),
@@ -39,10 +36,7 @@ pub struct VerifiedaccessEndpointCidrOptions {
 
 impl VerifiedaccessEndpointCidrOptions {
     /// `VerifiedaccessEndpointCidrOptions` with its required arguments; set the others with `VerifiedaccessEndpointCidrOptions { field: Some(..), ..VerifiedaccessEndpointCidrOptions::new(..) }`.
-    pub fn new(
-        cidr: impl Into<crate::core::Expr>,
-        port_range: Vec<VerifiedaccessEndpointCidrOptionsPortRange>,
-    ) -> Self {
+    pub fn new(cidr: impl Into<crate::core::Expr>, port_range: Vec<VerifiedaccessEndpointCidrOptionsPortRange>) -> Self {
         Self {
             cidr: cidr.into(),
             protocol: None,
@@ -259,11 +253,7 @@ pub struct VerifiedaccessEndpoint {
 
 impl VerifiedaccessEndpoint {
     /// `VerifiedaccessEndpoint` with its required arguments; set the others with `VerifiedaccessEndpoint { field: Some(..), ..VerifiedaccessEndpoint::new(..) }`.
-    pub fn new(
-        attachment_type: impl Into<crate::core::Expr>,
-        endpoint_type: impl Into<crate::core::Expr>,
-        verified_access_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(attachment_type: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, verified_access_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_domain: None,
             attachment_type: attachment_type.into(),
@@ -458,8 +448,7 @@ pub struct VerifiedaccessInstanceLoggingConfigurationAccessLogs {
     pub cloudwatch_logs: Option<VerifiedaccessInstanceLoggingConfigurationAccessLogsCloudwatchLogs>,
     /// `kinesis_data_firehose`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kinesis_data_firehose:
-        Option<VerifiedaccessInstanceLoggingConfigurationAccessLogsKinesisDataFirehose>,
+    pub kinesis_data_firehose: Option<VerifiedaccessInstanceLoggingConfigurationAccessLogsKinesisDataFirehose>,
     /// `s3`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3: Option<VerifiedaccessInstanceLoggingConfigurationAccessLogsS3>,
@@ -492,10 +481,7 @@ pub struct VerifiedaccessInstanceLoggingConfiguration {
 
 impl VerifiedaccessInstanceLoggingConfiguration {
     /// `VerifiedaccessInstanceLoggingConfiguration` with its required arguments; set the others with `VerifiedaccessInstanceLoggingConfiguration { field: Some(..), ..VerifiedaccessInstanceLoggingConfiguration::new(..) }`.
-    pub fn new(
-        verifiedaccess_instance_id: impl Into<crate::core::Expr>,
-        access_logs: VerifiedaccessInstanceLoggingConfigurationAccessLogs,
-    ) -> Self {
+    pub fn new(verifiedaccess_instance_id: impl Into<crate::core::Expr>, access_logs: VerifiedaccessInstanceLoggingConfigurationAccessLogs) -> Self {
         Self {
             id: None,
             verifiedaccess_instance_id: verifiedaccess_instance_id.into(),
@@ -522,10 +508,7 @@ pub struct VerifiedaccessInstanceTrustProviderAttachment {
 
 impl VerifiedaccessInstanceTrustProviderAttachment {
     /// `VerifiedaccessInstanceTrustProviderAttachment` with its required arguments; set the others with `VerifiedaccessInstanceTrustProviderAttachment { field: Some(..), ..VerifiedaccessInstanceTrustProviderAttachment::new(..) }`.
-    pub fn new(
-        verifiedaccess_instance_id: impl Into<crate::core::Expr>,
-        verifiedaccess_trust_provider_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(verifiedaccess_instance_id: impl Into<crate::core::Expr>, verifiedaccess_trust_provider_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             verifiedaccess_instance_id: verifiedaccess_instance_id.into(),
@@ -549,7 +532,9 @@ pub struct VerifiedaccessTrustProviderDeviceOptions {
 impl VerifiedaccessTrustProviderDeviceOptions {
     /// `VerifiedaccessTrustProviderDeviceOptions` with its required arguments; set the others with `VerifiedaccessTrustProviderDeviceOptions { field: Some(..), ..VerifiedaccessTrustProviderDeviceOptions::new(..) }`.
     pub fn new() -> Self {
-        Self { tenant_id: None }
+        Self {
+            tenant_id: None,
+        }
     }
 }
 
@@ -667,8 +652,7 @@ pub struct VerifiedaccessTrustProvider {
     pub device_options: Option<VerifiedaccessTrustProviderDeviceOptions>,
     /// `native_application_oidc_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub native_application_oidc_options:
-        Option<VerifiedaccessTrustProviderNativeApplicationOidcOptions>,
+    pub native_application_oidc_options: Option<VerifiedaccessTrustProviderNativeApplicationOidcOptions>,
     /// `oidc_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oidc_options: Option<VerifiedaccessTrustProviderOidcOptions>,
@@ -682,10 +666,7 @@ pub struct VerifiedaccessTrustProvider {
 
 impl VerifiedaccessTrustProvider {
     /// `VerifiedaccessTrustProvider` with its required arguments; set the others with `VerifiedaccessTrustProvider { field: Some(..), ..VerifiedaccessTrustProvider::new(..) }`.
-    pub fn new(
-        policy_reference_name: impl Into<crate::core::Expr>,
-        trust_provider_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_reference_name: impl Into<crate::core::Expr>, trust_provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             device_trust_provider_type: None,

@@ -2,8 +2,7 @@
 
 /// The `group_configuration` block of [`VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigurationGroupConfiguration
-{
+pub struct VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigurationGroupConfiguration {
     /// `group_entity_type`. Required.
     pub group_entity_type: crate::core::Expr,
 }
@@ -43,8 +42,7 @@ impl VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration 
 
 /// The `group_configuration` block of [`VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration
-{
+pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration {
     /// `group_claim`. Required.
     pub group_claim: crate::core::Expr,
     /// `group_entity_type`. Required.
@@ -53,10 +51,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurat
 
 impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration {
     /// `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration::new(..) }`.
-    pub fn new(
-        group_claim: impl Into<crate::core::Expr>,
-        group_entity_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(group_claim: impl Into<crate::core::Expr>, group_entity_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_claim: group_claim.into(),
             group_entity_type: group_entity_type.into(),
@@ -66,8 +61,7 @@ impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGro
 
 /// The `access_token_only` block of [`VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionAccessTokenOnly
-{
+pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionAccessTokenOnly {
     /// `audiences`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audiences: Option<Vec<crate::core::Expr>>,
@@ -88,8 +82,7 @@ impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTok
 
 /// The `identity_token_only` block of [`VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionIdentityTokenOnly
-{
+pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionIdentityTokenOnly {
     /// `client_ids`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_ids: Option<Vec<crate::core::Expr>>,
@@ -162,12 +155,10 @@ impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration {
 pub struct VerifiedpermissionsIdentitySourceConfiguration {
     /// `cognito_user_pool_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cognito_user_pool_configuration:
-        Option<Vec<VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration>>,
+    pub cognito_user_pool_configuration: Option<Vec<VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration>>,
     /// `open_id_connect_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub open_id_connect_configuration:
-        Option<Vec<VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration>>,
+    pub open_id_connect_configuration: Option<Vec<VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration>>,
 }
 
 impl VerifiedpermissionsIdentitySourceConfiguration {
@@ -239,10 +230,7 @@ pub struct VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal {
 
 impl VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal {
     /// `VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal` with its required arguments; set the others with `VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal { field: Some(..), ..VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal::new(..) }`.
-    pub fn new(
-        entity_id: impl Into<crate::core::Expr>,
-        entity_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(entity_id: impl Into<crate::core::Expr>, entity_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id: entity_id.into(),
             entity_type: entity_type.into(),
@@ -329,7 +317,9 @@ pub struct VerifiedpermissionsPolicyStoreValidationSettings {
 impl VerifiedpermissionsPolicyStoreValidationSettings {
     /// `VerifiedpermissionsPolicyStoreValidationSettings` with its required arguments; set the others with `VerifiedpermissionsPolicyStoreValidationSettings { field: Some(..), ..VerifiedpermissionsPolicyStoreValidationSettings::new(..) }`.
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
-        Self { mode: mode.into() }
+        Self {
+            mode: mode.into(),
+        }
     }
 }
 
@@ -376,10 +366,7 @@ pub struct VerifiedpermissionsPolicyTemplate {
 
 impl VerifiedpermissionsPolicyTemplate {
     /// `VerifiedpermissionsPolicyTemplate` with its required arguments; set the others with `VerifiedpermissionsPolicyTemplate { field: Some(..), ..VerifiedpermissionsPolicyTemplate::new(..) }`.
-    pub fn new(
-        policy_store_id: impl Into<crate::core::Expr>,
-        statement: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_store_id: impl Into<crate::core::Expr>, statement: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
             policy_store_id: policy_store_id.into(),
@@ -442,7 +429,9 @@ pub struct DataVerifiedpermissionsPolicyStore {
 impl DataVerifiedpermissionsPolicyStore {
     /// `DataVerifiedpermissionsPolicyStore` with its required arguments; set the others with `DataVerifiedpermissionsPolicyStore { field: Some(..), ..DataVerifiedpermissionsPolicyStore::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 

@@ -49,11 +49,7 @@ pub struct VolumeAttachment {
 
 impl VolumeAttachment {
     /// `VolumeAttachment` with its required arguments; set the others with `VolumeAttachment { field: Some(..), ..VolumeAttachment::new(..) }`.
-    pub fn new(
-        device_name: impl Into<crate::core::Expr>,
-        instance_id: impl Into<crate::core::Expr>,
-        volume_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(device_name: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, volume_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
             force_detach: None,

@@ -232,10 +232,7 @@ pub struct VpcDhcpOptionsAssociation {
 
 impl VpcDhcpOptionsAssociation {
     /// `VpcDhcpOptionsAssociation` with its required arguments; set the others with `VpcDhcpOptionsAssociation { field: Some(..), ..VpcDhcpOptionsAssociation::new(..) }`.
-    pub fn new(
-        dhcp_options_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(dhcp_options_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             dhcp_options_id: dhcp_options_id.into(),
             id: None,
@@ -425,10 +422,7 @@ pub struct VpcEndpointConnectionAccepter {
 
 impl VpcEndpointConnectionAccepter {
     /// `VpcEndpointConnectionAccepter` with its required arguments; set the others with `VpcEndpointConnectionAccepter { field: Some(..), ..VpcEndpointConnectionAccepter::new(..) }`.
-    pub fn new(
-        vpc_endpoint_id: impl Into<crate::core::Expr>,
-        vpc_endpoint_service_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(vpc_endpoint_id: impl Into<crate::core::Expr>, vpc_endpoint_service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             vpc_endpoint_id: vpc_endpoint_id.into(),
@@ -461,10 +455,7 @@ pub struct VpcEndpointConnectionNotification {
 
 impl VpcEndpointConnectionNotification {
     /// `VpcEndpointConnectionNotification` with its required arguments; set the others with `VpcEndpointConnectionNotification { field: Some(..), ..VpcEndpointConnectionNotification::new(..) }`.
-    pub fn new(
-        connection_events: Vec<crate::core::Expr>,
-        connection_notification_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(connection_events: Vec<crate::core::Expr>, connection_notification_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_events,
             connection_notification_arn: connection_notification_arn.into(),
@@ -543,10 +534,7 @@ pub struct VpcEndpointPrivateDns {
 
 impl VpcEndpointPrivateDns {
     /// `VpcEndpointPrivateDns` with its required arguments; set the others with `VpcEndpointPrivateDns { field: Some(..), ..VpcEndpointPrivateDns::new(..) }`.
-    pub fn new(
-        private_dns_enabled: impl Into<crate::core::Arg<bool>>,
-        vpc_endpoint_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(private_dns_enabled: impl Into<crate::core::Arg<bool>>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             private_dns_enabled: private_dns_enabled.into(),
             vpc_endpoint_id: vpc_endpoint_id.into(),
@@ -572,10 +560,7 @@ pub struct VpcEndpointRouteTableAssociation {
 
 impl VpcEndpointRouteTableAssociation {
     /// `VpcEndpointRouteTableAssociation` with its required arguments; set the others with `VpcEndpointRouteTableAssociation { field: Some(..), ..VpcEndpointRouteTableAssociation::new(..) }`.
-    pub fn new(
-        route_table_id: impl Into<crate::core::Expr>,
-        vpc_endpoint_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(route_table_id: impl Into<crate::core::Expr>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             route_table_id: route_table_id.into(),
@@ -605,10 +590,7 @@ pub struct VpcEndpointSecurityGroupAssociation {
 
 impl VpcEndpointSecurityGroupAssociation {
     /// `VpcEndpointSecurityGroupAssociation` with its required arguments; set the others with `VpcEndpointSecurityGroupAssociation { field: Some(..), ..VpcEndpointSecurityGroupAssociation::new(..) }`.
-    pub fn new(
-        security_group_id: impl Into<crate::core::Expr>,
-        vpc_endpoint_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_id: impl Into<crate::core::Expr>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             replace_default_association: None,
@@ -696,10 +678,7 @@ pub struct VpcEndpointServiceAllowedPrincipal {
 
 impl VpcEndpointServiceAllowedPrincipal {
     /// `VpcEndpointServiceAllowedPrincipal` with its required arguments; set the others with `VpcEndpointServiceAllowedPrincipal { field: Some(..), ..VpcEndpointServiceAllowedPrincipal::new(..) }`.
-    pub fn new(
-        principal_arn: impl Into<crate::core::Expr>,
-        vpc_endpoint_service_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(principal_arn: impl Into<crate::core::Expr>, vpc_endpoint_service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             principal_arn: principal_arn.into(),
@@ -724,7 +703,9 @@ pub struct VpcEndpointServicePrivateDnsVerificationTimeouts {
 impl VpcEndpointServicePrivateDnsVerificationTimeouts {
     /// `VpcEndpointServicePrivateDnsVerificationTimeouts` with its required arguments; set the others with `VpcEndpointServicePrivateDnsVerificationTimeouts { field: Some(..), ..VpcEndpointServicePrivateDnsVerificationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -773,10 +754,7 @@ pub struct VpcEndpointSubnetAssociation {
 
 impl VpcEndpointSubnetAssociation {
     /// `VpcEndpointSubnetAssociation` with its required arguments; set the others with `VpcEndpointSubnetAssociation { field: Some(..), ..VpcEndpointSubnetAssociation::new(..) }`.
-    pub fn new(
-        subnet_id: impl Into<crate::core::Expr>,
-        vpc_endpoint_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(subnet_id: impl Into<crate::core::Expr>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             subnet_id: subnet_id.into(),
@@ -941,10 +919,7 @@ pub struct VpcIpamPool {
 
 impl VpcIpamPool {
     /// `VpcIpamPool` with its required arguments; set the others with `VpcIpamPool { field: Some(..), ..VpcIpamPool::new(..) }`.
-    pub fn new(
-        address_family: impl Into<crate::core::Expr>,
-        ipam_scope_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(address_family: impl Into<crate::core::Expr>, ipam_scope_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_family: address_family.into(),
             allocation_default_netmask_length: None,
@@ -1168,10 +1143,7 @@ pub struct VpcIpamResourceDiscoveryAssociation {
 
 impl VpcIpamResourceDiscoveryAssociation {
     /// `VpcIpamResourceDiscoveryAssociation` with its required arguments; set the others with `VpcIpamResourceDiscoveryAssociation { field: Some(..), ..VpcIpamResourceDiscoveryAssociation::new(..) }`.
-    pub fn new(
-        ipam_id: impl Into<crate::core::Expr>,
-        ipam_resource_discovery_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ipam_id: impl Into<crate::core::Expr>, ipam_resource_discovery_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             ipam_id: ipam_id.into(),
@@ -1335,10 +1307,7 @@ pub struct VpcNetworkPerformanceMetricSubscription {
 
 impl VpcNetworkPerformanceMetricSubscription {
     /// `VpcNetworkPerformanceMetricSubscription` with its required arguments; set the others with `VpcNetworkPerformanceMetricSubscription { field: Some(..), ..VpcNetworkPerformanceMetricSubscription::new(..) }`.
-    pub fn new(
-        destination: impl Into<crate::core::Expr>,
-        source: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
             id: None,
@@ -1408,10 +1377,7 @@ pub struct VpcPeeringConnection {
 
 impl VpcPeeringConnection {
     /// `VpcPeeringConnection` with its required arguments; set the others with `VpcPeeringConnection { field: Some(..), ..VpcPeeringConnection::new(..) }`.
-    pub fn new(
-        peer_vpc_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(peer_vpc_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_accept: None,
             id: None,
@@ -1613,10 +1579,7 @@ pub struct VpcRouteServerEndpoint {
 
 impl VpcRouteServerEndpoint {
     /// `VpcRouteServerEndpoint` with its required arguments; set the others with `VpcRouteServerEndpoint { field: Some(..), ..VpcRouteServerEndpoint::new(..) }`.
-    pub fn new(
-        route_server_id: impl Into<crate::core::Expr>,
-        subnet_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(route_server_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             route_server_id: route_server_id.into(),
             subnet_id: subnet_id.into(),
@@ -1670,10 +1633,7 @@ pub struct VpcRouteServerPeer {
 
 impl VpcRouteServerPeer {
     /// `VpcRouteServerPeer` with its required arguments; set the others with `VpcRouteServerPeer { field: Some(..), ..VpcRouteServerPeer::new(..) }`.
-    pub fn new(
-        peer_address: impl Into<crate::core::Expr>,
-        route_server_endpoint_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(peer_address: impl Into<crate::core::Expr>, route_server_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             peer_address: peer_address.into(),
             route_server_endpoint_id: route_server_endpoint_id.into(),
@@ -1702,10 +1662,7 @@ pub struct VpcRouteServerPropagation {
 
 impl VpcRouteServerPropagation {
     /// `VpcRouteServerPropagation` with its required arguments; set the others with `VpcRouteServerPropagation { field: Some(..), ..VpcRouteServerPropagation::new(..) }`.
-    pub fn new(
-        route_server_id: impl Into<crate::core::Expr>,
-        route_table_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(route_server_id: impl Into<crate::core::Expr>, route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             route_server_id: route_server_id.into(),
             route_table_id: route_table_id.into(),
@@ -1732,10 +1689,7 @@ pub struct VpcRouteServerVpcAssociation {
 
 impl VpcRouteServerVpcAssociation {
     /// `VpcRouteServerVpcAssociation` with its required arguments; set the others with `VpcRouteServerVpcAssociation { field: Some(..), ..VpcRouteServerVpcAssociation::new(..) }`.
-    pub fn new(
-        route_server_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(route_server_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             route_server_id: route_server_id.into(),
             vpc_id: vpc_id.into(),
@@ -1783,10 +1737,7 @@ pub struct VpcSecurityGroupEgressRule {
 
 impl VpcSecurityGroupEgressRule {
     /// `VpcSecurityGroupEgressRule` with its required arguments; set the others with `VpcSecurityGroupEgressRule { field: Some(..), ..VpcSecurityGroupEgressRule::new(..) }`.
-    pub fn new(
-        ip_protocol: impl Into<crate::core::Expr>,
-        security_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ip_protocol: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_ipv4: None,
             cidr_ipv6: None,
@@ -1841,10 +1792,7 @@ pub struct VpcSecurityGroupIngressRule {
 
 impl VpcSecurityGroupIngressRule {
     /// `VpcSecurityGroupIngressRule` with its required arguments; set the others with `VpcSecurityGroupIngressRule { field: Some(..), ..VpcSecurityGroupIngressRule::new(..) }`.
-    pub fn new(
-        ip_protocol: impl Into<crate::core::Expr>,
-        security_group_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ip_protocol: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_ipv4: None,
             cidr_ipv6: None,
@@ -1878,10 +1826,7 @@ pub struct VpcSecurityGroupVpcAssociation {
 
 impl VpcSecurityGroupVpcAssociation {
     /// `VpcSecurityGroupVpcAssociation` with its required arguments; set the others with `VpcSecurityGroupVpcAssociation { field: Some(..), ..VpcSecurityGroupVpcAssociation::new(..) }`.
-    pub fn new(
-        security_group_id: impl Into<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_id: security_group_id.into(),
             vpc_id: vpc_id.into(),
@@ -1924,7 +1869,9 @@ pub struct DataVpcTimeouts {
 impl DataVpcTimeouts {
     /// `DataVpcTimeouts` with its required arguments; set the others with `DataVpcTimeouts { field: Some(..), ..DataVpcTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 
@@ -2138,7 +2085,9 @@ pub struct DataVpcIpam {
 impl DataVpcIpam {
     /// `DataVpcIpam` with its required arguments; set the others with `DataVpcIpam { field: Some(..), ..DataVpcIpam::new(..) }`.
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+        }
     }
 }
 

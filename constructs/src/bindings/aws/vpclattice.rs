@@ -23,10 +23,7 @@ pub struct VpclatticeAccessLogSubscription {
 
 impl VpclatticeAccessLogSubscription {
     /// `VpclatticeAccessLogSubscription` with its required arguments; set the others with `VpclatticeAccessLogSubscription { field: Some(..), ..VpclatticeAccessLogSubscription::new(..) }`.
-    pub fn new(
-        destination_arn: impl Into<crate::core::Expr>,
-        resource_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_arn: impl Into<crate::core::Expr>, resource_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
             id: None,
@@ -87,10 +84,7 @@ pub struct VpclatticeAuthPolicy {
 
 impl VpclatticeAuthPolicy {
     /// `VpclatticeAuthPolicy` with its required arguments; set the others with `VpclatticeAuthPolicy { field: Some(..), ..VpclatticeAuthPolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -214,11 +208,7 @@ pub struct VpclatticeListener {
 
 impl VpclatticeListener {
     /// `VpclatticeListener` with its required arguments; set the others with `VpclatticeListener { field: Some(..), ..VpclatticeListener::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        protocol: impl Into<crate::core::Expr>,
-        default_action: VpclatticeListenerDefaultAction,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, default_action: VpclatticeListenerDefaultAction) -> Self {
         Self {
             id: None,
             name: name.into(),
@@ -268,7 +258,9 @@ pub struct VpclatticeListenerRuleActionForward {
 impl VpclatticeListenerRuleActionForward {
     /// `VpclatticeListenerRuleActionForward` with its required arguments; set the others with `VpclatticeListenerRuleActionForward { field: Some(..), ..VpclatticeListenerRuleActionForward::new(..) }`.
     pub fn new(target_groups: Vec<VpclatticeListenerRuleActionForwardTargetGroups>) -> Self {
-        Self { target_groups }
+        Self {
+            target_groups,
+        }
     }
 }
 
@@ -332,10 +324,7 @@ pub struct VpclatticeListenerRuleMatchHttpMatchHeaderMatches {
 
 impl VpclatticeListenerRuleMatchHttpMatchHeaderMatches {
     /// `VpclatticeListenerRuleMatchHttpMatchHeaderMatches` with its required arguments; set the others with `VpclatticeListenerRuleMatchHttpMatchHeaderMatches { field: Some(..), ..VpclatticeListenerRuleMatchHttpMatchHeaderMatches::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        r#match: VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, r#match: VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch) -> Self {
         Self {
             case_sensitive: None,
             name: name.into(),
@@ -420,7 +409,9 @@ pub struct VpclatticeListenerRuleMatch {
 impl VpclatticeListenerRuleMatch {
     /// `VpclatticeListenerRuleMatch` with its required arguments; set the others with `VpclatticeListenerRuleMatch { field: Some(..), ..VpclatticeListenerRuleMatch::new(..) }`.
     pub fn new(http_match: VpclatticeListenerRuleMatchHttpMatch) -> Self {
-        Self { http_match }
+        Self {
+            http_match,
+        }
     }
 }
 
@@ -455,14 +446,7 @@ pub struct VpclatticeListenerRule {
 
 impl VpclatticeListenerRule {
     /// `VpclatticeListenerRule` with its required arguments; set the others with `VpclatticeListenerRule { field: Some(..), ..VpclatticeListenerRule::new(..) }`.
-    pub fn new(
-        listener_identifier: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        service_identifier: impl Into<crate::core::Expr>,
-        action: VpclatticeListenerRuleAction,
-        r#match: VpclatticeListenerRuleMatch,
-    ) -> Self {
+    pub fn new(listener_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, service_identifier: impl Into<crate::core::Expr>, action: VpclatticeListenerRuleAction, r#match: VpclatticeListenerRuleMatch) -> Self {
         Self {
             id: None,
             listener_identifier: listener_identifier.into(),
@@ -492,7 +476,9 @@ pub struct VpclatticeResourceConfigurationResourceConfigurationDefinitionArnReso
 impl VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource {
     /// `VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource` with its required arguments; set the others with `VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource { field: Some(..), ..VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource::new(..) }`.
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
-        Self { arn: arn.into() }
+        Self {
+            arn: arn.into(),
+        }
     }
 }
 
@@ -507,10 +493,7 @@ pub struct VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsReso
 
 impl VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource {
     /// `VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource` with its required arguments; set the others with `VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource { field: Some(..), ..VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        ip_address_type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, ip_address_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             ip_address_type: ip_address_type.into(),
@@ -539,16 +522,13 @@ impl VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResource {
 pub struct VpclatticeResourceConfigurationResourceConfigurationDefinition {
     /// `arn_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub arn_resource:
-        Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource>>,
+    pub arn_resource: Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource>>,
     /// `dns_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dns_resource:
-        Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource>>,
+    pub dns_resource: Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource>>,
     /// `ip_resource`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_resource:
-        Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResource>>,
+    pub ip_resource: Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResource>>,
 }
 
 impl VpclatticeResourceConfigurationResourceConfigurationDefinition {
@@ -618,8 +598,7 @@ pub struct VpclatticeResourceConfiguration {
     pub r#type: Option<crate::core::Expr>,
     /// `resource_configuration_definition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_configuration_definition:
-        Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinition>>,
+    pub resource_configuration_definition: Option<Vec<VpclatticeResourceConfigurationResourceConfigurationDefinition>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<VpclatticeResourceConfigurationTimeouts>,
@@ -672,11 +651,7 @@ pub struct VpclatticeResourceGateway {
 
 impl VpclatticeResourceGateway {
     /// `VpclatticeResourceGateway` with its required arguments; set the others with `VpclatticeResourceGateway { field: Some(..), ..VpclatticeResourceGateway::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             ip_address_type: None,
             name: name.into(),
@@ -707,10 +682,7 @@ pub struct VpclatticeResourcePolicy {
 
 impl VpclatticeResourcePolicy {
     /// `VpclatticeResourcePolicy` with its required arguments; set the others with `VpclatticeResourcePolicy { field: Some(..), ..VpclatticeResourcePolicy::new(..) }`.
-    pub fn new(
-        policy: impl Into<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             policy: policy.into(),
@@ -847,10 +819,7 @@ pub struct VpclatticeServiceNetworkResourceAssociation {
 
 impl VpclatticeServiceNetworkResourceAssociation {
     /// `VpclatticeServiceNetworkResourceAssociation` with its required arguments; set the others with `VpclatticeServiceNetworkResourceAssociation { field: Some(..), ..VpclatticeServiceNetworkResourceAssociation::new(..) }`.
-    pub fn new(
-        resource_configuration_identifier: impl Into<crate::core::Expr>,
-        service_network_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_configuration_identifier: impl Into<crate::core::Expr>, service_network_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_configuration_identifier: resource_configuration_identifier.into(),
             service_network_identifier: service_network_identifier.into(),
@@ -887,10 +856,7 @@ pub struct VpclatticeServiceNetworkServiceAssociation {
 
 impl VpclatticeServiceNetworkServiceAssociation {
     /// `VpclatticeServiceNetworkServiceAssociation` with its required arguments; set the others with `VpclatticeServiceNetworkServiceAssociation { field: Some(..), ..VpclatticeServiceNetworkServiceAssociation::new(..) }`.
-    pub fn new(
-        service_identifier: impl Into<crate::core::Expr>,
-        service_network_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(service_identifier: impl Into<crate::core::Expr>, service_network_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             service_identifier: service_identifier.into(),
@@ -932,10 +898,7 @@ pub struct VpclatticeServiceNetworkVpcAssociation {
 
 impl VpclatticeServiceNetworkVpcAssociation {
     /// `VpclatticeServiceNetworkVpcAssociation` with its required arguments; set the others with `VpclatticeServiceNetworkVpcAssociation { field: Some(..), ..VpclatticeServiceNetworkVpcAssociation::new(..) }`.
-    pub fn new(
-        service_network_identifier: impl Into<crate::core::Expr>,
-        vpc_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(service_network_identifier: impl Into<crate::core::Expr>, vpc_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             security_group_ids: None,
@@ -963,7 +926,9 @@ pub struct VpclatticeTargetGroupConfigHealthCheckMatcher {
 impl VpclatticeTargetGroupConfigHealthCheckMatcher {
     /// `VpclatticeTargetGroupConfigHealthCheckMatcher` with its required arguments; set the others with `VpclatticeTargetGroupConfigHealthCheckMatcher { field: Some(..), ..VpclatticeTargetGroupConfigHealthCheckMatcher::new(..) }`.
     pub fn new() -> Self {
-        Self { value: None }
+        Self {
+            value: None,
+        }
     }
 }
 
@@ -1162,10 +1127,7 @@ pub struct VpclatticeTargetGroupAttachment {
 
 impl VpclatticeTargetGroupAttachment {
     /// `VpclatticeTargetGroupAttachment` with its required arguments; set the others with `VpclatticeTargetGroupAttachment { field: Some(..), ..VpclatticeTargetGroupAttachment::new(..) }`.
-    pub fn new(
-        target_group_identifier: impl Into<crate::core::Expr>,
-        target: VpclatticeTargetGroupAttachmentTarget,
-    ) -> Self {
+    pub fn new(target_group_identifier: impl Into<crate::core::Expr>, target: VpclatticeTargetGroupAttachmentTarget) -> Self {
         Self {
             id: None,
             target_group_identifier: target_group_identifier.into(),
@@ -1228,10 +1190,7 @@ pub struct DataVpclatticeListener {
 
 impl DataVpclatticeListener {
     /// `DataVpclatticeListener` with its required arguments; set the others with `DataVpclatticeListener { field: Some(..), ..DataVpclatticeListener::new(..) }`.
-    pub fn new(
-        listener_identifier: impl Into<crate::core::Expr>,
-        service_identifier: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(listener_identifier: impl Into<crate::core::Expr>, service_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             listener_identifier: listener_identifier.into(),

@@ -30,7 +30,9 @@ pub struct DataVpcsTimeouts {
 impl DataVpcsTimeouts {
     /// `DataVpcsTimeouts` with its required arguments; set the others with `DataVpcsTimeouts { field: Some(..), ..DataVpcsTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

@@ -218,10 +218,7 @@ pub struct VpnConnection {
 
 impl VpnConnection {
     /// `VpnConnection` with its required arguments; set the others with `VpnConnection { field: Some(..), ..VpnConnection::new(..) }`.
-    pub fn new(
-        customer_gateway_id: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(customer_gateway_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_gateway_id: customer_gateway_id.into(),
             enable_acceleration: None,
@@ -302,10 +299,7 @@ pub struct VpnConnectionRoute {
 
 impl VpnConnectionRoute {
     /// `VpnConnectionRoute` with its required arguments; set the others with `VpnConnectionRoute { field: Some(..), ..VpnConnectionRoute::new(..) }`.
-    pub fn new(
-        destination_cidr_block: impl Into<crate::core::Expr>,
-        vpn_connection_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, vpn_connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_cidr_block: destination_cidr_block.into(),
             id: None,
@@ -373,10 +367,7 @@ pub struct VpnGatewayAttachment {
 
 impl VpnGatewayAttachment {
     /// `VpnGatewayAttachment` with its required arguments; set the others with `VpnGatewayAttachment { field: Some(..), ..VpnGatewayAttachment::new(..) }`.
-    pub fn new(
-        vpc_id: impl Into<crate::core::Expr>,
-        vpn_gateway_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(vpc_id: impl Into<crate::core::Expr>, vpn_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             vpc_id: vpc_id.into(),
@@ -427,10 +418,7 @@ pub struct VpnGatewayRoutePropagation {
 
 impl VpnGatewayRoutePropagation {
     /// `VpnGatewayRoutePropagation` with its required arguments; set the others with `VpnGatewayRoutePropagation { field: Some(..), ..VpnGatewayRoutePropagation::new(..) }`.
-    pub fn new(
-        route_table_id: impl Into<crate::core::Expr>,
-        vpn_gateway_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(route_table_id: impl Into<crate::core::Expr>, vpn_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             route_table_id: route_table_id.into(),
@@ -474,7 +462,9 @@ pub struct DataVpnGatewayTimeouts {
 impl DataVpnGatewayTimeouts {
     /// `DataVpnGatewayTimeouts` with its required arguments; set the others with `DataVpnGatewayTimeouts { field: Some(..), ..DataVpnGatewayTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { read: None }
+        Self {
+            read: None,
+        }
     }
 }
 

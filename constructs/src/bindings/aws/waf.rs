@@ -36,11 +36,7 @@ pub struct WafByteMatchSetByteMatchTuples {
 
 impl WafByteMatchSetByteMatchTuples {
     /// `WafByteMatchSetByteMatchTuples` with its required arguments; set the others with `WafByteMatchSetByteMatchTuples { field: Some(..), ..WafByteMatchSetByteMatchTuples::new(..) }`.
-    pub fn new(
-        positional_constraint: impl Into<crate::core::Expr>,
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(positional_constraint: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             positional_constraint: positional_constraint.into(),
             target_string: None,
@@ -166,11 +162,7 @@ pub struct WafRateBasedRulePredicates {
 
 impl WafRateBasedRulePredicates {
     /// `WafRateBasedRulePredicates` with its required arguments; set the others with `WafRateBasedRulePredicates { field: Some(..), ..WafRateBasedRulePredicates::new(..) }`.
-    pub fn new(
-        data_id: impl Into<crate::core::Expr>,
-        negated: impl Into<crate::core::Arg<bool>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_id: data_id.into(),
             negated: negated.into(),
@@ -206,12 +198,7 @@ pub struct WafRateBasedRule {
 
 impl WafRateBasedRule {
     /// `WafRateBasedRule` with its required arguments; set the others with `WafRateBasedRule { field: Some(..), ..WafRateBasedRule::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        rate_key: impl Into<crate::core::Expr>,
-        rate_limit: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rate_key: impl Into<crate::core::Expr>, rate_limit: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -242,11 +229,7 @@ pub struct WafRegexMatchSetRegexMatchTuple {
 
 impl WafRegexMatchSetRegexMatchTuple {
     /// `WafRegexMatchSetRegexMatchTuple` with its required arguments; set the others with `WafRegexMatchSetRegexMatchTuple { field: Some(..), ..WafRegexMatchSetRegexMatchTuple::new(..) }`.
-    pub fn new(
-        regex_pattern_set_id: impl Into<crate::core::Expr>,
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             regex_pattern_set_id: regex_pattern_set_id.into(),
             text_transformation: text_transformation.into(),
@@ -334,10 +317,7 @@ pub struct WafRule {
 
 impl WafRule {
     /// `WafRule` with its required arguments; set the others with `WafRule { field: Some(..), ..WafRule::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -385,11 +365,7 @@ pub struct WafRuleGroupActivatedRule {
 
 impl WafRuleGroupActivatedRule {
     /// `WafRuleGroupActivatedRule` with its required arguments; set the others with `WafRuleGroupActivatedRule { field: Some(..), ..WafRuleGroupActivatedRule::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        rule_id: impl Into<crate::core::Expr>,
-        action: WafRuleGroupActivatedRuleAction,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>, action: WafRuleGroupActivatedRuleAction) -> Self {
         Self {
             priority: priority.into(),
             rule_id: rule_id.into(),
@@ -422,10 +398,7 @@ pub struct WafRuleGroup {
 
 impl WafRuleGroup {
     /// `WafRuleGroup` with its required arguments; set the others with `WafRuleGroup { field: Some(..), ..WafRuleGroup::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -456,12 +429,7 @@ pub struct WafSizeConstraintSetSizeConstraints {
 
 impl WafSizeConstraintSetSizeConstraints {
     /// `WafSizeConstraintSetSizeConstraints` with its required arguments; set the others with `WafSizeConstraintSetSizeConstraints { field: Some(..), ..WafSizeConstraintSetSizeConstraints::new(..) }`.
-    pub fn new(
-        comparison_operator: impl Into<crate::core::Expr>,
-        size: impl Into<crate::core::Arg<crate::core::Number>>,
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
             size: size.into(),
@@ -510,10 +478,7 @@ pub struct WafSqlInjectionMatchSetSqlInjectionMatchTuples {
 
 impl WafSqlInjectionMatchSetSqlInjectionMatchTuples {
     /// `WafSqlInjectionMatchSetSqlInjectionMatchTuples` with its required arguments; set the others with `WafSqlInjectionMatchSetSqlInjectionMatchTuples { field: Some(..), ..WafSqlInjectionMatchSetSqlInjectionMatchTuples::new(..) }`.
-    pub fn new(
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
             field_to_match,
@@ -559,7 +524,9 @@ pub struct WafWebAclLoggingConfigurationRedactedFields {
 impl WafWebAclLoggingConfigurationRedactedFields {
     /// `WafWebAclLoggingConfigurationRedactedFields` with its required arguments; set the others with `WafWebAclLoggingConfigurationRedactedFields { field: Some(..), ..WafWebAclLoggingConfigurationRedactedFields::new(..) }`.
     pub fn new(field_to_match: Vec<WafByteMatchSetByteMatchTuplesFieldToMatch>) -> Self {
-        Self { field_to_match }
+        Self {
+            field_to_match,
+        }
     }
 }
 
@@ -603,10 +570,7 @@ pub struct WafWebAclRules {
 
 impl WafWebAclRules {
     /// `WafWebAclRules` with its required arguments; set the others with `WafWebAclRules { field: Some(..), ..WafWebAclRules::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        rule_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
             rule_id: rule_id.into(),
@@ -645,11 +609,7 @@ pub struct WafWebAcl {
 
 impl WafWebAcl {
     /// `WafWebAcl` with its required arguments; set the others with `WafWebAcl { field: Some(..), ..WafWebAcl::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        default_action: WafRuleGroupActivatedRuleAction,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafRuleGroupActivatedRuleAction) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),

@@ -36,11 +36,7 @@ pub struct WafregionalByteMatchSetByteMatchTuples {
 
 impl WafregionalByteMatchSetByteMatchTuples {
     /// `WafregionalByteMatchSetByteMatchTuples` with its required arguments; set the others with `WafregionalByteMatchSetByteMatchTuples { field: Some(..), ..WafregionalByteMatchSetByteMatchTuples::new(..) }`.
-    pub fn new(
-        positional_constraint: impl Into<crate::core::Expr>,
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(positional_constraint: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             positional_constraint: positional_constraint.into(),
             target_string: None,
@@ -166,11 +162,7 @@ pub struct WafregionalRateBasedRulePredicate {
 
 impl WafregionalRateBasedRulePredicate {
     /// `WafregionalRateBasedRulePredicate` with its required arguments; set the others with `WafregionalRateBasedRulePredicate { field: Some(..), ..WafregionalRateBasedRulePredicate::new(..) }`.
-    pub fn new(
-        data_id: impl Into<crate::core::Expr>,
-        negated: impl Into<crate::core::Arg<bool>>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_id: data_id.into(),
             negated: negated.into(),
@@ -206,12 +198,7 @@ pub struct WafregionalRateBasedRule {
 
 impl WafregionalRateBasedRule {
     /// `WafregionalRateBasedRule` with its required arguments; set the others with `WafregionalRateBasedRule { field: Some(..), ..WafregionalRateBasedRule::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        rate_key: impl Into<crate::core::Expr>,
-        rate_limit: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rate_key: impl Into<crate::core::Expr>, rate_limit: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -242,11 +229,7 @@ pub struct WafregionalRegexMatchSetRegexMatchTuple {
 
 impl WafregionalRegexMatchSetRegexMatchTuple {
     /// `WafregionalRegexMatchSetRegexMatchTuple` with its required arguments; set the others with `WafregionalRegexMatchSetRegexMatchTuple { field: Some(..), ..WafregionalRegexMatchSetRegexMatchTuple::new(..) }`.
-    pub fn new(
-        regex_pattern_set_id: impl Into<crate::core::Expr>,
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             regex_pattern_set_id: regex_pattern_set_id.into(),
             text_transformation: text_transformation.into(),
@@ -334,10 +317,7 @@ pub struct WafregionalRule {
 
 impl WafregionalRule {
     /// `WafregionalRule` with its required arguments; set the others with `WafregionalRule { field: Some(..), ..WafregionalRule::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -385,11 +365,7 @@ pub struct WafregionalRuleGroupActivatedRule {
 
 impl WafregionalRuleGroupActivatedRule {
     /// `WafregionalRuleGroupActivatedRule` with its required arguments; set the others with `WafregionalRuleGroupActivatedRule { field: Some(..), ..WafregionalRuleGroupActivatedRule::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        rule_id: impl Into<crate::core::Expr>,
-        action: WafregionalRuleGroupActivatedRuleAction,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>, action: WafregionalRuleGroupActivatedRuleAction) -> Self {
         Self {
             priority: priority.into(),
             rule_id: rule_id.into(),
@@ -422,10 +398,7 @@ pub struct WafregionalRuleGroup {
 
 impl WafregionalRuleGroup {
     /// `WafregionalRuleGroup` with its required arguments; set the others with `WafregionalRuleGroup { field: Some(..), ..WafregionalRuleGroup::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -456,12 +429,7 @@ pub struct WafregionalSizeConstraintSetSizeConstraints {
 
 impl WafregionalSizeConstraintSetSizeConstraints {
     /// `WafregionalSizeConstraintSetSizeConstraints` with its required arguments; set the others with `WafregionalSizeConstraintSetSizeConstraints { field: Some(..), ..WafregionalSizeConstraintSetSizeConstraints::new(..) }`.
-    pub fn new(
-        comparison_operator: impl Into<crate::core::Expr>,
-        size: impl Into<crate::core::Arg<crate::core::Number>>,
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
             size: size.into(),
@@ -510,10 +478,7 @@ pub struct WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple {
 
 impl WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple {
     /// `WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple` with its required arguments; set the others with `WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple { field: Some(..), ..WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple::new(..) }`.
-    pub fn new(
-        text_transformation: impl Into<crate::core::Expr>,
-        field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch,
-    ) -> Self {
+    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
             field_to_match,
@@ -531,8 +496,7 @@ pub struct WafregionalSqlInjectionMatchSet {
     pub name: crate::core::Expr,
     /// `sql_injection_match_tuple`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sql_injection_match_tuple:
-        Option<Vec<WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple>>,
+    pub sql_injection_match_tuple: Option<Vec<WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple>>,
 }
 
 impl WafregionalSqlInjectionMatchSet {
@@ -560,7 +524,9 @@ pub struct WafregionalWebAclLoggingConfigurationRedactedFields {
 impl WafregionalWebAclLoggingConfigurationRedactedFields {
     /// `WafregionalWebAclLoggingConfigurationRedactedFields` with its required arguments; set the others with `WafregionalWebAclLoggingConfigurationRedactedFields { field: Some(..), ..WafregionalWebAclLoggingConfigurationRedactedFields::new(..) }`.
     pub fn new(field_to_match: Vec<WafregionalByteMatchSetByteMatchTuplesFieldToMatch>) -> Self {
-        Self { field_to_match }
+        Self {
+            field_to_match,
+        }
     }
 }
 
@@ -604,10 +570,7 @@ pub struct WafregionalWebAclRule {
 
 impl WafregionalWebAclRule {
     /// `WafregionalWebAclRule` with its required arguments; set the others with `WafregionalWebAclRule { field: Some(..), ..WafregionalWebAclRule::new(..) }`.
-    pub fn new(
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        rule_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
             rule_id: rule_id.into(),
@@ -646,11 +609,7 @@ pub struct WafregionalWebAcl {
 
 impl WafregionalWebAcl {
     /// `WafregionalWebAcl` with its required arguments; set the others with `WafregionalWebAcl { field: Some(..), ..WafregionalWebAcl::new(..) }`.
-    pub fn new(
-        metric_name: impl Into<crate::core::Expr>,
-        name: impl Into<crate::core::Expr>,
-        default_action: WafregionalRuleGroupActivatedRuleAction,
-    ) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafregionalRuleGroupActivatedRuleAction) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -679,7 +638,9 @@ pub struct WafregionalWebAclAssociationTimeouts {
 impl WafregionalWebAclAssociationTimeouts {
     /// `WafregionalWebAclAssociationTimeouts` with its required arguments; set the others with `WafregionalWebAclAssociationTimeouts { field: Some(..), ..WafregionalWebAclAssociationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -700,10 +661,7 @@ pub struct WafregionalWebAclAssociation {
 
 impl WafregionalWebAclAssociation {
     /// `WafregionalWebAclAssociation` with its required arguments; set the others with `WafregionalWebAclAssociation { field: Some(..), ..WafregionalWebAclAssociation::new(..) }`.
-    pub fn new(
-        resource_arn: impl Into<crate::core::Expr>,
-        web_acl_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_arn: impl Into<crate::core::Expr>, web_acl_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             resource_arn: resource_arn.into(),

@@ -58,10 +58,7 @@ pub struct Wafv2IpSet {
 
 impl Wafv2IpSet {
     /// `Wafv2IpSet` with its required arguments; set the others with `Wafv2IpSet { field: Some(..), ..Wafv2IpSet::new(..) }`.
-    pub fn new(
-        ip_address_version: impl Into<crate::core::Expr>,
-        scope: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(ip_address_version: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             addresses: None,
             description: None,
@@ -157,11 +154,7 @@ pub struct Wafv2RuleGroupCustomResponseBody {
 
 impl Wafv2RuleGroupCustomResponseBody {
     /// `Wafv2RuleGroupCustomResponseBody` with its required arguments; set the others with `Wafv2RuleGroupCustomResponseBody { field: Some(..), ..Wafv2RuleGroupCustomResponseBody::new(..) }`.
-    pub fn new(
-        content: impl Into<crate::core::Expr>,
-        content_type: impl Into<crate::core::Expr>,
-        key: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
             content_type: content_type.into(),
@@ -198,10 +191,10 @@ pub struct Wafv2RuleGroupRuleActionAllowCustomRequestHandling {
 
 impl Wafv2RuleGroupRuleActionAllowCustomRequestHandling {
     /// `Wafv2RuleGroupRuleActionAllowCustomRequestHandling` with its required arguments; set the others with `Wafv2RuleGroupRuleActionAllowCustomRequestHandling { field: Some(..), ..Wafv2RuleGroupRuleActionAllowCustomRequestHandling::new(..) }`.
-    pub fn new(
-        insert_header: Vec<Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader>,
-    ) -> Self {
-        Self { insert_header }
+    pub fn new(insert_header: Vec<Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader>) -> Self {
+        Self {
+            insert_header,
+        }
     }
 }
 
@@ -232,8 +225,7 @@ pub struct Wafv2RuleGroupRuleActionBlockCustomResponse {
     pub response_code: crate::core::Arg<crate::core::Number>,
     /// `response_header`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub response_header:
-        Option<Vec<Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader>>,
+    pub response_header: Option<Vec<Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader>>,
 }
 
 impl Wafv2RuleGroupRuleActionBlockCustomResponse {
@@ -341,14 +333,15 @@ pub struct Wafv2RuleGroupRuleRuleLabel {
 impl Wafv2RuleGroupRuleRuleLabel {
     /// `Wafv2RuleGroupRuleRuleLabel` with its required arguments; set the others with `Wafv2RuleGroupRuleRuleLabel { field: Some(..), ..Wafv2RuleGroupRuleRuleLabel::new(..) }`.
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+        }
     }
 }
 
 /// The `forwarded_ip_config` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig {
     /// `fallback_behavior`. Required.
     pub fallback_behavior: crate::core::Expr,
     /// `header_name`. Required.
@@ -387,8 +380,8 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `all_query_arguments` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments
-{}
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments {
+}
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments::new(..) }`.
@@ -400,8 +393,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `body` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody {
     /// `oversize_handling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oversize_handling: Option<crate::core::Expr>,
@@ -465,8 +457,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `header_order` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder {
     /// `oversize_handling`. Required.
     pub oversize_handling: crate::core::Expr,
 }
@@ -529,8 +520,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `ja3_fingerprint` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint {
     /// `fallback_behavior`. Required.
     pub fallback_behavior: crate::core::Expr,
 }
@@ -594,8 +584,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `uri_fragment` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment {
     /// `fallback_behavior`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_behavior: Option<crate::core::Expr>,
@@ -681,8 +670,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `text_transformation` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation {
     /// `priority`. Required.
     pub priority: crate::core::Arg<crate::core::Number>,
     /// `type`. Required.
@@ -747,8 +735,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `ip_set_forwarded_ip_config` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig {
     /// `fallback_behavior`. Required.
     pub fallback_behavior: crate::core::Expr,
     /// `header_name`. Required.
@@ -790,8 +777,7 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 
 /// The `label_match_statement` block of [`Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement
-{
+pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement {
     /// `key`. Required.
     pub key: crate::core::Expr,
     /// `scope`. Required.
@@ -981,17 +967,15 @@ impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndSta
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement {
     /// `statement`. Required.
-    pub statement: Vec<
-        Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement,
-    >,
+    pub statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement>,
 }
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement::new(..) }`.
-    pub fn new(
-        statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement>,
-    ) -> Self {
-        Self { statement }
+    pub fn new(statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement>) -> Self {
+        Self {
+            statement,
+        }
     }
 }
 
@@ -1069,10 +1053,10 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement {
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement::new(..) }`.
-    pub fn new(
-        statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement>,
-    ) -> Self {
-        Self { statement }
+    pub fn new(statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement>) -> Self {
+        Self {
+            statement,
+        }
     }
 }
 
@@ -1151,7 +1135,9 @@ pub struct Wafv2RuleGroupRuleStatementAndStatement {
 impl Wafv2RuleGroupRuleStatementAndStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatement::new(..) }`.
     pub fn new(statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatement>) -> Self {
-        Self { statement }
+        Self {
+            statement,
+        }
     }
 }
 
@@ -1166,10 +1152,7 @@ pub struct Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie {
 
 impl Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie {
     /// `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie { field: Some(..), ..Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             name: name.into(),
             text_transformation,
@@ -1202,9 +1185,7 @@ pub struct Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString {
 
 impl Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString {
     /// `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString { field: Some(..), ..Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString::new(..) }`.
-    pub fn new(
-        text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
-    ) -> Self {
+    pub fn new(text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             text_transformation,
         }
@@ -1386,11 +1367,7 @@ pub struct Wafv2RuleGroupRuleVisibilityConfig {
 
 impl Wafv2RuleGroupRuleVisibilityConfig {
     /// `Wafv2RuleGroupRuleVisibilityConfig` with its required arguments; set the others with `Wafv2RuleGroupRuleVisibilityConfig { field: Some(..), ..Wafv2RuleGroupRuleVisibilityConfig::new(..) }`.
-    pub fn new(
-        cloudwatch_metrics_enabled: impl Into<crate::core::Arg<bool>>,
-        metric_name: impl Into<crate::core::Expr>,
-        sampled_requests_enabled: impl Into<crate::core::Arg<bool>>,
-    ) -> Self {
+    pub fn new(cloudwatch_metrics_enabled: impl Into<crate::core::Arg<bool>>, metric_name: impl Into<crate::core::Expr>, sampled_requests_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             cloudwatch_metrics_enabled: cloudwatch_metrics_enabled.into(),
             metric_name: metric_name.into(),
@@ -1422,13 +1399,7 @@ pub struct Wafv2RuleGroupRule {
 
 impl Wafv2RuleGroupRule {
     /// `Wafv2RuleGroupRule` with its required arguments; set the others with `Wafv2RuleGroupRule { field: Some(..), ..Wafv2RuleGroupRule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        action: Wafv2RuleGroupRuleAction,
-        statement: Wafv2RuleGroupRuleStatement,
-        visibility_config: Wafv2RuleGroupRuleVisibilityConfig,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, action: Wafv2RuleGroupRuleAction, statement: Wafv2RuleGroupRuleStatement, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
         Self {
             name: name.into(),
             priority: priority.into(),
@@ -1478,11 +1449,7 @@ pub struct Wafv2RuleGroup {
 
 impl Wafv2RuleGroup {
     /// `Wafv2RuleGroup` with its required arguments; set the others with `Wafv2RuleGroup { field: Some(..), ..Wafv2RuleGroup::new(..) }`.
-    pub fn new(
-        capacity: impl Into<crate::core::Arg<crate::core::Number>>,
-        scope: impl Into<crate::core::Expr>,
-        visibility_config: Wafv2RuleGroupRuleVisibilityConfig,
-    ) -> Self {
+    pub fn new(capacity: impl Into<crate::core::Arg<crate::core::Number>>, scope: impl Into<crate::core::Expr>, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
         Self {
             capacity: capacity.into(),
             description: None,
@@ -1563,7 +1530,9 @@ pub struct Wafv2WebAclAssociationConfig {
 impl Wafv2WebAclAssociationConfig {
     /// `Wafv2WebAclAssociationConfig` with its required arguments; set the others with `Wafv2WebAclAssociationConfig { field: Some(..), ..Wafv2WebAclAssociationConfig::new(..) }`.
     pub fn new() -> Self {
-        Self { request_body: None }
+        Self {
+            request_body: None,
+        }
     }
 }
 
@@ -1604,10 +1573,7 @@ pub struct Wafv2WebAclDataProtectionConfigDataProtection {
 
 impl Wafv2WebAclDataProtectionConfigDataProtection {
     /// `Wafv2WebAclDataProtectionConfigDataProtection` with its required arguments; set the others with `Wafv2WebAclDataProtectionConfigDataProtection { field: Some(..), ..Wafv2WebAclDataProtectionConfigDataProtection::new(..) }`.
-    pub fn new(
-        action: impl Into<crate::core::Expr>,
-        field: Wafv2WebAclDataProtectionConfigDataProtectionField,
-    ) -> Self {
+    pub fn new(action: impl Into<crate::core::Expr>, field: Wafv2WebAclDataProtectionConfigDataProtectionField) -> Self {
         Self {
             action: action.into(),
             exclude_rate_based_details: None,
@@ -1678,8 +1644,7 @@ impl Wafv2WebAclRuleOverrideAction {
 
 /// The `address_fields` block of [`Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields
-{
+pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields {
     /// `identifiers`. Required.
     pub identifiers: Vec<crate::core::Expr>,
 }
@@ -1695,8 +1660,7 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 
 /// The `email_field` block of [`Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField
-{
+pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField {
     /// `identifier`. Required.
     pub identifier: crate::core::Expr,
 }
@@ -1748,8 +1712,7 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 
 /// The `body_contains` block of [`Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains
-{
+pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains {
     /// `failure_strings`. Required.
     pub failure_strings: Vec<crate::core::Expr>,
     /// `success_strings`. Required.
@@ -1768,8 +1731,7 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 
 /// The `header` block of [`Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader
-{
+pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader {
     /// `failure_values`. Required.
     pub failure_values: Vec<crate::core::Expr>,
     /// `name`. Required.
@@ -1791,8 +1753,7 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 
 /// The `json` block of [`Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson
-{
+pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson {
     /// `failure_values`. Required.
     pub failure_values: Vec<crate::core::Expr>,
     /// `identifier`. Required.
@@ -1814,8 +1775,7 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 
 /// The `status_code` block of [`Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode
-{
+pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode {
     /// `failure_codes`. Required.
     pub failure_codes: Vec<crate::core::Arg<crate::core::Number>>,
     /// `success_codes`. Required.
@@ -1943,8 +1903,7 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAws
 
 /// The `aws_managed_rules_bot_control_rule_set` block of [`Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigs`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesBotControlRuleSet
-{
+pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesBotControlRuleSet {
     /// `enable_machine_learning`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_machine_learning: Option<crate::core::Arg<bool>>,
@@ -2014,10 +1973,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride {
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        action_to_use: Wafv2RuleGroupRuleAction,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, action_to_use: Wafv2RuleGroupRuleAction) -> Self {
         Self {
             name: name.into(),
             action_to_use,
@@ -2037,12 +1993,10 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatement {
     pub version: Option<crate::core::Expr>,
     /// `managed_rule_group_configs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_rule_group_configs:
-        Option<Vec<Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigs>>,
+    pub managed_rule_group_configs: Option<Vec<Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigs>>,
     /// `rule_action_override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule_action_override:
-        Option<Vec<Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride>>,
+    pub rule_action_override: Option<Vec<Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride>>,
     /// `scope_down_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope_down_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatement>,
@@ -2050,10 +2004,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatement {
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatement {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatement { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatement::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        vendor_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, vendor_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
             vendor_name: vendor_name.into(),
@@ -2072,8 +2023,7 @@ pub struct Wafv2WebAclRuleStatementRuleGroupReferenceStatement {
     pub arn: crate::core::Expr,
     /// `rule_action_override`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule_action_override:
-        Option<Vec<Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride>>,
+    pub rule_action_override: Option<Vec<Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride>>,
 }
 
 impl Wafv2WebAclRuleStatementRuleGroupReferenceStatement {
@@ -2193,12 +2143,7 @@ pub struct Wafv2WebAclRule {
 
 impl Wafv2WebAclRule {
     /// `Wafv2WebAclRule` with its required arguments; set the others with `Wafv2WebAclRule { field: Some(..), ..Wafv2WebAclRule::new(..) }`.
-    pub fn new(
-        name: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        statement: Wafv2WebAclRuleStatement,
-        visibility_config: Wafv2RuleGroupRuleVisibilityConfig,
-    ) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, statement: Wafv2WebAclRuleStatement, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
         Self {
             name: name.into(),
             priority: priority.into(),
@@ -2268,11 +2213,7 @@ pub struct Wafv2WebAcl {
 
 impl Wafv2WebAcl {
     /// `Wafv2WebAcl` with its required arguments; set the others with `Wafv2WebAcl { field: Some(..), ..Wafv2WebAcl::new(..) }`.
-    pub fn new(
-        scope: impl Into<crate::core::Expr>,
-        default_action: Wafv2WebAclDefaultAction,
-        visibility_config: Wafv2RuleGroupRuleVisibilityConfig,
-    ) -> Self {
+    pub fn new(scope: impl Into<crate::core::Expr>, default_action: Wafv2WebAclDefaultAction, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
         Self {
             description: None,
             id: None,
@@ -2310,7 +2251,9 @@ pub struct Wafv2WebAclAssociationTimeouts {
 impl Wafv2WebAclAssociationTimeouts {
     /// `Wafv2WebAclAssociationTimeouts` with its required arguments; set the others with `Wafv2WebAclAssociationTimeouts { field: Some(..), ..Wafv2WebAclAssociationTimeouts::new(..) }`.
     pub fn new() -> Self {
-        Self { create: None }
+        Self {
+            create: None,
+        }
     }
 }
 
@@ -2331,10 +2274,7 @@ pub struct Wafv2WebAclAssociation {
 
 impl Wafv2WebAclAssociation {
     /// `Wafv2WebAclAssociation` with its required arguments; set the others with `Wafv2WebAclAssociation { field: Some(..), ..Wafv2WebAclAssociation::new(..) }`.
-    pub fn new(
-        resource_arn: impl Into<crate::core::Expr>,
-        web_acl_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(resource_arn: impl Into<crate::core::Expr>, web_acl_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             resource_arn: resource_arn.into(),
@@ -2385,12 +2325,10 @@ impl Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameConditi
 pub struct Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition {
     /// `action_condition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub action_condition:
-        Option<Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionActionCondition>,
+    pub action_condition: Option<Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionActionCondition>,
     /// `label_name_condition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label_name_condition:
-        Option<Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameCondition>,
+    pub label_name_condition: Option<Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameCondition>,
 }
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition {
@@ -2416,11 +2354,7 @@ pub struct Wafv2WebAclLoggingConfigurationLoggingFilterFilter {
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilterFilter {
     /// `Wafv2WebAclLoggingConfigurationLoggingFilterFilter` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationLoggingFilterFilter { field: Some(..), ..Wafv2WebAclLoggingConfigurationLoggingFilterFilter::new(..) }`.
-    pub fn new(
-        behavior: impl Into<crate::core::Expr>,
-        requirement: impl Into<crate::core::Expr>,
-        condition: Vec<Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition>,
-    ) -> Self {
+    pub fn new(behavior: impl Into<crate::core::Expr>, requirement: impl Into<crate::core::Expr>, condition: Vec<Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition>) -> Self {
         Self {
             behavior: behavior.into(),
             requirement: requirement.into(),
@@ -2440,10 +2374,7 @@ pub struct Wafv2WebAclLoggingConfigurationLoggingFilter {
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilter {
     /// `Wafv2WebAclLoggingConfigurationLoggingFilter` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationLoggingFilter { field: Some(..), ..Wafv2WebAclLoggingConfigurationLoggingFilter::new(..) }`.
-    pub fn new(
-        default_behavior: impl Into<crate::core::Expr>,
-        filter: Vec<Wafv2WebAclLoggingConfigurationLoggingFilterFilter>,
-    ) -> Self {
+    pub fn new(default_behavior: impl Into<crate::core::Expr>, filter: Vec<Wafv2WebAclLoggingConfigurationLoggingFilterFilter>) -> Self {
         Self {
             default_behavior: default_behavior.into(),
             filter,
@@ -2504,10 +2435,7 @@ pub struct Wafv2WebAclLoggingConfiguration {
 
 impl Wafv2WebAclLoggingConfiguration {
     /// `Wafv2WebAclLoggingConfiguration` with its required arguments; set the others with `Wafv2WebAclLoggingConfiguration { field: Some(..), ..Wafv2WebAclLoggingConfiguration::new(..) }`.
-    pub fn new(
-        log_destination_configs: Vec<crate::core::Expr>,
-        resource_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(log_destination_configs: Vec<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
             log_destination_configs,

@@ -11,10 +11,7 @@ pub struct WorklinkFleetIdentityProvider {
 
 impl WorklinkFleetIdentityProvider {
     /// `WorklinkFleetIdentityProvider` with its required arguments; set the others with `WorklinkFleetIdentityProvider { field: Some(..), ..WorklinkFleetIdentityProvider::new(..) }`.
-    pub fn new(
-        saml_metadata: impl Into<crate::core::Expr>,
-        r#type: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(saml_metadata: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             saml_metadata: saml_metadata.into(),
             r#type: r#type.into(),
@@ -35,11 +32,7 @@ pub struct WorklinkFleetNetwork {
 
 impl WorklinkFleetNetwork {
     /// `WorklinkFleetNetwork` with its required arguments; set the others with `WorklinkFleetNetwork { field: Some(..), ..WorklinkFleetNetwork::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -113,10 +106,7 @@ pub struct WorklinkWebsiteCertificateAuthorityAssociation {
 
 impl WorklinkWebsiteCertificateAuthorityAssociation {
     /// `WorklinkWebsiteCertificateAuthorityAssociation` with its required arguments; set the others with `WorklinkWebsiteCertificateAuthorityAssociation { field: Some(..), ..WorklinkWebsiteCertificateAuthorityAssociation::new(..) }`.
-    pub fn new(
-        certificate: impl Into<crate::core::Expr>,
-        fleet_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(certificate: impl Into<crate::core::Expr>, fleet_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
             display_name: None,

@@ -63,10 +63,7 @@ pub struct WorkspacesDirectoryActiveDirectoryConfig {
 
 impl WorkspacesDirectoryActiveDirectoryConfig {
     /// `WorkspacesDirectoryActiveDirectoryConfig` with its required arguments; set the others with `WorkspacesDirectoryActiveDirectoryConfig { field: Some(..), ..WorkspacesDirectoryActiveDirectoryConfig::new(..) }`.
-    pub fn new(
-        domain_name: impl Into<crate::core::Expr>,
-        service_account_secret_arn: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(domain_name: impl Into<crate::core::Expr>, service_account_secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
             service_account_secret_arn: service_account_secret_arn.into(),
@@ -269,8 +266,7 @@ pub struct WorkspacesDirectory {
     pub active_directory_config: Option<WorkspacesDirectoryActiveDirectoryConfig>,
     /// `certificate_based_auth_properties`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub certificate_based_auth_properties:
-        Option<WorkspacesDirectoryCertificateBasedAuthProperties>,
+    pub certificate_based_auth_properties: Option<WorkspacesDirectoryCertificateBasedAuthProperties>,
     /// `saml_properties`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub saml_properties: Option<WorkspacesDirectorySamlProperties>,
@@ -468,11 +464,7 @@ pub struct WorkspacesWorkspace {
 
 impl WorkspacesWorkspace {
     /// `WorkspacesWorkspace` with its required arguments; set the others with `WorkspacesWorkspace { field: Some(..), ..WorkspacesWorkspace::new(..) }`.
-    pub fn new(
-        bundle_id: impl Into<crate::core::Expr>,
-        directory_id: impl Into<crate::core::Expr>,
-        user_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(bundle_id: impl Into<crate::core::Expr>, directory_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bundle_id: bundle_id.into(),
             directory_id: directory_id.into(),

@@ -5,8 +5,7 @@
 pub struct WorkspaceswebBrowserSettings {
     /// `additional_encryption_context`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_encryption_context:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub additional_encryption_context: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `browser_policy`. Required.
     pub browser_policy: crate::core::Expr,
     /// `customer_managed_key`. Optional.
@@ -35,8 +34,7 @@ impl crate::core::Resource for WorkspaceswebBrowserSettings {
 
 /// The `custom_pattern` block of [`WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern
-{
+pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern {
     /// `keyword_regex`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keyword_regex: Option<crate::core::Expr>,
@@ -63,8 +61,7 @@ impl WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedact
 
 /// The `redaction_place_holder` block of [`WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternRedactionPlaceHolder
-{
+pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternRedactionPlaceHolder {
     /// `redaction_place_holder_text`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redaction_place_holder_text: Option<crate::core::Expr>,
@@ -133,9 +130,7 @@ pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration {
     pub global_exempt_urls: Option<Vec<crate::core::Expr>>,
     /// `inline_redaction_pattern`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline_redaction_pattern: Option<
-        Vec<WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern>,
-    >,
+    pub inline_redaction_pattern: Option<Vec<WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern>>,
 }
 
 impl WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration {
@@ -155,8 +150,7 @@ impl WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration {
 pub struct WorkspaceswebDataProtectionSettings {
     /// `additional_encryption_context`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_encryption_context:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub additional_encryption_context: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `customer_managed_key`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_managed_key: Option<crate::core::Expr>,
@@ -170,8 +164,7 @@ pub struct WorkspaceswebDataProtectionSettings {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `inline_redaction_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline_redaction_configuration:
-        Option<Vec<WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration>>,
+    pub inline_redaction_configuration: Option<Vec<WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration>>,
 }
 
 impl WorkspaceswebDataProtectionSettings {
@@ -217,8 +210,7 @@ impl WorkspaceswebIpAccessSettingsIpRule {
 pub struct WorkspaceswebIpAccessSettings {
     /// `additional_encryption_context`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_encryption_context:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub additional_encryption_context: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `customer_managed_key`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_managed_key: Option<crate::core::Expr>,
@@ -269,11 +261,7 @@ pub struct WorkspaceswebNetworkSettings {
 
 impl WorkspaceswebNetworkSettings {
     /// `WorkspaceswebNetworkSettings` with its required arguments; set the others with `WorkspaceswebNetworkSettings { field: Some(..), ..WorkspaceswebNetworkSettings::new(..) }`.
-    pub fn new(
-        security_group_ids: Vec<crate::core::Expr>,
-        subnet_ids: Vec<crate::core::Expr>,
-        vpc_id: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
             subnet_ids,
@@ -340,12 +328,10 @@ impl WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist {
 pub struct WorkspaceswebUserSettingsCookieSynchronizationConfiguration {
     /// `allowlist`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowlist:
-        Option<Vec<WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist>>,
+    pub allowlist: Option<Vec<WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist>>,
     /// `blocklist`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub blocklist:
-        Option<Vec<WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist>>,
+    pub blocklist: Option<Vec<WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist>>,
 }
 
 impl WorkspaceswebUserSettingsCookieSynchronizationConfiguration {
@@ -392,8 +378,7 @@ impl WorkspaceswebUserSettingsToolbarConfiguration {
 pub struct WorkspaceswebUserSettings {
     /// `additional_encryption_context`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_encryption_context:
-        Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    pub additional_encryption_context: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `copy_allowed`. Required.
     pub copy_allowed: crate::core::Expr,
     /// `customer_managed_key`. Optional.
@@ -421,8 +406,7 @@ pub struct WorkspaceswebUserSettings {
     pub upload_allowed: crate::core::Expr,
     /// `cookie_synchronization_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cookie_synchronization_configuration:
-        Option<Vec<WorkspaceswebUserSettingsCookieSynchronizationConfiguration>>,
+    pub cookie_synchronization_configuration: Option<Vec<WorkspaceswebUserSettingsCookieSynchronizationConfiguration>>,
     /// `toolbar_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub toolbar_configuration: Option<Vec<WorkspaceswebUserSettingsToolbarConfiguration>>,
@@ -430,13 +414,7 @@ pub struct WorkspaceswebUserSettings {
 
 impl WorkspaceswebUserSettings {
     /// `WorkspaceswebUserSettings` with its required arguments; set the others with `WorkspaceswebUserSettings { field: Some(..), ..WorkspaceswebUserSettings::new(..) }`.
-    pub fn new(
-        copy_allowed: impl Into<crate::core::Expr>,
-        download_allowed: impl Into<crate::core::Expr>,
-        paste_allowed: impl Into<crate::core::Expr>,
-        print_allowed: impl Into<crate::core::Expr>,
-        upload_allowed: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(copy_allowed: impl Into<crate::core::Expr>, download_allowed: impl Into<crate::core::Expr>, paste_allowed: impl Into<crate::core::Expr>, print_allowed: impl Into<crate::core::Expr>, upload_allowed: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
             copy_allowed: copy_allowed.into(),

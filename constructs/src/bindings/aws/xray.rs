@@ -71,10 +71,7 @@ pub struct XrayGroup {
 
 impl XrayGroup {
     /// `XrayGroup` with its required arguments; set the others with `XrayGroup { field: Some(..), ..XrayGroup::new(..) }`.
-    pub fn new(
-        filter_expression: impl Into<crate::core::Expr>,
-        group_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(filter_expression: impl Into<crate::core::Expr>, group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_expression: filter_expression.into(),
             group_name: group_name.into(),
@@ -107,10 +104,7 @@ pub struct XrayResourcePolicy {
 
 impl XrayResourcePolicy {
     /// `XrayResourcePolicy` with its required arguments; set the others with `XrayResourcePolicy { field: Some(..), ..XrayResourcePolicy::new(..) }`.
-    pub fn new(
-        policy_document: impl Into<crate::core::Expr>,
-        policy_name: impl Into<crate::core::Expr>,
-    ) -> Self {
+    pub fn new(policy_document: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_policy_lockout_check: None,
             policy_document: policy_document.into(),
@@ -167,18 +161,7 @@ pub struct XraySamplingRule {
 impl XraySamplingRule {
     /// `XraySamplingRule` with its required arguments; set the others with `XraySamplingRule { field: Some(..), ..XraySamplingRule::new(..) }`.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        fixed_rate: impl Into<crate::core::Arg<crate::core::Number>>,
-        host: impl Into<crate::core::Expr>,
-        http_method: impl Into<crate::core::Expr>,
-        priority: impl Into<crate::core::Arg<crate::core::Number>>,
-        reservoir_size: impl Into<crate::core::Arg<crate::core::Number>>,
-        resource_arn: impl Into<crate::core::Expr>,
-        service_name: impl Into<crate::core::Expr>,
-        service_type: impl Into<crate::core::Expr>,
-        url_path: impl Into<crate::core::Expr>,
-        version: impl Into<crate::core::Arg<crate::core::Number>>,
-    ) -> Self {
+    pub fn new(fixed_rate: impl Into<crate::core::Arg<crate::core::Number>>, host: impl Into<crate::core::Expr>, http_method: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, reservoir_size: impl Into<crate::core::Arg<crate::core::Number>>, resource_arn: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>, service_type: impl Into<crate::core::Expr>, url_path: impl Into<crate::core::Expr>, version: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             attributes: None,
             fixed_rate: fixed_rate.into(),
