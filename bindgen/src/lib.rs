@@ -6,7 +6,7 @@
 //! `Option`, so a literal names only what it sets
 //! (`Foo { bar: Some(..), ..Foo::new(required) }`). Nested blocks become
 //! structs of their own (one value when `max_items` is 1, a list
-//! otherwise); blocks of the same shape in one service share one struct.
+//! otherwise); blocks of the same shape in one resource share one struct.
 //! Every attribute is readable from a `Ref` as an `Expr`. Resources are
 //! grouped by service (the first word after the provider's prefix), one
 //! module and one cargo feature per service, so a build compiles only the
@@ -347,7 +347,10 @@ struct Module<'p> {
     provider: &'p Provider,
     /// Struct names given so far.
     names: BTreeSet<String>,
-    /// A block's canonical JSON -> the struct generated for it.
+    /// A block's canonical JSON -> the struct generated for it, within the
+    /// resource being generated: a struct is never shared with another
+    /// resource, so its name (and its docs) always name its own resource,
+    /// and adding a resource never renames another's structs.
     shapes: HashMap<String, String>,
     /// Structs in the order they were generated.
     code: String,
@@ -392,6 +395,7 @@ impl<'p> Module<'p> {
     }
 
     fn top_level(&mut self, kind: Kind, tf_type: &str, block: &Value, name: &str) {
+        self.shapes.clear();
         let what = match kind {
             Kind::Resource => "resource",
             Kind::Data => "data source",
@@ -568,7 +572,15 @@ impl<'p> Module<'p> {
         if let Some(name) = self.shapes.get(&shape) {
             return name.clone();
         }
-        let name = self.claim(&format!("{parent}{}", pascal(key)));
+        // A nested block named like a resource (`aws_s3_bucket`'s `logging`
+        // and `aws_s3_bucket_logging`) gets `Block`, not a number.
+        let wanted = format!("{parent}{}", pascal(key));
+        let wanted = if self.names.contains(&wanted) {
+            format!("{wanted}Block")
+        } else {
+            wanted
+        };
+        let name = self.claim(&wanted);
         self.shapes.insert(shape, name.clone());
         let title = format!("The `{key}` block of [`{parent}`].");
         self.structure(&name, &title, block);

@@ -88,7 +88,7 @@ fn blocks_are_one_value_or_a_list_by_their_item_limits() {
     assert!(code.contains("    pub axle: GearAxle,"), "{code}");
     assert!(code.contains("    pub hub: Option<GearHub>,"), "{code}");
     assert!(
-        code.contains("    pub spoke: Option<Vec<GearSpoke2>>,"),
+        code.contains("    pub spoke: Option<Vec<GearSpokeBlock>>,"),
         "{code}"
     );
     // `hub` and `rim` have the same shape: one struct serves both.
@@ -117,12 +117,12 @@ fn keywords_and_collisions_get_valid_distinct_names() {
         code.contains("    pub r#match: Option<crate::core::Expr>,"),
         "{code}"
     );
-    // The resource keeps its name; the nested block takes the next one.
+    // The resource keeps its name; the nested block takes `...Block`.
     assert!(
         code.contains("pub struct GearSpoke {\n    /// `gear`. Required."),
         "{code}"
     );
-    assert!(code.contains("pub struct GearSpoke2 {"), "{code}");
+    assert!(code.contains("pub struct GearSpokeBlock {"), "{code}");
     // A data source of the same type has its own struct.
     assert!(code.contains("pub struct DataGear {"), "{code}");
     assert!(

@@ -823,6 +823,126 @@ impl AlbListenerRuleActionAuthenticateOidc {
     }
 }
 
+/// The `fixed_response` block of [`AlbListenerRuleAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AlbListenerRuleActionFixedResponse {
+    /// `content_type`. Required.
+    pub content_type: crate::core::Expr,
+    /// `message_body`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_body: Option<crate::core::Expr>,
+    /// `status_code`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_code: Option<crate::core::Expr>,
+}
+
+impl AlbListenerRuleActionFixedResponse {
+    /// `AlbListenerRuleActionFixedResponse` with its required arguments; set the others with `AlbListenerRuleActionFixedResponse { field: Some(..), ..AlbListenerRuleActionFixedResponse::new(..) }`.
+    pub fn new(content_type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            content_type: content_type.into(),
+            message_body: None,
+            status_code: None,
+        }
+    }
+}
+
+/// The `stickiness` block of [`AlbListenerRuleActionForward`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AlbListenerRuleActionForwardStickiness {
+    /// `duration`. Required.
+    pub duration: crate::core::Arg<crate::core::Number>,
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+}
+
+impl AlbListenerRuleActionForwardStickiness {
+    /// `AlbListenerRuleActionForwardStickiness` with its required arguments; set the others with `AlbListenerRuleActionForwardStickiness { field: Some(..), ..AlbListenerRuleActionForwardStickiness::new(..) }`.
+    pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            duration: duration.into(),
+            enabled: None,
+        }
+    }
+}
+
+/// The `target_group` block of [`AlbListenerRuleActionForward`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AlbListenerRuleActionForwardTargetGroup {
+    /// `arn`. Required.
+    pub arn: crate::core::Expr,
+    /// `weight`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl AlbListenerRuleActionForwardTargetGroup {
+    /// `AlbListenerRuleActionForwardTargetGroup` with its required arguments; set the others with `AlbListenerRuleActionForwardTargetGroup { field: Some(..), ..AlbListenerRuleActionForwardTargetGroup::new(..) }`.
+    pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            arn: arn.into(),
+            weight: None,
+        }
+    }
+}
+
+/// The `forward` block of [`AlbListenerRuleAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AlbListenerRuleActionForward {
+    /// `stickiness`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stickiness: Option<AlbListenerRuleActionForwardStickiness>,
+    /// `target_group`. Required.
+    pub target_group: Vec<AlbListenerRuleActionForwardTargetGroup>,
+}
+
+impl AlbListenerRuleActionForward {
+    /// `AlbListenerRuleActionForward` with its required arguments; set the others with `AlbListenerRuleActionForward { field: Some(..), ..AlbListenerRuleActionForward::new(..) }`.
+    pub fn new(target_group: Vec<AlbListenerRuleActionForwardTargetGroup>) -> Self {
+        Self {
+            stickiness: None,
+            target_group,
+        }
+    }
+}
+
+/// The `redirect` block of [`AlbListenerRuleAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AlbListenerRuleActionRedirect {
+    /// `host`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<crate::core::Expr>,
+    /// `path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<crate::core::Expr>,
+    /// `port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<crate::core::Expr>,
+    /// `protocol`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<crate::core::Expr>,
+    /// `query`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<crate::core::Expr>,
+    /// `status_code`. Required.
+    pub status_code: crate::core::Expr,
+}
+
+impl AlbListenerRuleActionRedirect {
+    /// `AlbListenerRuleActionRedirect` with its required arguments; set the others with `AlbListenerRuleActionRedirect { field: Some(..), ..AlbListenerRuleActionRedirect::new(..) }`.
+    pub fn new(status_code: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            host: None,
+            path: None,
+            port: None,
+            protocol: None,
+            query: None,
+            status_code: status_code.into(),
+        }
+    }
+}
+
 /// The `action` block of [`AlbListenerRule`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AlbListenerRuleAction {
@@ -842,13 +962,13 @@ pub struct AlbListenerRuleAction {
     pub authenticate_oidc: Option<AlbListenerRuleActionAuthenticateOidc>,
     /// `fixed_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fixed_response: Option<AlbListenerDefaultActionFixedResponse>,
+    pub fixed_response: Option<AlbListenerRuleActionFixedResponse>,
     /// `forward`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forward: Option<AlbListenerDefaultActionForward>,
+    pub forward: Option<AlbListenerRuleActionForward>,
     /// `redirect`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redirect: Option<AlbListenerDefaultActionRedirect>,
+    pub redirect: Option<AlbListenerRuleActionRedirect>,
 }
 
 impl AlbListenerRuleAction {
@@ -1386,6 +1506,23 @@ impl crate::core::DataSource for DataAlb {
     const TYPE: &'static str = "aws_alb";
 }
 
+/// The `timeouts` block of [`DataAlbListener`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataAlbListenerTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataAlbListenerTimeouts {
+    /// `DataAlbListenerTimeouts` with its required arguments; set the others with `DataAlbListenerTimeouts { field: Some(..), ..DataAlbListenerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_alb_listener` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataAlbListener {
@@ -1406,7 +1543,7 @@ pub struct DataAlbListener {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataAlbTimeouts>,
+    pub timeouts: Option<DataAlbListenerTimeouts>,
 }
 
 impl DataAlbListener {
@@ -1425,6 +1562,23 @@ impl DataAlbListener {
 
 impl crate::core::DataSource for DataAlbListener {
     const TYPE: &'static str = "aws_alb_listener";
+}
+
+/// The `timeouts` block of [`DataAlbTargetGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataAlbTargetGroupTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataAlbTargetGroupTimeouts {
+    /// `DataAlbTargetGroupTimeouts` with its required arguments; set the others with `DataAlbTargetGroupTimeouts { field: Some(..), ..DataAlbTargetGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
 }
 
 /// `aws_alb_target_group` (data source).
@@ -1447,7 +1601,7 @@ pub struct DataAlbTargetGroup {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataAlbTimeouts>,
+    pub timeouts: Option<DataAlbTargetGroupTimeouts>,
 }
 
 impl DataAlbTargetGroup {

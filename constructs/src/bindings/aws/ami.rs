@@ -218,6 +218,31 @@ impl AmiCopyEphemeralBlockDevice {
     }
 }
 
+/// The `timeouts` block of [`AmiCopy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AmiCopyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl AmiCopyTimeouts {
+    /// `AmiCopyTimeouts` with its required arguments; set the others with `AmiCopyTimeouts { field: Some(..), ..AmiCopyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_ami_copy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AmiCopy {
@@ -259,7 +284,7 @@ pub struct AmiCopy {
     pub ephemeral_block_device: Option<Vec<AmiCopyEphemeralBlockDevice>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<AmiTimeouts>,
+    pub timeouts: Option<AmiCopyTimeouts>,
 }
 
 impl AmiCopy {
@@ -286,6 +311,57 @@ impl AmiCopy {
 
 impl crate::core::Resource for AmiCopy {
     const TYPE: &'static str = "aws_ami_copy";
+}
+
+/// The `ebs_block_device` block of [`AmiFromInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AmiFromInstanceEbsBlockDevice {
+}
+
+impl AmiFromInstanceEbsBlockDevice {
+    /// `AmiFromInstanceEbsBlockDevice` with its required arguments; set the others with `AmiFromInstanceEbsBlockDevice { field: Some(..), ..AmiFromInstanceEbsBlockDevice::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
+/// The `ephemeral_block_device` block of [`AmiFromInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AmiFromInstanceEphemeralBlockDevice {
+}
+
+impl AmiFromInstanceEphemeralBlockDevice {
+    /// `AmiFromInstanceEphemeralBlockDevice` with its required arguments; set the others with `AmiFromInstanceEphemeralBlockDevice { field: Some(..), ..AmiFromInstanceEphemeralBlockDevice::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
+/// The `timeouts` block of [`AmiFromInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AmiFromInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl AmiFromInstanceTimeouts {
+    /// `AmiFromInstanceTimeouts` with its required arguments; set the others with `AmiFromInstanceTimeouts { field: Some(..), ..AmiFromInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_ami_from_instance` (resource).
@@ -315,13 +391,13 @@ pub struct AmiFromInstance {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `ebs_block_device`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_block_device: Option<Vec<AmiCopyEbsBlockDevice>>,
+    pub ebs_block_device: Option<Vec<AmiFromInstanceEbsBlockDevice>>,
     /// `ephemeral_block_device`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ephemeral_block_device: Option<Vec<AmiCopyEphemeralBlockDevice>>,
+    pub ephemeral_block_device: Option<Vec<AmiFromInstanceEphemeralBlockDevice>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<AmiTimeouts>,
+    pub timeouts: Option<AmiFromInstanceTimeouts>,
 }
 
 impl AmiFromInstance {
@@ -480,6 +556,42 @@ impl crate::core::DataSource for DataAmi {
     const TYPE: &'static str = "aws_ami";
 }
 
+/// The `filter` block of [`DataAmiIds`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataAmiIdsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataAmiIdsFilter {
+    /// `DataAmiIdsFilter` with its required arguments; set the others with `DataAmiIdsFilter { field: Some(..), ..DataAmiIdsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataAmiIds`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataAmiIdsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataAmiIdsTimeouts {
+    /// `DataAmiIdsTimeouts` with its required arguments; set the others with `DataAmiIdsTimeouts { field: Some(..), ..DataAmiIdsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ami_ids` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataAmiIds {
@@ -502,10 +614,10 @@ pub struct DataAmiIds {
     pub sort_ascending: Option<crate::core::Arg<bool>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataAmiFilter>>,
+    pub filter: Option<Vec<DataAmiIdsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataAmiTimeouts>,
+    pub timeouts: Option<DataAmiIdsTimeouts>,
 }
 
 impl DataAmiIds {

@@ -398,6 +398,34 @@ impl AppfabricIngestionDestinationProcessingConfiguration {
     }
 }
 
+/// The `timeouts` block of [`AppfabricIngestionDestination`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppfabricIngestionDestinationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl AppfabricIngestionDestinationTimeouts {
+    /// `AppfabricIngestionDestinationTimeouts` with its required arguments; set the others with `AppfabricIngestionDestinationTimeouts { field: Some(..), ..AppfabricIngestionDestinationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_appfabric_ingestion_destination` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppfabricIngestionDestination {
@@ -416,7 +444,7 @@ pub struct AppfabricIngestionDestination {
     pub processing_configuration: Option<Vec<AppfabricIngestionDestinationProcessingConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<AppfabricAppAuthorizationTimeouts>,
+    pub timeouts: Option<AppfabricIngestionDestinationTimeouts>,
 }
 
 impl AppfabricIngestionDestination {

@@ -989,6 +989,19 @@ impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge {
     }
 }
 
+/// The `lookout_metrics` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorProperties`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics {
+}
+
+impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics {
+    /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
 /// The `redshift` block of [`AppflowFlowDestinationFlowConfigDestinationConnectorProperties`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift {
@@ -1333,7 +1346,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorProperties {
     pub honeycode: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge>,
     /// `lookout_metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lookout_metrics: Option<AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude>,
+    pub lookout_metrics: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics>,
     /// `marketo`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marketo: Option<AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge>,

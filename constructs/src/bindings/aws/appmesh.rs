@@ -604,6 +604,82 @@ impl AppmeshRouteSpecGrpcRouteAction {
     }
 }
 
+/// The `range` block of [`AppmeshRouteSpecGrpcRouteMatchMetadataMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange {
+    /// `end`. Required.
+    pub end: crate::core::Arg<crate::core::Number>,
+    /// `start`. Required.
+    pub start: crate::core::Arg<crate::core::Number>,
+}
+
+impl AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange {
+    /// `AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange { field: Some(..), ..AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange::new(..) }`.
+    pub fn new(end: impl Into<crate::core::Arg<crate::core::Number>>, start: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            end: end.into(),
+            start: start.into(),
+        }
+    }
+}
+
+/// The `match` block of [`AppmeshRouteSpecGrpcRouteMatchMetadata`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshRouteSpecGrpcRouteMatchMetadataMatch {
+    /// `exact`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<crate::core::Expr>,
+    /// `prefix`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<crate::core::Expr>,
+    /// `regex`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex: Option<crate::core::Expr>,
+    /// `suffix`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<crate::core::Expr>,
+    /// `range`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange>,
+}
+
+impl AppmeshRouteSpecGrpcRouteMatchMetadataMatch {
+    /// `AppmeshRouteSpecGrpcRouteMatchMetadataMatch` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteMatchMetadataMatch { field: Some(..), ..AppmeshRouteSpecGrpcRouteMatchMetadataMatch::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            exact: None,
+            prefix: None,
+            regex: None,
+            suffix: None,
+            range: None,
+        }
+    }
+}
+
+/// The `metadata` block of [`AppmeshRouteSpecGrpcRouteMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshRouteSpecGrpcRouteMatchMetadata {
+    /// `invert`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invert: Option<crate::core::Arg<bool>>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#match: Option<AppmeshRouteSpecGrpcRouteMatchMetadataMatch>,
+}
+
+impl AppmeshRouteSpecGrpcRouteMatchMetadata {
+    /// `AppmeshRouteSpecGrpcRouteMatchMetadata` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteMatchMetadata { field: Some(..), ..AppmeshRouteSpecGrpcRouteMatchMetadata::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            invert: None,
+            name: name.into(),
+            r#match: None,
+        }
+    }
+}
+
 /// The `match` block of [`AppmeshRouteSpecGrpcRoute`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppmeshRouteSpecGrpcRouteMatch {
@@ -621,7 +697,7 @@ pub struct AppmeshRouteSpecGrpcRouteMatch {
     pub service_name: Option<crate::core::Expr>,
     /// `metadata`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<Vec<AppmeshGatewayRouteSpecHttp2RouteMatchHeader>>,
+    pub metadata: Option<Vec<AppmeshRouteSpecGrpcRouteMatchMetadata>>,
 }
 
 impl AppmeshRouteSpecGrpcRouteMatch {
@@ -736,6 +812,64 @@ impl AppmeshRouteSpecGrpcRoute {
     }
 }
 
+/// The `path` block of [`AppmeshRouteSpecHttp2RouteMatch`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshRouteSpecHttp2RouteMatchPath {
+    /// `exact`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<crate::core::Expr>,
+    /// `regex`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex: Option<crate::core::Expr>,
+}
+
+impl AppmeshRouteSpecHttp2RouteMatchPath {
+    /// `AppmeshRouteSpecHttp2RouteMatchPath` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteMatchPath { field: Some(..), ..AppmeshRouteSpecHttp2RouteMatchPath::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            exact: None,
+            regex: None,
+        }
+    }
+}
+
+/// The `match` block of [`AppmeshRouteSpecHttp2RouteMatchQueryParameter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch {
+    /// `exact`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<crate::core::Expr>,
+}
+
+impl AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch {
+    /// `AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch { field: Some(..), ..AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            exact: None,
+        }
+    }
+}
+
+/// The `query_parameter` block of [`AppmeshRouteSpecHttp2RouteMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshRouteSpecHttp2RouteMatchQueryParameter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#match: Option<AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch>,
+}
+
+impl AppmeshRouteSpecHttp2RouteMatchQueryParameter {
+    /// `AppmeshRouteSpecHttp2RouteMatchQueryParameter` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteMatchQueryParameter { field: Some(..), ..AppmeshRouteSpecHttp2RouteMatchQueryParameter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            r#match: None,
+        }
+    }
+}
+
 /// The `match` block of [`AppmeshRouteSpecHttp2Route`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppmeshRouteSpecHttp2RouteMatch {
@@ -753,13 +887,13 @@ pub struct AppmeshRouteSpecHttp2RouteMatch {
     pub scheme: Option<crate::core::Expr>,
     /// `header`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub header: Option<Vec<AppmeshGatewayRouteSpecHttp2RouteMatchHeader>>,
+    pub header: Option<Vec<AppmeshRouteSpecGrpcRouteMatchMetadata>>,
     /// `path`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<AppmeshGatewayRouteSpecHttp2RouteMatchPath>,
+    pub path: Option<AppmeshRouteSpecHttp2RouteMatchPath>,
     /// `query_parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_parameter: Option<Vec<AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameter>>,
+    pub query_parameter: Option<Vec<AppmeshRouteSpecHttp2RouteMatchQueryParameter>>,
 }
 
 impl AppmeshRouteSpecHttp2RouteMatch {
@@ -1603,6 +1737,216 @@ impl crate::core::Resource for AppmeshVirtualGateway {
     const TYPE: &'static str = "aws_appmesh_virtual_gateway";
 }
 
+/// The `file` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile {
+    /// `certificate_chain`. Required.
+    pub certificate_chain: crate::core::Expr,
+    /// `private_key`. Required.
+    pub private_key: crate::core::Expr,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile::new(..) }`.
+    pub fn new(certificate_chain: impl Into<crate::core::Expr>, private_key: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            certificate_chain: certificate_chain.into(),
+            private_key: private_key.into(),
+        }
+    }
+}
+
+/// The `sds` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds {
+    /// `secret_name`. Required.
+    pub secret_name: crate::core::Expr,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds::new(..) }`.
+    pub fn new(secret_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            secret_name: secret_name.into(),
+        }
+    }
+}
+
+/// The `certificate` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate {
+    /// `file`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile>,
+    /// `sds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sds: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds>,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            file: None,
+            sds: None,
+        }
+    }
+}
+
+/// The `match` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch {
+    /// `exact`. Required.
+    pub exact: Vec<crate::core::Expr>,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch::new(..) }`.
+    pub fn new(exact: Vec<crate::core::Expr>) -> Self {
+        Self {
+            exact,
+        }
+    }
+}
+
+/// The `subject_alternative_names` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames {
+    /// `match`. Required.
+    pub r#match: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames::new(..) }`.
+    pub fn new(r#match: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch) -> Self {
+        Self {
+            r#match,
+        }
+    }
+}
+
+/// The `acm` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm {
+    /// `certificate_authority_arns`. Required.
+    pub certificate_authority_arns: Vec<crate::core::Expr>,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm::new(..) }`.
+    pub fn new(certificate_authority_arns: Vec<crate::core::Expr>) -> Self {
+        Self {
+            certificate_authority_arns,
+        }
+    }
+}
+
+/// The `file` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile {
+    /// `certificate_chain`. Required.
+    pub certificate_chain: crate::core::Expr,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile::new(..) }`.
+    pub fn new(certificate_chain: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            certificate_chain: certificate_chain.into(),
+        }
+    }
+}
+
+/// The `trust` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust {
+    /// `acm`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acm: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm>,
+    /// `file`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile>,
+    /// `sds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sds: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds>,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            acm: None,
+            file: None,
+            sds: None,
+        }
+    }
+}
+
+/// The `validation` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation {
+    /// `subject_alternative_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_alternative_names: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames>,
+    /// `trust`. Required.
+    pub trust: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation::new(..) }`.
+    pub fn new(trust: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust) -> Self {
+        Self {
+            subject_alternative_names: None,
+            trust,
+        }
+    }
+}
+
+/// The `tls` block of [`AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls {
+    /// `enforce`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enforce: Option<crate::core::Arg<bool>>,
+    /// `ports`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ports: Option<Vec<crate::core::Arg<crate::core::Number>>>,
+    /// `certificate`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate>,
+    /// `validation`. Required.
+    pub validation: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls::new(..) }`.
+    pub fn new(validation: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation) -> Self {
+        Self {
+            enforce: None,
+            ports: None,
+            certificate: None,
+            validation,
+        }
+    }
+}
+
+/// The `client_policy` block of [`AppmeshVirtualNodeSpecBackendVirtualService`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy {
+    /// `tls`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls>,
+}
+
+impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy {
+    /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            tls: None,
+        }
+    }
+}
+
 /// The `virtual_service` block of [`AppmeshVirtualNodeSpecBackend`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualNodeSpecBackendVirtualService {
@@ -1610,7 +1954,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualService {
     pub virtual_service_name: crate::core::Expr,
     /// `client_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_policy: Option<AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy>,
+    pub client_policy: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy>,
 }
 
 impl AppmeshVirtualNodeSpecBackendVirtualService {
@@ -1639,6 +1983,59 @@ impl AppmeshVirtualNodeSpecBackend {
     }
 }
 
+/// The `backend_defaults` block of [`AppmeshVirtualNodeSpec`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecBackendDefaults {
+    /// `client_policy`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_policy: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy>,
+}
+
+impl AppmeshVirtualNodeSpecBackendDefaults {
+    /// `AppmeshVirtualNodeSpecBackendDefaults` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendDefaults { field: Some(..), ..AppmeshVirtualNodeSpecBackendDefaults::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            client_policy: None,
+        }
+    }
+}
+
+/// The `grpc` block of [`AppmeshVirtualNodeSpecListenerConnectionPool`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerConnectionPoolGrpc {
+    /// `max_requests`. Required.
+    pub max_requests: crate::core::Arg<crate::core::Number>,
+}
+
+impl AppmeshVirtualNodeSpecListenerConnectionPoolGrpc {
+    /// `AppmeshVirtualNodeSpecListenerConnectionPoolGrpc` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerConnectionPoolGrpc { field: Some(..), ..AppmeshVirtualNodeSpecListenerConnectionPoolGrpc::new(..) }`.
+    pub fn new(max_requests: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            max_requests: max_requests.into(),
+        }
+    }
+}
+
+/// The `http` block of [`AppmeshVirtualNodeSpecListenerConnectionPool`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerConnectionPoolHttp {
+    /// `max_connections`. Required.
+    pub max_connections: crate::core::Arg<crate::core::Number>,
+    /// `max_pending_requests`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_pending_requests: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl AppmeshVirtualNodeSpecListenerConnectionPoolHttp {
+    /// `AppmeshVirtualNodeSpecListenerConnectionPoolHttp` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerConnectionPoolHttp { field: Some(..), ..AppmeshVirtualNodeSpecListenerConnectionPoolHttp::new(..) }`.
+    pub fn new(max_connections: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            max_connections: max_connections.into(),
+            max_pending_requests: None,
+        }
+    }
+}
+
 /// The `tcp` block of [`AppmeshVirtualNodeSpecListenerConnectionPool`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualNodeSpecListenerConnectionPoolTcp {
@@ -1660,13 +2057,13 @@ impl AppmeshVirtualNodeSpecListenerConnectionPoolTcp {
 pub struct AppmeshVirtualNodeSpecListenerConnectionPool {
     /// `grpc`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grpc: Option<AppmeshVirtualGatewaySpecListenerConnectionPoolGrpc>,
+    pub grpc: Option<AppmeshVirtualNodeSpecListenerConnectionPoolGrpc>,
     /// `http`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http: Option<Vec<AppmeshVirtualGatewaySpecListenerConnectionPoolHttp>>,
+    pub http: Option<Vec<AppmeshVirtualNodeSpecListenerConnectionPoolHttp>>,
     /// `http2`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http2: Option<Vec<AppmeshVirtualGatewaySpecListenerConnectionPoolGrpc>>,
+    pub http2: Option<Vec<AppmeshVirtualNodeSpecListenerConnectionPoolGrpc>>,
     /// `tcp`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tcp: Option<Vec<AppmeshVirtualNodeSpecListenerConnectionPoolTcp>>,
@@ -1684,6 +2081,61 @@ impl AppmeshVirtualNodeSpecListenerConnectionPool {
     }
 }
 
+/// The `health_check` block of [`AppmeshVirtualNodeSpecListener`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerHealthCheck {
+    /// `healthy_threshold`. Required.
+    pub healthy_threshold: crate::core::Arg<crate::core::Number>,
+    /// `interval_millis`. Required.
+    pub interval_millis: crate::core::Arg<crate::core::Number>,
+    /// `path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<crate::core::Expr>,
+    /// `port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<crate::core::Arg<crate::core::Number>>,
+    /// `protocol`. Required.
+    pub protocol: crate::core::Expr,
+    /// `timeout_millis`. Required.
+    pub timeout_millis: crate::core::Arg<crate::core::Number>,
+    /// `unhealthy_threshold`. Required.
+    pub unhealthy_threshold: crate::core::Arg<crate::core::Number>,
+}
+
+impl AppmeshVirtualNodeSpecListenerHealthCheck {
+    /// `AppmeshVirtualNodeSpecListenerHealthCheck` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerHealthCheck { field: Some(..), ..AppmeshVirtualNodeSpecListenerHealthCheck::new(..) }`.
+    pub fn new(healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>, interval_millis: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, timeout_millis: impl Into<crate::core::Arg<crate::core::Number>>, unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            healthy_threshold: healthy_threshold.into(),
+            interval_millis: interval_millis.into(),
+            path: None,
+            port: None,
+            protocol: protocol.into(),
+            timeout_millis: timeout_millis.into(),
+            unhealthy_threshold: unhealthy_threshold.into(),
+        }
+    }
+}
+
+/// The `base_ejection_duration` block of [`AppmeshVirtualNodeSpecListenerOutlierDetection`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration {
+    /// `unit`. Required.
+    pub unit: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Arg<crate::core::Number>,
+}
+
+impl AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration {
+    /// `AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration { field: Some(..), ..AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration::new(..) }`.
+    pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            unit: unit.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// The `outlier_detection` block of [`AppmeshVirtualNodeSpecListener`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualNodeSpecListenerOutlierDetection {
@@ -1692,14 +2144,14 @@ pub struct AppmeshVirtualNodeSpecListenerOutlierDetection {
     /// `max_server_errors`. Required.
     pub max_server_errors: crate::core::Arg<crate::core::Number>,
     /// `base_ejection_duration`. Required.
-    pub base_ejection_duration: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
+    pub base_ejection_duration: AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration,
     /// `interval`. Required.
-    pub interval: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout,
+    pub interval: AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration,
 }
 
 impl AppmeshVirtualNodeSpecListenerOutlierDetection {
     /// `AppmeshVirtualNodeSpecListenerOutlierDetection` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerOutlierDetection { field: Some(..), ..AppmeshVirtualNodeSpecListenerOutlierDetection::new(..) }`.
-    pub fn new(max_ejection_percent: impl Into<crate::core::Arg<crate::core::Number>>, max_server_errors: impl Into<crate::core::Arg<crate::core::Number>>, base_ejection_duration: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout, interval: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout) -> Self {
+    pub fn new(max_ejection_percent: impl Into<crate::core::Arg<crate::core::Number>>, max_server_errors: impl Into<crate::core::Arg<crate::core::Number>>, base_ejection_duration: AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration, interval: AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration) -> Self {
         Self {
             max_ejection_percent: max_ejection_percent.into(),
             max_server_errors: max_server_errors.into(),
@@ -1709,21 +2161,78 @@ impl AppmeshVirtualNodeSpecListenerOutlierDetection {
     }
 }
 
+/// The `port_mapping` block of [`AppmeshVirtualNodeSpecListener`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerPortMapping {
+    /// `port`. Required.
+    pub port: crate::core::Arg<crate::core::Number>,
+    /// `protocol`. Required.
+    pub protocol: crate::core::Expr,
+}
+
+impl AppmeshVirtualNodeSpecListenerPortMapping {
+    /// `AppmeshVirtualNodeSpecListenerPortMapping` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerPortMapping { field: Some(..), ..AppmeshVirtualNodeSpecListenerPortMapping::new(..) }`.
+    pub fn new(port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            port: port.into(),
+            protocol: protocol.into(),
+        }
+    }
+}
+
+/// The `grpc` block of [`AppmeshVirtualNodeSpecListenerTimeout`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerTimeoutGrpc {
+    /// `idle`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idle: Option<AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration>,
+    /// `per_request`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_request: Option<AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration>,
+}
+
+impl AppmeshVirtualNodeSpecListenerTimeoutGrpc {
+    /// `AppmeshVirtualNodeSpecListenerTimeoutGrpc` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTimeoutGrpc { field: Some(..), ..AppmeshVirtualNodeSpecListenerTimeoutGrpc::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            idle: None,
+            per_request: None,
+        }
+    }
+}
+
+/// The `tcp` block of [`AppmeshVirtualNodeSpecListenerTimeout`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerTimeoutTcp {
+    /// `idle`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idle: Option<AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration>,
+}
+
+impl AppmeshVirtualNodeSpecListenerTimeoutTcp {
+    /// `AppmeshVirtualNodeSpecListenerTimeoutTcp` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTimeoutTcp { field: Some(..), ..AppmeshVirtualNodeSpecListenerTimeoutTcp::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            idle: None,
+        }
+    }
+}
+
 /// The `timeout` block of [`AppmeshVirtualNodeSpecListener`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AppmeshVirtualNodeSpecListenerTimeout {
     /// `grpc`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grpc: Option<AppmeshRouteSpecGrpcRouteTimeout>,
+    pub grpc: Option<AppmeshVirtualNodeSpecListenerTimeoutGrpc>,
     /// `http`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http: Option<AppmeshRouteSpecGrpcRouteTimeout>,
+    pub http: Option<AppmeshVirtualNodeSpecListenerTimeoutGrpc>,
     /// `http2`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http2: Option<AppmeshRouteSpecGrpcRouteTimeout>,
+    pub http2: Option<AppmeshVirtualNodeSpecListenerTimeoutGrpc>,
     /// `tcp`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tcp: Option<AppmeshRouteSpecTcpRouteTimeout>,
+    pub tcp: Option<AppmeshVirtualNodeSpecListenerTimeoutTcp>,
 }
 
 impl AppmeshVirtualNodeSpecListenerTimeout {
@@ -1738,6 +2247,111 @@ impl AppmeshVirtualNodeSpecListenerTimeout {
     }
 }
 
+/// The `acm` block of [`AppmeshVirtualNodeSpecListenerTlsCertificate`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerTlsCertificateAcm {
+    /// `certificate_arn`. Required.
+    pub certificate_arn: crate::core::Expr,
+}
+
+impl AppmeshVirtualNodeSpecListenerTlsCertificateAcm {
+    /// `AppmeshVirtualNodeSpecListenerTlsCertificateAcm` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsCertificateAcm { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsCertificateAcm::new(..) }`.
+    pub fn new(certificate_arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            certificate_arn: certificate_arn.into(),
+        }
+    }
+}
+
+/// The `certificate` block of [`AppmeshVirtualNodeSpecListenerTls`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerTlsCertificate {
+    /// `acm`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acm: Option<AppmeshVirtualNodeSpecListenerTlsCertificateAcm>,
+    /// `file`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile>,
+    /// `sds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sds: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds>,
+}
+
+impl AppmeshVirtualNodeSpecListenerTlsCertificate {
+    /// `AppmeshVirtualNodeSpecListenerTlsCertificate` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsCertificate { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsCertificate::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            acm: None,
+            file: None,
+            sds: None,
+        }
+    }
+}
+
+/// The `trust` block of [`AppmeshVirtualNodeSpecListenerTlsValidation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerTlsValidationTrust {
+    /// `file`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile>,
+    /// `sds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sds: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds>,
+}
+
+impl AppmeshVirtualNodeSpecListenerTlsValidationTrust {
+    /// `AppmeshVirtualNodeSpecListenerTlsValidationTrust` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsValidationTrust { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsValidationTrust::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            file: None,
+            sds: None,
+        }
+    }
+}
+
+/// The `validation` block of [`AppmeshVirtualNodeSpecListenerTls`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerTlsValidation {
+    /// `subject_alternative_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_alternative_names: Option<AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames>,
+    /// `trust`. Required.
+    pub trust: AppmeshVirtualNodeSpecListenerTlsValidationTrust,
+}
+
+impl AppmeshVirtualNodeSpecListenerTlsValidation {
+    /// `AppmeshVirtualNodeSpecListenerTlsValidation` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsValidation { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsValidation::new(..) }`.
+    pub fn new(trust: AppmeshVirtualNodeSpecListenerTlsValidationTrust) -> Self {
+        Self {
+            subject_alternative_names: None,
+            trust,
+        }
+    }
+}
+
+/// The `tls` block of [`AppmeshVirtualNodeSpecListener`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecListenerTls {
+    /// `mode`. Required.
+    pub mode: crate::core::Expr,
+    /// `certificate`. Required.
+    pub certificate: AppmeshVirtualNodeSpecListenerTlsCertificate,
+    /// `validation`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation: Option<AppmeshVirtualNodeSpecListenerTlsValidation>,
+}
+
+impl AppmeshVirtualNodeSpecListenerTls {
+    /// `AppmeshVirtualNodeSpecListenerTls` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTls { field: Some(..), ..AppmeshVirtualNodeSpecListenerTls::new(..) }`.
+    pub fn new(mode: impl Into<crate::core::Expr>, certificate: AppmeshVirtualNodeSpecListenerTlsCertificate) -> Self {
+        Self {
+            mode: mode.into(),
+            certificate,
+            validation: None,
+        }
+    }
+}
+
 /// The `listener` block of [`AppmeshVirtualNodeSpec`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualNodeSpecListener {
@@ -1746,23 +2360,23 @@ pub struct AppmeshVirtualNodeSpecListener {
     pub connection_pool: Option<AppmeshVirtualNodeSpecListenerConnectionPool>,
     /// `health_check`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub health_check: Option<AppmeshVirtualGatewaySpecListenerHealthCheck>,
+    pub health_check: Option<AppmeshVirtualNodeSpecListenerHealthCheck>,
     /// `outlier_detection`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlier_detection: Option<AppmeshVirtualNodeSpecListenerOutlierDetection>,
     /// `port_mapping`. Required.
-    pub port_mapping: AppmeshVirtualGatewaySpecListenerPortMapping,
+    pub port_mapping: AppmeshVirtualNodeSpecListenerPortMapping,
     /// `timeout`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: Option<AppmeshVirtualNodeSpecListenerTimeout>,
     /// `tls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tls: Option<AppmeshVirtualGatewaySpecListenerTls>,
+    pub tls: Option<AppmeshVirtualNodeSpecListenerTls>,
 }
 
 impl AppmeshVirtualNodeSpecListener {
     /// `AppmeshVirtualNodeSpecListener` with its required arguments; set the others with `AppmeshVirtualNodeSpecListener { field: Some(..), ..AppmeshVirtualNodeSpecListener::new(..) }`.
-    pub fn new(port_mapping: AppmeshVirtualGatewaySpecListenerPortMapping) -> Self {
+    pub fn new(port_mapping: AppmeshVirtualNodeSpecListenerPortMapping) -> Self {
         Self {
             connection_pool: None,
             health_check: None,
@@ -1770,6 +2384,100 @@ impl AppmeshVirtualNodeSpecListener {
             port_mapping,
             timeout: None,
             tls: None,
+        }
+    }
+}
+
+/// The `json` block of [`AppmeshVirtualNodeSpecLoggingAccessLogFileFormat`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson {
+    /// `AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// The `format` block of [`AppmeshVirtualNodeSpecLoggingAccessLogFile`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecLoggingAccessLogFileFormat {
+    /// `text`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<crate::core::Expr>,
+    /// `json`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json: Option<Vec<AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson>>,
+}
+
+impl AppmeshVirtualNodeSpecLoggingAccessLogFileFormat {
+    /// `AppmeshVirtualNodeSpecLoggingAccessLogFileFormat` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLogFileFormat { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLogFileFormat::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            text: None,
+            json: None,
+        }
+    }
+}
+
+/// The `file` block of [`AppmeshVirtualNodeSpecLoggingAccessLog`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecLoggingAccessLogFile {
+    /// `path`. Required.
+    pub path: crate::core::Expr,
+    /// `format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<AppmeshVirtualNodeSpecLoggingAccessLogFileFormat>,
+}
+
+impl AppmeshVirtualNodeSpecLoggingAccessLogFile {
+    /// `AppmeshVirtualNodeSpecLoggingAccessLogFile` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLogFile { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLogFile::new(..) }`.
+    pub fn new(path: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            path: path.into(),
+            format: None,
+        }
+    }
+}
+
+/// The `access_log` block of [`AppmeshVirtualNodeSpecLogging`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecLoggingAccessLog {
+    /// `file`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<AppmeshVirtualNodeSpecLoggingAccessLogFile>,
+}
+
+impl AppmeshVirtualNodeSpecLoggingAccessLog {
+    /// `AppmeshVirtualNodeSpecLoggingAccessLog` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLog { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLog::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            file: None,
+        }
+    }
+}
+
+/// The `logging` block of [`AppmeshVirtualNodeSpec`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppmeshVirtualNodeSpecLogging {
+    /// `access_log`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_log: Option<AppmeshVirtualNodeSpecLoggingAccessLog>,
+}
+
+impl AppmeshVirtualNodeSpecLogging {
+    /// `AppmeshVirtualNodeSpecLogging` with its required arguments; set the others with `AppmeshVirtualNodeSpecLogging { field: Some(..), ..AppmeshVirtualNodeSpecLogging::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            access_log: None,
         }
     }
 }
@@ -1850,13 +2558,13 @@ pub struct AppmeshVirtualNodeSpec {
     pub backend: Option<Vec<AppmeshVirtualNodeSpecBackend>>,
     /// `backend_defaults`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub backend_defaults: Option<AppmeshVirtualGatewaySpecBackendDefaults>,
+    pub backend_defaults: Option<AppmeshVirtualNodeSpecBackendDefaults>,
     /// `listener`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listener: Option<Vec<AppmeshVirtualNodeSpecListener>>,
     /// `logging`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub logging: Option<AppmeshVirtualGatewaySpecLogging>,
+    pub logging: Option<AppmeshVirtualNodeSpecLogging>,
     /// `service_discovery`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_discovery: Option<AppmeshVirtualNodeSpecServiceDiscovery>,
@@ -1917,16 +2625,35 @@ impl crate::core::Resource for AppmeshVirtualNode {
     const TYPE: &'static str = "aws_appmesh_virtual_node";
 }
 
+/// The `port_mapping` block of [`AppmeshVirtualRouterSpecListener`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppmeshVirtualRouterSpecListenerPortMapping {
+    /// `port`. Required.
+    pub port: crate::core::Arg<crate::core::Number>,
+    /// `protocol`. Required.
+    pub protocol: crate::core::Expr,
+}
+
+impl AppmeshVirtualRouterSpecListenerPortMapping {
+    /// `AppmeshVirtualRouterSpecListenerPortMapping` with its required arguments; set the others with `AppmeshVirtualRouterSpecListenerPortMapping { field: Some(..), ..AppmeshVirtualRouterSpecListenerPortMapping::new(..) }`.
+    pub fn new(port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            port: port.into(),
+            protocol: protocol.into(),
+        }
+    }
+}
+
 /// The `listener` block of [`AppmeshVirtualRouterSpec`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppmeshVirtualRouterSpecListener {
     /// `port_mapping`. Required.
-    pub port_mapping: AppmeshVirtualGatewaySpecListenerPortMapping,
+    pub port_mapping: AppmeshVirtualRouterSpecListenerPortMapping,
 }
 
 impl AppmeshVirtualRouterSpecListener {
     /// `AppmeshVirtualRouterSpecListener` with its required arguments; set the others with `AppmeshVirtualRouterSpecListener { field: Some(..), ..AppmeshVirtualRouterSpecListener::new(..) }`.
-    pub fn new(port_mapping: AppmeshVirtualGatewaySpecListenerPortMapping) -> Self {
+    pub fn new(port_mapping: AppmeshVirtualRouterSpecListenerPortMapping) -> Self {
         Self {
             port_mapping,
         }

@@ -370,6 +370,26 @@ impl crate::core::Resource for AppstreamImageBuilder {
     const TYPE: &'static str = "aws_appstream_image_builder";
 }
 
+/// The `access_endpoints` block of [`AppstreamStack`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppstreamStackAccessEndpoints {
+    /// `endpoint_type`. Required.
+    pub endpoint_type: crate::core::Expr,
+    /// `vpce_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpce_id: Option<crate::core::Expr>,
+}
+
+impl AppstreamStackAccessEndpoints {
+    /// `AppstreamStackAccessEndpoints` with its required arguments; set the others with `AppstreamStackAccessEndpoints { field: Some(..), ..AppstreamStackAccessEndpoints::new(..) }`.
+    pub fn new(endpoint_type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            endpoint_type: endpoint_type.into(),
+            vpce_id: None,
+        }
+    }
+}
+
 /// The `application_settings` block of [`AppstreamStack`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppstreamStackApplicationSettings {
@@ -481,7 +501,7 @@ pub struct AppstreamStack {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `access_endpoints`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_endpoints: Option<Vec<AppstreamImageBuilderAccessEndpoint>>,
+    pub access_endpoints: Option<Vec<AppstreamStackAccessEndpoints>>,
     /// `application_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub application_settings: Option<AppstreamStackApplicationSettings>,

@@ -847,6 +847,67 @@ impl AppsyncResolverPipelineConfig {
     }
 }
 
+/// The `runtime` block of [`AppsyncResolver`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AppsyncResolverRuntime {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `runtime_version`. Required.
+    pub runtime_version: crate::core::Expr,
+}
+
+impl AppsyncResolverRuntime {
+    /// `AppsyncResolverRuntime` with its required arguments; set the others with `AppsyncResolverRuntime { field: Some(..), ..AppsyncResolverRuntime::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, runtime_version: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            runtime_version: runtime_version.into(),
+        }
+    }
+}
+
+/// The `lambda_conflict_handler_config` block of [`AppsyncResolverSyncConfig`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppsyncResolverSyncConfigLambdaConflictHandlerConfig {
+    /// `lambda_conflict_handler_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lambda_conflict_handler_arn: Option<crate::core::Expr>,
+}
+
+impl AppsyncResolverSyncConfigLambdaConflictHandlerConfig {
+    /// `AppsyncResolverSyncConfigLambdaConflictHandlerConfig` with its required arguments; set the others with `AppsyncResolverSyncConfigLambdaConflictHandlerConfig { field: Some(..), ..AppsyncResolverSyncConfigLambdaConflictHandlerConfig::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            lambda_conflict_handler_arn: None,
+        }
+    }
+}
+
+/// The `sync_config` block of [`AppsyncResolver`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct AppsyncResolverSyncConfig {
+    /// `conflict_detection`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict_detection: Option<crate::core::Expr>,
+    /// `conflict_handler`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict_handler: Option<crate::core::Expr>,
+    /// `lambda_conflict_handler_config`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lambda_conflict_handler_config: Option<AppsyncResolverSyncConfigLambdaConflictHandlerConfig>,
+}
+
+impl AppsyncResolverSyncConfig {
+    /// `AppsyncResolverSyncConfig` with its required arguments; set the others with `AppsyncResolverSyncConfig { field: Some(..), ..AppsyncResolverSyncConfig::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            conflict_detection: None,
+            conflict_handler: None,
+            lambda_conflict_handler_config: None,
+        }
+    }
+}
+
 /// `aws_appsync_resolver` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AppsyncResolver {
@@ -885,10 +946,10 @@ pub struct AppsyncResolver {
     pub pipeline_config: Option<AppsyncResolverPipelineConfig>,
     /// `runtime`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub runtime: Option<AppsyncFunctionRuntime>,
+    pub runtime: Option<AppsyncResolverRuntime>,
     /// `sync_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sync_config: Option<AppsyncFunctionSyncConfig>,
+    pub sync_config: Option<AppsyncResolverSyncConfig>,
 }
 
 impl AppsyncResolver {

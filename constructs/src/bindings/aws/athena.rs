@@ -306,6 +306,22 @@ impl AthenaWorkgroupConfigurationEngineVersion {
     }
 }
 
+/// The `acl_configuration` block of [`AthenaWorkgroupConfigurationResultConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AthenaWorkgroupConfigurationResultConfigurationAclConfiguration {
+    /// `s3_acl_option`. Required.
+    pub s3_acl_option: crate::core::Expr,
+}
+
+impl AthenaWorkgroupConfigurationResultConfigurationAclConfiguration {
+    /// `AthenaWorkgroupConfigurationResultConfigurationAclConfiguration` with its required arguments; set the others with `AthenaWorkgroupConfigurationResultConfigurationAclConfiguration { field: Some(..), ..AthenaWorkgroupConfigurationResultConfigurationAclConfiguration::new(..) }`.
+    pub fn new(s3_acl_option: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            s3_acl_option: s3_acl_option.into(),
+        }
+    }
+}
+
 /// The `encryption_configuration` block of [`AthenaWorkgroupConfigurationResultConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration {
@@ -338,7 +354,7 @@ pub struct AthenaWorkgroupConfigurationResultConfiguration {
     pub output_location: Option<crate::core::Expr>,
     /// `acl_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acl_configuration: Option<AthenaDatabaseAclConfiguration>,
+    pub acl_configuration: Option<AthenaWorkgroupConfigurationResultConfigurationAclConfiguration>,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encryption_configuration: Option<AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration>,

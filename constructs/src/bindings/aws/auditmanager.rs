@@ -304,6 +304,22 @@ impl crate::core::Resource for AuditmanagerControl {
     const TYPE: &'static str = "aws_auditmanager_control";
 }
 
+/// The `controls` block of [`AuditmanagerFrameworkControlSets`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AuditmanagerFrameworkControlSetsControls {
+    /// `id`. Required.
+    pub id: crate::core::Expr,
+}
+
+impl AuditmanagerFrameworkControlSetsControls {
+    /// `AuditmanagerFrameworkControlSetsControls` with its required arguments; set the others with `AuditmanagerFrameworkControlSetsControls { field: Some(..), ..AuditmanagerFrameworkControlSetsControls::new(..) }`.
+    pub fn new(id: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            id: id.into(),
+        }
+    }
+}
+
 /// The `control_sets` block of [`AuditmanagerFramework`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AuditmanagerFrameworkControlSets {
@@ -311,7 +327,7 @@ pub struct AuditmanagerFrameworkControlSets {
     pub name: crate::core::Expr,
     /// `controls`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub controls: Option<Vec<AuditmanagerAssessmentScopeAwsAccounts>>,
+    pub controls: Option<Vec<AuditmanagerFrameworkControlSetsControls>>,
 }
 
 impl AuditmanagerFrameworkControlSets {

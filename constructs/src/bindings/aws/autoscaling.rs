@@ -531,7 +531,7 @@ impl AutoscalingGroupMixedInstancesPolicy {
 
 /// The `tag` block of [`AutoscalingGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AutoscalingGroupTag2 {
+pub struct AutoscalingGroupTagBlock {
     /// `key`. Required.
     pub key: crate::core::Expr,
     /// `propagate_at_launch`. Required.
@@ -540,8 +540,8 @@ pub struct AutoscalingGroupTag2 {
     pub value: crate::core::Expr,
 }
 
-impl AutoscalingGroupTag2 {
-    /// `AutoscalingGroupTag2` with its required arguments; set the others with `AutoscalingGroupTag2 { field: Some(..), ..AutoscalingGroupTag2::new(..) }`.
+impl AutoscalingGroupTagBlock {
+    /// `AutoscalingGroupTagBlock` with its required arguments; set the others with `AutoscalingGroupTagBlock { field: Some(..), ..AutoscalingGroupTagBlock::new(..) }`.
     pub fn new(key: impl Into<crate::core::Expr>, propagate_at_launch: impl Into<crate::core::Arg<bool>>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -758,7 +758,7 @@ pub struct AutoscalingGroup {
     pub mixed_instances_policy: Option<AutoscalingGroupMixedInstancesPolicy>,
     /// `tag`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag: Option<Vec<AutoscalingGroupTag2>>,
+    pub tag: Option<Vec<AutoscalingGroupTagBlock>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<AutoscalingGroupTimeouts>,
@@ -825,6 +825,28 @@ impl crate::core::Resource for AutoscalingGroup {
     const TYPE: &'static str = "aws_autoscaling_group";
 }
 
+/// The `tag` block of [`AutoscalingGroupTag`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AutoscalingGroupTagTag {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `propagate_at_launch`. Required.
+    pub propagate_at_launch: crate::core::Arg<bool>,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl AutoscalingGroupTagTag {
+    /// `AutoscalingGroupTagTag` with its required arguments; set the others with `AutoscalingGroupTagTag { field: Some(..), ..AutoscalingGroupTagTag::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, propagate_at_launch: impl Into<crate::core::Arg<bool>>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            propagate_at_launch: propagate_at_launch.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// `aws_autoscaling_group_tag` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct AutoscalingGroupTag {
@@ -834,12 +856,12 @@ pub struct AutoscalingGroupTag {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<crate::core::Expr>,
     /// `tag`. Required.
-    pub tag: AutoscalingGroupTag2,
+    pub tag: AutoscalingGroupTagTag,
 }
 
 impl AutoscalingGroupTag {
     /// `AutoscalingGroupTag` with its required arguments; set the others with `AutoscalingGroupTag { field: Some(..), ..AutoscalingGroupTag::new(..) }`.
-    pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, tag: AutoscalingGroupTag2) -> Self {
+    pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, tag: AutoscalingGroupTagTag) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
             id: None,

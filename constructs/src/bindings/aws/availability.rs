@@ -81,6 +81,42 @@ impl crate::core::DataSource for DataAvailabilityZone {
     const TYPE: &'static str = "aws_availability_zone";
 }
 
+/// The `filter` block of [`DataAvailabilityZones`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataAvailabilityZonesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataAvailabilityZonesFilter {
+    /// `DataAvailabilityZonesFilter` with its required arguments; set the others with `DataAvailabilityZonesFilter { field: Some(..), ..DataAvailabilityZonesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataAvailabilityZones`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataAvailabilityZonesTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataAvailabilityZonesTimeouts {
+    /// `DataAvailabilityZonesTimeouts` with its required arguments; set the others with `DataAvailabilityZonesTimeouts { field: Some(..), ..DataAvailabilityZonesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_availability_zones` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataAvailabilityZones {
@@ -101,10 +137,10 @@ pub struct DataAvailabilityZones {
     pub state: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataAvailabilityZoneFilter>>,
+    pub filter: Option<Vec<DataAvailabilityZonesFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataAvailabilityZoneTimeouts>,
+    pub timeouts: Option<DataAvailabilityZonesTimeouts>,
 }
 
 impl DataAvailabilityZones {

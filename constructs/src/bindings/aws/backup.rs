@@ -652,21 +652,40 @@ impl crate::core::Resource for BackupRestoreTestingSelection {
     const TYPE: &'static str = "aws_backup_restore_testing_selection";
 }
 
+/// The `string_equals` block of [`BackupSelectionCondition`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct BackupSelectionConditionStringEquals {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl BackupSelectionConditionStringEquals {
+    /// `BackupSelectionConditionStringEquals` with its required arguments; set the others with `BackupSelectionConditionStringEquals { field: Some(..), ..BackupSelectionConditionStringEquals::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// The `condition` block of [`BackupSelection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct BackupSelectionCondition {
     /// `string_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_equals: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_equals: Option<Vec<BackupSelectionConditionStringEquals>>,
     /// `string_like`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_like: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_like: Option<Vec<BackupSelectionConditionStringEquals>>,
     /// `string_not_equals`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_not_equals: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_not_equals: Option<Vec<BackupSelectionConditionStringEquals>>,
     /// `string_not_like`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub string_not_like: Option<Vec<BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals>>,
+    pub string_not_like: Option<Vec<BackupSelectionConditionStringEquals>>,
 }
 
 impl BackupSelectionCondition {

@@ -466,6 +466,29 @@ impl crate::core::Resource for BedrockGuardrail {
     const TYPE: &'static str = "aws_bedrock_guardrail";
 }
 
+/// The `timeouts` block of [`BedrockGuardrailVersion`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BedrockGuardrailVersionTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl BedrockGuardrailVersionTimeouts {
+    /// `BedrockGuardrailVersionTimeouts` with its required arguments; set the others with `BedrockGuardrailVersionTimeouts { field: Some(..), ..BedrockGuardrailVersionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_bedrock_guardrail_version` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockGuardrailVersion {
@@ -479,7 +502,7 @@ pub struct BedrockGuardrailVersion {
     pub skip_destroy: Option<crate::core::Arg<bool>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<BedrockCustomModelTimeouts>,
+    pub timeouts: Option<BedrockGuardrailVersionTimeouts>,
 }
 
 impl BedrockGuardrailVersion {
@@ -514,6 +537,34 @@ impl BedrockInferenceProfileModelSource {
     }
 }
 
+/// The `timeouts` block of [`BedrockInferenceProfile`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BedrockInferenceProfileTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl BedrockInferenceProfileTimeouts {
+    /// `BedrockInferenceProfileTimeouts` with its required arguments; set the others with `BedrockInferenceProfileTimeouts { field: Some(..), ..BedrockInferenceProfileTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_bedrock_inference_profile` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockInferenceProfile {
@@ -530,7 +581,7 @@ pub struct BedrockInferenceProfile {
     pub model_source: Option<Vec<BedrockInferenceProfileModelSource>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<BedrockGuardrailTimeouts>,
+    pub timeouts: Option<BedrockInferenceProfileTimeouts>,
 }
 
 impl BedrockInferenceProfile {

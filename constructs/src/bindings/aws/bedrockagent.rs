@@ -335,6 +335,34 @@ impl crate::core::Resource for BedrockagentAgentActionGroup {
     const TYPE: &'static str = "aws_bedrockagent_agent_action_group";
 }
 
+/// The `timeouts` block of [`BedrockagentAgentAlias`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BedrockagentAgentAliasTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl BedrockagentAgentAliasTimeouts {
+    /// `BedrockagentAgentAliasTimeouts` with its required arguments; set the others with `BedrockagentAgentAliasTimeouts { field: Some(..), ..BedrockagentAgentAliasTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_bedrockagent_agent_alias` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockagentAgentAlias {
@@ -353,7 +381,7 @@ pub struct BedrockagentAgentAlias {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<BedrockagentAgentTimeouts>,
+    pub timeouts: Option<BedrockagentAgentAliasTimeouts>,
 }
 
 impl BedrockagentAgentAlias {
@@ -390,6 +418,34 @@ impl BedrockagentAgentCollaboratorAgentDescriptor {
     }
 }
 
+/// The `timeouts` block of [`BedrockagentAgentCollaborator`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BedrockagentAgentCollaboratorTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl BedrockagentAgentCollaboratorTimeouts {
+    /// `BedrockagentAgentCollaboratorTimeouts` with its required arguments; set the others with `BedrockagentAgentCollaboratorTimeouts { field: Some(..), ..BedrockagentAgentCollaboratorTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_bedrockagent_agent_collaborator` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockagentAgentCollaborator {
@@ -413,7 +469,7 @@ pub struct BedrockagentAgentCollaborator {
     pub agent_descriptor: Option<Vec<BedrockagentAgentCollaboratorAgentDescriptor>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<BedrockagentAgentTimeouts>,
+    pub timeouts: Option<BedrockagentAgentCollaboratorTimeouts>,
 }
 
 impl BedrockagentAgentCollaborator {
@@ -436,6 +492,29 @@ impl crate::core::Resource for BedrockagentAgentCollaborator {
     const TYPE: &'static str = "aws_bedrockagent_agent_collaborator";
 }
 
+/// The `timeouts` block of [`BedrockagentAgentKnowledgeBaseAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BedrockagentAgentKnowledgeBaseAssociationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl BedrockagentAgentKnowledgeBaseAssociationTimeouts {
+    /// `BedrockagentAgentKnowledgeBaseAssociationTimeouts` with its required arguments; set the others with `BedrockagentAgentKnowledgeBaseAssociationTimeouts { field: Some(..), ..BedrockagentAgentKnowledgeBaseAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_bedrockagent_agent_knowledge_base_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockagentAgentKnowledgeBaseAssociation {
@@ -452,7 +531,7 @@ pub struct BedrockagentAgentKnowledgeBaseAssociation {
     pub knowledge_base_state: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<BedrockagentAgentActionGroupTimeouts>,
+    pub timeouts: Option<BedrockagentAgentKnowledgeBaseAssociationTimeouts>,
 }
 
 impl BedrockagentAgentKnowledgeBaseAssociation {
@@ -1297,6 +1376,22 @@ impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfi
     }
 }
 
+/// The `s3_location` block of [`BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocation`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location {
+    /// `uri`. Required.
+    pub uri: crate::core::Expr,
+}
+
+impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location {
+    /// `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location::new(..) }`.
+    pub fn new(uri: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            uri: uri.into(),
+        }
+    }
+}
+
 /// The `storage_location` block of [`BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocation {
@@ -1304,7 +1399,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBas
     pub r#type: crate::core::Expr,
     /// `s3_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub s3_location: Option<Vec<BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorageS3Location>>,
+    pub s3_location: Option<Vec<BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location>>,
 }
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocation {
@@ -1586,6 +1681,34 @@ impl BedrockagentKnowledgeBaseStorageConfiguration {
     }
 }
 
+/// The `timeouts` block of [`BedrockagentKnowledgeBase`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BedrockagentKnowledgeBaseTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl BedrockagentKnowledgeBaseTimeouts {
+    /// `BedrockagentKnowledgeBaseTimeouts` with its required arguments; set the others with `BedrockagentKnowledgeBaseTimeouts { field: Some(..), ..BedrockagentKnowledgeBaseTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_bedrockagent_knowledge_base` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct BedrockagentKnowledgeBase {
@@ -1607,7 +1730,7 @@ pub struct BedrockagentKnowledgeBase {
     pub storage_configuration: Option<Vec<BedrockagentKnowledgeBaseStorageConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<BedrockagentAgentTimeouts>,
+    pub timeouts: Option<BedrockagentKnowledgeBaseTimeouts>,
 }
 
 impl BedrockagentKnowledgeBase {

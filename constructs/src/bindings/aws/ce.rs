@@ -246,27 +246,114 @@ impl CeCostCategoryRuleInheritedValue {
     }
 }
 
+/// The `cost_category` block of [`CeCostCategoryRuleRuleAndAnd`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CeCostCategoryRuleRuleAndAndCostCategory {
+    /// `key`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<crate::core::Expr>,
+    /// `match_options`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub match_options: Option<Vec<crate::core::Expr>>,
+    /// `values`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<crate::core::Expr>>,
+}
+
+impl CeCostCategoryRuleRuleAndAndCostCategory {
+    /// `CeCostCategoryRuleRuleAndAndCostCategory` with its required arguments; set the others with `CeCostCategoryRuleRuleAndAndCostCategory { field: Some(..), ..CeCostCategoryRuleRuleAndAndCostCategory::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            key: None,
+            match_options: None,
+            values: None,
+        }
+    }
+}
+
+/// The `and` block of [`CeCostCategoryRuleRuleAnd`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CeCostCategoryRuleRuleAndAnd {
+    /// `cost_category`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_category: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
+    /// `dimension`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
+}
+
+impl CeCostCategoryRuleRuleAndAnd {
+    /// `CeCostCategoryRuleRuleAndAnd` with its required arguments; set the others with `CeCostCategoryRuleRuleAndAnd { field: Some(..), ..CeCostCategoryRuleRuleAndAnd::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            cost_category: None,
+            dimension: None,
+            tags: None,
+        }
+    }
+}
+
+/// The `and` block of [`CeCostCategoryRuleRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CeCostCategoryRuleRuleAnd {
+    /// `and`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub and: Option<Vec<CeCostCategoryRuleRuleAndAnd>>,
+    /// `cost_category`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_category: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
+    /// `dimension`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
+    /// `not`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not: Option<CeCostCategoryRuleRuleAndAnd>,
+    /// `or`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub or: Option<Vec<CeCostCategoryRuleRuleAndAnd>>,
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
+}
+
+impl CeCostCategoryRuleRuleAnd {
+    /// `CeCostCategoryRuleRuleAnd` with its required arguments; set the others with `CeCostCategoryRuleRuleAnd { field: Some(..), ..CeCostCategoryRuleRuleAnd::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            and: None,
+            cost_category: None,
+            dimension: None,
+            not: None,
+            or: None,
+            tags: None,
+        }
+    }
+}
+
 /// The `rule` block of [`CeCostCategoryRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct CeCostCategoryRuleRule {
     /// `and`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub and: Option<Vec<CeAnomalySubscriptionThresholdExpression>>,
+    pub and: Option<Vec<CeCostCategoryRuleRuleAnd>>,
     /// `cost_category`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cost_category: Option<CeAnomalySubscriptionThresholdExpressionAndCostCategory>,
+    pub cost_category: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
     /// `dimension`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dimension: Option<CeAnomalySubscriptionThresholdExpressionAndCostCategory>,
+    pub dimension: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
     /// `not`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not: Option<CeAnomalySubscriptionThresholdExpression>,
+    pub not: Option<CeCostCategoryRuleRuleAnd>,
     /// `or`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub or: Option<Vec<CeAnomalySubscriptionThresholdExpression>>,
+    pub or: Option<Vec<CeCostCategoryRuleRuleAnd>>,
     /// `tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<CeAnomalySubscriptionThresholdExpressionAndCostCategory>,
+    pub tags: Option<CeCostCategoryRuleRuleAndAndCostCategory>,
 }
 
 impl CeCostCategoryRuleRule {
@@ -437,6 +524,93 @@ impl crate::core::DataSource for DataCeCostCategory {
     const TYPE: &'static str = "aws_ce_cost_category";
 }
 
+/// The `cost_category` block of [`DataCeTagsFilterAnd`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataCeTagsFilterAndCostCategory {
+    /// `key`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<crate::core::Expr>,
+    /// `match_options`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub match_options: Option<Vec<crate::core::Expr>>,
+    /// `values`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<crate::core::Expr>>,
+}
+
+impl DataCeTagsFilterAndCostCategory {
+    /// `DataCeTagsFilterAndCostCategory` with its required arguments; set the others with `DataCeTagsFilterAndCostCategory { field: Some(..), ..DataCeTagsFilterAndCostCategory::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            key: None,
+            match_options: None,
+            values: None,
+        }
+    }
+}
+
+/// The `and` block of [`DataCeTagsFilter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataCeTagsFilterAnd {
+    /// `cost_category`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_category: Option<DataCeTagsFilterAndCostCategory>,
+    /// `dimension`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<DataCeTagsFilterAndCostCategory>,
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<DataCeTagsFilterAndCostCategory>,
+}
+
+impl DataCeTagsFilterAnd {
+    /// `DataCeTagsFilterAnd` with its required arguments; set the others with `DataCeTagsFilterAnd { field: Some(..), ..DataCeTagsFilterAnd::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            cost_category: None,
+            dimension: None,
+            tags: None,
+        }
+    }
+}
+
+/// The `filter` block of [`DataCeTags`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataCeTagsFilter {
+    /// `and`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub and: Option<Vec<DataCeTagsFilterAnd>>,
+    /// `cost_category`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_category: Option<DataCeTagsFilterAndCostCategory>,
+    /// `dimension`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<DataCeTagsFilterAndCostCategory>,
+    /// `not`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not: Option<DataCeTagsFilterAnd>,
+    /// `or`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub or: Option<Vec<DataCeTagsFilterAnd>>,
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<DataCeTagsFilterAndCostCategory>,
+}
+
+impl DataCeTagsFilter {
+    /// `DataCeTagsFilter` with its required arguments; set the others with `DataCeTagsFilter { field: Some(..), ..DataCeTagsFilter::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            and: None,
+            cost_category: None,
+            dimension: None,
+            not: None,
+            or: None,
+            tags: None,
+        }
+    }
+}
+
 /// The `sort_by` block of [`DataCeTags`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataCeTagsSortBy {
@@ -491,7 +665,7 @@ pub struct DataCeTags {
     pub tag_key: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<CeAnomalySubscriptionThresholdExpression>,
+    pub filter: Option<DataCeTagsFilter>,
     /// `sort_by`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<Vec<DataCeTagsSortBy>>,

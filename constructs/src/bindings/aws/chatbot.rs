@@ -81,6 +81,34 @@ impl crate::core::Resource for ChatbotSlackChannelConfiguration {
     const TYPE: &'static str = "aws_chatbot_slack_channel_configuration";
 }
 
+/// The `timeouts` block of [`ChatbotTeamsChannelConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ChatbotTeamsChannelConfigurationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ChatbotTeamsChannelConfigurationTimeouts {
+    /// `ChatbotTeamsChannelConfigurationTimeouts` with its required arguments; set the others with `ChatbotTeamsChannelConfigurationTimeouts { field: Some(..), ..ChatbotTeamsChannelConfigurationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_chatbot_teams_channel_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ChatbotTeamsChannelConfiguration {
@@ -117,7 +145,7 @@ pub struct ChatbotTeamsChannelConfiguration {
     pub user_authorization_required: Option<crate::core::Arg<bool>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ChatbotSlackChannelConfigurationTimeouts>,
+    pub timeouts: Option<ChatbotTeamsChannelConfigurationTimeouts>,
 }
 
 impl ChatbotTeamsChannelConfiguration {

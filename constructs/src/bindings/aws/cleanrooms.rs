@@ -143,6 +143,31 @@ impl CleanroomsConfiguredTableTableReference {
     }
 }
 
+/// The `timeouts` block of [`CleanroomsConfiguredTable`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CleanroomsConfiguredTableTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl CleanroomsConfiguredTableTimeouts {
+    /// `CleanroomsConfiguredTableTimeouts` with its required arguments; set the others with `CleanroomsConfiguredTableTimeouts { field: Some(..), ..CleanroomsConfiguredTableTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_cleanrooms_configured_table` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CleanroomsConfiguredTable {
@@ -168,7 +193,7 @@ pub struct CleanroomsConfiguredTable {
     pub table_reference: CleanroomsConfiguredTableTableReference,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<CleanroomsCollaborationTimeouts>,
+    pub timeouts: Option<CleanroomsConfiguredTableTimeouts>,
 }
 
 impl CleanroomsConfiguredTable {

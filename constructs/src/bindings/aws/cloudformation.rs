@@ -175,6 +175,31 @@ impl CloudformationStackInstancesOperationPreferences {
     }
 }
 
+/// The `timeouts` block of [`CloudformationStackInstances`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudformationStackInstancesTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl CloudformationStackInstancesTimeouts {
+    /// `CloudformationStackInstancesTimeouts` with its required arguments; set the others with `CloudformationStackInstancesTimeouts { field: Some(..), ..CloudformationStackInstancesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_cloudformation_stack_instances` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudformationStackInstances {
@@ -206,7 +231,7 @@ pub struct CloudformationStackInstances {
     pub operation_preferences: Option<CloudformationStackInstancesOperationPreferences>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<CloudformationStackTimeouts>,
+    pub timeouts: Option<CloudformationStackInstancesTimeouts>,
 }
 
 impl CloudformationStackInstances {
@@ -407,6 +432,101 @@ impl crate::core::Resource for CloudformationStackSet {
     const TYPE: &'static str = "aws_cloudformation_stack_set";
 }
 
+/// The `deployment_targets` block of [`CloudformationStackSetInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudformationStackSetInstanceDeploymentTargets {
+    /// `account_filter_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_filter_type: Option<crate::core::Expr>,
+    /// `accounts`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<Vec<crate::core::Expr>>,
+    /// `accounts_url`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounts_url: Option<crate::core::Expr>,
+    /// `organizational_unit_ids`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organizational_unit_ids: Option<Vec<crate::core::Expr>>,
+}
+
+impl CloudformationStackSetInstanceDeploymentTargets {
+    /// `CloudformationStackSetInstanceDeploymentTargets` with its required arguments; set the others with `CloudformationStackSetInstanceDeploymentTargets { field: Some(..), ..CloudformationStackSetInstanceDeploymentTargets::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            account_filter_type: None,
+            accounts: None,
+            accounts_url: None,
+            organizational_unit_ids: None,
+        }
+    }
+}
+
+/// The `operation_preferences` block of [`CloudformationStackSetInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudformationStackSetInstanceOperationPreferences {
+    /// `concurrency_mode`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concurrency_mode: Option<crate::core::Expr>,
+    /// `failure_tolerance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure_tolerance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `failure_tolerance_percentage`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure_tolerance_percentage: Option<crate::core::Arg<crate::core::Number>>,
+    /// `max_concurrent_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_concurrent_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `max_concurrent_percentage`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_concurrent_percentage: Option<crate::core::Arg<crate::core::Number>>,
+    /// `region_concurrency_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_concurrency_type: Option<crate::core::Expr>,
+    /// `region_order`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_order: Option<Vec<crate::core::Expr>>,
+}
+
+impl CloudformationStackSetInstanceOperationPreferences {
+    /// `CloudformationStackSetInstanceOperationPreferences` with its required arguments; set the others with `CloudformationStackSetInstanceOperationPreferences { field: Some(..), ..CloudformationStackSetInstanceOperationPreferences::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            concurrency_mode: None,
+            failure_tolerance_count: None,
+            failure_tolerance_percentage: None,
+            max_concurrent_count: None,
+            max_concurrent_percentage: None,
+            region_concurrency_type: None,
+            region_order: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`CloudformationStackSetInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudformationStackSetInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl CloudformationStackSetInstanceTimeouts {
+    /// `CloudformationStackSetInstanceTimeouts` with its required arguments; set the others with `CloudformationStackSetInstanceTimeouts { field: Some(..), ..CloudformationStackSetInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_cloudformation_stack_set_instance` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudformationStackSetInstance {
@@ -432,13 +552,13 @@ pub struct CloudformationStackSetInstance {
     pub stack_set_name: crate::core::Expr,
     /// `deployment_targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deployment_targets: Option<CloudformationStackInstancesDeploymentTargets>,
+    pub deployment_targets: Option<CloudformationStackSetInstanceDeploymentTargets>,
     /// `operation_preferences`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub operation_preferences: Option<CloudformationStackInstancesOperationPreferences>,
+    pub operation_preferences: Option<CloudformationStackSetInstanceOperationPreferences>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<CloudformationStackTimeouts>,
+    pub timeouts: Option<CloudformationStackSetInstanceTimeouts>,
 }
 
 impl CloudformationStackSetInstance {

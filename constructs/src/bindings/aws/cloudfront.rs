@@ -1206,6 +1206,23 @@ impl crate::core::Resource for CloudfrontFieldLevelEncryptionConfig {
     const TYPE: &'static str = "aws_cloudfront_field_level_encryption_config";
 }
 
+/// The `field_patterns` block of [`CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns {
+    /// `items`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<crate::core::Expr>>,
+}
+
+impl CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns {
+    /// `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns { field: Some(..), ..CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            items: None,
+        }
+    }
+}
+
 /// The `items` block of [`CloudfrontFieldLevelEncryptionProfileEncryptionEntities`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems {
@@ -1214,12 +1231,12 @@ pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems {
     /// `public_key_id`. Required.
     pub public_key_id: crate::core::Expr,
     /// `field_patterns`. Required.
-    pub field_patterns: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub field_patterns: CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns,
 }
 
 impl CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems {
     /// `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems { field: Some(..), ..CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems::new(..) }`.
-    pub fn new(provider_id: impl Into<crate::core::Expr>, public_key_id: impl Into<crate::core::Expr>, field_patterns: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies) -> Self {
+    pub fn new(provider_id: impl Into<crate::core::Expr>, public_key_id: impl Into<crate::core::Expr>, field_patterns: CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns) -> Self {
         Self {
             provider_id: provider_id.into(),
             public_key_id: public_key_id.into(),
@@ -1516,6 +1533,84 @@ impl crate::core::Resource for CloudfrontOriginAccessIdentity {
     const TYPE: &'static str = "aws_cloudfront_origin_access_identity";
 }
 
+/// The `cookies` block of [`CloudfrontOriginRequestPolicyCookiesConfig`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudfrontOriginRequestPolicyCookiesConfigCookies {
+    /// `items`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<crate::core::Expr>>,
+}
+
+impl CloudfrontOriginRequestPolicyCookiesConfigCookies {
+    /// `CloudfrontOriginRequestPolicyCookiesConfigCookies` with its required arguments; set the others with `CloudfrontOriginRequestPolicyCookiesConfigCookies { field: Some(..), ..CloudfrontOriginRequestPolicyCookiesConfigCookies::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            items: None,
+        }
+    }
+}
+
+/// The `cookies_config` block of [`CloudfrontOriginRequestPolicy`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CloudfrontOriginRequestPolicyCookiesConfig {
+    /// `cookie_behavior`. Required.
+    pub cookie_behavior: crate::core::Expr,
+    /// `cookies`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cookies: Option<CloudfrontOriginRequestPolicyCookiesConfigCookies>,
+}
+
+impl CloudfrontOriginRequestPolicyCookiesConfig {
+    /// `CloudfrontOriginRequestPolicyCookiesConfig` with its required arguments; set the others with `CloudfrontOriginRequestPolicyCookiesConfig { field: Some(..), ..CloudfrontOriginRequestPolicyCookiesConfig::new(..) }`.
+    pub fn new(cookie_behavior: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            cookie_behavior: cookie_behavior.into(),
+            cookies: None,
+        }
+    }
+}
+
+/// The `headers_config` block of [`CloudfrontOriginRequestPolicy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudfrontOriginRequestPolicyHeadersConfig {
+    /// `header_behavior`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_behavior: Option<crate::core::Expr>,
+    /// `headers`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<CloudfrontOriginRequestPolicyCookiesConfigCookies>,
+}
+
+impl CloudfrontOriginRequestPolicyHeadersConfig {
+    /// `CloudfrontOriginRequestPolicyHeadersConfig` with its required arguments; set the others with `CloudfrontOriginRequestPolicyHeadersConfig { field: Some(..), ..CloudfrontOriginRequestPolicyHeadersConfig::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            header_behavior: None,
+            headers: None,
+        }
+    }
+}
+
+/// The `query_strings_config` block of [`CloudfrontOriginRequestPolicy`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CloudfrontOriginRequestPolicyQueryStringsConfig {
+    /// `query_string_behavior`. Required.
+    pub query_string_behavior: crate::core::Expr,
+    /// `query_strings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_strings: Option<CloudfrontOriginRequestPolicyCookiesConfigCookies>,
+}
+
+impl CloudfrontOriginRequestPolicyQueryStringsConfig {
+    /// `CloudfrontOriginRequestPolicyQueryStringsConfig` with its required arguments; set the others with `CloudfrontOriginRequestPolicyQueryStringsConfig { field: Some(..), ..CloudfrontOriginRequestPolicyQueryStringsConfig::new(..) }`.
+    pub fn new(query_string_behavior: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            query_string_behavior: query_string_behavior.into(),
+            query_strings: None,
+        }
+    }
+}
+
 /// `aws_cloudfront_origin_request_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontOriginRequestPolicy {
@@ -1528,16 +1623,16 @@ pub struct CloudfrontOriginRequestPolicy {
     /// `name`. Required.
     pub name: crate::core::Expr,
     /// `cookies_config`. Required.
-    pub cookies_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig,
+    pub cookies_config: CloudfrontOriginRequestPolicyCookiesConfig,
     /// `headers_config`. Required.
-    pub headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig,
+    pub headers_config: CloudfrontOriginRequestPolicyHeadersConfig,
     /// `query_strings_config`. Required.
-    pub query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig,
+    pub query_strings_config: CloudfrontOriginRequestPolicyQueryStringsConfig,
 }
 
 impl CloudfrontOriginRequestPolicy {
     /// `CloudfrontOriginRequestPolicy` with its required arguments; set the others with `CloudfrontOriginRequestPolicy { field: Some(..), ..CloudfrontOriginRequestPolicy::new(..) }`.
-    pub fn new(name: impl Into<crate::core::Expr>, cookies_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig, headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig, query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, cookies_config: CloudfrontOriginRequestPolicyCookiesConfig, headers_config: CloudfrontOriginRequestPolicyHeadersConfig, query_strings_config: CloudfrontOriginRequestPolicyQueryStringsConfig) -> Self {
         Self {
             comment: None,
             id: None,
@@ -1660,6 +1755,23 @@ impl crate::core::Resource for CloudfrontRealtimeLogConfig {
     const TYPE: &'static str = "aws_cloudfront_realtime_log_config";
 }
 
+/// The `access_control_allow_headers` block of [`CloudfrontResponseHeadersPolicyCorsConfig`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders {
+    /// `items`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<crate::core::Expr>>,
+}
+
+impl CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders {
+    /// `CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders { field: Some(..), ..CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            items: None,
+        }
+    }
+}
+
 /// The `cors_config` block of [`CloudfrontResponseHeadersPolicy`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudfrontResponseHeadersPolicyCorsConfig {
@@ -1671,19 +1783,19 @@ pub struct CloudfrontResponseHeadersPolicyCorsConfig {
     /// `origin_override`. Required.
     pub origin_override: crate::core::Arg<bool>,
     /// `access_control_allow_headers`. Required.
-    pub access_control_allow_headers: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub access_control_allow_headers: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders,
     /// `access_control_allow_methods`. Required.
-    pub access_control_allow_methods: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub access_control_allow_methods: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders,
     /// `access_control_allow_origins`. Required.
-    pub access_control_allow_origins: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies,
+    pub access_control_allow_origins: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders,
     /// `access_control_expose_headers`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_expose_headers: Option<CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies>,
+    pub access_control_expose_headers: Option<CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders>,
 }
 
 impl CloudfrontResponseHeadersPolicyCorsConfig {
     /// `CloudfrontResponseHeadersPolicyCorsConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCorsConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyCorsConfig::new(..) }`.
-    pub fn new(access_control_allow_credentials: impl Into<crate::core::Arg<bool>>, origin_override: impl Into<crate::core::Arg<bool>>, access_control_allow_headers: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies, access_control_allow_methods: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies, access_control_allow_origins: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies) -> Self {
+    pub fn new(access_control_allow_credentials: impl Into<crate::core::Arg<bool>>, origin_override: impl Into<crate::core::Arg<bool>>, access_control_allow_headers: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders, access_control_allow_methods: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders, access_control_allow_origins: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders) -> Self {
         Self {
             access_control_allow_credentials: access_control_allow_credentials.into(),
             access_control_max_age_sec: None,

@@ -899,6 +899,23 @@ impl CloudwatchEventTargetBatchTarget {
     }
 }
 
+/// The `dead_letter_config` block of [`CloudwatchEventTarget`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CloudwatchEventTargetDeadLetterConfig {
+    /// `arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arn: Option<crate::core::Expr>,
+}
+
+impl CloudwatchEventTargetDeadLetterConfig {
+    /// `CloudwatchEventTargetDeadLetterConfig` with its required arguments; set the others with `CloudwatchEventTargetDeadLetterConfig { field: Some(..), ..CloudwatchEventTargetDeadLetterConfig::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            arn: None,
+        }
+    }
+}
+
 /// The `capacity_provider_strategy` block of [`CloudwatchEventTargetEcsTarget`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CloudwatchEventTargetEcsTargetCapacityProviderStrategy {
@@ -1278,7 +1295,7 @@ pub struct CloudwatchEventTarget {
     pub batch_target: Option<CloudwatchEventTargetBatchTarget>,
     /// `dead_letter_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dead_letter_config: Option<CloudwatchEventBusDeadLetterConfig>,
+    pub dead_letter_config: Option<CloudwatchEventTargetDeadLetterConfig>,
     /// `ecs_target`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ecs_target: Option<CloudwatchEventTargetEcsTarget>,

@@ -722,6 +722,28 @@ impl CodebuildProjectSource {
     }
 }
 
+/// The `vpc_config` block of [`CodebuildProject`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CodebuildProjectVpcConfig {
+    /// `security_group_ids`. Required.
+    pub security_group_ids: Vec<crate::core::Expr>,
+    /// `subnets`. Required.
+    pub subnets: Vec<crate::core::Expr>,
+    /// `vpc_id`. Required.
+    pub vpc_id: crate::core::Expr,
+}
+
+impl CodebuildProjectVpcConfig {
+    /// `CodebuildProjectVpcConfig` with its required arguments; set the others with `CodebuildProjectVpcConfig { field: Some(..), ..CodebuildProjectVpcConfig::new(..) }`.
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            security_group_ids,
+            subnets,
+            vpc_id: vpc_id.into(),
+        }
+    }
+}
+
 /// `aws_codebuild_project` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodebuildProject {
@@ -794,7 +816,7 @@ pub struct CodebuildProject {
     pub source: CodebuildProjectSource,
     /// `vpc_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_config: Option<CodebuildFleetVpcConfig>,
+    pub vpc_config: Option<CodebuildProjectVpcConfig>,
 }
 
 impl CodebuildProject {

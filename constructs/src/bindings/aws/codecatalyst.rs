@@ -134,6 +134,31 @@ impl crate::core::Resource for CodecatalystDevEnvironment {
     const TYPE: &'static str = "aws_codecatalyst_dev_environment";
 }
 
+/// The `timeouts` block of [`CodecatalystProject`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CodecatalystProjectTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl CodecatalystProjectTimeouts {
+    /// `CodecatalystProjectTimeouts` with its required arguments; set the others with `CodecatalystProjectTimeouts { field: Some(..), ..CodecatalystProjectTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_codecatalyst_project` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodecatalystProject {
@@ -149,7 +174,7 @@ pub struct CodecatalystProject {
     pub space_name: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<CodecatalystDevEnvironmentTimeouts>,
+    pub timeouts: Option<CodecatalystProjectTimeouts>,
 }
 
 impl CodecatalystProject {
@@ -169,6 +194,31 @@ impl crate::core::Resource for CodecatalystProject {
     const TYPE: &'static str = "aws_codecatalyst_project";
 }
 
+/// The `timeouts` block of [`CodecatalystSourceRepository`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CodecatalystSourceRepositoryTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl CodecatalystSourceRepositoryTimeouts {
+    /// `CodecatalystSourceRepositoryTimeouts` with its required arguments; set the others with `CodecatalystSourceRepositoryTimeouts { field: Some(..), ..CodecatalystSourceRepositoryTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_codecatalyst_source_repository` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodecatalystSourceRepository {
@@ -186,7 +236,7 @@ pub struct CodecatalystSourceRepository {
     pub space_name: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<CodecatalystDevEnvironmentTimeouts>,
+    pub timeouts: Option<CodecatalystSourceRepositoryTimeouts>,
 }
 
 impl CodecatalystSourceRepository {

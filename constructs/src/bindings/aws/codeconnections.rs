@@ -64,6 +64,34 @@ impl crate::core::Resource for CodeconnectionsConnection {
     const TYPE: &'static str = "aws_codeconnections_connection";
 }
 
+/// The `timeouts` block of [`CodeconnectionsHost`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CodeconnectionsHostTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl CodeconnectionsHostTimeouts {
+    /// `CodeconnectionsHostTimeouts` with its required arguments; set the others with `CodeconnectionsHostTimeouts { field: Some(..), ..CodeconnectionsHostTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `vpc_configuration` block of [`CodeconnectionsHost`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CodeconnectionsHostVpcConfiguration {
@@ -104,7 +132,7 @@ pub struct CodeconnectionsHost {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<CodeconnectionsConnectionTimeouts>,
+    pub timeouts: Option<CodeconnectionsHostTimeouts>,
     /// `vpc_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_configuration: Option<Vec<CodeconnectionsHostVpcConfiguration>>,

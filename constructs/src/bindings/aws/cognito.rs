@@ -1520,6 +1520,84 @@ impl crate::core::Resource for CognitoUserPool {
     const TYPE: &'static str = "aws_cognito_user_pool";
 }
 
+/// The `analytics_configuration` block of [`CognitoUserPoolClient`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CognitoUserPoolClientAnalyticsConfiguration {
+    /// `application_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_arn: Option<crate::core::Expr>,
+    /// `application_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<crate::core::Expr>,
+    /// `external_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<crate::core::Expr>,
+    /// `role_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<crate::core::Expr>,
+    /// `user_data_shared`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_data_shared: Option<crate::core::Arg<bool>>,
+}
+
+impl CognitoUserPoolClientAnalyticsConfiguration {
+    /// `CognitoUserPoolClientAnalyticsConfiguration` with its required arguments; set the others with `CognitoUserPoolClientAnalyticsConfiguration { field: Some(..), ..CognitoUserPoolClientAnalyticsConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            application_arn: None,
+            application_id: None,
+            external_id: None,
+            role_arn: None,
+            user_data_shared: None,
+        }
+    }
+}
+
+/// The `refresh_token_rotation` block of [`CognitoUserPoolClient`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CognitoUserPoolClientRefreshTokenRotation {
+    /// `feature`. Required.
+    pub feature: crate::core::Expr,
+    /// `retry_grace_period_seconds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_grace_period_seconds: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl CognitoUserPoolClientRefreshTokenRotation {
+    /// `CognitoUserPoolClientRefreshTokenRotation` with its required arguments; set the others with `CognitoUserPoolClientRefreshTokenRotation { field: Some(..), ..CognitoUserPoolClientRefreshTokenRotation::new(..) }`.
+    pub fn new(feature: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            feature: feature.into(),
+            retry_grace_period_seconds: None,
+        }
+    }
+}
+
+/// The `token_validity_units` block of [`CognitoUserPoolClient`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CognitoUserPoolClientTokenValidityUnits {
+    /// `access_token`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<crate::core::Expr>,
+    /// `id_token`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<crate::core::Expr>,
+    /// `refresh_token`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<crate::core::Expr>,
+}
+
+impl CognitoUserPoolClientTokenValidityUnits {
+    /// `CognitoUserPoolClientTokenValidityUnits` with its required arguments; set the others with `CognitoUserPoolClientTokenValidityUnits { field: Some(..), ..CognitoUserPoolClientTokenValidityUnits::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            access_token: None,
+            id_token: None,
+            refresh_token: None,
+        }
+    }
+}
+
 /// `aws_cognito_user_pool_client` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CognitoUserPoolClient {
@@ -1583,13 +1661,13 @@ pub struct CognitoUserPoolClient {
     pub write_attributes: Option<Vec<crate::core::Expr>>,
     /// `analytics_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub analytics_configuration: Option<Vec<CognitoManagedUserPoolClientAnalyticsConfiguration>>,
+    pub analytics_configuration: Option<Vec<CognitoUserPoolClientAnalyticsConfiguration>>,
     /// `refresh_token_rotation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub refresh_token_rotation: Option<Vec<CognitoManagedUserPoolClientRefreshTokenRotation>>,
+    pub refresh_token_rotation: Option<Vec<CognitoUserPoolClientRefreshTokenRotation>>,
     /// `token_validity_units`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub token_validity_units: Option<Vec<CognitoManagedUserPoolClientTokenValidityUnits>>,
+    pub token_validity_units: Option<Vec<CognitoUserPoolClientTokenValidityUnits>>,
 }
 
 impl CognitoUserPoolClient {

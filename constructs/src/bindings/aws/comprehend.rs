@@ -225,6 +225,41 @@ impl ComprehendEntityRecognizerInputDataConfigAnnotations {
     }
 }
 
+/// The `augmented_manifests` block of [`ComprehendEntityRecognizerInputDataConfig`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ComprehendEntityRecognizerInputDataConfigAugmentedManifests {
+    /// `annotation_data_s3_uri`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotation_data_s3_uri: Option<crate::core::Expr>,
+    /// `attribute_names`. Required.
+    pub attribute_names: Vec<crate::core::Expr>,
+    /// `document_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<crate::core::Expr>,
+    /// `s3_uri`. Required.
+    pub s3_uri: crate::core::Expr,
+    /// `source_documents_s3_uri`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_documents_s3_uri: Option<crate::core::Expr>,
+    /// `split`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split: Option<crate::core::Expr>,
+}
+
+impl ComprehendEntityRecognizerInputDataConfigAugmentedManifests {
+    /// `ComprehendEntityRecognizerInputDataConfigAugmentedManifests` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfigAugmentedManifests { field: Some(..), ..ComprehendEntityRecognizerInputDataConfigAugmentedManifests::new(..) }`.
+    pub fn new(attribute_names: Vec<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            annotation_data_s3_uri: None,
+            attribute_names,
+            document_type: None,
+            s3_uri: s3_uri.into(),
+            source_documents_s3_uri: None,
+            split: None,
+        }
+    }
+}
+
 /// The `documents` block of [`ComprehendEntityRecognizerInputDataConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ComprehendEntityRecognizerInputDataConfigDocuments {
@@ -292,7 +327,7 @@ pub struct ComprehendEntityRecognizerInputDataConfig {
     pub annotations: Option<ComprehendEntityRecognizerInputDataConfigAnnotations>,
     /// `augmented_manifests`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub augmented_manifests: Option<Vec<ComprehendDocumentClassifierInputDataConfigAugmentedManifests>>,
+    pub augmented_manifests: Option<Vec<ComprehendEntityRecognizerInputDataConfigAugmentedManifests>>,
     /// `documents`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documents: Option<ComprehendEntityRecognizerInputDataConfigDocuments>,
@@ -313,6 +348,50 @@ impl ComprehendEntityRecognizerInputDataConfig {
             documents: None,
             entity_list: None,
             entity_types,
+        }
+    }
+}
+
+/// The `timeouts` block of [`ComprehendEntityRecognizer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ComprehendEntityRecognizerTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ComprehendEntityRecognizerTimeouts {
+    /// `ComprehendEntityRecognizerTimeouts` with its required arguments; set the others with `ComprehendEntityRecognizerTimeouts { field: Some(..), ..ComprehendEntityRecognizerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
+/// The `vpc_config` block of [`ComprehendEntityRecognizer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ComprehendEntityRecognizerVpcConfig {
+    /// `security_group_ids`. Required.
+    pub security_group_ids: Vec<crate::core::Expr>,
+    /// `subnets`. Required.
+    pub subnets: Vec<crate::core::Expr>,
+}
+
+impl ComprehendEntityRecognizerVpcConfig {
+    /// `ComprehendEntityRecognizerVpcConfig` with its required arguments; set the others with `ComprehendEntityRecognizerVpcConfig { field: Some(..), ..ComprehendEntityRecognizerVpcConfig::new(..) }`.
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
+        Self {
+            security_group_ids,
+            subnets,
         }
     }
 }
@@ -351,10 +430,10 @@ pub struct ComprehendEntityRecognizer {
     pub input_data_config: ComprehendEntityRecognizerInputDataConfig,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ComprehendDocumentClassifierTimeouts>,
+    pub timeouts: Option<ComprehendEntityRecognizerTimeouts>,
     /// `vpc_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_config: Option<ComprehendDocumentClassifierVpcConfig>,
+    pub vpc_config: Option<ComprehendEntityRecognizerVpcConfig>,
 }
 
 impl ComprehendEntityRecognizer {

@@ -598,6 +598,25 @@ impl crate::core::Resource for ConfigDeliveryChannel {
     const TYPE: &'static str = "aws_config_delivery_channel";
 }
 
+/// The `input_parameter` block of [`ConfigOrganizationConformancePack`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ConfigOrganizationConformancePackInputParameter {
+    /// `parameter_name`. Required.
+    pub parameter_name: crate::core::Expr,
+    /// `parameter_value`. Required.
+    pub parameter_value: crate::core::Expr,
+}
+
+impl ConfigOrganizationConformancePackInputParameter {
+    /// `ConfigOrganizationConformancePackInputParameter` with its required arguments; set the others with `ConfigOrganizationConformancePackInputParameter { field: Some(..), ..ConfigOrganizationConformancePackInputParameter::new(..) }`.
+    pub fn new(parameter_name: impl Into<crate::core::Expr>, parameter_value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            parameter_name: parameter_name.into(),
+            parameter_value: parameter_value.into(),
+        }
+    }
+}
+
 /// The `timeouts` block of [`ConfigOrganizationConformancePack`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct ConfigOrganizationConformancePackTimeouts {
@@ -648,7 +667,7 @@ pub struct ConfigOrganizationConformancePack {
     pub template_s3_uri: Option<crate::core::Expr>,
     /// `input_parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_parameter: Option<Vec<ConfigConformancePackInputParameter>>,
+    pub input_parameter: Option<Vec<ConfigOrganizationConformancePackInputParameter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<ConfigOrganizationConformancePackTimeouts>,
@@ -673,6 +692,31 @@ impl ConfigOrganizationConformancePack {
 
 impl crate::core::Resource for ConfigOrganizationConformancePack {
     const TYPE: &'static str = "aws_config_organization_conformance_pack";
+}
+
+/// The `timeouts` block of [`ConfigOrganizationCustomPolicyRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ConfigOrganizationCustomPolicyRuleTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ConfigOrganizationCustomPolicyRuleTimeouts {
+    /// `ConfigOrganizationCustomPolicyRuleTimeouts` with its required arguments; set the others with `ConfigOrganizationCustomPolicyRuleTimeouts { field: Some(..), ..ConfigOrganizationCustomPolicyRuleTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_config_organization_custom_policy_rule` (resource).
@@ -718,7 +762,7 @@ pub struct ConfigOrganizationCustomPolicyRule {
     pub trigger_types: Vec<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ConfigOrganizationConformancePackTimeouts>,
+    pub timeouts: Option<ConfigOrganizationCustomPolicyRuleTimeouts>,
 }
 
 impl ConfigOrganizationCustomPolicyRule {
@@ -746,6 +790,31 @@ impl ConfigOrganizationCustomPolicyRule {
 
 impl crate::core::Resource for ConfigOrganizationCustomPolicyRule {
     const TYPE: &'static str = "aws_config_organization_custom_policy_rule";
+}
+
+/// The `timeouts` block of [`ConfigOrganizationCustomRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ConfigOrganizationCustomRuleTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ConfigOrganizationCustomRuleTimeouts {
+    /// `ConfigOrganizationCustomRuleTimeouts` with its required arguments; set the others with `ConfigOrganizationCustomRuleTimeouts { field: Some(..), ..ConfigOrganizationCustomRuleTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_config_organization_custom_rule` (resource).
@@ -786,7 +855,7 @@ pub struct ConfigOrganizationCustomRule {
     pub trigger_types: Vec<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ConfigOrganizationConformancePackTimeouts>,
+    pub timeouts: Option<ConfigOrganizationCustomRuleTimeouts>,
 }
 
 impl ConfigOrganizationCustomRule {
@@ -812,6 +881,31 @@ impl ConfigOrganizationCustomRule {
 
 impl crate::core::Resource for ConfigOrganizationCustomRule {
     const TYPE: &'static str = "aws_config_organization_custom_rule";
+}
+
+/// The `timeouts` block of [`ConfigOrganizationManagedRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ConfigOrganizationManagedRuleTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ConfigOrganizationManagedRuleTimeouts {
+    /// `ConfigOrganizationManagedRuleTimeouts` with its required arguments; set the others with `ConfigOrganizationManagedRuleTimeouts { field: Some(..), ..ConfigOrganizationManagedRuleTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_config_organization_managed_rule` (resource).
@@ -850,7 +944,7 @@ pub struct ConfigOrganizationManagedRule {
     pub tag_value_scope: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ConfigOrganizationConformancePackTimeouts>,
+    pub timeouts: Option<ConfigOrganizationManagedRuleTimeouts>,
 }
 
 impl ConfigOrganizationManagedRule {

@@ -1164,6 +1164,27 @@ impl crate::core::Resource for ConnectUserHierarchyStructure {
     const TYPE: &'static str = "aws_connect_user_hierarchy_structure";
 }
 
+/// The `timeouts` block of [`ConnectVocabulary`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ConnectVocabularyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl ConnectVocabularyTimeouts {
+    /// `ConnectVocabularyTimeouts` with its required arguments; set the others with `ConnectVocabularyTimeouts { field: Some(..), ..ConnectVocabularyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_connect_vocabulary` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ConnectVocabulary {
@@ -1186,7 +1207,7 @@ pub struct ConnectVocabulary {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ConnectInstanceTimeouts>,
+    pub timeouts: Option<ConnectVocabularyTimeouts>,
 }
 
 impl ConnectVocabulary {
@@ -1209,6 +1230,26 @@ impl crate::core::Resource for ConnectVocabulary {
     const TYPE: &'static str = "aws_connect_vocabulary";
 }
 
+/// The `lex_bot` block of [`DataConnectBotAssociation`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataConnectBotAssociationLexBot {
+    /// `lex_region`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lex_region: Option<crate::core::Expr>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+}
+
+impl DataConnectBotAssociationLexBot {
+    /// `DataConnectBotAssociationLexBot` with its required arguments; set the others with `DataConnectBotAssociationLexBot { field: Some(..), ..DataConnectBotAssociationLexBot::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            lex_region: None,
+            name: name.into(),
+        }
+    }
+}
+
 /// `aws_connect_bot_association` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataConnectBotAssociation {
@@ -1218,12 +1259,12 @@ pub struct DataConnectBotAssociation {
     /// `instance_id`. Required.
     pub instance_id: crate::core::Expr,
     /// `lex_bot`. Required.
-    pub lex_bot: ConnectBotAssociationLexBot,
+    pub lex_bot: DataConnectBotAssociationLexBot,
 }
 
 impl DataConnectBotAssociation {
     /// `DataConnectBotAssociation` with its required arguments; set the others with `DataConnectBotAssociation { field: Some(..), ..DataConnectBotAssociation::new(..) }`.
-    pub fn new(instance_id: impl Into<crate::core::Expr>, lex_bot: ConnectBotAssociationLexBot) -> Self {
+    pub fn new(instance_id: impl Into<crate::core::Expr>, lex_bot: DataConnectBotAssociationLexBot) -> Self {
         Self {
             id: None,
             instance_id: instance_id.into(),

@@ -79,6 +79,31 @@ impl crate::core::Resource for ControltowerControl {
     const TYPE: &'static str = "aws_controltower_control";
 }
 
+/// The `timeouts` block of [`ControltowerLandingZone`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ControltowerLandingZoneTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ControltowerLandingZoneTimeouts {
+    /// `ControltowerLandingZoneTimeouts` with its required arguments; set the others with `ControltowerLandingZoneTimeouts { field: Some(..), ..ControltowerLandingZoneTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_controltower_landing_zone` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ControltowerLandingZone {
@@ -97,7 +122,7 @@ pub struct ControltowerLandingZone {
     pub version: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ControltowerControlTimeouts>,
+    pub timeouts: Option<ControltowerLandingZoneTimeouts>,
 }
 
 impl ControltowerLandingZone {

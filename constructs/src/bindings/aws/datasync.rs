@@ -379,16 +379,49 @@ impl crate::core::Resource for DatasyncLocationFsxOntapFileSystem {
     const TYPE: &'static str = "aws_datasync_location_fsx_ontap_file_system";
 }
 
+/// The `mount_options` block of [`DatasyncLocationFsxOpenzfsFileSystemProtocolNfs`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions {
+    /// `version`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::core::Expr>,
+}
+
+impl DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions {
+    /// `DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            version: None,
+        }
+    }
+}
+
+/// The `nfs` block of [`DatasyncLocationFsxOpenzfsFileSystemProtocol`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DatasyncLocationFsxOpenzfsFileSystemProtocolNfs {
+    /// `mount_options`. Required.
+    pub mount_options: DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions,
+}
+
+impl DatasyncLocationFsxOpenzfsFileSystemProtocolNfs {
+    /// `DatasyncLocationFsxOpenzfsFileSystemProtocolNfs` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystemProtocolNfs { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystemProtocolNfs::new(..) }`.
+    pub fn new(mount_options: DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions) -> Self {
+        Self {
+            mount_options,
+        }
+    }
+}
+
 /// The `protocol` block of [`DatasyncLocationFsxOpenzfsFileSystem`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationFsxOpenzfsFileSystemProtocol {
     /// `nfs`. Required.
-    pub nfs: DatasyncLocationFsxOntapFileSystemProtocolNfs,
+    pub nfs: DatasyncLocationFsxOpenzfsFileSystemProtocolNfs,
 }
 
 impl DatasyncLocationFsxOpenzfsFileSystemProtocol {
     /// `DatasyncLocationFsxOpenzfsFileSystemProtocol` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystemProtocol { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystemProtocol::new(..) }`.
-    pub fn new(nfs: DatasyncLocationFsxOntapFileSystemProtocolNfs) -> Self {
+    pub fn new(nfs: DatasyncLocationFsxOpenzfsFileSystemProtocolNfs) -> Self {
         Self {
             nfs,
         }
@@ -609,6 +642,23 @@ impl crate::core::Resource for DatasyncLocationHdfs {
     const TYPE: &'static str = "aws_datasync_location_hdfs";
 }
 
+/// The `mount_options` block of [`DatasyncLocationNfs`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatasyncLocationNfsMountOptions {
+    /// `version`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::core::Expr>,
+}
+
+impl DatasyncLocationNfsMountOptions {
+    /// `DatasyncLocationNfsMountOptions` with its required arguments; set the others with `DatasyncLocationNfsMountOptions { field: Some(..), ..DatasyncLocationNfsMountOptions::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            version: None,
+        }
+    }
+}
+
 /// The `on_prem_config` block of [`DatasyncLocationNfs`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationNfsOnPremConfig {
@@ -643,7 +693,7 @@ pub struct DatasyncLocationNfs {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `mount_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mount_options: Option<DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions>,
+    pub mount_options: Option<DatasyncLocationNfsMountOptions>,
     /// `on_prem_config`. Required.
     pub on_prem_config: DatasyncLocationNfsOnPremConfig,
 }
@@ -791,6 +841,23 @@ impl crate::core::Resource for DatasyncLocationS3 {
     const TYPE: &'static str = "aws_datasync_location_s3";
 }
 
+/// The `mount_options` block of [`DatasyncLocationSmb`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatasyncLocationSmbMountOptions {
+    /// `version`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::core::Expr>,
+}
+
+impl DatasyncLocationSmbMountOptions {
+    /// `DatasyncLocationSmbMountOptions` with its required arguments; set the others with `DatasyncLocationSmbMountOptions { field: Some(..), ..DatasyncLocationSmbMountOptions::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            version: None,
+        }
+    }
+}
+
 /// `aws_datasync_location_smb` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncLocationSmb {
@@ -818,7 +885,7 @@ pub struct DatasyncLocationSmb {
     pub user: crate::core::Expr,
     /// `mount_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mount_options: Option<DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions>,
+    pub mount_options: Option<DatasyncLocationSmbMountOptions>,
 }
 
 impl DatasyncLocationSmb {
@@ -1037,6 +1104,23 @@ impl DatasyncTaskTaskReportConfig {
     }
 }
 
+/// The `timeouts` block of [`DatasyncTask`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatasyncTaskTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+}
+
+impl DatasyncTaskTimeouts {
+    /// `DatasyncTaskTimeouts` with its required arguments; set the others with `DatasyncTaskTimeouts { field: Some(..), ..DatasyncTaskTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+        }
+    }
+}
+
 /// `aws_datasync_task` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatasyncTask {
@@ -1079,7 +1163,7 @@ pub struct DatasyncTask {
     pub task_report_config: Option<DatasyncTaskTaskReportConfig>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DatasyncAgentTimeouts>,
+    pub timeouts: Option<DatasyncTaskTimeouts>,
 }
 
 impl DatasyncTask {

@@ -317,6 +317,27 @@ impl crate::core::Resource for DatazoneEnvironmentBlueprintConfiguration {
     const TYPE: &'static str = "aws_datazone_environment_blueprint_configuration";
 }
 
+/// The `user_parameters` block of [`DatazoneEnvironmentProfile`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatazoneEnvironmentProfileUserParameters {
+    /// `name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<crate::core::Expr>,
+    /// `value`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<crate::core::Expr>,
+}
+
+impl DatazoneEnvironmentProfileUserParameters {
+    /// `DatazoneEnvironmentProfileUserParameters` with its required arguments; set the others with `DatazoneEnvironmentProfileUserParameters { field: Some(..), ..DatazoneEnvironmentProfileUserParameters::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            value: None,
+        }
+    }
+}
+
 /// `aws_datazone_environment_profile` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatazoneEnvironmentProfile {
@@ -338,7 +359,7 @@ pub struct DatazoneEnvironmentProfile {
     pub project_identifier: crate::core::Expr,
     /// `user_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_parameters: Option<Vec<DatazoneEnvironmentUserParameters>>,
+    pub user_parameters: Option<Vec<DatazoneEnvironmentProfileUserParameters>>,
 }
 
 impl DatazoneEnvironmentProfile {
@@ -377,6 +398,24 @@ impl DatazoneFormTypeModel {
     }
 }
 
+/// The `timeouts` block of [`DatazoneFormType`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatazoneFormTypeTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+}
+
+impl DatazoneFormTypeTimeouts {
+    /// `DatazoneFormTypeTimeouts` with its required arguments; set the others with `DatazoneFormTypeTimeouts { field: Some(..), ..DatazoneFormTypeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+        }
+    }
+}
+
 /// `aws_datazone_form_type` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatazoneFormType {
@@ -397,7 +436,7 @@ pub struct DatazoneFormType {
     pub model: Option<Vec<DatazoneFormTypeModel>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DatazoneAssetTypeTimeouts>,
+    pub timeouts: Option<DatazoneFormTypeTimeouts>,
 }
 
 impl DatazoneFormType {
@@ -474,6 +513,24 @@ impl DatazoneGlossaryTermTermRelations {
     }
 }
 
+/// The `timeouts` block of [`DatazoneGlossaryTerm`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatazoneGlossaryTermTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+}
+
+impl DatazoneGlossaryTermTimeouts {
+    /// `DatazoneGlossaryTermTimeouts` with its required arguments; set the others with `DatazoneGlossaryTermTimeouts { field: Some(..), ..DatazoneGlossaryTermTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+        }
+    }
+}
+
 /// `aws_datazone_glossary_term` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatazoneGlossaryTerm {
@@ -498,7 +555,7 @@ pub struct DatazoneGlossaryTerm {
     pub term_relations: Option<Vec<DatazoneGlossaryTermTermRelations>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DatazoneAssetTypeTimeouts>,
+    pub timeouts: Option<DatazoneGlossaryTermTimeouts>,
 }
 
 impl DatazoneGlossaryTerm {
@@ -521,6 +578,29 @@ impl crate::core::Resource for DatazoneGlossaryTerm {
     const TYPE: &'static str = "aws_datazone_glossary_term";
 }
 
+/// The `timeouts` block of [`DatazoneProject`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DatazoneProjectTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DatazoneProjectTimeouts {
+    /// `DatazoneProjectTimeouts` with its required arguments; set the others with `DatazoneProjectTimeouts { field: Some(..), ..DatazoneProjectTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_datazone_project` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DatazoneProject {
@@ -539,7 +619,7 @@ pub struct DatazoneProject {
     pub skip_deletion_check: Option<crate::core::Arg<bool>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DatazoneDomainTimeouts>,
+    pub timeouts: Option<DatazoneProjectTimeouts>,
 }
 
 impl DatazoneProject {

@@ -224,6 +224,31 @@ impl DbInstanceS3Import {
     }
 }
 
+/// The `timeouts` block of [`DbInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DbInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DbInstanceTimeouts {
+    /// `DbInstanceTimeouts` with its required arguments; set the others with `DbInstanceTimeouts { field: Some(..), ..DbInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_db_instance` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbInstance {
@@ -447,7 +472,7 @@ pub struct DbInstance {
     pub s3_import: Option<DbInstanceS3Import>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DbEventSubscriptionTimeouts>,
+    pub timeouts: Option<DbInstanceTimeouts>,
 }
 
 impl DbInstance {
@@ -597,6 +622,27 @@ impl crate::core::Resource for DbInstanceAutomatedBackupsReplication {
     const TYPE: &'static str = "aws_db_instance_automated_backups_replication";
 }
 
+/// The `timeouts` block of [`DbInstanceRoleAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DbInstanceRoleAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DbInstanceRoleAssociationTimeouts {
+    /// `DbInstanceRoleAssociationTimeouts` with its required arguments; set the others with `DbInstanceRoleAssociationTimeouts { field: Some(..), ..DbInstanceRoleAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_db_instance_role_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbInstanceRoleAssociation {
@@ -611,7 +657,7 @@ pub struct DbInstanceRoleAssociation {
     pub role_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DbInstanceAutomatedBackupsReplicationTimeouts>,
+    pub timeouts: Option<DbInstanceRoleAssociationTimeouts>,
 }
 
 impl DbInstanceRoleAssociation {
@@ -874,6 +920,31 @@ impl DbProxyAuth {
     }
 }
 
+/// The `timeouts` block of [`DbProxy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DbProxyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DbProxyTimeouts {
+    /// `DbProxyTimeouts` with its required arguments; set the others with `DbProxyTimeouts { field: Some(..), ..DbProxyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_db_proxy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbProxy {
@@ -910,7 +981,7 @@ pub struct DbProxy {
     pub auth: Vec<DbProxyAuth>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DbEventSubscriptionTimeouts>,
+    pub timeouts: Option<DbProxyTimeouts>,
 }
 
 impl DbProxy {
@@ -1024,6 +1095,31 @@ impl crate::core::Resource for DbProxyDefaultTargetGroup {
     const TYPE: &'static str = "aws_db_proxy_default_target_group";
 }
 
+/// The `timeouts` block of [`DbProxyEndpoint`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DbProxyEndpointTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DbProxyEndpointTimeouts {
+    /// `DbProxyEndpointTimeouts` with its required arguments; set the others with `DbProxyEndpointTimeouts { field: Some(..), ..DbProxyEndpointTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_db_proxy_endpoint` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbProxyEndpoint {
@@ -1050,7 +1146,7 @@ pub struct DbProxyEndpoint {
     pub vpc_subnet_ids: Vec<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DbEventSubscriptionTimeouts>,
+    pub timeouts: Option<DbProxyEndpointTimeouts>,
 }
 
 impl DbProxyEndpoint {
@@ -1109,6 +1205,23 @@ impl crate::core::Resource for DbProxyTarget {
     const TYPE: &'static str = "aws_db_proxy_target";
 }
 
+/// The `timeouts` block of [`DbSnapshot`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DbSnapshotTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+}
+
+impl DbSnapshotTimeouts {
+    /// `DbSnapshotTimeouts` with its required arguments; set the others with `DbSnapshotTimeouts { field: Some(..), ..DbSnapshotTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+        }
+    }
+}
+
 /// `aws_db_snapshot` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DbSnapshot {
@@ -1130,7 +1243,7 @@ pub struct DbSnapshot {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DbClusterSnapshotTimeouts>,
+    pub timeouts: Option<DbSnapshotTimeouts>,
 }
 
 impl DbSnapshot {
@@ -1150,6 +1263,23 @@ impl DbSnapshot {
 
 impl crate::core::Resource for DbSnapshot {
     const TYPE: &'static str = "aws_db_snapshot";
+}
+
+/// The `timeouts` block of [`DbSnapshotCopy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DbSnapshotCopyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+}
+
+impl DbSnapshotCopyTimeouts {
+    /// `DbSnapshotCopyTimeouts` with its required arguments; set the others with `DbSnapshotCopyTimeouts { field: Some(..), ..DbSnapshotCopyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+        }
+    }
 }
 
 /// `aws_db_snapshot_copy` (resource).
@@ -1191,7 +1321,7 @@ pub struct DbSnapshotCopy {
     pub target_db_snapshot_identifier: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DbClusterSnapshotTimeouts>,
+    pub timeouts: Option<DbSnapshotCopyTimeouts>,
 }
 
 impl DbSnapshotCopy {

@@ -280,6 +280,31 @@ impl crate::core::Resource for DirectoryServiceRadiusSettings {
     const TYPE: &'static str = "aws_directory_service_radius_settings";
 }
 
+/// The `timeouts` block of [`DirectoryServiceRegion`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DirectoryServiceRegionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DirectoryServiceRegionTimeouts {
+    /// `DirectoryServiceRegionTimeouts` with its required arguments; set the others with `DirectoryServiceRegionTimeouts { field: Some(..), ..DirectoryServiceRegionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `vpc_settings` block of [`DirectoryServiceRegion`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DirectoryServiceRegionVpcSettings {
@@ -320,7 +345,7 @@ pub struct DirectoryServiceRegion {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DirectoryServiceDirectoryTimeouts>,
+    pub timeouts: Option<DirectoryServiceRegionTimeouts>,
     /// `vpc_settings`. Required.
     pub vpc_settings: DirectoryServiceRegionVpcSettings,
 }

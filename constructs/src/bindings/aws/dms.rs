@@ -837,6 +837,31 @@ impl DmsReplicationConfigComputeConfig {
     }
 }
 
+/// The `timeouts` block of [`DmsReplicationConfig`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DmsReplicationConfigTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DmsReplicationConfigTimeouts {
+    /// `DmsReplicationConfigTimeouts` with its required arguments; set the others with `DmsReplicationConfigTimeouts { field: Some(..), ..DmsReplicationConfigTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_dms_replication_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DmsReplicationConfig {
@@ -875,7 +900,7 @@ pub struct DmsReplicationConfig {
     pub compute_config: DmsReplicationConfigComputeConfig,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DmsEventSubscriptionTimeouts>,
+    pub timeouts: Option<DmsReplicationConfigTimeouts>,
 }
 
 impl DmsReplicationConfig {
@@ -902,6 +927,31 @@ impl DmsReplicationConfig {
 
 impl crate::core::Resource for DmsReplicationConfig {
     const TYPE: &'static str = "aws_dms_replication_config";
+}
+
+/// The `timeouts` block of [`DmsReplicationInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DmsReplicationInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DmsReplicationInstanceTimeouts {
+    /// `DmsReplicationInstanceTimeouts` with its required arguments; set the others with `DmsReplicationInstanceTimeouts { field: Some(..), ..DmsReplicationInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_dms_replication_instance` (resource).
@@ -961,7 +1011,7 @@ pub struct DmsReplicationInstance {
     pub vpc_security_group_ids: Option<Vec<crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DmsEventSubscriptionTimeouts>,
+    pub timeouts: Option<DmsReplicationInstanceTimeouts>,
 }
 
 impl DmsReplicationInstance {
@@ -1098,6 +1148,27 @@ impl DmsReplicationTask {
 
 impl crate::core::Resource for DmsReplicationTask {
     const TYPE: &'static str = "aws_dms_replication_task";
+}
+
+/// The `timeouts` block of [`DmsS3Endpoint`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DmsS3EndpointTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DmsS3EndpointTimeouts {
+    /// `DmsS3EndpointTimeouts` with its required arguments; set the others with `DmsS3EndpointTimeouts { field: Some(..), ..DmsS3EndpointTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_dms_s3_endpoint` (resource).
@@ -1251,7 +1322,7 @@ pub struct DmsS3Endpoint {
     pub use_task_start_time_for_full_load_timestamp: Option<crate::core::Arg<bool>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DmsEndpointTimeouts>,
+    pub timeouts: Option<DmsS3EndpointTimeouts>,
 }
 
 impl DmsS3Endpoint {

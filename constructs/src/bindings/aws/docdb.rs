@@ -206,6 +206,31 @@ impl crate::core::Resource for DocdbCluster {
     const TYPE: &'static str = "aws_docdb_cluster";
 }
 
+/// The `timeouts` block of [`DocdbClusterInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DocdbClusterInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DocdbClusterInstanceTimeouts {
+    /// `DocdbClusterInstanceTimeouts` with its required arguments; set the others with `DocdbClusterInstanceTimeouts { field: Some(..), ..DocdbClusterInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_docdb_cluster_instance` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DocdbClusterInstance {
@@ -260,7 +285,7 @@ pub struct DocdbClusterInstance {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DocdbClusterTimeouts>,
+    pub timeouts: Option<DocdbClusterInstanceTimeouts>,
 }
 
 impl DocdbClusterInstance {
@@ -412,6 +437,31 @@ impl crate::core::Resource for DocdbClusterSnapshot {
     const TYPE: &'static str = "aws_docdb_cluster_snapshot";
 }
 
+/// The `timeouts` block of [`DocdbEventSubscription`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DocdbEventSubscriptionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DocdbEventSubscriptionTimeouts {
+    /// `DocdbEventSubscriptionTimeouts` with its required arguments; set the others with `DocdbEventSubscriptionTimeouts { field: Some(..), ..DocdbEventSubscriptionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_docdb_event_subscription` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DocdbEventSubscription {
@@ -446,7 +496,7 @@ pub struct DocdbEventSubscription {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DocdbClusterTimeouts>,
+    pub timeouts: Option<DocdbEventSubscriptionTimeouts>,
 }
 
 impl DocdbEventSubscription {
@@ -470,6 +520,31 @@ impl DocdbEventSubscription {
 
 impl crate::core::Resource for DocdbEventSubscription {
     const TYPE: &'static str = "aws_docdb_event_subscription";
+}
+
+/// The `timeouts` block of [`DocdbGlobalCluster`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DocdbGlobalClusterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DocdbGlobalClusterTimeouts {
+    /// `DocdbGlobalClusterTimeouts` with its required arguments; set the others with `DocdbGlobalClusterTimeouts { field: Some(..), ..DocdbGlobalClusterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_docdb_global_cluster` (resource).
@@ -500,7 +575,7 @@ pub struct DocdbGlobalCluster {
     pub storage_encrypted: Option<crate::core::Arg<bool>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DocdbClusterTimeouts>,
+    pub timeouts: Option<DocdbGlobalClusterTimeouts>,
 }
 
 impl DocdbGlobalCluster {

@@ -172,6 +172,27 @@ impl crate::core::Resource for DxConnectionConfirmation {
     const TYPE: &'static str = "aws_dx_connection_confirmation";
 }
 
+/// The `timeouts` block of [`DxGateway`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxGatewayTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxGatewayTimeouts {
+    /// `DxGatewayTimeouts` with its required arguments; set the others with `DxGatewayTimeouts { field: Some(..), ..DxGatewayTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_dx_gateway` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxGateway {
@@ -184,7 +205,7 @@ pub struct DxGateway {
     pub name: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxGatewayTimeouts>,
 }
 
 impl DxGateway {
@@ -348,6 +369,27 @@ impl crate::core::Resource for DxHostedConnection {
     const TYPE: &'static str = "aws_dx_hosted_connection";
 }
 
+/// The `timeouts` block of [`DxHostedPrivateVirtualInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxHostedPrivateVirtualInterfaceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxHostedPrivateVirtualInterfaceTimeouts {
+    /// `DxHostedPrivateVirtualInterfaceTimeouts` with its required arguments; set the others with `DxHostedPrivateVirtualInterfaceTimeouts { field: Some(..), ..DxHostedPrivateVirtualInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_dx_hosted_private_virtual_interface` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxHostedPrivateVirtualInterface {
@@ -380,7 +422,7 @@ pub struct DxHostedPrivateVirtualInterface {
     pub vlan: crate::core::Arg<crate::core::Number>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxHostedPrivateVirtualInterfaceTimeouts>,
 }
 
 impl DxHostedPrivateVirtualInterface {
@@ -407,6 +449,27 @@ impl crate::core::Resource for DxHostedPrivateVirtualInterface {
     const TYPE: &'static str = "aws_dx_hosted_private_virtual_interface";
 }
 
+/// The `timeouts` block of [`DxHostedPrivateVirtualInterfaceAccepter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxHostedPrivateVirtualInterfaceAccepterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxHostedPrivateVirtualInterfaceAccepterTimeouts {
+    /// `DxHostedPrivateVirtualInterfaceAccepterTimeouts` with its required arguments; set the others with `DxHostedPrivateVirtualInterfaceAccepterTimeouts { field: Some(..), ..DxHostedPrivateVirtualInterfaceAccepterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_dx_hosted_private_virtual_interface_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxHostedPrivateVirtualInterfaceAccepter {
@@ -429,7 +492,7 @@ pub struct DxHostedPrivateVirtualInterfaceAccepter {
     pub vpn_gateway_id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxHostedPrivateVirtualInterfaceAccepterTimeouts>,
 }
 
 impl DxHostedPrivateVirtualInterfaceAccepter {
@@ -449,6 +512,27 @@ impl DxHostedPrivateVirtualInterfaceAccepter {
 
 impl crate::core::Resource for DxHostedPrivateVirtualInterfaceAccepter {
     const TYPE: &'static str = "aws_dx_hosted_private_virtual_interface_accepter";
+}
+
+/// The `timeouts` block of [`DxHostedPublicVirtualInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxHostedPublicVirtualInterfaceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxHostedPublicVirtualInterfaceTimeouts {
+    /// `DxHostedPublicVirtualInterfaceTimeouts` with its required arguments; set the others with `DxHostedPublicVirtualInterfaceTimeouts { field: Some(..), ..DxHostedPublicVirtualInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_dx_hosted_public_virtual_interface` (resource).
@@ -482,7 +566,7 @@ pub struct DxHostedPublicVirtualInterface {
     pub vlan: crate::core::Arg<crate::core::Number>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxHostedPublicVirtualInterfaceTimeouts>,
 }
 
 impl DxHostedPublicVirtualInterface {
@@ -509,6 +593,27 @@ impl crate::core::Resource for DxHostedPublicVirtualInterface {
     const TYPE: &'static str = "aws_dx_hosted_public_virtual_interface";
 }
 
+/// The `timeouts` block of [`DxHostedPublicVirtualInterfaceAccepter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxHostedPublicVirtualInterfaceAccepterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxHostedPublicVirtualInterfaceAccepterTimeouts {
+    /// `DxHostedPublicVirtualInterfaceAccepterTimeouts` with its required arguments; set the others with `DxHostedPublicVirtualInterfaceAccepterTimeouts { field: Some(..), ..DxHostedPublicVirtualInterfaceAccepterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_dx_hosted_public_virtual_interface_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxHostedPublicVirtualInterfaceAccepter {
@@ -525,7 +630,7 @@ pub struct DxHostedPublicVirtualInterfaceAccepter {
     pub virtual_interface_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxHostedPublicVirtualInterfaceAccepterTimeouts>,
 }
 
 impl DxHostedPublicVirtualInterfaceAccepter {
@@ -543,6 +648,27 @@ impl DxHostedPublicVirtualInterfaceAccepter {
 
 impl crate::core::Resource for DxHostedPublicVirtualInterfaceAccepter {
     const TYPE: &'static str = "aws_dx_hosted_public_virtual_interface_accepter";
+}
+
+/// The `timeouts` block of [`DxHostedTransitVirtualInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxHostedTransitVirtualInterfaceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxHostedTransitVirtualInterfaceTimeouts {
+    /// `DxHostedTransitVirtualInterfaceTimeouts` with its required arguments; set the others with `DxHostedTransitVirtualInterfaceTimeouts { field: Some(..), ..DxHostedTransitVirtualInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_dx_hosted_transit_virtual_interface` (resource).
@@ -577,7 +703,7 @@ pub struct DxHostedTransitVirtualInterface {
     pub vlan: crate::core::Arg<crate::core::Number>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxHostedTransitVirtualInterfaceTimeouts>,
 }
 
 impl DxHostedTransitVirtualInterface {
@@ -604,6 +730,27 @@ impl crate::core::Resource for DxHostedTransitVirtualInterface {
     const TYPE: &'static str = "aws_dx_hosted_transit_virtual_interface";
 }
 
+/// The `timeouts` block of [`DxHostedTransitVirtualInterfaceAccepter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxHostedTransitVirtualInterfaceAccepterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxHostedTransitVirtualInterfaceAccepterTimeouts {
+    /// `DxHostedTransitVirtualInterfaceAccepterTimeouts` with its required arguments; set the others with `DxHostedTransitVirtualInterfaceAccepterTimeouts { field: Some(..), ..DxHostedTransitVirtualInterfaceAccepterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_dx_hosted_transit_virtual_interface_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxHostedTransitVirtualInterfaceAccepter {
@@ -622,7 +769,7 @@ pub struct DxHostedTransitVirtualInterfaceAccepter {
     pub virtual_interface_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxHostedTransitVirtualInterfaceAccepterTimeouts>,
 }
 
 impl DxHostedTransitVirtualInterfaceAccepter {
@@ -729,6 +876,31 @@ impl crate::core::Resource for DxMacsecKeyAssociation {
     const TYPE: &'static str = "aws_dx_macsec_key_association";
 }
 
+/// The `timeouts` block of [`DxPrivateVirtualInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxPrivateVirtualInterfaceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DxPrivateVirtualInterfaceTimeouts {
+    /// `DxPrivateVirtualInterfaceTimeouts` with its required arguments; set the others with `DxPrivateVirtualInterfaceTimeouts { field: Some(..), ..DxPrivateVirtualInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_dx_private_virtual_interface` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DxPrivateVirtualInterface {
@@ -774,7 +946,7 @@ pub struct DxPrivateVirtualInterface {
     pub vpn_gateway_id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxGatewayAssociationTimeouts>,
+    pub timeouts: Option<DxPrivateVirtualInterfaceTimeouts>,
 }
 
 impl DxPrivateVirtualInterface {
@@ -803,6 +975,27 @@ impl DxPrivateVirtualInterface {
 
 impl crate::core::Resource for DxPrivateVirtualInterface {
     const TYPE: &'static str = "aws_dx_private_virtual_interface";
+}
+
+/// The `timeouts` block of [`DxPublicVirtualInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxPublicVirtualInterfaceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DxPublicVirtualInterfaceTimeouts {
+    /// `DxPublicVirtualInterfaceTimeouts` with its required arguments; set the others with `DxPublicVirtualInterfaceTimeouts { field: Some(..), ..DxPublicVirtualInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_dx_public_virtual_interface` (resource).
@@ -840,7 +1033,7 @@ pub struct DxPublicVirtualInterface {
     pub vlan: crate::core::Arg<crate::core::Number>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxBgpPeerTimeouts>,
+    pub timeouts: Option<DxPublicVirtualInterfaceTimeouts>,
 }
 
 impl DxPublicVirtualInterface {
@@ -866,6 +1059,31 @@ impl DxPublicVirtualInterface {
 
 impl crate::core::Resource for DxPublicVirtualInterface {
     const TYPE: &'static str = "aws_dx_public_virtual_interface";
+}
+
+/// The `timeouts` block of [`DxTransitVirtualInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DxTransitVirtualInterfaceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DxTransitVirtualInterfaceTimeouts {
+    /// `DxTransitVirtualInterfaceTimeouts` with its required arguments; set the others with `DxTransitVirtualInterfaceTimeouts { field: Some(..), ..DxTransitVirtualInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_dx_transit_virtual_interface` (resource).
@@ -909,7 +1127,7 @@ pub struct DxTransitVirtualInterface {
     pub vlan: crate::core::Arg<crate::core::Number>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DxGatewayAssociationTimeouts>,
+    pub timeouts: Option<DxTransitVirtualInterfaceTimeouts>,
 }
 
 impl DxTransitVirtualInterface {

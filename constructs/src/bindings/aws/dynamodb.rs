@@ -402,7 +402,7 @@ impl DynamodbTablePointInTimeRecovery {
 
 /// The `replica` block of [`DynamodbTable`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct DynamodbTableReplica2 {
+pub struct DynamodbTableReplicaBlock {
     /// `kms_key_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_arn: Option<crate::core::Expr>,
@@ -416,8 +416,8 @@ pub struct DynamodbTableReplica2 {
     pub region_name: crate::core::Expr,
 }
 
-impl DynamodbTableReplica2 {
-    /// `DynamodbTableReplica2` with its required arguments; set the others with `DynamodbTableReplica2 { field: Some(..), ..DynamodbTableReplica2::new(..) }`.
+impl DynamodbTableReplicaBlock {
+    /// `DynamodbTableReplicaBlock` with its required arguments; set the others with `DynamodbTableReplicaBlock { field: Some(..), ..DynamodbTableReplicaBlock::new(..) }`.
     pub fn new(region_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_arn: None,
@@ -444,6 +444,31 @@ impl DynamodbTableServerSideEncryption {
         Self {
             enabled: enabled.into(),
             kms_key_arn: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DynamodbTable`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DynamodbTableTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DynamodbTableTimeouts {
+    /// `DynamodbTableTimeouts` with its required arguments; set the others with `DynamodbTableTimeouts { field: Some(..), ..DynamodbTableTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -542,13 +567,13 @@ pub struct DynamodbTable {
     pub point_in_time_recovery: Option<DynamodbTablePointInTimeRecovery>,
     /// `replica`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replica: Option<Vec<DynamodbTableReplica2>>,
+    pub replica: Option<Vec<DynamodbTableReplicaBlock>>,
     /// `server_side_encryption`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_side_encryption: Option<DynamodbTableServerSideEncryption>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DynamodbGlobalTableTimeouts>,
+    pub timeouts: Option<DynamodbTableTimeouts>,
     /// `ttl`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ttl: Option<DynamodbTableTtl>,
@@ -618,6 +643,27 @@ impl DynamodbTableExportIncrementalExportSpecification {
     }
 }
 
+/// The `timeouts` block of [`DynamodbTableExport`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DynamodbTableExportTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl DynamodbTableExportTimeouts {
+    /// `DynamodbTableExportTimeouts` with its required arguments; set the others with `DynamodbTableExportTimeouts { field: Some(..), ..DynamodbTableExportTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_dynamodb_table_export` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DynamodbTableExport {
@@ -654,7 +700,7 @@ pub struct DynamodbTableExport {
     pub incremental_export_specification: Option<DynamodbTableExportIncrementalExportSpecification>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DynamodbContributorInsightsTimeouts>,
+    pub timeouts: Option<DynamodbTableExportTimeouts>,
 }
 
 impl DynamodbTableExport {
@@ -715,6 +761,31 @@ impl crate::core::Resource for DynamodbTableItem {
     const TYPE: &'static str = "aws_dynamodb_table_item";
 }
 
+/// The `timeouts` block of [`DynamodbTableReplica`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DynamodbTableReplicaTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl DynamodbTableReplicaTimeouts {
+    /// `DynamodbTableReplicaTimeouts` with its required arguments; set the others with `DynamodbTableReplicaTimeouts { field: Some(..), ..DynamodbTableReplicaTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_dynamodb_table_replica` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DynamodbTableReplica {
@@ -743,7 +814,7 @@ pub struct DynamodbTableReplica {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DynamodbGlobalTableTimeouts>,
+    pub timeouts: Option<DynamodbTableReplicaTimeouts>,
 }
 
 impl DynamodbTableReplica {

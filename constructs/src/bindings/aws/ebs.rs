@@ -200,6 +200,27 @@ impl crate::core::Resource for EbsSnapshotBlockPublicAccess {
     const TYPE: &'static str = "aws_ebs_snapshot_block_public_access";
 }
 
+/// The `timeouts` block of [`EbsSnapshotCopy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EbsSnapshotCopyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl EbsSnapshotCopyTimeouts {
+    /// `EbsSnapshotCopyTimeouts` with its required arguments; set the others with `EbsSnapshotCopyTimeouts { field: Some(..), ..EbsSnapshotCopyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ebs_snapshot_copy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EbsSnapshotCopy {
@@ -239,7 +260,7 @@ pub struct EbsSnapshotCopy {
     pub temporary_restore_days: Option<crate::core::Arg<crate::core::Number>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EbsSnapshotTimeouts>,
+    pub timeouts: Option<EbsSnapshotCopyTimeouts>,
 }
 
 impl EbsSnapshotCopy {
@@ -343,6 +364,27 @@ impl EbsSnapshotImportDiskContainer {
     }
 }
 
+/// The `timeouts` block of [`EbsSnapshotImport`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EbsSnapshotImportTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl EbsSnapshotImportTimeouts {
+    /// `EbsSnapshotImportTimeouts` with its required arguments; set the others with `EbsSnapshotImportTimeouts { field: Some(..), ..EbsSnapshotImportTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ebs_snapshot_import` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EbsSnapshotImport {
@@ -383,7 +425,7 @@ pub struct EbsSnapshotImport {
     pub disk_container: EbsSnapshotImportDiskContainer,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EbsSnapshotTimeouts>,
+    pub timeouts: Option<EbsSnapshotImportTimeouts>,
 }
 
 impl EbsSnapshotImport {
@@ -554,6 +596,23 @@ impl crate::core::DataSource for DataEbsDefaultKmsKey {
     const TYPE: &'static str = "aws_ebs_default_kms_key";
 }
 
+/// The `timeouts` block of [`DataEbsEncryptionByDefault`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEbsEncryptionByDefaultTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEbsEncryptionByDefaultTimeouts {
+    /// `DataEbsEncryptionByDefaultTimeouts` with its required arguments; set the others with `DataEbsEncryptionByDefaultTimeouts { field: Some(..), ..DataEbsEncryptionByDefaultTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ebs_encryption_by_default` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEbsEncryptionByDefault {
@@ -562,7 +621,7 @@ pub struct DataEbsEncryptionByDefault {
     pub id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEbsDefaultKmsKeyTimeouts>,
+    pub timeouts: Option<DataEbsEncryptionByDefaultTimeouts>,
 }
 
 impl DataEbsEncryptionByDefault {
@@ -598,6 +657,23 @@ impl DataEbsSnapshotFilter {
     }
 }
 
+/// The `timeouts` block of [`DataEbsSnapshot`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEbsSnapshotTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEbsSnapshotTimeouts {
+    /// `DataEbsSnapshotTimeouts` with its required arguments; set the others with `DataEbsSnapshotTimeouts { field: Some(..), ..DataEbsSnapshotTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ebs_snapshot` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEbsSnapshot {
@@ -624,7 +700,7 @@ pub struct DataEbsSnapshot {
     pub filter: Option<Vec<DataEbsSnapshotFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEbsDefaultKmsKeyTimeouts>,
+    pub timeouts: Option<DataEbsSnapshotTimeouts>,
 }
 
 impl DataEbsSnapshot {
@@ -647,6 +723,42 @@ impl crate::core::DataSource for DataEbsSnapshot {
     const TYPE: &'static str = "aws_ebs_snapshot";
 }
 
+/// The `filter` block of [`DataEbsSnapshotIds`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEbsSnapshotIdsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEbsSnapshotIdsFilter {
+    /// `DataEbsSnapshotIdsFilter` with its required arguments; set the others with `DataEbsSnapshotIdsFilter { field: Some(..), ..DataEbsSnapshotIdsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEbsSnapshotIds`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEbsSnapshotIdsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEbsSnapshotIdsTimeouts {
+    /// `DataEbsSnapshotIdsTimeouts` with its required arguments; set the others with `DataEbsSnapshotIdsTimeouts { field: Some(..), ..DataEbsSnapshotIdsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ebs_snapshot_ids` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEbsSnapshotIds {
@@ -661,10 +773,10 @@ pub struct DataEbsSnapshotIds {
     pub restorable_by_user_ids: Option<Vec<crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEbsSnapshotFilter>>,
+    pub filter: Option<Vec<DataEbsSnapshotIdsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEbsDefaultKmsKeyTimeouts>,
+    pub timeouts: Option<DataEbsSnapshotIdsTimeouts>,
 }
 
 impl DataEbsSnapshotIds {
@@ -684,6 +796,42 @@ impl crate::core::DataSource for DataEbsSnapshotIds {
     const TYPE: &'static str = "aws_ebs_snapshot_ids";
 }
 
+/// The `filter` block of [`DataEbsVolume`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEbsVolumeFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEbsVolumeFilter {
+    /// `DataEbsVolumeFilter` with its required arguments; set the others with `DataEbsVolumeFilter { field: Some(..), ..DataEbsVolumeFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEbsVolume`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEbsVolumeTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEbsVolumeTimeouts {
+    /// `DataEbsVolumeTimeouts` with its required arguments; set the others with `DataEbsVolumeTimeouts { field: Some(..), ..DataEbsVolumeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ebs_volume` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEbsVolume {
@@ -698,10 +846,10 @@ pub struct DataEbsVolume {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEbsSnapshotFilter>>,
+    pub filter: Option<Vec<DataEbsVolumeFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEbsDefaultKmsKeyTimeouts>,
+    pub timeouts: Option<DataEbsVolumeTimeouts>,
 }
 
 impl DataEbsVolume {
@@ -721,6 +869,42 @@ impl crate::core::DataSource for DataEbsVolume {
     const TYPE: &'static str = "aws_ebs_volume";
 }
 
+/// The `filter` block of [`DataEbsVolumes`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEbsVolumesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEbsVolumesFilter {
+    /// `DataEbsVolumesFilter` with its required arguments; set the others with `DataEbsVolumesFilter { field: Some(..), ..DataEbsVolumesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEbsVolumes`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEbsVolumesTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEbsVolumesTimeouts {
+    /// `DataEbsVolumesTimeouts` with its required arguments; set the others with `DataEbsVolumesTimeouts { field: Some(..), ..DataEbsVolumesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ebs_volumes` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEbsVolumes {
@@ -732,10 +916,10 @@ pub struct DataEbsVolumes {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEbsSnapshotFilter>>,
+    pub filter: Option<Vec<DataEbsVolumesFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEbsDefaultKmsKeyTimeouts>,
+    pub timeouts: Option<DataEbsVolumesTimeouts>,
 }
 
 impl DataEbsVolumes {

@@ -482,6 +482,27 @@ impl crate::core::Resource for Ec2ClientVpnEndpoint {
     const TYPE: &'static str = "aws_ec2_client_vpn_endpoint";
 }
 
+/// The `timeouts` block of [`Ec2ClientVpnNetworkAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2ClientVpnNetworkAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Ec2ClientVpnNetworkAssociationTimeouts {
+    /// `Ec2ClientVpnNetworkAssociationTimeouts` with its required arguments; set the others with `Ec2ClientVpnNetworkAssociationTimeouts { field: Some(..), ..Ec2ClientVpnNetworkAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ec2_client_vpn_network_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2ClientVpnNetworkAssociation {
@@ -494,7 +515,7 @@ pub struct Ec2ClientVpnNetworkAssociation {
     pub subnet_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2ClientVpnAuthorizationRuleTimeouts>,
+    pub timeouts: Option<Ec2ClientVpnNetworkAssociationTimeouts>,
 }
 
 impl Ec2ClientVpnNetworkAssociation {
@@ -511,6 +532,27 @@ impl Ec2ClientVpnNetworkAssociation {
 
 impl crate::core::Resource for Ec2ClientVpnNetworkAssociation {
     const TYPE: &'static str = "aws_ec2_client_vpn_network_association";
+}
+
+/// The `timeouts` block of [`Ec2ClientVpnRoute`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2ClientVpnRouteTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Ec2ClientVpnRouteTimeouts {
+    /// `Ec2ClientVpnRouteTimeouts` with its required arguments; set the others with `Ec2ClientVpnRouteTimeouts { field: Some(..), ..Ec2ClientVpnRouteTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_ec2_client_vpn_route` (resource).
@@ -530,7 +572,7 @@ pub struct Ec2ClientVpnRoute {
     pub target_vpc_subnet_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2ClientVpnAuthorizationRuleTimeouts>,
+    pub timeouts: Option<Ec2ClientVpnRouteTimeouts>,
 }
 
 impl Ec2ClientVpnRoute {
@@ -1032,6 +1074,31 @@ impl Ec2FleetTargetCapacitySpecification {
     }
 }
 
+/// The `timeouts` block of [`Ec2Fleet`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2FleetTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Ec2FleetTimeouts {
+    /// `Ec2FleetTimeouts` with its required arguments; set the others with `Ec2FleetTimeouts { field: Some(..), ..Ec2FleetTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_ec2_fleet` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2Fleet {
@@ -1092,7 +1159,7 @@ pub struct Ec2Fleet {
     pub target_capacity_specification: Ec2FleetTargetCapacitySpecification,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2CapacityReservationTimeouts>,
+    pub timeouts: Option<Ec2FleetTimeouts>,
 }
 
 impl Ec2Fleet {
@@ -1125,6 +1192,31 @@ impl Ec2Fleet {
 
 impl crate::core::Resource for Ec2Fleet {
     const TYPE: &'static str = "aws_ec2_fleet";
+}
+
+/// The `timeouts` block of [`Ec2Host`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2HostTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Ec2HostTimeouts {
+    /// `Ec2HostTimeouts` with its required arguments; set the others with `Ec2HostTimeouts { field: Some(..), ..Ec2HostTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_ec2_host` (resource).
@@ -1161,7 +1253,7 @@ pub struct Ec2Host {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2CapacityReservationTimeouts>,
+    pub timeouts: Option<Ec2HostTimeouts>,
 }
 
 impl Ec2Host {
@@ -1324,6 +1416,31 @@ impl crate::core::Resource for Ec2InstanceMetadataDefaults {
     const TYPE: &'static str = "aws_ec2_instance_metadata_defaults";
 }
 
+/// The `timeouts` block of [`Ec2InstanceState`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2InstanceStateTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Ec2InstanceStateTimeouts {
+    /// `Ec2InstanceStateTimeouts` with its required arguments; set the others with `Ec2InstanceStateTimeouts { field: Some(..), ..Ec2InstanceStateTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_ec2_instance_state` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2InstanceState {
@@ -1339,7 +1456,7 @@ pub struct Ec2InstanceState {
     pub state: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2CapacityReservationTimeouts>,
+    pub timeouts: Option<Ec2InstanceStateTimeouts>,
 }
 
 impl Ec2InstanceState {
@@ -1426,7 +1543,7 @@ impl crate::core::Resource for Ec2LocalGatewayRouteTableVpcAssociation {
 
 /// The `entry` block of [`Ec2ManagedPrefixList`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Ec2ManagedPrefixListEntry2 {
+pub struct Ec2ManagedPrefixListEntryBlock {
     /// `cidr`. Required.
     pub cidr: crate::core::Expr,
     /// `description`. Optional.
@@ -1434,8 +1551,8 @@ pub struct Ec2ManagedPrefixListEntry2 {
     pub description: Option<crate::core::Expr>,
 }
 
-impl Ec2ManagedPrefixListEntry2 {
-    /// `Ec2ManagedPrefixListEntry2` with its required arguments; set the others with `Ec2ManagedPrefixListEntry2 { field: Some(..), ..Ec2ManagedPrefixListEntry2::new(..) }`.
+impl Ec2ManagedPrefixListEntryBlock {
+    /// `Ec2ManagedPrefixListEntryBlock` with its required arguments; set the others with `Ec2ManagedPrefixListEntryBlock { field: Some(..), ..Ec2ManagedPrefixListEntryBlock::new(..) }`.
     pub fn new(cidr: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
@@ -1464,7 +1581,7 @@ pub struct Ec2ManagedPrefixList {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `entry`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub entry: Option<Vec<Ec2ManagedPrefixListEntry2>>,
+    pub entry: Option<Vec<Ec2ManagedPrefixListEntryBlock>>,
 }
 
 impl Ec2ManagedPrefixList {
@@ -1792,6 +1909,27 @@ impl crate::core::Resource for Ec2TrafficMirrorFilter {
     const TYPE: &'static str = "aws_ec2_traffic_mirror_filter";
 }
 
+/// The `destination_port_range` block of [`Ec2TrafficMirrorFilterRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2TrafficMirrorFilterRuleDestinationPortRange {
+    /// `from_port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_port: Option<crate::core::Arg<crate::core::Number>>,
+    /// `to_port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_port: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl Ec2TrafficMirrorFilterRuleDestinationPortRange {
+    /// `Ec2TrafficMirrorFilterRuleDestinationPortRange` with its required arguments; set the others with `Ec2TrafficMirrorFilterRuleDestinationPortRange { field: Some(..), ..Ec2TrafficMirrorFilterRuleDestinationPortRange::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
+}
+
 /// `aws_ec2_traffic_mirror_filter_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TrafficMirrorFilterRule {
@@ -1818,10 +1956,10 @@ pub struct Ec2TrafficMirrorFilterRule {
     pub traffic_mirror_filter_id: crate::core::Expr,
     /// `destination_port_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_port_range: Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
+    pub destination_port_range: Option<Ec2TrafficMirrorFilterRuleDestinationPortRange>,
     /// `source_port_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_port_range: Option<Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange>,
+    pub source_port_range: Option<Ec2TrafficMirrorFilterRuleDestinationPortRange>,
 }
 
 impl Ec2TrafficMirrorFilterRule {
@@ -1945,6 +2083,31 @@ impl crate::core::Resource for Ec2TrafficMirrorTarget {
     const TYPE: &'static str = "aws_ec2_traffic_mirror_target";
 }
 
+/// The `timeouts` block of [`Ec2TransitGateway`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2TransitGatewayTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Ec2TransitGatewayTimeouts {
+    /// `Ec2TransitGatewayTimeouts` with its required arguments; set the others with `Ec2TransitGatewayTimeouts { field: Some(..), ..Ec2TransitGatewayTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Ec2TransitGateway {
@@ -1989,7 +2152,7 @@ pub struct Ec2TransitGateway {
     pub vpn_ecmp_support: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2CapacityReservationTimeouts>,
+    pub timeouts: Option<Ec2TransitGatewayTimeouts>,
 }
 
 impl Ec2TransitGateway {
@@ -2016,6 +2179,31 @@ impl Ec2TransitGateway {
 
 impl crate::core::Resource for Ec2TransitGateway {
     const TYPE: &'static str = "aws_ec2_transit_gateway";
+}
+
+/// The `timeouts` block of [`Ec2TransitGatewayConnect`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2TransitGatewayConnectTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Ec2TransitGatewayConnectTimeouts {
+    /// `Ec2TransitGatewayConnectTimeouts` with its required arguments; set the others with `Ec2TransitGatewayConnectTimeouts { field: Some(..), ..Ec2TransitGatewayConnectTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_ec2_transit_gateway_connect` (resource).
@@ -2045,7 +2233,7 @@ pub struct Ec2TransitGatewayConnect {
     pub transport_attachment_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2CapacityReservationTimeouts>,
+    pub timeouts: Option<Ec2TransitGatewayConnectTimeouts>,
 }
 
 impl Ec2TransitGatewayConnect {
@@ -2067,6 +2255,27 @@ impl Ec2TransitGatewayConnect {
 
 impl crate::core::Resource for Ec2TransitGatewayConnect {
     const TYPE: &'static str = "aws_ec2_transit_gateway_connect";
+}
+
+/// The `timeouts` block of [`Ec2TransitGatewayConnectPeer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2TransitGatewayConnectPeerTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Ec2TransitGatewayConnectPeerTimeouts {
+    /// `Ec2TransitGatewayConnectPeerTimeouts` with its required arguments; set the others with `Ec2TransitGatewayConnectPeerTimeouts { field: Some(..), ..Ec2TransitGatewayConnectPeerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_ec2_transit_gateway_connect_peer` (resource).
@@ -2095,7 +2304,7 @@ pub struct Ec2TransitGatewayConnectPeer {
     pub transit_gateway_attachment_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2ClientVpnAuthorizationRuleTimeouts>,
+    pub timeouts: Option<Ec2TransitGatewayConnectPeerTimeouts>,
 }
 
 impl Ec2TransitGatewayConnectPeer {
@@ -2174,6 +2383,34 @@ impl crate::core::Resource for Ec2TransitGatewayDefaultRouteTableAssociation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_default_route_table_association";
 }
 
+/// The `timeouts` block of [`Ec2TransitGatewayDefaultRouteTablePropagation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2TransitGatewayDefaultRouteTablePropagationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Ec2TransitGatewayDefaultRouteTablePropagationTimeouts {
+    /// `Ec2TransitGatewayDefaultRouteTablePropagationTimeouts` with its required arguments; set the others with `Ec2TransitGatewayDefaultRouteTablePropagationTimeouts { field: Some(..), ..Ec2TransitGatewayDefaultRouteTablePropagationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_default_route_table_propagation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayDefaultRouteTablePropagation {
@@ -2183,7 +2420,7 @@ pub struct Ec2TransitGatewayDefaultRouteTablePropagation {
     pub transit_gateway_route_table_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2TransitGatewayDefaultRouteTableAssociationTimeouts>,
+    pub timeouts: Option<Ec2TransitGatewayDefaultRouteTablePropagationTimeouts>,
 }
 
 impl Ec2TransitGatewayDefaultRouteTablePropagation {
@@ -2199,6 +2436,27 @@ impl Ec2TransitGatewayDefaultRouteTablePropagation {
 
 impl crate::core::Resource for Ec2TransitGatewayDefaultRouteTablePropagation {
     const TYPE: &'static str = "aws_ec2_transit_gateway_default_route_table_propagation";
+}
+
+/// The `timeouts` block of [`Ec2TransitGatewayMulticastDomain`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2TransitGatewayMulticastDomainTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Ec2TransitGatewayMulticastDomainTimeouts {
+    /// `Ec2TransitGatewayMulticastDomainTimeouts` with its required arguments; set the others with `Ec2TransitGatewayMulticastDomainTimeouts { field: Some(..), ..Ec2TransitGatewayMulticastDomainTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_ec2_transit_gateway_multicast_domain` (resource).
@@ -2226,7 +2484,7 @@ pub struct Ec2TransitGatewayMulticastDomain {
     pub transit_gateway_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2ClientVpnAuthorizationRuleTimeouts>,
+    pub timeouts: Option<Ec2TransitGatewayMulticastDomainTimeouts>,
 }
 
 impl Ec2TransitGatewayMulticastDomain {
@@ -2249,6 +2507,27 @@ impl crate::core::Resource for Ec2TransitGatewayMulticastDomain {
     const TYPE: &'static str = "aws_ec2_transit_gateway_multicast_domain";
 }
 
+/// The `timeouts` block of [`Ec2TransitGatewayMulticastDomainAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Ec2TransitGatewayMulticastDomainAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Ec2TransitGatewayMulticastDomainAssociationTimeouts {
+    /// `Ec2TransitGatewayMulticastDomainAssociationTimeouts` with its required arguments; set the others with `Ec2TransitGatewayMulticastDomainAssociationTimeouts { field: Some(..), ..Ec2TransitGatewayMulticastDomainAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_multicast_domain_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Ec2TransitGatewayMulticastDomainAssociation {
@@ -2263,7 +2542,7 @@ pub struct Ec2TransitGatewayMulticastDomainAssociation {
     pub transit_gateway_multicast_domain_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Ec2ClientVpnAuthorizationRuleTimeouts>,
+    pub timeouts: Option<Ec2TransitGatewayMulticastDomainAssociationTimeouts>,
 }
 
 impl Ec2TransitGatewayMulticastDomainAssociation {
@@ -2866,6 +3145,42 @@ impl crate::core::DataSource for DataEc2ClientVpnEndpoint {
     const TYPE: &'static str = "aws_ec2_client_vpn_endpoint";
 }
 
+/// The `filter` block of [`DataEc2CoipPool`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2CoipPoolFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2CoipPoolFilter {
+    /// `DataEc2CoipPoolFilter` with its required arguments; set the others with `DataEc2CoipPoolFilter { field: Some(..), ..DataEc2CoipPoolFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2CoipPool`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2CoipPoolTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2CoipPoolTimeouts {
+    /// `DataEc2CoipPoolTimeouts` with its required arguments; set the others with `DataEc2CoipPoolTimeouts { field: Some(..), ..DataEc2CoipPoolTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_coip_pool` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2CoipPool {
@@ -2883,10 +3198,10 @@ pub struct DataEc2CoipPool {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2CoipPoolFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2CoipPoolTimeouts>,
 }
 
 impl DataEc2CoipPool {
@@ -2907,6 +3222,42 @@ impl crate::core::DataSource for DataEc2CoipPool {
     const TYPE: &'static str = "aws_ec2_coip_pool";
 }
 
+/// The `filter` block of [`DataEc2CoipPools`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2CoipPoolsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2CoipPoolsFilter {
+    /// `DataEc2CoipPoolsFilter` with its required arguments; set the others with `DataEc2CoipPoolsFilter { field: Some(..), ..DataEc2CoipPoolsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2CoipPools`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2CoipPoolsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2CoipPoolsTimeouts {
+    /// `DataEc2CoipPoolsTimeouts` with its required arguments; set the others with `DataEc2CoipPoolsTimeouts { field: Some(..), ..DataEc2CoipPoolsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_coip_pools` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2CoipPools {
@@ -2918,10 +3269,10 @@ pub struct DataEc2CoipPools {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2CoipPoolsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2CoipPoolsTimeouts>,
 }
 
 impl DataEc2CoipPools {
@@ -2940,6 +3291,42 @@ impl crate::core::DataSource for DataEc2CoipPools {
     const TYPE: &'static str = "aws_ec2_coip_pools";
 }
 
+/// The `filter` block of [`DataEc2Host`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2HostFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2HostFilter {
+    /// `DataEc2HostFilter` with its required arguments; set the others with `DataEc2HostFilter { field: Some(..), ..DataEc2HostFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2Host`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2HostTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2HostTimeouts {
+    /// `DataEc2HostTimeouts` with its required arguments; set the others with `DataEc2HostTimeouts { field: Some(..), ..DataEc2HostTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_host` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2Host {
@@ -2954,10 +3341,10 @@ pub struct DataEc2Host {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2HostFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2HostTimeouts>,
 }
 
 impl DataEc2Host {
@@ -2977,6 +3364,23 @@ impl crate::core::DataSource for DataEc2Host {
     const TYPE: &'static str = "aws_ec2_host";
 }
 
+/// The `timeouts` block of [`DataEc2InstanceType`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2InstanceTypeTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2InstanceTypeTimeouts {
+    /// `DataEc2InstanceTypeTimeouts` with its required arguments; set the others with `DataEc2InstanceTypeTimeouts { field: Some(..), ..DataEc2InstanceTypeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_instance_type` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2InstanceType {
@@ -2987,7 +3391,7 @@ pub struct DataEc2InstanceType {
     pub instance_type: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2InstanceTypeTimeouts>,
 }
 
 impl DataEc2InstanceType {
@@ -3005,6 +3409,42 @@ impl crate::core::DataSource for DataEc2InstanceType {
     const TYPE: &'static str = "aws_ec2_instance_type";
 }
 
+/// The `filter` block of [`DataEc2InstanceTypeOffering`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2InstanceTypeOfferingFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2InstanceTypeOfferingFilter {
+    /// `DataEc2InstanceTypeOfferingFilter` with its required arguments; set the others with `DataEc2InstanceTypeOfferingFilter { field: Some(..), ..DataEc2InstanceTypeOfferingFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2InstanceTypeOffering`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2InstanceTypeOfferingTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2InstanceTypeOfferingTimeouts {
+    /// `DataEc2InstanceTypeOfferingTimeouts` with its required arguments; set the others with `DataEc2InstanceTypeOfferingTimeouts { field: Some(..), ..DataEc2InstanceTypeOfferingTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_instance_type_offering` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2InstanceTypeOffering {
@@ -3019,10 +3459,10 @@ pub struct DataEc2InstanceTypeOffering {
     pub preferred_instance_types: Option<Vec<crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2InstanceTypeOfferingFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2InstanceTypeOfferingTimeouts>,
 }
 
 impl DataEc2InstanceTypeOffering {
@@ -3042,6 +3482,42 @@ impl crate::core::DataSource for DataEc2InstanceTypeOffering {
     const TYPE: &'static str = "aws_ec2_instance_type_offering";
 }
 
+/// The `filter` block of [`DataEc2InstanceTypeOfferings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2InstanceTypeOfferingsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2InstanceTypeOfferingsFilter {
+    /// `DataEc2InstanceTypeOfferingsFilter` with its required arguments; set the others with `DataEc2InstanceTypeOfferingsFilter { field: Some(..), ..DataEc2InstanceTypeOfferingsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2InstanceTypeOfferings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2InstanceTypeOfferingsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2InstanceTypeOfferingsTimeouts {
+    /// `DataEc2InstanceTypeOfferingsTimeouts` with its required arguments; set the others with `DataEc2InstanceTypeOfferingsTimeouts { field: Some(..), ..DataEc2InstanceTypeOfferingsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_instance_type_offerings` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2InstanceTypeOfferings {
@@ -3053,10 +3529,10 @@ pub struct DataEc2InstanceTypeOfferings {
     pub location_type: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2InstanceTypeOfferingsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2InstanceTypeOfferingsTimeouts>,
 }
 
 impl DataEc2InstanceTypeOfferings {
@@ -3075,6 +3551,42 @@ impl crate::core::DataSource for DataEc2InstanceTypeOfferings {
     const TYPE: &'static str = "aws_ec2_instance_type_offerings";
 }
 
+/// The `filter` block of [`DataEc2InstanceTypes`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2InstanceTypesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2InstanceTypesFilter {
+    /// `DataEc2InstanceTypesFilter` with its required arguments; set the others with `DataEc2InstanceTypesFilter { field: Some(..), ..DataEc2InstanceTypesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2InstanceTypes`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2InstanceTypesTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2InstanceTypesTimeouts {
+    /// `DataEc2InstanceTypesTimeouts` with its required arguments; set the others with `DataEc2InstanceTypesTimeouts { field: Some(..), ..DataEc2InstanceTypesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_instance_types` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2InstanceTypes {
@@ -3083,10 +3595,10 @@ pub struct DataEc2InstanceTypes {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2InstanceTypesFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2InstanceTypesTimeouts>,
 }
 
 impl DataEc2InstanceTypes {
@@ -3104,6 +3616,42 @@ impl crate::core::DataSource for DataEc2InstanceTypes {
     const TYPE: &'static str = "aws_ec2_instance_types";
 }
 
+/// The `filter` block of [`DataEc2LocalGateway`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2LocalGatewayFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayFilter {
+    /// `DataEc2LocalGatewayFilter` with its required arguments; set the others with `DataEc2LocalGatewayFilter { field: Some(..), ..DataEc2LocalGatewayFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2LocalGateway`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2LocalGatewayTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayTimeouts {
+    /// `DataEc2LocalGatewayTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayTimeouts { field: Some(..), ..DataEc2LocalGatewayTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_local_gateway` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2LocalGateway {
@@ -3118,10 +3666,10 @@ pub struct DataEc2LocalGateway {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2LocalGatewayFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2LocalGatewayTimeouts>,
 }
 
 impl DataEc2LocalGateway {
@@ -3139,6 +3687,42 @@ impl DataEc2LocalGateway {
 
 impl crate::core::DataSource for DataEc2LocalGateway {
     const TYPE: &'static str = "aws_ec2_local_gateway";
+}
+
+/// The `filter` block of [`DataEc2LocalGatewayRouteTable`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2LocalGatewayRouteTableFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayRouteTableFilter {
+    /// `DataEc2LocalGatewayRouteTableFilter` with its required arguments; set the others with `DataEc2LocalGatewayRouteTableFilter { field: Some(..), ..DataEc2LocalGatewayRouteTableFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2LocalGatewayRouteTable`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2LocalGatewayRouteTableTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayRouteTableTimeouts {
+    /// `DataEc2LocalGatewayRouteTableTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayRouteTableTimeouts { field: Some(..), ..DataEc2LocalGatewayRouteTableTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
 }
 
 /// `aws_ec2_local_gateway_route_table` (data source).
@@ -3164,10 +3748,10 @@ pub struct DataEc2LocalGatewayRouteTable {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2LocalGatewayRouteTableFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2LocalGatewayRouteTableTimeouts>,
 }
 
 impl DataEc2LocalGatewayRouteTable {
@@ -3190,6 +3774,42 @@ impl crate::core::DataSource for DataEc2LocalGatewayRouteTable {
     const TYPE: &'static str = "aws_ec2_local_gateway_route_table";
 }
 
+/// The `filter` block of [`DataEc2LocalGatewayRouteTables`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2LocalGatewayRouteTablesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayRouteTablesFilter {
+    /// `DataEc2LocalGatewayRouteTablesFilter` with its required arguments; set the others with `DataEc2LocalGatewayRouteTablesFilter { field: Some(..), ..DataEc2LocalGatewayRouteTablesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2LocalGatewayRouteTables`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2LocalGatewayRouteTablesTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayRouteTablesTimeouts {
+    /// `DataEc2LocalGatewayRouteTablesTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayRouteTablesTimeouts { field: Some(..), ..DataEc2LocalGatewayRouteTablesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_local_gateway_route_tables` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2LocalGatewayRouteTables {
@@ -3201,10 +3821,10 @@ pub struct DataEc2LocalGatewayRouteTables {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2LocalGatewayRouteTablesFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2LocalGatewayRouteTablesTimeouts>,
 }
 
 impl DataEc2LocalGatewayRouteTables {
@@ -3223,6 +3843,42 @@ impl crate::core::DataSource for DataEc2LocalGatewayRouteTables {
     const TYPE: &'static str = "aws_ec2_local_gateway_route_tables";
 }
 
+/// The `filter` block of [`DataEc2LocalGatewayVirtualInterface`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2LocalGatewayVirtualInterfaceFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceFilter {
+    /// `DataEc2LocalGatewayVirtualInterfaceFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2LocalGatewayVirtualInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2LocalGatewayVirtualInterfaceTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceTimeouts {
+    /// `DataEc2LocalGatewayVirtualInterfaceTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceTimeouts { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_local_gateway_virtual_interface` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2LocalGatewayVirtualInterface {
@@ -3234,10 +3890,10 @@ pub struct DataEc2LocalGatewayVirtualInterface {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2LocalGatewayVirtualInterfaceFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2LocalGatewayVirtualInterfaceTimeouts>,
 }
 
 impl DataEc2LocalGatewayVirtualInterface {
@@ -3256,6 +3912,42 @@ impl crate::core::DataSource for DataEc2LocalGatewayVirtualInterface {
     const TYPE: &'static str = "aws_ec2_local_gateway_virtual_interface";
 }
 
+/// The `filter` block of [`DataEc2LocalGatewayVirtualInterfaceGroup`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2LocalGatewayVirtualInterfaceGroupFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceGroupFilter {
+    /// `DataEc2LocalGatewayVirtualInterfaceGroupFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2LocalGatewayVirtualInterfaceGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2LocalGatewayVirtualInterfaceGroupTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceGroupTimeouts {
+    /// `DataEc2LocalGatewayVirtualInterfaceGroupTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupTimeouts { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_local_gateway_virtual_interface_group` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2LocalGatewayVirtualInterfaceGroup {
@@ -3270,10 +3962,10 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroup {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2LocalGatewayVirtualInterfaceGroupFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2LocalGatewayVirtualInterfaceGroupTimeouts>,
 }
 
 impl DataEc2LocalGatewayVirtualInterfaceGroup {
@@ -3293,6 +3985,42 @@ impl crate::core::DataSource for DataEc2LocalGatewayVirtualInterfaceGroup {
     const TYPE: &'static str = "aws_ec2_local_gateway_virtual_interface_group";
 }
 
+/// The `filter` block of [`DataEc2LocalGatewayVirtualInterfaceGroups`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2LocalGatewayVirtualInterfaceGroupsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceGroupsFilter {
+    /// `DataEc2LocalGatewayVirtualInterfaceGroupsFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupsFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2LocalGatewayVirtualInterfaceGroups`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts {
+    /// `DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_local_gateway_virtual_interface_groups` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2LocalGatewayVirtualInterfaceGroups {
@@ -3304,10 +4032,10 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroups {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2LocalGatewayVirtualInterfaceGroupsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts>,
 }
 
 impl DataEc2LocalGatewayVirtualInterfaceGroups {
@@ -3326,6 +4054,42 @@ impl crate::core::DataSource for DataEc2LocalGatewayVirtualInterfaceGroups {
     const TYPE: &'static str = "aws_ec2_local_gateway_virtual_interface_groups";
 }
 
+/// The `filter` block of [`DataEc2LocalGateways`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2LocalGatewaysFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewaysFilter {
+    /// `DataEc2LocalGatewaysFilter` with its required arguments; set the others with `DataEc2LocalGatewaysFilter { field: Some(..), ..DataEc2LocalGatewaysFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2LocalGateways`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2LocalGatewaysTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2LocalGatewaysTimeouts {
+    /// `DataEc2LocalGatewaysTimeouts` with its required arguments; set the others with `DataEc2LocalGatewaysTimeouts { field: Some(..), ..DataEc2LocalGatewaysTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_local_gateways` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2LocalGateways {
@@ -3337,10 +4101,10 @@ pub struct DataEc2LocalGateways {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2LocalGatewaysFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2LocalGatewaysTimeouts>,
 }
 
 impl DataEc2LocalGateways {
@@ -3359,6 +4123,42 @@ impl crate::core::DataSource for DataEc2LocalGateways {
     const TYPE: &'static str = "aws_ec2_local_gateways";
 }
 
+/// The `filter` block of [`DataEc2ManagedPrefixList`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2ManagedPrefixListFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2ManagedPrefixListFilter {
+    /// `DataEc2ManagedPrefixListFilter` with its required arguments; set the others with `DataEc2ManagedPrefixListFilter { field: Some(..), ..DataEc2ManagedPrefixListFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2ManagedPrefixList`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2ManagedPrefixListTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2ManagedPrefixListTimeouts {
+    /// `DataEc2ManagedPrefixListTimeouts` with its required arguments; set the others with `DataEc2ManagedPrefixListTimeouts { field: Some(..), ..DataEc2ManagedPrefixListTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_managed_prefix_list` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2ManagedPrefixList {
@@ -3373,10 +4173,10 @@ pub struct DataEc2ManagedPrefixList {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2ManagedPrefixListFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2ManagedPrefixListTimeouts>,
 }
 
 impl DataEc2ManagedPrefixList {
@@ -3396,6 +4196,25 @@ impl crate::core::DataSource for DataEc2ManagedPrefixList {
     const TYPE: &'static str = "aws_ec2_managed_prefix_list";
 }
 
+/// The `filter` block of [`DataEc2ManagedPrefixLists`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2ManagedPrefixListsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2ManagedPrefixListsFilter {
+    /// `DataEc2ManagedPrefixListsFilter` with its required arguments; set the others with `DataEc2ManagedPrefixListsFilter { field: Some(..), ..DataEc2ManagedPrefixListsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ec2_managed_prefix_lists` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2ManagedPrefixLists {
@@ -3407,7 +4226,7 @@ pub struct DataEc2ManagedPrefixLists {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2ManagedPrefixListsFilter>>,
 }
 
 impl DataEc2ManagedPrefixLists {
@@ -3425,6 +4244,25 @@ impl crate::core::DataSource for DataEc2ManagedPrefixLists {
     const TYPE: &'static str = "aws_ec2_managed_prefix_lists";
 }
 
+/// The `filter` block of [`DataEc2NetworkInsightsAnalysis`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2NetworkInsightsAnalysisFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2NetworkInsightsAnalysisFilter {
+    /// `DataEc2NetworkInsightsAnalysisFilter` with its required arguments; set the others with `DataEc2NetworkInsightsAnalysisFilter { field: Some(..), ..DataEc2NetworkInsightsAnalysisFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ec2_network_insights_analysis` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2NetworkInsightsAnalysis {
@@ -3439,7 +4277,7 @@ pub struct DataEc2NetworkInsightsAnalysis {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2NetworkInsightsAnalysisFilter>>,
 }
 
 impl DataEc2NetworkInsightsAnalysis {
@@ -3458,6 +4296,25 @@ impl crate::core::DataSource for DataEc2NetworkInsightsAnalysis {
     const TYPE: &'static str = "aws_ec2_network_insights_analysis";
 }
 
+/// The `filter` block of [`DataEc2NetworkInsightsPath`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2NetworkInsightsPathFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2NetworkInsightsPathFilter {
+    /// `DataEc2NetworkInsightsPathFilter` with its required arguments; set the others with `DataEc2NetworkInsightsPathFilter { field: Some(..), ..DataEc2NetworkInsightsPathFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ec2_network_insights_path` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2NetworkInsightsPath {
@@ -3472,7 +4329,7 @@ pub struct DataEc2NetworkInsightsPath {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2NetworkInsightsPathFilter>>,
 }
 
 impl DataEc2NetworkInsightsPath {
@@ -3519,6 +4376,25 @@ impl crate::core::DataSource for DataEc2PublicIpv4Pool {
     const TYPE: &'static str = "aws_ec2_public_ipv4_pool";
 }
 
+/// The `filter` block of [`DataEc2PublicIpv4Pools`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2PublicIpv4PoolsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2PublicIpv4PoolsFilter {
+    /// `DataEc2PublicIpv4PoolsFilter` with its required arguments; set the others with `DataEc2PublicIpv4PoolsFilter { field: Some(..), ..DataEc2PublicIpv4PoolsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ec2_public_ipv4_pools` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2PublicIpv4Pools {
@@ -3530,7 +4406,7 @@ pub struct DataEc2PublicIpv4Pools {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2PublicIpv4PoolsFilter>>,
 }
 
 impl DataEc2PublicIpv4Pools {
@@ -3548,6 +4424,23 @@ impl crate::core::DataSource for DataEc2PublicIpv4Pools {
     const TYPE: &'static str = "aws_ec2_public_ipv4_pools";
 }
 
+/// The `timeouts` block of [`DataEc2SerialConsoleAccess`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2SerialConsoleAccessTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2SerialConsoleAccessTimeouts {
+    /// `DataEc2SerialConsoleAccessTimeouts` with its required arguments; set the others with `DataEc2SerialConsoleAccessTimeouts { field: Some(..), ..DataEc2SerialConsoleAccessTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_serial_console_access` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2SerialConsoleAccess {
@@ -3556,7 +4449,7 @@ pub struct DataEc2SerialConsoleAccess {
     pub id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2SerialConsoleAccessTimeouts>,
 }
 
 impl DataEc2SerialConsoleAccess {
@@ -3573,6 +4466,42 @@ impl crate::core::DataSource for DataEc2SerialConsoleAccess {
     const TYPE: &'static str = "aws_ec2_serial_console_access";
 }
 
+/// The `filter` block of [`DataEc2SpotPrice`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2SpotPriceFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2SpotPriceFilter {
+    /// `DataEc2SpotPriceFilter` with its required arguments; set the others with `DataEc2SpotPriceFilter { field: Some(..), ..DataEc2SpotPriceFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2SpotPrice`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2SpotPriceTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2SpotPriceTimeouts {
+    /// `DataEc2SpotPriceTimeouts` with its required arguments; set the others with `DataEc2SpotPriceTimeouts { field: Some(..), ..DataEc2SpotPriceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_spot_price` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2SpotPrice {
@@ -3587,10 +4516,10 @@ pub struct DataEc2SpotPrice {
     pub instance_type: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2SpotPriceFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2SpotPriceTimeouts>,
 }
 
 impl DataEc2SpotPrice {
@@ -3610,6 +4539,42 @@ impl crate::core::DataSource for DataEc2SpotPrice {
     const TYPE: &'static str = "aws_ec2_spot_price";
 }
 
+/// The `filter` block of [`DataEc2TransitGateway`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayFilter {
+    /// `DataEc2TransitGatewayFilter` with its required arguments; set the others with `DataEc2TransitGatewayFilter { field: Some(..), ..DataEc2TransitGatewayFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGateway`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayTimeouts {
+    /// `DataEc2TransitGatewayTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayTimeouts { field: Some(..), ..DataEc2TransitGatewayTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGateway {
@@ -3621,10 +4586,10 @@ pub struct DataEc2TransitGateway {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayTimeouts>,
 }
 
 impl DataEc2TransitGateway {
@@ -3643,6 +4608,25 @@ impl crate::core::DataSource for DataEc2TransitGateway {
     const TYPE: &'static str = "aws_ec2_transit_gateway";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayAttachment`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayAttachmentFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayAttachmentFilter {
+    /// `DataEc2TransitGatewayAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayAttachmentFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_attachment` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayAttachment {
@@ -3657,7 +4641,7 @@ pub struct DataEc2TransitGatewayAttachment {
     pub transit_gateway_attachment_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayAttachmentFilter>>,
 }
 
 impl DataEc2TransitGatewayAttachment {
@@ -3676,6 +4660,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_attachment";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayAttachments`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayAttachmentsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayAttachmentsFilter {
+    /// `DataEc2TransitGatewayAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayAttachmentsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayAttachments`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayAttachmentsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayAttachmentsTimeouts {
+    /// `DataEc2TransitGatewayAttachmentsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentsTimeouts { field: Some(..), ..DataEc2TransitGatewayAttachmentsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_attachments` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayAttachments {
@@ -3687,10 +4707,10 @@ pub struct DataEc2TransitGatewayAttachments {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayAttachmentsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayAttachmentsTimeouts>,
 }
 
 impl DataEc2TransitGatewayAttachments {
@@ -3709,6 +4729,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayAttachments {
     const TYPE: &'static str = "aws_ec2_transit_gateway_attachments";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayConnect`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayConnectFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayConnectFilter {
+    /// `DataEc2TransitGatewayConnectFilter` with its required arguments; set the others with `DataEc2TransitGatewayConnectFilter { field: Some(..), ..DataEc2TransitGatewayConnectFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayConnect`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayConnectTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayConnectTimeouts {
+    /// `DataEc2TransitGatewayConnectTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayConnectTimeouts { field: Some(..), ..DataEc2TransitGatewayConnectTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_connect` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayConnect {
@@ -3723,10 +4779,10 @@ pub struct DataEc2TransitGatewayConnect {
     pub transit_gateway_connect_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayConnectFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayConnectTimeouts>,
 }
 
 impl DataEc2TransitGatewayConnect {
@@ -3746,6 +4802,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayConnect {
     const TYPE: &'static str = "aws_ec2_transit_gateway_connect";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayConnectPeer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayConnectPeerFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayConnectPeerFilter {
+    /// `DataEc2TransitGatewayConnectPeerFilter` with its required arguments; set the others with `DataEc2TransitGatewayConnectPeerFilter { field: Some(..), ..DataEc2TransitGatewayConnectPeerFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayConnectPeer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayConnectPeerTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayConnectPeerTimeouts {
+    /// `DataEc2TransitGatewayConnectPeerTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayConnectPeerTimeouts { field: Some(..), ..DataEc2TransitGatewayConnectPeerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_connect_peer` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayConnectPeer {
@@ -3760,10 +4852,10 @@ pub struct DataEc2TransitGatewayConnectPeer {
     pub transit_gateway_connect_peer_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayConnectPeerFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayConnectPeerTimeouts>,
 }
 
 impl DataEc2TransitGatewayConnectPeer {
@@ -3783,6 +4875,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayConnectPeer {
     const TYPE: &'static str = "aws_ec2_transit_gateway_connect_peer";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayDxGatewayAttachment`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayDxGatewayAttachmentFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayDxGatewayAttachmentFilter {
+    /// `DataEc2TransitGatewayDxGatewayAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayDxGatewayAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayDxGatewayAttachmentFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayDxGatewayAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayDxGatewayAttachmentTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayDxGatewayAttachmentTimeouts {
+    /// `DataEc2TransitGatewayDxGatewayAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayDxGatewayAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayDxGatewayAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_dx_gateway_attachment` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayDxGatewayAttachment {
@@ -3800,10 +4928,10 @@ pub struct DataEc2TransitGatewayDxGatewayAttachment {
     pub transit_gateway_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayDxGatewayAttachmentFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayDxGatewayAttachmentTimeouts>,
 }
 
 impl DataEc2TransitGatewayDxGatewayAttachment {
@@ -3824,6 +4952,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayDxGatewayAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_dx_gateway_attachment";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayMulticastDomain`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayMulticastDomainFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayMulticastDomainFilter {
+    /// `DataEc2TransitGatewayMulticastDomainFilter` with its required arguments; set the others with `DataEc2TransitGatewayMulticastDomainFilter { field: Some(..), ..DataEc2TransitGatewayMulticastDomainFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayMulticastDomain`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayMulticastDomainTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayMulticastDomainTimeouts {
+    /// `DataEc2TransitGatewayMulticastDomainTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayMulticastDomainTimeouts { field: Some(..), ..DataEc2TransitGatewayMulticastDomainTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_multicast_domain` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayMulticastDomain {
@@ -3838,10 +5002,10 @@ pub struct DataEc2TransitGatewayMulticastDomain {
     pub transit_gateway_multicast_domain_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayMulticastDomainFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayMulticastDomainTimeouts>,
 }
 
 impl DataEc2TransitGatewayMulticastDomain {
@@ -3861,6 +5025,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayMulticastDomain {
     const TYPE: &'static str = "aws_ec2_transit_gateway_multicast_domain";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayPeeringAttachment`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayPeeringAttachmentFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayPeeringAttachmentFilter {
+    /// `DataEc2TransitGatewayPeeringAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayPeeringAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayPeeringAttachmentTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayPeeringAttachmentTimeouts {
+    /// `DataEc2TransitGatewayPeeringAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_peering_attachment` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayPeeringAttachment {
@@ -3872,10 +5072,10 @@ pub struct DataEc2TransitGatewayPeeringAttachment {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayPeeringAttachmentFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayPeeringAttachmentTimeouts>,
 }
 
 impl DataEc2TransitGatewayPeeringAttachment {
@@ -3894,6 +5094,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayPeeringAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_peering_attachment";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayPeeringAttachments`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayPeeringAttachmentsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayPeeringAttachmentsFilter {
+    /// `DataEc2TransitGatewayPeeringAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayPeeringAttachments`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayPeeringAttachmentsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayPeeringAttachmentsTimeouts {
+    /// `DataEc2TransitGatewayPeeringAttachmentsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentsTimeouts { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_peering_attachments` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayPeeringAttachments {
@@ -3902,10 +5138,10 @@ pub struct DataEc2TransitGatewayPeeringAttachments {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayPeeringAttachmentsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayPeeringAttachmentsTimeouts>,
 }
 
 impl DataEc2TransitGatewayPeeringAttachments {
@@ -3923,6 +5159,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayPeeringAttachments {
     const TYPE: &'static str = "aws_ec2_transit_gateway_peering_attachments";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayRouteTable`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTableFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTableFilter {
+    /// `DataEc2TransitGatewayRouteTableFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayRouteTable`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTableTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTableTimeouts {
+    /// `DataEc2TransitGatewayRouteTableTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTableTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_route_table` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayRouteTable {
@@ -3934,10 +5206,10 @@ pub struct DataEc2TransitGatewayRouteTable {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayRouteTableFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayRouteTableTimeouts>,
 }
 
 impl DataEc2TransitGatewayRouteTable {
@@ -3956,6 +5228,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayRouteTable {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayRouteTableAssociations`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTableAssociationsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTableAssociationsFilter {
+    /// `DataEc2TransitGatewayRouteTableAssociationsFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableAssociationsFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableAssociationsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayRouteTableAssociations`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTableAssociationsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTableAssociationsTimeouts {
+    /// `DataEc2TransitGatewayRouteTableAssociationsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableAssociationsTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTableAssociationsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_route_table_associations` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayRouteTableAssociations {
@@ -3966,10 +5274,10 @@ pub struct DataEc2TransitGatewayRouteTableAssociations {
     pub transit_gateway_route_table_id: crate::core::Expr,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayRouteTableAssociationsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayRouteTableAssociationsTimeouts>,
 }
 
 impl DataEc2TransitGatewayRouteTableAssociations {
@@ -3988,6 +5296,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayRouteTableAssociations {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_associations";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayRouteTablePropagations`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTablePropagationsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTablePropagationsFilter {
+    /// `DataEc2TransitGatewayRouteTablePropagationsFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablePropagationsFilter { field: Some(..), ..DataEc2TransitGatewayRouteTablePropagationsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayRouteTablePropagations`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTablePropagationsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTablePropagationsTimeouts {
+    /// `DataEc2TransitGatewayRouteTablePropagationsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablePropagationsTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTablePropagationsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_route_table_propagations` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayRouteTablePropagations {
@@ -3998,10 +5342,10 @@ pub struct DataEc2TransitGatewayRouteTablePropagations {
     pub transit_gateway_route_table_id: crate::core::Expr,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayRouteTablePropagationsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayRouteTablePropagationsTimeouts>,
 }
 
 impl DataEc2TransitGatewayRouteTablePropagations {
@@ -4020,6 +5364,25 @@ impl crate::core::DataSource for DataEc2TransitGatewayRouteTablePropagations {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_propagations";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayRouteTableRoutes`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTableRoutesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTableRoutesFilter {
+    /// `DataEc2TransitGatewayRouteTableRoutesFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableRoutesFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableRoutesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_route_table_routes` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEc2TransitGatewayRouteTableRoutes {
@@ -4029,12 +5392,12 @@ pub struct DataEc2TransitGatewayRouteTableRoutes {
     /// `transit_gateway_route_table_id`. Required.
     pub transit_gateway_route_table_id: crate::core::Expr,
     /// `filter`. Required.
-    pub filter: Vec<DataEc2ClientVpnEndpointFilter>,
+    pub filter: Vec<DataEc2TransitGatewayRouteTableRoutesFilter>,
 }
 
 impl DataEc2TransitGatewayRouteTableRoutes {
     /// `DataEc2TransitGatewayRouteTableRoutes` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableRoutes { field: Some(..), ..DataEc2TransitGatewayRouteTableRoutes::new(..) }`.
-    pub fn new(transit_gateway_route_table_id: impl Into<crate::core::Expr>, filter: Vec<DataEc2ClientVpnEndpointFilter>) -> Self {
+    pub fn new(transit_gateway_route_table_id: impl Into<crate::core::Expr>, filter: Vec<DataEc2TransitGatewayRouteTableRoutesFilter>) -> Self {
         Self {
             id: None,
             transit_gateway_route_table_id: transit_gateway_route_table_id.into(),
@@ -4045,6 +5408,42 @@ impl DataEc2TransitGatewayRouteTableRoutes {
 
 impl crate::core::DataSource for DataEc2TransitGatewayRouteTableRoutes {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_table_routes";
+}
+
+/// The `filter` block of [`DataEc2TransitGatewayRouteTables`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTablesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTablesFilter {
+    /// `DataEc2TransitGatewayRouteTablesFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablesFilter { field: Some(..), ..DataEc2TransitGatewayRouteTablesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayRouteTables`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayRouteTablesTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayRouteTablesTimeouts {
+    /// `DataEc2TransitGatewayRouteTablesTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablesTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTablesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
 }
 
 /// `aws_ec2_transit_gateway_route_tables` (data source).
@@ -4058,10 +5457,10 @@ pub struct DataEc2TransitGatewayRouteTables {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayRouteTablesFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayRouteTablesTimeouts>,
 }
 
 impl DataEc2TransitGatewayRouteTables {
@@ -4080,6 +5479,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayRouteTables {
     const TYPE: &'static str = "aws_ec2_transit_gateway_route_tables";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayVpcAttachment`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayVpcAttachmentFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayVpcAttachmentFilter {
+    /// `DataEc2TransitGatewayVpcAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayVpcAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayVpcAttachmentTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayVpcAttachmentTimeouts {
+    /// `DataEc2TransitGatewayVpcAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_vpc_attachment` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayVpcAttachment {
@@ -4091,10 +5526,10 @@ pub struct DataEc2TransitGatewayVpcAttachment {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayVpcAttachmentFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayVpcAttachmentTimeouts>,
 }
 
 impl DataEc2TransitGatewayVpcAttachment {
@@ -4113,6 +5548,42 @@ impl crate::core::DataSource for DataEc2TransitGatewayVpcAttachment {
     const TYPE: &'static str = "aws_ec2_transit_gateway_vpc_attachment";
 }
 
+/// The `filter` block of [`DataEc2TransitGatewayVpcAttachments`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayVpcAttachmentsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayVpcAttachmentsFilter {
+    /// `DataEc2TransitGatewayVpcAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayVpcAttachments`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayVpcAttachmentsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayVpcAttachmentsTimeouts {
+    /// `DataEc2TransitGatewayVpcAttachmentsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentsTimeouts { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_ec2_transit_gateway_vpc_attachments` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataEc2TransitGatewayVpcAttachments {
@@ -4121,10 +5592,10 @@ pub struct DataEc2TransitGatewayVpcAttachments {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayVpcAttachmentsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayVpcAttachmentsTimeouts>,
 }
 
 impl DataEc2TransitGatewayVpcAttachments {
@@ -4140,6 +5611,42 @@ impl DataEc2TransitGatewayVpcAttachments {
 
 impl crate::core::DataSource for DataEc2TransitGatewayVpcAttachments {
     const TYPE: &'static str = "aws_ec2_transit_gateway_vpc_attachments";
+}
+
+/// The `filter` block of [`DataEc2TransitGatewayVpnAttachment`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEc2TransitGatewayVpnAttachmentFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayVpnAttachmentFilter {
+    /// `DataEc2TransitGatewayVpnAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpnAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayVpnAttachmentFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataEc2TransitGatewayVpnAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataEc2TransitGatewayVpnAttachmentTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataEc2TransitGatewayVpnAttachmentTimeouts {
+    /// `DataEc2TransitGatewayVpnAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayVpnAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayVpnAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
 }
 
 /// `aws_ec2_transit_gateway_vpn_attachment` (data source).
@@ -4159,10 +5666,10 @@ pub struct DataEc2TransitGatewayVpnAttachment {
     pub vpn_connection_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataEc2ClientVpnEndpointFilter>>,
+    pub filter: Option<Vec<DataEc2TransitGatewayVpnAttachmentFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataEc2ClientVpnEndpointTimeouts>,
+    pub timeouts: Option<DataEc2TransitGatewayVpnAttachmentTimeouts>,
 }
 
 impl DataEc2TransitGatewayVpnAttachment {

@@ -198,6 +198,25 @@ impl EcrReplicationConfigurationReplicationConfigurationRuleDestination {
     }
 }
 
+/// The `repository_filter` block of [`EcrReplicationConfigurationReplicationConfigurationRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter {
+    /// `filter`. Required.
+    pub filter: crate::core::Expr,
+    /// `filter_type`. Required.
+    pub filter_type: crate::core::Expr,
+}
+
+impl EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter {
+    /// `EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter { field: Some(..), ..EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter::new(..) }`.
+    pub fn new(filter: impl Into<crate::core::Expr>, filter_type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            filter: filter.into(),
+            filter_type: filter_type.into(),
+        }
+    }
+}
+
 /// The `rule` block of [`EcrReplicationConfigurationReplicationConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcrReplicationConfigurationReplicationConfigurationRule {
@@ -205,7 +224,7 @@ pub struct EcrReplicationConfigurationReplicationConfigurationRule {
     pub destination: Vec<EcrReplicationConfigurationReplicationConfigurationRuleDestination>,
     /// `repository_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub repository_filter: Option<Vec<EcrRegistryScanningConfigurationRuleRepositoryFilter>>,
+    pub repository_filter: Option<Vec<EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter>>,
 }
 
 impl EcrReplicationConfigurationReplicationConfigurationRule {
@@ -365,6 +384,27 @@ impl crate::core::Resource for EcrRepository {
     const TYPE: &'static str = "aws_ecr_repository";
 }
 
+/// The `encryption_configuration` block of [`EcrRepositoryCreationTemplate`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EcrRepositoryCreationTemplateEncryptionConfiguration {
+    /// `encryption_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption_type: Option<crate::core::Expr>,
+    /// `kms_key`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<crate::core::Expr>,
+}
+
+impl EcrRepositoryCreationTemplateEncryptionConfiguration {
+    /// `EcrRepositoryCreationTemplateEncryptionConfiguration` with its required arguments; set the others with `EcrRepositoryCreationTemplateEncryptionConfiguration { field: Some(..), ..EcrRepositoryCreationTemplateEncryptionConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            encryption_type: None,
+            kms_key: None,
+        }
+    }
+}
+
 /// `aws_ecr_repository_creation_template` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcrRepositoryCreationTemplate {
@@ -395,7 +435,7 @@ pub struct EcrRepositoryCreationTemplate {
     pub resource_tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_configuration: Option<Vec<EcrRepositoryEncryptionConfiguration>>,
+    pub encryption_configuration: Option<Vec<EcrRepositoryCreationTemplateEncryptionConfiguration>>,
 }
 
 impl EcrRepositoryCreationTemplate {

@@ -380,6 +380,30 @@ impl EcsServiceAlarms {
     }
 }
 
+/// The `capacity_provider_strategy` block of [`EcsService`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EcsServiceCapacityProviderStrategy {
+    /// `base`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<crate::core::Arg<crate::core::Number>>,
+    /// `capacity_provider`. Required.
+    pub capacity_provider: crate::core::Expr,
+    /// `weight`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl EcsServiceCapacityProviderStrategy {
+    /// `EcsServiceCapacityProviderStrategy` with its required arguments; set the others with `EcsServiceCapacityProviderStrategy { field: Some(..), ..EcsServiceCapacityProviderStrategy::new(..) }`.
+    pub fn new(capacity_provider: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            base: None,
+            capacity_provider: capacity_provider.into(),
+            weight: None,
+        }
+    }
+}
+
 /// The `deployment_circuit_breaker` block of [`EcsService`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EcsServiceDeploymentCircuitBreaker {
@@ -942,7 +966,7 @@ pub struct EcsService {
     pub alarms: Option<EcsServiceAlarms>,
     /// `capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_provider_strategy: Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
+    pub capacity_provider_strategy: Option<Vec<EcsServiceCapacityProviderStrategy>>,
     /// `deployment_circuit_breaker`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deployment_circuit_breaker: Option<EcsServiceDeploymentCircuitBreaker>,
@@ -1086,6 +1110,26 @@ impl EcsTaskDefinitionInferenceAccelerator {
         Self {
             device_name: device_name.into(),
             device_type: device_type.into(),
+        }
+    }
+}
+
+/// The `placement_constraints` block of [`EcsTaskDefinition`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EcsTaskDefinitionPlacementConstraints {
+    /// `expression`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl EcsTaskDefinitionPlacementConstraints {
+    /// `EcsTaskDefinitionPlacementConstraints` with its required arguments; set the others with `EcsTaskDefinitionPlacementConstraints { field: Some(..), ..EcsTaskDefinitionPlacementConstraints::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            expression: None,
+            r#type: r#type.into(),
         }
     }
 }
@@ -1355,7 +1399,7 @@ pub struct EcsTaskDefinition {
     pub inference_accelerator: Option<Vec<EcsTaskDefinitionInferenceAccelerator>>,
     /// `placement_constraints`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub placement_constraints: Option<Vec<EcsServicePlacementConstraints>>,
+    pub placement_constraints: Option<Vec<EcsTaskDefinitionPlacementConstraints>>,
     /// `proxy_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy_configuration: Option<EcsTaskDefinitionProxyConfiguration>,
@@ -1452,6 +1496,30 @@ impl EcsTaskSetLoadBalancer {
     }
 }
 
+/// The `network_configuration` block of [`EcsTaskSet`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EcsTaskSetNetworkConfiguration {
+    /// `assign_public_ip`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assign_public_ip: Option<crate::core::Arg<bool>>,
+    /// `security_groups`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<crate::core::Expr>>,
+    /// `subnets`. Required.
+    pub subnets: Vec<crate::core::Expr>,
+}
+
+impl EcsTaskSetNetworkConfiguration {
+    /// `EcsTaskSetNetworkConfiguration` with its required arguments; set the others with `EcsTaskSetNetworkConfiguration { field: Some(..), ..EcsTaskSetNetworkConfiguration::new(..) }`.
+    pub fn new(subnets: Vec<crate::core::Expr>) -> Self {
+        Self {
+            assign_public_ip: None,
+            security_groups: None,
+            subnets,
+        }
+    }
+}
+
 /// The `scale` block of [`EcsTaskSet`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EcsTaskSetScale {
@@ -1469,6 +1537,34 @@ impl EcsTaskSetScale {
         Self {
             unit: None,
             value: None,
+        }
+    }
+}
+
+/// The `service_registries` block of [`EcsTaskSet`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EcsTaskSetServiceRegistries {
+    /// `container_name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container_name: Option<crate::core::Expr>,
+    /// `container_port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container_port: Option<crate::core::Arg<crate::core::Number>>,
+    /// `port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<crate::core::Arg<crate::core::Number>>,
+    /// `registry_arn`. Required.
+    pub registry_arn: crate::core::Expr,
+}
+
+impl EcsTaskSetServiceRegistries {
+    /// `EcsTaskSetServiceRegistries` with its required arguments; set the others with `EcsTaskSetServiceRegistries { field: Some(..), ..EcsTaskSetServiceRegistries::new(..) }`.
+    pub fn new(registry_arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            container_name: None,
+            container_port: None,
+            port: None,
+            registry_arn: registry_arn.into(),
         }
     }
 }
@@ -1517,13 +1613,13 @@ pub struct EcsTaskSet {
     pub load_balancer: Option<Vec<EcsTaskSetLoadBalancer>>,
     /// `network_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_configuration: Option<EcsServiceNetworkConfiguration>,
+    pub network_configuration: Option<EcsTaskSetNetworkConfiguration>,
     /// `scale`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<EcsTaskSetScale>,
     /// `service_registries`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_registries: Option<EcsServiceServiceRegistries>,
+    pub service_registries: Option<EcsTaskSetServiceRegistries>,
 }
 
 impl EcsTaskSet {
@@ -1682,6 +1778,54 @@ impl crate::core::DataSource for DataEcsTaskDefinition {
     const TYPE: &'static str = "aws_ecs_task_definition";
 }
 
+/// The `capacity_provider_strategy` block of [`DataEcsTaskExecution`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEcsTaskExecutionCapacityProviderStrategy {
+    /// `base`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<crate::core::Arg<crate::core::Number>>,
+    /// `capacity_provider`. Required.
+    pub capacity_provider: crate::core::Expr,
+    /// `weight`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl DataEcsTaskExecutionCapacityProviderStrategy {
+    /// `DataEcsTaskExecutionCapacityProviderStrategy` with its required arguments; set the others with `DataEcsTaskExecutionCapacityProviderStrategy { field: Some(..), ..DataEcsTaskExecutionCapacityProviderStrategy::new(..) }`.
+    pub fn new(capacity_provider: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            base: None,
+            capacity_provider: capacity_provider.into(),
+            weight: None,
+        }
+    }
+}
+
+/// The `network_configuration` block of [`DataEcsTaskExecution`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEcsTaskExecutionNetworkConfiguration {
+    /// `assign_public_ip`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assign_public_ip: Option<crate::core::Arg<bool>>,
+    /// `security_groups`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<crate::core::Expr>>,
+    /// `subnets`. Required.
+    pub subnets: Vec<crate::core::Expr>,
+}
+
+impl DataEcsTaskExecutionNetworkConfiguration {
+    /// `DataEcsTaskExecutionNetworkConfiguration` with its required arguments; set the others with `DataEcsTaskExecutionNetworkConfiguration { field: Some(..), ..DataEcsTaskExecutionNetworkConfiguration::new(..) }`.
+    pub fn new(subnets: Vec<crate::core::Expr>) -> Self {
+        Self {
+            assign_public_ip: None,
+            security_groups: None,
+            subnets,
+        }
+    }
+}
+
 /// The `environment` block of [`DataEcsTaskExecutionOverridesContainerOverrides`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEcsTaskExecutionOverridesContainerOverridesEnvironment {
@@ -1820,6 +1964,46 @@ impl DataEcsTaskExecutionOverrides {
     }
 }
 
+/// The `placement_constraints` block of [`DataEcsTaskExecution`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEcsTaskExecutionPlacementConstraints {
+    /// `expression`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl DataEcsTaskExecutionPlacementConstraints {
+    /// `DataEcsTaskExecutionPlacementConstraints` with its required arguments; set the others with `DataEcsTaskExecutionPlacementConstraints { field: Some(..), ..DataEcsTaskExecutionPlacementConstraints::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            expression: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
+/// The `placement_strategy` block of [`DataEcsTaskExecution`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataEcsTaskExecutionPlacementStrategy {
+    /// `field`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl DataEcsTaskExecutionPlacementStrategy {
+    /// `DataEcsTaskExecutionPlacementStrategy` with its required arguments; set the others with `DataEcsTaskExecutionPlacementStrategy { field: Some(..), ..DataEcsTaskExecutionPlacementStrategy::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            field: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// `aws_ecs_task_execution` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataEcsTaskExecution {
@@ -1865,19 +2049,19 @@ pub struct DataEcsTaskExecution {
     pub task_definition: crate::core::Expr,
     /// `capacity_provider_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity_provider_strategy: Option<Vec<EcsClusterCapacityProvidersDefaultCapacityProviderStrategy>>,
+    pub capacity_provider_strategy: Option<Vec<DataEcsTaskExecutionCapacityProviderStrategy>>,
     /// `network_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_configuration: Option<EcsServiceNetworkConfiguration>,
+    pub network_configuration: Option<DataEcsTaskExecutionNetworkConfiguration>,
     /// `overrides`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overrides: Option<DataEcsTaskExecutionOverrides>,
     /// `placement_constraints`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub placement_constraints: Option<Vec<EcsServicePlacementConstraints>>,
+    pub placement_constraints: Option<Vec<DataEcsTaskExecutionPlacementConstraints>>,
     /// `placement_strategy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub placement_strategy: Option<Vec<EcsServiceOrderedPlacementStrategy>>,
+    pub placement_strategy: Option<Vec<DataEcsTaskExecutionPlacementStrategy>>,
 }
 
 impl DataEcsTaskExecution {

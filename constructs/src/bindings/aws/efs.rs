@@ -376,6 +376,27 @@ impl EfsReplicationConfigurationDestination {
     }
 }
 
+/// The `timeouts` block of [`EfsReplicationConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EfsReplicationConfigurationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl EfsReplicationConfigurationTimeouts {
+    /// `EfsReplicationConfigurationTimeouts` with its required arguments; set the others with `EfsReplicationConfigurationTimeouts { field: Some(..), ..EfsReplicationConfigurationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_efs_replication_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EfsReplicationConfiguration {
@@ -388,7 +409,7 @@ pub struct EfsReplicationConfiguration {
     pub destination: EfsReplicationConfigurationDestination,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EfsMountTargetTimeouts>,
+    pub timeouts: Option<EfsReplicationConfigurationTimeouts>,
 }
 
 impl EfsReplicationConfiguration {

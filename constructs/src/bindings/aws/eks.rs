@@ -92,6 +92,27 @@ impl EksAccessPolicyAssociationAccessScope {
     }
 }
 
+/// The `timeouts` block of [`EksAccessPolicyAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EksAccessPolicyAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl EksAccessPolicyAssociationTimeouts {
+    /// `EksAccessPolicyAssociationTimeouts` with its required arguments; set the others with `EksAccessPolicyAssociationTimeouts { field: Some(..), ..EksAccessPolicyAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_eks_access_policy_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EksAccessPolicyAssociation {
@@ -108,7 +129,7 @@ pub struct EksAccessPolicyAssociation {
     pub access_scope: EksAccessPolicyAssociationAccessScope,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EksAccessEntryTimeouts>,
+    pub timeouts: Option<EksAccessPolicyAssociationTimeouts>,
 }
 
 impl EksAccessPolicyAssociation {
@@ -462,6 +483,31 @@ impl EksClusterStorageConfig {
     }
 }
 
+/// The `timeouts` block of [`EksCluster`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EksClusterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl EksClusterTimeouts {
+    /// `EksClusterTimeouts` with its required arguments; set the others with `EksClusterTimeouts { field: Some(..), ..EksClusterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `upgrade_policy` block of [`EksCluster`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct EksClusterUpgradePolicy {
@@ -562,7 +608,7 @@ pub struct EksCluster {
     pub storage_config: Option<EksClusterStorageConfig>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EksAddonTimeouts>,
+    pub timeouts: Option<EksClusterTimeouts>,
     /// `upgrade_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upgrade_policy: Option<EksClusterUpgradePolicy>,
@@ -625,6 +671,27 @@ impl EksFargateProfileSelector {
     }
 }
 
+/// The `timeouts` block of [`EksFargateProfile`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EksFargateProfileTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl EksFargateProfileTimeouts {
+    /// `EksFargateProfileTimeouts` with its required arguments; set the others with `EksFargateProfileTimeouts { field: Some(..), ..EksFargateProfileTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_eks_fargate_profile` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EksFargateProfile {
@@ -650,7 +717,7 @@ pub struct EksFargateProfile {
     pub selector: Vec<EksFargateProfileSelector>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EksAccessEntryTimeouts>,
+    pub timeouts: Option<EksFargateProfileTimeouts>,
 }
 
 impl EksFargateProfile {
@@ -716,6 +783,27 @@ impl EksIdentityProviderConfigOidc {
     }
 }
 
+/// The `timeouts` block of [`EksIdentityProviderConfig`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EksIdentityProviderConfigTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl EksIdentityProviderConfigTimeouts {
+    /// `EksIdentityProviderConfigTimeouts` with its required arguments; set the others with `EksIdentityProviderConfigTimeouts { field: Some(..), ..EksIdentityProviderConfigTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_eks_identity_provider_config` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EksIdentityProviderConfig {
@@ -734,7 +822,7 @@ pub struct EksIdentityProviderConfig {
     pub oidc: EksIdentityProviderConfigOidc,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EksAccessEntryTimeouts>,
+    pub timeouts: Option<EksIdentityProviderConfigTimeouts>,
 }
 
 impl EksIdentityProviderConfig {
@@ -775,6 +863,23 @@ impl EksNodeGroupLaunchTemplate {
             id: None,
             name: None,
             version: version.into(),
+        }
+    }
+}
+
+/// The `node_repair_config` block of [`EksNodeGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EksNodeGroupNodeRepairConfig {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+}
+
+impl EksNodeGroupNodeRepairConfig {
+    /// `EksNodeGroupNodeRepairConfig` with its required arguments; set the others with `EksNodeGroupNodeRepairConfig { field: Some(..), ..EksNodeGroupNodeRepairConfig::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
         }
     }
 }
@@ -841,6 +946,31 @@ impl EksNodeGroupTaint {
             effect: effect.into(),
             key: key.into(),
             value: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`EksNodeGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EksNodeGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl EksNodeGroupTimeouts {
+    /// `EksNodeGroupTimeouts` with its required arguments; set the others with `EksNodeGroupTimeouts { field: Some(..), ..EksNodeGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -919,7 +1049,7 @@ pub struct EksNodeGroup {
     pub launch_template: Option<EksNodeGroupLaunchTemplate>,
     /// `node_repair_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub node_repair_config: Option<EksClusterKubernetesNetworkConfigElasticLoadBalancing>,
+    pub node_repair_config: Option<EksNodeGroupNodeRepairConfig>,
     /// `remote_access`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_access: Option<EksNodeGroupRemoteAccess>,
@@ -930,7 +1060,7 @@ pub struct EksNodeGroup {
     pub taint: Option<Vec<EksNodeGroupTaint>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EksAddonTimeouts>,
+    pub timeouts: Option<EksNodeGroupTimeouts>,
     /// `update_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_config: Option<EksNodeGroupUpdateConfig>,

@@ -190,6 +190,32 @@ impl crate::core::Resource for ElasticBeanstalkConfigurationTemplate {
     const TYPE: &'static str = "aws_elastic_beanstalk_configuration_template";
 }
 
+/// The `setting` block of [`ElasticBeanstalkEnvironment`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ElasticBeanstalkEnvironmentSetting {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `namespace`. Required.
+    pub namespace: crate::core::Expr,
+    /// `resource`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<crate::core::Expr>,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl ElasticBeanstalkEnvironmentSetting {
+    /// `ElasticBeanstalkEnvironmentSetting` with its required arguments; set the others with `ElasticBeanstalkEnvironmentSetting { field: Some(..), ..ElasticBeanstalkEnvironmentSetting::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            namespace: namespace.into(),
+            resource: None,
+            value: value.into(),
+        }
+    }
+}
+
 /// `aws_elastic_beanstalk_environment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticBeanstalkEnvironment {
@@ -235,7 +261,7 @@ pub struct ElasticBeanstalkEnvironment {
     pub wait_for_ready_timeout: Option<crate::core::Expr>,
     /// `setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub setting: Option<Vec<ElasticBeanstalkConfigurationTemplateSetting>>,
+    pub setting: Option<Vec<ElasticBeanstalkEnvironmentSetting>>,
 }
 
 impl ElasticBeanstalkEnvironment {

@@ -194,6 +194,31 @@ impl crate::core::Resource for ElasticacheCluster {
     const TYPE: &'static str = "aws_elasticache_cluster";
 }
 
+/// The `timeouts` block of [`ElasticacheGlobalReplicationGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ElasticacheGlobalReplicationGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ElasticacheGlobalReplicationGroupTimeouts {
+    /// `ElasticacheGlobalReplicationGroupTimeouts` with its required arguments; set the others with `ElasticacheGlobalReplicationGroupTimeouts { field: Some(..), ..ElasticacheGlobalReplicationGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_elasticache_global_replication_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticacheGlobalReplicationGroup {
@@ -224,7 +249,7 @@ pub struct ElasticacheGlobalReplicationGroup {
     pub primary_replication_group_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ElasticacheClusterTimeouts>,
+    pub timeouts: Option<ElasticacheGlobalReplicationGroupTimeouts>,
 }
 
 impl ElasticacheGlobalReplicationGroup {
@@ -309,6 +334,56 @@ impl ElasticacheParameterGroup {
 
 impl crate::core::Resource for ElasticacheParameterGroup {
     const TYPE: &'static str = "aws_elasticache_parameter_group";
+}
+
+/// The `log_delivery_configuration` block of [`ElasticacheReplicationGroup`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ElasticacheReplicationGroupLogDeliveryConfiguration {
+    /// `destination`. Required.
+    pub destination: crate::core::Expr,
+    /// `destination_type`. Required.
+    pub destination_type: crate::core::Expr,
+    /// `log_format`. Required.
+    pub log_format: crate::core::Expr,
+    /// `log_type`. Required.
+    pub log_type: crate::core::Expr,
+}
+
+impl ElasticacheReplicationGroupLogDeliveryConfiguration {
+    /// `ElasticacheReplicationGroupLogDeliveryConfiguration` with its required arguments; set the others with `ElasticacheReplicationGroupLogDeliveryConfiguration { field: Some(..), ..ElasticacheReplicationGroupLogDeliveryConfiguration::new(..) }`.
+    pub fn new(destination: impl Into<crate::core::Expr>, destination_type: impl Into<crate::core::Expr>, log_format: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            destination: destination.into(),
+            destination_type: destination_type.into(),
+            log_format: log_format.into(),
+            log_type: log_type.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`ElasticacheReplicationGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ElasticacheReplicationGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ElasticacheReplicationGroupTimeouts {
+    /// `ElasticacheReplicationGroupTimeouts` with its required arguments; set the others with `ElasticacheReplicationGroupTimeouts { field: Some(..), ..ElasticacheReplicationGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_elasticache_replication_group` (resource).
@@ -434,10 +509,10 @@ pub struct ElasticacheReplicationGroup {
     pub user_group_ids: Option<Vec<crate::core::Expr>>,
     /// `log_delivery_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_delivery_configuration: Option<Vec<ElasticacheClusterLogDeliveryConfiguration>>,
+    pub log_delivery_configuration: Option<Vec<ElasticacheReplicationGroupLogDeliveryConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ElasticacheClusterTimeouts>,
+    pub timeouts: Option<ElasticacheReplicationGroupTimeouts>,
 }
 
 impl ElasticacheReplicationGroup {
@@ -624,6 +699,34 @@ impl ElasticacheServerlessCacheCacheUsageLimits {
     }
 }
 
+/// The `timeouts` block of [`ElasticacheServerlessCache`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ElasticacheServerlessCacheTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ElasticacheServerlessCacheTimeouts {
+    /// `ElasticacheServerlessCacheTimeouts` with its required arguments; set the others with `ElasticacheServerlessCacheTimeouts { field: Some(..), ..ElasticacheServerlessCacheTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_elasticache_serverless_cache` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticacheServerlessCache {
@@ -666,7 +769,7 @@ pub struct ElasticacheServerlessCache {
     pub cache_usage_limits: Option<Vec<ElasticacheServerlessCacheCacheUsageLimits>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ElasticacheReservedCacheNodeTimeouts>,
+    pub timeouts: Option<ElasticacheServerlessCacheTimeouts>,
 }
 
 impl ElasticacheServerlessCache {

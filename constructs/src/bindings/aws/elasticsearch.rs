@@ -621,6 +621,27 @@ impl ElasticsearchDomainSamlOptionsSamlOptions {
     }
 }
 
+/// The `timeouts` block of [`ElasticsearchDomainSamlOptions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ElasticsearchDomainSamlOptionsTimeouts {
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ElasticsearchDomainSamlOptionsTimeouts {
+    /// `ElasticsearchDomainSamlOptionsTimeouts` with its required arguments; set the others with `ElasticsearchDomainSamlOptionsTimeouts { field: Some(..), ..ElasticsearchDomainSamlOptionsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_elasticsearch_domain_saml_options` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ElasticsearchDomainSamlOptions {
@@ -634,7 +655,7 @@ pub struct ElasticsearchDomainSamlOptions {
     pub saml_options: Option<ElasticsearchDomainSamlOptionsSamlOptions>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ElasticsearchDomainPolicyTimeouts>,
+    pub timeouts: Option<ElasticsearchDomainSamlOptionsTimeouts>,
 }
 
 impl ElasticsearchDomainSamlOptions {
@@ -651,6 +672,31 @@ impl ElasticsearchDomainSamlOptions {
 
 impl crate::core::Resource for ElasticsearchDomainSamlOptions {
     const TYPE: &'static str = "aws_elasticsearch_domain_saml_options";
+}
+
+/// The `timeouts` block of [`ElasticsearchVpcEndpoint`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ElasticsearchVpcEndpointTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ElasticsearchVpcEndpointTimeouts {
+    /// `ElasticsearchVpcEndpointTimeouts` with its required arguments; set the others with `ElasticsearchVpcEndpointTimeouts { field: Some(..), ..ElasticsearchVpcEndpointTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// The `vpc_options` block of [`ElasticsearchVpcEndpoint`].
@@ -683,7 +729,7 @@ pub struct ElasticsearchVpcEndpoint {
     pub id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ElasticsearchDomainTimeouts>,
+    pub timeouts: Option<ElasticsearchVpcEndpointTimeouts>,
     /// `vpc_options`. Required.
     pub vpc_options: ElasticsearchVpcEndpointVpcOptions,
 }

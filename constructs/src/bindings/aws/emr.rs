@@ -591,6 +591,153 @@ impl crate::core::Resource for EmrCluster {
     const TYPE: &'static str = "aws_emr_cluster";
 }
 
+/// The `configurations` block of [`EmrInstanceFleetInstanceTypeConfigs`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EmrInstanceFleetInstanceTypeConfigsConfigurations {
+    /// `classification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification: Option<crate::core::Expr>,
+    /// `properties`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+}
+
+impl EmrInstanceFleetInstanceTypeConfigsConfigurations {
+    /// `EmrInstanceFleetInstanceTypeConfigsConfigurations` with its required arguments; set the others with `EmrInstanceFleetInstanceTypeConfigsConfigurations { field: Some(..), ..EmrInstanceFleetInstanceTypeConfigsConfigurations::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            classification: None,
+            properties: None,
+        }
+    }
+}
+
+/// The `ebs_config` block of [`EmrInstanceFleetInstanceTypeConfigs`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EmrInstanceFleetInstanceTypeConfigsEbsConfig {
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+    /// `volumes_per_instance`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volumes_per_instance: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl EmrInstanceFleetInstanceTypeConfigsEbsConfig {
+    /// `EmrInstanceFleetInstanceTypeConfigsEbsConfig` with its required arguments; set the others with `EmrInstanceFleetInstanceTypeConfigsEbsConfig { field: Some(..), ..EmrInstanceFleetInstanceTypeConfigsEbsConfig::new(..) }`.
+    pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            iops: None,
+            size: size.into(),
+            r#type: r#type.into(),
+            volumes_per_instance: None,
+        }
+    }
+}
+
+/// The `instance_type_configs` block of [`EmrInstanceFleet`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EmrInstanceFleetInstanceTypeConfigs {
+    /// `bid_price`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bid_price: Option<crate::core::Expr>,
+    /// `bid_price_as_percentage_of_on_demand_price`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bid_price_as_percentage_of_on_demand_price: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_type`. Required.
+    pub instance_type: crate::core::Expr,
+    /// `weighted_capacity`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_capacity: Option<crate::core::Arg<crate::core::Number>>,
+    /// `configurations`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configurations: Option<Vec<EmrInstanceFleetInstanceTypeConfigsConfigurations>>,
+    /// `ebs_config`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ebs_config: Option<Vec<EmrInstanceFleetInstanceTypeConfigsEbsConfig>>,
+}
+
+impl EmrInstanceFleetInstanceTypeConfigs {
+    /// `EmrInstanceFleetInstanceTypeConfigs` with its required arguments; set the others with `EmrInstanceFleetInstanceTypeConfigs { field: Some(..), ..EmrInstanceFleetInstanceTypeConfigs::new(..) }`.
+    pub fn new(instance_type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            bid_price: None,
+            bid_price_as_percentage_of_on_demand_price: None,
+            instance_type: instance_type.into(),
+            weighted_capacity: None,
+            configurations: None,
+            ebs_config: None,
+        }
+    }
+}
+
+/// The `on_demand_specification` block of [`EmrInstanceFleetLaunchSpecifications`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EmrInstanceFleetLaunchSpecificationsOnDemandSpecification {
+    /// `allocation_strategy`. Required.
+    pub allocation_strategy: crate::core::Expr,
+}
+
+impl EmrInstanceFleetLaunchSpecificationsOnDemandSpecification {
+    /// `EmrInstanceFleetLaunchSpecificationsOnDemandSpecification` with its required arguments; set the others with `EmrInstanceFleetLaunchSpecificationsOnDemandSpecification { field: Some(..), ..EmrInstanceFleetLaunchSpecificationsOnDemandSpecification::new(..) }`.
+    pub fn new(allocation_strategy: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            allocation_strategy: allocation_strategy.into(),
+        }
+    }
+}
+
+/// The `spot_specification` block of [`EmrInstanceFleetLaunchSpecifications`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EmrInstanceFleetLaunchSpecificationsSpotSpecification {
+    /// `allocation_strategy`. Required.
+    pub allocation_strategy: crate::core::Expr,
+    /// `block_duration_minutes`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_duration_minutes: Option<crate::core::Arg<crate::core::Number>>,
+    /// `timeout_action`. Required.
+    pub timeout_action: crate::core::Expr,
+    /// `timeout_duration_minutes`. Required.
+    pub timeout_duration_minutes: crate::core::Arg<crate::core::Number>,
+}
+
+impl EmrInstanceFleetLaunchSpecificationsSpotSpecification {
+    /// `EmrInstanceFleetLaunchSpecificationsSpotSpecification` with its required arguments; set the others with `EmrInstanceFleetLaunchSpecificationsSpotSpecification { field: Some(..), ..EmrInstanceFleetLaunchSpecificationsSpotSpecification::new(..) }`.
+    pub fn new(allocation_strategy: impl Into<crate::core::Expr>, timeout_action: impl Into<crate::core::Expr>, timeout_duration_minutes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            allocation_strategy: allocation_strategy.into(),
+            block_duration_minutes: None,
+            timeout_action: timeout_action.into(),
+            timeout_duration_minutes: timeout_duration_minutes.into(),
+        }
+    }
+}
+
+/// The `launch_specifications` block of [`EmrInstanceFleet`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EmrInstanceFleetLaunchSpecifications {
+    /// `on_demand_specification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_demand_specification: Option<Vec<EmrInstanceFleetLaunchSpecificationsOnDemandSpecification>>,
+    /// `spot_specification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spot_specification: Option<Vec<EmrInstanceFleetLaunchSpecificationsSpotSpecification>>,
+}
+
+impl EmrInstanceFleetLaunchSpecifications {
+    /// `EmrInstanceFleetLaunchSpecifications` with its required arguments; set the others with `EmrInstanceFleetLaunchSpecifications { field: Some(..), ..EmrInstanceFleetLaunchSpecifications::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            on_demand_specification: None,
+            spot_specification: None,
+        }
+    }
+}
+
 /// `aws_emr_instance_fleet` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EmrInstanceFleet {
@@ -610,10 +757,10 @@ pub struct EmrInstanceFleet {
     pub target_spot_capacity: Option<crate::core::Arg<crate::core::Number>>,
     /// `instance_type_configs`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance_type_configs: Option<Vec<EmrClusterCoreInstanceFleetInstanceTypeConfigs>>,
+    pub instance_type_configs: Option<Vec<EmrInstanceFleetInstanceTypeConfigs>>,
     /// `launch_specifications`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub launch_specifications: Option<EmrClusterCoreInstanceFleetLaunchSpecifications>,
+    pub launch_specifications: Option<EmrInstanceFleetLaunchSpecifications>,
 }
 
 impl EmrInstanceFleet {
@@ -633,6 +780,33 @@ impl EmrInstanceFleet {
 
 impl crate::core::Resource for EmrInstanceFleet {
     const TYPE: &'static str = "aws_emr_instance_fleet";
+}
+
+/// The `ebs_config` block of [`EmrInstanceGroup`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EmrInstanceGroupEbsConfig {
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+    /// `volumes_per_instance`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volumes_per_instance: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl EmrInstanceGroupEbsConfig {
+    /// `EmrInstanceGroupEbsConfig` with its required arguments; set the others with `EmrInstanceGroupEbsConfig { field: Some(..), ..EmrInstanceGroupEbsConfig::new(..) }`.
+    pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            iops: None,
+            size: size.into(),
+            r#type: r#type.into(),
+            volumes_per_instance: None,
+        }
+    }
 }
 
 /// `aws_emr_instance_group` (resource).
@@ -665,7 +839,7 @@ pub struct EmrInstanceGroup {
     pub name: Option<crate::core::Expr>,
     /// `ebs_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_config: Option<Vec<EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig>>,
+    pub ebs_config: Option<Vec<EmrInstanceGroupEbsConfig>>,
 }
 
 impl EmrInstanceGroup {

@@ -338,6 +338,23 @@ impl EmrcontainersVirtualClusterContainerProvider {
     }
 }
 
+/// The `timeouts` block of [`EmrcontainersVirtualCluster`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EmrcontainersVirtualClusterTimeouts {
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl EmrcontainersVirtualClusterTimeouts {
+    /// `EmrcontainersVirtualClusterTimeouts` with its required arguments; set the others with `EmrcontainersVirtualClusterTimeouts { field: Some(..), ..EmrcontainersVirtualClusterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            delete: None,
+        }
+    }
+}
+
 /// `aws_emrcontainers_virtual_cluster` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EmrcontainersVirtualCluster {
@@ -356,7 +373,7 @@ pub struct EmrcontainersVirtualCluster {
     pub container_provider: EmrcontainersVirtualClusterContainerProvider,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EmrcontainersJobTemplateTimeouts>,
+    pub timeouts: Option<EmrcontainersVirtualClusterTimeouts>,
 }
 
 impl EmrcontainersVirtualCluster {

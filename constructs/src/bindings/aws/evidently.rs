@@ -264,6 +264,31 @@ impl EvidentlyLaunchScheduledSplitsConfig {
     }
 }
 
+/// The `timeouts` block of [`EvidentlyLaunch`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EvidentlyLaunchTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl EvidentlyLaunchTimeouts {
+    /// `EvidentlyLaunchTimeouts` with its required arguments; set the others with `EvidentlyLaunchTimeouts { field: Some(..), ..EvidentlyLaunchTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_evidently_launch` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EvidentlyLaunch {
@@ -296,7 +321,7 @@ pub struct EvidentlyLaunch {
     pub scheduled_splits_config: Option<EvidentlyLaunchScheduledSplitsConfig>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EvidentlyFeatureTimeouts>,
+    pub timeouts: Option<EvidentlyLaunchTimeouts>,
 }
 
 impl EvidentlyLaunch {
@@ -381,6 +406,31 @@ impl EvidentlyProjectDataDelivery {
     }
 }
 
+/// The `timeouts` block of [`EvidentlyProject`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct EvidentlyProjectTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl EvidentlyProjectTimeouts {
+    /// `EvidentlyProjectTimeouts` with its required arguments; set the others with `EvidentlyProjectTimeouts { field: Some(..), ..EvidentlyProjectTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_evidently_project` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct EvidentlyProject {
@@ -403,7 +453,7 @@ pub struct EvidentlyProject {
     pub data_delivery: Option<EvidentlyProjectDataDelivery>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<EvidentlyFeatureTimeouts>,
+    pub timeouts: Option<EvidentlyProjectTimeouts>,
 }
 
 impl EvidentlyProject {

@@ -364,6 +364,31 @@ impl crate::core::Resource for FinspaceKxCluster {
     const TYPE: &'static str = "aws_finspace_kx_cluster";
 }
 
+/// The `timeouts` block of [`FinspaceKxDatabase`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FinspaceKxDatabaseTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FinspaceKxDatabaseTimeouts {
+    /// `FinspaceKxDatabaseTimeouts` with its required arguments; set the others with `FinspaceKxDatabaseTimeouts { field: Some(..), ..FinspaceKxDatabaseTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_finspace_kx_database` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FinspaceKxDatabase {
@@ -385,7 +410,7 @@ pub struct FinspaceKxDatabase {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FinspaceKxClusterTimeouts>,
+    pub timeouts: Option<FinspaceKxDatabaseTimeouts>,
 }
 
 impl FinspaceKxDatabase {
@@ -430,6 +455,31 @@ impl FinspaceKxDataviewSegmentConfigurations {
     }
 }
 
+/// The `timeouts` block of [`FinspaceKxDataview`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FinspaceKxDataviewTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FinspaceKxDataviewTimeouts {
+    /// `FinspaceKxDataviewTimeouts` with its required arguments; set the others with `FinspaceKxDataviewTimeouts { field: Some(..), ..FinspaceKxDataviewTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_finspace_kx_dataview` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FinspaceKxDataview {
@@ -469,7 +519,7 @@ pub struct FinspaceKxDataview {
     pub segment_configurations: Option<Vec<FinspaceKxDataviewSegmentConfigurations>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FinspaceKxClusterTimeouts>,
+    pub timeouts: Option<FinspaceKxDataviewTimeouts>,
 }
 
 impl FinspaceKxDataview {
@@ -513,6 +563,31 @@ impl FinspaceKxEnvironmentCustomDnsConfiguration {
         Self {
             custom_dns_server_ip: custom_dns_server_ip.into(),
             custom_dns_server_name: custom_dns_server_name.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`FinspaceKxEnvironment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FinspaceKxEnvironmentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FinspaceKxEnvironmentTimeouts {
+    /// `FinspaceKxEnvironmentTimeouts` with its required arguments; set the others with `FinspaceKxEnvironmentTimeouts { field: Some(..), ..FinspaceKxEnvironmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -632,7 +707,7 @@ pub struct FinspaceKxEnvironment {
     pub custom_dns_configuration: Option<Vec<FinspaceKxEnvironmentCustomDnsConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FinspaceKxClusterTimeouts>,
+    pub timeouts: Option<FinspaceKxEnvironmentTimeouts>,
     /// `transit_gateway_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transit_gateway_configuration: Option<FinspaceKxEnvironmentTransitGatewayConfiguration>,
@@ -658,6 +733,31 @@ impl crate::core::Resource for FinspaceKxEnvironment {
     const TYPE: &'static str = "aws_finspace_kx_environment";
 }
 
+/// The `timeouts` block of [`FinspaceKxScalingGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FinspaceKxScalingGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FinspaceKxScalingGroupTimeouts {
+    /// `FinspaceKxScalingGroupTimeouts` with its required arguments; set the others with `FinspaceKxScalingGroupTimeouts { field: Some(..), ..FinspaceKxScalingGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_finspace_kx_scaling_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FinspaceKxScalingGroup {
@@ -680,7 +780,7 @@ pub struct FinspaceKxScalingGroup {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FinspaceKxClusterTimeouts>,
+    pub timeouts: Option<FinspaceKxScalingGroupTimeouts>,
 }
 
 impl FinspaceKxScalingGroup {
@@ -703,6 +803,31 @@ impl crate::core::Resource for FinspaceKxScalingGroup {
     const TYPE: &'static str = "aws_finspace_kx_scaling_group";
 }
 
+/// The `timeouts` block of [`FinspaceKxUser`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FinspaceKxUserTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FinspaceKxUserTimeouts {
+    /// `FinspaceKxUserTimeouts` with its required arguments; set the others with `FinspaceKxUserTimeouts { field: Some(..), ..FinspaceKxUserTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_finspace_kx_user` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FinspaceKxUser {
@@ -723,7 +848,7 @@ pub struct FinspaceKxUser {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FinspaceKxClusterTimeouts>,
+    pub timeouts: Option<FinspaceKxUserTimeouts>,
 }
 
 impl FinspaceKxUser {
@@ -743,6 +868,50 @@ impl FinspaceKxUser {
 
 impl crate::core::Resource for FinspaceKxUser {
     const TYPE: &'static str = "aws_finspace_kx_user";
+}
+
+/// The `nas1_configuration` block of [`FinspaceKxVolume`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FinspaceKxVolumeNas1Configuration {
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl FinspaceKxVolumeNas1Configuration {
+    /// `FinspaceKxVolumeNas1Configuration` with its required arguments; set the others with `FinspaceKxVolumeNas1Configuration { field: Some(..), ..FinspaceKxVolumeNas1Configuration::new(..) }`.
+    pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            size: size.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`FinspaceKxVolume`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FinspaceKxVolumeTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FinspaceKxVolumeTimeouts {
+    /// `FinspaceKxVolumeTimeouts` with its required arguments; set the others with `FinspaceKxVolumeTimeouts { field: Some(..), ..FinspaceKxVolumeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_finspace_kx_volume` (resource).
@@ -772,10 +941,10 @@ pub struct FinspaceKxVolume {
     pub r#type: crate::core::Expr,
     /// `nas1_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nas1_configuration: Option<Vec<FinspaceKxClusterCacheStorageConfigurations>>,
+    pub nas1_configuration: Option<Vec<FinspaceKxVolumeNas1Configuration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FinspaceKxClusterTimeouts>,
+    pub timeouts: Option<FinspaceKxVolumeTimeouts>,
 }
 
 impl FinspaceKxVolume {

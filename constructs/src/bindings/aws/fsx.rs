@@ -276,6 +276,31 @@ impl FsxFileCacheLustreConfiguration {
     }
 }
 
+/// The `timeouts` block of [`FsxFileCache`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxFileCacheTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxFileCacheTimeouts {
+    /// `FsxFileCacheTimeouts` with its required arguments; set the others with `FsxFileCacheTimeouts { field: Some(..), ..FsxFileCacheTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_fsx_file_cache` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxFileCache {
@@ -313,7 +338,7 @@ pub struct FsxFileCache {
     pub lustre_configuration: Option<Vec<FsxFileCacheLustreConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxFileCacheTimeouts>,
 }
 
 impl FsxFileCache {
@@ -424,6 +449,31 @@ impl FsxLustreFileSystemRootSquashConfiguration {
     }
 }
 
+/// The `timeouts` block of [`FsxLustreFileSystem`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxLustreFileSystemTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxLustreFileSystemTimeouts {
+    /// `FsxLustreFileSystemTimeouts` with its required arguments; set the others with `FsxLustreFileSystemTimeouts { field: Some(..), ..FsxLustreFileSystemTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_fsx_lustre_file_system` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxLustreFileSystem {
@@ -518,7 +568,7 @@ pub struct FsxLustreFileSystem {
     pub root_squash_configuration: Option<FsxLustreFileSystemRootSquashConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxLustreFileSystemTimeouts>,
 }
 
 impl FsxLustreFileSystem {
@@ -585,6 +635,31 @@ impl FsxOntapFileSystemDiskIopsConfiguration {
     }
 }
 
+/// The `timeouts` block of [`FsxOntapFileSystem`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxOntapFileSystemTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxOntapFileSystemTimeouts {
+    /// `FsxOntapFileSystemTimeouts` with its required arguments; set the others with `FsxOntapFileSystemTimeouts { field: Some(..), ..FsxOntapFileSystemTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_fsx_ontap_file_system` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOntapFileSystem {
@@ -646,7 +721,7 @@ pub struct FsxOntapFileSystem {
     pub disk_iops_configuration: Option<FsxOntapFileSystemDiskIopsConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxOntapFileSystemTimeouts>,
 }
 
 impl FsxOntapFileSystem {
@@ -736,6 +811,31 @@ impl FsxOntapStorageVirtualMachineActiveDirectoryConfiguration {
     }
 }
 
+/// The `timeouts` block of [`FsxOntapStorageVirtualMachine`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxOntapStorageVirtualMachineTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxOntapStorageVirtualMachineTimeouts {
+    /// `FsxOntapStorageVirtualMachineTimeouts` with its required arguments; set the others with `FsxOntapStorageVirtualMachineTimeouts { field: Some(..), ..FsxOntapStorageVirtualMachineTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_fsx_ontap_storage_virtual_machine` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOntapStorageVirtualMachine {
@@ -763,7 +863,7 @@ pub struct FsxOntapStorageVirtualMachine {
     pub active_directory_configuration: Option<FsxOntapStorageVirtualMachineActiveDirectoryConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxOntapStorageVirtualMachineTimeouts>,
 }
 
 impl FsxOntapStorageVirtualMachine {
@@ -911,6 +1011,31 @@ impl FsxOntapVolumeTieringPolicy {
     }
 }
 
+/// The `timeouts` block of [`FsxOntapVolume`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxOntapVolumeTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxOntapVolumeTimeouts {
+    /// `FsxOntapVolumeTimeouts` with its required arguments; set the others with `FsxOntapVolumeTimeouts { field: Some(..), ..FsxOntapVolumeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_fsx_ontap_volume` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOntapVolume {
@@ -977,7 +1102,7 @@ pub struct FsxOntapVolume {
     pub tiering_policy: Option<FsxOntapVolumeTieringPolicy>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxOntapVolumeTimeouts>,
 }
 
 impl FsxOntapVolume {
@@ -1012,6 +1137,27 @@ impl FsxOntapVolume {
 
 impl crate::core::Resource for FsxOntapVolume {
     const TYPE: &'static str = "aws_fsx_ontap_volume";
+}
+
+/// The `disk_iops_configuration` block of [`FsxOpenzfsFileSystem`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxOpenzfsFileSystemDiskIopsConfiguration {
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mode`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<crate::core::Expr>,
+}
+
+impl FsxOpenzfsFileSystemDiskIopsConfiguration {
+    /// `FsxOpenzfsFileSystemDiskIopsConfiguration` with its required arguments; set the others with `FsxOpenzfsFileSystemDiskIopsConfiguration { field: Some(..), ..FsxOpenzfsFileSystemDiskIopsConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            iops: None,
+            mode: None,
+        }
+    }
 }
 
 /// The `client_configurations` block of [`FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports`].
@@ -1108,6 +1254,31 @@ impl FsxOpenzfsFileSystemRootVolumeConfiguration {
     }
 }
 
+/// The `timeouts` block of [`FsxOpenzfsFileSystem`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxOpenzfsFileSystemTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxOpenzfsFileSystemTimeouts {
+    /// `FsxOpenzfsFileSystemTimeouts` with its required arguments; set the others with `FsxOpenzfsFileSystemTimeouts { field: Some(..), ..FsxOpenzfsFileSystemTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_fsx_openzfs_file_system` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOpenzfsFileSystem {
@@ -1176,13 +1347,13 @@ pub struct FsxOpenzfsFileSystem {
     pub weekly_maintenance_start_time: Option<crate::core::Expr>,
     /// `disk_iops_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub disk_iops_configuration: Option<FsxOntapFileSystemDiskIopsConfiguration>,
+    pub disk_iops_configuration: Option<FsxOpenzfsFileSystemDiskIopsConfiguration>,
     /// `root_volume_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub root_volume_configuration: Option<FsxOpenzfsFileSystemRootVolumeConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxOpenzfsFileSystemTimeouts>,
 }
 
 impl FsxOpenzfsFileSystem {
@@ -1290,6 +1461,41 @@ impl crate::core::Resource for FsxOpenzfsSnapshot {
     const TYPE: &'static str = "aws_fsx_openzfs_snapshot";
 }
 
+/// The `client_configurations` block of [`FsxOpenzfsVolumeNfsExports`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FsxOpenzfsVolumeNfsExportsClientConfigurations {
+    /// `clients`. Required.
+    pub clients: crate::core::Expr,
+    /// `options`. Required.
+    pub options: Vec<crate::core::Expr>,
+}
+
+impl FsxOpenzfsVolumeNfsExportsClientConfigurations {
+    /// `FsxOpenzfsVolumeNfsExportsClientConfigurations` with its required arguments; set the others with `FsxOpenzfsVolumeNfsExportsClientConfigurations { field: Some(..), ..FsxOpenzfsVolumeNfsExportsClientConfigurations::new(..) }`.
+    pub fn new(clients: impl Into<crate::core::Expr>, options: Vec<crate::core::Expr>) -> Self {
+        Self {
+            clients: clients.into(),
+            options,
+        }
+    }
+}
+
+/// The `nfs_exports` block of [`FsxOpenzfsVolume`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FsxOpenzfsVolumeNfsExports {
+    /// `client_configurations`. Required.
+    pub client_configurations: Vec<FsxOpenzfsVolumeNfsExportsClientConfigurations>,
+}
+
+impl FsxOpenzfsVolumeNfsExports {
+    /// `FsxOpenzfsVolumeNfsExports` with its required arguments; set the others with `FsxOpenzfsVolumeNfsExports { field: Some(..), ..FsxOpenzfsVolumeNfsExports::new(..) }`.
+    pub fn new(client_configurations: Vec<FsxOpenzfsVolumeNfsExportsClientConfigurations>) -> Self {
+        Self {
+            client_configurations,
+        }
+    }
+}
+
 /// The `origin_snapshot` block of [`FsxOpenzfsVolume`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FsxOpenzfsVolumeOriginSnapshot {
@@ -1305,6 +1511,53 @@ impl FsxOpenzfsVolumeOriginSnapshot {
         Self {
             copy_strategy: copy_strategy.into(),
             snapshot_arn: snapshot_arn.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`FsxOpenzfsVolume`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxOpenzfsVolumeTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxOpenzfsVolumeTimeouts {
+    /// `FsxOpenzfsVolumeTimeouts` with its required arguments; set the others with `FsxOpenzfsVolumeTimeouts { field: Some(..), ..FsxOpenzfsVolumeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
+/// The `user_and_group_quotas` block of [`FsxOpenzfsVolume`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FsxOpenzfsVolumeUserAndGroupQuotas {
+    /// `id`. Required.
+    pub id: crate::core::Arg<crate::core::Number>,
+    /// `storage_capacity_quota_gib`. Required.
+    pub storage_capacity_quota_gib: crate::core::Arg<crate::core::Number>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl FsxOpenzfsVolumeUserAndGroupQuotas {
+    /// `FsxOpenzfsVolumeUserAndGroupQuotas` with its required arguments; set the others with `FsxOpenzfsVolumeUserAndGroupQuotas { field: Some(..), ..FsxOpenzfsVolumeUserAndGroupQuotas::new(..) }`.
+    pub fn new(id: impl Into<crate::core::Arg<crate::core::Number>>, storage_capacity_quota_gib: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            id: id.into(),
+            storage_capacity_quota_gib: storage_capacity_quota_gib.into(),
+            r#type: r#type.into(),
         }
     }
 }
@@ -1351,16 +1604,16 @@ pub struct FsxOpenzfsVolume {
     pub volume_type: Option<crate::core::Expr>,
     /// `nfs_exports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nfs_exports: Option<FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports>,
+    pub nfs_exports: Option<FsxOpenzfsVolumeNfsExports>,
     /// `origin_snapshot`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin_snapshot: Option<FsxOpenzfsVolumeOriginSnapshot>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxOpenzfsVolumeTimeouts>,
     /// `user_and_group_quotas`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_and_group_quotas: Option<Vec<FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas>>,
+    pub user_and_group_quotas: Option<Vec<FsxOpenzfsVolumeUserAndGroupQuotas>>,
 }
 
 impl FsxOpenzfsVolume {
@@ -1413,6 +1666,85 @@ impl FsxWindowsFileSystemAuditLogConfiguration {
             audit_log_destination: None,
             file_access_audit_log_level: None,
             file_share_access_audit_log_level: None,
+        }
+    }
+}
+
+/// The `disk_iops_configuration` block of [`FsxWindowsFileSystem`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxWindowsFileSystemDiskIopsConfiguration {
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mode`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<crate::core::Expr>,
+}
+
+impl FsxWindowsFileSystemDiskIopsConfiguration {
+    /// `FsxWindowsFileSystemDiskIopsConfiguration` with its required arguments; set the others with `FsxWindowsFileSystemDiskIopsConfiguration { field: Some(..), ..FsxWindowsFileSystemDiskIopsConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            iops: None,
+            mode: None,
+        }
+    }
+}
+
+/// The `self_managed_active_directory` block of [`FsxWindowsFileSystem`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FsxWindowsFileSystemSelfManagedActiveDirectory {
+    /// `dns_ips`. Required.
+    pub dns_ips: Vec<crate::core::Expr>,
+    /// `domain_name`. Required.
+    pub domain_name: crate::core::Expr,
+    /// `file_system_administrators_group`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_system_administrators_group: Option<crate::core::Expr>,
+    /// `organizational_unit_distinguished_name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organizational_unit_distinguished_name: Option<crate::core::Expr>,
+    /// `password`. Required.
+    pub password: crate::core::Expr,
+    /// `username`. Required.
+    pub username: crate::core::Expr,
+}
+
+impl FsxWindowsFileSystemSelfManagedActiveDirectory {
+    /// `FsxWindowsFileSystemSelfManagedActiveDirectory` with its required arguments; set the others with `FsxWindowsFileSystemSelfManagedActiveDirectory { field: Some(..), ..FsxWindowsFileSystemSelfManagedActiveDirectory::new(..) }`.
+    pub fn new(dns_ips: Vec<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            dns_ips,
+            domain_name: domain_name.into(),
+            file_system_administrators_group: None,
+            organizational_unit_distinguished_name: None,
+            password: password.into(),
+            username: username.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`FsxWindowsFileSystem`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FsxWindowsFileSystemTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl FsxWindowsFileSystemTimeouts {
+    /// `FsxWindowsFileSystemTimeouts` with its required arguments; set the others with `FsxWindowsFileSystemTimeouts { field: Some(..), ..FsxWindowsFileSystemTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -1483,13 +1815,13 @@ pub struct FsxWindowsFileSystem {
     pub audit_log_configuration: Option<FsxWindowsFileSystemAuditLogConfiguration>,
     /// `disk_iops_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub disk_iops_configuration: Option<FsxOntapFileSystemDiskIopsConfiguration>,
+    pub disk_iops_configuration: Option<FsxWindowsFileSystemDiskIopsConfiguration>,
     /// `self_managed_active_directory`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub self_managed_active_directory: Option<FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration>,
+    pub self_managed_active_directory: Option<FsxWindowsFileSystemSelfManagedActiveDirectory>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<FsxDataRepositoryAssociationTimeouts>,
+    pub timeouts: Option<FsxWindowsFileSystemTimeouts>,
 }
 
 impl FsxWindowsFileSystem {
@@ -1600,6 +1932,25 @@ impl crate::core::DataSource for DataFsxOntapStorageVirtualMachine {
     const TYPE: &'static str = "aws_fsx_ontap_storage_virtual_machine";
 }
 
+/// The `filter` block of [`DataFsxOntapStorageVirtualMachines`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataFsxOntapStorageVirtualMachinesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataFsxOntapStorageVirtualMachinesFilter {
+    /// `DataFsxOntapStorageVirtualMachinesFilter` with its required arguments; set the others with `DataFsxOntapStorageVirtualMachinesFilter { field: Some(..), ..DataFsxOntapStorageVirtualMachinesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_fsx_ontap_storage_virtual_machines` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataFsxOntapStorageVirtualMachines {
@@ -1608,7 +1959,7 @@ pub struct DataFsxOntapStorageVirtualMachines {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataFsxOntapStorageVirtualMachineFilter>>,
+    pub filter: Option<Vec<DataFsxOntapStorageVirtualMachinesFilter>>,
 }
 
 impl DataFsxOntapStorageVirtualMachines {
@@ -1623,6 +1974,25 @@ impl DataFsxOntapStorageVirtualMachines {
 
 impl crate::core::DataSource for DataFsxOntapStorageVirtualMachines {
     const TYPE: &'static str = "aws_fsx_ontap_storage_virtual_machines";
+}
+
+/// The `filter` block of [`DataFsxOpenzfsSnapshot`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataFsxOpenzfsSnapshotFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataFsxOpenzfsSnapshotFilter {
+    /// `DataFsxOpenzfsSnapshotFilter` with its required arguments; set the others with `DataFsxOpenzfsSnapshotFilter { field: Some(..), ..DataFsxOpenzfsSnapshotFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
 }
 
 /// `aws_fsx_openzfs_snapshot` (data source).
@@ -1645,7 +2015,7 @@ pub struct DataFsxOpenzfsSnapshot {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataFsxOntapStorageVirtualMachineFilter>>,
+    pub filter: Option<Vec<DataFsxOpenzfsSnapshotFilter>>,
 }
 
 impl DataFsxOpenzfsSnapshot {

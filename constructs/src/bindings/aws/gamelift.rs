@@ -427,6 +427,27 @@ impl GameliftGameServerGroupLaunchTemplate {
     }
 }
 
+/// The `timeouts` block of [`GameliftGameServerGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GameliftGameServerGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl GameliftGameServerGroupTimeouts {
+    /// `GameliftGameServerGroupTimeouts` with its required arguments; set the others with `GameliftGameServerGroupTimeouts { field: Some(..), ..GameliftGameServerGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_gamelift_game_server_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GameliftGameServerGroup {
@@ -465,7 +486,7 @@ pub struct GameliftGameServerGroup {
     pub launch_template: GameliftGameServerGroupLaunchTemplate,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<GameliftFleetTimeouts>,
+    pub timeouts: Option<GameliftGameServerGroupTimeouts>,
 }
 
 impl GameliftGameServerGroup {
@@ -566,6 +587,32 @@ impl crate::core::Resource for GameliftGameSessionQueue {
     const TYPE: &'static str = "aws_gamelift_game_session_queue";
 }
 
+/// The `storage_location` block of [`GameliftScript`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GameliftScriptStorageLocation {
+    /// `bucket`. Required.
+    pub bucket: crate::core::Expr,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `object_version`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object_version: Option<crate::core::Expr>,
+    /// `role_arn`. Required.
+    pub role_arn: crate::core::Expr,
+}
+
+impl GameliftScriptStorageLocation {
+    /// `GameliftScriptStorageLocation` with its required arguments; set the others with `GameliftScriptStorageLocation { field: Some(..), ..GameliftScriptStorageLocation::new(..) }`.
+    pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            bucket: bucket.into(),
+            key: key.into(),
+            object_version: None,
+            role_arn: role_arn.into(),
+        }
+    }
+}
+
 /// `aws_gamelift_script` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GameliftScript {
@@ -588,7 +635,7 @@ pub struct GameliftScript {
     pub zip_file: Option<crate::core::Expr>,
     /// `storage_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub storage_location: Option<GameliftBuildStorageLocation>,
+    pub storage_location: Option<GameliftScriptStorageLocation>,
 }
 
 impl GameliftScript {

@@ -155,6 +155,52 @@ impl crate::core::Resource for GlobalacceleratorCrossAccountAttachment {
     const TYPE: &'static str = "aws_globalaccelerator_cross_account_attachment";
 }
 
+/// The `attributes` block of [`GlobalacceleratorCustomRoutingAccelerator`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GlobalacceleratorCustomRoutingAcceleratorAttributes {
+    /// `flow_logs_enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow_logs_enabled: Option<crate::core::Arg<bool>>,
+    /// `flow_logs_s3_bucket`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow_logs_s3_bucket: Option<crate::core::Expr>,
+    /// `flow_logs_s3_prefix`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow_logs_s3_prefix: Option<crate::core::Expr>,
+}
+
+impl GlobalacceleratorCustomRoutingAcceleratorAttributes {
+    /// `GlobalacceleratorCustomRoutingAcceleratorAttributes` with its required arguments; set the others with `GlobalacceleratorCustomRoutingAcceleratorAttributes { field: Some(..), ..GlobalacceleratorCustomRoutingAcceleratorAttributes::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            flow_logs_enabled: None,
+            flow_logs_s3_bucket: None,
+            flow_logs_s3_prefix: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`GlobalacceleratorCustomRoutingAccelerator`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GlobalacceleratorCustomRoutingAcceleratorTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl GlobalacceleratorCustomRoutingAcceleratorTimeouts {
+    /// `GlobalacceleratorCustomRoutingAcceleratorTimeouts` with its required arguments; set the others with `GlobalacceleratorCustomRoutingAcceleratorTimeouts { field: Some(..), ..GlobalacceleratorCustomRoutingAcceleratorTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_globalaccelerator_custom_routing_accelerator` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlobalacceleratorCustomRoutingAccelerator {
@@ -180,10 +226,10 @@ pub struct GlobalacceleratorCustomRoutingAccelerator {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<GlobalacceleratorAcceleratorAttributes>,
+    pub attributes: Option<GlobalacceleratorCustomRoutingAcceleratorAttributes>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<GlobalacceleratorAcceleratorTimeouts>,
+    pub timeouts: Option<GlobalacceleratorCustomRoutingAcceleratorTimeouts>,
 }
 
 impl GlobalacceleratorCustomRoutingAccelerator {
@@ -431,6 +477,31 @@ impl GlobalacceleratorEndpointGroupPortOverride {
     }
 }
 
+/// The `timeouts` block of [`GlobalacceleratorEndpointGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GlobalacceleratorEndpointGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl GlobalacceleratorEndpointGroupTimeouts {
+    /// `GlobalacceleratorEndpointGroupTimeouts` with its required arguments; set the others with `GlobalacceleratorEndpointGroupTimeouts { field: Some(..), ..GlobalacceleratorEndpointGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_globalaccelerator_endpoint_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlobalacceleratorEndpointGroup {
@@ -468,7 +539,7 @@ pub struct GlobalacceleratorEndpointGroup {
     pub port_override: Option<Vec<GlobalacceleratorEndpointGroupPortOverride>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<GlobalacceleratorCustomRoutingListenerTimeouts>,
+    pub timeouts: Option<GlobalacceleratorEndpointGroupTimeouts>,
 }
 
 impl GlobalacceleratorEndpointGroup {
@@ -495,6 +566,52 @@ impl crate::core::Resource for GlobalacceleratorEndpointGroup {
     const TYPE: &'static str = "aws_globalaccelerator_endpoint_group";
 }
 
+/// The `port_range` block of [`GlobalacceleratorListener`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GlobalacceleratorListenerPortRange {
+    /// `from_port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_port: Option<crate::core::Arg<crate::core::Number>>,
+    /// `to_port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_port: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl GlobalacceleratorListenerPortRange {
+    /// `GlobalacceleratorListenerPortRange` with its required arguments; set the others with `GlobalacceleratorListenerPortRange { field: Some(..), ..GlobalacceleratorListenerPortRange::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`GlobalacceleratorListener`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GlobalacceleratorListenerTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl GlobalacceleratorListenerTimeouts {
+    /// `GlobalacceleratorListenerTimeouts` with its required arguments; set the others with `GlobalacceleratorListenerTimeouts { field: Some(..), ..GlobalacceleratorListenerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_globalaccelerator_listener` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GlobalacceleratorListener {
@@ -509,15 +626,15 @@ pub struct GlobalacceleratorListener {
     /// `protocol`. Required.
     pub protocol: crate::core::Expr,
     /// `port_range`. Required.
-    pub port_range: Vec<GlobalacceleratorCustomRoutingListenerPortRange>,
+    pub port_range: Vec<GlobalacceleratorListenerPortRange>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<GlobalacceleratorCustomRoutingListenerTimeouts>,
+    pub timeouts: Option<GlobalacceleratorListenerTimeouts>,
 }
 
 impl GlobalacceleratorListener {
     /// `GlobalacceleratorListener` with its required arguments; set the others with `GlobalacceleratorListener { field: Some(..), ..GlobalacceleratorListener::new(..) }`.
-    pub fn new(accelerator_arn: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, port_range: Vec<GlobalacceleratorCustomRoutingListenerPortRange>) -> Self {
+    pub fn new(accelerator_arn: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, port_range: Vec<GlobalacceleratorListenerPortRange>) -> Self {
         Self {
             accelerator_arn: accelerator_arn.into(),
             client_affinity: None,

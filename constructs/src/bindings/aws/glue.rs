@@ -1891,6 +1891,99 @@ impl crate::core::Resource for GlueMlTransform {
     const TYPE: &'static str = "aws_glue_ml_transform";
 }
 
+/// The `columns` block of [`GluePartitionStorageDescriptor`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GluePartitionStorageDescriptorColumns {
+    /// `comment`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<crate::core::Expr>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl GluePartitionStorageDescriptorColumns {
+    /// `GluePartitionStorageDescriptorColumns` with its required arguments; set the others with `GluePartitionStorageDescriptorColumns { field: Some(..), ..GluePartitionStorageDescriptorColumns::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            comment: None,
+            name: name.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `ser_de_info` block of [`GluePartitionStorageDescriptor`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GluePartitionStorageDescriptorSerDeInfo {
+    /// `name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<crate::core::Expr>,
+    /// `parameters`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    /// `serialization_library`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serialization_library: Option<crate::core::Expr>,
+}
+
+impl GluePartitionStorageDescriptorSerDeInfo {
+    /// `GluePartitionStorageDescriptorSerDeInfo` with its required arguments; set the others with `GluePartitionStorageDescriptorSerDeInfo { field: Some(..), ..GluePartitionStorageDescriptorSerDeInfo::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            parameters: None,
+            serialization_library: None,
+        }
+    }
+}
+
+/// The `skewed_info` block of [`GluePartitionStorageDescriptor`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GluePartitionStorageDescriptorSkewedInfo {
+    /// `skewed_column_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skewed_column_names: Option<Vec<crate::core::Expr>>,
+    /// `skewed_column_value_location_maps`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skewed_column_value_location_maps: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+    /// `skewed_column_values`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skewed_column_values: Option<Vec<crate::core::Expr>>,
+}
+
+impl GluePartitionStorageDescriptorSkewedInfo {
+    /// `GluePartitionStorageDescriptorSkewedInfo` with its required arguments; set the others with `GluePartitionStorageDescriptorSkewedInfo { field: Some(..), ..GluePartitionStorageDescriptorSkewedInfo::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            skewed_column_names: None,
+            skewed_column_value_location_maps: None,
+            skewed_column_values: None,
+        }
+    }
+}
+
+/// The `sort_columns` block of [`GluePartitionStorageDescriptor`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GluePartitionStorageDescriptorSortColumns {
+    /// `column`. Required.
+    pub column: crate::core::Expr,
+    /// `sort_order`. Required.
+    pub sort_order: crate::core::Arg<crate::core::Number>,
+}
+
+impl GluePartitionStorageDescriptorSortColumns {
+    /// `GluePartitionStorageDescriptorSortColumns` with its required arguments; set the others with `GluePartitionStorageDescriptorSortColumns { field: Some(..), ..GluePartitionStorageDescriptorSortColumns::new(..) }`.
+    pub fn new(column: impl Into<crate::core::Expr>, sort_order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            column: column.into(),
+            sort_order: sort_order.into(),
+        }
+    }
+}
+
 /// The `storage_descriptor` block of [`GluePartition`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GluePartitionStorageDescriptor {
@@ -1923,16 +2016,16 @@ pub struct GluePartitionStorageDescriptor {
     pub stored_as_sub_directories: Option<crate::core::Arg<bool>>,
     /// `columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub columns: Option<Vec<GlueCatalogTablePartitionKeys>>,
+    pub columns: Option<Vec<GluePartitionStorageDescriptorColumns>>,
     /// `ser_de_info`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ser_de_info: Option<GlueCatalogTableStorageDescriptorSerDeInfo>,
+    pub ser_de_info: Option<GluePartitionStorageDescriptorSerDeInfo>,
     /// `skewed_info`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skewed_info: Option<GlueCatalogTableStorageDescriptorSkewedInfo>,
+    pub skewed_info: Option<GluePartitionStorageDescriptorSkewedInfo>,
     /// `sort_columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_columns: Option<Vec<GlueCatalogTableStorageDescriptorSortColumns>>,
+    pub sort_columns: Option<Vec<GluePartitionStorageDescriptorSortColumns>>,
 }
 
 impl GluePartitionStorageDescriptor {
@@ -2303,6 +2396,23 @@ impl crate::core::Resource for GlueSecurityConfiguration {
     const TYPE: &'static str = "aws_glue_security_configuration";
 }
 
+/// The `notification_property` block of [`GlueTriggerActions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GlueTriggerActionsNotificationProperty {
+    /// `notify_delay_after`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notify_delay_after: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl GlueTriggerActionsNotificationProperty {
+    /// `GlueTriggerActionsNotificationProperty` with its required arguments; set the others with `GlueTriggerActionsNotificationProperty { field: Some(..), ..GlueTriggerActionsNotificationProperty::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            notify_delay_after: None,
+        }
+    }
+}
+
 /// The `actions` block of [`GlueTrigger`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct GlueTriggerActions {
@@ -2323,7 +2433,7 @@ pub struct GlueTriggerActions {
     pub timeout: Option<crate::core::Arg<crate::core::Number>>,
     /// `notification_property`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification_property: Option<GlueJobNotificationProperty>,
+    pub notification_property: Option<GlueTriggerActionsNotificationProperty>,
 }
 
 impl GlueTriggerActions {

@@ -56,6 +56,27 @@ impl crate::core::Resource for GrafanaLicenseAssociation {
     const TYPE: &'static str = "aws_grafana_license_association";
 }
 
+/// The `timeouts` block of [`GrafanaRoleAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GrafanaRoleAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl GrafanaRoleAssociationTimeouts {
+    /// `GrafanaRoleAssociationTimeouts` with its required arguments; set the others with `GrafanaRoleAssociationTimeouts { field: Some(..), ..GrafanaRoleAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_grafana_role_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GrafanaRoleAssociation {
@@ -74,7 +95,7 @@ pub struct GrafanaRoleAssociation {
     pub workspace_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<GrafanaLicenseAssociationTimeouts>,
+    pub timeouts: Option<GrafanaRoleAssociationTimeouts>,
 }
 
 impl GrafanaRoleAssociation {
@@ -277,6 +298,27 @@ impl crate::core::Resource for GrafanaWorkspaceApiKey {
     const TYPE: &'static str = "aws_grafana_workspace_api_key";
 }
 
+/// The `timeouts` block of [`GrafanaWorkspaceSamlConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GrafanaWorkspaceSamlConfigurationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl GrafanaWorkspaceSamlConfigurationTimeouts {
+    /// `GrafanaWorkspaceSamlConfigurationTimeouts` with its required arguments; set the others with `GrafanaWorkspaceSamlConfigurationTimeouts { field: Some(..), ..GrafanaWorkspaceSamlConfigurationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_grafana_workspace_saml_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GrafanaWorkspaceSamlConfiguration {
@@ -322,7 +364,7 @@ pub struct GrafanaWorkspaceSamlConfiguration {
     pub workspace_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<GrafanaLicenseAssociationTimeouts>,
+    pub timeouts: Option<GrafanaWorkspaceSamlConfigurationTimeouts>,
 }
 
 impl GrafanaWorkspaceSamlConfiguration {

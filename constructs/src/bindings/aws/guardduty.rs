@@ -515,6 +515,25 @@ impl crate::core::Resource for GuarddutyMember {
     const TYPE: &'static str = "aws_guardduty_member";
 }
 
+/// The `additional_configuration` block of [`GuarddutyMemberDetectorFeature`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GuarddutyMemberDetectorFeatureAdditionalConfiguration {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `status`. Required.
+    pub status: crate::core::Expr,
+}
+
+impl GuarddutyMemberDetectorFeatureAdditionalConfiguration {
+    /// `GuarddutyMemberDetectorFeatureAdditionalConfiguration` with its required arguments; set the others with `GuarddutyMemberDetectorFeatureAdditionalConfiguration { field: Some(..), ..GuarddutyMemberDetectorFeatureAdditionalConfiguration::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            status: status.into(),
+        }
+    }
+}
+
 /// `aws_guardduty_member_detector_feature` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct GuarddutyMemberDetectorFeature {
@@ -528,7 +547,7 @@ pub struct GuarddutyMemberDetectorFeature {
     pub status: crate::core::Expr,
     /// `additional_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_configuration: Option<Vec<GuarddutyDetectorFeatureAdditionalConfiguration>>,
+    pub additional_configuration: Option<Vec<GuarddutyMemberDetectorFeatureAdditionalConfiguration>>,
 }
 
 impl GuarddutyMemberDetectorFeature {
@@ -570,6 +589,38 @@ impl GuarddutyOrganizationAdminAccount {
 
 impl crate::core::Resource for GuarddutyOrganizationAdminAccount {
     const TYPE: &'static str = "aws_guardduty_organization_admin_account";
+}
+
+/// The `audit_logs` block of [`GuarddutyOrganizationConfigurationDatasourcesKubernetes`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs {
+    /// `enable`. Required.
+    pub enable: crate::core::Arg<bool>,
+}
+
+impl GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs {
+    /// `GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs::new(..) }`.
+    pub fn new(enable: impl Into<crate::core::Arg<bool>>) -> Self {
+        Self {
+            enable: enable.into(),
+        }
+    }
+}
+
+/// The `kubernetes` block of [`GuarddutyOrganizationConfigurationDatasources`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GuarddutyOrganizationConfigurationDatasourcesKubernetes {
+    /// `audit_logs`. Required.
+    pub audit_logs: GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs,
+}
+
+impl GuarddutyOrganizationConfigurationDatasourcesKubernetes {
+    /// `GuarddutyOrganizationConfigurationDatasourcesKubernetes` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesKubernetes { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesKubernetes::new(..) }`.
+    pub fn new(audit_logs: GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs) -> Self {
+        Self {
+            audit_logs,
+        }
+    }
 }
 
 /// The `ebs_volumes` block of [`GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings`].
@@ -625,7 +676,7 @@ impl GuarddutyOrganizationConfigurationDatasourcesMalwareProtection {
 pub struct GuarddutyOrganizationConfigurationDatasources {
     /// `kubernetes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kubernetes: Option<GuarddutyDetectorDatasourcesKubernetes>,
+    pub kubernetes: Option<GuarddutyOrganizationConfigurationDatasourcesKubernetes>,
     /// `malware_protection`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub malware_protection: Option<GuarddutyOrganizationConfigurationDatasourcesMalwareProtection>,

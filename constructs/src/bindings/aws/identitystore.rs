@@ -398,6 +398,84 @@ impl crate::core::DataSource for DataIdentitystoreGroups {
     const TYPE: &'static str = "aws_identitystore_groups";
 }
 
+/// The `external_id` block of [`DataIdentitystoreUserAlternateIdentifier`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataIdentitystoreUserAlternateIdentifierExternalId {
+    /// `id`. Required.
+    pub id: crate::core::Expr,
+    /// `issuer`. Required.
+    pub issuer: crate::core::Expr,
+}
+
+impl DataIdentitystoreUserAlternateIdentifierExternalId {
+    /// `DataIdentitystoreUserAlternateIdentifierExternalId` with its required arguments; set the others with `DataIdentitystoreUserAlternateIdentifierExternalId { field: Some(..), ..DataIdentitystoreUserAlternateIdentifierExternalId::new(..) }`.
+    pub fn new(id: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            id: id.into(),
+            issuer: issuer.into(),
+        }
+    }
+}
+
+/// The `unique_attribute` block of [`DataIdentitystoreUserAlternateIdentifier`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataIdentitystoreUserAlternateIdentifierUniqueAttribute {
+    /// `attribute_path`. Required.
+    pub attribute_path: crate::core::Expr,
+    /// `attribute_value`. Required.
+    pub attribute_value: crate::core::Expr,
+}
+
+impl DataIdentitystoreUserAlternateIdentifierUniqueAttribute {
+    /// `DataIdentitystoreUserAlternateIdentifierUniqueAttribute` with its required arguments; set the others with `DataIdentitystoreUserAlternateIdentifierUniqueAttribute { field: Some(..), ..DataIdentitystoreUserAlternateIdentifierUniqueAttribute::new(..) }`.
+    pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            attribute_path: attribute_path.into(),
+            attribute_value: attribute_value.into(),
+        }
+    }
+}
+
+/// The `alternate_identifier` block of [`DataIdentitystoreUser`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataIdentitystoreUserAlternateIdentifier {
+    /// `external_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<DataIdentitystoreUserAlternateIdentifierExternalId>,
+    /// `unique_attribute`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unique_attribute: Option<DataIdentitystoreUserAlternateIdentifierUniqueAttribute>,
+}
+
+impl DataIdentitystoreUserAlternateIdentifier {
+    /// `DataIdentitystoreUserAlternateIdentifier` with its required arguments; set the others with `DataIdentitystoreUserAlternateIdentifier { field: Some(..), ..DataIdentitystoreUserAlternateIdentifier::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            external_id: None,
+            unique_attribute: None,
+        }
+    }
+}
+
+/// The `filter` block of [`DataIdentitystoreUser`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataIdentitystoreUserFilter {
+    /// `attribute_path`. Required.
+    pub attribute_path: crate::core::Expr,
+    /// `attribute_value`. Required.
+    pub attribute_value: crate::core::Expr,
+}
+
+impl DataIdentitystoreUserFilter {
+    /// `DataIdentitystoreUserFilter` with its required arguments; set the others with `DataIdentitystoreUserFilter { field: Some(..), ..DataIdentitystoreUserFilter::new(..) }`.
+    pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            attribute_path: attribute_path.into(),
+            attribute_value: attribute_value.into(),
+        }
+    }
+}
+
 /// `aws_identitystore_user` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataIdentitystoreUser {
@@ -411,11 +489,11 @@ pub struct DataIdentitystoreUser {
     pub user_id: Option<crate::core::Expr>,
     /// `alternate_identifier`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alternate_identifier: Option<DataIdentitystoreGroupAlternateIdentifier>,
+    pub alternate_identifier: Option<DataIdentitystoreUserAlternateIdentifier>,
     /// `filter`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<DataIdentitystoreGroupFilter>,
+    pub filter: Option<DataIdentitystoreUserFilter>,
 }
 
 impl DataIdentitystoreUser {

@@ -360,6 +360,25 @@ impl ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurati
     }
 }
 
+/// The `target_repository` block of [`ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository {
+    /// `repository_name`. Required.
+    pub repository_name: crate::core::Expr,
+    /// `service`. Required.
+    pub service: crate::core::Expr,
+}
+
+impl ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository {
+    /// `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository::new(..) }`.
+    pub fn new(repository_name: impl Into<crate::core::Expr>, service: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            repository_name: repository_name.into(),
+            service: service.into(),
+        }
+    }
+}
+
 /// The `container_distribution_configuration` block of [`ImagebuilderDistributionConfigurationDistribution`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration {
@@ -370,12 +389,12 @@ pub struct ImagebuilderDistributionConfigurationDistributionContainerDistributio
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<crate::core::Expr>,
     /// `target_repository`. Required.
-    pub target_repository: ImagebuilderContainerRecipeTargetRepository,
+    pub target_repository: ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository,
 }
 
 impl ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration::new(..) }`.
-    pub fn new(target_repository: ImagebuilderContainerRecipeTargetRepository) -> Self {
+    pub fn new(target_repository: ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository) -> Self {
         Self {
             container_tags: None,
             description: None,
@@ -694,6 +713,25 @@ impl ImagebuilderImageTimeouts {
     }
 }
 
+/// The `parameter` block of [`ImagebuilderImageWorkflow`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ImagebuilderImageWorkflowParameter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl ImagebuilderImageWorkflowParameter {
+    /// `ImagebuilderImageWorkflowParameter` with its required arguments; set the others with `ImagebuilderImageWorkflowParameter { field: Some(..), ..ImagebuilderImageWorkflowParameter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// The `workflow` block of [`ImagebuilderImage`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ImagebuilderImageWorkflow {
@@ -707,7 +745,7 @@ pub struct ImagebuilderImageWorkflow {
     pub workflow_arn: crate::core::Expr,
     /// `parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<Vec<ImagebuilderContainerRecipeComponentParameter>>,
+    pub parameter: Option<Vec<ImagebuilderImageWorkflowParameter>>,
 }
 
 impl ImagebuilderImageWorkflow {
@@ -790,6 +828,69 @@ impl crate::core::Resource for ImagebuilderImage {
     const TYPE: &'static str = "aws_imagebuilder_image";
 }
 
+/// The `ecr_configuration` block of [`ImagebuilderImagePipelineImageScanningConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration {
+    /// `container_tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container_tags: Option<Vec<crate::core::Expr>>,
+    /// `repository_name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository_name: Option<crate::core::Expr>,
+}
+
+impl ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration {
+    /// `ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration` with its required arguments; set the others with `ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration { field: Some(..), ..ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            container_tags: None,
+            repository_name: None,
+        }
+    }
+}
+
+/// The `image_scanning_configuration` block of [`ImagebuilderImagePipeline`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ImagebuilderImagePipelineImageScanningConfiguration {
+    /// `image_scanning_enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_scanning_enabled: Option<crate::core::Arg<bool>>,
+    /// `ecr_configuration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ecr_configuration: Option<ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration>,
+}
+
+impl ImagebuilderImagePipelineImageScanningConfiguration {
+    /// `ImagebuilderImagePipelineImageScanningConfiguration` with its required arguments; set the others with `ImagebuilderImagePipelineImageScanningConfiguration { field: Some(..), ..ImagebuilderImagePipelineImageScanningConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            image_scanning_enabled: None,
+            ecr_configuration: None,
+        }
+    }
+}
+
+/// The `image_tests_configuration` block of [`ImagebuilderImagePipeline`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ImagebuilderImagePipelineImageTestsConfiguration {
+    /// `image_tests_enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_tests_enabled: Option<crate::core::Arg<bool>>,
+    /// `timeout_minutes`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_minutes: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl ImagebuilderImagePipelineImageTestsConfiguration {
+    /// `ImagebuilderImagePipelineImageTestsConfiguration` with its required arguments; set the others with `ImagebuilderImagePipelineImageTestsConfiguration { field: Some(..), ..ImagebuilderImagePipelineImageTestsConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            image_tests_enabled: None,
+            timeout_minutes: None,
+        }
+    }
+}
+
 /// The `schedule` block of [`ImagebuilderImagePipeline`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ImagebuilderImagePipelineSchedule {
@@ -810,6 +911,53 @@ impl ImagebuilderImagePipelineSchedule {
             pipeline_execution_start_condition: None,
             schedule_expression: schedule_expression.into(),
             timezone: None,
+        }
+    }
+}
+
+/// The `parameter` block of [`ImagebuilderImagePipelineWorkflow`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ImagebuilderImagePipelineWorkflowParameter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl ImagebuilderImagePipelineWorkflowParameter {
+    /// `ImagebuilderImagePipelineWorkflowParameter` with its required arguments; set the others with `ImagebuilderImagePipelineWorkflowParameter { field: Some(..), ..ImagebuilderImagePipelineWorkflowParameter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// The `workflow` block of [`ImagebuilderImagePipeline`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ImagebuilderImagePipelineWorkflow {
+    /// `on_failure`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_failure: Option<crate::core::Expr>,
+    /// `parallel_group`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parallel_group: Option<crate::core::Expr>,
+    /// `workflow_arn`. Required.
+    pub workflow_arn: crate::core::Expr,
+    /// `parameter`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<Vec<ImagebuilderImagePipelineWorkflowParameter>>,
+}
+
+impl ImagebuilderImagePipelineWorkflow {
+    /// `ImagebuilderImagePipelineWorkflow` with its required arguments; set the others with `ImagebuilderImagePipelineWorkflow { field: Some(..), ..ImagebuilderImagePipelineWorkflow::new(..) }`.
+    pub fn new(workflow_arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            on_failure: None,
+            parallel_group: None,
+            workflow_arn: workflow_arn.into(),
+            parameter: None,
         }
     }
 }
@@ -853,16 +1001,16 @@ pub struct ImagebuilderImagePipeline {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `image_scanning_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_scanning_configuration: Option<ImagebuilderImageImageScanningConfiguration>,
+    pub image_scanning_configuration: Option<ImagebuilderImagePipelineImageScanningConfiguration>,
     /// `image_tests_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_tests_configuration: Option<ImagebuilderImageImageTestsConfiguration>,
+    pub image_tests_configuration: Option<ImagebuilderImagePipelineImageTestsConfiguration>,
     /// `schedule`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<ImagebuilderImagePipelineSchedule>,
     /// `workflow`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub workflow: Option<Vec<ImagebuilderImageWorkflow>>,
+    pub workflow: Option<Vec<ImagebuilderImagePipelineWorkflow>>,
 }
 
 impl ImagebuilderImagePipeline {
@@ -891,6 +1039,119 @@ impl ImagebuilderImagePipeline {
 
 impl crate::core::Resource for ImagebuilderImagePipeline {
     const TYPE: &'static str = "aws_imagebuilder_image_pipeline";
+}
+
+/// The `ebs` block of [`ImagebuilderImageRecipeBlockDeviceMapping`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ImagebuilderImageRecipeBlockDeviceMappingEbs {
+    /// `delete_on_termination`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<crate::core::Expr>,
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Expr>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `kms_key_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<crate::core::Expr>,
+    /// `snapshot_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<crate::core::Expr>,
+    /// `throughput`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throughput: Option<crate::core::Arg<crate::core::Number>>,
+    /// `volume_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `volume_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_type: Option<crate::core::Expr>,
+}
+
+impl ImagebuilderImageRecipeBlockDeviceMappingEbs {
+    /// `ImagebuilderImageRecipeBlockDeviceMappingEbs` with its required arguments; set the others with `ImagebuilderImageRecipeBlockDeviceMappingEbs { field: Some(..), ..ImagebuilderImageRecipeBlockDeviceMappingEbs::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            delete_on_termination: None,
+            encrypted: None,
+            iops: None,
+            kms_key_id: None,
+            snapshot_id: None,
+            throughput: None,
+            volume_size: None,
+            volume_type: None,
+        }
+    }
+}
+
+/// The `block_device_mapping` block of [`ImagebuilderImageRecipe`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ImagebuilderImageRecipeBlockDeviceMapping {
+    /// `device_name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<crate::core::Expr>,
+    /// `no_device`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_device: Option<crate::core::Arg<bool>>,
+    /// `virtual_name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub virtual_name: Option<crate::core::Expr>,
+    /// `ebs`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ebs: Option<ImagebuilderImageRecipeBlockDeviceMappingEbs>,
+}
+
+impl ImagebuilderImageRecipeBlockDeviceMapping {
+    /// `ImagebuilderImageRecipeBlockDeviceMapping` with its required arguments; set the others with `ImagebuilderImageRecipeBlockDeviceMapping { field: Some(..), ..ImagebuilderImageRecipeBlockDeviceMapping::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            device_name: None,
+            no_device: None,
+            virtual_name: None,
+            ebs: None,
+        }
+    }
+}
+
+/// The `parameter` block of [`ImagebuilderImageRecipeComponent`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ImagebuilderImageRecipeComponentParameter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl ImagebuilderImageRecipeComponentParameter {
+    /// `ImagebuilderImageRecipeComponentParameter` with its required arguments; set the others with `ImagebuilderImageRecipeComponentParameter { field: Some(..), ..ImagebuilderImageRecipeComponentParameter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// The `component` block of [`ImagebuilderImageRecipe`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ImagebuilderImageRecipeComponent {
+    /// `component_arn`. Required.
+    pub component_arn: crate::core::Expr,
+    /// `parameter`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<Vec<ImagebuilderImageRecipeComponentParameter>>,
+}
+
+impl ImagebuilderImageRecipeComponent {
+    /// `ImagebuilderImageRecipeComponent` with its required arguments; set the others with `ImagebuilderImageRecipeComponent { field: Some(..), ..ImagebuilderImageRecipeComponent::new(..) }`.
+    pub fn new(component_arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            component_arn: component_arn.into(),
+            parameter: None,
+        }
+    }
 }
 
 /// The `systems_manager_agent` block of [`ImagebuilderImageRecipe`].
@@ -938,9 +1199,9 @@ pub struct ImagebuilderImageRecipe {
     pub working_directory: Option<crate::core::Expr>,
     /// `block_device_mapping`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub block_device_mapping: Option<Vec<ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping>>,
+    pub block_device_mapping: Option<Vec<ImagebuilderImageRecipeBlockDeviceMapping>>,
     /// `component`. Required.
-    pub component: Vec<ImagebuilderContainerRecipeComponent>,
+    pub component: Vec<ImagebuilderImageRecipeComponent>,
     /// `systems_manager_agent`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub systems_manager_agent: Option<ImagebuilderImageRecipeSystemsManagerAgent>,
@@ -948,7 +1209,7 @@ pub struct ImagebuilderImageRecipe {
 
 impl ImagebuilderImageRecipe {
     /// `ImagebuilderImageRecipe` with its required arguments; set the others with `ImagebuilderImageRecipe { field: Some(..), ..ImagebuilderImageRecipe::new(..) }`.
-    pub fn new(name: impl Into<crate::core::Expr>, parent_image: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, component: Vec<ImagebuilderContainerRecipeComponent>) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, parent_image: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, component: Vec<ImagebuilderImageRecipeComponent>) -> Self {
         Self {
             description: None,
             id: None,
@@ -1553,6 +1814,25 @@ impl crate::core::DataSource for DataImagebuilderContainerRecipe {
     const TYPE: &'static str = "aws_imagebuilder_container_recipe";
 }
 
+/// The `filter` block of [`DataImagebuilderContainerRecipes`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataImagebuilderContainerRecipesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataImagebuilderContainerRecipesFilter {
+    /// `DataImagebuilderContainerRecipesFilter` with its required arguments; set the others with `DataImagebuilderContainerRecipesFilter { field: Some(..), ..DataImagebuilderContainerRecipesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_imagebuilder_container_recipes` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataImagebuilderContainerRecipes {
@@ -1564,7 +1844,7 @@ pub struct DataImagebuilderContainerRecipes {
     pub owner: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataImagebuilderComponentsFilter>>,
+    pub filter: Option<Vec<DataImagebuilderContainerRecipesFilter>>,
 }
 
 impl DataImagebuilderContainerRecipes {
@@ -1610,6 +1890,25 @@ impl crate::core::DataSource for DataImagebuilderDistributionConfiguration {
     const TYPE: &'static str = "aws_imagebuilder_distribution_configuration";
 }
 
+/// The `filter` block of [`DataImagebuilderDistributionConfigurations`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataImagebuilderDistributionConfigurationsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataImagebuilderDistributionConfigurationsFilter {
+    /// `DataImagebuilderDistributionConfigurationsFilter` with its required arguments; set the others with `DataImagebuilderDistributionConfigurationsFilter { field: Some(..), ..DataImagebuilderDistributionConfigurationsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_imagebuilder_distribution_configurations` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataImagebuilderDistributionConfigurations {
@@ -1618,7 +1917,7 @@ pub struct DataImagebuilderDistributionConfigurations {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataImagebuilderComponentsFilter>>,
+    pub filter: Option<Vec<DataImagebuilderDistributionConfigurationsFilter>>,
 }
 
 impl DataImagebuilderDistributionConfigurations {
@@ -1691,6 +1990,25 @@ impl crate::core::DataSource for DataImagebuilderImagePipeline {
     const TYPE: &'static str = "aws_imagebuilder_image_pipeline";
 }
 
+/// The `filter` block of [`DataImagebuilderImagePipelines`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataImagebuilderImagePipelinesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataImagebuilderImagePipelinesFilter {
+    /// `DataImagebuilderImagePipelinesFilter` with its required arguments; set the others with `DataImagebuilderImagePipelinesFilter { field: Some(..), ..DataImagebuilderImagePipelinesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_imagebuilder_image_pipelines` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataImagebuilderImagePipelines {
@@ -1699,7 +2017,7 @@ pub struct DataImagebuilderImagePipelines {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataImagebuilderComponentsFilter>>,
+    pub filter: Option<Vec<DataImagebuilderImagePipelinesFilter>>,
 }
 
 impl DataImagebuilderImagePipelines {
@@ -1744,6 +2062,25 @@ impl crate::core::DataSource for DataImagebuilderImageRecipe {
     const TYPE: &'static str = "aws_imagebuilder_image_recipe";
 }
 
+/// The `filter` block of [`DataImagebuilderImageRecipes`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataImagebuilderImageRecipesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataImagebuilderImageRecipesFilter {
+    /// `DataImagebuilderImageRecipesFilter` with its required arguments; set the others with `DataImagebuilderImageRecipesFilter { field: Some(..), ..DataImagebuilderImageRecipesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_imagebuilder_image_recipes` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataImagebuilderImageRecipes {
@@ -1755,7 +2092,7 @@ pub struct DataImagebuilderImageRecipes {
     pub owner: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataImagebuilderComponentsFilter>>,
+    pub filter: Option<Vec<DataImagebuilderImageRecipesFilter>>,
 }
 
 impl DataImagebuilderImageRecipes {
@@ -1805,6 +2142,25 @@ impl crate::core::DataSource for DataImagebuilderInfrastructureConfiguration {
     const TYPE: &'static str = "aws_imagebuilder_infrastructure_configuration";
 }
 
+/// The `filter` block of [`DataImagebuilderInfrastructureConfigurations`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataImagebuilderInfrastructureConfigurationsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataImagebuilderInfrastructureConfigurationsFilter {
+    /// `DataImagebuilderInfrastructureConfigurationsFilter` with its required arguments; set the others with `DataImagebuilderInfrastructureConfigurationsFilter { field: Some(..), ..DataImagebuilderInfrastructureConfigurationsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_imagebuilder_infrastructure_configurations` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataImagebuilderInfrastructureConfigurations {
@@ -1813,7 +2169,7 @@ pub struct DataImagebuilderInfrastructureConfigurations {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataImagebuilderComponentsFilter>>,
+    pub filter: Option<Vec<DataImagebuilderInfrastructureConfigurationsFilter>>,
 }
 
 impl DataImagebuilderInfrastructureConfigurations {

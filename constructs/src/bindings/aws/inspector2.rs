@@ -470,6 +470,27 @@ impl crate::core::Resource for Inspector2Filter {
     const TYPE: &'static str = "aws_inspector2_filter";
 }
 
+/// The `timeouts` block of [`Inspector2MemberAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Inspector2MemberAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Inspector2MemberAssociationTimeouts {
+    /// `Inspector2MemberAssociationTimeouts` with its required arguments; set the others with `Inspector2MemberAssociationTimeouts { field: Some(..), ..Inspector2MemberAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_inspector2_member_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Inspector2MemberAssociation {
@@ -480,7 +501,7 @@ pub struct Inspector2MemberAssociation {
     pub id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Inspector2DelegatedAdminAccountTimeouts>,
+    pub timeouts: Option<Inspector2MemberAssociationTimeouts>,
 }
 
 impl Inspector2MemberAssociation {
@@ -525,6 +546,31 @@ impl Inspector2OrganizationConfigurationAutoEnable {
     }
 }
 
+/// The `timeouts` block of [`Inspector2OrganizationConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Inspector2OrganizationConfigurationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Inspector2OrganizationConfigurationTimeouts {
+    /// `Inspector2OrganizationConfigurationTimeouts` with its required arguments; set the others with `Inspector2OrganizationConfigurationTimeouts { field: Some(..), ..Inspector2OrganizationConfigurationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_inspector2_organization_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Inspector2OrganizationConfiguration {
@@ -535,7 +581,7 @@ pub struct Inspector2OrganizationConfiguration {
     pub auto_enable: Inspector2OrganizationConfigurationAutoEnable,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Inspector2EnablerTimeouts>,
+    pub timeouts: Option<Inspector2OrganizationConfigurationTimeouts>,
 }
 
 impl Inspector2OrganizationConfiguration {

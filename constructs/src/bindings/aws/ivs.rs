@@ -192,6 +192,27 @@ impl IvsRecordingConfigurationThumbnailConfiguration {
     }
 }
 
+/// The `timeouts` block of [`IvsRecordingConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct IvsRecordingConfigurationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl IvsRecordingConfigurationTimeouts {
+    /// `IvsRecordingConfigurationTimeouts` with its required arguments; set the others with `IvsRecordingConfigurationTimeouts { field: Some(..), ..IvsRecordingConfigurationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ivs_recording_configuration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct IvsRecordingConfiguration {
@@ -217,7 +238,7 @@ pub struct IvsRecordingConfiguration {
     pub thumbnail_configuration: Option<IvsRecordingConfigurationThumbnailConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<IvsPlaybackKeyPairTimeouts>,
+    pub timeouts: Option<IvsRecordingConfigurationTimeouts>,
 }
 
 impl IvsRecordingConfiguration {

@@ -160,6 +160,31 @@ impl IvschatRoomMessageReviewHandler {
     }
 }
 
+/// The `timeouts` block of [`IvschatRoom`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct IvschatRoomTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl IvschatRoomTimeouts {
+    /// `IvschatRoomTimeouts` with its required arguments; set the others with `IvschatRoomTimeouts { field: Some(..), ..IvschatRoomTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_ivschat_room` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct IvschatRoom {
@@ -189,7 +214,7 @@ pub struct IvschatRoom {
     pub message_review_handler: Option<IvschatRoomMessageReviewHandler>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<IvschatLoggingConfigurationTimeouts>,
+    pub timeouts: Option<IvschatRoomTimeouts>,
 }
 
 impl IvschatRoom {

@@ -588,6 +588,31 @@ impl KendraExperienceConfiguration {
     }
 }
 
+/// The `timeouts` block of [`KendraExperience`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct KendraExperienceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl KendraExperienceTimeouts {
+    /// `KendraExperienceTimeouts` with its required arguments; set the others with `KendraExperienceTimeouts { field: Some(..), ..KendraExperienceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_kendra_experience` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KendraExperience {
@@ -608,7 +633,7 @@ pub struct KendraExperience {
     pub configuration: Option<KendraExperienceConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<KendraDataSourceTimeouts>,
+    pub timeouts: Option<KendraExperienceTimeouts>,
 }
 
 impl KendraExperience {
@@ -854,6 +879,31 @@ impl KendraIndexServerSideEncryptionConfiguration {
     }
 }
 
+/// The `timeouts` block of [`KendraIndex`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct KendraIndexTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl KendraIndexTimeouts {
+    /// `KendraIndexTimeouts` with its required arguments; set the others with `KendraIndexTimeouts { field: Some(..), ..KendraIndexTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `user_group_resolution_configuration` block of [`KendraIndex`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KendraIndexUserGroupResolutionConfiguration {
@@ -986,7 +1036,7 @@ pub struct KendraIndex {
     pub server_side_encryption_configuration: Option<KendraIndexServerSideEncryptionConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<KendraDataSourceTimeouts>,
+    pub timeouts: Option<KendraIndexTimeouts>,
     /// `user_group_resolution_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_group_resolution_configuration: Option<KendraIndexUserGroupResolutionConfiguration>,
@@ -1021,6 +1071,50 @@ impl crate::core::Resource for KendraIndex {
     const TYPE: &'static str = "aws_kendra_index";
 }
 
+/// The `source_s3_path` block of [`KendraQuerySuggestionsBlockList`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct KendraQuerySuggestionsBlockListSourceS3Path {
+    /// `bucket`. Required.
+    pub bucket: crate::core::Expr,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+}
+
+impl KendraQuerySuggestionsBlockListSourceS3Path {
+    /// `KendraQuerySuggestionsBlockListSourceS3Path` with its required arguments; set the others with `KendraQuerySuggestionsBlockListSourceS3Path { field: Some(..), ..KendraQuerySuggestionsBlockListSourceS3Path::new(..) }`.
+    pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            bucket: bucket.into(),
+            key: key.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`KendraQuerySuggestionsBlockList`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct KendraQuerySuggestionsBlockListTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl KendraQuerySuggestionsBlockListTimeouts {
+    /// `KendraQuerySuggestionsBlockListTimeouts` with its required arguments; set the others with `KendraQuerySuggestionsBlockListTimeouts { field: Some(..), ..KendraQuerySuggestionsBlockListTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_kendra_query_suggestions_block_list` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KendraQuerySuggestionsBlockList {
@@ -1043,15 +1137,15 @@ pub struct KendraQuerySuggestionsBlockList {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `source_s3_path`. Required.
-    pub source_s3_path: KendraFaqS3Path,
+    pub source_s3_path: KendraQuerySuggestionsBlockListSourceS3Path,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<KendraDataSourceTimeouts>,
+    pub timeouts: Option<KendraQuerySuggestionsBlockListTimeouts>,
 }
 
 impl KendraQuerySuggestionsBlockList {
     /// `KendraQuerySuggestionsBlockList` with its required arguments; set the others with `KendraQuerySuggestionsBlockList { field: Some(..), ..KendraQuerySuggestionsBlockList::new(..) }`.
-    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraFaqS3Path) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraQuerySuggestionsBlockListSourceS3Path) -> Self {
         Self {
             description: None,
             id: None,
@@ -1068,6 +1162,50 @@ impl KendraQuerySuggestionsBlockList {
 
 impl crate::core::Resource for KendraQuerySuggestionsBlockList {
     const TYPE: &'static str = "aws_kendra_query_suggestions_block_list";
+}
+
+/// The `source_s3_path` block of [`KendraThesaurus`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct KendraThesaurusSourceS3Path {
+    /// `bucket`. Required.
+    pub bucket: crate::core::Expr,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+}
+
+impl KendraThesaurusSourceS3Path {
+    /// `KendraThesaurusSourceS3Path` with its required arguments; set the others with `KendraThesaurusSourceS3Path { field: Some(..), ..KendraThesaurusSourceS3Path::new(..) }`.
+    pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            bucket: bucket.into(),
+            key: key.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`KendraThesaurus`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct KendraThesaurusTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl KendraThesaurusTimeouts {
+    /// `KendraThesaurusTimeouts` with its required arguments; set the others with `KendraThesaurusTimeouts { field: Some(..), ..KendraThesaurusTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_kendra_thesaurus` (resource).
@@ -1092,15 +1230,15 @@ pub struct KendraThesaurus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `source_s3_path`. Required.
-    pub source_s3_path: KendraFaqS3Path,
+    pub source_s3_path: KendraThesaurusSourceS3Path,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<KendraDataSourceTimeouts>,
+    pub timeouts: Option<KendraThesaurusTimeouts>,
 }
 
 impl KendraThesaurus {
     /// `KendraThesaurus` with its required arguments; set the others with `KendraThesaurus { field: Some(..), ..KendraThesaurus::new(..) }`.
-    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraFaqS3Path) -> Self {
+    pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraThesaurusSourceS3Path) -> Self {
         Self {
             description: None,
             id: None,

@@ -1827,6 +1827,31 @@ impl KinesisStreamStreamModeDetails {
     }
 }
 
+/// The `timeouts` block of [`KinesisStream`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct KinesisStreamTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl KinesisStreamTimeouts {
+    /// `KinesisStreamTimeouts` with its required arguments; set the others with `KinesisStreamTimeouts { field: Some(..), ..KinesisStreamTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_kinesis_stream` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KinesisStream {
@@ -1867,7 +1892,7 @@ pub struct KinesisStream {
     pub stream_mode_details: Option<KinesisStreamStreamModeDetails>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<KinesisFirehoseDeliveryStreamTimeouts>,
+    pub timeouts: Option<KinesisStreamTimeouts>,
 }
 
 impl KinesisStream {
@@ -1922,6 +1947,31 @@ impl crate::core::Resource for KinesisStreamConsumer {
     const TYPE: &'static str = "aws_kinesis_stream_consumer";
 }
 
+/// The `timeouts` block of [`KinesisVideoStream`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct KinesisVideoStreamTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl KinesisVideoStreamTimeouts {
+    /// `KinesisVideoStreamTimeouts` with its required arguments; set the others with `KinesisVideoStreamTimeouts { field: Some(..), ..KinesisVideoStreamTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_kinesis_video_stream` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KinesisVideoStream {
@@ -1950,7 +2000,7 @@ pub struct KinesisVideoStream {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<KinesisFirehoseDeliveryStreamTimeouts>,
+    pub timeouts: Option<KinesisVideoStreamTimeouts>,
 }
 
 impl KinesisVideoStream {

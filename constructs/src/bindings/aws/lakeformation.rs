@@ -872,6 +872,125 @@ impl crate::core::Resource for LakeformationResource {
     const TYPE: &'static str = "aws_lakeformation_resource";
 }
 
+/// The `database` block of [`LakeformationResourceLfTag`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagDatabase {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+}
+
+impl LakeformationResourceLfTagDatabase {
+    /// `LakeformationResourceLfTagDatabase` with its required arguments; set the others with `LakeformationResourceLfTagDatabase { field: Some(..), ..LakeformationResourceLfTagDatabase::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            name: name.into(),
+        }
+    }
+}
+
+/// The `lf_tag` block of [`LakeformationResourceLfTag`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagLfTag {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl LakeformationResourceLfTagLfTag {
+    /// `LakeformationResourceLfTagLfTag` with its required arguments; set the others with `LakeformationResourceLfTagLfTag { field: Some(..), ..LakeformationResourceLfTagLfTag::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// The `table` block of [`LakeformationResourceLfTag`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagTable {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `database_name`. Required.
+    pub database_name: crate::core::Expr,
+    /// `name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<crate::core::Expr>,
+    /// `wildcard`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wildcard: Option<crate::core::Arg<bool>>,
+}
+
+impl LakeformationResourceLfTagTable {
+    /// `LakeformationResourceLfTagTable` with its required arguments; set the others with `LakeformationResourceLfTagTable { field: Some(..), ..LakeformationResourceLfTagTable::new(..) }`.
+    pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            database_name: database_name.into(),
+            name: None,
+            wildcard: None,
+        }
+    }
+}
+
+/// The `column_wildcard` block of [`LakeformationResourceLfTagTableWithColumns`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct LakeformationResourceLfTagTableWithColumnsColumnWildcard {
+    /// `excluded_column_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_column_names: Option<Vec<crate::core::Expr>>,
+}
+
+impl LakeformationResourceLfTagTableWithColumnsColumnWildcard {
+    /// `LakeformationResourceLfTagTableWithColumnsColumnWildcard` with its required arguments; set the others with `LakeformationResourceLfTagTableWithColumnsColumnWildcard { field: Some(..), ..LakeformationResourceLfTagTableWithColumnsColumnWildcard::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            excluded_column_names: None,
+        }
+    }
+}
+
+/// The `table_with_columns` block of [`LakeformationResourceLfTag`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagTableWithColumns {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `column_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_names: Option<Vec<crate::core::Expr>>,
+    /// `database_name`. Required.
+    pub database_name: crate::core::Expr,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `column_wildcard`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_wildcard: Option<Vec<LakeformationResourceLfTagTableWithColumnsColumnWildcard>>,
+}
+
+impl LakeformationResourceLfTagTableWithColumns {
+    /// `LakeformationResourceLfTagTableWithColumns` with its required arguments; set the others with `LakeformationResourceLfTagTableWithColumns { field: Some(..), ..LakeformationResourceLfTagTableWithColumns::new(..) }`.
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            column_names: None,
+            database_name: database_name.into(),
+            name: name.into(),
+            column_wildcard: None,
+        }
+    }
+}
+
 /// The `timeouts` block of [`LakeformationResourceLfTag`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct LakeformationResourceLfTagTimeouts {
@@ -903,16 +1022,16 @@ pub struct LakeformationResourceLfTag {
     pub catalog_id: Option<crate::core::Expr>,
     /// `database`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub database: Option<Vec<LakeformationOptInResourceDataDatabase>>,
+    pub database: Option<Vec<LakeformationResourceLfTagDatabase>>,
     /// `lf_tag`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lf_tag: Option<Vec<LakeformationOptInResourceDataLfTag>>,
+    pub lf_tag: Option<Vec<LakeformationResourceLfTagLfTag>>,
     /// `table`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub table: Option<Vec<LakeformationOptInResourceDataTable>>,
+    pub table: Option<Vec<LakeformationResourceLfTagTable>>,
     /// `table_with_columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub table_with_columns: Option<Vec<LakeformationOptInResourceDataTableWithColumns>>,
+    pub table_with_columns: Option<Vec<LakeformationResourceLfTagTableWithColumns>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<LakeformationResourceLfTagTimeouts>,
@@ -934,6 +1053,112 @@ impl LakeformationResourceLfTag {
 
 impl crate::core::Resource for LakeformationResourceLfTag {
     const TYPE: &'static str = "aws_lakeformation_resource_lf_tag";
+}
+
+/// The `database` block of [`LakeformationResourceLfTags`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagsDatabase {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+}
+
+impl LakeformationResourceLfTagsDatabase {
+    /// `LakeformationResourceLfTagsDatabase` with its required arguments; set the others with `LakeformationResourceLfTagsDatabase { field: Some(..), ..LakeformationResourceLfTagsDatabase::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            name: name.into(),
+        }
+    }
+}
+
+/// The `lf_tag` block of [`LakeformationResourceLfTags`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagsLfTag {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl LakeformationResourceLfTagsLfTag {
+    /// `LakeformationResourceLfTagsLfTag` with its required arguments; set the others with `LakeformationResourceLfTagsLfTag { field: Some(..), ..LakeformationResourceLfTagsLfTag::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// The `table` block of [`LakeformationResourceLfTags`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagsTable {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `database_name`. Required.
+    pub database_name: crate::core::Expr,
+    /// `name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<crate::core::Expr>,
+    /// `wildcard`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wildcard: Option<crate::core::Arg<bool>>,
+}
+
+impl LakeformationResourceLfTagsTable {
+    /// `LakeformationResourceLfTagsTable` with its required arguments; set the others with `LakeformationResourceLfTagsTable { field: Some(..), ..LakeformationResourceLfTagsTable::new(..) }`.
+    pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            database_name: database_name.into(),
+            name: None,
+            wildcard: None,
+        }
+    }
+}
+
+/// The `table_with_columns` block of [`LakeformationResourceLfTags`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LakeformationResourceLfTagsTableWithColumns {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `column_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_names: Option<Vec<crate::core::Expr>>,
+    /// `database_name`. Required.
+    pub database_name: crate::core::Expr,
+    /// `excluded_column_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_column_names: Option<Vec<crate::core::Expr>>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `wildcard`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wildcard: Option<crate::core::Arg<bool>>,
+}
+
+impl LakeformationResourceLfTagsTableWithColumns {
+    /// `LakeformationResourceLfTagsTableWithColumns` with its required arguments; set the others with `LakeformationResourceLfTagsTableWithColumns { field: Some(..), ..LakeformationResourceLfTagsTableWithColumns::new(..) }`.
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            column_names: None,
+            database_name: database_name.into(),
+            excluded_column_names: None,
+            name: name.into(),
+            wildcard: None,
+        }
+    }
 }
 
 /// The `timeouts` block of [`LakeformationResourceLfTags`].
@@ -968,15 +1193,15 @@ pub struct LakeformationResourceLfTags {
     pub id: Option<crate::core::Expr>,
     /// `database`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub database: Option<LakeformationPermissionsDatabase>,
+    pub database: Option<LakeformationResourceLfTagsDatabase>,
     /// `lf_tag`. Required.
-    pub lf_tag: Vec<LakeformationOptInResourceDataLfTag>,
+    pub lf_tag: Vec<LakeformationResourceLfTagsLfTag>,
     /// `table`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub table: Option<LakeformationPermissionsTable>,
+    pub table: Option<LakeformationResourceLfTagsTable>,
     /// `table_with_columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub table_with_columns: Option<LakeformationPermissionsTableWithColumns>,
+    pub table_with_columns: Option<LakeformationResourceLfTagsTableWithColumns>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<LakeformationResourceLfTagsTimeouts>,
@@ -984,7 +1209,7 @@ pub struct LakeformationResourceLfTags {
 
 impl LakeformationResourceLfTags {
     /// `LakeformationResourceLfTags` with its required arguments; set the others with `LakeformationResourceLfTags { field: Some(..), ..LakeformationResourceLfTags::new(..) }`.
-    pub fn new(lf_tag: Vec<LakeformationOptInResourceDataLfTag>) -> Self {
+    pub fn new(lf_tag: Vec<LakeformationResourceLfTagsLfTag>) -> Self {
         Self {
             catalog_id: None,
             id: None,
@@ -1026,6 +1251,199 @@ impl crate::core::DataSource for DataLakeformationDataLakeSettings {
     const TYPE: &'static str = "aws_lakeformation_data_lake_settings";
 }
 
+/// The `data_cells_filter` block of [`DataLakeformationPermissions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsDataCellsFilter {
+    /// `database_name`. Required.
+    pub database_name: crate::core::Expr,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `table_catalog_id`. Required.
+    pub table_catalog_id: crate::core::Expr,
+    /// `table_name`. Required.
+    pub table_name: crate::core::Expr,
+}
+
+impl DataLakeformationPermissionsDataCellsFilter {
+    /// `DataLakeformationPermissionsDataCellsFilter` with its required arguments; set the others with `DataLakeformationPermissionsDataCellsFilter { field: Some(..), ..DataLakeformationPermissionsDataCellsFilter::new(..) }`.
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_catalog_id: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            database_name: database_name.into(),
+            name: name.into(),
+            table_catalog_id: table_catalog_id.into(),
+            table_name: table_name.into(),
+        }
+    }
+}
+
+/// The `data_location` block of [`DataLakeformationPermissions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsDataLocation {
+    /// `arn`. Required.
+    pub arn: crate::core::Expr,
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+}
+
+impl DataLakeformationPermissionsDataLocation {
+    /// `DataLakeformationPermissionsDataLocation` with its required arguments; set the others with `DataLakeformationPermissionsDataLocation { field: Some(..), ..DataLakeformationPermissionsDataLocation::new(..) }`.
+    pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            arn: arn.into(),
+            catalog_id: None,
+        }
+    }
+}
+
+/// The `database` block of [`DataLakeformationPermissions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsDatabase {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+}
+
+impl DataLakeformationPermissionsDatabase {
+    /// `DataLakeformationPermissionsDatabase` with its required arguments; set the others with `DataLakeformationPermissionsDatabase { field: Some(..), ..DataLakeformationPermissionsDatabase::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            name: name.into(),
+        }
+    }
+}
+
+/// The `lf_tag` block of [`DataLakeformationPermissions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsLfTag {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataLakeformationPermissionsLfTag {
+    /// `DataLakeformationPermissionsLfTag` with its required arguments; set the others with `DataLakeformationPermissionsLfTag { field: Some(..), ..DataLakeformationPermissionsLfTag::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            key: key.into(),
+            values,
+        }
+    }
+}
+
+/// The `expression` block of [`DataLakeformationPermissionsLfTagPolicy`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsLfTagPolicyExpression {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataLakeformationPermissionsLfTagPolicyExpression {
+    /// `DataLakeformationPermissionsLfTagPolicyExpression` with its required arguments; set the others with `DataLakeformationPermissionsLfTagPolicyExpression { field: Some(..), ..DataLakeformationPermissionsLfTagPolicyExpression::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            values,
+        }
+    }
+}
+
+/// The `lf_tag_policy` block of [`DataLakeformationPermissions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsLfTagPolicy {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `resource_type`. Required.
+    pub resource_type: crate::core::Expr,
+    /// `expression`. Required.
+    pub expression: Vec<DataLakeformationPermissionsLfTagPolicyExpression>,
+}
+
+impl DataLakeformationPermissionsLfTagPolicy {
+    /// `DataLakeformationPermissionsLfTagPolicy` with its required arguments; set the others with `DataLakeformationPermissionsLfTagPolicy { field: Some(..), ..DataLakeformationPermissionsLfTagPolicy::new(..) }`.
+    pub fn new(resource_type: impl Into<crate::core::Expr>, expression: Vec<DataLakeformationPermissionsLfTagPolicyExpression>) -> Self {
+        Self {
+            catalog_id: None,
+            resource_type: resource_type.into(),
+            expression,
+        }
+    }
+}
+
+/// The `table` block of [`DataLakeformationPermissions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsTable {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `database_name`. Required.
+    pub database_name: crate::core::Expr,
+    /// `name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<crate::core::Expr>,
+    /// `wildcard`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wildcard: Option<crate::core::Arg<bool>>,
+}
+
+impl DataLakeformationPermissionsTable {
+    /// `DataLakeformationPermissionsTable` with its required arguments; set the others with `DataLakeformationPermissionsTable { field: Some(..), ..DataLakeformationPermissionsTable::new(..) }`.
+    pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            database_name: database_name.into(),
+            name: None,
+            wildcard: None,
+        }
+    }
+}
+
+/// The `table_with_columns` block of [`DataLakeformationPermissions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLakeformationPermissionsTableWithColumns {
+    /// `catalog_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<crate::core::Expr>,
+    /// `column_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_names: Option<Vec<crate::core::Expr>>,
+    /// `database_name`. Required.
+    pub database_name: crate::core::Expr,
+    /// `excluded_column_names`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_column_names: Option<Vec<crate::core::Expr>>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `wildcard`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wildcard: Option<crate::core::Arg<bool>>,
+}
+
+impl DataLakeformationPermissionsTableWithColumns {
+    /// `DataLakeformationPermissionsTableWithColumns` with its required arguments; set the others with `DataLakeformationPermissionsTableWithColumns { field: Some(..), ..DataLakeformationPermissionsTableWithColumns::new(..) }`.
+    pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            catalog_id: None,
+            column_names: None,
+            database_name: database_name.into(),
+            excluded_column_names: None,
+            name: name.into(),
+            wildcard: None,
+        }
+    }
+}
+
 /// `aws_lakeformation_permissions` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataLakeformationPermissions {
@@ -1042,25 +1460,25 @@ pub struct DataLakeformationPermissions {
     pub principal: crate::core::Expr,
     /// `data_cells_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_cells_filter: Option<LakeformationPermissionsDataCellsFilter>,
+    pub data_cells_filter: Option<DataLakeformationPermissionsDataCellsFilter>,
     /// `data_location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_location: Option<LakeformationPermissionsDataLocation>,
+    pub data_location: Option<DataLakeformationPermissionsDataLocation>,
     /// `database`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub database: Option<LakeformationPermissionsDatabase>,
+    pub database: Option<DataLakeformationPermissionsDatabase>,
     /// `lf_tag`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lf_tag: Option<LakeformationPermissionsLfTag>,
+    pub lf_tag: Option<DataLakeformationPermissionsLfTag>,
     /// `lf_tag_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lf_tag_policy: Option<LakeformationPermissionsLfTagPolicy>,
+    pub lf_tag_policy: Option<DataLakeformationPermissionsLfTagPolicy>,
     /// `table`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub table: Option<LakeformationPermissionsTable>,
+    pub table: Option<DataLakeformationPermissionsTable>,
     /// `table_with_columns`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub table_with_columns: Option<LakeformationPermissionsTableWithColumns>,
+    pub table_with_columns: Option<DataLakeformationPermissionsTableWithColumns>,
 }
 
 impl DataLakeformationPermissions {

@@ -857,6 +857,126 @@ impl LbListenerRuleActionAuthenticateOidc {
     }
 }
 
+/// The `fixed_response` block of [`LbListenerRuleAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LbListenerRuleActionFixedResponse {
+    /// `content_type`. Required.
+    pub content_type: crate::core::Expr,
+    /// `message_body`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_body: Option<crate::core::Expr>,
+    /// `status_code`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_code: Option<crate::core::Expr>,
+}
+
+impl LbListenerRuleActionFixedResponse {
+    /// `LbListenerRuleActionFixedResponse` with its required arguments; set the others with `LbListenerRuleActionFixedResponse { field: Some(..), ..LbListenerRuleActionFixedResponse::new(..) }`.
+    pub fn new(content_type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            content_type: content_type.into(),
+            message_body: None,
+            status_code: None,
+        }
+    }
+}
+
+/// The `stickiness` block of [`LbListenerRuleActionForward`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LbListenerRuleActionForwardStickiness {
+    /// `duration`. Required.
+    pub duration: crate::core::Arg<crate::core::Number>,
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+}
+
+impl LbListenerRuleActionForwardStickiness {
+    /// `LbListenerRuleActionForwardStickiness` with its required arguments; set the others with `LbListenerRuleActionForwardStickiness { field: Some(..), ..LbListenerRuleActionForwardStickiness::new(..) }`.
+    pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            duration: duration.into(),
+            enabled: None,
+        }
+    }
+}
+
+/// The `target_group` block of [`LbListenerRuleActionForward`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LbListenerRuleActionForwardTargetGroup {
+    /// `arn`. Required.
+    pub arn: crate::core::Expr,
+    /// `weight`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl LbListenerRuleActionForwardTargetGroup {
+    /// `LbListenerRuleActionForwardTargetGroup` with its required arguments; set the others with `LbListenerRuleActionForwardTargetGroup { field: Some(..), ..LbListenerRuleActionForwardTargetGroup::new(..) }`.
+    pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            arn: arn.into(),
+            weight: None,
+        }
+    }
+}
+
+/// The `forward` block of [`LbListenerRuleAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LbListenerRuleActionForward {
+    /// `stickiness`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stickiness: Option<LbListenerRuleActionForwardStickiness>,
+    /// `target_group`. Required.
+    pub target_group: Vec<LbListenerRuleActionForwardTargetGroup>,
+}
+
+impl LbListenerRuleActionForward {
+    /// `LbListenerRuleActionForward` with its required arguments; set the others with `LbListenerRuleActionForward { field: Some(..), ..LbListenerRuleActionForward::new(..) }`.
+    pub fn new(target_group: Vec<LbListenerRuleActionForwardTargetGroup>) -> Self {
+        Self {
+            stickiness: None,
+            target_group,
+        }
+    }
+}
+
+/// The `redirect` block of [`LbListenerRuleAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LbListenerRuleActionRedirect {
+    /// `host`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<crate::core::Expr>,
+    /// `path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<crate::core::Expr>,
+    /// `port`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<crate::core::Expr>,
+    /// `protocol`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<crate::core::Expr>,
+    /// `query`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<crate::core::Expr>,
+    /// `status_code`. Required.
+    pub status_code: crate::core::Expr,
+}
+
+impl LbListenerRuleActionRedirect {
+    /// `LbListenerRuleActionRedirect` with its required arguments; set the others with `LbListenerRuleActionRedirect { field: Some(..), ..LbListenerRuleActionRedirect::new(..) }`.
+    pub fn new(status_code: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            host: None,
+            path: None,
+            port: None,
+            protocol: None,
+            query: None,
+            status_code: status_code.into(),
+        }
+    }
+}
+
 /// The `action` block of [`LbListenerRule`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LbListenerRuleAction {
@@ -876,13 +996,13 @@ pub struct LbListenerRuleAction {
     pub authenticate_oidc: Option<LbListenerRuleActionAuthenticateOidc>,
     /// `fixed_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fixed_response: Option<LbListenerDefaultActionFixedResponse>,
+    pub fixed_response: Option<LbListenerRuleActionFixedResponse>,
     /// `forward`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forward: Option<LbListenerDefaultActionForward>,
+    pub forward: Option<LbListenerRuleActionForward>,
     /// `redirect`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redirect: Option<LbListenerDefaultActionRedirect>,
+    pub redirect: Option<LbListenerRuleActionRedirect>,
 }
 
 impl LbListenerRuleAction {
@@ -1633,6 +1753,23 @@ impl crate::core::DataSource for DataLbHostedZoneId {
     const TYPE: &'static str = "aws_lb_hosted_zone_id";
 }
 
+/// The `timeouts` block of [`DataLbListener`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataLbListenerTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataLbListenerTimeouts {
+    /// `DataLbListenerTimeouts` with its required arguments; set the others with `DataLbListenerTimeouts { field: Some(..), ..DataLbListenerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_lb_listener` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLbListener {
@@ -1653,7 +1790,7 @@ pub struct DataLbListener {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataLbTimeouts>,
+    pub timeouts: Option<DataLbListenerTimeouts>,
 }
 
 impl DataLbListener {
@@ -1936,6 +2073,23 @@ impl crate::core::DataSource for DataLbListenerRule {
     const TYPE: &'static str = "aws_lb_listener_rule";
 }
 
+/// The `timeouts` block of [`DataLbTargetGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataLbTargetGroupTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataLbTargetGroupTimeouts {
+    /// `DataLbTargetGroupTimeouts` with its required arguments; set the others with `DataLbTargetGroupTimeouts { field: Some(..), ..DataLbTargetGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_lb_target_group` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLbTargetGroup {
@@ -1956,7 +2110,7 @@ pub struct DataLbTargetGroup {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataLbTimeouts>,
+    pub timeouts: Option<DataLbTargetGroupTimeouts>,
 }
 
 impl DataLbTargetGroup {

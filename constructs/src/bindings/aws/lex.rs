@@ -233,6 +233,31 @@ impl LexBotAliasConversationLogs {
     }
 }
 
+/// The `timeouts` block of [`LexBotAlias`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct LexBotAliasTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl LexBotAliasTimeouts {
+    /// `LexBotAliasTimeouts` with its required arguments; set the others with `LexBotAliasTimeouts { field: Some(..), ..LexBotAliasTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_lex_bot_alias` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LexBotAlias {
@@ -253,7 +278,7 @@ pub struct LexBotAlias {
     pub conversation_logs: Option<LexBotAliasConversationLogs>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<LexBotTimeouts>,
+    pub timeouts: Option<LexBotAliasTimeouts>,
 }
 
 impl LexBotAlias {
@@ -273,6 +298,72 @@ impl LexBotAlias {
 
 impl crate::core::Resource for LexBotAlias {
     const TYPE: &'static str = "aws_lex_bot_alias";
+}
+
+/// The `message` block of [`LexIntentConclusionStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LexIntentConclusionStatementMessage {
+    /// `content`. Required.
+    pub content: crate::core::Expr,
+    /// `content_type`. Required.
+    pub content_type: crate::core::Expr,
+    /// `group_number`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_number: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl LexIntentConclusionStatementMessage {
+    /// `LexIntentConclusionStatementMessage` with its required arguments; set the others with `LexIntentConclusionStatementMessage { field: Some(..), ..LexIntentConclusionStatementMessage::new(..) }`.
+    pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            content: content.into(),
+            content_type: content_type.into(),
+            group_number: None,
+        }
+    }
+}
+
+/// The `conclusion_statement` block of [`LexIntent`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LexIntentConclusionStatement {
+    /// `response_card`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_card: Option<crate::core::Expr>,
+    /// `message`. Required.
+    pub message: Vec<LexIntentConclusionStatementMessage>,
+}
+
+impl LexIntentConclusionStatement {
+    /// `LexIntentConclusionStatement` with its required arguments; set the others with `LexIntentConclusionStatement { field: Some(..), ..LexIntentConclusionStatement::new(..) }`.
+    pub fn new(message: Vec<LexIntentConclusionStatementMessage>) -> Self {
+        Self {
+            response_card: None,
+            message,
+        }
+    }
+}
+
+/// The `confirmation_prompt` block of [`LexIntent`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LexIntentConfirmationPrompt {
+    /// `max_attempts`. Required.
+    pub max_attempts: crate::core::Arg<crate::core::Number>,
+    /// `response_card`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_card: Option<crate::core::Expr>,
+    /// `message`. Required.
+    pub message: Vec<LexIntentConclusionStatementMessage>,
+}
+
+impl LexIntentConfirmationPrompt {
+    /// `LexIntentConfirmationPrompt` with its required arguments; set the others with `LexIntentConfirmationPrompt { field: Some(..), ..LexIntentConfirmationPrompt::new(..) }`.
+    pub fn new(max_attempts: impl Into<crate::core::Arg<crate::core::Number>>, message: Vec<LexIntentConclusionStatementMessage>) -> Self {
+        Self {
+            max_attempts: max_attempts.into(),
+            response_card: None,
+            message,
+        }
+    }
 }
 
 /// The `dialog_code_hook` block of [`LexIntent`].
@@ -298,14 +389,14 @@ impl LexIntentDialogCodeHook {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LexIntentFollowUpPrompt {
     /// `prompt`. Required.
-    pub prompt: LexBotClarificationPrompt,
+    pub prompt: LexIntentConfirmationPrompt,
     /// `rejection_statement`. Required.
-    pub rejection_statement: LexBotAbortStatement,
+    pub rejection_statement: LexIntentConclusionStatement,
 }
 
 impl LexIntentFollowUpPrompt {
     /// `LexIntentFollowUpPrompt` with its required arguments; set the others with `LexIntentFollowUpPrompt { field: Some(..), ..LexIntentFollowUpPrompt::new(..) }`.
-    pub fn new(prompt: LexBotClarificationPrompt, rejection_statement: LexBotAbortStatement) -> Self {
+    pub fn new(prompt: LexIntentConfirmationPrompt, rejection_statement: LexIntentConclusionStatement) -> Self {
         Self {
             prompt,
             rejection_statement,
@@ -359,7 +450,7 @@ pub struct LexIntentSlot {
     pub slot_type_version: Option<crate::core::Expr>,
     /// `value_elicitation_prompt`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value_elicitation_prompt: Option<LexBotClarificationPrompt>,
+    pub value_elicitation_prompt: Option<LexIntentConfirmationPrompt>,
 }
 
 impl LexIntentSlot {
@@ -375,6 +466,31 @@ impl LexIntentSlot {
             slot_type: slot_type.into(),
             slot_type_version: None,
             value_elicitation_prompt: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`LexIntent`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct LexIntentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl LexIntentTimeouts {
+    /// `LexIntentTimeouts` with its required arguments; set the others with `LexIntentTimeouts { field: Some(..), ..LexIntentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -401,10 +517,10 @@ pub struct LexIntent {
     pub sample_utterances: Option<Vec<crate::core::Expr>>,
     /// `conclusion_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conclusion_statement: Option<LexBotAbortStatement>,
+    pub conclusion_statement: Option<LexIntentConclusionStatement>,
     /// `confirmation_prompt`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub confirmation_prompt: Option<LexBotClarificationPrompt>,
+    pub confirmation_prompt: Option<LexIntentConfirmationPrompt>,
     /// `dialog_code_hook`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dialog_code_hook: Option<LexIntentDialogCodeHook>,
@@ -415,13 +531,13 @@ pub struct LexIntent {
     pub fulfillment_activity: LexIntentFulfillmentActivity,
     /// `rejection_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rejection_statement: Option<LexBotAbortStatement>,
+    pub rejection_statement: Option<LexIntentConclusionStatement>,
     /// `slot`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slot: Option<Vec<LexIntentSlot>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<LexBotTimeouts>,
+    pub timeouts: Option<LexIntentTimeouts>,
 }
 
 impl LexIntent {
@@ -470,6 +586,31 @@ impl LexSlotTypeEnumerationValue {
     }
 }
 
+/// The `timeouts` block of [`LexSlotType`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct LexSlotTypeTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl LexSlotTypeTimeouts {
+    /// `LexSlotTypeTimeouts` with its required arguments; set the others with `LexSlotTypeTimeouts { field: Some(..), ..LexSlotTypeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_lex_slot_type` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LexSlotType {
@@ -491,7 +632,7 @@ pub struct LexSlotType {
     pub enumeration_value: Vec<LexSlotTypeEnumerationValue>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<LexBotTimeouts>,
+    pub timeouts: Option<LexSlotTypeTimeouts>,
 }
 
 impl LexSlotType {

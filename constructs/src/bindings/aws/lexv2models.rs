@@ -126,6 +126,34 @@ impl crate::core::Resource for Lexv2modelsBot {
     const TYPE: &'static str = "aws_lexv2models_bot";
 }
 
+/// The `timeouts` block of [`Lexv2modelsBotLocale`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Lexv2modelsBotLocaleTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Lexv2modelsBotLocaleTimeouts {
+    /// `Lexv2modelsBotLocaleTimeouts` with its required arguments; set the others with `Lexv2modelsBotLocaleTimeouts { field: Some(..), ..Lexv2modelsBotLocaleTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `voice_settings` block of [`Lexv2modelsBotLocale`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Lexv2modelsBotLocaleVoiceSettings {
@@ -165,7 +193,7 @@ pub struct Lexv2modelsBotLocale {
     pub name: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Lexv2modelsBotTimeouts>,
+    pub timeouts: Option<Lexv2modelsBotLocaleTimeouts>,
     /// `voice_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub voice_settings: Option<Vec<Lexv2modelsBotLocaleVoiceSettings>>,
@@ -1188,6 +1216,34 @@ impl Lexv2modelsIntentSlotPriority {
     }
 }
 
+/// The `timeouts` block of [`Lexv2modelsIntent`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Lexv2modelsIntentTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Lexv2modelsIntentTimeouts {
+    /// `Lexv2modelsIntentTimeouts` with its required arguments; set the others with `Lexv2modelsIntentTimeouts { field: Some(..), ..Lexv2modelsIntentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_lexv2models_intent` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Lexv2modelsIntent {
@@ -1237,7 +1293,7 @@ pub struct Lexv2modelsIntent {
     pub slot_priority: Option<Vec<Lexv2modelsIntentSlotPriority>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Lexv2modelsBotTimeouts>,
+    pub timeouts: Option<Lexv2modelsIntentTimeouts>,
 }
 
 impl Lexv2modelsIntent {
@@ -1335,6 +1391,323 @@ impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaul
     }
 }
 
+/// The `custom_payload` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload {
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload::new(..) }`.
+    pub fn new(value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            value: value.into(),
+        }
+    }
+}
+
+/// The `button` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton {
+    /// `text`. Required.
+    pub text: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton::new(..) }`.
+    pub fn new(text: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            text: text.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// The `image_response_card` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard {
+    /// `image_url`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<crate::core::Expr>,
+    /// `subtitle`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<crate::core::Expr>,
+    /// `title`. Required.
+    pub title: crate::core::Expr,
+    /// `button`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub button: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton>>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard::new(..) }`.
+    pub fn new(title: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            image_url: None,
+            subtitle: None,
+            title: title.into(),
+            button: None,
+        }
+    }
+}
+
+/// The `message` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage {
+    /// `custom_payload`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_payload: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload>>,
+    /// `image_response_card`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_response_card: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard>>,
+    /// `plain_text_message`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plain_text_message: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload>>,
+    /// `ssml_message`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssml_message: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload>>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            custom_payload: None,
+            image_response_card: None,
+            plain_text_message: None,
+            ssml_message: None,
+        }
+    }
+}
+
+/// The `message_group` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup {
+    /// `message`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage>>,
+    /// `variation`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variation: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage>>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            message: None,
+            variation: None,
+        }
+    }
+}
+
+/// The `allowed_input_types` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes {
+    /// `allow_audio_input`. Required.
+    pub allow_audio_input: crate::core::Arg<bool>,
+    /// `allow_dtmf_input`. Required.
+    pub allow_dtmf_input: crate::core::Arg<bool>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes::new(..) }`.
+    pub fn new(allow_audio_input: impl Into<crate::core::Arg<bool>>, allow_dtmf_input: impl Into<crate::core::Arg<bool>>) -> Self {
+        Self {
+            allow_audio_input: allow_audio_input.into(),
+            allow_dtmf_input: allow_dtmf_input.into(),
+        }
+    }
+}
+
+/// The `audio_specification` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification {
+    /// `end_timeout_ms`. Required.
+    pub end_timeout_ms: crate::core::Arg<crate::core::Number>,
+    /// `max_length_ms`. Required.
+    pub max_length_ms: crate::core::Arg<crate::core::Number>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification::new(..) }`.
+    pub fn new(end_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>, max_length_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            end_timeout_ms: end_timeout_ms.into(),
+            max_length_ms: max_length_ms.into(),
+        }
+    }
+}
+
+/// The `dtmf_specification` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification {
+    /// `deletion_character`. Required.
+    pub deletion_character: crate::core::Expr,
+    /// `end_character`. Required.
+    pub end_character: crate::core::Expr,
+    /// `end_timeout_ms`. Required.
+    pub end_timeout_ms: crate::core::Arg<crate::core::Number>,
+    /// `max_length`. Required.
+    pub max_length: crate::core::Arg<crate::core::Number>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification::new(..) }`.
+    pub fn new(deletion_character: impl Into<crate::core::Expr>, end_character: impl Into<crate::core::Expr>, end_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>, max_length: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            deletion_character: deletion_character.into(),
+            end_character: end_character.into(),
+            end_timeout_ms: end_timeout_ms.into(),
+            max_length: max_length.into(),
+        }
+    }
+}
+
+/// The `audio_and_dtmf_input_specification` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification {
+    /// `start_timeout_ms`. Required.
+    pub start_timeout_ms: crate::core::Arg<crate::core::Number>,
+    /// `audio_specification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audio_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification>>,
+    /// `dtmf_specification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dtmf_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification>>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification::new(..) }`.
+    pub fn new(start_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            start_timeout_ms: start_timeout_ms.into(),
+            audio_specification: None,
+            dtmf_specification: None,
+        }
+    }
+}
+
+/// The `text_input_specification` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification {
+    /// `start_timeout_ms`. Required.
+    pub start_timeout_ms: crate::core::Arg<crate::core::Number>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification::new(..) }`.
+    pub fn new(start_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            start_timeout_ms: start_timeout_ms.into(),
+        }
+    }
+}
+
+/// The `prompt_attempts_specification` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification {
+    /// `allow_interrupt`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_interrupt: Option<crate::core::Arg<bool>>,
+    /// `map_block_key`. Required.
+    pub map_block_key: crate::core::Expr,
+    /// `allowed_input_types`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_input_types: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes>>,
+    /// `audio_and_dtmf_input_specification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audio_and_dtmf_input_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification>>,
+    /// `text_input_specification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_input_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification>>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification::new(..) }`.
+    pub fn new(map_block_key: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            allow_interrupt: None,
+            map_block_key: map_block_key.into(),
+            allowed_input_types: None,
+            audio_and_dtmf_input_specification: None,
+            text_input_specification: None,
+        }
+    }
+}
+
+/// The `prompt_specification` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification {
+    /// `allow_interrupt`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_interrupt: Option<crate::core::Arg<bool>>,
+    /// `max_retries`. Required.
+    pub max_retries: crate::core::Arg<crate::core::Number>,
+    /// `message_selection_strategy`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_selection_strategy: Option<crate::core::Expr>,
+    /// `message_group`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_group: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup>>,
+    /// `prompt_attempts_specification`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt_attempts_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification>>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification::new(..) }`.
+    pub fn new(max_retries: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            allow_interrupt: None,
+            max_retries: max_retries.into(),
+            message_selection_strategy: None,
+            message_group: None,
+            prompt_attempts_specification: None,
+        }
+    }
+}
+
+/// The `sample_utterance` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance {
+    /// `utterance`. Required.
+    pub utterance: crate::core::Expr,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance::new(..) }`.
+    pub fn new(utterance: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            utterance: utterance.into(),
+        }
+    }
+}
+
+/// The `continue_response` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse {
+    /// `allow_interrupt`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_interrupt: Option<crate::core::Arg<bool>>,
+    /// `message_group`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_group: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup>>,
+}
+
+impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse {
+    /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            allow_interrupt: None,
+            message_group: None,
+        }
+    }
+}
+
 /// The `still_waiting_response` block of [`Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse {
@@ -1347,7 +1720,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
     pub timeout_in_seconds: crate::core::Arg<crate::core::Number>,
     /// `message_group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_group: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroup>>,
+    pub message_group: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup>>,
 }
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse {
@@ -1370,13 +1743,13 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
     pub active: Option<crate::core::Arg<bool>>,
     /// `continue_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub continue_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
+    pub continue_response: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse>>,
     /// `still_waiting_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub still_waiting_response: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse>>,
     /// `waiting_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub waiting_response: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponse>>,
+    pub waiting_response: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse>>,
 }
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification {
@@ -1399,10 +1772,10 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
     pub default_value_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification>>,
     /// `prompt_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prompt_specification: Option<Vec<Lexv2modelsIntentConfirmationSettingPromptSpecification>>,
+    pub prompt_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification>>,
     /// `sample_utterance`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sample_utterance: Option<Vec<Lexv2modelsIntentSampleUtterance>>,
+    pub sample_utterance: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance>>,
     /// `wait_and_continue_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_and_continue_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification>>,
@@ -1464,6 +1837,34 @@ impl Lexv2modelsSlotSubSlotSetting {
     }
 }
 
+/// The `timeouts` block of [`Lexv2modelsSlot`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Lexv2modelsSlotTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Lexv2modelsSlotTimeouts {
+    /// `Lexv2modelsSlotTimeouts` with its required arguments; set the others with `Lexv2modelsSlotTimeouts { field: Some(..), ..Lexv2modelsSlotTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `slot_resolution_setting` block of [`Lexv2modelsSlotValueElicitationSetting`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Lexv2modelsSlotValueElicitationSettingSlotResolutionSetting {
@@ -1490,10 +1891,10 @@ pub struct Lexv2modelsSlotValueElicitationSetting {
     pub default_value_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification>>,
     /// `prompt_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub prompt_specification: Option<Vec<Lexv2modelsIntentConfirmationSettingPromptSpecification>>,
+    pub prompt_specification: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification>>,
     /// `sample_utterance`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sample_utterance: Option<Vec<Lexv2modelsIntentSampleUtterance>>,
+    pub sample_utterance: Option<Vec<Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance>>,
     /// `slot_resolution_setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slot_resolution_setting: Option<Vec<Lexv2modelsSlotValueElicitationSettingSlotResolutionSetting>>,
@@ -1546,7 +1947,7 @@ pub struct Lexv2modelsSlot {
     pub sub_slot_setting: Option<Vec<Lexv2modelsSlotSubSlotSetting>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Lexv2modelsBotTimeouts>,
+    pub timeouts: Option<Lexv2modelsSlotTimeouts>,
     /// `value_elicitation_setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_elicitation_setting: Option<Vec<Lexv2modelsSlotValueElicitationSetting>>,
@@ -1668,15 +2069,31 @@ impl Lexv2modelsSlotTypeExternalSourceSetting {
     }
 }
 
+/// The `sample_value` block of [`Lexv2modelsSlotTypeSlotTypeValues`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Lexv2modelsSlotTypeSlotTypeValuesSampleValue {
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl Lexv2modelsSlotTypeSlotTypeValuesSampleValue {
+    /// `Lexv2modelsSlotTypeSlotTypeValuesSampleValue` with its required arguments; set the others with `Lexv2modelsSlotTypeSlotTypeValuesSampleValue { field: Some(..), ..Lexv2modelsSlotTypeSlotTypeValuesSampleValue::new(..) }`.
+    pub fn new(value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            value: value.into(),
+        }
+    }
+}
+
 /// The `slot_type_values` block of [`Lexv2modelsSlotType`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Lexv2modelsSlotTypeSlotTypeValues {
     /// `sample_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sample_value: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
+    pub sample_value: Option<Vec<Lexv2modelsSlotTypeSlotTypeValuesSampleValue>>,
     /// `synonyms`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub synonyms: Option<Vec<Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload>>,
+    pub synonyms: Option<Vec<Lexv2modelsSlotTypeSlotTypeValuesSampleValue>>,
 }
 
 impl Lexv2modelsSlotTypeSlotTypeValues {
@@ -1685,6 +2102,34 @@ impl Lexv2modelsSlotTypeSlotTypeValues {
         Self {
             sample_value: None,
             synonyms: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`Lexv2modelsSlotType`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Lexv2modelsSlotTypeTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Lexv2modelsSlotTypeTimeouts {
+    /// `Lexv2modelsSlotTypeTimeouts` with its required arguments; set the others with `Lexv2modelsSlotTypeTimeouts { field: Some(..), ..Lexv2modelsSlotTypeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -1774,7 +2219,7 @@ pub struct Lexv2modelsSlotType {
     pub slot_type_values: Option<Vec<Lexv2modelsSlotTypeSlotTypeValues>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Lexv2modelsBotTimeouts>,
+    pub timeouts: Option<Lexv2modelsSlotTypeTimeouts>,
     /// `value_selection_setting`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_selection_setting: Option<Vec<Lexv2modelsSlotTypeValueSelectionSetting>>,

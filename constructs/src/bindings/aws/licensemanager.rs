@@ -208,6 +208,25 @@ impl crate::core::DataSource for DataLicensemanagerReceivedLicense {
     const TYPE: &'static str = "aws_licensemanager_received_license";
 }
 
+/// The `filter` block of [`DataLicensemanagerReceivedLicenses`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataLicensemanagerReceivedLicensesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataLicensemanagerReceivedLicensesFilter {
+    /// `DataLicensemanagerReceivedLicensesFilter` with its required arguments; set the others with `DataLicensemanagerReceivedLicensesFilter { field: Some(..), ..DataLicensemanagerReceivedLicensesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_licensemanager_received_licenses` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataLicensemanagerReceivedLicenses {
@@ -216,7 +235,7 @@ pub struct DataLicensemanagerReceivedLicenses {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataLicensemanagerGrantsFilter>>,
+    pub filter: Option<Vec<DataLicensemanagerReceivedLicensesFilter>>,
 }
 
 impl DataLicensemanagerReceivedLicenses {

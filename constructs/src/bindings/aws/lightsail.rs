@@ -760,6 +760,31 @@ impl LightsailDistributionOrigin {
     }
 }
 
+/// The `timeouts` block of [`LightsailDistribution`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct LightsailDistributionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl LightsailDistributionTimeouts {
+    /// `LightsailDistributionTimeouts` with its required arguments; set the others with `LightsailDistributionTimeouts { field: Some(..), ..LightsailDistributionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_lightsail_distribution` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LightsailDistribution {
@@ -806,7 +831,7 @@ pub struct LightsailDistribution {
     pub origin: LightsailDistributionOrigin,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<LightsailContainerServiceTimeouts>,
+    pub timeouts: Option<LightsailDistributionTimeouts>,
 }
 
 impl LightsailDistribution {

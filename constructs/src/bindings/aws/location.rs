@@ -184,6 +184,31 @@ impl crate::core::Resource for LocationPlaceIndex {
     const TYPE: &'static str = "aws_location_place_index";
 }
 
+/// The `timeouts` block of [`LocationRouteCalculator`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct LocationRouteCalculatorTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl LocationRouteCalculatorTimeouts {
+    /// `LocationRouteCalculatorTimeouts` with its required arguments; set the others with `LocationRouteCalculatorTimeouts { field: Some(..), ..LocationRouteCalculatorTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_location_route_calculator` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LocationRouteCalculator {
@@ -205,7 +230,7 @@ pub struct LocationRouteCalculator {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<LocationGeofenceCollectionTimeouts>,
+    pub timeouts: Option<LocationRouteCalculatorTimeouts>,
 }
 
 impl LocationRouteCalculator {

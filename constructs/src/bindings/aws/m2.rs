@@ -96,6 +96,34 @@ impl crate::core::Resource for M2Application {
     const TYPE: &'static str = "aws_m2_application";
 }
 
+/// The `timeouts` block of [`M2Deployment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct M2DeploymentTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl M2DeploymentTimeouts {
+    /// `M2DeploymentTimeouts` with its required arguments; set the others with `M2DeploymentTimeouts { field: Some(..), ..M2DeploymentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_m2_deployment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct M2Deployment {
@@ -112,7 +140,7 @@ pub struct M2Deployment {
     pub start: crate::core::Arg<bool>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<M2ApplicationTimeouts>,
+    pub timeouts: Option<M2DeploymentTimeouts>,
 }
 
 impl M2Deployment {
@@ -189,6 +217,34 @@ impl M2EnvironmentStorageConfiguration {
     }
 }
 
+/// The `timeouts` block of [`M2Environment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct M2EnvironmentTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl M2EnvironmentTimeouts {
+    /// `M2EnvironmentTimeouts` with its required arguments; set the others with `M2EnvironmentTimeouts { field: Some(..), ..M2EnvironmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_m2_environment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct M2Environment {
@@ -236,7 +292,7 @@ pub struct M2Environment {
     pub storage_configuration: Option<Vec<M2EnvironmentStorageConfiguration>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<M2ApplicationTimeouts>,
+    pub timeouts: Option<M2EnvironmentTimeouts>,
 }
 
 impl M2Environment {

@@ -591,6 +591,23 @@ impl Macie2FindingsFilterFindingCriteria {
     }
 }
 
+/// The `timeouts` block of [`Macie2FindingsFilter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Macie2FindingsFilterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+}
+
+impl Macie2FindingsFilterTimeouts {
+    /// `Macie2FindingsFilterTimeouts` with its required arguments; set the others with `Macie2FindingsFilterTimeouts { field: Some(..), ..Macie2FindingsFilterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+        }
+    }
+}
+
 /// `aws_macie2_findings_filter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Macie2FindingsFilter {
@@ -621,7 +638,7 @@ pub struct Macie2FindingsFilter {
     pub finding_criteria: Macie2FindingsFilterFindingCriteria,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Macie2CustomDataIdentifierTimeouts>,
+    pub timeouts: Option<Macie2FindingsFilterTimeouts>,
 }
 
 impl Macie2FindingsFilter {
@@ -646,6 +663,23 @@ impl crate::core::Resource for Macie2FindingsFilter {
     const TYPE: &'static str = "aws_macie2_findings_filter";
 }
 
+/// The `timeouts` block of [`Macie2InvitationAccepter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Macie2InvitationAccepterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+}
+
+impl Macie2InvitationAccepterTimeouts {
+    /// `Macie2InvitationAccepterTimeouts` with its required arguments; set the others with `Macie2InvitationAccepterTimeouts { field: Some(..), ..Macie2InvitationAccepterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+        }
+    }
+}
+
 /// `aws_macie2_invitation_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Macie2InvitationAccepter {
@@ -656,7 +690,7 @@ pub struct Macie2InvitationAccepter {
     pub id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Macie2CustomDataIdentifierTimeouts>,
+    pub timeouts: Option<Macie2InvitationAccepterTimeouts>,
 }
 
 impl Macie2InvitationAccepter {
@@ -672,6 +706,27 @@ impl Macie2InvitationAccepter {
 
 impl crate::core::Resource for Macie2InvitationAccepter {
     const TYPE: &'static str = "aws_macie2_invitation_accepter";
+}
+
+/// The `timeouts` block of [`Macie2Member`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Macie2MemberTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Macie2MemberTimeouts {
+    /// `Macie2MemberTimeouts` with its required arguments; set the others with `Macie2MemberTimeouts { field: Some(..), ..Macie2MemberTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_macie2_member` (resource).
@@ -704,7 +759,7 @@ pub struct Macie2Member {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Macie2ClassificationJobTimeouts>,
+    pub timeouts: Option<Macie2MemberTimeouts>,
 }
 
 impl Macie2Member {

@@ -4109,6 +4109,31 @@ impl MedialiveInputSources {
     }
 }
 
+/// The `timeouts` block of [`MedialiveInput`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct MedialiveInputTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl MedialiveInputTimeouts {
+    /// `MedialiveInputTimeouts` with its required arguments; set the others with `MedialiveInputTimeouts { field: Some(..), ..MedialiveInputTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `vpc` block of [`MedialiveInput`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MedialiveInputVpc {
@@ -4165,7 +4190,7 @@ pub struct MedialiveInput {
     pub sources: Option<Vec<MedialiveInputSources>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<MedialiveChannelTimeouts>,
+    pub timeouts: Option<MedialiveInputTimeouts>,
     /// `vpc`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc: Option<MedialiveInputVpc>,
@@ -4194,6 +4219,31 @@ impl MedialiveInput {
 
 impl crate::core::Resource for MedialiveInput {
     const TYPE: &'static str = "aws_medialive_input";
+}
+
+/// The `timeouts` block of [`MedialiveInputSecurityGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct MedialiveInputSecurityGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl MedialiveInputSecurityGroupTimeouts {
+    /// `MedialiveInputSecurityGroupTimeouts` with its required arguments; set the others with `MedialiveInputSecurityGroupTimeouts { field: Some(..), ..MedialiveInputSecurityGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// The `whitelist_rules` block of [`MedialiveInputSecurityGroup`].
@@ -4226,7 +4276,7 @@ pub struct MedialiveInputSecurityGroup {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<MedialiveChannelTimeouts>,
+    pub timeouts: Option<MedialiveInputSecurityGroupTimeouts>,
     /// `whitelist_rules`. Required.
     pub whitelist_rules: Vec<MedialiveInputSecurityGroupWhitelistRules>,
 }
@@ -4275,6 +4325,31 @@ impl MedialiveMultiplexMultiplexSettings {
     }
 }
 
+/// The `timeouts` block of [`MedialiveMultiplex`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct MedialiveMultiplexTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl MedialiveMultiplexTimeouts {
+    /// `MedialiveMultiplexTimeouts` with its required arguments; set the others with `MedialiveMultiplexTimeouts { field: Some(..), ..MedialiveMultiplexTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_medialive_multiplex` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MedialiveMultiplex {
@@ -4299,7 +4374,7 @@ pub struct MedialiveMultiplex {
     pub multiplex_settings: Option<MedialiveMultiplexMultiplexSettings>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<MedialiveChannelTimeouts>,
+    pub timeouts: Option<MedialiveMultiplexTimeouts>,
 }
 
 impl MedialiveMultiplex {

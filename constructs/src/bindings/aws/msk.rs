@@ -800,6 +800,31 @@ impl MskReplicatorReplicationInfoList {
     }
 }
 
+/// The `timeouts` block of [`MskReplicator`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct MskReplicatorTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl MskReplicatorTimeouts {
+    /// `MskReplicatorTimeouts` with its required arguments; set the others with `MskReplicatorTimeouts { field: Some(..), ..MskReplicatorTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_msk_replicator` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct MskReplicator {
@@ -825,7 +850,7 @@ pub struct MskReplicator {
     pub replication_info_list: MskReplicatorReplicationInfoList,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<MskClusterTimeouts>,
+    pub timeouts: Option<MskReplicatorTimeouts>,
 }
 
 impl MskReplicator {

@@ -166,6 +166,42 @@ impl crate::core::DataSource for DataNatGateway {
     const TYPE: &'static str = "aws_nat_gateway";
 }
 
+/// The `filter` block of [`DataNatGateways`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataNatGatewaysFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataNatGatewaysFilter {
+    /// `DataNatGatewaysFilter` with its required arguments; set the others with `DataNatGatewaysFilter { field: Some(..), ..DataNatGatewaysFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataNatGateways`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataNatGatewaysTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataNatGatewaysTimeouts {
+    /// `DataNatGatewaysTimeouts` with its required arguments; set the others with `DataNatGatewaysTimeouts { field: Some(..), ..DataNatGatewaysTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_nat_gateways` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataNatGateways {
@@ -180,10 +216,10 @@ pub struct DataNatGateways {
     pub vpc_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataNatGatewayFilter>>,
+    pub filter: Option<Vec<DataNatGatewaysFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataNatGatewayTimeouts>,
+    pub timeouts: Option<DataNatGatewaysTimeouts>,
 }
 
 impl DataNatGateways {

@@ -241,6 +241,31 @@ impl crate::core::Resource for NeptuneClusterEndpoint {
     const TYPE: &'static str = "aws_neptune_cluster_endpoint";
 }
 
+/// The `timeouts` block of [`NeptuneClusterInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NeptuneClusterInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NeptuneClusterInstanceTimeouts {
+    /// `NeptuneClusterInstanceTimeouts` with its required arguments; set the others with `NeptuneClusterInstanceTimeouts { field: Some(..), ..NeptuneClusterInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_neptune_cluster_instance` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NeptuneClusterInstance {
@@ -304,7 +329,7 @@ pub struct NeptuneClusterInstance {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NeptuneClusterTimeouts>,
+    pub timeouts: Option<NeptuneClusterInstanceTimeouts>,
 }
 
 impl NeptuneClusterInstance {
@@ -459,6 +484,31 @@ impl crate::core::Resource for NeptuneClusterSnapshot {
     const TYPE: &'static str = "aws_neptune_cluster_snapshot";
 }
 
+/// The `timeouts` block of [`NeptuneEventSubscription`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NeptuneEventSubscriptionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NeptuneEventSubscriptionTimeouts {
+    /// `NeptuneEventSubscriptionTimeouts` with its required arguments; set the others with `NeptuneEventSubscriptionTimeouts { field: Some(..), ..NeptuneEventSubscriptionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_neptune_event_subscription` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NeptuneEventSubscription {
@@ -493,7 +543,7 @@ pub struct NeptuneEventSubscription {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NeptuneClusterTimeouts>,
+    pub timeouts: Option<NeptuneEventSubscriptionTimeouts>,
 }
 
 impl NeptuneEventSubscription {
@@ -517,6 +567,31 @@ impl NeptuneEventSubscription {
 
 impl crate::core::Resource for NeptuneEventSubscription {
     const TYPE: &'static str = "aws_neptune_event_subscription";
+}
+
+/// The `timeouts` block of [`NeptuneGlobalCluster`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NeptuneGlobalClusterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NeptuneGlobalClusterTimeouts {
+    /// `NeptuneGlobalClusterTimeouts` with its required arguments; set the others with `NeptuneGlobalClusterTimeouts { field: Some(..), ..NeptuneGlobalClusterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_neptune_global_cluster` (resource).
@@ -544,7 +619,7 @@ pub struct NeptuneGlobalCluster {
     pub storage_encrypted: Option<crate::core::Arg<bool>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NeptuneClusterTimeouts>,
+    pub timeouts: Option<NeptuneGlobalClusterTimeouts>,
 }
 
 impl NeptuneGlobalCluster {
@@ -565,6 +640,29 @@ impl NeptuneGlobalCluster {
 
 impl crate::core::Resource for NeptuneGlobalCluster {
     const TYPE: &'static str = "aws_neptune_global_cluster";
+}
+
+/// The `parameter` block of [`NeptuneParameterGroup`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NeptuneParameterGroupParameter {
+    /// `apply_method`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_method: Option<crate::core::Expr>,
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl NeptuneParameterGroupParameter {
+    /// `NeptuneParameterGroupParameter` with its required arguments; set the others with `NeptuneParameterGroupParameter { field: Some(..), ..NeptuneParameterGroupParameter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            apply_method: None,
+            name: name.into(),
+            value: value.into(),
+        }
+    }
 }
 
 /// `aws_neptune_parameter_group` (resource).
@@ -592,7 +690,7 @@ pub struct NeptuneParameterGroup {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `parameter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<Vec<NeptuneClusterParameterGroupParameter>>,
+    pub parameter: Option<Vec<NeptuneParameterGroupParameter>>,
 }
 
 impl NeptuneParameterGroup {

@@ -134,15 +134,15 @@ impl crate::core::Resource for NetworkAclRule {
 
 /// The `attachment` block of [`NetworkInterface`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct NetworkInterfaceAttachment2 {
+pub struct NetworkInterfaceAttachmentBlock {
     /// `device_index`. Required.
     pub device_index: crate::core::Arg<crate::core::Number>,
     /// `instance`. Required.
     pub instance: crate::core::Expr,
 }
 
-impl NetworkInterfaceAttachment2 {
-    /// `NetworkInterfaceAttachment2` with its required arguments; set the others with `NetworkInterfaceAttachment2 { field: Some(..), ..NetworkInterfaceAttachment2::new(..) }`.
+impl NetworkInterfaceAttachmentBlock {
+    /// `NetworkInterfaceAttachmentBlock` with its required arguments; set the others with `NetworkInterfaceAttachmentBlock { field: Some(..), ..NetworkInterfaceAttachmentBlock::new(..) }`.
     pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, instance: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_index: device_index.into(),
@@ -221,7 +221,7 @@ pub struct NetworkInterface {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `attachment`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment: Option<Vec<NetworkInterfaceAttachment2>>,
+    pub attachment: Option<Vec<NetworkInterfaceAttachmentBlock>>,
 }
 
 impl NetworkInterface {
@@ -471,6 +471,42 @@ impl crate::core::DataSource for DataNetworkAcls {
     const TYPE: &'static str = "aws_network_acls";
 }
 
+/// The `filter` block of [`DataNetworkInterface`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataNetworkInterfaceFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataNetworkInterfaceFilter {
+    /// `DataNetworkInterfaceFilter` with its required arguments; set the others with `DataNetworkInterfaceFilter { field: Some(..), ..DataNetworkInterfaceFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataNetworkInterface`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataNetworkInterfaceTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataNetworkInterfaceTimeouts {
+    /// `DataNetworkInterfaceTimeouts` with its required arguments; set the others with `DataNetworkInterfaceTimeouts { field: Some(..), ..DataNetworkInterfaceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_network_interface` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataNetworkInterface {
@@ -482,10 +518,10 @@ pub struct DataNetworkInterface {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataNetworkAclsFilter>>,
+    pub filter: Option<Vec<DataNetworkInterfaceFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataNetworkAclsTimeouts>,
+    pub timeouts: Option<DataNetworkInterfaceTimeouts>,
 }
 
 impl DataNetworkInterface {
@@ -504,6 +540,42 @@ impl crate::core::DataSource for DataNetworkInterface {
     const TYPE: &'static str = "aws_network_interface";
 }
 
+/// The `filter` block of [`DataNetworkInterfaces`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataNetworkInterfacesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataNetworkInterfacesFilter {
+    /// `DataNetworkInterfacesFilter` with its required arguments; set the others with `DataNetworkInterfacesFilter { field: Some(..), ..DataNetworkInterfacesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataNetworkInterfaces`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataNetworkInterfacesTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataNetworkInterfacesTimeouts {
+    /// `DataNetworkInterfacesTimeouts` with its required arguments; set the others with `DataNetworkInterfacesTimeouts { field: Some(..), ..DataNetworkInterfacesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_network_interfaces` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataNetworkInterfaces {
@@ -515,10 +587,10 @@ pub struct DataNetworkInterfaces {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataNetworkAclsFilter>>,
+    pub filter: Option<Vec<DataNetworkInterfacesFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataNetworkAclsTimeouts>,
+    pub timeouts: Option<DataNetworkInterfacesTimeouts>,
 }
 
 impl DataNetworkInterfaces {

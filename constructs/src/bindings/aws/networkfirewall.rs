@@ -134,6 +134,26 @@ impl crate::core::Resource for NetworkfirewallFirewall {
     const TYPE: &'static str = "aws_networkfirewall_firewall";
 }
 
+/// The `encryption_configuration` block of [`NetworkfirewallFirewallPolicy`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallFirewallPolicyEncryptionConfiguration {
+    /// `key_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl NetworkfirewallFirewallPolicyEncryptionConfiguration {
+    /// `NetworkfirewallFirewallPolicyEncryptionConfiguration` with its required arguments; set the others with `NetworkfirewallFirewallPolicyEncryptionConfiguration { field: Some(..), ..NetworkfirewallFirewallPolicyEncryptionConfiguration::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            key_id: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `ip_set` block of [`NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet {
@@ -421,7 +441,7 @@ pub struct NetworkfirewallFirewallPolicy {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_configuration: Option<NetworkfirewallFirewallEncryptionConfiguration>,
+    pub encryption_configuration: Option<NetworkfirewallFirewallPolicyEncryptionConfiguration>,
     /// `firewall_policy`. Required.
     pub firewall_policy: NetworkfirewallFirewallPolicyFirewallPolicy,
 }
@@ -537,6 +557,26 @@ impl crate::core::Resource for NetworkfirewallResourcePolicy {
     const TYPE: &'static str = "aws_networkfirewall_resource_policy";
 }
 
+/// The `encryption_configuration` block of [`NetworkfirewallRuleGroup`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallRuleGroupEncryptionConfiguration {
+    /// `key_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl NetworkfirewallRuleGroupEncryptionConfiguration {
+    /// `NetworkfirewallRuleGroupEncryptionConfiguration` with its required arguments; set the others with `NetworkfirewallRuleGroupEncryptionConfiguration { field: Some(..), ..NetworkfirewallRuleGroupEncryptionConfiguration::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            key_id: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `ip_set_reference` block of [`NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference {
@@ -589,18 +629,53 @@ impl NetworkfirewallRuleGroupRuleGroupReferenceSets {
     }
 }
 
+/// The `ip_set` block of [`NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet {
+    /// `definition`. Required.
+    pub definition: Vec<crate::core::Expr>,
+}
+
+impl NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet {
+    /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet::new(..) }`.
+    pub fn new(definition: Vec<crate::core::Expr>) -> Self {
+        Self {
+            definition,
+        }
+    }
+}
+
+/// The `ip_sets` block of [`NetworkfirewallRuleGroupRuleGroupRuleVariables`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `ip_set`. Required.
+    pub ip_set: NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet,
+}
+
+impl NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets {
+    /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, ip_set: NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet) -> Self {
+        Self {
+            key: key.into(),
+            ip_set,
+        }
+    }
+}
+
 /// The `port_sets` block of [`NetworkfirewallRuleGroupRuleGroupRuleVariables`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
     /// `key`. Required.
     pub key: crate::core::Expr,
     /// `port_set`. Required.
-    pub port_set: NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet,
+    pub port_set: NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet,
 }
 
 impl NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
     /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets::new(..) }`.
-    pub fn new(key: impl Into<crate::core::Expr>, port_set: NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet) -> Self {
+    pub fn new(key: impl Into<crate::core::Expr>, port_set: NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet) -> Self {
         Self {
             key: key.into(),
             port_set,
@@ -613,7 +688,7 @@ impl NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
 pub struct NetworkfirewallRuleGroupRuleGroupRuleVariables {
     /// `ip_sets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_sets: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables>>,
+    pub ip_sets: Option<Vec<NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets>>,
     /// `port_sets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub port_sets: Option<Vec<NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets>>,
@@ -720,6 +795,73 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule {
             action: action.into(),
             header,
             rule_option,
+        }
+    }
+}
+
+/// The `dimension` block of [`NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension {
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension {
+    /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension::new(..) }`.
+    pub fn new(value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            value: value.into(),
+        }
+    }
+}
+
+/// The `publish_metric_action` block of [`NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction {
+    /// `dimension`. Required.
+    pub dimension: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension>,
+}
+
+impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction {
+    /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction::new(..) }`.
+    pub fn new(dimension: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension>) -> Self {
+        Self {
+            dimension,
+        }
+    }
+}
+
+/// The `action_definition` block of [`NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition {
+    /// `publish_metric_action`. Required.
+    pub publish_metric_action: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction,
+}
+
+impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition {
+    /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition::new(..) }`.
+    pub fn new(publish_metric_action: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction) -> Self {
+        Self {
+            publish_metric_action,
+        }
+    }
+}
+
+/// The `custom_action` block of [`NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction {
+    /// `action_name`. Required.
+    pub action_name: crate::core::Expr,
+    /// `action_definition`. Required.
+    pub action_definition: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition,
+}
+
+impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction {
+    /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction::new(..) }`.
+    pub fn new(action_name: impl Into<crate::core::Expr>, action_definition: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition) -> Self {
+        Self {
+            action_name: action_name.into(),
+            action_definition,
         }
     }
 }
@@ -860,7 +1002,7 @@ impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsS
 pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions {
     /// `custom_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_action: Option<Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction>>,
+    pub custom_action: Option<Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction>>,
     /// `stateless_rule`. Required.
     pub stateless_rule: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule>,
 }
@@ -974,7 +1116,7 @@ pub struct NetworkfirewallRuleGroup {
     pub r#type: crate::core::Expr,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_configuration: Option<NetworkfirewallFirewallEncryptionConfiguration>,
+    pub encryption_configuration: Option<NetworkfirewallRuleGroupEncryptionConfiguration>,
     /// `rule_group`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule_group: Option<NetworkfirewallRuleGroupRuleGroup>,
@@ -1051,6 +1193,22 @@ impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCe
     }
 }
 
+/// The `destination` block of [`NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination {
+    /// `address_definition`. Required.
+    pub address_definition: crate::core::Expr,
+}
+
+impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination {
+    /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination::new(..) }`.
+    pub fn new(address_definition: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            address_definition: address_definition.into(),
+        }
+    }
+}
+
 /// The `destination_ports` block of [`NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts {
@@ -1077,13 +1235,13 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
     pub protocols: Vec<crate::core::Arg<crate::core::Number>>,
     /// `destination`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination: Option<Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination>>,
+    pub destination: Option<Vec<NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination>>,
     /// `destination_ports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub destination_ports: Option<Vec<NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts>>,
     /// `source`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination>>,
+    pub source: Option<Vec<NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination>>,
     /// `source_ports`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_ports: Option<Vec<NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts>>,

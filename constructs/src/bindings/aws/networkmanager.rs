@@ -148,6 +148,27 @@ impl NetworkmanagerConnectPeerBgpOptions {
     }
 }
 
+/// The `timeouts` block of [`NetworkmanagerConnectPeer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerConnectPeerTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerConnectPeerTimeouts {
+    /// `NetworkmanagerConnectPeerTimeouts` with its required arguments; set the others with `NetworkmanagerConnectPeerTimeouts { field: Some(..), ..NetworkmanagerConnectPeerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_connect_peer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerConnectPeer {
@@ -178,7 +199,7 @@ pub struct NetworkmanagerConnectPeer {
     pub bgp_options: Option<NetworkmanagerConnectPeerBgpOptions>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectAttachmentTimeouts>,
+    pub timeouts: Option<NetworkmanagerConnectPeerTimeouts>,
 }
 
 impl NetworkmanagerConnectPeer {
@@ -282,6 +303,31 @@ impl crate::core::Resource for NetworkmanagerConnection {
     const TYPE: &'static str = "aws_networkmanager_connection";
 }
 
+/// The `timeouts` block of [`NetworkmanagerCoreNetwork`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerCoreNetworkTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerCoreNetworkTimeouts {
+    /// `NetworkmanagerCoreNetworkTimeouts` with its required arguments; set the others with `NetworkmanagerCoreNetworkTimeouts { field: Some(..), ..NetworkmanagerCoreNetworkTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_core_network` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerCoreNetwork {
@@ -314,7 +360,7 @@ pub struct NetworkmanagerCoreNetwork {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectionTimeouts>,
+    pub timeouts: Option<NetworkmanagerCoreNetworkTimeouts>,
 }
 
 impl NetworkmanagerCoreNetwork {
@@ -388,6 +434,27 @@ impl crate::core::Resource for NetworkmanagerCoreNetworkPolicyAttachment {
     const TYPE: &'static str = "aws_networkmanager_core_network_policy_attachment";
 }
 
+/// The `timeouts` block of [`NetworkmanagerCustomerGatewayAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerCustomerGatewayAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerCustomerGatewayAssociationTimeouts {
+    /// `NetworkmanagerCustomerGatewayAssociationTimeouts` with its required arguments; set the others with `NetworkmanagerCustomerGatewayAssociationTimeouts { field: Some(..), ..NetworkmanagerCustomerGatewayAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_customer_gateway_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerCustomerGatewayAssociation {
@@ -405,7 +472,7 @@ pub struct NetworkmanagerCustomerGatewayAssociation {
     pub link_id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectAttachmentTimeouts>,
+    pub timeouts: Option<NetworkmanagerCustomerGatewayAssociationTimeouts>,
 }
 
 impl NetworkmanagerCustomerGatewayAssociation {
@@ -472,6 +539,31 @@ impl NetworkmanagerDeviceLocation {
     }
 }
 
+/// The `timeouts` block of [`NetworkmanagerDevice`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerDeviceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerDeviceTimeouts {
+    /// `NetworkmanagerDeviceTimeouts` with its required arguments; set the others with `NetworkmanagerDeviceTimeouts { field: Some(..), ..NetworkmanagerDeviceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_device` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerDevice {
@@ -512,7 +604,7 @@ pub struct NetworkmanagerDevice {
     pub location: Option<NetworkmanagerDeviceLocation>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectionTimeouts>,
+    pub timeouts: Option<NetworkmanagerDeviceTimeouts>,
 }
 
 impl NetworkmanagerDevice {
@@ -602,6 +694,31 @@ impl crate::core::Resource for NetworkmanagerDxGatewayAttachment {
     const TYPE: &'static str = "aws_networkmanager_dx_gateway_attachment";
 }
 
+/// The `timeouts` block of [`NetworkmanagerGlobalNetwork`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerGlobalNetworkTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerGlobalNetworkTimeouts {
+    /// `NetworkmanagerGlobalNetworkTimeouts` with its required arguments; set the others with `NetworkmanagerGlobalNetworkTimeouts { field: Some(..), ..NetworkmanagerGlobalNetworkTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_global_network` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct NetworkmanagerGlobalNetwork {
@@ -619,7 +736,7 @@ pub struct NetworkmanagerGlobalNetwork {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectionTimeouts>,
+    pub timeouts: Option<NetworkmanagerGlobalNetworkTimeouts>,
 }
 
 impl NetworkmanagerGlobalNetwork {
@@ -660,6 +777,31 @@ impl NetworkmanagerLinkBandwidth {
     }
 }
 
+/// The `timeouts` block of [`NetworkmanagerLink`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerLinkTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerLinkTimeouts {
+    /// `NetworkmanagerLinkTimeouts` with its required arguments; set the others with `NetworkmanagerLinkTimeouts { field: Some(..), ..NetworkmanagerLinkTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_link` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerLink {
@@ -689,7 +831,7 @@ pub struct NetworkmanagerLink {
     pub bandwidth: NetworkmanagerLinkBandwidth,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectionTimeouts>,
+    pub timeouts: Option<NetworkmanagerLinkTimeouts>,
 }
 
 impl NetworkmanagerLink {
@@ -714,6 +856,27 @@ impl crate::core::Resource for NetworkmanagerLink {
     const TYPE: &'static str = "aws_networkmanager_link";
 }
 
+/// The `timeouts` block of [`NetworkmanagerLinkAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerLinkAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerLinkAssociationTimeouts {
+    /// `NetworkmanagerLinkAssociationTimeouts` with its required arguments; set the others with `NetworkmanagerLinkAssociationTimeouts { field: Some(..), ..NetworkmanagerLinkAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_link_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerLinkAssociation {
@@ -728,7 +891,7 @@ pub struct NetworkmanagerLinkAssociation {
     pub link_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectAttachmentTimeouts>,
+    pub timeouts: Option<NetworkmanagerLinkAssociationTimeouts>,
 }
 
 impl NetworkmanagerLinkAssociation {
@@ -746,6 +909,56 @@ impl NetworkmanagerLinkAssociation {
 
 impl crate::core::Resource for NetworkmanagerLinkAssociation {
     const TYPE: &'static str = "aws_networkmanager_link_association";
+}
+
+/// The `location` block of [`NetworkmanagerSite`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerSiteLocation {
+    /// `address`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<crate::core::Expr>,
+    /// `latitude`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<crate::core::Expr>,
+    /// `longitude`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerSiteLocation {
+    /// `NetworkmanagerSiteLocation` with its required arguments; set the others with `NetworkmanagerSiteLocation { field: Some(..), ..NetworkmanagerSiteLocation::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            address: None,
+            latitude: None,
+            longitude: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`NetworkmanagerSite`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerSiteTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerSiteTimeouts {
+    /// `NetworkmanagerSiteTimeouts` with its required arguments; set the others with `NetworkmanagerSiteTimeouts { field: Some(..), ..NetworkmanagerSiteTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_networkmanager_site` (resource).
@@ -767,10 +980,10 @@ pub struct NetworkmanagerSite {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `location`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<NetworkmanagerDeviceLocation>,
+    pub location: Option<NetworkmanagerSiteLocation>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectionTimeouts>,
+    pub timeouts: Option<NetworkmanagerSiteTimeouts>,
 }
 
 impl NetworkmanagerSite {
@@ -792,6 +1005,31 @@ impl crate::core::Resource for NetworkmanagerSite {
     const TYPE: &'static str = "aws_networkmanager_site";
 }
 
+/// The `timeouts` block of [`NetworkmanagerSiteToSiteVpnAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerSiteToSiteVpnAttachmentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerSiteToSiteVpnAttachmentTimeouts {
+    /// `NetworkmanagerSiteToSiteVpnAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerSiteToSiteVpnAttachmentTimeouts { field: Some(..), ..NetworkmanagerSiteToSiteVpnAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_site_to_site_vpn_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerSiteToSiteVpnAttachment {
@@ -810,7 +1048,7 @@ pub struct NetworkmanagerSiteToSiteVpnAttachment {
     pub vpn_connection_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectionTimeouts>,
+    pub timeouts: Option<NetworkmanagerSiteToSiteVpnAttachmentTimeouts>,
 }
 
 impl NetworkmanagerSiteToSiteVpnAttachment {
@@ -831,6 +1069,27 @@ impl crate::core::Resource for NetworkmanagerSiteToSiteVpnAttachment {
     const TYPE: &'static str = "aws_networkmanager_site_to_site_vpn_attachment";
 }
 
+/// The `timeouts` block of [`NetworkmanagerTransitGatewayConnectPeerAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts {
+    /// `NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_transit_gateway_connect_peer_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerTransitGatewayConnectPeerAssociation {
@@ -848,7 +1107,7 @@ pub struct NetworkmanagerTransitGatewayConnectPeerAssociation {
     pub transit_gateway_connect_peer_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectAttachmentTimeouts>,
+    pub timeouts: Option<NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts>,
 }
 
 impl NetworkmanagerTransitGatewayConnectPeerAssociation {
@@ -869,6 +1128,27 @@ impl crate::core::Resource for NetworkmanagerTransitGatewayConnectPeerAssociatio
     const TYPE: &'static str = "aws_networkmanager_transit_gateway_connect_peer_association";
 }
 
+/// The `timeouts` block of [`NetworkmanagerTransitGatewayPeering`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerTransitGatewayPeeringTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerTransitGatewayPeeringTimeouts {
+    /// `NetworkmanagerTransitGatewayPeeringTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayPeeringTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayPeeringTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_transit_gateway_peering` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerTransitGatewayPeering {
@@ -887,7 +1167,7 @@ pub struct NetworkmanagerTransitGatewayPeering {
     pub transit_gateway_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectAttachmentTimeouts>,
+    pub timeouts: Option<NetworkmanagerTransitGatewayPeeringTimeouts>,
 }
 
 impl NetworkmanagerTransitGatewayPeering {
@@ -908,6 +1188,27 @@ impl crate::core::Resource for NetworkmanagerTransitGatewayPeering {
     const TYPE: &'static str = "aws_networkmanager_transit_gateway_peering";
 }
 
+/// The `timeouts` block of [`NetworkmanagerTransitGatewayRegistration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerTransitGatewayRegistrationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerTransitGatewayRegistrationTimeouts {
+    /// `NetworkmanagerTransitGatewayRegistrationTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayRegistrationTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayRegistrationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_transit_gateway_registration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerTransitGatewayRegistration {
@@ -920,7 +1221,7 @@ pub struct NetworkmanagerTransitGatewayRegistration {
     pub transit_gateway_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectAttachmentTimeouts>,
+    pub timeouts: Option<NetworkmanagerTransitGatewayRegistrationTimeouts>,
 }
 
 impl NetworkmanagerTransitGatewayRegistration {
@@ -937,6 +1238,27 @@ impl NetworkmanagerTransitGatewayRegistration {
 
 impl crate::core::Resource for NetworkmanagerTransitGatewayRegistration {
     const TYPE: &'static str = "aws_networkmanager_transit_gateway_registration";
+}
+
+/// The `timeouts` block of [`NetworkmanagerTransitGatewayRouteTableAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts {
+    /// `NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_networkmanager_transit_gateway_route_table_attachment` (resource).
@@ -957,7 +1279,7 @@ pub struct NetworkmanagerTransitGatewayRouteTableAttachment {
     pub transit_gateway_route_table_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectAttachmentTimeouts>,
+    pub timeouts: Option<NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts>,
 }
 
 impl NetworkmanagerTransitGatewayRouteTableAttachment {
@@ -999,6 +1321,31 @@ impl NetworkmanagerVpcAttachmentOptions {
     }
 }
 
+/// The `timeouts` block of [`NetworkmanagerVpcAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NetworkmanagerVpcAttachmentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl NetworkmanagerVpcAttachmentTimeouts {
+    /// `NetworkmanagerVpcAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerVpcAttachmentTimeouts { field: Some(..), ..NetworkmanagerVpcAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_networkmanager_vpc_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NetworkmanagerVpcAttachment {
@@ -1022,7 +1369,7 @@ pub struct NetworkmanagerVpcAttachment {
     pub options: Option<NetworkmanagerVpcAttachmentOptions>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<NetworkmanagerConnectionTimeouts>,
+    pub timeouts: Option<NetworkmanagerVpcAttachmentTimeouts>,
 }
 
 impl NetworkmanagerVpcAttachment {

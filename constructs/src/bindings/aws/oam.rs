@@ -108,6 +108,31 @@ impl crate::core::Resource for OamLink {
     const TYPE: &'static str = "aws_oam_link";
 }
 
+/// The `timeouts` block of [`OamSink`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OamSinkTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl OamSinkTimeouts {
+    /// `OamSinkTimeouts` with its required arguments; set the others with `OamSinkTimeouts { field: Some(..), ..OamSinkTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_oam_sink` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OamSink {
@@ -124,7 +149,7 @@ pub struct OamSink {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<OamLinkTimeouts>,
+    pub timeouts: Option<OamSinkTimeouts>,
 }
 
 impl OamSink {
@@ -144,6 +169,31 @@ impl crate::core::Resource for OamSink {
     const TYPE: &'static str = "aws_oam_sink";
 }
 
+/// The `timeouts` block of [`OamSinkPolicy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OamSinkPolicyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl OamSinkPolicyTimeouts {
+    /// `OamSinkPolicyTimeouts` with its required arguments; set the others with `OamSinkPolicyTimeouts { field: Some(..), ..OamSinkPolicyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_oam_sink_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OamSinkPolicy {
@@ -156,7 +206,7 @@ pub struct OamSinkPolicy {
     pub sink_identifier: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<OamLinkTimeouts>,
+    pub timeouts: Option<OamSinkPolicyTimeouts>,
 }
 
 impl OamSinkPolicy {

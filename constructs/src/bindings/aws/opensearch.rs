@@ -794,6 +794,27 @@ impl OpensearchDomainSamlOptionsSamlOptions {
     }
 }
 
+/// The `timeouts` block of [`OpensearchDomainSamlOptions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpensearchDomainSamlOptionsTimeouts {
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl OpensearchDomainSamlOptionsTimeouts {
+    /// `OpensearchDomainSamlOptionsTimeouts` with its required arguments; set the others with `OpensearchDomainSamlOptionsTimeouts { field: Some(..), ..OpensearchDomainSamlOptionsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_opensearch_domain_saml_options` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpensearchDomainSamlOptions {
@@ -807,7 +828,7 @@ pub struct OpensearchDomainSamlOptions {
     pub saml_options: Option<OpensearchDomainSamlOptionsSamlOptions>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<OpensearchDomainPolicyTimeouts>,
+    pub timeouts: Option<OpensearchDomainSamlOptionsTimeouts>,
 }
 
 impl OpensearchDomainSamlOptions {
@@ -931,6 +952,27 @@ impl OpensearchOutboundConnectionLocalDomainInfo {
     }
 }
 
+/// The `timeouts` block of [`OpensearchOutboundConnection`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpensearchOutboundConnectionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl OpensearchOutboundConnectionTimeouts {
+    /// `OpensearchOutboundConnectionTimeouts` with its required arguments; set the others with `OpensearchOutboundConnectionTimeouts { field: Some(..), ..OpensearchOutboundConnectionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_opensearch_outbound_connection` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpensearchOutboundConnection {
@@ -954,7 +996,7 @@ pub struct OpensearchOutboundConnection {
     pub remote_domain_info: OpensearchOutboundConnectionLocalDomainInfo,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<OpensearchInboundConnectionAccepterTimeouts>,
+    pub timeouts: Option<OpensearchOutboundConnectionTimeouts>,
 }
 
 impl OpensearchOutboundConnection {
@@ -1030,6 +1072,27 @@ impl crate::core::Resource for OpensearchPackage {
     const TYPE: &'static str = "aws_opensearch_package";
 }
 
+/// The `timeouts` block of [`OpensearchPackageAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpensearchPackageAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl OpensearchPackageAssociationTimeouts {
+    /// `OpensearchPackageAssociationTimeouts` with its required arguments; set the others with `OpensearchPackageAssociationTimeouts { field: Some(..), ..OpensearchPackageAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_opensearch_package_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpensearchPackageAssociation {
@@ -1042,7 +1105,7 @@ pub struct OpensearchPackageAssociation {
     pub package_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<OpensearchInboundConnectionAccepterTimeouts>,
+    pub timeouts: Option<OpensearchPackageAssociationTimeouts>,
 }
 
 impl OpensearchPackageAssociation {
@@ -1059,6 +1122,31 @@ impl OpensearchPackageAssociation {
 
 impl crate::core::Resource for OpensearchPackageAssociation {
     const TYPE: &'static str = "aws_opensearch_package_association";
+}
+
+/// The `timeouts` block of [`OpensearchVpcEndpoint`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpensearchVpcEndpointTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl OpensearchVpcEndpointTimeouts {
+    /// `OpensearchVpcEndpointTimeouts` with its required arguments; set the others with `OpensearchVpcEndpointTimeouts { field: Some(..), ..OpensearchVpcEndpointTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// The `vpc_options` block of [`OpensearchVpcEndpoint`].
@@ -1091,7 +1179,7 @@ pub struct OpensearchVpcEndpoint {
     pub id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<OpensearchDomainTimeouts>,
+    pub timeouts: Option<OpensearchVpcEndpointTimeouts>,
     /// `vpc_options`. Required.
     pub vpc_options: OpensearchVpcEndpointVpcOptions,
 }

@@ -466,6 +466,186 @@ impl crate::core::Resource for OpsworksCustomLayer {
     const TYPE: &'static str = "aws_opsworks_custom_layer";
 }
 
+/// The `log_streams` block of [`OpsworksEcsClusterLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksEcsClusterLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksEcsClusterLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksEcsClusterLayerCloudwatchConfiguration {
+    /// `OpsworksEcsClusterLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksEcsClusterLayerCloudwatchConfiguration { field: Some(..), ..OpsworksEcsClusterLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksEcsClusterLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksEcsClusterLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksEcsClusterLayerEbsVolume {
+    /// `OpsworksEcsClusterLayerEbsVolume` with its required arguments; set the others with `OpsworksEcsClusterLayerEbsVolume { field: Some(..), ..OpsworksEcsClusterLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksEcsClusterLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksEcsClusterLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksEcsClusterLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksEcsClusterLayerLoadBasedAutoScaling {
+    /// `OpsworksEcsClusterLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksEcsClusterLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksEcsClusterLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
+}
+
 /// `aws_opsworks_ecs_cluster_layer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksEcsClusterLayer {
@@ -538,13 +718,13 @@ pub struct OpsworksEcsClusterLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksEcsClusterLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksEcsClusterLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksEcsClusterLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksEcsClusterLayer {
@@ -583,6 +763,186 @@ impl OpsworksEcsClusterLayer {
 
 impl crate::core::Resource for OpsworksEcsClusterLayer {
     const TYPE: &'static str = "aws_opsworks_ecs_cluster_layer";
+}
+
+/// The `log_streams` block of [`OpsworksGangliaLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksGangliaLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksGangliaLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksGangliaLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksGangliaLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksGangliaLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksGangliaLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksGangliaLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksGangliaLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksGangliaLayerCloudwatchConfiguration {
+    /// `OpsworksGangliaLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksGangliaLayerCloudwatchConfiguration { field: Some(..), ..OpsworksGangliaLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksGangliaLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksGangliaLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksGangliaLayerEbsVolume {
+    /// `OpsworksGangliaLayerEbsVolume` with its required arguments; set the others with `OpsworksGangliaLayerEbsVolume { field: Some(..), ..OpsworksGangliaLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksGangliaLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksGangliaLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksGangliaLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksGangliaLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksGangliaLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksGangliaLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksGangliaLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksGangliaLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksGangliaLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksGangliaLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksGangliaLayerLoadBasedAutoScaling {
+    /// `OpsworksGangliaLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksGangliaLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksGangliaLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
 }
 
 /// `aws_opsworks_ganglia_layer` (resource).
@@ -663,13 +1023,13 @@ pub struct OpsworksGangliaLayer {
     pub username: Option<crate::core::Expr>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksGangliaLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksGangliaLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksGangliaLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksGangliaLayer {
@@ -710,6 +1070,186 @@ impl OpsworksGangliaLayer {
 
 impl crate::core::Resource for OpsworksGangliaLayer {
     const TYPE: &'static str = "aws_opsworks_ganglia_layer";
+}
+
+/// The `log_streams` block of [`OpsworksHaproxyLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksHaproxyLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksHaproxyLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksHaproxyLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksHaproxyLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksHaproxyLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksHaproxyLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksHaproxyLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksHaproxyLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksHaproxyLayerCloudwatchConfiguration {
+    /// `OpsworksHaproxyLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksHaproxyLayerCloudwatchConfiguration { field: Some(..), ..OpsworksHaproxyLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksHaproxyLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksHaproxyLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksHaproxyLayerEbsVolume {
+    /// `OpsworksHaproxyLayerEbsVolume` with its required arguments; set the others with `OpsworksHaproxyLayerEbsVolume { field: Some(..), ..OpsworksHaproxyLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksHaproxyLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksHaproxyLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksHaproxyLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksHaproxyLayerLoadBasedAutoScaling {
+    /// `OpsworksHaproxyLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksHaproxyLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksHaproxyLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
 }
 
 /// `aws_opsworks_haproxy_layer` (resource).
@@ -799,13 +1339,13 @@ pub struct OpsworksHaproxyLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksHaproxyLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksHaproxyLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksHaproxyLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksHaproxyLayer {
@@ -1103,6 +1643,186 @@ impl crate::core::Resource for OpsworksInstance {
     const TYPE: &'static str = "aws_opsworks_instance";
 }
 
+/// The `log_streams` block of [`OpsworksJavaAppLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksJavaAppLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksJavaAppLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksJavaAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksJavaAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksJavaAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksJavaAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksJavaAppLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksJavaAppLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksJavaAppLayerCloudwatchConfiguration {
+    /// `OpsworksJavaAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksJavaAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksJavaAppLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksJavaAppLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksJavaAppLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksJavaAppLayerEbsVolume {
+    /// `OpsworksJavaAppLayerEbsVolume` with its required arguments; set the others with `OpsworksJavaAppLayerEbsVolume { field: Some(..), ..OpsworksJavaAppLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksJavaAppLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksJavaAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksJavaAppLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksJavaAppLayerLoadBasedAutoScaling {
+    /// `OpsworksJavaAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksJavaAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksJavaAppLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
+}
+
 /// `aws_opsworks_java_app_layer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksJavaAppLayer {
@@ -1188,13 +1908,13 @@ pub struct OpsworksJavaAppLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksJavaAppLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksJavaAppLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksJavaAppLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksJavaAppLayer {
@@ -1237,6 +1957,186 @@ impl OpsworksJavaAppLayer {
 
 impl crate::core::Resource for OpsworksJavaAppLayer {
     const TYPE: &'static str = "aws_opsworks_java_app_layer";
+}
+
+/// The `log_streams` block of [`OpsworksMemcachedLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksMemcachedLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksMemcachedLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksMemcachedLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksMemcachedLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksMemcachedLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksMemcachedLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksMemcachedLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksMemcachedLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksMemcachedLayerCloudwatchConfiguration {
+    /// `OpsworksMemcachedLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksMemcachedLayerCloudwatchConfiguration { field: Some(..), ..OpsworksMemcachedLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksMemcachedLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksMemcachedLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksMemcachedLayerEbsVolume {
+    /// `OpsworksMemcachedLayerEbsVolume` with its required arguments; set the others with `OpsworksMemcachedLayerEbsVolume { field: Some(..), ..OpsworksMemcachedLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksMemcachedLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksMemcachedLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksMemcachedLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksMemcachedLayerLoadBasedAutoScaling {
+    /// `OpsworksMemcachedLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksMemcachedLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksMemcachedLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
 }
 
 /// `aws_opsworks_memcached_layer` (resource).
@@ -1312,13 +2212,13 @@ pub struct OpsworksMemcachedLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksMemcachedLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksMemcachedLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksMemcachedLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksMemcachedLayer {
@@ -1357,6 +2257,186 @@ impl OpsworksMemcachedLayer {
 
 impl crate::core::Resource for OpsworksMemcachedLayer {
     const TYPE: &'static str = "aws_opsworks_memcached_layer";
+}
+
+/// The `log_streams` block of [`OpsworksMysqlLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksMysqlLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksMysqlLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksMysqlLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksMysqlLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksMysqlLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksMysqlLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksMysqlLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksMysqlLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksMysqlLayerCloudwatchConfiguration {
+    /// `OpsworksMysqlLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksMysqlLayerCloudwatchConfiguration { field: Some(..), ..OpsworksMysqlLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksMysqlLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksMysqlLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksMysqlLayerEbsVolume {
+    /// `OpsworksMysqlLayerEbsVolume` with its required arguments; set the others with `OpsworksMysqlLayerEbsVolume { field: Some(..), ..OpsworksMysqlLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksMysqlLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksMysqlLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksMysqlLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksMysqlLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksMysqlLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksMysqlLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksMysqlLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksMysqlLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksMysqlLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksMysqlLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksMysqlLayerLoadBasedAutoScaling {
+    /// `OpsworksMysqlLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksMysqlLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksMysqlLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
 }
 
 /// `aws_opsworks_mysql_layer` (resource).
@@ -1435,13 +2515,13 @@ pub struct OpsworksMysqlLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksMysqlLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksMysqlLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksMysqlLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksMysqlLayer {
@@ -1481,6 +2561,186 @@ impl OpsworksMysqlLayer {
 
 impl crate::core::Resource for OpsworksMysqlLayer {
     const TYPE: &'static str = "aws_opsworks_mysql_layer";
+}
+
+/// The `log_streams` block of [`OpsworksNodejsAppLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksNodejsAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksNodejsAppLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksNodejsAppLayerCloudwatchConfiguration {
+    /// `OpsworksNodejsAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksNodejsAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksNodejsAppLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksNodejsAppLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksNodejsAppLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksNodejsAppLayerEbsVolume {
+    /// `OpsworksNodejsAppLayerEbsVolume` with its required arguments; set the others with `OpsworksNodejsAppLayerEbsVolume { field: Some(..), ..OpsworksNodejsAppLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksNodejsAppLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksNodejsAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksNodejsAppLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksNodejsAppLayerLoadBasedAutoScaling {
+    /// `OpsworksNodejsAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksNodejsAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksNodejsAppLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
 }
 
 /// `aws_opsworks_nodejs_app_layer` (resource).
@@ -1556,13 +2816,13 @@ pub struct OpsworksNodejsAppLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksNodejsAppLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksNodejsAppLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksNodejsAppLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksNodejsAppLayer {
@@ -1642,6 +2902,186 @@ impl crate::core::Resource for OpsworksPermission {
     const TYPE: &'static str = "aws_opsworks_permission";
 }
 
+/// The `log_streams` block of [`OpsworksPhpAppLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksPhpAppLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksPhpAppLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksPhpAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksPhpAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksPhpAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksPhpAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksPhpAppLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksPhpAppLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksPhpAppLayerCloudwatchConfiguration {
+    /// `OpsworksPhpAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksPhpAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksPhpAppLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksPhpAppLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksPhpAppLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksPhpAppLayerEbsVolume {
+    /// `OpsworksPhpAppLayerEbsVolume` with its required arguments; set the others with `OpsworksPhpAppLayerEbsVolume { field: Some(..), ..OpsworksPhpAppLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksPhpAppLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksPhpAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksPhpAppLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksPhpAppLayerLoadBasedAutoScaling {
+    /// `OpsworksPhpAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksPhpAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksPhpAppLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
+}
+
 /// `aws_opsworks_php_app_layer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksPhpAppLayer {
@@ -1712,13 +3152,13 @@ pub struct OpsworksPhpAppLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksPhpAppLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksPhpAppLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksPhpAppLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksPhpAppLayer {
@@ -1756,6 +3196,186 @@ impl OpsworksPhpAppLayer {
 
 impl crate::core::Resource for OpsworksPhpAppLayer {
     const TYPE: &'static str = "aws_opsworks_php_app_layer";
+}
+
+/// The `log_streams` block of [`OpsworksRailsAppLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksRailsAppLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksRailsAppLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksRailsAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksRailsAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksRailsAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksRailsAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksRailsAppLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksRailsAppLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksRailsAppLayerCloudwatchConfiguration {
+    /// `OpsworksRailsAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksRailsAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksRailsAppLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksRailsAppLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksRailsAppLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksRailsAppLayerEbsVolume {
+    /// `OpsworksRailsAppLayerEbsVolume` with its required arguments; set the others with `OpsworksRailsAppLayerEbsVolume { field: Some(..), ..OpsworksRailsAppLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksRailsAppLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksRailsAppLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksRailsAppLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksRailsAppLayerLoadBasedAutoScaling {
+    /// `OpsworksRailsAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksRailsAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksRailsAppLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
 }
 
 /// `aws_opsworks_rails_app_layer` (resource).
@@ -1846,13 +3466,13 @@ pub struct OpsworksRailsAppLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksRailsAppLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksRailsAppLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksRailsAppLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksRailsAppLayer {
@@ -2096,6 +3716,186 @@ impl crate::core::Resource for OpsworksStack {
     const TYPE: &'static str = "aws_opsworks_stack";
 }
 
+/// The `log_streams` block of [`OpsworksStaticWebLayerCloudwatchConfiguration`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksStaticWebLayerCloudwatchConfigurationLogStreams {
+    /// `batch_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `batch_size`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<crate::core::Arg<crate::core::Number>>,
+    /// `buffer_duration`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_duration: Option<crate::core::Arg<crate::core::Number>>,
+    /// `datetime_format`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime_format: Option<crate::core::Expr>,
+    /// `encoding`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<crate::core::Expr>,
+    /// `file`. Required.
+    pub file: crate::core::Expr,
+    /// `file_fingerprint_lines`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_fingerprint_lines: Option<crate::core::Expr>,
+    /// `initial_position`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_position: Option<crate::core::Expr>,
+    /// `log_group_name`. Required.
+    pub log_group_name: crate::core::Expr,
+    /// `multiline_start_pattern`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiline_start_pattern: Option<crate::core::Expr>,
+    /// `time_zone`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<crate::core::Expr>,
+}
+
+impl OpsworksStaticWebLayerCloudwatchConfigurationLogStreams {
+    /// `OpsworksStaticWebLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksStaticWebLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksStaticWebLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            batch_count: None,
+            batch_size: None,
+            buffer_duration: None,
+            datetime_format: None,
+            encoding: None,
+            file: file.into(),
+            file_fingerprint_lines: None,
+            initial_position: None,
+            log_group_name: log_group_name.into(),
+            multiline_start_pattern: None,
+            time_zone: None,
+        }
+    }
+}
+
+/// The `cloudwatch_configuration` block of [`OpsworksStaticWebLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksStaticWebLayerCloudwatchConfiguration {
+    /// `enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<crate::core::Arg<bool>>,
+    /// `log_streams`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_streams: Option<Vec<OpsworksStaticWebLayerCloudwatchConfigurationLogStreams>>,
+}
+
+impl OpsworksStaticWebLayerCloudwatchConfiguration {
+    /// `OpsworksStaticWebLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksStaticWebLayerCloudwatchConfiguration { field: Some(..), ..OpsworksStaticWebLayerCloudwatchConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            log_streams: None,
+        }
+    }
+}
+
+/// The `ebs_volume` block of [`OpsworksStaticWebLayer`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OpsworksStaticWebLayerEbsVolume {
+    /// `encrypted`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<crate::core::Arg<bool>>,
+    /// `iops`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<crate::core::Arg<crate::core::Number>>,
+    /// `mount_point`. Required.
+    pub mount_point: crate::core::Expr,
+    /// `number_of_disks`. Required.
+    pub number_of_disks: crate::core::Arg<crate::core::Number>,
+    /// `raid_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raid_level: Option<crate::core::Expr>,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl OpsworksStaticWebLayerEbsVolume {
+    /// `OpsworksStaticWebLayerEbsVolume` with its required arguments; set the others with `OpsworksStaticWebLayerEbsVolume { field: Some(..), ..OpsworksStaticWebLayerEbsVolume::new(..) }`.
+    pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            encrypted: None,
+            iops: None,
+            mount_point: mount_point.into(),
+            number_of_disks: number_of_disks.into(),
+            raid_level: None,
+            size: size.into(),
+            r#type: None,
+        }
+    }
+}
+
+/// The `downscaling` block of [`OpsworksStaticWebLayerLoadBasedAutoScaling`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling {
+    /// `alarms`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<Vec<crate::core::Expr>>,
+    /// `cpu_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `ignore_metrics_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_metrics_time: Option<crate::core::Arg<crate::core::Number>>,
+    /// `instance_count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<crate::core::Arg<crate::core::Number>>,
+    /// `load_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `memory_threshold`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_threshold: Option<crate::core::Arg<crate::core::Number>>,
+    /// `thresholds_wait_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_wait_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling {
+    /// `OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            alarms: None,
+            cpu_threshold: None,
+            ignore_metrics_time: None,
+            instance_count: None,
+            load_threshold: None,
+            memory_threshold: None,
+            thresholds_wait_time: None,
+        }
+    }
+}
+
+/// The `load_based_auto_scaling` block of [`OpsworksStaticWebLayer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpsworksStaticWebLayerLoadBasedAutoScaling {
+    /// `enable`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable: Option<crate::core::Arg<bool>>,
+    /// `downscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downscaling: Option<OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling>,
+    /// `upscaling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upscaling: Option<OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling>,
+}
+
+impl OpsworksStaticWebLayerLoadBasedAutoScaling {
+    /// `OpsworksStaticWebLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksStaticWebLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksStaticWebLayerLoadBasedAutoScaling::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            enable: None,
+            downscaling: None,
+            upscaling: None,
+        }
+    }
+}
+
 /// `aws_opsworks_static_web_layer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct OpsworksStaticWebLayer {
@@ -2166,13 +3966,13 @@ pub struct OpsworksStaticWebLayer {
     pub use_ebs_optimized_instances: Option<crate::core::Arg<bool>>,
     /// `cloudwatch_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cloudwatch_configuration: Option<OpsworksCustomLayerCloudwatchConfiguration>,
+    pub cloudwatch_configuration: Option<OpsworksStaticWebLayerCloudwatchConfiguration>,
     /// `ebs_volume`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ebs_volume: Option<Vec<OpsworksCustomLayerEbsVolume>>,
+    pub ebs_volume: Option<Vec<OpsworksStaticWebLayerEbsVolume>>,
     /// `load_based_auto_scaling`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load_based_auto_scaling: Option<OpsworksCustomLayerLoadBasedAutoScaling>,
+    pub load_based_auto_scaling: Option<OpsworksStaticWebLayerLoadBasedAutoScaling>,
 }
 
 impl OpsworksStaticWebLayer {

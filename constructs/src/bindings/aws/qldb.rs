@@ -89,6 +89,27 @@ impl QldbStreamKinesisConfiguration {
     }
 }
 
+/// The `timeouts` block of [`QldbStream`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct QldbStreamTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl QldbStreamTimeouts {
+    /// `QldbStreamTimeouts` with its required arguments; set the others with `QldbStreamTimeouts { field: Some(..), ..QldbStreamTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_qldb_stream` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QldbStream {
@@ -116,7 +137,7 @@ pub struct QldbStream {
     pub kinesis_configuration: QldbStreamKinesisConfiguration,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<QldbLedgerTimeouts>,
+    pub timeouts: Option<QldbStreamTimeouts>,
 }
 
 impl QldbStream {

@@ -119,6 +119,27 @@ impl crate::core::Resource for RamResourceShare {
     const TYPE: &'static str = "aws_ram_resource_share";
 }
 
+/// The `timeouts` block of [`RamResourceShareAccepter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RamResourceShareAccepterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl RamResourceShareAccepterTimeouts {
+    /// `RamResourceShareAccepterTimeouts` with its required arguments; set the others with `RamResourceShareAccepterTimeouts { field: Some(..), ..RamResourceShareAccepterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ram_resource_share_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RamResourceShareAccepter {
@@ -129,7 +150,7 @@ pub struct RamResourceShareAccepter {
     pub share_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RamResourceShareTimeouts>,
+    pub timeouts: Option<RamResourceShareAccepterTimeouts>,
 }
 
 impl RamResourceShareAccepter {

@@ -535,6 +535,31 @@ impl crate::core::Resource for RdsClusterEndpoint {
     const TYPE: &'static str = "aws_rds_cluster_endpoint";
 }
 
+/// The `timeouts` block of [`RdsClusterInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RdsClusterInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RdsClusterInstanceTimeouts {
+    /// `RdsClusterInstanceTimeouts` with its required arguments; set the others with `RdsClusterInstanceTimeouts { field: Some(..), ..RdsClusterInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_rds_cluster_instance` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RdsClusterInstance {
@@ -618,7 +643,7 @@ pub struct RdsClusterInstance {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RdsClusterTimeouts>,
+    pub timeouts: Option<RdsClusterInstanceTimeouts>,
 }
 
 impl RdsClusterInstance {
@@ -856,6 +881,31 @@ impl crate::core::Resource for RdsClusterSnapshotCopy {
     const TYPE: &'static str = "aws_rds_cluster_snapshot_copy";
 }
 
+/// The `timeouts` block of [`RdsCustomDbEngineVersion`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RdsCustomDbEngineVersionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RdsCustomDbEngineVersionTimeouts {
+    /// `RdsCustomDbEngineVersionTimeouts` with its required arguments; set the others with `RdsCustomDbEngineVersionTimeouts { field: Some(..), ..RdsCustomDbEngineVersionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_rds_custom_db_engine_version` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RdsCustomDbEngineVersion {
@@ -901,7 +951,7 @@ pub struct RdsCustomDbEngineVersion {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RdsClusterTimeouts>,
+    pub timeouts: Option<RdsCustomDbEngineVersionTimeouts>,
 }
 
 impl RdsCustomDbEngineVersion {
@@ -998,6 +1048,31 @@ impl crate::core::Resource for RdsExportTask {
     const TYPE: &'static str = "aws_rds_export_task";
 }
 
+/// The `timeouts` block of [`RdsGlobalCluster`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RdsGlobalClusterTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RdsGlobalClusterTimeouts {
+    /// `RdsGlobalClusterTimeouts` with its required arguments; set the others with `RdsGlobalClusterTimeouts { field: Some(..), ..RdsGlobalClusterTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_rds_global_cluster` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RdsGlobalCluster {
@@ -1038,7 +1113,7 @@ pub struct RdsGlobalCluster {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RdsClusterTimeouts>,
+    pub timeouts: Option<RdsGlobalClusterTimeouts>,
 }
 
 impl RdsGlobalCluster {
@@ -1116,6 +1191,29 @@ impl crate::core::Resource for RdsInstanceState {
     const TYPE: &'static str = "aws_rds_instance_state";
 }
 
+/// The `timeouts` block of [`RdsIntegration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RdsIntegrationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl RdsIntegrationTimeouts {
+    /// `RdsIntegrationTimeouts` with its required arguments; set the others with `RdsIntegrationTimeouts { field: Some(..), ..RdsIntegrationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_rds_integration` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RdsIntegration {
@@ -1139,7 +1237,7 @@ pub struct RdsIntegration {
     pub target_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RdsExportTaskTimeouts>,
+    pub timeouts: Option<RdsIntegrationTimeouts>,
 }
 
 impl RdsIntegration {
@@ -1160,6 +1258,31 @@ impl RdsIntegration {
 
 impl crate::core::Resource for RdsIntegration {
     const TYPE: &'static str = "aws_rds_integration";
+}
+
+/// The `timeouts` block of [`RdsReservedInstance`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RdsReservedInstanceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RdsReservedInstanceTimeouts {
+    /// `RdsReservedInstanceTimeouts` with its required arguments; set the others with `RdsReservedInstanceTimeouts { field: Some(..), ..RdsReservedInstanceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_rds_reserved_instance` (resource).
@@ -1184,7 +1307,7 @@ pub struct RdsReservedInstance {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RdsClusterTimeouts>,
+    pub timeouts: Option<RdsReservedInstanceTimeouts>,
 }
 
 impl RdsReservedInstance {
@@ -1401,6 +1524,25 @@ impl crate::core::DataSource for DataRdsClusters {
     const TYPE: &'static str = "aws_rds_clusters";
 }
 
+/// The `filter` block of [`DataRdsEngineVersion`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataRdsEngineVersionFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataRdsEngineVersionFilter {
+    /// `DataRdsEngineVersionFilter` with its required arguments; set the others with `DataRdsEngineVersionFilter { field: Some(..), ..DataRdsEngineVersionFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_rds_engine_version` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRdsEngineVersion {
@@ -1441,7 +1583,7 @@ pub struct DataRdsEngineVersion {
     pub version: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataRdsClustersFilter>>,
+    pub filter: Option<Vec<DataRdsEngineVersionFilter>>,
 }
 
 impl DataRdsEngineVersion {

@@ -319,6 +319,31 @@ impl crate::core::Resource for RedshiftCluster {
     const TYPE: &'static str = "aws_redshift_cluster";
 }
 
+/// The `timeouts` block of [`RedshiftClusterIamRoles`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RedshiftClusterIamRolesTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RedshiftClusterIamRolesTimeouts {
+    /// `RedshiftClusterIamRolesTimeouts` with its required arguments; set the others with `RedshiftClusterIamRolesTimeouts { field: Some(..), ..RedshiftClusterIamRolesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_redshift_cluster_iam_roles` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftClusterIamRoles {
@@ -335,7 +360,7 @@ pub struct RedshiftClusterIamRoles {
     pub id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RedshiftClusterTimeouts>,
+    pub timeouts: Option<RedshiftClusterIamRolesTimeouts>,
 }
 
 impl RedshiftClusterIamRoles {
@@ -530,6 +555,31 @@ impl crate::core::Resource for RedshiftEndpointAuthorization {
     const TYPE: &'static str = "aws_redshift_endpoint_authorization";
 }
 
+/// The `timeouts` block of [`RedshiftEventSubscription`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RedshiftEventSubscriptionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RedshiftEventSubscriptionTimeouts {
+    /// `RedshiftEventSubscriptionTimeouts` with its required arguments; set the others with `RedshiftEventSubscriptionTimeouts { field: Some(..), ..RedshiftEventSubscriptionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_redshift_event_subscription` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RedshiftEventSubscription {
@@ -563,7 +613,7 @@ pub struct RedshiftEventSubscription {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RedshiftClusterTimeouts>,
+    pub timeouts: Option<RedshiftEventSubscriptionTimeouts>,
 }
 
 impl RedshiftEventSubscription {
@@ -1398,6 +1448,19 @@ impl crate::core::DataSource for DataRedshiftOrderableCluster {
     const TYPE: &'static str = "aws_redshift_orderable_cluster";
 }
 
+/// The `data_shares` block of [`DataRedshiftProducerDataShares`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataRedshiftProducerDataSharesDataShares {
+}
+
+impl DataRedshiftProducerDataSharesDataShares {
+    /// `DataRedshiftProducerDataSharesDataShares` with its required arguments; set the others with `DataRedshiftProducerDataSharesDataShares { field: Some(..), ..DataRedshiftProducerDataSharesDataShares::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
 /// `aws_redshift_producer_data_shares` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataRedshiftProducerDataShares {
@@ -1408,7 +1471,7 @@ pub struct DataRedshiftProducerDataShares {
     pub status: Option<crate::core::Expr>,
     /// `data_shares`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_shares: Option<Vec<DataRedshiftDataSharesDataShares>>,
+    pub data_shares: Option<Vec<DataRedshiftProducerDataSharesDataShares>>,
 }
 
 impl DataRedshiftProducerDataShares {

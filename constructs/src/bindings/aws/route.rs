@@ -105,6 +105,31 @@ impl crate::core::Resource for Route {
     const TYPE: &'static str = "aws_route";
 }
 
+/// The `timeouts` block of [`RouteTable`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RouteTableTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RouteTableTimeouts {
+    /// `RouteTableTimeouts` with its required arguments; set the others with `RouteTableTimeouts { field: Some(..), ..RouteTableTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_route_table` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RouteTable {
@@ -127,7 +152,7 @@ pub struct RouteTable {
     pub vpc_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RouteTimeouts>,
+    pub timeouts: Option<RouteTableTimeouts>,
 }
 
 impl RouteTable {
@@ -149,6 +174,31 @@ impl crate::core::Resource for RouteTable {
     const TYPE: &'static str = "aws_route_table";
 }
 
+/// The `timeouts` block of [`RouteTableAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct RouteTableAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl RouteTableAssociationTimeouts {
+    /// `RouteTableAssociationTimeouts` with its required arguments; set the others with `RouteTableAssociationTimeouts { field: Some(..), ..RouteTableAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_route_table_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct RouteTableAssociation {
@@ -165,7 +215,7 @@ pub struct RouteTableAssociation {
     pub subnet_id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<RouteTimeouts>,
+    pub timeouts: Option<RouteTableAssociationTimeouts>,
 }
 
 impl RouteTableAssociation {
@@ -301,6 +351,23 @@ impl DataRouteTableFilter {
     }
 }
 
+/// The `timeouts` block of [`DataRouteTable`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataRouteTableTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataRouteTableTimeouts {
+    /// `DataRouteTableTimeouts` with its required arguments; set the others with `DataRouteTableTimeouts { field: Some(..), ..DataRouteTableTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_route_table` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRouteTable {
@@ -327,7 +394,7 @@ pub struct DataRouteTable {
     pub filter: Option<Vec<DataRouteTableFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataRouteTimeouts>,
+    pub timeouts: Option<DataRouteTableTimeouts>,
 }
 
 impl DataRouteTable {
@@ -350,6 +417,42 @@ impl crate::core::DataSource for DataRouteTable {
     const TYPE: &'static str = "aws_route_table";
 }
 
+/// The `filter` block of [`DataRouteTables`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataRouteTablesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataRouteTablesFilter {
+    /// `DataRouteTablesFilter` with its required arguments; set the others with `DataRouteTablesFilter { field: Some(..), ..DataRouteTablesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataRouteTables`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataRouteTablesTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataRouteTablesTimeouts {
+    /// `DataRouteTablesTimeouts` with its required arguments; set the others with `DataRouteTablesTimeouts { field: Some(..), ..DataRouteTablesTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_route_tables` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataRouteTables {
@@ -364,10 +467,10 @@ pub struct DataRouteTables {
     pub vpc_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataRouteTableFilter>>,
+    pub filter: Option<Vec<DataRouteTablesFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataRouteTimeouts>,
+    pub timeouts: Option<DataRouteTablesTimeouts>,
 }
 
 impl DataRouteTables {

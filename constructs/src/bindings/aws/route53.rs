@@ -240,6 +240,31 @@ impl crate::core::Resource for Route53HostedZoneDnssec {
     const TYPE: &'static str = "aws_route53_hosted_zone_dnssec";
 }
 
+/// The `timeouts` block of [`Route53KeySigningKey`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53KeySigningKeyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Route53KeySigningKeyTimeouts {
+    /// `Route53KeySigningKeyTimeouts` with its required arguments; set the others with `Route53KeySigningKeyTimeouts { field: Some(..), ..Route53KeySigningKeyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_route53_key_signing_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53KeySigningKey {
@@ -257,7 +282,7 @@ pub struct Route53KeySigningKey {
     pub status: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53HostedZoneDnssecTimeouts>,
+    pub timeouts: Option<Route53KeySigningKeyTimeouts>,
 }
 
 impl Route53KeySigningKey {
@@ -451,6 +476,31 @@ impl Route53RecordLatencyRoutingPolicy {
     }
 }
 
+/// The `timeouts` block of [`Route53Record`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53RecordTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Route53RecordTimeouts {
+    /// `Route53RecordTimeouts` with its required arguments; set the others with `Route53RecordTimeouts { field: Some(..), ..Route53RecordTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `weighted_routing_policy` block of [`Route53Record`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53RecordWeightedRoutingPolicy {
@@ -517,7 +567,7 @@ pub struct Route53Record {
     pub latency_routing_policy: Option<Route53RecordLatencyRoutingPolicy>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53HostedZoneDnssecTimeouts>,
+    pub timeouts: Option<Route53RecordTimeouts>,
     /// `weighted_routing_policy`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weighted_routing_policy: Option<Route53RecordWeightedRoutingPolicy>,
@@ -575,6 +625,25 @@ impl Route53RecordsExclusiveResourceRecordSetAliasTarget {
     }
 }
 
+/// The `cidr_routing_config` block of [`Route53RecordsExclusiveResourceRecordSet`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Route53RecordsExclusiveResourceRecordSetCidrRoutingConfig {
+    /// `collection_id`. Required.
+    pub collection_id: crate::core::Expr,
+    /// `location_name`. Required.
+    pub location_name: crate::core::Expr,
+}
+
+impl Route53RecordsExclusiveResourceRecordSetCidrRoutingConfig {
+    /// `Route53RecordsExclusiveResourceRecordSetCidrRoutingConfig` with its required arguments; set the others with `Route53RecordsExclusiveResourceRecordSetCidrRoutingConfig { field: Some(..), ..Route53RecordsExclusiveResourceRecordSetCidrRoutingConfig::new(..) }`.
+    pub fn new(collection_id: impl Into<crate::core::Expr>, location_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            collection_id: collection_id.into(),
+            location_name: location_name.into(),
+        }
+    }
+}
+
 /// The `geolocation` block of [`Route53RecordsExclusiveResourceRecordSet`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53RecordsExclusiveResourceRecordSetGeolocation {
@@ -600,6 +669,25 @@ impl Route53RecordsExclusiveResourceRecordSetGeolocation {
     }
 }
 
+/// The `coordinates` block of [`Route53RecordsExclusiveResourceRecordSetGeoproximityLocation`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Route53RecordsExclusiveResourceRecordSetGeoproximityLocationCoordinates {
+    /// `latitude`. Required.
+    pub latitude: crate::core::Expr,
+    /// `longitude`. Required.
+    pub longitude: crate::core::Expr,
+}
+
+impl Route53RecordsExclusiveResourceRecordSetGeoproximityLocationCoordinates {
+    /// `Route53RecordsExclusiveResourceRecordSetGeoproximityLocationCoordinates` with its required arguments; set the others with `Route53RecordsExclusiveResourceRecordSetGeoproximityLocationCoordinates { field: Some(..), ..Route53RecordsExclusiveResourceRecordSetGeoproximityLocationCoordinates::new(..) }`.
+    pub fn new(latitude: impl Into<crate::core::Expr>, longitude: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            latitude: latitude.into(),
+            longitude: longitude.into(),
+        }
+    }
+}
+
 /// The `geoproximity_location` block of [`Route53RecordsExclusiveResourceRecordSet`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Route53RecordsExclusiveResourceRecordSetGeoproximityLocation {
@@ -614,7 +702,7 @@ pub struct Route53RecordsExclusiveResourceRecordSetGeoproximityLocation {
     pub local_zone_group: Option<crate::core::Expr>,
     /// `coordinates`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub coordinates: Option<Vec<Route53RecordGeoproximityRoutingPolicyCoordinates>>,
+    pub coordinates: Option<Vec<Route53RecordsExclusiveResourceRecordSetGeoproximityLocationCoordinates>>,
 }
 
 impl Route53RecordsExclusiveResourceRecordSetGeoproximityLocation {
@@ -682,7 +770,7 @@ pub struct Route53RecordsExclusiveResourceRecordSet {
     pub alias_target: Option<Vec<Route53RecordsExclusiveResourceRecordSetAliasTarget>>,
     /// `cidr_routing_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cidr_routing_config: Option<Vec<Route53RecordCidrRoutingPolicy>>,
+    pub cidr_routing_config: Option<Vec<Route53RecordsExclusiveResourceRecordSetCidrRoutingConfig>>,
     /// `geolocation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geolocation: Option<Vec<Route53RecordsExclusiveResourceRecordSetGeolocation>>,
@@ -843,6 +931,31 @@ impl Route53ResolverEndpointIpAddress {
     }
 }
 
+/// The `timeouts` block of [`Route53ResolverEndpoint`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53ResolverEndpointTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Route53ResolverEndpointTimeouts {
+    /// `Route53ResolverEndpointTimeouts` with its required arguments; set the others with `Route53ResolverEndpointTimeouts { field: Some(..), ..Route53ResolverEndpointTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_route53_resolver_endpoint` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverEndpoint {
@@ -872,7 +985,7 @@ pub struct Route53ResolverEndpoint {
     pub ip_address: Vec<Route53ResolverEndpointIpAddress>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53HostedZoneDnssecTimeouts>,
+    pub timeouts: Option<Route53ResolverEndpointTimeouts>,
 }
 
 impl Route53ResolverEndpoint {
@@ -1189,6 +1302,31 @@ impl Route53ResolverRuleTargetIp {
     }
 }
 
+/// The `timeouts` block of [`Route53ResolverRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53ResolverRuleTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Route53ResolverRuleTimeouts {
+    /// `Route53ResolverRuleTimeouts` with its required arguments; set the others with `Route53ResolverRuleTimeouts { field: Some(..), ..Route53ResolverRuleTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_route53_resolver_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ResolverRule {
@@ -1216,7 +1354,7 @@ pub struct Route53ResolverRule {
     pub target_ip: Option<Vec<Route53ResolverRuleTargetIp>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53HostedZoneDnssecTimeouts>,
+    pub timeouts: Option<Route53ResolverRuleTimeouts>,
 }
 
 impl Route53ResolverRule {
@@ -1423,6 +1561,31 @@ impl crate::core::Resource for Route53VpcAssociationAuthorization {
     const TYPE: &'static str = "aws_route53_vpc_association_authorization";
 }
 
+/// The `timeouts` block of [`Route53Zone`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53ZoneTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl Route53ZoneTimeouts {
+    /// `Route53ZoneTimeouts` with its required arguments; set the others with `Route53ZoneTimeouts { field: Some(..), ..Route53ZoneTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// The `vpc` block of [`Route53Zone`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ZoneVpc {
@@ -1468,7 +1631,7 @@ pub struct Route53Zone {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53HostedZoneDnssecTimeouts>,
+    pub timeouts: Option<Route53ZoneTimeouts>,
     /// `vpc`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc: Option<Vec<Route53ZoneVpc>>,
@@ -1495,6 +1658,27 @@ impl crate::core::Resource for Route53Zone {
     const TYPE: &'static str = "aws_route53_zone";
 }
 
+/// The `timeouts` block of [`Route53ZoneAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53ZoneAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Route53ZoneAssociationTimeouts {
+    /// `Route53ZoneAssociationTimeouts` with its required arguments; set the others with `Route53ZoneAssociationTimeouts { field: Some(..), ..Route53ZoneAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_route53_zone_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53ZoneAssociation {
@@ -1510,7 +1694,7 @@ pub struct Route53ZoneAssociation {
     pub zone_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53ResolverRuleAssociationTimeouts>,
+    pub timeouts: Option<Route53ZoneAssociationTimeouts>,
 }
 
 impl Route53ZoneAssociation {

@@ -118,6 +118,34 @@ impl crate::core::Resource for Route53profilesProfile {
     const TYPE: &'static str = "aws_route53profiles_profile";
 }
 
+/// The `timeouts` block of [`Route53profilesResourceAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53profilesResourceAssociationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl Route53profilesResourceAssociationTimeouts {
+    /// `Route53profilesResourceAssociationTimeouts` with its required arguments; set the others with `Route53profilesResourceAssociationTimeouts { field: Some(..), ..Route53profilesResourceAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+        }
+    }
+}
+
 /// `aws_route53profiles_resource_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53profilesResourceAssociation {
@@ -132,7 +160,7 @@ pub struct Route53profilesResourceAssociation {
     pub resource_properties: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53profilesProfileTimeouts>,
+    pub timeouts: Option<Route53profilesResourceAssociationTimeouts>,
 }
 
 impl Route53profilesResourceAssociation {

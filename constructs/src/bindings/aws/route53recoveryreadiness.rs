@@ -57,6 +57,23 @@ impl crate::core::Resource for Route53recoveryreadinessCell {
     const TYPE: &'static str = "aws_route53recoveryreadiness_cell";
 }
 
+/// The `timeouts` block of [`Route53recoveryreadinessReadinessCheck`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53recoveryreadinessReadinessCheckTimeouts {
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Route53recoveryreadinessReadinessCheckTimeouts {
+    /// `Route53recoveryreadinessReadinessCheckTimeouts` with its required arguments; set the others with `Route53recoveryreadinessReadinessCheckTimeouts { field: Some(..), ..Route53recoveryreadinessReadinessCheckTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            delete: None,
+        }
+    }
+}
+
 /// `aws_route53recoveryreadiness_readiness_check` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53recoveryreadinessReadinessCheck {
@@ -75,7 +92,7 @@ pub struct Route53recoveryreadinessReadinessCheck {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53recoveryreadinessCellTimeouts>,
+    pub timeouts: Option<Route53recoveryreadinessReadinessCheckTimeouts>,
 }
 
 impl Route53recoveryreadinessReadinessCheck {
@@ -94,6 +111,23 @@ impl Route53recoveryreadinessReadinessCheck {
 
 impl crate::core::Resource for Route53recoveryreadinessReadinessCheck {
     const TYPE: &'static str = "aws_route53recoveryreadiness_readiness_check";
+}
+
+/// The `timeouts` block of [`Route53recoveryreadinessRecoveryGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53recoveryreadinessRecoveryGroupTimeouts {
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Route53recoveryreadinessRecoveryGroupTimeouts {
+    /// `Route53recoveryreadinessRecoveryGroupTimeouts` with its required arguments; set the others with `Route53recoveryreadinessRecoveryGroupTimeouts { field: Some(..), ..Route53recoveryreadinessRecoveryGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            delete: None,
+        }
+    }
 }
 
 /// `aws_route53recoveryreadiness_recovery_group` (resource).
@@ -115,7 +149,7 @@ pub struct Route53recoveryreadinessRecoveryGroup {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53recoveryreadinessCellTimeouts>,
+    pub timeouts: Option<Route53recoveryreadinessRecoveryGroupTimeouts>,
 }
 
 impl Route53recoveryreadinessRecoveryGroup {
@@ -252,6 +286,23 @@ impl Route53recoveryreadinessResourceSetResources {
     }
 }
 
+/// The `timeouts` block of [`Route53recoveryreadinessResourceSet`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Route53recoveryreadinessResourceSetTimeouts {
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl Route53recoveryreadinessResourceSetTimeouts {
+    /// `Route53recoveryreadinessResourceSetTimeouts` with its required arguments; set the others with `Route53recoveryreadinessResourceSetTimeouts { field: Some(..), ..Route53recoveryreadinessResourceSetTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            delete: None,
+        }
+    }
+}
+
 /// `aws_route53recoveryreadiness_resource_set` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Route53recoveryreadinessResourceSet {
@@ -272,7 +323,7 @@ pub struct Route53recoveryreadinessResourceSet {
     pub resources: Vec<Route53recoveryreadinessResourceSetResources>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<Route53recoveryreadinessCellTimeouts>,
+    pub timeouts: Option<Route53recoveryreadinessResourceSetTimeouts>,
 }
 
 impl Route53recoveryreadinessResourceSet {

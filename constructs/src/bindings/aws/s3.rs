@@ -327,7 +327,7 @@ impl S3BucketLifecycleRule {
 
 /// The `logging` block of [`S3Bucket`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketLogging2 {
+pub struct S3BucketLoggingBlock {
     /// `target_bucket`. Required.
     pub target_bucket: crate::core::Expr,
     /// `target_prefix`. Optional.
@@ -335,8 +335,8 @@ pub struct S3BucketLogging2 {
     pub target_prefix: Option<crate::core::Expr>,
 }
 
-impl S3BucketLogging2 {
-    /// `S3BucketLogging2` with its required arguments; set the others with `S3BucketLogging2 { field: Some(..), ..S3BucketLogging2::new(..) }`.
+impl S3BucketLoggingBlock {
+    /// `S3BucketLoggingBlock` with its required arguments; set the others with `S3BucketLoggingBlock { field: Some(..), ..S3BucketLoggingBlock::new(..) }`.
     pub fn new(target_bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             target_bucket: target_bucket.into(),
@@ -345,9 +345,9 @@ impl S3BucketLogging2 {
     }
 }
 
-/// The `default_retention` block of [`S3BucketObjectLockConfiguration2Rule`].
+/// The `default_retention` block of [`S3BucketObjectLockConfigurationBlockRule`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketObjectLockConfiguration2RuleDefaultRetention {
+pub struct S3BucketObjectLockConfigurationBlockRuleDefaultRetention {
     /// `days`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<crate::core::Arg<crate::core::Number>>,
@@ -358,8 +358,8 @@ pub struct S3BucketObjectLockConfiguration2RuleDefaultRetention {
     pub years: Option<crate::core::Arg<crate::core::Number>>,
 }
 
-impl S3BucketObjectLockConfiguration2RuleDefaultRetention {
-    /// `S3BucketObjectLockConfiguration2RuleDefaultRetention` with its required arguments; set the others with `S3BucketObjectLockConfiguration2RuleDefaultRetention { field: Some(..), ..S3BucketObjectLockConfiguration2RuleDefaultRetention::new(..) }`.
+impl S3BucketObjectLockConfigurationBlockRuleDefaultRetention {
+    /// `S3BucketObjectLockConfigurationBlockRuleDefaultRetention` with its required arguments; set the others with `S3BucketObjectLockConfigurationBlockRuleDefaultRetention { field: Some(..), ..S3BucketObjectLockConfigurationBlockRuleDefaultRetention::new(..) }`.
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             days: None,
@@ -369,16 +369,16 @@ impl S3BucketObjectLockConfiguration2RuleDefaultRetention {
     }
 }
 
-/// The `rule` block of [`S3BucketObjectLockConfiguration2`].
+/// The `rule` block of [`S3BucketObjectLockConfigurationBlock`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketObjectLockConfiguration2Rule {
+pub struct S3BucketObjectLockConfigurationBlockRule {
     /// `default_retention`. Required.
-    pub default_retention: S3BucketObjectLockConfiguration2RuleDefaultRetention,
+    pub default_retention: S3BucketObjectLockConfigurationBlockRuleDefaultRetention,
 }
 
-impl S3BucketObjectLockConfiguration2Rule {
-    /// `S3BucketObjectLockConfiguration2Rule` with its required arguments; set the others with `S3BucketObjectLockConfiguration2Rule { field: Some(..), ..S3BucketObjectLockConfiguration2Rule::new(..) }`.
-    pub fn new(default_retention: S3BucketObjectLockConfiguration2RuleDefaultRetention) -> Self {
+impl S3BucketObjectLockConfigurationBlockRule {
+    /// `S3BucketObjectLockConfigurationBlockRule` with its required arguments; set the others with `S3BucketObjectLockConfigurationBlockRule { field: Some(..), ..S3BucketObjectLockConfigurationBlockRule::new(..) }`.
+    pub fn new(default_retention: S3BucketObjectLockConfigurationBlockRuleDefaultRetention) -> Self {
         Self {
             default_retention,
         }
@@ -387,7 +387,7 @@ impl S3BucketObjectLockConfiguration2Rule {
 
 /// The `object_lock_configuration` block of [`S3Bucket`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3BucketObjectLockConfiguration2 {
+pub struct S3BucketObjectLockConfigurationBlock {
     /// `object_lock_enabled`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -395,11 +395,11 @@ pub struct S3BucketObjectLockConfiguration2 {
     /// `rule`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<S3BucketObjectLockConfiguration2Rule>,
+    pub rule: Option<S3BucketObjectLockConfigurationBlockRule>,
 }
 
-impl S3BucketObjectLockConfiguration2 {
-    /// `S3BucketObjectLockConfiguration2` with its required arguments; set the others with `S3BucketObjectLockConfiguration2 { field: Some(..), ..S3BucketObjectLockConfiguration2::new(..) }`.
+impl S3BucketObjectLockConfigurationBlock {
+    /// `S3BucketObjectLockConfigurationBlock` with its required arguments; set the others with `S3BucketObjectLockConfigurationBlock { field: Some(..), ..S3BucketObjectLockConfigurationBlock::new(..) }`.
     #[allow(deprecated)]
     pub fn new() -> Self {
         Self {
@@ -409,15 +409,15 @@ impl S3BucketObjectLockConfiguration2 {
     }
 }
 
-/// The `access_control_translation` block of [`S3BucketReplicationConfiguration2RulesDestination`].
+/// The `access_control_translation` block of [`S3BucketReplicationConfigurationBlockRulesDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation {
+pub struct S3BucketReplicationConfigurationBlockRulesDestinationAccessControlTranslation {
     /// `owner`. Required.
     pub owner: crate::core::Expr,
 }
 
-impl S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation {
-    /// `S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation` with its required arguments; set the others with `S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation { field: Some(..), ..S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation::new(..) }`.
+impl S3BucketReplicationConfigurationBlockRulesDestinationAccessControlTranslation {
+    /// `S3BucketReplicationConfigurationBlockRulesDestinationAccessControlTranslation` with its required arguments; set the others with `S3BucketReplicationConfigurationBlockRulesDestinationAccessControlTranslation { field: Some(..), ..S3BucketReplicationConfigurationBlockRulesDestinationAccessControlTranslation::new(..) }`.
     pub fn new(owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             owner: owner.into(),
@@ -425,9 +425,9 @@ impl S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation {
     }
 }
 
-/// The `metrics` block of [`S3BucketReplicationConfiguration2RulesDestination`].
+/// The `metrics` block of [`S3BucketReplicationConfigurationBlockRulesDestination`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2RulesDestinationMetrics {
+pub struct S3BucketReplicationConfigurationBlockRulesDestinationMetrics {
     /// `minutes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minutes: Option<crate::core::Arg<crate::core::Number>>,
@@ -436,8 +436,8 @@ pub struct S3BucketReplicationConfiguration2RulesDestinationMetrics {
     pub status: Option<crate::core::Expr>,
 }
 
-impl S3BucketReplicationConfiguration2RulesDestinationMetrics {
-    /// `S3BucketReplicationConfiguration2RulesDestinationMetrics` with its required arguments; set the others with `S3BucketReplicationConfiguration2RulesDestinationMetrics { field: Some(..), ..S3BucketReplicationConfiguration2RulesDestinationMetrics::new(..) }`.
+impl S3BucketReplicationConfigurationBlockRulesDestinationMetrics {
+    /// `S3BucketReplicationConfigurationBlockRulesDestinationMetrics` with its required arguments; set the others with `S3BucketReplicationConfigurationBlockRulesDestinationMetrics { field: Some(..), ..S3BucketReplicationConfigurationBlockRulesDestinationMetrics::new(..) }`.
     pub fn new() -> Self {
         Self {
             minutes: None,
@@ -446,9 +446,9 @@ impl S3BucketReplicationConfiguration2RulesDestinationMetrics {
     }
 }
 
-/// The `destination` block of [`S3BucketReplicationConfiguration2Rules`].
+/// The `destination` block of [`S3BucketReplicationConfigurationBlockRules`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2RulesDestination {
+pub struct S3BucketReplicationConfigurationBlockRulesDestination {
     /// `account_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<crate::core::Expr>,
@@ -462,17 +462,17 @@ pub struct S3BucketReplicationConfiguration2RulesDestination {
     pub storage_class: Option<crate::core::Expr>,
     /// `access_control_translation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_translation: Option<S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation>,
+    pub access_control_translation: Option<S3BucketReplicationConfigurationBlockRulesDestinationAccessControlTranslation>,
     /// `metrics`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metrics: Option<S3BucketReplicationConfiguration2RulesDestinationMetrics>,
+    pub metrics: Option<S3BucketReplicationConfigurationBlockRulesDestinationMetrics>,
     /// `replication_time`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replication_time: Option<S3BucketReplicationConfiguration2RulesDestinationMetrics>,
+    pub replication_time: Option<S3BucketReplicationConfigurationBlockRulesDestinationMetrics>,
 }
 
-impl S3BucketReplicationConfiguration2RulesDestination {
-    /// `S3BucketReplicationConfiguration2RulesDestination` with its required arguments; set the others with `S3BucketReplicationConfiguration2RulesDestination { field: Some(..), ..S3BucketReplicationConfiguration2RulesDestination::new(..) }`.
+impl S3BucketReplicationConfigurationBlockRulesDestination {
+    /// `S3BucketReplicationConfigurationBlockRulesDestination` with its required arguments; set the others with `S3BucketReplicationConfigurationBlockRulesDestination { field: Some(..), ..S3BucketReplicationConfigurationBlockRulesDestination::new(..) }`.
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -486,9 +486,9 @@ impl S3BucketReplicationConfiguration2RulesDestination {
     }
 }
 
-/// The `filter` block of [`S3BucketReplicationConfiguration2Rules`].
+/// The `filter` block of [`S3BucketReplicationConfigurationBlockRules`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2RulesFilter {
+pub struct S3BucketReplicationConfigurationBlockRulesFilter {
     /// `prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<crate::core::Expr>,
@@ -497,8 +497,8 @@ pub struct S3BucketReplicationConfiguration2RulesFilter {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
-impl S3BucketReplicationConfiguration2RulesFilter {
-    /// `S3BucketReplicationConfiguration2RulesFilter` with its required arguments; set the others with `S3BucketReplicationConfiguration2RulesFilter { field: Some(..), ..S3BucketReplicationConfiguration2RulesFilter::new(..) }`.
+impl S3BucketReplicationConfigurationBlockRulesFilter {
+    /// `S3BucketReplicationConfigurationBlockRulesFilter` with its required arguments; set the others with `S3BucketReplicationConfigurationBlockRulesFilter { field: Some(..), ..S3BucketReplicationConfigurationBlockRulesFilter::new(..) }`.
     pub fn new() -> Self {
         Self {
             prefix: None,
@@ -507,15 +507,15 @@ impl S3BucketReplicationConfiguration2RulesFilter {
     }
 }
 
-/// The `sse_kms_encrypted_objects` block of [`S3BucketReplicationConfiguration2RulesSourceSelectionCriteria`].
+/// The `sse_kms_encrypted_objects` block of [`S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteria`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects {
+pub struct S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteriaSseKmsEncryptedObjects {
     /// `enabled`. Required.
     pub enabled: crate::core::Arg<bool>,
 }
 
-impl S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects {
-    /// `S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects` with its required arguments; set the others with `S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects { field: Some(..), ..S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects::new(..) }`.
+impl S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteriaSseKmsEncryptedObjects {
+    /// `S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteriaSseKmsEncryptedObjects` with its required arguments; set the others with `S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteriaSseKmsEncryptedObjects { field: Some(..), ..S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteriaSseKmsEncryptedObjects::new(..) }`.
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -523,16 +523,16 @@ impl S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncrypte
     }
 }
 
-/// The `source_selection_criteria` block of [`S3BucketReplicationConfiguration2Rules`].
+/// The `source_selection_criteria` block of [`S3BucketReplicationConfigurationBlockRules`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2RulesSourceSelectionCriteria {
+pub struct S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteria {
     /// `sse_kms_encrypted_objects`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sse_kms_encrypted_objects: Option<S3BucketReplicationConfiguration2RulesSourceSelectionCriteriaSseKmsEncryptedObjects>,
+    pub sse_kms_encrypted_objects: Option<S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteriaSseKmsEncryptedObjects>,
 }
 
-impl S3BucketReplicationConfiguration2RulesSourceSelectionCriteria {
-    /// `S3BucketReplicationConfiguration2RulesSourceSelectionCriteria` with its required arguments; set the others with `S3BucketReplicationConfiguration2RulesSourceSelectionCriteria { field: Some(..), ..S3BucketReplicationConfiguration2RulesSourceSelectionCriteria::new(..) }`.
+impl S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteria {
+    /// `S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteria` with its required arguments; set the others with `S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteria { field: Some(..), ..S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteria::new(..) }`.
     pub fn new() -> Self {
         Self {
             sse_kms_encrypted_objects: None,
@@ -540,9 +540,9 @@ impl S3BucketReplicationConfiguration2RulesSourceSelectionCriteria {
     }
 }
 
-/// The `rules` block of [`S3BucketReplicationConfiguration2`].
+/// The `rules` block of [`S3BucketReplicationConfigurationBlock`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2Rules {
+pub struct S3BucketReplicationConfigurationBlockRules {
     /// `delete_marker_replication_status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_marker_replication_status: Option<crate::core::Expr>,
@@ -558,18 +558,18 @@ pub struct S3BucketReplicationConfiguration2Rules {
     /// `status`. Required.
     pub status: crate::core::Expr,
     /// `destination`. Required.
-    pub destination: S3BucketReplicationConfiguration2RulesDestination,
+    pub destination: S3BucketReplicationConfigurationBlockRulesDestination,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<S3BucketReplicationConfiguration2RulesFilter>,
+    pub filter: Option<S3BucketReplicationConfigurationBlockRulesFilter>,
     /// `source_selection_criteria`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_selection_criteria: Option<S3BucketReplicationConfiguration2RulesSourceSelectionCriteria>,
+    pub source_selection_criteria: Option<S3BucketReplicationConfigurationBlockRulesSourceSelectionCriteria>,
 }
 
-impl S3BucketReplicationConfiguration2Rules {
-    /// `S3BucketReplicationConfiguration2Rules` with its required arguments; set the others with `S3BucketReplicationConfiguration2Rules { field: Some(..), ..S3BucketReplicationConfiguration2Rules::new(..) }`.
-    pub fn new(status: impl Into<crate::core::Expr>, destination: S3BucketReplicationConfiguration2RulesDestination) -> Self {
+impl S3BucketReplicationConfigurationBlockRules {
+    /// `S3BucketReplicationConfigurationBlockRules` with its required arguments; set the others with `S3BucketReplicationConfigurationBlockRules { field: Some(..), ..S3BucketReplicationConfigurationBlockRules::new(..) }`.
+    pub fn new(status: impl Into<crate::core::Expr>, destination: S3BucketReplicationConfigurationBlockRulesDestination) -> Self {
         Self {
             delete_marker_replication_status: None,
             id: None,
@@ -585,16 +585,16 @@ impl S3BucketReplicationConfiguration2Rules {
 
 /// The `replication_configuration` block of [`S3Bucket`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketReplicationConfiguration2 {
+pub struct S3BucketReplicationConfigurationBlock {
     /// `role`. Required.
     pub role: crate::core::Expr,
     /// `rules`. Required.
-    pub rules: Vec<S3BucketReplicationConfiguration2Rules>,
+    pub rules: Vec<S3BucketReplicationConfigurationBlockRules>,
 }
 
-impl S3BucketReplicationConfiguration2 {
-    /// `S3BucketReplicationConfiguration2` with its required arguments; set the others with `S3BucketReplicationConfiguration2 { field: Some(..), ..S3BucketReplicationConfiguration2::new(..) }`.
-    pub fn new(role: impl Into<crate::core::Expr>, rules: Vec<S3BucketReplicationConfiguration2Rules>) -> Self {
+impl S3BucketReplicationConfigurationBlock {
+    /// `S3BucketReplicationConfigurationBlock` with its required arguments; set the others with `S3BucketReplicationConfigurationBlock { field: Some(..), ..S3BucketReplicationConfigurationBlock::new(..) }`.
+    pub fn new(role: impl Into<crate::core::Expr>, rules: Vec<S3BucketReplicationConfigurationBlockRules>) -> Self {
         Self {
             role: role.into(),
             rules,
@@ -602,9 +602,9 @@ impl S3BucketReplicationConfiguration2 {
     }
 }
 
-/// The `apply_server_side_encryption_by_default` block of [`S3BucketServerSideEncryptionConfiguration2Rule`].
+/// The `apply_server_side_encryption_by_default` block of [`S3BucketServerSideEncryptionConfigurationBlockRule`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault {
+pub struct S3BucketServerSideEncryptionConfigurationBlockRuleApplyServerSideEncryptionByDefault {
     /// `kms_master_key_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_master_key_id: Option<crate::core::Expr>,
@@ -612,8 +612,8 @@ pub struct S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncrypti
     pub sse_algorithm: crate::core::Expr,
 }
 
-impl S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault {
-    /// `S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault` with its required arguments; set the others with `S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault { field: Some(..), ..S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault::new(..) }`.
+impl S3BucketServerSideEncryptionConfigurationBlockRuleApplyServerSideEncryptionByDefault {
+    /// `S3BucketServerSideEncryptionConfigurationBlockRuleApplyServerSideEncryptionByDefault` with its required arguments; set the others with `S3BucketServerSideEncryptionConfigurationBlockRuleApplyServerSideEncryptionByDefault { field: Some(..), ..S3BucketServerSideEncryptionConfigurationBlockRuleApplyServerSideEncryptionByDefault::new(..) }`.
     pub fn new(sse_algorithm: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_master_key_id: None,
@@ -622,19 +622,19 @@ impl S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDe
     }
 }
 
-/// The `rule` block of [`S3BucketServerSideEncryptionConfiguration2`].
+/// The `rule` block of [`S3BucketServerSideEncryptionConfigurationBlock`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketServerSideEncryptionConfiguration2Rule {
+pub struct S3BucketServerSideEncryptionConfigurationBlockRule {
     /// `bucket_key_enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_key_enabled: Option<crate::core::Arg<bool>>,
     /// `apply_server_side_encryption_by_default`. Required.
-    pub apply_server_side_encryption_by_default: S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault,
+    pub apply_server_side_encryption_by_default: S3BucketServerSideEncryptionConfigurationBlockRuleApplyServerSideEncryptionByDefault,
 }
 
-impl S3BucketServerSideEncryptionConfiguration2Rule {
-    /// `S3BucketServerSideEncryptionConfiguration2Rule` with its required arguments; set the others with `S3BucketServerSideEncryptionConfiguration2Rule { field: Some(..), ..S3BucketServerSideEncryptionConfiguration2Rule::new(..) }`.
-    pub fn new(apply_server_side_encryption_by_default: S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault) -> Self {
+impl S3BucketServerSideEncryptionConfigurationBlockRule {
+    /// `S3BucketServerSideEncryptionConfigurationBlockRule` with its required arguments; set the others with `S3BucketServerSideEncryptionConfigurationBlockRule { field: Some(..), ..S3BucketServerSideEncryptionConfigurationBlockRule::new(..) }`.
+    pub fn new(apply_server_side_encryption_by_default: S3BucketServerSideEncryptionConfigurationBlockRuleApplyServerSideEncryptionByDefault) -> Self {
         Self {
             bucket_key_enabled: None,
             apply_server_side_encryption_by_default,
@@ -644,14 +644,14 @@ impl S3BucketServerSideEncryptionConfiguration2Rule {
 
 /// The `server_side_encryption_configuration` block of [`S3Bucket`].
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct S3BucketServerSideEncryptionConfiguration2 {
+pub struct S3BucketServerSideEncryptionConfigurationBlock {
     /// `rule`. Required.
-    pub rule: S3BucketServerSideEncryptionConfiguration2Rule,
+    pub rule: S3BucketServerSideEncryptionConfigurationBlockRule,
 }
 
-impl S3BucketServerSideEncryptionConfiguration2 {
-    /// `S3BucketServerSideEncryptionConfiguration2` with its required arguments; set the others with `S3BucketServerSideEncryptionConfiguration2 { field: Some(..), ..S3BucketServerSideEncryptionConfiguration2::new(..) }`.
-    pub fn new(rule: S3BucketServerSideEncryptionConfiguration2Rule) -> Self {
+impl S3BucketServerSideEncryptionConfigurationBlock {
+    /// `S3BucketServerSideEncryptionConfigurationBlock` with its required arguments; set the others with `S3BucketServerSideEncryptionConfigurationBlock { field: Some(..), ..S3BucketServerSideEncryptionConfigurationBlock::new(..) }`.
+    pub fn new(rule: S3BucketServerSideEncryptionConfigurationBlockRule) -> Self {
         Self {
             rule,
         }
@@ -689,7 +689,7 @@ impl S3BucketTimeouts {
 
 /// The `versioning` block of [`S3Bucket`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct S3BucketVersioning2 {
+pub struct S3BucketVersioningBlock {
     /// `enabled`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<crate::core::Arg<bool>>,
@@ -698,8 +698,8 @@ pub struct S3BucketVersioning2 {
     pub mfa_delete: Option<crate::core::Arg<bool>>,
 }
 
-impl S3BucketVersioning2 {
-    /// `S3BucketVersioning2` with its required arguments; set the others with `S3BucketVersioning2 { field: Some(..), ..S3BucketVersioning2::new(..) }`.
+impl S3BucketVersioningBlock {
+    /// `S3BucketVersioningBlock` with its required arguments; set the others with `S3BucketVersioningBlock { field: Some(..), ..S3BucketVersioningBlock::new(..) }`.
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -792,26 +792,26 @@ pub struct S3Bucket {
     /// `logging`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub logging: Option<S3BucketLogging2>,
+    pub logging: Option<S3BucketLoggingBlock>,
     /// `object_lock_configuration`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub object_lock_configuration: Option<S3BucketObjectLockConfiguration2>,
+    pub object_lock_configuration: Option<S3BucketObjectLockConfigurationBlock>,
     /// `replication_configuration`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replication_configuration: Option<S3BucketReplicationConfiguration2>,
+    pub replication_configuration: Option<S3BucketReplicationConfigurationBlock>,
     /// `server_side_encryption_configuration`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_side_encryption_configuration: Option<S3BucketServerSideEncryptionConfiguration2>,
+    pub server_side_encryption_configuration: Option<S3BucketServerSideEncryptionConfigurationBlock>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<S3BucketTimeouts>,
     /// `versioning`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub versioning: Option<S3BucketVersioning2>,
+    pub versioning: Option<S3BucketVersioningBlock>,
     /// `website`. Optional.
     #[deprecated(note = "deprecated by the provider; see its documentation")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1007,6 +1007,27 @@ impl crate::core::Resource for S3BucketAcl {
     const TYPE: &'static str = "aws_s3_bucket_acl";
 }
 
+/// The `filter` block of [`S3BucketAnalyticsConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct S3BucketAnalyticsConfigurationFilter {
+    /// `prefix`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<crate::core::Expr>,
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+}
+
+impl S3BucketAnalyticsConfigurationFilter {
+    /// `S3BucketAnalyticsConfigurationFilter` with its required arguments; set the others with `S3BucketAnalyticsConfigurationFilter { field: Some(..), ..S3BucketAnalyticsConfigurationFilter::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            prefix: None,
+            tags: None,
+        }
+    }
+}
+
 /// The `s3_bucket_destination` block of [`S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketAnalyticsConfigurationStorageClassAnalysisDataExportDestinationS3BucketDestination {
@@ -1099,7 +1120,7 @@ pub struct S3BucketAnalyticsConfiguration {
     pub name: crate::core::Expr,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<S3BucketReplicationConfiguration2RulesFilter>,
+    pub filter: Option<S3BucketAnalyticsConfigurationFilter>,
     /// `storage_class_analysis`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_class_analysis: Option<S3BucketAnalyticsConfigurationStorageClassAnalysis>,
@@ -1188,6 +1209,27 @@ impl crate::core::Resource for S3BucketCorsConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_cors_configuration";
 }
 
+/// The `filter` block of [`S3BucketIntelligentTieringConfiguration`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct S3BucketIntelligentTieringConfigurationFilter {
+    /// `prefix`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<crate::core::Expr>,
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+}
+
+impl S3BucketIntelligentTieringConfigurationFilter {
+    /// `S3BucketIntelligentTieringConfigurationFilter` with its required arguments; set the others with `S3BucketIntelligentTieringConfigurationFilter { field: Some(..), ..S3BucketIntelligentTieringConfigurationFilter::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            prefix: None,
+            tags: None,
+        }
+    }
+}
+
 /// The `tiering` block of [`S3BucketIntelligentTieringConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketIntelligentTieringConfigurationTiering {
@@ -1222,7 +1264,7 @@ pub struct S3BucketIntelligentTieringConfiguration {
     pub status: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<S3BucketReplicationConfiguration2RulesFilter>,
+    pub filter: Option<S3BucketIntelligentTieringConfigurationFilter>,
     /// `tiering`. Required.
     pub tiering: Vec<S3BucketIntelligentTieringConfigurationTiering>,
 }
@@ -1721,18 +1763,46 @@ impl crate::core::Resource for S3BucketLifecycleConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_lifecycle_configuration";
 }
 
+/// The `grantee` block of [`S3BucketLoggingTargetGrant`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct S3BucketLoggingTargetGrantGrantee {
+    /// `email_address`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<crate::core::Expr>,
+    /// `id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+    /// `uri`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<crate::core::Expr>,
+}
+
+impl S3BucketLoggingTargetGrantGrantee {
+    /// `S3BucketLoggingTargetGrantGrantee` with its required arguments; set the others with `S3BucketLoggingTargetGrantGrantee { field: Some(..), ..S3BucketLoggingTargetGrantGrantee::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            email_address: None,
+            id: None,
+            r#type: r#type.into(),
+            uri: None,
+        }
+    }
+}
+
 /// The `target_grant` block of [`S3BucketLogging`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketLoggingTargetGrant {
     /// `permission`. Required.
     pub permission: crate::core::Expr,
     /// `grantee`. Required.
-    pub grantee: S3BucketAclAccessControlPolicyGrantGrantee,
+    pub grantee: S3BucketLoggingTargetGrantGrantee,
 }
 
 impl S3BucketLoggingTargetGrant {
     /// `S3BucketLoggingTargetGrant` with its required arguments; set the others with `S3BucketLoggingTargetGrant { field: Some(..), ..S3BucketLoggingTargetGrant::new(..) }`.
-    pub fn new(permission: impl Into<crate::core::Expr>, grantee: S3BucketAclAccessControlPolicyGrantGrantee) -> Self {
+    pub fn new(permission: impl Into<crate::core::Expr>, grantee: S3BucketLoggingTargetGrantGrantee) -> Self {
         Self {
             permission: permission.into(),
             grantee,
@@ -1756,6 +1826,19 @@ impl S3BucketLoggingTargetObjectKeyFormatPartitionedPrefix {
     }
 }
 
+/// The `simple_prefix` block of [`S3BucketLoggingTargetObjectKeyFormat`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct S3BucketLoggingTargetObjectKeyFormatSimplePrefix {
+}
+
+impl S3BucketLoggingTargetObjectKeyFormatSimplePrefix {
+    /// `S3BucketLoggingTargetObjectKeyFormatSimplePrefix` with its required arguments; set the others with `S3BucketLoggingTargetObjectKeyFormatSimplePrefix { field: Some(..), ..S3BucketLoggingTargetObjectKeyFormatSimplePrefix::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
 /// The `target_object_key_format` block of [`S3BucketLogging`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct S3BucketLoggingTargetObjectKeyFormat {
@@ -1764,7 +1847,7 @@ pub struct S3BucketLoggingTargetObjectKeyFormat {
     pub partitioned_prefix: Option<S3BucketLoggingTargetObjectKeyFormatPartitionedPrefix>,
     /// `simple_prefix`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub simple_prefix: Option<S3BucketInventoryDestinationBucketEncryptionSseS3>,
+    pub simple_prefix: Option<S3BucketLoggingTargetObjectKeyFormatSimplePrefix>,
 }
 
 impl S3BucketLoggingTargetObjectKeyFormat {
@@ -2338,6 +2421,22 @@ impl S3BucketReplicationConfigurationRuleDeleteMarkerReplication {
     }
 }
 
+/// The `access_control_translation` block of [`S3BucketReplicationConfigurationRuleDestination`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation {
+    /// `owner`. Required.
+    pub owner: crate::core::Expr,
+}
+
+impl S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation {
+    /// `S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation` with its required arguments; set the others with `S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation { field: Some(..), ..S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation::new(..) }`.
+    pub fn new(owner: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            owner: owner.into(),
+        }
+    }
+}
+
 /// The `encryption_configuration` block of [`S3BucketReplicationConfigurationRuleDestination`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration {
@@ -2422,7 +2521,7 @@ pub struct S3BucketReplicationConfigurationRuleDestination {
     pub storage_class: Option<crate::core::Expr>,
     /// `access_control_translation`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_translation: Option<S3BucketReplicationConfiguration2RulesDestinationAccessControlTranslation>,
+    pub access_control_translation: Option<S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation>,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encryption_configuration: Option<S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration>,
@@ -2449,6 +2548,46 @@ impl S3BucketReplicationConfigurationRuleDestination {
     }
 }
 
+/// The `and` block of [`S3BucketReplicationConfigurationRuleFilter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct S3BucketReplicationConfigurationRuleFilterAnd {
+    /// `prefix`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<crate::core::Expr>,
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+}
+
+impl S3BucketReplicationConfigurationRuleFilterAnd {
+    /// `S3BucketReplicationConfigurationRuleFilterAnd` with its required arguments; set the others with `S3BucketReplicationConfigurationRuleFilterAnd { field: Some(..), ..S3BucketReplicationConfigurationRuleFilterAnd::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            prefix: None,
+            tags: None,
+        }
+    }
+}
+
+/// The `tag` block of [`S3BucketReplicationConfigurationRuleFilter`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct S3BucketReplicationConfigurationRuleFilterTag {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl S3BucketReplicationConfigurationRuleFilterTag {
+    /// `S3BucketReplicationConfigurationRuleFilterTag` with its required arguments; set the others with `S3BucketReplicationConfigurationRuleFilterTag { field: Some(..), ..S3BucketReplicationConfigurationRuleFilterTag::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// The `filter` block of [`S3BucketReplicationConfigurationRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct S3BucketReplicationConfigurationRuleFilter {
@@ -2457,10 +2596,10 @@ pub struct S3BucketReplicationConfigurationRuleFilter {
     pub prefix: Option<crate::core::Expr>,
     /// `and`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub and: Option<S3BucketReplicationConfiguration2RulesFilter>,
+    pub and: Option<S3BucketReplicationConfigurationRuleFilterAnd>,
     /// `tag`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag: Option<S3BucketLifecycleConfigurationRuleFilterTag>,
+    pub tag: Option<S3BucketReplicationConfigurationRuleFilterTag>,
 }
 
 impl S3BucketReplicationConfigurationRuleFilter {
@@ -2609,6 +2748,26 @@ impl crate::core::Resource for S3BucketRequestPaymentConfiguration {
     const TYPE: &'static str = "aws_s3_bucket_request_payment_configuration";
 }
 
+/// The `apply_server_side_encryption_by_default` block of [`S3BucketServerSideEncryptionConfigurationRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault {
+    /// `kms_master_key_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_master_key_id: Option<crate::core::Expr>,
+    /// `sse_algorithm`. Required.
+    pub sse_algorithm: crate::core::Expr,
+}
+
+impl S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault {
+    /// `S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault` with its required arguments; set the others with `S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault { field: Some(..), ..S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault::new(..) }`.
+    pub fn new(sse_algorithm: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            kms_master_key_id: None,
+            sse_algorithm: sse_algorithm.into(),
+        }
+    }
+}
+
 /// The `rule` block of [`S3BucketServerSideEncryptionConfiguration`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct S3BucketServerSideEncryptionConfigurationRule {
@@ -2617,7 +2776,7 @@ pub struct S3BucketServerSideEncryptionConfigurationRule {
     pub bucket_key_enabled: Option<crate::core::Arg<bool>>,
     /// `apply_server_side_encryption_by_default`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub apply_server_side_encryption_by_default: Option<S3BucketServerSideEncryptionConfiguration2RuleApplyServerSideEncryptionByDefault>,
+    pub apply_server_side_encryption_by_default: Option<S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault>,
 }
 
 impl S3BucketServerSideEncryptionConfigurationRule {
@@ -3138,6 +3297,40 @@ impl S3ObjectCopyGrant {
     }
 }
 
+/// The `default_tags` block of [`S3ObjectCopyOverrideProvider`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct S3ObjectCopyOverrideProviderDefaultTags {
+    /// `tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
+}
+
+impl S3ObjectCopyOverrideProviderDefaultTags {
+    /// `S3ObjectCopyOverrideProviderDefaultTags` with its required arguments; set the others with `S3ObjectCopyOverrideProviderDefaultTags { field: Some(..), ..S3ObjectCopyOverrideProviderDefaultTags::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            tags: None,
+        }
+    }
+}
+
+/// The `override_provider` block of [`S3ObjectCopy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct S3ObjectCopyOverrideProvider {
+    /// `default_tags`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_tags: Option<S3ObjectCopyOverrideProviderDefaultTags>,
+}
+
+impl S3ObjectCopyOverrideProvider {
+    /// `S3ObjectCopyOverrideProvider` with its required arguments; set the others with `S3ObjectCopyOverrideProvider { field: Some(..), ..S3ObjectCopyOverrideProvider::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            default_tags: None,
+        }
+    }
+}
+
 /// `aws_s3_object_copy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct S3ObjectCopy {
@@ -3263,7 +3456,7 @@ pub struct S3ObjectCopy {
     pub grant: Option<Vec<S3ObjectCopyGrant>>,
     /// `override_provider`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub override_provider: Option<S3ObjectOverrideProvider>,
+    pub override_provider: Option<S3ObjectCopyOverrideProvider>,
 }
 
 impl S3ObjectCopy {

@@ -3386,6 +3386,25 @@ impl SagemakerModelInferenceExecutionConfig {
     }
 }
 
+/// The `vpc_config` block of [`SagemakerModel`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerModelVpcConfig {
+    /// `security_group_ids`. Required.
+    pub security_group_ids: Vec<crate::core::Expr>,
+    /// `subnets`. Required.
+    pub subnets: Vec<crate::core::Expr>,
+}
+
+impl SagemakerModelVpcConfig {
+    /// `SagemakerModelVpcConfig` with its required arguments; set the others with `SagemakerModelVpcConfig { field: Some(..), ..SagemakerModelVpcConfig::new(..) }`.
+    pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
+        Self {
+            security_group_ids,
+            subnets,
+        }
+    }
+}
+
 /// `aws_sagemaker_model` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerModel {
@@ -3417,7 +3436,7 @@ pub struct SagemakerModel {
     pub primary_container: Option<SagemakerModelContainer>,
     /// `vpc_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vpc_config: Option<SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig>,
+    pub vpc_config: Option<SagemakerModelVpcConfig>,
 }
 
 impl SagemakerModel {
@@ -3981,6 +4000,39 @@ impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement {
     }
 }
 
+/// The `default_resource_spec` block of [`SagemakerSpaceSpaceSettingsCodeEditorAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec {
+    /// `instance_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_type: Option<crate::core::Expr>,
+    /// `lifecycle_config_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle_config_arn: Option<crate::core::Expr>,
+    /// `sagemaker_image_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sagemaker_image_arn: Option<crate::core::Expr>,
+    /// `sagemaker_image_version_alias`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sagemaker_image_version_alias: Option<crate::core::Expr>,
+    /// `sagemaker_image_version_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sagemaker_image_version_arn: Option<crate::core::Expr>,
+}
+
+impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec {
+    /// `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec { field: Some(..), ..SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            instance_type: None,
+            lifecycle_config_arn: None,
+            sagemaker_image_arn: None,
+            sagemaker_image_version_alias: None,
+            sagemaker_image_version_arn: None,
+        }
+    }
+}
+
 /// The `code_editor_app_settings` block of [`SagemakerSpaceSpaceSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettings {
@@ -3988,12 +4040,12 @@ pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_lifecycle_management: Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsCodeEditorAppSettings {
     /// `SagemakerSpaceSpaceSettingsCodeEditorAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCodeEditorAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsCodeEditorAppSettings::new(..) }`.
-    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
+    pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             app_lifecycle_management: None,
             default_resource_spec,
@@ -4033,6 +4085,22 @@ impl SagemakerSpaceSpaceSettingsCustomFileSystem {
     }
 }
 
+/// The `code_repository` block of [`SagemakerSpaceSpaceSettingsJupyterLabAppSettings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository {
+    /// `repository_url`. Required.
+    pub repository_url: crate::core::Expr,
+}
+
+impl SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository {
+    /// `SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository::new(..) }`.
+    pub fn new(repository_url: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            repository_url: repository_url.into(),
+        }
+    }
+}
+
 /// The `jupyter_lab_app_settings` block of [`SagemakerSpaceSpaceSettings`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
@@ -4041,14 +4109,14 @@ pub struct SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
     pub app_lifecycle_management: Option<SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_repository: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
+    pub code_repository: Option<Vec<SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
     /// `SagemakerSpaceSpaceSettingsJupyterLabAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterLabAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterLabAppSettings::new(..) }`.
-    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
+    pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             app_lifecycle_management: None,
             code_repository: None,
@@ -4065,18 +4133,41 @@ pub struct SagemakerSpaceSpaceSettingsJupyterServerAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `code_repository`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_repository: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
+    pub code_repository: Option<Vec<SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository>>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsJupyterServerAppSettings {
     /// `SagemakerSpaceSpaceSettingsJupyterServerAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterServerAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterServerAppSettings::new(..) }`.
-    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
+    pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             lifecycle_config_arns: None,
             code_repository: None,
             default_resource_spec,
+        }
+    }
+}
+
+/// The `custom_image` block of [`SagemakerSpaceSpaceSettingsKernelGatewayAppSettings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage {
+    /// `app_image_config_name`. Required.
+    pub app_image_config_name: crate::core::Expr,
+    /// `image_name`. Required.
+    pub image_name: crate::core::Expr,
+    /// `image_version_number`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_version_number: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage {
+    /// `SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage { field: Some(..), ..SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage::new(..) }`.
+    pub fn new(app_image_config_name: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            app_image_config_name: app_image_config_name.into(),
+            image_name: image_name.into(),
+            image_version_number: None,
         }
     }
 }
@@ -4089,14 +4180,14 @@ pub struct SagemakerSpaceSpaceSettingsKernelGatewayAppSettings {
     pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
     /// `custom_image`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_image: Option<Vec<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage>>,
+    pub custom_image: Option<Vec<SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage>>,
     /// `default_resource_spec`. Required.
-    pub default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec,
+    pub default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec,
 }
 
 impl SagemakerSpaceSpaceSettingsKernelGatewayAppSettings {
     /// `SagemakerSpaceSpaceSettingsKernelGatewayAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsKernelGatewayAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsKernelGatewayAppSettings::new(..) }`.
-    pub fn new(default_resource_spec: SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec) -> Self {
+    pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             lifecycle_config_arns: None,
             custom_image: None,
@@ -4283,6 +4374,328 @@ impl crate::core::Resource for SagemakerStudioLifecycleConfig {
     const TYPE: &'static str = "aws_sagemaker_studio_lifecycle_config";
 }
 
+/// The `direct_deploy_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings {
+    /// `status`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            status: None,
+        }
+    }
+}
+
+/// The `emr_serverless_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings {
+    /// `execution_role_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution_role_arn: Option<crate::core::Expr>,
+    /// `status`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            execution_role_arn: None,
+            status: None,
+        }
+    }
+}
+
+/// The `generative_ai_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings {
+    /// `amazon_bedrock_role_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amazon_bedrock_role_arn: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            amazon_bedrock_role_arn: None,
+        }
+    }
+}
+
+/// The `identity_provider_oauth_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings {
+    /// `data_source_name`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_source_name: Option<crate::core::Expr>,
+    /// `secret_arn`. Required.
+    pub secret_arn: crate::core::Expr,
+    /// `status`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings::new(..) }`.
+    pub fn new(secret_arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data_source_name: None,
+            secret_arn: secret_arn.into(),
+            status: None,
+        }
+    }
+}
+
+/// The `model_register_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings {
+    /// `cross_account_model_register_role_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cross_account_model_register_role_arn: Option<crate::core::Expr>,
+    /// `status`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            cross_account_model_register_role_arn: None,
+            status: None,
+        }
+    }
+}
+
+/// The `time_series_forecasting_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings {
+    /// `amazon_forecast_role_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amazon_forecast_role_arn: Option<crate::core::Expr>,
+    /// `status`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            amazon_forecast_role_arn: None,
+            status: None,
+        }
+    }
+}
+
+/// The `workspace_settings` block of [`SagemakerUserProfileUserSettingsCanvasAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings {
+    /// `s3_artifact_path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3_artifact_path: Option<crate::core::Expr>,
+    /// `s3_kms_key_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3_kms_key_id: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            s3_artifact_path: None,
+            s3_kms_key_id: None,
+        }
+    }
+}
+
+/// The `canvas_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCanvasAppSettings {
+    /// `direct_deploy_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_deploy_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings>,
+    /// `emr_serverless_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emr_serverless_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings>,
+    /// `generative_ai_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generative_ai_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings>,
+    /// `identity_provider_oauth_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_provider_oauth_settings: Option<Vec<SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings>>,
+    /// `kendra_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kendra_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings>,
+    /// `model_register_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_register_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings>,
+    /// `time_series_forecasting_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_series_forecasting_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings>,
+    /// `workspace_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings>,
+}
+
+impl SagemakerUserProfileUserSettingsCanvasAppSettings {
+    /// `SagemakerUserProfileUserSettingsCanvasAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            direct_deploy_settings: None,
+            emr_serverless_settings: None,
+            generative_ai_settings: None,
+            identity_provider_oauth_settings: None,
+            kendra_settings: None,
+            model_register_settings: None,
+            time_series_forecasting_settings: None,
+            workspace_settings: None,
+        }
+    }
+}
+
+/// The `idle_settings` block of [`SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings {
+    /// `idle_timeout_in_minutes`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idle_timeout_in_minutes: Option<crate::core::Arg<crate::core::Number>>,
+    /// `lifecycle_management`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle_management: Option<crate::core::Expr>,
+    /// `max_idle_timeout_in_minutes`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_idle_timeout_in_minutes: Option<crate::core::Arg<crate::core::Number>>,
+    /// `min_idle_timeout_in_minutes`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_idle_timeout_in_minutes: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings {
+    /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            idle_timeout_in_minutes: None,
+            lifecycle_management: None,
+            max_idle_timeout_in_minutes: None,
+            min_idle_timeout_in_minutes: None,
+        }
+    }
+}
+
+/// The `app_lifecycle_management` block of [`SagemakerUserProfileUserSettingsCodeEditorAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement {
+    /// `idle_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idle_settings: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings>,
+}
+
+impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement {
+    /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            idle_settings: None,
+        }
+    }
+}
+
+/// The `custom_image` block of [`SagemakerUserProfileUserSettingsCodeEditorAppSettings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage {
+    /// `app_image_config_name`. Required.
+    pub app_image_config_name: crate::core::Expr,
+    /// `image_name`. Required.
+    pub image_name: crate::core::Expr,
+    /// `image_version_number`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_version_number: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage {
+    /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage::new(..) }`.
+    pub fn new(app_image_config_name: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            app_image_config_name: app_image_config_name.into(),
+            image_name: image_name.into(),
+            image_version_number: None,
+        }
+    }
+}
+
+/// The `default_resource_spec` block of [`SagemakerUserProfileUserSettingsCodeEditorAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec {
+    /// `instance_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_type: Option<crate::core::Expr>,
+    /// `lifecycle_config_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle_config_arn: Option<crate::core::Expr>,
+    /// `sagemaker_image_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sagemaker_image_arn: Option<crate::core::Expr>,
+    /// `sagemaker_image_version_alias`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sagemaker_image_version_alias: Option<crate::core::Expr>,
+    /// `sagemaker_image_version_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sagemaker_image_version_arn: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec {
+    /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            instance_type: None,
+            lifecycle_config_arn: None,
+            sagemaker_image_arn: None,
+            sagemaker_image_version_alias: None,
+            sagemaker_image_version_arn: None,
+        }
+    }
+}
+
+/// The `code_editor_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettings {
+    /// `built_in_lifecycle_config_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub built_in_lifecycle_config_arn: Option<crate::core::Expr>,
+    /// `lifecycle_config_arns`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
+    /// `app_lifecycle_management`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_lifecycle_management: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement>,
+    /// `custom_image`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_image: Option<Vec<SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage>>,
+    /// `default_resource_spec`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_resource_spec: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec>,
+}
+
+impl SagemakerUserProfileUserSettingsCodeEditorAppSettings {
+    /// `SagemakerUserProfileUserSettingsCodeEditorAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            built_in_lifecycle_config_arn: None,
+            lifecycle_config_arns: None,
+            app_lifecycle_management: None,
+            custom_image: None,
+            default_resource_spec: None,
+        }
+    }
+}
+
 /// The `efs_file_system_config` block of [`SagemakerUserProfileUserSettingsCustomFileSystemConfig`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig {
@@ -4320,6 +4733,298 @@ impl SagemakerUserProfileUserSettingsCustomFileSystemConfig {
     }
 }
 
+/// The `custom_posix_user_config` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsCustomPosixUserConfig {
+    /// `gid`. Required.
+    pub gid: crate::core::Arg<crate::core::Number>,
+    /// `uid`. Required.
+    pub uid: crate::core::Arg<crate::core::Number>,
+}
+
+impl SagemakerUserProfileUserSettingsCustomPosixUserConfig {
+    /// `SagemakerUserProfileUserSettingsCustomPosixUserConfig` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCustomPosixUserConfig { field: Some(..), ..SagemakerUserProfileUserSettingsCustomPosixUserConfig::new(..) }`.
+    pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            gid: gid.into(),
+            uid: uid.into(),
+        }
+    }
+}
+
+/// The `code_repository` block of [`SagemakerUserProfileUserSettingsJupyterLabAppSettings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository {
+    /// `repository_url`. Required.
+    pub repository_url: crate::core::Expr,
+}
+
+impl SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository {
+    /// `SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository::new(..) }`.
+    pub fn new(repository_url: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            repository_url: repository_url.into(),
+        }
+    }
+}
+
+/// The `emr_settings` block of [`SagemakerUserProfileUserSettingsJupyterLabAppSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings {
+    /// `assumable_role_arns`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumable_role_arns: Option<Vec<crate::core::Expr>>,
+    /// `execution_role_arns`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution_role_arns: Option<Vec<crate::core::Expr>>,
+}
+
+impl SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings {
+    /// `SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            assumable_role_arns: None,
+            execution_role_arns: None,
+        }
+    }
+}
+
+/// The `jupyter_lab_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettings {
+    /// `built_in_lifecycle_config_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub built_in_lifecycle_config_arn: Option<crate::core::Expr>,
+    /// `lifecycle_config_arns`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
+    /// `app_lifecycle_management`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_lifecycle_management: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement>,
+    /// `code_repository`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_repository: Option<Vec<SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository>>,
+    /// `custom_image`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_image: Option<Vec<SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage>>,
+    /// `default_resource_spec`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_resource_spec: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec>,
+    /// `emr_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emr_settings: Option<SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings>,
+}
+
+impl SagemakerUserProfileUserSettingsJupyterLabAppSettings {
+    /// `SagemakerUserProfileUserSettingsJupyterLabAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterLabAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterLabAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            built_in_lifecycle_config_arn: None,
+            lifecycle_config_arns: None,
+            app_lifecycle_management: None,
+            code_repository: None,
+            custom_image: None,
+            default_resource_spec: None,
+            emr_settings: None,
+        }
+    }
+}
+
+/// The `jupyter_server_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsJupyterServerAppSettings {
+    /// `lifecycle_config_arns`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
+    /// `code_repository`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_repository: Option<Vec<SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository>>,
+    /// `default_resource_spec`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_resource_spec: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec>,
+}
+
+impl SagemakerUserProfileUserSettingsJupyterServerAppSettings {
+    /// `SagemakerUserProfileUserSettingsJupyterServerAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterServerAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterServerAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            lifecycle_config_arns: None,
+            code_repository: None,
+            default_resource_spec: None,
+        }
+    }
+}
+
+/// The `kernel_gateway_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsKernelGatewayAppSettings {
+    /// `lifecycle_config_arns`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle_config_arns: Option<Vec<crate::core::Expr>>,
+    /// `custom_image`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_image: Option<Vec<SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage>>,
+    /// `default_resource_spec`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_resource_spec: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec>,
+}
+
+impl SagemakerUserProfileUserSettingsKernelGatewayAppSettings {
+    /// `SagemakerUserProfileUserSettingsKernelGatewayAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsKernelGatewayAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsKernelGatewayAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            lifecycle_config_arns: None,
+            custom_image: None,
+            default_resource_spec: None,
+        }
+    }
+}
+
+/// The `r_session_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsRSessionAppSettings {
+    /// `custom_image`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_image: Option<Vec<SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage>>,
+    /// `default_resource_spec`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_resource_spec: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec>,
+}
+
+impl SagemakerUserProfileUserSettingsRSessionAppSettings {
+    /// `SagemakerUserProfileUserSettingsRSessionAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsRSessionAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsRSessionAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            custom_image: None,
+            default_resource_spec: None,
+        }
+    }
+}
+
+/// The `r_studio_server_pro_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsRStudioServerProAppSettings {
+    /// `access_status`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_status: Option<crate::core::Expr>,
+    /// `user_group`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_group: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsRStudioServerProAppSettings {
+    /// `SagemakerUserProfileUserSettingsRStudioServerProAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsRStudioServerProAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsRStudioServerProAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            access_status: None,
+            user_group: None,
+        }
+    }
+}
+
+/// The `sharing_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsSharingSettings {
+    /// `notebook_output_option`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notebook_output_option: Option<crate::core::Expr>,
+    /// `s3_kms_key_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3_kms_key_id: Option<crate::core::Expr>,
+    /// `s3_output_path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3_output_path: Option<crate::core::Expr>,
+}
+
+impl SagemakerUserProfileUserSettingsSharingSettings {
+    /// `SagemakerUserProfileUserSettingsSharingSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsSharingSettings { field: Some(..), ..SagemakerUserProfileUserSettingsSharingSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            notebook_output_option: None,
+            s3_kms_key_id: None,
+            s3_output_path: None,
+        }
+    }
+}
+
+/// The `default_ebs_storage_settings` block of [`SagemakerUserProfileUserSettingsSpaceStorageSettings`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings {
+    /// `default_ebs_volume_size_in_gb`. Required.
+    pub default_ebs_volume_size_in_gb: crate::core::Arg<crate::core::Number>,
+    /// `maximum_ebs_volume_size_in_gb`. Required.
+    pub maximum_ebs_volume_size_in_gb: crate::core::Arg<crate::core::Number>,
+}
+
+impl SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings {
+    /// `SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings { field: Some(..), ..SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings::new(..) }`.
+    pub fn new(default_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>, maximum_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            default_ebs_volume_size_in_gb: default_ebs_volume_size_in_gb.into(),
+            maximum_ebs_volume_size_in_gb: maximum_ebs_volume_size_in_gb.into(),
+        }
+    }
+}
+
+/// The `space_storage_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsSpaceStorageSettings {
+    /// `default_ebs_storage_settings`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_ebs_storage_settings: Option<SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings>,
+}
+
+impl SagemakerUserProfileUserSettingsSpaceStorageSettings {
+    /// `SagemakerUserProfileUserSettingsSpaceStorageSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsSpaceStorageSettings { field: Some(..), ..SagemakerUserProfileUserSettingsSpaceStorageSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            default_ebs_storage_settings: None,
+        }
+    }
+}
+
+/// The `studio_web_portal_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsStudioWebPortalSettings {
+    /// `hidden_app_types`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden_app_types: Option<Vec<crate::core::Expr>>,
+    /// `hidden_instance_types`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden_instance_types: Option<Vec<crate::core::Expr>>,
+    /// `hidden_ml_tools`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden_ml_tools: Option<Vec<crate::core::Expr>>,
+}
+
+impl SagemakerUserProfileUserSettingsStudioWebPortalSettings {
+    /// `SagemakerUserProfileUserSettingsStudioWebPortalSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsStudioWebPortalSettings { field: Some(..), ..SagemakerUserProfileUserSettingsStudioWebPortalSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            hidden_app_types: None,
+            hidden_instance_types: None,
+            hidden_ml_tools: None,
+        }
+    }
+}
+
+/// The `tensor_board_app_settings` block of [`SagemakerUserProfileUserSettings`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SagemakerUserProfileUserSettingsTensorBoardAppSettings {
+    /// `default_resource_spec`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_resource_spec: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec>,
+}
+
+impl SagemakerUserProfileUserSettingsTensorBoardAppSettings {
+    /// `SagemakerUserProfileUserSettingsTensorBoardAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsTensorBoardAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsTensorBoardAppSettings::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            default_resource_spec: None,
+        }
+    }
+}
+
 /// The `user_settings` block of [`SagemakerUserProfile`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SagemakerUserProfileUserSettings {
@@ -4339,43 +5044,43 @@ pub struct SagemakerUserProfileUserSettings {
     pub studio_web_portal: Option<crate::core::Expr>,
     /// `canvas_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub canvas_app_settings: Option<SagemakerDomainDefaultUserSettingsCanvasAppSettings>,
+    pub canvas_app_settings: Option<SagemakerUserProfileUserSettingsCanvasAppSettings>,
     /// `code_editor_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code_editor_app_settings: Option<SagemakerDomainDefaultUserSettingsCodeEditorAppSettings>,
+    pub code_editor_app_settings: Option<SagemakerUserProfileUserSettingsCodeEditorAppSettings>,
     /// `custom_file_system_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_file_system_config: Option<Vec<SagemakerUserProfileUserSettingsCustomFileSystemConfig>>,
     /// `custom_posix_user_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_posix_user_config: Option<SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig>,
+    pub custom_posix_user_config: Option<SagemakerUserProfileUserSettingsCustomPosixUserConfig>,
     /// `jupyter_lab_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jupyter_lab_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings>,
+    pub jupyter_lab_app_settings: Option<SagemakerUserProfileUserSettingsJupyterLabAppSettings>,
     /// `jupyter_server_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jupyter_server_app_settings: Option<SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings>,
+    pub jupyter_server_app_settings: Option<SagemakerUserProfileUserSettingsJupyterServerAppSettings>,
     /// `kernel_gateway_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kernel_gateway_app_settings: Option<SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings>,
+    pub kernel_gateway_app_settings: Option<SagemakerUserProfileUserSettingsKernelGatewayAppSettings>,
     /// `r_session_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r_session_app_settings: Option<SagemakerDomainDefaultUserSettingsRSessionAppSettings>,
+    pub r_session_app_settings: Option<SagemakerUserProfileUserSettingsRSessionAppSettings>,
     /// `r_studio_server_pro_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r_studio_server_pro_app_settings: Option<SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings>,
+    pub r_studio_server_pro_app_settings: Option<SagemakerUserProfileUserSettingsRStudioServerProAppSettings>,
     /// `sharing_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sharing_settings: Option<SagemakerDomainDefaultUserSettingsSharingSettings>,
+    pub sharing_settings: Option<SagemakerUserProfileUserSettingsSharingSettings>,
     /// `space_storage_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub space_storage_settings: Option<SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings>,
+    pub space_storage_settings: Option<SagemakerUserProfileUserSettingsSpaceStorageSettings>,
     /// `studio_web_portal_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub studio_web_portal_settings: Option<SagemakerDomainDefaultUserSettingsStudioWebPortalSettings>,
+    pub studio_web_portal_settings: Option<SagemakerUserProfileUserSettingsStudioWebPortalSettings>,
     /// `tensor_board_app_settings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tensor_board_app_settings: Option<SagemakerDomainDefaultUserSettingsTensorBoardAppSettings>,
+    pub tensor_board_app_settings: Option<SagemakerUserProfileUserSettingsTensorBoardAppSettings>,
 }
 
 impl SagemakerUserProfileUserSettings {

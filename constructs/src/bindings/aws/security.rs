@@ -241,6 +241,42 @@ impl crate::core::DataSource for DataSecurityGroup {
     const TYPE: &'static str = "aws_security_group";
 }
 
+/// The `filter` block of [`DataSecurityGroups`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataSecurityGroupsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataSecurityGroupsFilter {
+    /// `DataSecurityGroupsFilter` with its required arguments; set the others with `DataSecurityGroupsFilter { field: Some(..), ..DataSecurityGroupsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataSecurityGroups`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataSecurityGroupsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataSecurityGroupsTimeouts {
+    /// `DataSecurityGroupsTimeouts` with its required arguments; set the others with `DataSecurityGroupsTimeouts { field: Some(..), ..DataSecurityGroupsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_security_groups` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSecurityGroups {
@@ -252,10 +288,10 @@ pub struct DataSecurityGroups {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataSecurityGroupFilter>>,
+    pub filter: Option<Vec<DataSecurityGroupsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataSecurityGroupTimeouts>,
+    pub timeouts: Option<DataSecurityGroupsTimeouts>,
 }
 
 impl DataSecurityGroups {

@@ -850,6 +850,25 @@ impl crate::core::Resource for SecurityhubFindingAggregator {
     const TYPE: &'static str = "aws_securityhub_finding_aggregator";
 }
 
+/// The `aws_account_id` block of [`SecurityhubInsightFilters`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SecurityhubInsightFiltersAwsAccountId {
+    /// `comparison`. Required.
+    pub comparison: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl SecurityhubInsightFiltersAwsAccountId {
+    /// `SecurityhubInsightFiltersAwsAccountId` with its required arguments; set the others with `SecurityhubInsightFiltersAwsAccountId { field: Some(..), ..SecurityhubInsightFiltersAwsAccountId::new(..) }`.
+    pub fn new(comparison: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            comparison: comparison.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// The `confidence` block of [`SecurityhubInsightFilters`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SecurityhubInsightFiltersConfidence {
@@ -875,6 +894,25 @@ impl SecurityhubInsightFiltersConfidence {
     }
 }
 
+/// The `date_range` block of [`SecurityhubInsightFiltersCreatedAt`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SecurityhubInsightFiltersCreatedAtDateRange {
+    /// `unit`. Required.
+    pub unit: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Arg<crate::core::Number>,
+}
+
+impl SecurityhubInsightFiltersCreatedAtDateRange {
+    /// `SecurityhubInsightFiltersCreatedAtDateRange` with its required arguments; set the others with `SecurityhubInsightFiltersCreatedAtDateRange { field: Some(..), ..SecurityhubInsightFiltersCreatedAtDateRange::new(..) }`.
+    pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            unit: unit.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// The `created_at` block of [`SecurityhubInsightFilters`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SecurityhubInsightFiltersCreatedAt {
@@ -886,7 +924,7 @@ pub struct SecurityhubInsightFiltersCreatedAt {
     pub start: Option<crate::core::Expr>,
     /// `date_range`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_range: Option<SecurityhubAutomationRuleCriteriaCreatedAtDateRange>,
+    pub date_range: Option<SecurityhubInsightFiltersCreatedAtDateRange>,
 }
 
 impl SecurityhubInsightFiltersCreatedAt {
@@ -896,6 +934,22 @@ impl SecurityhubInsightFiltersCreatedAt {
             end: None,
             start: None,
             date_range: None,
+        }
+    }
+}
+
+/// The `keyword` block of [`SecurityhubInsightFilters`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SecurityhubInsightFiltersKeyword {
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl SecurityhubInsightFiltersKeyword {
+    /// `SecurityhubInsightFiltersKeyword` with its required arguments; set the others with `SecurityhubInsightFiltersKeyword { field: Some(..), ..SecurityhubInsightFiltersKeyword::new(..) }`.
+    pub fn new(value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            value: value.into(),
         }
     }
 }
@@ -916,18 +970,40 @@ impl SecurityhubInsightFiltersNetworkDestinationIpv4 {
     }
 }
 
+/// The `product_fields` block of [`SecurityhubInsightFilters`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SecurityhubInsightFiltersProductFields {
+    /// `comparison`. Required.
+    pub comparison: crate::core::Expr,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl SecurityhubInsightFiltersProductFields {
+    /// `SecurityhubInsightFiltersProductFields` with its required arguments; set the others with `SecurityhubInsightFiltersProductFields { field: Some(..), ..SecurityhubInsightFiltersProductFields::new(..) }`.
+    pub fn new(comparison: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            comparison: comparison.into(),
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// The `filters` block of [`SecurityhubInsight`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SecurityhubInsightFilters {
     /// `aws_account_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aws_account_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub aws_account_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `company_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub company_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `compliance_status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compliance_status: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub compliance_status: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `confidence`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Vec<SecurityhubInsightFiltersConfidence>>,
@@ -939,7 +1015,7 @@ pub struct SecurityhubInsightFilters {
     pub criticality: Option<Vec<SecurityhubInsightFiltersConfidence>>,
     /// `description`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub description: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `finding_provider_fields_confidence`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub finding_provider_fields_confidence: Option<Vec<SecurityhubInsightFiltersConfidence>>,
@@ -948,49 +1024,49 @@ pub struct SecurityhubInsightFilters {
     pub finding_provider_fields_criticality: Option<Vec<SecurityhubInsightFiltersConfidence>>,
     /// `finding_provider_fields_related_findings_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finding_provider_fields_related_findings_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub finding_provider_fields_related_findings_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `finding_provider_fields_related_findings_product_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finding_provider_fields_related_findings_product_arn: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub finding_provider_fields_related_findings_product_arn: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `finding_provider_fields_severity_label`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finding_provider_fields_severity_label: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub finding_provider_fields_severity_label: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `finding_provider_fields_severity_original`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finding_provider_fields_severity_original: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub finding_provider_fields_severity_original: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `finding_provider_fields_types`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finding_provider_fields_types: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub finding_provider_fields_types: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `first_observed_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_observed_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `generator_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub generator_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub generator_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `keyword`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub keyword: Option<Vec<SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnum>>,
+    pub keyword: Option<Vec<SecurityhubInsightFiltersKeyword>>,
     /// `last_observed_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_observed_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `malware_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub malware_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub malware_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `malware_path`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub malware_path: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub malware_path: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `malware_state`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub malware_state: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub malware_state: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `malware_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub malware_type: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub malware_type: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `network_destination_domain`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_destination_domain: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub network_destination_domain: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `network_destination_ipv4`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_destination_ipv4: Option<Vec<SecurityhubInsightFiltersNetworkDestinationIpv4>>,
@@ -1002,13 +1078,13 @@ pub struct SecurityhubInsightFilters {
     pub network_destination_port: Option<Vec<SecurityhubInsightFiltersConfidence>>,
     /// `network_direction`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_direction: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub network_direction: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `network_protocol`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_protocol: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub network_protocol: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `network_source_domain`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_source_domain: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub network_source_domain: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `network_source_ipv4`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_source_ipv4: Option<Vec<SecurityhubInsightFiltersNetworkDestinationIpv4>>,
@@ -1017,31 +1093,31 @@ pub struct SecurityhubInsightFilters {
     pub network_source_ipv6: Option<Vec<SecurityhubInsightFiltersNetworkDestinationIpv4>>,
     /// `network_source_mac`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_source_mac: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub network_source_mac: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `network_source_port`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_source_port: Option<Vec<SecurityhubInsightFiltersConfidence>>,
     /// `note_text`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note_text: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub note_text: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `note_updated_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_updated_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `note_updated_by`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note_updated_by: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub note_updated_by: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `process_launched_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub process_launched_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `process_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub process_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub process_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `process_parent_pid`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub process_parent_pid: Option<Vec<SecurityhubInsightFiltersConfidence>>,
     /// `process_path`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub process_path: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub process_path: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `process_pid`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub process_pid: Option<Vec<SecurityhubInsightFiltersConfidence>>,
@@ -1050,31 +1126,31 @@ pub struct SecurityhubInsightFilters {
     pub process_terminated_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `product_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub product_arn: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub product_arn: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `product_fields`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub product_fields: Option<Vec<SecurityhubAutomationRuleCriteriaResourceDetailsOther>>,
+    pub product_fields: Option<Vec<SecurityhubInsightFiltersProductFields>>,
     /// `product_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub product_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub product_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `recommendation_text`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub recommendation_text: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub recommendation_text: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `record_state`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub record_state: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub record_state: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `related_findings_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub related_findings_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub related_findings_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `related_findings_product_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub related_findings_product_arn: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub related_findings_product_arn: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_ec2_instance_iam_instance_profile_arn`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_ec2_instance_iam_instance_profile_arn: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_ec2_instance_iam_instance_profile_arn: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_ec2_instance_image_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_ec2_instance_image_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_ec2_instance_image_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_ec2_instance_ipv4_addresses`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_aws_ec2_instance_ipv4_addresses: Option<Vec<SecurityhubInsightFiltersNetworkDestinationIpv4>>,
@@ -1083,106 +1159,106 @@ pub struct SecurityhubInsightFilters {
     pub resource_aws_ec2_instance_ipv6_addresses: Option<Vec<SecurityhubInsightFiltersNetworkDestinationIpv4>>,
     /// `resource_aws_ec2_instance_key_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_ec2_instance_key_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_ec2_instance_key_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_ec2_instance_launched_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_aws_ec2_instance_launched_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `resource_aws_ec2_instance_subnet_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_ec2_instance_subnet_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_ec2_instance_subnet_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_ec2_instance_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_ec2_instance_type: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_ec2_instance_type: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_ec2_instance_vpc_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_ec2_instance_vpc_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_ec2_instance_vpc_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_iam_access_key_created_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_aws_iam_access_key_created_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `resource_aws_iam_access_key_status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_iam_access_key_status: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_iam_access_key_status: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_iam_access_key_user_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_iam_access_key_user_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_iam_access_key_user_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_s3_bucket_owner_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_s3_bucket_owner_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_s3_bucket_owner_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_aws_s3_bucket_owner_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_aws_s3_bucket_owner_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_aws_s3_bucket_owner_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_container_image_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_container_image_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_container_image_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_container_image_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_container_image_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_container_image_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_container_launched_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_container_launched_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `resource_container_name`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_container_name: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_container_name: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_details_other`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_details_other: Option<Vec<SecurityhubAutomationRuleCriteriaResourceDetailsOther>>,
+    pub resource_details_other: Option<Vec<SecurityhubInsightFiltersProductFields>>,
     /// `resource_id`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_id: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_id: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_partition`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_partition: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_partition: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_region`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_region: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_region: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `resource_tags`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_tags: Option<Vec<SecurityhubAutomationRuleCriteriaResourceDetailsOther>>,
+    pub resource_tags: Option<Vec<SecurityhubInsightFiltersProductFields>>,
     /// `resource_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_type: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub resource_type: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `severity_label`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub severity_label: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub severity_label: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `source_url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_url: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub source_url: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `threat_intel_indicator_category`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub threat_intel_indicator_category: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub threat_intel_indicator_category: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `threat_intel_indicator_last_observed_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub threat_intel_indicator_last_observed_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `threat_intel_indicator_source`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub threat_intel_indicator_source: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub threat_intel_indicator_source: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `threat_intel_indicator_source_url`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub threat_intel_indicator_source_url: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub threat_intel_indicator_source_url: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `threat_intel_indicator_type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub threat_intel_indicator_type: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub threat_intel_indicator_type: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `threat_intel_indicator_value`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub threat_intel_indicator_value: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub threat_intel_indicator_value: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `title`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub title: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `type`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub r#type: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `updated_at`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Vec<SecurityhubInsightFiltersCreatedAt>>,
     /// `user_defined_values`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_defined_values: Option<Vec<SecurityhubAutomationRuleCriteriaResourceDetailsOther>>,
+    pub user_defined_values: Option<Vec<SecurityhubInsightFiltersProductFields>>,
     /// `verification_state`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub verification_state: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub verification_state: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
     /// `workflow_status`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub workflow_status: Option<Vec<SecurityhubAutomationRuleCriteriaAwsAccountId>>,
+    pub workflow_status: Option<Vec<SecurityhubInsightFiltersAwsAccountId>>,
 }
 
 impl SecurityhubInsightFilters {

@@ -365,6 +365,53 @@ impl SecuritylakeSubscriberSource {
     }
 }
 
+/// The `subscriber_identity` block of [`SecuritylakeSubscriber`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SecuritylakeSubscriberSubscriberIdentity {
+    /// `external_id`. Required.
+    pub external_id: crate::core::Expr,
+    /// `principal`. Required.
+    pub principal: crate::core::Expr,
+}
+
+impl SecuritylakeSubscriberSubscriberIdentity {
+    /// `SecuritylakeSubscriberSubscriberIdentity` with its required arguments; set the others with `SecuritylakeSubscriberSubscriberIdentity { field: Some(..), ..SecuritylakeSubscriberSubscriberIdentity::new(..) }`.
+    pub fn new(external_id: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            external_id: external_id.into(),
+            principal: principal.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`SecuritylakeSubscriber`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SecuritylakeSubscriberTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl SecuritylakeSubscriberTimeouts {
+    /// `SecuritylakeSubscriberTimeouts` with its required arguments; set the others with `SecuritylakeSubscriberTimeouts { field: Some(..), ..SecuritylakeSubscriberTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_securitylake_subscriber` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SecuritylakeSubscriber {
@@ -385,10 +432,10 @@ pub struct SecuritylakeSubscriber {
     pub source: Option<Vec<SecuritylakeSubscriberSource>>,
     /// `subscriber_identity`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subscriber_identity: Option<Vec<SecuritylakeCustomLogSourceConfigurationProviderIdentity>>,
+    pub subscriber_identity: Option<Vec<SecuritylakeSubscriberSubscriberIdentity>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<SecuritylakeDataLakeTimeouts>,
+    pub timeouts: Option<SecuritylakeSubscriberTimeouts>,
 }
 
 impl SecuritylakeSubscriber {

@@ -175,6 +175,35 @@ impl crate::core::Resource for ServicecatalogOrganizationsAccess {
     const TYPE: &'static str = "aws_servicecatalog_organizations_access";
 }
 
+/// The `timeouts` block of [`ServicecatalogPortfolio`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogPortfolioTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogPortfolioTimeouts {
+    /// `ServicecatalogPortfolioTimeouts` with its required arguments; set the others with `ServicecatalogPortfolioTimeouts { field: Some(..), ..ServicecatalogPortfolioTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_portfolio` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogPortfolio {
@@ -196,7 +225,7 @@ pub struct ServicecatalogPortfolio {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogConstraintTimeouts>,
+    pub timeouts: Option<ServicecatalogPortfolioTimeouts>,
 }
 
 impl ServicecatalogPortfolio {
@@ -216,6 +245,35 @@ impl ServicecatalogPortfolio {
 
 impl crate::core::Resource for ServicecatalogPortfolio {
     const TYPE: &'static str = "aws_servicecatalog_portfolio";
+}
+
+/// The `timeouts` block of [`ServicecatalogPortfolioShare`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogPortfolioShareTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogPortfolioShareTimeouts {
+    /// `ServicecatalogPortfolioShareTimeouts` with its required arguments; set the others with `ServicecatalogPortfolioShareTimeouts { field: Some(..), ..ServicecatalogPortfolioShareTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_servicecatalog_portfolio_share` (resource).
@@ -244,7 +302,7 @@ pub struct ServicecatalogPortfolioShare {
     pub wait_for_acceptance: Option<crate::core::Arg<bool>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogConstraintTimeouts>,
+    pub timeouts: Option<ServicecatalogPortfolioShareTimeouts>,
 }
 
 impl ServicecatalogPortfolioShare {
@@ -268,6 +326,31 @@ impl crate::core::Resource for ServicecatalogPortfolioShare {
     const TYPE: &'static str = "aws_servicecatalog_portfolio_share";
 }
 
+/// The `timeouts` block of [`ServicecatalogPrincipalPortfolioAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogPrincipalPortfolioAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogPrincipalPortfolioAssociationTimeouts {
+    /// `ServicecatalogPrincipalPortfolioAssociationTimeouts` with its required arguments; set the others with `ServicecatalogPrincipalPortfolioAssociationTimeouts { field: Some(..), ..ServicecatalogPrincipalPortfolioAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_principal_portfolio_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogPrincipalPortfolioAssociation {
@@ -286,7 +369,7 @@ pub struct ServicecatalogPrincipalPortfolioAssociation {
     pub principal_type: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogBudgetResourceAssociationTimeouts>,
+    pub timeouts: Option<ServicecatalogPrincipalPortfolioAssociationTimeouts>,
 }
 
 impl ServicecatalogPrincipalPortfolioAssociation {
@@ -344,6 +427,35 @@ impl ServicecatalogProductProvisioningArtifactParameters {
     }
 }
 
+/// The `timeouts` block of [`ServicecatalogProduct`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogProductTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogProductTimeouts {
+    /// `ServicecatalogProductTimeouts` with its required arguments; set the others with `ServicecatalogProductTimeouts { field: Some(..), ..ServicecatalogProductTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_product` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogProduct {
@@ -384,7 +496,7 @@ pub struct ServicecatalogProduct {
     pub provisioning_artifact_parameters: ServicecatalogProductProvisioningArtifactParameters,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogConstraintTimeouts>,
+    pub timeouts: Option<ServicecatalogProductTimeouts>,
 }
 
 impl ServicecatalogProduct {
@@ -413,6 +525,31 @@ impl crate::core::Resource for ServicecatalogProduct {
     const TYPE: &'static str = "aws_servicecatalog_product";
 }
 
+/// The `timeouts` block of [`ServicecatalogProductPortfolioAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogProductPortfolioAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogProductPortfolioAssociationTimeouts {
+    /// `ServicecatalogProductPortfolioAssociationTimeouts` with its required arguments; set the others with `ServicecatalogProductPortfolioAssociationTimeouts { field: Some(..), ..ServicecatalogProductPortfolioAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_product_portfolio_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogProductPortfolioAssociation {
@@ -431,7 +568,7 @@ pub struct ServicecatalogProductPortfolioAssociation {
     pub source_portfolio_id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogBudgetResourceAssociationTimeouts>,
+    pub timeouts: Option<ServicecatalogProductPortfolioAssociationTimeouts>,
 }
 
 impl ServicecatalogProductPortfolioAssociation {
@@ -513,6 +650,35 @@ impl ServicecatalogProvisionedProductStackSetProvisioningPreferences {
     }
 }
 
+/// The `timeouts` block of [`ServicecatalogProvisionedProduct`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogProvisionedProductTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogProvisionedProductTimeouts {
+    /// `ServicecatalogProvisionedProductTimeouts` with its required arguments; set the others with `ServicecatalogProvisionedProductTimeouts { field: Some(..), ..ServicecatalogProvisionedProductTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_provisioned_product` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogProvisionedProduct {
@@ -565,7 +731,7 @@ pub struct ServicecatalogProvisionedProduct {
     pub stack_set_provisioning_preferences: Option<ServicecatalogProvisionedProductStackSetProvisioningPreferences>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogConstraintTimeouts>,
+    pub timeouts: Option<ServicecatalogProvisionedProductTimeouts>,
 }
 
 impl ServicecatalogProvisionedProduct {
@@ -595,6 +761,35 @@ impl ServicecatalogProvisionedProduct {
 
 impl crate::core::Resource for ServicecatalogProvisionedProduct {
     const TYPE: &'static str = "aws_servicecatalog_provisioned_product";
+}
+
+/// The `timeouts` block of [`ServicecatalogProvisioningArtifact`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogProvisioningArtifactTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogProvisioningArtifactTimeouts {
+    /// `ServicecatalogProvisioningArtifactTimeouts` with its required arguments; set the others with `ServicecatalogProvisioningArtifactTimeouts { field: Some(..), ..ServicecatalogProvisioningArtifactTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_servicecatalog_provisioning_artifact` (resource).
@@ -634,7 +829,7 @@ pub struct ServicecatalogProvisioningArtifact {
     pub r#type: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogConstraintTimeouts>,
+    pub timeouts: Option<ServicecatalogProvisioningArtifactTimeouts>,
 }
 
 impl ServicecatalogProvisioningArtifact {
@@ -692,6 +887,35 @@ impl ServicecatalogServiceActionDefinition {
     }
 }
 
+/// The `timeouts` block of [`ServicecatalogServiceAction`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogServiceActionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogServiceActionTimeouts {
+    /// `ServicecatalogServiceActionTimeouts` with its required arguments; set the others with `ServicecatalogServiceActionTimeouts { field: Some(..), ..ServicecatalogServiceActionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_service_action` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogServiceAction {
@@ -710,7 +934,7 @@ pub struct ServicecatalogServiceAction {
     pub definition: ServicecatalogServiceActionDefinition,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogConstraintTimeouts>,
+    pub timeouts: Option<ServicecatalogServiceActionTimeouts>,
 }
 
 impl ServicecatalogServiceAction {
@@ -731,6 +955,35 @@ impl crate::core::Resource for ServicecatalogServiceAction {
     const TYPE: &'static str = "aws_servicecatalog_service_action";
 }
 
+/// The `timeouts` block of [`ServicecatalogTagOption`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogTagOptionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogTagOptionTimeouts {
+    /// `ServicecatalogTagOptionTimeouts` with its required arguments; set the others with `ServicecatalogTagOptionTimeouts { field: Some(..), ..ServicecatalogTagOptionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_tag_option` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogTagOption {
@@ -746,7 +999,7 @@ pub struct ServicecatalogTagOption {
     pub value: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogConstraintTimeouts>,
+    pub timeouts: Option<ServicecatalogTagOptionTimeouts>,
 }
 
 impl ServicecatalogTagOption {
@@ -766,6 +1019,31 @@ impl crate::core::Resource for ServicecatalogTagOption {
     const TYPE: &'static str = "aws_servicecatalog_tag_option";
 }
 
+/// The `timeouts` block of [`ServicecatalogTagOptionResourceAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ServicecatalogTagOptionResourceAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl ServicecatalogTagOptionResourceAssociationTimeouts {
+    /// `ServicecatalogTagOptionResourceAssociationTimeouts` with its required arguments; set the others with `ServicecatalogTagOptionResourceAssociationTimeouts { field: Some(..), ..ServicecatalogTagOptionResourceAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_tag_option_resource_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ServicecatalogTagOptionResourceAssociation {
@@ -778,7 +1056,7 @@ pub struct ServicecatalogTagOptionResourceAssociation {
     pub tag_option_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogBudgetResourceAssociationTimeouts>,
+    pub timeouts: Option<ServicecatalogTagOptionResourceAssociationTimeouts>,
 }
 
 impl ServicecatalogTagOptionResourceAssociation {
@@ -797,6 +1075,23 @@ impl crate::core::Resource for ServicecatalogTagOptionResourceAssociation {
     const TYPE: &'static str = "aws_servicecatalog_tag_option_resource_association";
 }
 
+/// The `timeouts` block of [`DataServicecatalogConstraint`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataServicecatalogConstraintTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataServicecatalogConstraintTimeouts {
+    /// `DataServicecatalogConstraintTimeouts` with its required arguments; set the others with `DataServicecatalogConstraintTimeouts { field: Some(..), ..DataServicecatalogConstraintTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_constraint` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicecatalogConstraint {
@@ -810,7 +1105,7 @@ pub struct DataServicecatalogConstraint {
     pub id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogOrganizationsAccessTimeouts>,
+    pub timeouts: Option<DataServicecatalogConstraintTimeouts>,
 }
 
 impl DataServicecatalogConstraint {
@@ -829,6 +1124,23 @@ impl crate::core::DataSource for DataServicecatalogConstraint {
     const TYPE: &'static str = "aws_servicecatalog_constraint";
 }
 
+/// The `timeouts` block of [`DataServicecatalogLaunchPaths`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataServicecatalogLaunchPathsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataServicecatalogLaunchPathsTimeouts {
+    /// `DataServicecatalogLaunchPathsTimeouts` with its required arguments; set the others with `DataServicecatalogLaunchPathsTimeouts { field: Some(..), ..DataServicecatalogLaunchPathsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_launch_paths` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicecatalogLaunchPaths {
@@ -842,7 +1154,7 @@ pub struct DataServicecatalogLaunchPaths {
     pub product_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogOrganizationsAccessTimeouts>,
+    pub timeouts: Option<DataServicecatalogLaunchPathsTimeouts>,
 }
 
 impl DataServicecatalogLaunchPaths {
@@ -861,6 +1173,23 @@ impl crate::core::DataSource for DataServicecatalogLaunchPaths {
     const TYPE: &'static str = "aws_servicecatalog_launch_paths";
 }
 
+/// The `timeouts` block of [`DataServicecatalogPortfolio`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataServicecatalogPortfolioTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataServicecatalogPortfolioTimeouts {
+    /// `DataServicecatalogPortfolioTimeouts` with its required arguments; set the others with `DataServicecatalogPortfolioTimeouts { field: Some(..), ..DataServicecatalogPortfolioTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_portfolio` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicecatalogPortfolio {
@@ -874,7 +1203,7 @@ pub struct DataServicecatalogPortfolio {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogOrganizationsAccessTimeouts>,
+    pub timeouts: Option<DataServicecatalogPortfolioTimeouts>,
 }
 
 impl DataServicecatalogPortfolio {
@@ -893,6 +1222,23 @@ impl crate::core::DataSource for DataServicecatalogPortfolio {
     const TYPE: &'static str = "aws_servicecatalog_portfolio";
 }
 
+/// The `timeouts` block of [`DataServicecatalogPortfolioConstraints`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataServicecatalogPortfolioConstraintsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataServicecatalogPortfolioConstraintsTimeouts {
+    /// `DataServicecatalogPortfolioConstraintsTimeouts` with its required arguments; set the others with `DataServicecatalogPortfolioConstraintsTimeouts { field: Some(..), ..DataServicecatalogPortfolioConstraintsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_portfolio_constraints` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicecatalogPortfolioConstraints {
@@ -909,7 +1255,7 @@ pub struct DataServicecatalogPortfolioConstraints {
     pub product_id: Option<crate::core::Expr>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogOrganizationsAccessTimeouts>,
+    pub timeouts: Option<DataServicecatalogPortfolioConstraintsTimeouts>,
 }
 
 impl DataServicecatalogPortfolioConstraints {
@@ -929,6 +1275,23 @@ impl crate::core::DataSource for DataServicecatalogPortfolioConstraints {
     const TYPE: &'static str = "aws_servicecatalog_portfolio_constraints";
 }
 
+/// The `timeouts` block of [`DataServicecatalogProduct`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataServicecatalogProductTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataServicecatalogProductTimeouts {
+    /// `DataServicecatalogProductTimeouts` with its required arguments; set the others with `DataServicecatalogProductTimeouts { field: Some(..), ..DataServicecatalogProductTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_product` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicecatalogProduct {
@@ -942,7 +1305,7 @@ pub struct DataServicecatalogProduct {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogOrganizationsAccessTimeouts>,
+    pub timeouts: Option<DataServicecatalogProductTimeouts>,
 }
 
 impl DataServicecatalogProduct {
@@ -961,6 +1324,23 @@ impl crate::core::DataSource for DataServicecatalogProduct {
     const TYPE: &'static str = "aws_servicecatalog_product";
 }
 
+/// The `timeouts` block of [`DataServicecatalogProvisioningArtifacts`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataServicecatalogProvisioningArtifactsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataServicecatalogProvisioningArtifactsTimeouts {
+    /// `DataServicecatalogProvisioningArtifactsTimeouts` with its required arguments; set the others with `DataServicecatalogProvisioningArtifactsTimeouts { field: Some(..), ..DataServicecatalogProvisioningArtifactsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_servicecatalog_provisioning_artifacts` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataServicecatalogProvisioningArtifacts {
@@ -974,7 +1354,7 @@ pub struct DataServicecatalogProvisioningArtifacts {
     pub product_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ServicecatalogOrganizationsAccessTimeouts>,
+    pub timeouts: Option<DataServicecatalogProvisioningArtifactsTimeouts>,
 }
 
 impl DataServicecatalogProvisioningArtifacts {

@@ -182,15 +182,49 @@ impl Sesv2ConfigurationSetTrackingOptions {
     }
 }
 
+/// The `dashboard_options` block of [`Sesv2ConfigurationSetVdmOptions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Sesv2ConfigurationSetVdmOptionsDashboardOptions {
+    /// `engagement_metrics`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engagement_metrics: Option<crate::core::Expr>,
+}
+
+impl Sesv2ConfigurationSetVdmOptionsDashboardOptions {
+    /// `Sesv2ConfigurationSetVdmOptionsDashboardOptions` with its required arguments; set the others with `Sesv2ConfigurationSetVdmOptionsDashboardOptions { field: Some(..), ..Sesv2ConfigurationSetVdmOptionsDashboardOptions::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            engagement_metrics: None,
+        }
+    }
+}
+
+/// The `guardian_options` block of [`Sesv2ConfigurationSetVdmOptions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Sesv2ConfigurationSetVdmOptionsGuardianOptions {
+    /// `optimized_shared_delivery`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optimized_shared_delivery: Option<crate::core::Expr>,
+}
+
+impl Sesv2ConfigurationSetVdmOptionsGuardianOptions {
+    /// `Sesv2ConfigurationSetVdmOptionsGuardianOptions` with its required arguments; set the others with `Sesv2ConfigurationSetVdmOptionsGuardianOptions { field: Some(..), ..Sesv2ConfigurationSetVdmOptionsGuardianOptions::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            optimized_shared_delivery: None,
+        }
+    }
+}
+
 /// The `vdm_options` block of [`Sesv2ConfigurationSet`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Sesv2ConfigurationSetVdmOptions {
     /// `dashboard_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dashboard_options: Option<Sesv2AccountVdmAttributesDashboardAttributes>,
+    pub dashboard_options: Option<Sesv2ConfigurationSetVdmOptionsDashboardOptions>,
     /// `guardian_options`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub guardian_options: Option<Sesv2AccountVdmAttributesGuardianAttributes>,
+    pub guardian_options: Option<Sesv2ConfigurationSetVdmOptionsGuardianOptions>,
 }
 
 impl Sesv2ConfigurationSetVdmOptions {

@@ -140,6 +140,31 @@ impl crate::core::Resource for SfnAlias {
     const TYPE: &'static str = "aws_sfn_alias";
 }
 
+/// The `encryption_configuration` block of [`SfnStateMachine`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SfnStateMachineEncryptionConfiguration {
+    /// `kms_data_key_reuse_period_seconds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_data_key_reuse_period_seconds: Option<crate::core::Arg<crate::core::Number>>,
+    /// `kms_key_id`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<crate::core::Expr>,
+    /// `type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<crate::core::Expr>,
+}
+
+impl SfnStateMachineEncryptionConfiguration {
+    /// `SfnStateMachineEncryptionConfiguration` with its required arguments; set the others with `SfnStateMachineEncryptionConfiguration { field: Some(..), ..SfnStateMachineEncryptionConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            kms_data_key_reuse_period_seconds: None,
+            kms_key_id: None,
+            r#type: None,
+        }
+    }
+}
+
 /// The `logging_configuration` block of [`SfnStateMachine`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SfnStateMachineLoggingConfiguration {
@@ -161,6 +186,31 @@ impl SfnStateMachineLoggingConfiguration {
             include_execution_data: None,
             level: None,
             log_destination: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`SfnStateMachine`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SfnStateMachineTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl SfnStateMachineTimeouts {
+    /// `SfnStateMachineTimeouts` with its required arguments; set the others with `SfnStateMachineTimeouts { field: Some(..), ..SfnStateMachineTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -212,13 +262,13 @@ pub struct SfnStateMachine {
     pub r#type: Option<crate::core::Expr>,
     /// `encryption_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_configuration: Option<SfnActivityEncryptionConfiguration>,
+    pub encryption_configuration: Option<SfnStateMachineEncryptionConfiguration>,
     /// `logging_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logging_configuration: Option<SfnStateMachineLoggingConfiguration>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<SfnAliasTimeouts>,
+    pub timeouts: Option<SfnStateMachineTimeouts>,
     /// `tracing_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tracing_configuration: Option<SfnStateMachineTracingConfiguration>,

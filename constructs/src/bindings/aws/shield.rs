@@ -106,6 +106,34 @@ impl crate::core::Resource for ShieldDrtAccessLogBucketAssociation {
     const TYPE: &'static str = "aws_shield_drt_access_log_bucket_association";
 }
 
+/// The `timeouts` block of [`ShieldDrtAccessRoleArnAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct ShieldDrtAccessRoleArnAssociationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl ShieldDrtAccessRoleArnAssociationTimeouts {
+    /// `ShieldDrtAccessRoleArnAssociationTimeouts` with its required arguments; set the others with `ShieldDrtAccessRoleArnAssociationTimeouts { field: Some(..), ..ShieldDrtAccessRoleArnAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_shield_drt_access_role_arn_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ShieldDrtAccessRoleArnAssociation {
@@ -113,7 +141,7 @@ pub struct ShieldDrtAccessRoleArnAssociation {
     pub role_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<ShieldApplicationLayerAutomaticResponseTimeouts>,
+    pub timeouts: Option<ShieldDrtAccessRoleArnAssociationTimeouts>,
 }
 
 impl ShieldDrtAccessRoleArnAssociation {

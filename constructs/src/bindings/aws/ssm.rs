@@ -358,6 +358,25 @@ impl crate::core::Resource for SsmMaintenanceWindow {
     const TYPE: &'static str = "aws_ssm_maintenance_window";
 }
 
+/// The `targets` block of [`SsmMaintenanceWindowTarget`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SsmMaintenanceWindowTargetTargets {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl SsmMaintenanceWindowTargetTargets {
+    /// `SsmMaintenanceWindowTargetTargets` with its required arguments; set the others with `SsmMaintenanceWindowTargetTargets { field: Some(..), ..SsmMaintenanceWindowTargetTargets::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ssm_maintenance_window_target` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmMaintenanceWindowTarget {
@@ -378,12 +397,12 @@ pub struct SsmMaintenanceWindowTarget {
     /// `window_id`. Required.
     pub window_id: crate::core::Expr,
     /// `targets`. Required.
-    pub targets: Vec<SsmAssociationTargets>,
+    pub targets: Vec<SsmMaintenanceWindowTargetTargets>,
 }
 
 impl SsmMaintenanceWindowTarget {
     /// `SsmMaintenanceWindowTarget` with its required arguments; set the others with `SsmMaintenanceWindowTarget { field: Some(..), ..SsmMaintenanceWindowTarget::new(..) }`.
-    pub fn new(resource_type: impl Into<crate::core::Expr>, window_id: impl Into<crate::core::Expr>, targets: Vec<SsmAssociationTargets>) -> Self {
+    pub fn new(resource_type: impl Into<crate::core::Expr>, window_id: impl Into<crate::core::Expr>, targets: Vec<SsmMaintenanceWindowTargetTargets>) -> Self {
         Self {
             description: None,
             id: None,
@@ -398,6 +417,25 @@ impl SsmMaintenanceWindowTarget {
 
 impl crate::core::Resource for SsmMaintenanceWindowTarget {
     const TYPE: &'static str = "aws_ssm_maintenance_window_target";
+}
+
+/// The `targets` block of [`SsmMaintenanceWindowTask`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SsmMaintenanceWindowTaskTargets {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl SsmMaintenanceWindowTaskTargets {
+    /// `SsmMaintenanceWindowTaskTargets` with its required arguments; set the others with `SsmMaintenanceWindowTaskTargets { field: Some(..), ..SsmMaintenanceWindowTaskTargets::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            values,
+        }
+    }
 }
 
 /// The `parameter` block of [`SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters`].
@@ -653,7 +691,7 @@ pub struct SsmMaintenanceWindowTask {
     pub window_id: crate::core::Expr,
     /// `targets`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub targets: Option<Vec<SsmAssociationTargets>>,
+    pub targets: Option<Vec<SsmMaintenanceWindowTaskTargets>>,
     /// `task_invocation_parameters`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub task_invocation_parameters: Option<SsmMaintenanceWindowTaskTaskInvocationParameters>,
@@ -763,6 +801,25 @@ impl crate::core::Resource for SsmParameter {
     const TYPE: &'static str = "aws_ssm_parameter";
 }
 
+/// The `patch_filter` block of [`SsmPatchBaselineApprovalRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SsmPatchBaselineApprovalRulePatchFilter {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl SsmPatchBaselineApprovalRulePatchFilter {
+    /// `SsmPatchBaselineApprovalRulePatchFilter` with its required arguments; set the others with `SsmPatchBaselineApprovalRulePatchFilter { field: Some(..), ..SsmPatchBaselineApprovalRulePatchFilter::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            values,
+        }
+    }
+}
+
 /// The `approval_rule` block of [`SsmPatchBaseline`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsmPatchBaselineApprovalRule {
@@ -779,12 +836,12 @@ pub struct SsmPatchBaselineApprovalRule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_non_security: Option<crate::core::Arg<bool>>,
     /// `patch_filter`. Required.
-    pub patch_filter: Vec<SsmAssociationTargets>,
+    pub patch_filter: Vec<SsmPatchBaselineApprovalRulePatchFilter>,
 }
 
 impl SsmPatchBaselineApprovalRule {
     /// `SsmPatchBaselineApprovalRule` with its required arguments; set the others with `SsmPatchBaselineApprovalRule { field: Some(..), ..SsmPatchBaselineApprovalRule::new(..) }`.
-    pub fn new(patch_filter: Vec<SsmAssociationTargets>) -> Self {
+    pub fn new(patch_filter: Vec<SsmPatchBaselineApprovalRulePatchFilter>) -> Self {
         Self {
             approve_after_days: None,
             approve_until_date: None,
@@ -857,7 +914,7 @@ pub struct SsmPatchBaseline {
     pub approval_rule: Option<Vec<SsmPatchBaselineApprovalRule>>,
     /// `global_filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub global_filter: Option<Vec<SsmAssociationTargets>>,
+    pub global_filter: Option<Vec<SsmPatchBaselineApprovalRulePatchFilter>>,
     /// `source`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Vec<SsmPatchBaselineSource>>,
@@ -1033,6 +1090,25 @@ impl crate::core::DataSource for DataSsmDocument {
     const TYPE: &'static str = "aws_ssm_document";
 }
 
+/// The `filter` block of [`DataSsmInstances`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataSsmInstancesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataSsmInstancesFilter {
+    /// `DataSsmInstancesFilter` with its required arguments; set the others with `DataSsmInstancesFilter { field: Some(..), ..DataSsmInstancesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ssm_instances` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSsmInstances {
@@ -1041,7 +1117,7 @@ pub struct DataSsmInstances {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
+    pub filter: Option<Vec<DataSsmInstancesFilter>>,
 }
 
 impl DataSsmInstances {
@@ -1058,6 +1134,25 @@ impl crate::core::DataSource for DataSsmInstances {
     const TYPE: &'static str = "aws_ssm_instances";
 }
 
+/// The `filter` block of [`DataSsmMaintenanceWindows`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataSsmMaintenanceWindowsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataSsmMaintenanceWindowsFilter {
+    /// `DataSsmMaintenanceWindowsFilter` with its required arguments; set the others with `DataSsmMaintenanceWindowsFilter { field: Some(..), ..DataSsmMaintenanceWindowsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_ssm_maintenance_windows` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSsmMaintenanceWindows {
@@ -1066,7 +1161,7 @@ pub struct DataSsmMaintenanceWindows {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter>>,
+    pub filter: Option<Vec<DataSsmMaintenanceWindowsFilter>>,
 }
 
 impl DataSsmMaintenanceWindows {

@@ -248,6 +248,27 @@ impl SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference {
     }
 }
 
+/// The `timeouts` block of [`SsoadminCustomerManagedPolicyAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SsoadminCustomerManagedPolicyAttachmentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl SsoadminCustomerManagedPolicyAttachmentTimeouts {
+    /// `SsoadminCustomerManagedPolicyAttachmentTimeouts` with its required arguments; set the others with `SsoadminCustomerManagedPolicyAttachmentTimeouts { field: Some(..), ..SsoadminCustomerManagedPolicyAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ssoadmin_customer_managed_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminCustomerManagedPolicyAttachment {
@@ -262,7 +283,7 @@ pub struct SsoadminCustomerManagedPolicyAttachment {
     pub customer_managed_policy_reference: SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<SsoadminAccountAssignmentTimeouts>,
+    pub timeouts: Option<SsoadminCustomerManagedPolicyAttachmentTimeouts>,
 }
 
 impl SsoadminCustomerManagedPolicyAttachment {
@@ -344,6 +365,27 @@ impl crate::core::Resource for SsoadminInstanceAccessControlAttributes {
     const TYPE: &'static str = "aws_ssoadmin_instance_access_control_attributes";
 }
 
+/// The `timeouts` block of [`SsoadminManagedPolicyAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SsoadminManagedPolicyAttachmentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl SsoadminManagedPolicyAttachmentTimeouts {
+    /// `SsoadminManagedPolicyAttachmentTimeouts` with its required arguments; set the others with `SsoadminManagedPolicyAttachmentTimeouts { field: Some(..), ..SsoadminManagedPolicyAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ssoadmin_managed_policy_attachment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminManagedPolicyAttachment {
@@ -358,7 +400,7 @@ pub struct SsoadminManagedPolicyAttachment {
     pub permission_set_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<SsoadminAccountAssignmentTimeouts>,
+    pub timeouts: Option<SsoadminManagedPolicyAttachmentTimeouts>,
 }
 
 impl SsoadminManagedPolicyAttachment {
@@ -446,6 +488,27 @@ impl crate::core::Resource for SsoadminPermissionSet {
     const TYPE: &'static str = "aws_ssoadmin_permission_set";
 }
 
+/// The `timeouts` block of [`SsoadminPermissionSetInlinePolicy`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SsoadminPermissionSetInlinePolicyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl SsoadminPermissionSetInlinePolicyTimeouts {
+    /// `SsoadminPermissionSetInlinePolicyTimeouts` with its required arguments; set the others with `SsoadminPermissionSetInlinePolicyTimeouts { field: Some(..), ..SsoadminPermissionSetInlinePolicyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_ssoadmin_permission_set_inline_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SsoadminPermissionSetInlinePolicy {
@@ -460,7 +523,7 @@ pub struct SsoadminPermissionSetInlinePolicy {
     pub permission_set_arn: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<SsoadminAccountAssignmentTimeouts>,
+    pub timeouts: Option<SsoadminPermissionSetInlinePolicyTimeouts>,
 }
 
 impl SsoadminPermissionSetInlinePolicy {
@@ -480,6 +543,26 @@ impl crate::core::Resource for SsoadminPermissionSetInlinePolicy {
     const TYPE: &'static str = "aws_ssoadmin_permission_set_inline_policy";
 }
 
+/// The `customer_managed_policy_reference` block of [`SsoadminPermissionsBoundaryAttachmentPermissionsBoundary`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<crate::core::Expr>,
+}
+
+impl SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference {
+    /// `SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference` with its required arguments; set the others with `SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference { field: Some(..), ..SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            path: None,
+        }
+    }
+}
+
 /// The `permissions_boundary` block of [`SsoadminPermissionsBoundaryAttachment`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
@@ -488,7 +571,7 @@ pub struct SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
     pub managed_policy_arn: Option<crate::core::Expr>,
     /// `customer_managed_policy_reference`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer_managed_policy_reference: Option<SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference>,
+    pub customer_managed_policy_reference: Option<SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference>,
 }
 
 impl SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
@@ -497,6 +580,27 @@ impl SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
         Self {
             managed_policy_arn: None,
             customer_managed_policy_reference: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`SsoadminPermissionsBoundaryAttachment`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SsoadminPermissionsBoundaryAttachmentTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl SsoadminPermissionsBoundaryAttachmentTimeouts {
+    /// `SsoadminPermissionsBoundaryAttachmentTimeouts` with its required arguments; set the others with `SsoadminPermissionsBoundaryAttachmentTimeouts { field: Some(..), ..SsoadminPermissionsBoundaryAttachmentTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
         }
     }
 }
@@ -515,7 +619,7 @@ pub struct SsoadminPermissionsBoundaryAttachment {
     pub permissions_boundary: SsoadminPermissionsBoundaryAttachmentPermissionsBoundary,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<SsoadminAccountAssignmentTimeouts>,
+    pub timeouts: Option<SsoadminPermissionsBoundaryAttachmentTimeouts>,
 }
 
 impl SsoadminPermissionsBoundaryAttachment {
@@ -834,6 +938,19 @@ impl crate::core::DataSource for DataSsoadminPermissionSets {
     const TYPE: &'static str = "aws_ssoadmin_permission_sets";
 }
 
+/// The `application_assignments` block of [`DataSsoadminPrincipalApplicationAssignments`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments {
+}
+
+impl DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments {
+    /// `DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments` with its required arguments; set the others with `DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments { field: Some(..), ..DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
 /// `aws_ssoadmin_principal_application_assignments` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSsoadminPrincipalApplicationAssignments {
@@ -845,7 +962,7 @@ pub struct DataSsoadminPrincipalApplicationAssignments {
     pub principal_type: crate::core::Expr,
     /// `application_assignments`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub application_assignments: Option<Vec<DataSsoadminApplicationAssignmentsApplicationAssignments>>,
+    pub application_assignments: Option<Vec<DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments>>,
 }
 
 impl DataSsoadminPrincipalApplicationAssignments {

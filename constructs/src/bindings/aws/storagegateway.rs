@@ -353,6 +353,23 @@ impl crate::core::Resource for StoragegatewayGateway {
     const TYPE: &'static str = "aws_storagegateway_gateway";
 }
 
+/// The `cache_attributes` block of [`StoragegatewayNfsFileShare`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct StoragegatewayNfsFileShareCacheAttributes {
+    /// `cache_stale_timeout_in_seconds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_stale_timeout_in_seconds: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl StoragegatewayNfsFileShareCacheAttributes {
+    /// `StoragegatewayNfsFileShareCacheAttributes` with its required arguments; set the others with `StoragegatewayNfsFileShareCacheAttributes { field: Some(..), ..StoragegatewayNfsFileShareCacheAttributes::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            cache_stale_timeout_in_seconds: None,
+        }
+    }
+}
+
 /// The `nfs_file_share_defaults` block of [`StoragegatewayNfsFileShare`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct StoragegatewayNfsFileShareNfsFileShareDefaults {
@@ -378,6 +395,31 @@ impl StoragegatewayNfsFileShareNfsFileShareDefaults {
             file_mode: None,
             group_id: None,
             owner_id: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`StoragegatewayNfsFileShare`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct StoragegatewayNfsFileShareTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl StoragegatewayNfsFileShareTimeouts {
+    /// `StoragegatewayNfsFileShareTimeouts` with its required arguments; set the others with `StoragegatewayNfsFileShareTimeouts { field: Some(..), ..StoragegatewayNfsFileShareTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -443,13 +485,13 @@ pub struct StoragegatewayNfsFileShare {
     pub vpc_endpoint_dns_name: Option<crate::core::Expr>,
     /// `cache_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cache_attributes: Option<StoragegatewayFileSystemAssociationCacheAttributes>,
+    pub cache_attributes: Option<StoragegatewayNfsFileShareCacheAttributes>,
     /// `nfs_file_share_defaults`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nfs_file_share_defaults: Option<StoragegatewayNfsFileShareNfsFileShareDefaults>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<StoragegatewayFileSystemAssociationTimeouts>,
+    pub timeouts: Option<StoragegatewayNfsFileShareTimeouts>,
 }
 
 impl StoragegatewayNfsFileShare {
@@ -485,6 +527,48 @@ impl StoragegatewayNfsFileShare {
 
 impl crate::core::Resource for StoragegatewayNfsFileShare {
     const TYPE: &'static str = "aws_storagegateway_nfs_file_share";
+}
+
+/// The `cache_attributes` block of [`StoragegatewaySmbFileShare`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct StoragegatewaySmbFileShareCacheAttributes {
+    /// `cache_stale_timeout_in_seconds`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_stale_timeout_in_seconds: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl StoragegatewaySmbFileShareCacheAttributes {
+    /// `StoragegatewaySmbFileShareCacheAttributes` with its required arguments; set the others with `StoragegatewaySmbFileShareCacheAttributes { field: Some(..), ..StoragegatewaySmbFileShareCacheAttributes::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            cache_stale_timeout_in_seconds: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`StoragegatewaySmbFileShare`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct StoragegatewaySmbFileShareTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl StoragegatewaySmbFileShareTimeouts {
+    /// `StoragegatewaySmbFileShareTimeouts` with its required arguments; set the others with `StoragegatewaySmbFileShareTimeouts { field: Some(..), ..StoragegatewaySmbFileShareTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_storagegateway_smb_file_share` (resource).
@@ -567,10 +651,10 @@ pub struct StoragegatewaySmbFileShare {
     pub vpc_endpoint_dns_name: Option<crate::core::Expr>,
     /// `cache_attributes`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cache_attributes: Option<StoragegatewayFileSystemAssociationCacheAttributes>,
+    pub cache_attributes: Option<StoragegatewaySmbFileShareCacheAttributes>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<StoragegatewayFileSystemAssociationTimeouts>,
+    pub timeouts: Option<StoragegatewaySmbFileShareTimeouts>,
 }
 
 impl StoragegatewaySmbFileShare {

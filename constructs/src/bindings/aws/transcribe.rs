@@ -152,6 +152,31 @@ impl crate::core::Resource for TranscribeMedicalVocabulary {
     const TYPE: &'static str = "aws_transcribe_medical_vocabulary";
 }
 
+/// The `timeouts` block of [`TranscribeVocabulary`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct TranscribeVocabularyTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl TranscribeVocabularyTimeouts {
+    /// `TranscribeVocabularyTimeouts` with its required arguments; set the others with `TranscribeVocabularyTimeouts { field: Some(..), ..TranscribeVocabularyTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_transcribe_vocabulary` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct TranscribeVocabulary {
@@ -176,7 +201,7 @@ pub struct TranscribeVocabulary {
     pub vocabulary_name: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<TranscribeMedicalVocabularyTimeouts>,
+    pub timeouts: Option<TranscribeVocabularyTimeouts>,
 }
 
 impl TranscribeVocabulary {

@@ -631,6 +631,48 @@ impl crate::core::Resource for TransferTag {
     const TYPE: &'static str = "aws_transfer_tag";
 }
 
+/// The `home_directory_mappings` block of [`TransferUser`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct TransferUserHomeDirectoryMappings {
+    /// `entry`. Required.
+    pub entry: crate::core::Expr,
+    /// `target`. Required.
+    pub target: crate::core::Expr,
+}
+
+impl TransferUserHomeDirectoryMappings {
+    /// `TransferUserHomeDirectoryMappings` with its required arguments; set the others with `TransferUserHomeDirectoryMappings { field: Some(..), ..TransferUserHomeDirectoryMappings::new(..) }`.
+    pub fn new(entry: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            entry: entry.into(),
+            target: target.into(),
+        }
+    }
+}
+
+/// The `posix_profile` block of [`TransferUser`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct TransferUserPosixProfile {
+    /// `gid`. Required.
+    pub gid: crate::core::Arg<crate::core::Number>,
+    /// `secondary_gids`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secondary_gids: Option<Vec<crate::core::Arg<crate::core::Number>>>,
+    /// `uid`. Required.
+    pub uid: crate::core::Arg<crate::core::Number>,
+}
+
+impl TransferUserPosixProfile {
+    /// `TransferUserPosixProfile` with its required arguments; set the others with `TransferUserPosixProfile { field: Some(..), ..TransferUserPosixProfile::new(..) }`.
+    pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            gid: gid.into(),
+            secondary_gids: None,
+            uid: uid.into(),
+        }
+    }
+}
+
 /// The `timeouts` block of [`TransferUser`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct TransferUserTimeouts {
@@ -677,10 +719,10 @@ pub struct TransferUser {
     pub user_name: crate::core::Expr,
     /// `home_directory_mappings`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub home_directory_mappings: Option<Vec<TransferAccessHomeDirectoryMappings>>,
+    pub home_directory_mappings: Option<Vec<TransferUserHomeDirectoryMappings>>,
     /// `posix_profile`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub posix_profile: Option<TransferAccessPosixProfile>,
+    pub posix_profile: Option<TransferUserPosixProfile>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<TransferUserTimeouts>,

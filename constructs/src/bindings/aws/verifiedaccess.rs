@@ -281,6 +281,27 @@ impl crate::core::Resource for VerifiedaccessEndpoint {
     const TYPE: &'static str = "aws_verifiedaccess_endpoint";
 }
 
+/// The `sse_configuration` block of [`VerifiedaccessGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VerifiedaccessGroupSseConfiguration {
+    /// `customer_managed_key_enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_managed_key_enabled: Option<crate::core::Arg<bool>>,
+    /// `kms_key_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<crate::core::Expr>,
+}
+
+impl VerifiedaccessGroupSseConfiguration {
+    /// `VerifiedaccessGroupSseConfiguration` with its required arguments; set the others with `VerifiedaccessGroupSseConfiguration { field: Some(..), ..VerifiedaccessGroupSseConfiguration::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            customer_managed_key_enabled: None,
+            kms_key_arn: None,
+        }
+    }
+}
+
 /// `aws_verifiedaccess_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VerifiedaccessGroup {
@@ -303,7 +324,7 @@ pub struct VerifiedaccessGroup {
     pub verifiedaccess_instance_id: crate::core::Expr,
     /// `sse_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sse_configuration: Option<VerifiedaccessEndpointSseSpecification>,
+    pub sse_configuration: Option<VerifiedaccessGroupSseConfiguration>,
 }
 
 impl VerifiedaccessGroup {
@@ -622,6 +643,52 @@ impl VerifiedaccessTrustProviderOidcOptions {
     }
 }
 
+/// The `sse_specification` block of [`VerifiedaccessTrustProvider`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VerifiedaccessTrustProviderSseSpecification {
+    /// `customer_managed_key_enabled`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_managed_key_enabled: Option<crate::core::Arg<bool>>,
+    /// `kms_key_arn`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<crate::core::Expr>,
+}
+
+impl VerifiedaccessTrustProviderSseSpecification {
+    /// `VerifiedaccessTrustProviderSseSpecification` with its required arguments; set the others with `VerifiedaccessTrustProviderSseSpecification { field: Some(..), ..VerifiedaccessTrustProviderSseSpecification::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            customer_managed_key_enabled: None,
+            kms_key_arn: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`VerifiedaccessTrustProvider`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VerifiedaccessTrustProviderTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VerifiedaccessTrustProviderTimeouts {
+    /// `VerifiedaccessTrustProviderTimeouts` with its required arguments; set the others with `VerifiedaccessTrustProviderTimeouts { field: Some(..), ..VerifiedaccessTrustProviderTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_verifiedaccess_trust_provider` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VerifiedaccessTrustProvider {
@@ -658,10 +725,10 @@ pub struct VerifiedaccessTrustProvider {
     pub oidc_options: Option<VerifiedaccessTrustProviderOidcOptions>,
     /// `sse_specification`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sse_specification: Option<VerifiedaccessEndpointSseSpecification>,
+    pub sse_specification: Option<VerifiedaccessTrustProviderSseSpecification>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VerifiedaccessEndpointTimeouts>,
+    pub timeouts: Option<VerifiedaccessTrustProviderTimeouts>,
 }
 
 impl VerifiedaccessTrustProvider {

@@ -141,6 +141,34 @@ impl crate::core::Resource for VpcBlockPublicAccessExclusion {
     const TYPE: &'static str = "aws_vpc_block_public_access_exclusion";
 }
 
+/// The `timeouts` block of [`VpcBlockPublicAccessOptions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcBlockPublicAccessOptionsTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcBlockPublicAccessOptionsTimeouts {
+    /// `VpcBlockPublicAccessOptionsTimeouts` with its required arguments; set the others with `VpcBlockPublicAccessOptionsTimeouts { field: Some(..), ..VpcBlockPublicAccessOptionsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpc_block_public_access_options` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcBlockPublicAccessOptions {
@@ -148,7 +176,7 @@ pub struct VpcBlockPublicAccessOptions {
     pub internet_gateway_block_mode: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcBlockPublicAccessExclusionTimeouts>,
+    pub timeouts: Option<VpcBlockPublicAccessOptionsTimeouts>,
 }
 
 impl VpcBlockPublicAccessOptions {
@@ -604,6 +632,31 @@ impl crate::core::Resource for VpcEndpointSecurityGroupAssociation {
     const TYPE: &'static str = "aws_vpc_endpoint_security_group_association";
 }
 
+/// The `timeouts` block of [`VpcEndpointService`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcEndpointServiceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcEndpointServiceTimeouts {
+    /// `VpcEndpointServiceTimeouts` with its required arguments; set the others with `VpcEndpointServiceTimeouts { field: Some(..), ..VpcEndpointServiceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpc_endpoint_service` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointService {
@@ -638,7 +691,7 @@ pub struct VpcEndpointService {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointTimeouts>,
+    pub timeouts: Option<VpcEndpointServiceTimeouts>,
 }
 
 impl VpcEndpointService {
@@ -737,6 +790,27 @@ impl crate::core::Resource for VpcEndpointServicePrivateDnsVerification {
     const TYPE: &'static str = "aws_vpc_endpoint_service_private_dns_verification";
 }
 
+/// The `timeouts` block of [`VpcEndpointSubnetAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcEndpointSubnetAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcEndpointSubnetAssociationTimeouts {
+    /// `VpcEndpointSubnetAssociationTimeouts` with its required arguments; set the others with `VpcEndpointSubnetAssociationTimeouts { field: Some(..), ..VpcEndpointSubnetAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_vpc_endpoint_subnet_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointSubnetAssociation {
@@ -749,7 +823,7 @@ pub struct VpcEndpointSubnetAssociation {
     pub vpc_endpoint_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointPolicyTimeouts>,
+    pub timeouts: Option<VpcEndpointSubnetAssociationTimeouts>,
 }
 
 impl VpcEndpointSubnetAssociation {
@@ -784,6 +858,31 @@ impl VpcIpamOperatingRegions {
     }
 }
 
+/// The `timeouts` block of [`VpcIpam`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpamTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcIpamTimeouts {
+    /// `VpcIpamTimeouts` with its required arguments; set the others with `VpcIpamTimeouts { field: Some(..), ..VpcIpamTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpc_ipam` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpam {
@@ -812,7 +911,7 @@ pub struct VpcIpam {
     pub operating_regions: Vec<VpcIpamOperatingRegions>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointTimeouts>,
+    pub timeouts: Option<VpcIpamTimeouts>,
 }
 
 impl VpcIpam {
@@ -858,6 +957,31 @@ impl VpcIpamOrganizationAdminAccount {
 
 impl crate::core::Resource for VpcIpamOrganizationAdminAccount {
     const TYPE: &'static str = "aws_vpc_ipam_organization_admin_account";
+}
+
+/// The `timeouts` block of [`VpcIpamPool`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpamPoolTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcIpamPoolTimeouts {
+    /// `VpcIpamPoolTimeouts` with its required arguments; set the others with `VpcIpamPoolTimeouts { field: Some(..), ..VpcIpamPoolTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_vpc_ipam_pool` (resource).
@@ -914,7 +1038,7 @@ pub struct VpcIpamPool {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointTimeouts>,
+    pub timeouts: Option<VpcIpamPoolTimeouts>,
 }
 
 impl VpcIpamPool {
@@ -968,6 +1092,27 @@ impl VpcIpamPoolCidrCidrAuthorizationContext {
     }
 }
 
+/// The `timeouts` block of [`VpcIpamPoolCidr`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpamPoolCidrTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcIpamPoolCidrTimeouts {
+    /// `VpcIpamPoolCidrTimeouts` with its required arguments; set the others with `VpcIpamPoolCidrTimeouts { field: Some(..), ..VpcIpamPoolCidrTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_vpc_ipam_pool_cidr` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamPoolCidr {
@@ -987,7 +1132,7 @@ pub struct VpcIpamPoolCidr {
     pub cidr_authorization_context: Option<VpcIpamPoolCidrCidrAuthorizationContext>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointPolicyTimeouts>,
+    pub timeouts: Option<VpcIpamPoolCidrTimeouts>,
 }
 
 impl VpcIpamPoolCidr {
@@ -1080,6 +1225,47 @@ impl crate::core::Resource for VpcIpamPreviewNextCidr {
     const TYPE: &'static str = "aws_vpc_ipam_preview_next_cidr";
 }
 
+/// The `operating_regions` block of [`VpcIpamResourceDiscovery`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct VpcIpamResourceDiscoveryOperatingRegions {
+    /// `region_name`. Required.
+    pub region_name: crate::core::Expr,
+}
+
+impl VpcIpamResourceDiscoveryOperatingRegions {
+    /// `VpcIpamResourceDiscoveryOperatingRegions` with its required arguments; set the others with `VpcIpamResourceDiscoveryOperatingRegions { field: Some(..), ..VpcIpamResourceDiscoveryOperatingRegions::new(..) }`.
+    pub fn new(region_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            region_name: region_name.into(),
+        }
+    }
+}
+
+/// The `timeouts` block of [`VpcIpamResourceDiscovery`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpamResourceDiscoveryTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcIpamResourceDiscoveryTimeouts {
+    /// `VpcIpamResourceDiscoveryTimeouts` with its required arguments; set the others with `VpcIpamResourceDiscoveryTimeouts { field: Some(..), ..VpcIpamResourceDiscoveryTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpc_ipam_resource_discovery` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamResourceDiscovery {
@@ -1096,15 +1282,15 @@ pub struct VpcIpamResourceDiscovery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `operating_regions`. Required.
-    pub operating_regions: Vec<VpcIpamOperatingRegions>,
+    pub operating_regions: Vec<VpcIpamResourceDiscoveryOperatingRegions>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointTimeouts>,
+    pub timeouts: Option<VpcIpamResourceDiscoveryTimeouts>,
 }
 
 impl VpcIpamResourceDiscovery {
     /// `VpcIpamResourceDiscovery` with its required arguments; set the others with `VpcIpamResourceDiscovery { field: Some(..), ..VpcIpamResourceDiscovery::new(..) }`.
-    pub fn new(operating_regions: Vec<VpcIpamOperatingRegions>) -> Self {
+    pub fn new(operating_regions: Vec<VpcIpamResourceDiscoveryOperatingRegions>) -> Self {
         Self {
             description: None,
             id: None,
@@ -1118,6 +1304,31 @@ impl VpcIpamResourceDiscovery {
 
 impl crate::core::Resource for VpcIpamResourceDiscovery {
     const TYPE: &'static str = "aws_vpc_ipam_resource_discovery";
+}
+
+/// The `timeouts` block of [`VpcIpamResourceDiscoveryAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpamResourceDiscoveryAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcIpamResourceDiscoveryAssociationTimeouts {
+    /// `VpcIpamResourceDiscoveryAssociationTimeouts` with its required arguments; set the others with `VpcIpamResourceDiscoveryAssociationTimeouts { field: Some(..), ..VpcIpamResourceDiscoveryAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_vpc_ipam_resource_discovery_association` (resource).
@@ -1138,7 +1349,7 @@ pub struct VpcIpamResourceDiscoveryAssociation {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointTimeouts>,
+    pub timeouts: Option<VpcIpamResourceDiscoveryAssociationTimeouts>,
 }
 
 impl VpcIpamResourceDiscoveryAssociation {
@@ -1157,6 +1368,31 @@ impl VpcIpamResourceDiscoveryAssociation {
 
 impl crate::core::Resource for VpcIpamResourceDiscoveryAssociation {
     const TYPE: &'static str = "aws_vpc_ipam_resource_discovery_association";
+}
+
+/// The `timeouts` block of [`VpcIpamScope`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpamScopeTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcIpamScopeTimeouts {
+    /// `VpcIpamScopeTimeouts` with its required arguments; set the others with `VpcIpamScopeTimeouts { field: Some(..), ..VpcIpamScopeTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_vpc_ipam_scope` (resource).
@@ -1178,7 +1414,7 @@ pub struct VpcIpamScope {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointTimeouts>,
+    pub timeouts: Option<VpcIpamScopeTimeouts>,
 }
 
 impl VpcIpamScope {
@@ -1197,6 +1433,27 @@ impl VpcIpamScope {
 
 impl crate::core::Resource for VpcIpamScope {
     const TYPE: &'static str = "aws_vpc_ipam_scope";
+}
+
+/// The `timeouts` block of [`VpcIpv4CidrBlockAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpv4CidrBlockAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcIpv4CidrBlockAssociationTimeouts {
+    /// `VpcIpv4CidrBlockAssociationTimeouts` with its required arguments; set the others with `VpcIpv4CidrBlockAssociationTimeouts { field: Some(..), ..VpcIpv4CidrBlockAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_vpc_ipv4_cidr_block_association` (resource).
@@ -1218,7 +1475,7 @@ pub struct VpcIpv4CidrBlockAssociation {
     pub vpc_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointPolicyTimeouts>,
+    pub timeouts: Option<VpcIpv4CidrBlockAssociationTimeouts>,
 }
 
 impl VpcIpv4CidrBlockAssociation {
@@ -1237,6 +1494,27 @@ impl VpcIpv4CidrBlockAssociation {
 
 impl crate::core::Resource for VpcIpv4CidrBlockAssociation {
     const TYPE: &'static str = "aws_vpc_ipv4_cidr_block_association";
+}
+
+/// The `timeouts` block of [`VpcIpv6CidrBlockAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcIpv6CidrBlockAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcIpv6CidrBlockAssociationTimeouts {
+    /// `VpcIpv6CidrBlockAssociationTimeouts` with its required arguments; set the others with `VpcIpv6CidrBlockAssociationTimeouts { field: Some(..), ..VpcIpv6CidrBlockAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
 }
 
 /// `aws_vpc_ipv6_cidr_block_association` (resource).
@@ -1264,7 +1542,7 @@ pub struct VpcIpv6CidrBlockAssociation {
     pub vpc_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointPolicyTimeouts>,
+    pub timeouts: Option<VpcIpv6CidrBlockAssociationTimeouts>,
 }
 
 impl VpcIpv6CidrBlockAssociation {
@@ -1324,17 +1602,42 @@ impl crate::core::Resource for VpcNetworkPerformanceMetricSubscription {
 
 /// The `accepter` block of [`VpcPeeringConnection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct VpcPeeringConnectionAccepter2 {
+pub struct VpcPeeringConnectionAccepterBlock {
     /// `allow_remote_vpc_dns_resolution`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_remote_vpc_dns_resolution: Option<crate::core::Arg<bool>>,
 }
 
-impl VpcPeeringConnectionAccepter2 {
-    /// `VpcPeeringConnectionAccepter2` with its required arguments; set the others with `VpcPeeringConnectionAccepter2 { field: Some(..), ..VpcPeeringConnectionAccepter2::new(..) }`.
+impl VpcPeeringConnectionAccepterBlock {
+    /// `VpcPeeringConnectionAccepterBlock` with its required arguments; set the others with `VpcPeeringConnectionAccepterBlock { field: Some(..), ..VpcPeeringConnectionAccepterBlock::new(..) }`.
     pub fn new() -> Self {
         Self {
             allow_remote_vpc_dns_resolution: None,
+        }
+    }
+}
+
+/// The `timeouts` block of [`VpcPeeringConnection`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcPeeringConnectionTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcPeeringConnectionTimeouts {
+    /// `VpcPeeringConnectionTimeouts` with its required arguments; set the others with `VpcPeeringConnectionTimeouts { field: Some(..), ..VpcPeeringConnectionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
         }
     }
 }
@@ -1366,13 +1669,13 @@ pub struct VpcPeeringConnection {
     pub vpc_id: crate::core::Expr,
     /// `accepter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accepter: Option<VpcPeeringConnectionAccepter2>,
+    pub accepter: Option<VpcPeeringConnectionAccepterBlock>,
     /// `requester`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub requester: Option<VpcPeeringConnectionAccepter2>,
+    pub requester: Option<VpcPeeringConnectionAccepterBlock>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcEndpointTimeouts>,
+    pub timeouts: Option<VpcPeeringConnectionTimeouts>,
 }
 
 impl VpcPeeringConnection {
@@ -1396,6 +1699,23 @@ impl VpcPeeringConnection {
 
 impl crate::core::Resource for VpcPeeringConnection {
     const TYPE: &'static str = "aws_vpc_peering_connection";
+}
+
+/// The `accepter` block of [`VpcPeeringConnectionAccepter`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcPeeringConnectionAccepterAccepter {
+    /// `allow_remote_vpc_dns_resolution`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_remote_vpc_dns_resolution: Option<crate::core::Arg<bool>>,
+}
+
+impl VpcPeeringConnectionAccepterAccepter {
+    /// `VpcPeeringConnectionAccepterAccepter` with its required arguments; set the others with `VpcPeeringConnectionAccepterAccepter { field: Some(..), ..VpcPeeringConnectionAccepterAccepter::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            allow_remote_vpc_dns_resolution: None,
+        }
+    }
 }
 
 /// The `timeouts` block of [`VpcPeeringConnectionAccepter`].
@@ -1438,10 +1758,10 @@ pub struct VpcPeeringConnectionAccepter {
     pub vpc_peering_connection_id: crate::core::Expr,
     /// `accepter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accepter: Option<VpcPeeringConnectionAccepter2>,
+    pub accepter: Option<VpcPeeringConnectionAccepterAccepter>,
     /// `requester`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub requester: Option<VpcPeeringConnectionAccepter2>,
+    pub requester: Option<VpcPeeringConnectionAccepterAccepter>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeouts: Option<VpcPeeringConnectionAccepterTimeouts>,
@@ -1467,6 +1787,23 @@ impl crate::core::Resource for VpcPeeringConnectionAccepter {
     const TYPE: &'static str = "aws_vpc_peering_connection_accepter";
 }
 
+/// The `accepter` block of [`VpcPeeringConnectionOptions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcPeeringConnectionOptionsAccepter {
+    /// `allow_remote_vpc_dns_resolution`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_remote_vpc_dns_resolution: Option<crate::core::Arg<bool>>,
+}
+
+impl VpcPeeringConnectionOptionsAccepter {
+    /// `VpcPeeringConnectionOptionsAccepter` with its required arguments; set the others with `VpcPeeringConnectionOptionsAccepter { field: Some(..), ..VpcPeeringConnectionOptionsAccepter::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            allow_remote_vpc_dns_resolution: None,
+        }
+    }
+}
+
 /// `aws_vpc_peering_connection_options` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcPeeringConnectionOptions {
@@ -1477,10 +1814,10 @@ pub struct VpcPeeringConnectionOptions {
     pub vpc_peering_connection_id: crate::core::Expr,
     /// `accepter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accepter: Option<VpcPeeringConnectionAccepter2>,
+    pub accepter: Option<VpcPeeringConnectionOptionsAccepter>,
     /// `requester`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub requester: Option<VpcPeeringConnectionAccepter2>,
+    pub requester: Option<VpcPeeringConnectionOptionsAccepter>,
 }
 
 impl VpcPeeringConnectionOptions {
@@ -1497,6 +1834,34 @@ impl VpcPeeringConnectionOptions {
 
 impl crate::core::Resource for VpcPeeringConnectionOptions {
     const TYPE: &'static str = "aws_vpc_peering_connection_options";
+}
+
+/// The `timeouts` block of [`VpcRouteServer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcRouteServerTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpcRouteServerTimeouts {
+    /// `VpcRouteServerTimeouts` with its required arguments; set the others with `VpcRouteServerTimeouts { field: Some(..), ..VpcRouteServerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_vpc_route_server` (resource).
@@ -1518,7 +1883,7 @@ pub struct VpcRouteServer {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcBlockPublicAccessExclusionTimeouts>,
+    pub timeouts: Option<VpcRouteServerTimeouts>,
 }
 
 impl VpcRouteServer {
@@ -1613,6 +1978,29 @@ impl VpcRouteServerPeerBgpOptions {
     }
 }
 
+/// The `timeouts` block of [`VpcRouteServerPeer`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcRouteServerPeerTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcRouteServerPeerTimeouts {
+    /// `VpcRouteServerPeerTimeouts` with its required arguments; set the others with `VpcRouteServerPeerTimeouts { field: Some(..), ..VpcRouteServerPeerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_vpc_route_server_peer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerPeer {
@@ -1628,7 +2016,7 @@ pub struct VpcRouteServerPeer {
     pub bgp_options: Option<Vec<VpcRouteServerPeerBgpOptions>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcRouteServerEndpointTimeouts>,
+    pub timeouts: Option<VpcRouteServerPeerTimeouts>,
 }
 
 impl VpcRouteServerPeer {
@@ -1648,6 +2036,29 @@ impl crate::core::Resource for VpcRouteServerPeer {
     const TYPE: &'static str = "aws_vpc_route_server_peer";
 }
 
+/// The `timeouts` block of [`VpcRouteServerPropagation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcRouteServerPropagationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcRouteServerPropagationTimeouts {
+    /// `VpcRouteServerPropagationTimeouts` with its required arguments; set the others with `VpcRouteServerPropagationTimeouts { field: Some(..), ..VpcRouteServerPropagationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_vpc_route_server_propagation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerPropagation {
@@ -1657,7 +2068,7 @@ pub struct VpcRouteServerPropagation {
     pub route_table_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcRouteServerEndpointTimeouts>,
+    pub timeouts: Option<VpcRouteServerPropagationTimeouts>,
 }
 
 impl VpcRouteServerPropagation {
@@ -1675,6 +2086,29 @@ impl crate::core::Resource for VpcRouteServerPropagation {
     const TYPE: &'static str = "aws_vpc_route_server_propagation";
 }
 
+/// The `timeouts` block of [`VpcRouteServerVpcAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcRouteServerVpcAssociationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcRouteServerVpcAssociationTimeouts {
+    /// `VpcRouteServerVpcAssociationTimeouts` with its required arguments; set the others with `VpcRouteServerVpcAssociationTimeouts { field: Some(..), ..VpcRouteServerVpcAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_vpc_route_server_vpc_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerVpcAssociation {
@@ -1684,7 +2118,7 @@ pub struct VpcRouteServerVpcAssociation {
     pub vpc_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcRouteServerEndpointTimeouts>,
+    pub timeouts: Option<VpcRouteServerVpcAssociationTimeouts>,
 }
 
 impl VpcRouteServerVpcAssociation {
@@ -1812,6 +2246,29 @@ impl crate::core::Resource for VpcSecurityGroupIngressRule {
     const TYPE: &'static str = "aws_vpc_security_group_ingress_rule";
 }
 
+/// The `timeouts` block of [`VpcSecurityGroupVpcAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpcSecurityGroupVpcAssociationTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+}
+
+impl VpcSecurityGroupVpcAssociationTimeouts {
+    /// `VpcSecurityGroupVpcAssociationTimeouts` with its required arguments; set the others with `VpcSecurityGroupVpcAssociationTimeouts { field: Some(..), ..VpcSecurityGroupVpcAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+        }
+    }
+}
+
 /// `aws_vpc_security_group_vpc_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcSecurityGroupVpcAssociation {
@@ -1821,7 +2278,7 @@ pub struct VpcSecurityGroupVpcAssociation {
     pub vpc_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpcRouteServerEndpointTimeouts>,
+    pub timeouts: Option<VpcSecurityGroupVpcAssociationTimeouts>,
 }
 
 impl VpcSecurityGroupVpcAssociation {
@@ -1924,6 +2381,42 @@ impl crate::core::DataSource for DataVpc {
     const TYPE: &'static str = "aws_vpc";
 }
 
+/// The `filter` block of [`DataVpcDhcpOptions`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcDhcpOptionsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcDhcpOptionsFilter {
+    /// `DataVpcDhcpOptionsFilter` with its required arguments; set the others with `DataVpcDhcpOptionsFilter { field: Some(..), ..DataVpcDhcpOptionsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataVpcDhcpOptions`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcDhcpOptionsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcDhcpOptionsTimeouts {
+    /// `DataVpcDhcpOptionsTimeouts` with its required arguments; set the others with `DataVpcDhcpOptionsTimeouts { field: Some(..), ..DataVpcDhcpOptionsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_vpc_dhcp_options` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcDhcpOptions {
@@ -1938,10 +2431,10 @@ pub struct DataVpcDhcpOptions {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcDhcpOptionsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcDhcpOptionsTimeouts>,
 }
 
 impl DataVpcDhcpOptions {
@@ -1959,6 +2452,42 @@ impl DataVpcDhcpOptions {
 
 impl crate::core::DataSource for DataVpcDhcpOptions {
     const TYPE: &'static str = "aws_vpc_dhcp_options";
+}
+
+/// The `filter` block of [`DataVpcEndpoint`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcEndpointFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcEndpointFilter {
+    /// `DataVpcEndpointFilter` with its required arguments; set the others with `DataVpcEndpointFilter { field: Some(..), ..DataVpcEndpointFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataVpcEndpoint`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcEndpointTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcEndpointTimeouts {
+    /// `DataVpcEndpointTimeouts` with its required arguments; set the others with `DataVpcEndpointTimeouts { field: Some(..), ..DataVpcEndpointTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
 }
 
 /// `aws_vpc_endpoint` (data source).
@@ -1981,10 +2510,10 @@ pub struct DataVpcEndpoint {
     pub vpc_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcEndpointFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcEndpointTimeouts>,
 }
 
 impl DataVpcEndpoint {
@@ -2026,6 +2555,42 @@ impl crate::core::DataSource for DataVpcEndpointAssociations {
     const TYPE: &'static str = "aws_vpc_endpoint_associations";
 }
 
+/// The `filter` block of [`DataVpcEndpointService`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcEndpointServiceFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcEndpointServiceFilter {
+    /// `DataVpcEndpointServiceFilter` with its required arguments; set the others with `DataVpcEndpointServiceFilter { field: Some(..), ..DataVpcEndpointServiceFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataVpcEndpointService`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcEndpointServiceTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcEndpointServiceTimeouts {
+    /// `DataVpcEndpointServiceTimeouts` with its required arguments; set the others with `DataVpcEndpointServiceTimeouts { field: Some(..), ..DataVpcEndpointServiceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_vpc_endpoint_service` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcEndpointService {
@@ -2049,10 +2614,10 @@ pub struct DataVpcEndpointService {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcEndpointServiceFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcEndpointServiceTimeouts>,
 }
 
 impl DataVpcEndpointService {
@@ -2095,6 +2660,42 @@ impl crate::core::DataSource for DataVpcIpam {
     const TYPE: &'static str = "aws_vpc_ipam";
 }
 
+/// The `filter` block of [`DataVpcIpamPool`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcIpamPoolFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcIpamPoolFilter {
+    /// `DataVpcIpamPoolFilter` with its required arguments; set the others with `DataVpcIpamPoolFilter { field: Some(..), ..DataVpcIpamPoolFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataVpcIpamPool`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcIpamPoolTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcIpamPoolTimeouts {
+    /// `DataVpcIpamPoolTimeouts` with its required arguments; set the others with `DataVpcIpamPoolTimeouts { field: Some(..), ..DataVpcIpamPoolTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_vpc_ipam_pool` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpamPool {
@@ -2112,10 +2713,10 @@ pub struct DataVpcIpamPool {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcIpamPoolFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcIpamPoolTimeouts>,
 }
 
 impl DataVpcIpamPool {
@@ -2136,6 +2737,42 @@ impl crate::core::DataSource for DataVpcIpamPool {
     const TYPE: &'static str = "aws_vpc_ipam_pool";
 }
 
+/// The `filter` block of [`DataVpcIpamPoolCidrs`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcIpamPoolCidrsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcIpamPoolCidrsFilter {
+    /// `DataVpcIpamPoolCidrsFilter` with its required arguments; set the others with `DataVpcIpamPoolCidrsFilter { field: Some(..), ..DataVpcIpamPoolCidrsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataVpcIpamPoolCidrs`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcIpamPoolCidrsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcIpamPoolCidrsTimeouts {
+    /// `DataVpcIpamPoolCidrsTimeouts` with its required arguments; set the others with `DataVpcIpamPoolCidrsTimeouts { field: Some(..), ..DataVpcIpamPoolCidrsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_vpc_ipam_pool_cidrs` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPoolCidrs {
@@ -2146,10 +2783,10 @@ pub struct DataVpcIpamPoolCidrs {
     pub ipam_pool_id: crate::core::Expr,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcIpamPoolCidrsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcIpamPoolCidrsTimeouts>,
 }
 
 impl DataVpcIpamPoolCidrs {
@@ -2168,6 +2805,25 @@ impl crate::core::DataSource for DataVpcIpamPoolCidrs {
     const TYPE: &'static str = "aws_vpc_ipam_pool_cidrs";
 }
 
+/// The `filter` block of [`DataVpcIpamPools`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcIpamPoolsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcIpamPoolsFilter {
+    /// `DataVpcIpamPoolsFilter` with its required arguments; set the others with `DataVpcIpamPoolsFilter { field: Some(..), ..DataVpcIpamPoolsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_vpc_ipam_pools` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpamPools {
@@ -2176,7 +2832,7 @@ pub struct DataVpcIpamPools {
     pub id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcIpamPoolsFilter>>,
 }
 
 impl DataVpcIpamPools {
@@ -2191,6 +2847,23 @@ impl DataVpcIpamPools {
 
 impl crate::core::DataSource for DataVpcIpamPools {
     const TYPE: &'static str = "aws_vpc_ipam_pools";
+}
+
+/// The `timeouts` block of [`DataVpcIpamPreviewNextCidr`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcIpamPreviewNextCidrTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcIpamPreviewNextCidrTimeouts {
+    /// `DataVpcIpamPreviewNextCidrTimeouts` with its required arguments; set the others with `DataVpcIpamPreviewNextCidrTimeouts { field: Some(..), ..DataVpcIpamPreviewNextCidrTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
 }
 
 /// `aws_vpc_ipam_preview_next_cidr` (data source).
@@ -2209,7 +2882,7 @@ pub struct DataVpcIpamPreviewNextCidr {
     pub netmask_length: Option<crate::core::Arg<crate::core::Number>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcIpamPreviewNextCidrTimeouts>,
 }
 
 impl DataVpcIpamPreviewNextCidr {
@@ -2229,6 +2902,25 @@ impl crate::core::DataSource for DataVpcIpamPreviewNextCidr {
     const TYPE: &'static str = "aws_vpc_ipam_preview_next_cidr";
 }
 
+/// The `filter` block of [`DataVpcIpams`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcIpamsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcIpamsFilter {
+    /// `DataVpcIpamsFilter` with its required arguments; set the others with `DataVpcIpamsFilter { field: Some(..), ..DataVpcIpamsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_vpc_ipams` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpams {
@@ -2237,7 +2929,7 @@ pub struct DataVpcIpams {
     pub ipam_ids: Option<Vec<crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcIpamsFilter>>,
 }
 
 impl DataVpcIpams {
@@ -2252,6 +2944,42 @@ impl DataVpcIpams {
 
 impl crate::core::DataSource for DataVpcIpams {
     const TYPE: &'static str = "aws_vpc_ipams";
+}
+
+/// The `filter` block of [`DataVpcPeeringConnection`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcPeeringConnectionFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcPeeringConnectionFilter {
+    /// `DataVpcPeeringConnectionFilter` with its required arguments; set the others with `DataVpcPeeringConnectionFilter { field: Some(..), ..DataVpcPeeringConnectionFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataVpcPeeringConnection`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcPeeringConnectionTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcPeeringConnectionTimeouts {
+    /// `DataVpcPeeringConnectionTimeouts` with its required arguments; set the others with `DataVpcPeeringConnectionTimeouts { field: Some(..), ..DataVpcPeeringConnectionTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
 }
 
 /// `aws_vpc_peering_connection` (data source).
@@ -2292,10 +3020,10 @@ pub struct DataVpcPeeringConnection {
     pub vpc_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcPeeringConnectionFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcPeeringConnectionTimeouts>,
 }
 
 impl DataVpcPeeringConnection {
@@ -2323,6 +3051,42 @@ impl crate::core::DataSource for DataVpcPeeringConnection {
     const TYPE: &'static str = "aws_vpc_peering_connection";
 }
 
+/// The `filter` block of [`DataVpcPeeringConnections`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcPeeringConnectionsFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcPeeringConnectionsFilter {
+    /// `DataVpcPeeringConnectionsFilter` with its required arguments; set the others with `DataVpcPeeringConnectionsFilter { field: Some(..), ..DataVpcPeeringConnectionsFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
+/// The `timeouts` block of [`DataVpcPeeringConnections`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct DataVpcPeeringConnectionsTimeouts {
+    /// `read`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<crate::core::Expr>,
+}
+
+impl DataVpcPeeringConnectionsTimeouts {
+    /// `DataVpcPeeringConnectionsTimeouts` with its required arguments; set the others with `DataVpcPeeringConnectionsTimeouts { field: Some(..), ..DataVpcPeeringConnectionsTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            read: None,
+        }
+    }
+}
+
 /// `aws_vpc_peering_connections` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcPeeringConnections {
@@ -2334,10 +3098,10 @@ pub struct DataVpcPeeringConnections {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcPeeringConnectionsFilter>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<DataVpcTimeouts>,
+    pub timeouts: Option<DataVpcPeeringConnectionsTimeouts>,
 }
 
 impl DataVpcPeeringConnections {
@@ -2356,6 +3120,25 @@ impl crate::core::DataSource for DataVpcPeeringConnections {
     const TYPE: &'static str = "aws_vpc_peering_connections";
 }
 
+/// The `filter` block of [`DataVpcSecurityGroupRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcSecurityGroupRuleFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcSecurityGroupRuleFilter {
+    /// `DataVpcSecurityGroupRuleFilter` with its required arguments; set the others with `DataVpcSecurityGroupRuleFilter { field: Some(..), ..DataVpcSecurityGroupRuleFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_vpc_security_group_rule` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcSecurityGroupRule {
@@ -2364,7 +3147,7 @@ pub struct DataVpcSecurityGroupRule {
     pub security_group_rule_id: Option<crate::core::Expr>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcSecurityGroupRuleFilter>>,
 }
 
 impl DataVpcSecurityGroupRule {
@@ -2381,6 +3164,25 @@ impl crate::core::DataSource for DataVpcSecurityGroupRule {
     const TYPE: &'static str = "aws_vpc_security_group_rule";
 }
 
+/// The `filter` block of [`DataVpcSecurityGroupRules`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DataVpcSecurityGroupRulesFilter {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `values`. Required.
+    pub values: Vec<crate::core::Expr>,
+}
+
+impl DataVpcSecurityGroupRulesFilter {
+    /// `DataVpcSecurityGroupRulesFilter` with its required arguments; set the others with `DataVpcSecurityGroupRulesFilter { field: Some(..), ..DataVpcSecurityGroupRulesFilter::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            values,
+        }
+    }
+}
+
 /// `aws_vpc_security_group_rules` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcSecurityGroupRules {
@@ -2389,7 +3191,7 @@ pub struct DataVpcSecurityGroupRules {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `filter`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Vec<DataVpcFilter>>,
+    pub filter: Option<Vec<DataVpcSecurityGroupRulesFilter>>,
 }
 
 impl DataVpcSecurityGroupRules {

@@ -174,6 +174,31 @@ impl VpclatticeListenerDefaultAction {
     }
 }
 
+/// The `timeouts` block of [`VpclatticeListener`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpclatticeListenerTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpclatticeListenerTimeouts {
+    /// `VpclatticeListenerTimeouts` with its required arguments; set the others with `VpclatticeListenerTimeouts { field: Some(..), ..VpclatticeListenerTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpclattice_listener` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeListener {
@@ -203,7 +228,7 @@ pub struct VpclatticeListener {
     pub default_action: VpclatticeListenerDefaultAction,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpclatticeAuthPolicyTimeouts>,
+    pub timeouts: Option<VpclatticeListenerTimeouts>,
 }
 
 impl VpclatticeListener {
@@ -226,6 +251,22 @@ impl VpclatticeListener {
 
 impl crate::core::Resource for VpclatticeListener {
     const TYPE: &'static str = "aws_vpclattice_listener";
+}
+
+/// The `fixed_response` block of [`VpclatticeListenerRuleAction`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct VpclatticeListenerRuleActionFixedResponse {
+    /// `status_code`. Required.
+    pub status_code: crate::core::Arg<crate::core::Number>,
+}
+
+impl VpclatticeListenerRuleActionFixedResponse {
+    /// `VpclatticeListenerRuleActionFixedResponse` with its required arguments; set the others with `VpclatticeListenerRuleActionFixedResponse { field: Some(..), ..VpclatticeListenerRuleActionFixedResponse::new(..) }`.
+    pub fn new(status_code: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            status_code: status_code.into(),
+        }
+    }
 }
 
 /// The `target_groups` block of [`VpclatticeListenerRuleActionForward`].
@@ -269,7 +310,7 @@ impl VpclatticeListenerRuleActionForward {
 pub struct VpclatticeListenerRuleAction {
     /// `fixed_response`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fixed_response: Option<VpclatticeListenerDefaultActionFixedResponse>,
+    pub fixed_response: Option<VpclatticeListenerRuleActionFixedResponse>,
     /// `forward`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forward: Option<VpclatticeListenerRuleActionForward>,
@@ -415,6 +456,31 @@ impl VpclatticeListenerRuleMatch {
     }
 }
 
+/// The `timeouts` block of [`VpclatticeListenerRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpclatticeListenerRuleTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpclatticeListenerRuleTimeouts {
+    /// `VpclatticeListenerRuleTimeouts` with its required arguments; set the others with `VpclatticeListenerRuleTimeouts { field: Some(..), ..VpclatticeListenerRuleTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpclattice_listener_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeListenerRule {
@@ -441,7 +507,7 @@ pub struct VpclatticeListenerRule {
     pub r#match: VpclatticeListenerRuleMatch,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpclatticeAuthPolicyTimeouts>,
+    pub timeouts: Option<VpclatticeListenerRuleTimeouts>,
 }
 
 impl VpclatticeListenerRule {
@@ -626,6 +692,34 @@ impl crate::core::Resource for VpclatticeResourceConfiguration {
     const TYPE: &'static str = "aws_vpclattice_resource_configuration";
 }
 
+/// The `timeouts` block of [`VpclatticeResourceGateway`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpclatticeResourceGatewayTimeouts {
+    /// `create`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    /// A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpclatticeResourceGatewayTimeouts {
+    /// `VpclatticeResourceGatewayTimeouts` with its required arguments; set the others with `VpclatticeResourceGatewayTimeouts { field: Some(..), ..VpclatticeResourceGatewayTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpclattice_resource_gateway` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeResourceGateway {
@@ -646,7 +740,7 @@ pub struct VpclatticeResourceGateway {
     pub vpc_id: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpclatticeResourceConfigurationTimeouts>,
+    pub timeouts: Option<VpclatticeResourceGatewayTimeouts>,
 }
 
 impl VpclatticeResourceGateway {
@@ -695,6 +789,31 @@ impl crate::core::Resource for VpclatticeResourcePolicy {
     const TYPE: &'static str = "aws_vpclattice_resource_policy";
 }
 
+/// The `timeouts` block of [`VpclatticeService`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpclatticeServiceTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpclatticeServiceTimeouts {
+    /// `VpclatticeServiceTimeouts` with its required arguments; set the others with `VpclatticeServiceTimeouts { field: Some(..), ..VpclatticeServiceTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpclattice_service` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeService {
@@ -720,7 +839,7 @@ pub struct VpclatticeService {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpclatticeAuthPolicyTimeouts>,
+    pub timeouts: Option<VpclatticeServiceTimeouts>,
 }
 
 impl VpclatticeService {
@@ -833,6 +952,31 @@ impl crate::core::Resource for VpclatticeServiceNetworkResourceAssociation {
     const TYPE: &'static str = "aws_vpclattice_service_network_resource_association";
 }
 
+/// The `timeouts` block of [`VpclatticeServiceNetworkServiceAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpclatticeServiceNetworkServiceAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpclatticeServiceNetworkServiceAssociationTimeouts {
+    /// `VpclatticeServiceNetworkServiceAssociationTimeouts` with its required arguments; set the others with `VpclatticeServiceNetworkServiceAssociationTimeouts { field: Some(..), ..VpclatticeServiceNetworkServiceAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpclattice_service_network_service_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeServiceNetworkServiceAssociation {
@@ -851,7 +995,7 @@ pub struct VpclatticeServiceNetworkServiceAssociation {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpclatticeAuthPolicyTimeouts>,
+    pub timeouts: Option<VpclatticeServiceNetworkServiceAssociationTimeouts>,
 }
 
 impl VpclatticeServiceNetworkServiceAssociation {
@@ -870,6 +1014,31 @@ impl VpclatticeServiceNetworkServiceAssociation {
 
 impl crate::core::Resource for VpclatticeServiceNetworkServiceAssociation {
     const TYPE: &'static str = "aws_vpclattice_service_network_service_association";
+}
+
+/// The `timeouts` block of [`VpclatticeServiceNetworkVpcAssociation`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpclatticeServiceNetworkVpcAssociationTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpclatticeServiceNetworkVpcAssociationTimeouts {
+    /// `VpclatticeServiceNetworkVpcAssociationTimeouts` with its required arguments; set the others with `VpclatticeServiceNetworkVpcAssociationTimeouts { field: Some(..), ..VpclatticeServiceNetworkVpcAssociationTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 
 /// `aws_vpclattice_service_network_vpc_association` (resource).
@@ -893,7 +1062,7 @@ pub struct VpclatticeServiceNetworkVpcAssociation {
     pub vpc_identifier: crate::core::Expr,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpclatticeAuthPolicyTimeouts>,
+    pub timeouts: Option<VpclatticeServiceNetworkVpcAssociationTimeouts>,
 }
 
 impl VpclatticeServiceNetworkVpcAssociation {
@@ -1026,6 +1195,31 @@ impl VpclatticeTargetGroupConfig {
     }
 }
 
+/// The `timeouts` block of [`VpclatticeTargetGroup`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct VpclatticeTargetGroupTimeouts {
+    /// `create`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<crate::core::Expr>,
+    /// `delete`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<crate::core::Expr>,
+    /// `update`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::core::Expr>,
+}
+
+impl VpclatticeTargetGroupTimeouts {
+    /// `VpclatticeTargetGroupTimeouts` with its required arguments; set the others with `VpclatticeTargetGroupTimeouts { field: Some(..), ..VpclatticeTargetGroupTimeouts::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            create: None,
+            delete: None,
+            update: None,
+        }
+    }
+}
+
 /// `aws_vpclattice_target_group` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpclatticeTargetGroup {
@@ -1047,7 +1241,7 @@ pub struct VpclatticeTargetGroup {
     pub config: Option<VpclatticeTargetGroupConfig>,
     /// `timeouts`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeouts: Option<VpclatticeAuthPolicyTimeouts>,
+    pub timeouts: Option<VpclatticeTargetGroupTimeouts>,
 }
 
 impl VpclatticeTargetGroup {

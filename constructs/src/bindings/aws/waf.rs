@@ -121,6 +121,25 @@ impl crate::core::Resource for WafGeoMatchSet {
     const TYPE: &'static str = "aws_waf_geo_match_set";
 }
 
+/// The `ip_set_descriptors` block of [`WafIpset`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafIpsetIpSetDescriptors {
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl WafIpsetIpSetDescriptors {
+    /// `WafIpsetIpSetDescriptors` with its required arguments; set the others with `WafIpsetIpSetDescriptors { field: Some(..), ..WafIpsetIpSetDescriptors::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// `aws_waf_ipset` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafIpset {
@@ -131,7 +150,7 @@ pub struct WafIpset {
     pub name: crate::core::Expr,
     /// `ip_set_descriptors`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_set_descriptors: Option<Vec<WafGeoMatchSetGeoMatchConstraint>>,
+    pub ip_set_descriptors: Option<Vec<WafIpsetIpSetDescriptors>>,
 }
 
 impl WafIpset {
@@ -216,6 +235,26 @@ impl crate::core::Resource for WafRateBasedRule {
     const TYPE: &'static str = "aws_waf_rate_based_rule";
 }
 
+/// The `field_to_match` block of [`WafRegexMatchSetRegexMatchTuple`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafRegexMatchSetRegexMatchTupleFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafRegexMatchSetRegexMatchTupleFieldToMatch {
+    /// `WafRegexMatchSetRegexMatchTupleFieldToMatch` with its required arguments; set the others with `WafRegexMatchSetRegexMatchTupleFieldToMatch { field: Some(..), ..WafRegexMatchSetRegexMatchTupleFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `regex_match_tuple` block of [`WafRegexMatchSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafRegexMatchSetRegexMatchTuple {
@@ -224,12 +263,12 @@ pub struct WafRegexMatchSetRegexMatchTuple {
     /// `text_transformation`. Required.
     pub text_transformation: crate::core::Expr,
     /// `field_to_match`. Required.
-    pub field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch,
+    pub field_to_match: WafRegexMatchSetRegexMatchTupleFieldToMatch,
 }
 
 impl WafRegexMatchSetRegexMatchTuple {
     /// `WafRegexMatchSetRegexMatchTuple` with its required arguments; set the others with `WafRegexMatchSetRegexMatchTuple { field: Some(..), ..WafRegexMatchSetRegexMatchTuple::new(..) }`.
-    pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
+    pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafRegexMatchSetRegexMatchTupleFieldToMatch) -> Self {
         Self {
             regex_pattern_set_id: regex_pattern_set_id.into(),
             text_transformation: text_transformation.into(),
@@ -294,6 +333,28 @@ impl crate::core::Resource for WafRegexPatternSet {
     const TYPE: &'static str = "aws_waf_regex_pattern_set";
 }
 
+/// The `predicates` block of [`WafRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafRulePredicates {
+    /// `data_id`. Required.
+    pub data_id: crate::core::Expr,
+    /// `negated`. Required.
+    pub negated: crate::core::Arg<bool>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafRulePredicates {
+    /// `WafRulePredicates` with its required arguments; set the others with `WafRulePredicates { field: Some(..), ..WafRulePredicates::new(..) }`.
+    pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data_id: data_id.into(),
+            negated: negated.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// `aws_waf_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafRule {
@@ -312,7 +373,7 @@ pub struct WafRule {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `predicates`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predicates: Option<Vec<WafRateBasedRulePredicates>>,
+    pub predicates: Option<Vec<WafRulePredicates>>,
 }
 
 impl WafRule {
@@ -414,6 +475,26 @@ impl crate::core::Resource for WafRuleGroup {
     const TYPE: &'static str = "aws_waf_rule_group";
 }
 
+/// The `field_to_match` block of [`WafSizeConstraintSetSizeConstraints`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafSizeConstraintSetSizeConstraintsFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafSizeConstraintSetSizeConstraintsFieldToMatch {
+    /// `WafSizeConstraintSetSizeConstraintsFieldToMatch` with its required arguments; set the others with `WafSizeConstraintSetSizeConstraintsFieldToMatch { field: Some(..), ..WafSizeConstraintSetSizeConstraintsFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `size_constraints` block of [`WafSizeConstraintSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafSizeConstraintSetSizeConstraints {
@@ -424,12 +505,12 @@ pub struct WafSizeConstraintSetSizeConstraints {
     /// `text_transformation`. Required.
     pub text_transformation: crate::core::Expr,
     /// `field_to_match`. Required.
-    pub field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch,
+    pub field_to_match: WafSizeConstraintSetSizeConstraintsFieldToMatch,
 }
 
 impl WafSizeConstraintSetSizeConstraints {
     /// `WafSizeConstraintSetSizeConstraints` with its required arguments; set the others with `WafSizeConstraintSetSizeConstraints { field: Some(..), ..WafSizeConstraintSetSizeConstraints::new(..) }`.
-    pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
+    pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafSizeConstraintSetSizeConstraintsFieldToMatch) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
             size: size.into(),
@@ -467,18 +548,38 @@ impl crate::core::Resource for WafSizeConstraintSet {
     const TYPE: &'static str = "aws_waf_size_constraint_set";
 }
 
+/// The `field_to_match` block of [`WafSqlInjectionMatchSetSqlInjectionMatchTuples`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch {
+    /// `WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch` with its required arguments; set the others with `WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch { field: Some(..), ..WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `sql_injection_match_tuples` block of [`WafSqlInjectionMatchSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafSqlInjectionMatchSetSqlInjectionMatchTuples {
     /// `text_transformation`. Required.
     pub text_transformation: crate::core::Expr,
     /// `field_to_match`. Required.
-    pub field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch,
+    pub field_to_match: WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch,
 }
 
 impl WafSqlInjectionMatchSetSqlInjectionMatchTuples {
     /// `WafSqlInjectionMatchSetSqlInjectionMatchTuples` with its required arguments; set the others with `WafSqlInjectionMatchSetSqlInjectionMatchTuples { field: Some(..), ..WafSqlInjectionMatchSetSqlInjectionMatchTuples::new(..) }`.
-    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
+    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
             field_to_match,
@@ -514,16 +615,52 @@ impl crate::core::Resource for WafSqlInjectionMatchSet {
     const TYPE: &'static str = "aws_waf_sql_injection_match_set";
 }
 
+/// The `default_action` block of [`WafWebAcl`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafWebAclDefaultAction {
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafWebAclDefaultAction {
+    /// `WafWebAclDefaultAction` with its required arguments; set the others with `WafWebAclDefaultAction { field: Some(..), ..WafWebAclDefaultAction::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            r#type: r#type.into(),
+        }
+    }
+}
+
+/// The `field_to_match` block of [`WafWebAclLoggingConfigurationRedactedFields`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
+    /// `WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch` with its required arguments; set the others with `WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch { field: Some(..), ..WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `redacted_fields` block of [`WafWebAclLoggingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafWebAclLoggingConfigurationRedactedFields {
     /// `field_to_match`. Required.
-    pub field_to_match: Vec<WafByteMatchSetByteMatchTuplesFieldToMatch>,
+    pub field_to_match: Vec<WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch>,
 }
 
 impl WafWebAclLoggingConfigurationRedactedFields {
     /// `WafWebAclLoggingConfigurationRedactedFields` with its required arguments; set the others with `WafWebAclLoggingConfigurationRedactedFields { field: Some(..), ..WafWebAclLoggingConfigurationRedactedFields::new(..) }`.
-    pub fn new(field_to_match: Vec<WafByteMatchSetByteMatchTuplesFieldToMatch>) -> Self {
+    pub fn new(field_to_match: Vec<WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch>) -> Self {
         Self {
             field_to_match,
         }
@@ -562,10 +699,10 @@ pub struct WafWebAclRules {
     pub r#type: Option<crate::core::Expr>,
     /// `action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<WafRuleGroupActivatedRuleAction>,
+    pub action: Option<WafWebAclDefaultAction>,
     /// `override_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub override_action: Option<WafRuleGroupActivatedRuleAction>,
+    pub override_action: Option<WafWebAclDefaultAction>,
 }
 
 impl WafWebAclRules {
@@ -598,7 +735,7 @@ pub struct WafWebAcl {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `default_action`. Required.
-    pub default_action: WafRuleGroupActivatedRuleAction,
+    pub default_action: WafWebAclDefaultAction,
     /// `logging_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logging_configuration: Option<WafWebAclLoggingConfiguration>,
@@ -609,7 +746,7 @@ pub struct WafWebAcl {
 
 impl WafWebAcl {
     /// `WafWebAcl` with its required arguments; set the others with `WafWebAcl { field: Some(..), ..WafWebAcl::new(..) }`.
-    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafRuleGroupActivatedRuleAction) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafWebAclDefaultAction) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -627,6 +764,45 @@ impl crate::core::Resource for WafWebAcl {
     const TYPE: &'static str = "aws_waf_web_acl";
 }
 
+/// The `field_to_match` block of [`WafXssMatchSetXssMatchTuples`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafXssMatchSetXssMatchTuplesFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafXssMatchSetXssMatchTuplesFieldToMatch {
+    /// `WafXssMatchSetXssMatchTuplesFieldToMatch` with its required arguments; set the others with `WafXssMatchSetXssMatchTuplesFieldToMatch { field: Some(..), ..WafXssMatchSetXssMatchTuplesFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
+/// The `xss_match_tuples` block of [`WafXssMatchSet`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafXssMatchSetXssMatchTuples {
+    /// `text_transformation`. Required.
+    pub text_transformation: crate::core::Expr,
+    /// `field_to_match`. Required.
+    pub field_to_match: WafXssMatchSetXssMatchTuplesFieldToMatch,
+}
+
+impl WafXssMatchSetXssMatchTuples {
+    /// `WafXssMatchSetXssMatchTuples` with its required arguments; set the others with `WafXssMatchSetXssMatchTuples { field: Some(..), ..WafXssMatchSetXssMatchTuples::new(..) }`.
+    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafXssMatchSetXssMatchTuplesFieldToMatch) -> Self {
+        Self {
+            text_transformation: text_transformation.into(),
+            field_to_match,
+        }
+    }
+}
+
 /// `aws_waf_xss_match_set` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafXssMatchSet {
@@ -637,7 +813,7 @@ pub struct WafXssMatchSet {
     pub name: crate::core::Expr,
     /// `xss_match_tuples`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub xss_match_tuples: Option<Vec<WafSqlInjectionMatchSetSqlInjectionMatchTuples>>,
+    pub xss_match_tuples: Option<Vec<WafXssMatchSetXssMatchTuples>>,
 }
 
 impl WafXssMatchSet {

@@ -121,6 +121,25 @@ impl crate::core::Resource for WafregionalGeoMatchSet {
     const TYPE: &'static str = "aws_wafregional_geo_match_set";
 }
 
+/// The `ip_set_descriptor` block of [`WafregionalIpset`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalIpsetIpSetDescriptor {
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl WafregionalIpsetIpSetDescriptor {
+    /// `WafregionalIpsetIpSetDescriptor` with its required arguments; set the others with `WafregionalIpsetIpSetDescriptor { field: Some(..), ..WafregionalIpsetIpSetDescriptor::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// `aws_wafregional_ipset` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalIpset {
@@ -131,7 +150,7 @@ pub struct WafregionalIpset {
     pub name: crate::core::Expr,
     /// `ip_set_descriptor`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_set_descriptor: Option<Vec<WafregionalGeoMatchSetGeoMatchConstraint>>,
+    pub ip_set_descriptor: Option<Vec<WafregionalIpsetIpSetDescriptor>>,
 }
 
 impl WafregionalIpset {
@@ -216,6 +235,26 @@ impl crate::core::Resource for WafregionalRateBasedRule {
     const TYPE: &'static str = "aws_wafregional_rate_based_rule";
 }
 
+/// The `field_to_match` block of [`WafregionalRegexMatchSetRegexMatchTuple`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalRegexMatchSetRegexMatchTupleFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafregionalRegexMatchSetRegexMatchTupleFieldToMatch {
+    /// `WafregionalRegexMatchSetRegexMatchTupleFieldToMatch` with its required arguments; set the others with `WafregionalRegexMatchSetRegexMatchTupleFieldToMatch { field: Some(..), ..WafregionalRegexMatchSetRegexMatchTupleFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `regex_match_tuple` block of [`WafregionalRegexMatchSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalRegexMatchSetRegexMatchTuple {
@@ -224,12 +263,12 @@ pub struct WafregionalRegexMatchSetRegexMatchTuple {
     /// `text_transformation`. Required.
     pub text_transformation: crate::core::Expr,
     /// `field_to_match`. Required.
-    pub field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch,
+    pub field_to_match: WafregionalRegexMatchSetRegexMatchTupleFieldToMatch,
 }
 
 impl WafregionalRegexMatchSetRegexMatchTuple {
     /// `WafregionalRegexMatchSetRegexMatchTuple` with its required arguments; set the others with `WafregionalRegexMatchSetRegexMatchTuple { field: Some(..), ..WafregionalRegexMatchSetRegexMatchTuple::new(..) }`.
-    pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
+    pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalRegexMatchSetRegexMatchTupleFieldToMatch) -> Self {
         Self {
             regex_pattern_set_id: regex_pattern_set_id.into(),
             text_transformation: text_transformation.into(),
@@ -294,6 +333,28 @@ impl crate::core::Resource for WafregionalRegexPatternSet {
     const TYPE: &'static str = "aws_wafregional_regex_pattern_set";
 }
 
+/// The `predicate` block of [`WafregionalRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalRulePredicate {
+    /// `data_id`. Required.
+    pub data_id: crate::core::Expr,
+    /// `negated`. Required.
+    pub negated: crate::core::Arg<bool>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafregionalRulePredicate {
+    /// `WafregionalRulePredicate` with its required arguments; set the others with `WafregionalRulePredicate { field: Some(..), ..WafregionalRulePredicate::new(..) }`.
+    pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data_id: data_id.into(),
+            negated: negated.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// `aws_wafregional_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalRule {
@@ -312,7 +373,7 @@ pub struct WafregionalRule {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `predicate`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predicate: Option<Vec<WafregionalRateBasedRulePredicate>>,
+    pub predicate: Option<Vec<WafregionalRulePredicate>>,
 }
 
 impl WafregionalRule {
@@ -414,6 +475,26 @@ impl crate::core::Resource for WafregionalRuleGroup {
     const TYPE: &'static str = "aws_wafregional_rule_group";
 }
 
+/// The `field_to_match` block of [`WafregionalSizeConstraintSetSizeConstraints`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalSizeConstraintSetSizeConstraintsFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafregionalSizeConstraintSetSizeConstraintsFieldToMatch {
+    /// `WafregionalSizeConstraintSetSizeConstraintsFieldToMatch` with its required arguments; set the others with `WafregionalSizeConstraintSetSizeConstraintsFieldToMatch { field: Some(..), ..WafregionalSizeConstraintSetSizeConstraintsFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `size_constraints` block of [`WafregionalSizeConstraintSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalSizeConstraintSetSizeConstraints {
@@ -424,12 +505,12 @@ pub struct WafregionalSizeConstraintSetSizeConstraints {
     /// `text_transformation`. Required.
     pub text_transformation: crate::core::Expr,
     /// `field_to_match`. Required.
-    pub field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch,
+    pub field_to_match: WafregionalSizeConstraintSetSizeConstraintsFieldToMatch,
 }
 
 impl WafregionalSizeConstraintSetSizeConstraints {
     /// `WafregionalSizeConstraintSetSizeConstraints` with its required arguments; set the others with `WafregionalSizeConstraintSetSizeConstraints { field: Some(..), ..WafregionalSizeConstraintSetSizeConstraints::new(..) }`.
-    pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
+    pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalSizeConstraintSetSizeConstraintsFieldToMatch) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
             size: size.into(),
@@ -467,18 +548,38 @@ impl crate::core::Resource for WafregionalSizeConstraintSet {
     const TYPE: &'static str = "aws_wafregional_size_constraint_set";
 }
 
+/// The `field_to_match` block of [`WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch {
+    /// `WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch` with its required arguments; set the others with `WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch { field: Some(..), ..WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `sql_injection_match_tuple` block of [`WafregionalSqlInjectionMatchSet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple {
     /// `text_transformation`. Required.
     pub text_transformation: crate::core::Expr,
     /// `field_to_match`. Required.
-    pub field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch,
+    pub field_to_match: WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch,
 }
 
 impl WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple {
     /// `WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple` with its required arguments; set the others with `WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple { field: Some(..), ..WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple::new(..) }`.
-    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
+    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
             field_to_match,
@@ -514,16 +615,52 @@ impl crate::core::Resource for WafregionalSqlInjectionMatchSet {
     const TYPE: &'static str = "aws_wafregional_sql_injection_match_set";
 }
 
+/// The `default_action` block of [`WafregionalWebAcl`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalWebAclDefaultAction {
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafregionalWebAclDefaultAction {
+    /// `WafregionalWebAclDefaultAction` with its required arguments; set the others with `WafregionalWebAclDefaultAction { field: Some(..), ..WafregionalWebAclDefaultAction::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            r#type: r#type.into(),
+        }
+    }
+}
+
+/// The `field_to_match` block of [`WafregionalWebAclLoggingConfigurationRedactedFields`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
+    /// `WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch` with its required arguments; set the others with `WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch { field: Some(..), ..WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// The `redacted_fields` block of [`WafregionalWebAclLoggingConfiguration`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalWebAclLoggingConfigurationRedactedFields {
     /// `field_to_match`. Required.
-    pub field_to_match: Vec<WafregionalByteMatchSetByteMatchTuplesFieldToMatch>,
+    pub field_to_match: Vec<WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch>,
 }
 
 impl WafregionalWebAclLoggingConfigurationRedactedFields {
     /// `WafregionalWebAclLoggingConfigurationRedactedFields` with its required arguments; set the others with `WafregionalWebAclLoggingConfigurationRedactedFields { field: Some(..), ..WafregionalWebAclLoggingConfigurationRedactedFields::new(..) }`.
-    pub fn new(field_to_match: Vec<WafregionalByteMatchSetByteMatchTuplesFieldToMatch>) -> Self {
+    pub fn new(field_to_match: Vec<WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch>) -> Self {
         Self {
             field_to_match,
         }
@@ -562,10 +699,10 @@ pub struct WafregionalWebAclRule {
     pub r#type: Option<crate::core::Expr>,
     /// `action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<WafregionalRuleGroupActivatedRuleAction>,
+    pub action: Option<WafregionalWebAclDefaultAction>,
     /// `override_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub override_action: Option<WafregionalRuleGroupActivatedRuleAction>,
+    pub override_action: Option<WafregionalWebAclDefaultAction>,
 }
 
 impl WafregionalWebAclRule {
@@ -598,7 +735,7 @@ pub struct WafregionalWebAcl {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
     /// `default_action`. Required.
-    pub default_action: WafregionalRuleGroupActivatedRuleAction,
+    pub default_action: WafregionalWebAclDefaultAction,
     /// `logging_configuration`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logging_configuration: Option<WafregionalWebAclLoggingConfiguration>,
@@ -609,7 +746,7 @@ pub struct WafregionalWebAcl {
 
 impl WafregionalWebAcl {
     /// `WafregionalWebAcl` with its required arguments; set the others with `WafregionalWebAcl { field: Some(..), ..WafregionalWebAcl::new(..) }`.
-    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafregionalRuleGroupActivatedRuleAction) -> Self {
+    pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafregionalWebAclDefaultAction) -> Self {
         Self {
             id: None,
             metric_name: metric_name.into(),
@@ -675,6 +812,45 @@ impl crate::core::Resource for WafregionalWebAclAssociation {
     const TYPE: &'static str = "aws_wafregional_web_acl_association";
 }
 
+/// The `field_to_match` block of [`WafregionalXssMatchSetXssMatchTuple`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalXssMatchSetXssMatchTupleFieldToMatch {
+    /// `data`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<crate::core::Expr>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl WafregionalXssMatchSetXssMatchTupleFieldToMatch {
+    /// `WafregionalXssMatchSetXssMatchTupleFieldToMatch` with its required arguments; set the others with `WafregionalXssMatchSetXssMatchTupleFieldToMatch { field: Some(..), ..WafregionalXssMatchSetXssMatchTupleFieldToMatch::new(..) }`.
+    pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            data: None,
+            r#type: r#type.into(),
+        }
+    }
+}
+
+/// The `xss_match_tuple` block of [`WafregionalXssMatchSet`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WafregionalXssMatchSetXssMatchTuple {
+    /// `text_transformation`. Required.
+    pub text_transformation: crate::core::Expr,
+    /// `field_to_match`. Required.
+    pub field_to_match: WafregionalXssMatchSetXssMatchTupleFieldToMatch,
+}
+
+impl WafregionalXssMatchSetXssMatchTuple {
+    /// `WafregionalXssMatchSetXssMatchTuple` with its required arguments; set the others with `WafregionalXssMatchSetXssMatchTuple { field: Some(..), ..WafregionalXssMatchSetXssMatchTuple::new(..) }`.
+    pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalXssMatchSetXssMatchTupleFieldToMatch) -> Self {
+        Self {
+            text_transformation: text_transformation.into(),
+            field_to_match,
+        }
+    }
+}
+
 /// `aws_wafregional_xss_match_set` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WafregionalXssMatchSet {
@@ -685,7 +861,7 @@ pub struct WafregionalXssMatchSet {
     pub name: crate::core::Expr,
     /// `xss_match_tuple`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub xss_match_tuple: Option<Vec<WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple>>,
+    pub xss_match_tuple: Option<Vec<WafregionalXssMatchSetXssMatchTuple>>,
 }
 
 impl WafregionalXssMatchSet {

@@ -1536,6 +1536,62 @@ impl Wafv2WebAclAssociationConfig {
     }
 }
 
+/// The `immunity_time_property` block of [`Wafv2WebAclCaptchaConfig`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclCaptchaConfigImmunityTimeProperty {
+    /// `immunity_time`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub immunity_time: Option<crate::core::Arg<crate::core::Number>>,
+}
+
+impl Wafv2WebAclCaptchaConfigImmunityTimeProperty {
+    /// `Wafv2WebAclCaptchaConfigImmunityTimeProperty` with its required arguments; set the others with `Wafv2WebAclCaptchaConfigImmunityTimeProperty { field: Some(..), ..Wafv2WebAclCaptchaConfigImmunityTimeProperty::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            immunity_time: None,
+        }
+    }
+}
+
+/// The `captcha_config` block of [`Wafv2WebAcl`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclCaptchaConfig {
+    /// `immunity_time_property`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub immunity_time_property: Option<Wafv2WebAclCaptchaConfigImmunityTimeProperty>,
+}
+
+impl Wafv2WebAclCaptchaConfig {
+    /// `Wafv2WebAclCaptchaConfig` with its required arguments; set the others with `Wafv2WebAclCaptchaConfig { field: Some(..), ..Wafv2WebAclCaptchaConfig::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            immunity_time_property: None,
+        }
+    }
+}
+
+/// The `custom_response_body` block of [`Wafv2WebAcl`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclCustomResponseBody {
+    /// `content`. Required.
+    pub content: crate::core::Expr,
+    /// `content_type`. Required.
+    pub content_type: crate::core::Expr,
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+}
+
+impl Wafv2WebAclCustomResponseBody {
+    /// `Wafv2WebAclCustomResponseBody` with its required arguments; set the others with `Wafv2WebAclCustomResponseBody { field: Some(..), ..Wafv2WebAclCustomResponseBody::new(..) }`.
+    pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            content: content.into(),
+            content_type: content_type.into(),
+            key: key.into(),
+        }
+    }
+}
+
 /// The `field` block of [`Wafv2WebAclDataProtectionConfigDataProtection`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclDataProtectionConfigDataProtectionField {
@@ -1600,15 +1656,108 @@ impl Wafv2WebAclDataProtectionConfig {
     }
 }
 
+/// The `insert_header` block of [`Wafv2WebAclDefaultActionAllowCustomRequestHandling`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `value`. Required.
+    pub value: crate::core::Expr,
+}
+
+impl Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader {
+    /// `Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader` with its required arguments; set the others with `Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader { field: Some(..), ..Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// The `custom_request_handling` block of [`Wafv2WebAclDefaultActionAllow`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclDefaultActionAllowCustomRequestHandling {
+    /// `insert_header`. Required.
+    pub insert_header: Vec<Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader>,
+}
+
+impl Wafv2WebAclDefaultActionAllowCustomRequestHandling {
+    /// `Wafv2WebAclDefaultActionAllowCustomRequestHandling` with its required arguments; set the others with `Wafv2WebAclDefaultActionAllowCustomRequestHandling { field: Some(..), ..Wafv2WebAclDefaultActionAllowCustomRequestHandling::new(..) }`.
+    pub fn new(insert_header: Vec<Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader>) -> Self {
+        Self {
+            insert_header,
+        }
+    }
+}
+
+/// The `allow` block of [`Wafv2WebAclDefaultAction`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclDefaultActionAllow {
+    /// `custom_request_handling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_request_handling: Option<Wafv2WebAclDefaultActionAllowCustomRequestHandling>,
+}
+
+impl Wafv2WebAclDefaultActionAllow {
+    /// `Wafv2WebAclDefaultActionAllow` with its required arguments; set the others with `Wafv2WebAclDefaultActionAllow { field: Some(..), ..Wafv2WebAclDefaultActionAllow::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            custom_request_handling: None,
+        }
+    }
+}
+
+/// The `custom_response` block of [`Wafv2WebAclDefaultActionBlock`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclDefaultActionBlockCustomResponse {
+    /// `custom_response_body_key`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_response_body_key: Option<crate::core::Expr>,
+    /// `response_code`. Required.
+    pub response_code: crate::core::Arg<crate::core::Number>,
+    /// `response_header`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_header: Option<Vec<Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader>>,
+}
+
+impl Wafv2WebAclDefaultActionBlockCustomResponse {
+    /// `Wafv2WebAclDefaultActionBlockCustomResponse` with its required arguments; set the others with `Wafv2WebAclDefaultActionBlockCustomResponse { field: Some(..), ..Wafv2WebAclDefaultActionBlockCustomResponse::new(..) }`.
+    pub fn new(response_code: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            custom_response_body_key: None,
+            response_code: response_code.into(),
+            response_header: None,
+        }
+    }
+}
+
+/// The `block` block of [`Wafv2WebAclDefaultAction`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclDefaultActionBlock {
+    /// `custom_response`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_response: Option<Wafv2WebAclDefaultActionBlockCustomResponse>,
+}
+
+impl Wafv2WebAclDefaultActionBlock {
+    /// `Wafv2WebAclDefaultActionBlock` with its required arguments; set the others with `Wafv2WebAclDefaultActionBlock { field: Some(..), ..Wafv2WebAclDefaultActionBlock::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            custom_response: None,
+        }
+    }
+}
+
 /// The `default_action` block of [`Wafv2WebAcl`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Wafv2WebAclDefaultAction {
     /// `allow`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow: Option<Wafv2RuleGroupRuleActionAllow>,
+    pub allow: Option<Wafv2WebAclDefaultActionAllow>,
     /// `block`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub block: Option<Wafv2RuleGroupRuleActionBlock>,
+    pub block: Option<Wafv2WebAclDefaultActionBlock>,
 }
 
 impl Wafv2WebAclDefaultAction {
@@ -1621,15 +1770,61 @@ impl Wafv2WebAclDefaultAction {
     }
 }
 
+/// The `action` block of [`Wafv2WebAclRule`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleAction {
+    /// `allow`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow: Option<Wafv2WebAclDefaultActionAllow>,
+    /// `block`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block: Option<Wafv2WebAclDefaultActionBlock>,
+    /// `captcha`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub captcha: Option<Wafv2WebAclDefaultActionAllow>,
+    /// `challenge`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<Wafv2WebAclDefaultActionAllow>,
+    /// `count`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<Wafv2WebAclDefaultActionAllow>,
+}
+
+impl Wafv2WebAclRuleAction {
+    /// `Wafv2WebAclRuleAction` with its required arguments; set the others with `Wafv2WebAclRuleAction { field: Some(..), ..Wafv2WebAclRuleAction::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            allow: None,
+            block: None,
+            captcha: None,
+            challenge: None,
+            count: None,
+        }
+    }
+}
+
+/// The `count` block of [`Wafv2WebAclRuleOverrideAction`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleOverrideActionCount {
+}
+
+impl Wafv2WebAclRuleOverrideActionCount {
+    /// `Wafv2WebAclRuleOverrideActionCount` with its required arguments; set the others with `Wafv2WebAclRuleOverrideActionCount { field: Some(..), ..Wafv2WebAclRuleOverrideActionCount::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
 /// The `override_action` block of [`Wafv2WebAclRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Wafv2WebAclRuleOverrideAction {
     /// `count`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub count: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
+    pub count: Option<Wafv2WebAclRuleOverrideActionCount>,
     /// `none`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub none: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
+    pub none: Option<Wafv2WebAclRuleOverrideActionCount>,
 }
 
 impl Wafv2WebAclRuleOverrideAction {
@@ -1638,6 +1833,811 @@ impl Wafv2WebAclRuleOverrideAction {
         Self {
             count: None,
             none: None,
+        }
+    }
+}
+
+/// The `rule_label` block of [`Wafv2WebAclRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleRuleLabel {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleRuleLabel {
+    /// `Wafv2WebAclRuleRuleLabel` with its required arguments; set the others with `Wafv2WebAclRuleRuleLabel { field: Some(..), ..Wafv2WebAclRuleRuleLabel::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+        }
+    }
+}
+
+/// The `forwarded_ip_config` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig {
+    /// `fallback_behavior`. Required.
+    pub fallback_behavior: crate::core::Expr,
+    /// `header_name`. Required.
+    pub header_name: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig::new(..) }`.
+    pub fn new(fallback_behavior: impl Into<crate::core::Expr>, header_name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            fallback_behavior: fallback_behavior.into(),
+            header_name: header_name.into(),
+        }
+    }
+}
+
+/// The `asn_match_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
+    /// `asn_list`. Required.
+    pub asn_list: Vec<crate::core::Arg<crate::core::Number>>,
+    /// `forwarded_ip_config`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forwarded_ip_config: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement::new(..) }`.
+    pub fn new(asn_list: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            asn_list,
+            forwarded_ip_config: None,
+        }
+    }
+}
+
+/// The `body` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody {
+    /// `oversize_handling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oversize_handling: Option<crate::core::Expr>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            oversize_handling: None,
+        }
+    }
+}
+
+/// The `match_pattern` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern {
+    /// `excluded_cookies`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_cookies: Option<Vec<crate::core::Expr>>,
+    /// `included_cookies`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub included_cookies: Option<Vec<crate::core::Expr>>,
+    /// `all`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all: Option<Wafv2WebAclRuleOverrideActionCount>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            excluded_cookies: None,
+            included_cookies: None,
+            all: None,
+        }
+    }
+}
+
+/// The `cookies` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies {
+    /// `match_scope`. Required.
+    pub match_scope: crate::core::Expr,
+    /// `oversize_handling`. Required.
+    pub oversize_handling: crate::core::Expr,
+    /// `match_pattern`. Required.
+    pub match_pattern: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies::new(..) }`.
+    pub fn new(match_scope: impl Into<crate::core::Expr>, oversize_handling: impl Into<crate::core::Expr>, match_pattern: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern>) -> Self {
+        Self {
+            match_scope: match_scope.into(),
+            oversize_handling: oversize_handling.into(),
+            match_pattern,
+        }
+    }
+}
+
+/// The `header_order` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder {
+    /// `oversize_handling`. Required.
+    pub oversize_handling: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder::new(..) }`.
+    pub fn new(oversize_handling: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            oversize_handling: oversize_handling.into(),
+        }
+    }
+}
+
+/// The `match_pattern` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern {
+    /// `excluded_headers`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_headers: Option<Vec<crate::core::Expr>>,
+    /// `included_headers`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub included_headers: Option<Vec<crate::core::Expr>>,
+    /// `all`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all: Option<Wafv2WebAclRuleOverrideActionCount>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            excluded_headers: None,
+            included_headers: None,
+            all: None,
+        }
+    }
+}
+
+/// The `headers` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders {
+    /// `match_scope`. Required.
+    pub match_scope: crate::core::Expr,
+    /// `oversize_handling`. Required.
+    pub oversize_handling: crate::core::Expr,
+    /// `match_pattern`. Required.
+    pub match_pattern: Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders::new(..) }`.
+    pub fn new(match_scope: impl Into<crate::core::Expr>, oversize_handling: impl Into<crate::core::Expr>, match_pattern: Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern) -> Self {
+        Self {
+            match_scope: match_scope.into(),
+            oversize_handling: oversize_handling.into(),
+            match_pattern,
+        }
+    }
+}
+
+/// The `ja3_fingerprint` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint {
+    /// `fallback_behavior`. Required.
+    pub fallback_behavior: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint::new(..) }`.
+    pub fn new(fallback_behavior: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            fallback_behavior: fallback_behavior.into(),
+        }
+    }
+}
+
+/// The `match_pattern` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern {
+    /// `included_paths`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub included_paths: Option<Vec<crate::core::Expr>>,
+    /// `all`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all: Option<Wafv2WebAclRuleOverrideActionCount>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            included_paths: None,
+            all: None,
+        }
+    }
+}
+
+/// The `json_body` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody {
+    /// `invalid_fallback_behavior`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invalid_fallback_behavior: Option<crate::core::Expr>,
+    /// `match_scope`. Required.
+    pub match_scope: crate::core::Expr,
+    /// `oversize_handling`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oversize_handling: Option<crate::core::Expr>,
+    /// `match_pattern`. Required.
+    pub match_pattern: Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody::new(..) }`.
+    pub fn new(match_scope: impl Into<crate::core::Expr>, match_pattern: Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern) -> Self {
+        Self {
+            invalid_fallback_behavior: None,
+            match_scope: match_scope.into(),
+            oversize_handling: None,
+            match_pattern,
+        }
+    }
+}
+
+/// The `uri_fragment` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment {
+    /// `fallback_behavior`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_behavior: Option<crate::core::Expr>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            fallback_behavior: None,
+        }
+    }
+}
+
+/// The `field_to_match` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch {
+    /// `all_query_arguments`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all_query_arguments: Option<Wafv2WebAclRuleOverrideActionCount>,
+    /// `body`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody>,
+    /// `cookies`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cookies: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies>,
+    /// `header_order`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_order: Option<Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder>>,
+    /// `headers`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders>>,
+    /// `ja3_fingerprint`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ja3_fingerprint: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint>,
+    /// `ja4_fingerprint`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ja4_fingerprint: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint>,
+    /// `json_body`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_body: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody>,
+    /// `method`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<Wafv2WebAclRuleOverrideActionCount>,
+    /// `query_string`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_string: Option<Wafv2WebAclRuleOverrideActionCount>,
+    /// `single_header`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_header: Option<Wafv2WebAclRuleRuleLabel>,
+    /// `single_query_argument`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_query_argument: Option<Wafv2WebAclRuleRuleLabel>,
+    /// `uri_fragment`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri_fragment: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment>,
+    /// `uri_path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri_path: Option<Wafv2WebAclRuleOverrideActionCount>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            all_query_arguments: None,
+            body: None,
+            cookies: None,
+            header_order: None,
+            headers: None,
+            ja3_fingerprint: None,
+            ja4_fingerprint: None,
+            json_body: None,
+            method: None,
+            query_string: None,
+            single_header: None,
+            single_query_argument: None,
+            uri_fragment: None,
+            uri_path: None,
+        }
+    }
+}
+
+/// The `text_transformation` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation {
+    /// `priority`. Required.
+    pub priority: crate::core::Arg<crate::core::Number>,
+    /// `type`. Required.
+    pub r#type: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation::new(..) }`.
+    pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            priority: priority.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
+
+/// The `byte_match_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement {
+    /// `positional_constraint`. Required.
+    pub positional_constraint: crate::core::Expr,
+    /// `search_string`. Required.
+    pub search_string: crate::core::Expr,
+    /// `field_to_match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_to_match: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch>,
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement::new(..) }`.
+    pub fn new(positional_constraint: impl Into<crate::core::Expr>, search_string: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            positional_constraint: positional_constraint.into(),
+            search_string: search_string.into(),
+            field_to_match: None,
+            text_transformation,
+        }
+    }
+}
+
+/// The `geo_match_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
+    /// `country_codes`. Required.
+    pub country_codes: Vec<crate::core::Expr>,
+    /// `forwarded_ip_config`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forwarded_ip_config: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement::new(..) }`.
+    pub fn new(country_codes: Vec<crate::core::Expr>) -> Self {
+        Self {
+            country_codes,
+            forwarded_ip_config: None,
+        }
+    }
+}
+
+/// The `ip_set_forwarded_ip_config` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig {
+    /// `fallback_behavior`. Required.
+    pub fallback_behavior: crate::core::Expr,
+    /// `header_name`. Required.
+    pub header_name: crate::core::Expr,
+    /// `position`. Required.
+    pub position: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig::new(..) }`.
+    pub fn new(fallback_behavior: impl Into<crate::core::Expr>, header_name: impl Into<crate::core::Expr>, position: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            fallback_behavior: fallback_behavior.into(),
+            header_name: header_name.into(),
+            position: position.into(),
+        }
+    }
+}
+
+/// The `ip_set_reference_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement {
+    /// `arn`. Required.
+    pub arn: crate::core::Expr,
+    /// `ip_set_forwarded_ip_config`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip_set_forwarded_ip_config: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement::new(..) }`.
+    pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            arn: arn.into(),
+            ip_set_forwarded_ip_config: None,
+        }
+    }
+}
+
+/// The `label_match_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement {
+    /// `key`. Required.
+    pub key: crate::core::Expr,
+    /// `scope`. Required.
+    pub scope: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement::new(..) }`.
+    pub fn new(key: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            key: key.into(),
+            scope: scope.into(),
+        }
+    }
+}
+
+/// The `regex_match_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement {
+    /// `regex_string`. Required.
+    pub regex_string: crate::core::Expr,
+    /// `field_to_match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_to_match: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch>,
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement::new(..) }`.
+    pub fn new(regex_string: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            regex_string: regex_string.into(),
+            field_to_match: None,
+            text_transformation,
+        }
+    }
+}
+
+/// The `regex_pattern_set_reference_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement {
+    /// `arn`. Required.
+    pub arn: crate::core::Expr,
+    /// `field_to_match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_to_match: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch>,
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement::new(..) }`.
+    pub fn new(arn: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            arn: arn.into(),
+            field_to_match: None,
+            text_transformation,
+        }
+    }
+}
+
+/// The `size_constraint_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement {
+    /// `comparison_operator`. Required.
+    pub comparison_operator: crate::core::Expr,
+    /// `size`. Required.
+    pub size: crate::core::Arg<crate::core::Number>,
+    /// `field_to_match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_to_match: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch>,
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement::new(..) }`.
+    pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            comparison_operator: comparison_operator.into(),
+            size: size.into(),
+            field_to_match: None,
+            text_transformation,
+        }
+    }
+}
+
+/// The `sqli_match_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement {
+    /// `sensitivity_level`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity_level: Option<crate::core::Expr>,
+    /// `field_to_match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_to_match: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch>,
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement::new(..) }`.
+    pub fn new(text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            sensitivity_level: None,
+            field_to_match: None,
+            text_transformation,
+        }
+    }
+}
+
+/// The `xss_match_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement {
+    /// `field_to_match`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_to_match: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch>,
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement::new(..) }`.
+    pub fn new(text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            field_to_match: None,
+            text_transformation,
+        }
+    }
+}
+
+/// The `statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement {
+    /// `asn_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asn_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement>,
+    /// `byte_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement>,
+    /// `geo_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geo_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement>,
+    /// `ip_set_reference_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement>,
+    /// `label_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement>,
+    /// `regex_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement>,
+    /// `regex_pattern_set_reference_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex_pattern_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement>,
+    /// `size_constraint_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_constraint_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement>,
+    /// `sqli_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqli_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement>,
+    /// `xss_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xss_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            asn_match_statement: None,
+            byte_match_statement: None,
+            geo_match_statement: None,
+            ip_set_reference_statement: None,
+            label_match_statement: None,
+            regex_match_statement: None,
+            regex_pattern_set_reference_statement: None,
+            size_constraint_statement: None,
+            sqli_match_statement: None,
+            xss_match_statement: None,
+        }
+    }
+}
+
+/// The `and_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement {
+    /// `statement`. Required.
+    pub statement: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement::new(..) }`.
+    pub fn new(statement: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement>) -> Self {
+        Self {
+            statement,
+        }
+    }
+}
+
+/// The `statement` block of [`Wafv2WebAclRuleStatementAndStatementStatementAndStatement`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement {
+    /// `and_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub and_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement>,
+    /// `asn_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asn_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement>,
+    /// `byte_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement>,
+    /// `geo_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geo_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement>,
+    /// `ip_set_reference_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement>,
+    /// `label_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement>,
+    /// `not_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement>,
+    /// `or_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub or_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement>,
+    /// `regex_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement>,
+    /// `regex_pattern_set_reference_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex_pattern_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement>,
+    /// `size_constraint_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_constraint_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement>,
+    /// `sqli_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqli_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement>,
+    /// `xss_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xss_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            and_statement: None,
+            asn_match_statement: None,
+            byte_match_statement: None,
+            geo_match_statement: None,
+            ip_set_reference_statement: None,
+            label_match_statement: None,
+            not_statement: None,
+            or_statement: None,
+            regex_match_statement: None,
+            regex_pattern_set_reference_statement: None,
+            size_constraint_statement: None,
+            sqli_match_statement: None,
+            xss_match_statement: None,
+        }
+    }
+}
+
+/// The `and_statement` block of [`Wafv2WebAclRuleStatementAndStatementStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatement {
+    /// `statement`. Required.
+    pub statement: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatementAndStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatement::new(..) }`.
+    pub fn new(statement: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement>) -> Self {
+        Self {
+            statement,
+        }
+    }
+}
+
+/// The `statement` block of [`Wafv2WebAclRuleStatementAndStatement`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatementStatement {
+    /// `and_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub and_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatement>,
+    /// `asn_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asn_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement>,
+    /// `byte_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement>,
+    /// `geo_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geo_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement>,
+    /// `ip_set_reference_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement>,
+    /// `label_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement>,
+    /// `not_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatement>,
+    /// `or_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub or_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatement>,
+    /// `regex_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement>,
+    /// `regex_pattern_set_reference_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex_pattern_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement>,
+    /// `size_constraint_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_constraint_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement>,
+    /// `sqli_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqli_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement>,
+    /// `xss_match_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xss_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatementStatement {
+    /// `Wafv2WebAclRuleStatementAndStatementStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatement::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            and_statement: None,
+            asn_match_statement: None,
+            byte_match_statement: None,
+            geo_match_statement: None,
+            ip_set_reference_statement: None,
+            label_match_statement: None,
+            not_statement: None,
+            or_statement: None,
+            regex_match_statement: None,
+            regex_pattern_set_reference_statement: None,
+            size_constraint_statement: None,
+            sqli_match_statement: None,
+            xss_match_statement: None,
+        }
+    }
+}
+
+/// The `and_statement` block of [`Wafv2WebAclRuleStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementAndStatement {
+    /// `statement`. Required.
+    pub statement: Vec<Wafv2WebAclRuleStatementAndStatementStatement>,
+}
+
+impl Wafv2WebAclRuleStatementAndStatement {
+    /// `Wafv2WebAclRuleStatementAndStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatement::new(..) }`.
+    pub fn new(statement: Vec<Wafv2WebAclRuleStatementAndStatementStatement>) -> Self {
+        Self {
+            statement,
         }
     }
 }
@@ -1968,12 +2968,12 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride {
     /// `name`. Required.
     pub name: crate::core::Expr,
     /// `action_to_use`. Required.
-    pub action_to_use: Wafv2RuleGroupRuleAction,
+    pub action_to_use: Wafv2WebAclRuleAction,
 }
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride::new(..) }`.
-    pub fn new(name: impl Into<crate::core::Expr>, action_to_use: Wafv2RuleGroupRuleAction) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, action_to_use: Wafv2WebAclRuleAction) -> Self {
         Self {
             name: name.into(),
             action_to_use,
@@ -1999,7 +2999,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatement {
     pub rule_action_override: Option<Vec<Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride>>,
     /// `scope_down_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope_down_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatement>,
+    pub scope_down_statement: Option<Wafv2WebAclRuleStatementAndStatementStatement>,
 }
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatement {
@@ -2011,6 +3011,150 @@ impl Wafv2WebAclRuleStatementManagedRuleGroupStatement {
             version: None,
             managed_rule_group_configs: None,
             rule_action_override: None,
+            scope_down_statement: None,
+        }
+    }
+}
+
+/// The `cookie` block of [`Wafv2WebAclRuleStatementRateBasedStatementCustomKey`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie {
+    /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            name: name.into(),
+            text_transformation,
+        }
+    }
+}
+
+/// The `label_namespace` block of [`Wafv2WebAclRuleStatementRateBasedStatementCustomKey`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace {
+    /// `namespace`. Required.
+    pub namespace: crate::core::Expr,
+}
+
+impl Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace {
+    /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace::new(..) }`.
+    pub fn new(namespace: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            namespace: namespace.into(),
+        }
+    }
+}
+
+/// The `query_string` block of [`Wafv2WebAclRuleStatementRateBasedStatementCustomKey`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString {
+    /// `text_transformation`. Required.
+    pub text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>,
+}
+
+impl Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString {
+    /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString::new(..) }`.
+    pub fn new(text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
+        Self {
+            text_transformation,
+        }
+    }
+}
+
+/// The `custom_key` block of [`Wafv2WebAclRuleStatementRateBasedStatement`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKey {
+    /// `cookie`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cookie: Option<Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie>,
+    /// `forwarded_ip`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forwarded_ip: Option<Wafv2WebAclRuleOverrideActionCount>,
+    /// `header`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie>,
+    /// `http_method`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_method: Option<Wafv2WebAclRuleOverrideActionCount>,
+    /// `ip`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip: Option<Wafv2WebAclRuleOverrideActionCount>,
+    /// `ja3_fingerprint`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ja3_fingerprint: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint>,
+    /// `ja4_fingerprint`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ja4_fingerprint: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint>,
+    /// `label_namespace`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_namespace: Option<Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace>,
+    /// `query_argument`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_argument: Option<Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie>,
+    /// `query_string`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_string: Option<Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString>,
+    /// `uri_path`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri_path: Option<Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString>,
+}
+
+impl Wafv2WebAclRuleStatementRateBasedStatementCustomKey {
+    /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKey` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKey { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKey::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+            cookie: None,
+            forwarded_ip: None,
+            header: None,
+            http_method: None,
+            ip: None,
+            ja3_fingerprint: None,
+            ja4_fingerprint: None,
+            label_namespace: None,
+            query_argument: None,
+            query_string: None,
+            uri_path: None,
+        }
+    }
+}
+
+/// The `rate_based_statement` block of [`Wafv2WebAclRuleStatement`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleStatementRateBasedStatement {
+    /// `aggregate_key_type`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregate_key_type: Option<crate::core::Expr>,
+    /// `evaluation_window_sec`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evaluation_window_sec: Option<crate::core::Arg<crate::core::Number>>,
+    /// `limit`. Required.
+    pub limit: crate::core::Arg<crate::core::Number>,
+    /// `custom_key`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_key: Option<Vec<Wafv2WebAclRuleStatementRateBasedStatementCustomKey>>,
+    /// `forwarded_ip_config`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forwarded_ip_config: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig>,
+    /// `scope_down_statement`. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope_down_statement: Option<Wafv2WebAclRuleStatementAndStatementStatement>,
+}
+
+impl Wafv2WebAclRuleStatementRateBasedStatement {
+    /// `Wafv2WebAclRuleStatementRateBasedStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatement { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatement::new(..) }`.
+    pub fn new(limit: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
+        Self {
+            aggregate_key_type: None,
+            evaluation_window_sec: None,
+            limit: limit.into(),
+            custom_key: None,
+            forwarded_ip_config: None,
             scope_down_statement: None,
         }
     }
@@ -2041,52 +3185,52 @@ impl Wafv2WebAclRuleStatementRuleGroupReferenceStatement {
 pub struct Wafv2WebAclRuleStatement {
     /// `and_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub and_statement: Option<Wafv2RuleGroupRuleStatementAndStatement>,
+    pub and_statement: Option<Wafv2WebAclRuleStatementAndStatement>,
     /// `asn_match_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub asn_match_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement>,
+    pub asn_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement>,
     /// `byte_match_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub byte_match_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement>,
+    pub byte_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement>,
     /// `geo_match_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub geo_match_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement>,
+    pub geo_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement>,
     /// `ip_set_reference_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_set_reference_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement>,
+    pub ip_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement>,
     /// `label_match_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label_match_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement>,
+    pub label_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement>,
     /// `managed_rule_group_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_rule_group_statement: Option<Wafv2WebAclRuleStatementManagedRuleGroupStatement>,
     /// `not_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_statement: Option<Wafv2RuleGroupRuleStatementAndStatement>,
+    pub not_statement: Option<Wafv2WebAclRuleStatementAndStatement>,
     /// `or_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub or_statement: Option<Wafv2RuleGroupRuleStatementAndStatement>,
+    pub or_statement: Option<Wafv2WebAclRuleStatementAndStatement>,
     /// `rate_based_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rate_based_statement: Option<Wafv2RuleGroupRuleStatementRateBasedStatement>,
+    pub rate_based_statement: Option<Wafv2WebAclRuleStatementRateBasedStatement>,
     /// `regex_match_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regex_match_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement>,
+    pub regex_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement>,
     /// `regex_pattern_set_reference_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regex_pattern_set_reference_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement>,
+    pub regex_pattern_set_reference_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement>,
     /// `rule_group_reference_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule_group_reference_statement: Option<Wafv2WebAclRuleStatementRuleGroupReferenceStatement>,
     /// `size_constraint_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub size_constraint_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement>,
+    pub size_constraint_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement>,
     /// `sqli_match_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sqli_match_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement>,
+    pub sqli_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement>,
     /// `xss_match_statement`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub xss_match_statement: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement>,
+    pub xss_match_statement: Option<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement>,
 }
 
 impl Wafv2WebAclRuleStatement {
@@ -2113,6 +3257,28 @@ impl Wafv2WebAclRuleStatement {
     }
 }
 
+/// The `visibility_config` block of [`Wafv2WebAclRule`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclRuleVisibilityConfig {
+    /// `cloudwatch_metrics_enabled`. Required.
+    pub cloudwatch_metrics_enabled: crate::core::Arg<bool>,
+    /// `metric_name`. Required.
+    pub metric_name: crate::core::Expr,
+    /// `sampled_requests_enabled`. Required.
+    pub sampled_requests_enabled: crate::core::Arg<bool>,
+}
+
+impl Wafv2WebAclRuleVisibilityConfig {
+    /// `Wafv2WebAclRuleVisibilityConfig` with its required arguments; set the others with `Wafv2WebAclRuleVisibilityConfig { field: Some(..), ..Wafv2WebAclRuleVisibilityConfig::new(..) }`.
+    pub fn new(cloudwatch_metrics_enabled: impl Into<crate::core::Arg<bool>>, metric_name: impl Into<crate::core::Expr>, sampled_requests_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
+        Self {
+            cloudwatch_metrics_enabled: cloudwatch_metrics_enabled.into(),
+            metric_name: metric_name.into(),
+            sampled_requests_enabled: sampled_requests_enabled.into(),
+        }
+    }
+}
+
 /// The `rule` block of [`Wafv2WebAcl`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Wafv2WebAclRule {
@@ -2122,28 +3288,28 @@ pub struct Wafv2WebAclRule {
     pub priority: crate::core::Arg<crate::core::Number>,
     /// `action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<Wafv2RuleGroupRuleAction>,
+    pub action: Option<Wafv2WebAclRuleAction>,
     /// `captcha_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub captcha_config: Option<Wafv2RuleGroupRuleCaptchaConfig>,
+    pub captcha_config: Option<Wafv2WebAclCaptchaConfig>,
     /// `challenge_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_config: Option<Wafv2RuleGroupRuleCaptchaConfig>,
+    pub challenge_config: Option<Wafv2WebAclCaptchaConfig>,
     /// `override_action`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub override_action: Option<Wafv2WebAclRuleOverrideAction>,
     /// `rule_label`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule_label: Option<Vec<Wafv2RuleGroupRuleRuleLabel>>,
+    pub rule_label: Option<Vec<Wafv2WebAclRuleRuleLabel>>,
     /// `statement`. Required.
     pub statement: Wafv2WebAclRuleStatement,
     /// `visibility_config`. Required.
-    pub visibility_config: Wafv2RuleGroupRuleVisibilityConfig,
+    pub visibility_config: Wafv2WebAclRuleVisibilityConfig,
 }
 
 impl Wafv2WebAclRule {
     /// `Wafv2WebAclRule` with its required arguments; set the others with `Wafv2WebAclRule { field: Some(..), ..Wafv2WebAclRule::new(..) }`.
-    pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, statement: Wafv2WebAclRuleStatement, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
+    pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, statement: Wafv2WebAclRuleStatement, visibility_config: Wafv2WebAclRuleVisibilityConfig) -> Self {
         Self {
             name: name.into(),
             priority: priority.into(),
@@ -2192,13 +3358,13 @@ pub struct Wafv2WebAcl {
     pub association_config: Option<Wafv2WebAclAssociationConfig>,
     /// `captcha_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub captcha_config: Option<Wafv2RuleGroupRuleCaptchaConfig>,
+    pub captcha_config: Option<Wafv2WebAclCaptchaConfig>,
     /// `challenge_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_config: Option<Wafv2RuleGroupRuleCaptchaConfig>,
+    pub challenge_config: Option<Wafv2WebAclCaptchaConfig>,
     /// `custom_response_body`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_response_body: Option<Vec<Wafv2RuleGroupCustomResponseBody>>,
+    pub custom_response_body: Option<Vec<Wafv2WebAclCustomResponseBody>>,
     /// `data_protection_config`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_protection_config: Option<Wafv2WebAclDataProtectionConfig>,
@@ -2208,12 +3374,12 @@ pub struct Wafv2WebAcl {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<Vec<Wafv2WebAclRule>>,
     /// `visibility_config`. Required.
-    pub visibility_config: Wafv2RuleGroupRuleVisibilityConfig,
+    pub visibility_config: Wafv2WebAclRuleVisibilityConfig,
 }
 
 impl Wafv2WebAcl {
     /// `Wafv2WebAcl` with its required arguments; set the others with `Wafv2WebAcl { field: Some(..), ..Wafv2WebAcl::new(..) }`.
-    pub fn new(scope: impl Into<crate::core::Expr>, default_action: Wafv2WebAclDefaultAction, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
+    pub fn new(scope: impl Into<crate::core::Expr>, default_action: Wafv2WebAclDefaultAction, visibility_config: Wafv2WebAclRuleVisibilityConfig) -> Self {
         Self {
             description: None,
             id: None,
@@ -2382,22 +3548,51 @@ impl Wafv2WebAclLoggingConfigurationLoggingFilter {
     }
 }
 
+/// The `method` block of [`Wafv2WebAclLoggingConfigurationRedactedFields`].
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Wafv2WebAclLoggingConfigurationRedactedFieldsMethod {
+}
+
+impl Wafv2WebAclLoggingConfigurationRedactedFieldsMethod {
+    /// `Wafv2WebAclLoggingConfigurationRedactedFieldsMethod` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationRedactedFieldsMethod { field: Some(..), ..Wafv2WebAclLoggingConfigurationRedactedFieldsMethod::new(..) }`.
+    pub fn new() -> Self {
+        Self {
+        }
+    }
+}
+
+/// The `single_header` block of [`Wafv2WebAclLoggingConfigurationRedactedFields`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader {
+    /// `name`. Required.
+    pub name: crate::core::Expr,
+}
+
+impl Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader {
+    /// `Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader { field: Some(..), ..Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader::new(..) }`.
+    pub fn new(name: impl Into<crate::core::Expr>) -> Self {
+        Self {
+            name: name.into(),
+        }
+    }
+}
+
 /// The `redacted_fields` block of [`Wafv2WebAclLoggingConfiguration`].
 /// Parts of the request to exclude from logs
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Wafv2WebAclLoggingConfigurationRedactedFields {
     /// `method`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub method: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
+    pub method: Option<Wafv2WebAclLoggingConfigurationRedactedFieldsMethod>,
     /// `query_string`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query_string: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
+    pub query_string: Option<Wafv2WebAclLoggingConfigurationRedactedFieldsMethod>,
     /// `single_header`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub single_header: Option<Wafv2RuleGroupRuleRuleLabel>,
+    pub single_header: Option<Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader>,
     /// `uri_path`. Optional.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uri_path: Option<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments>,
+    pub uri_path: Option<Wafv2WebAclLoggingConfigurationRedactedFieldsMethod>,
 }
 
 impl Wafv2WebAclLoggingConfigurationRedactedFields {
