@@ -76,11 +76,18 @@ impl From<String> for Refused {
 ///
 /// ```no_run
 /// use constructs::Synthesis;
+/// use constructs::core::{App, AwsProvider, Stack};
+/// use constructs::rules::{Context, Posture};
 /// use synth::{NoSettings, Refused};
 ///
 /// fn orders(_: &NoSettings) -> Result<Synthesis, Refused> {
-///     # unimplemented!()
-///     // Build the stack, return Synthesis::new("orders", app, rules).
+///     let mut stack = Stack::new("orders");
+///     stack.provider(AwsProvider::new("primary", "eu-west-1"));
+///     // ... the constructs of the stack ...
+///     let mut app = App::new();
+///     app.add_stack(stack);
+///     let rules = Context { name_suffix: Some("dev".into()), posture: Posture::Disposable };
+///     Ok(Synthesis::new("orders", app, rules))
 /// }
 ///
 /// fn main() -> std::process::ExitCode {

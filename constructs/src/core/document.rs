@@ -219,13 +219,13 @@ fn assemble(stack: &Stack, bodies: Vec<Map<String, Value>>, checked: Checked) ->
     for other in &stack.other_providers {
         document["terraform"]["required_providers"][&other.name] =
             json!({ "source": other.source, "version": other.version });
-        let blocks = document["provider"][&other.name]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let mut blocks = blocks;
-        blocks.push(json!(other));
-        document["provider"][&other.name] = Value::Array(blocks);
+        let blocks = &mut document["provider"][&other.name];
+        if !blocks.is_array() {
+            *blocks = Value::Array(Vec::new());
+        }
+        if let Value::Array(items) = blocks {
+            items.push(json!(other));
+        }
     }
     let sections = [
         ("variable", checked.variables),
