@@ -46,6 +46,9 @@ pub struct Provider {
     pub prefix: String,
     /// The path of the kernel from the generated code, e.g. `crate::core`.
     pub core: String,
+    /// The services the crate's own code builds on: compiled always, their
+    /// features kept (empty) so a user may still name them.
+    pub built_in: Vec<String>,
 }
 
 impl Provider {
@@ -55,6 +58,29 @@ impl Provider {
             source: "registry.terraform.io/hashicorp/aws".to_owned(),
             prefix: "aws".to_owned(),
             core: "crate::core".to_owned(),
+            // What the DR constructs are made of (`constructs::dr`).
+            built_in: [
+                "acm",
+                "apigatewayv2",
+                "caller",
+                "cloudwatch",
+                "default",
+                "dynamodb",
+                "flow",
+                "iam",
+                "kms",
+                "lambda",
+                "partition",
+                "route53",
+                "s3",
+                "security",
+                "sns",
+                "sqs",
+                "subnet",
+                "vpc",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
         }
     }
 }
@@ -172,15 +198,19 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
          //! (rustfmt leaves the modules as generated, so the freshness test can\n\
          //! compare them byte for byte).\n\
          //! Each service is a module behind the cargo feature `{}-<service>`\n\
-         //! (`{}-all` enables every one).\n\n",
+         //! (`{}-all` enables every one), except those the library builds on,\n\
+         //! which are always compiled.\n\n",
         provider.source, provider.prefix, provider.prefix
     );
     for (service, types) in &services {
         let module = module_name(service);
         let feature = format!("{}-{}", provider.prefix, service.replace('_', "-"));
+        if !provider.built_in.contains(service) {
+            let _ = writeln!(index, "#[cfg(feature = \"{feature}\")]");
+        }
         let _ = writeln!(
             index,
-            "#[cfg(feature = \"{feature}\")]\n#[doc = \"The `{service}` service.\"]\n#[rustfmt::skip]\npub mod {module};"
+            "#[doc = \"The `{service}` service.\"]\n#[rustfmt::skip]\npub mod {module};"
         );
         let mut generator = Module::new(provider);
         // Top-level names first: a resource keeps its own name even when a
@@ -413,14 +443,23 @@ impl<'p> Module<'p> {
             rust_str(tf_type)
         );
         let mut accessors = String::new();
-        for (attribute, _) in sorted(&block["attributes"]) {
+        // Nested blocks read like attributes (`.domain_name_configuration[0]`).
+        let readable = sorted(&block["attributes"])
+            .into_iter()
+            .map(|(name, _)| (name, "`"))
+            .chain(
+                sorted(&block["block_types"])
+                    .into_iter()
+                    .map(|(name, _)| (name, "` (a nested block)")),
+            );
+        for (attribute, what) in readable {
             let mut method = snake_ident(attribute);
             if REF_METHODS.contains(&method.as_str()) {
                 method.push_str("_attribute");
             }
             let _ = writeln!(
                 accessors,
-                "    /// `{attribute}`, as a reference.\n    pub fn {method}(&self) -> {core}::Expr {{\n        self.attr({})\n    }}",
+                "    /// `{attribute}{what}, as a reference.\n    pub fn {method}(&self) -> {core}::Expr {{\n        self.attr({})\n    }}",
                 rust_str(attribute)
             );
         }

@@ -10,6 +10,7 @@ fn widget() -> Provider {
         source: "registry.terraform.io/acme/widget".to_owned(),
         prefix: "widget".to_owned(),
         core: "crate::core".to_owned(),
+        built_in: Vec::new(),
     }
 }
 
@@ -161,6 +162,19 @@ fn services_are_modules_behind_features_and_generation_is_deterministic() {
         block.contains("widget-gear = []\nwidget-all = [\"widget-gear\"]"),
         "{block}"
     );
+}
+
+#[test]
+fn a_service_the_library_builds_on_is_always_compiled_and_keeps_its_feature() {
+    let provider = Provider {
+        built_in: vec!["gear".to_owned()],
+        ..widget()
+    };
+    let bindings = generate(&schema(), &provider).unwrap();
+    assert!(bindings.files["mod.rs"].contains(
+        "//! which are always compiled.\n\n#[doc = \"The `gear` service.\"]\n#[rustfmt::skip]\npub mod gear;"
+    ), "{}", bindings.files["mod.rs"]);
+    assert_eq!(bindings.features, ["widget-gear"]);
 }
 
 #[test]

@@ -17,16 +17,16 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use constructs::Synthesis;
-use constructs::aws::Tags;
-use constructs::aws::apigatewayv2::{
-    AccessLogSettings, Apigatewayv2Api, Apigatewayv2Authorizer, Apigatewayv2Integration,
-    Apigatewayv2Route, Apigatewayv2Stage, JwtConfiguration, RouteSettings,
-};
-use constructs::aws::cloudwatch::CloudwatchLogGroup;
 use constructs::aws::iam::Statement;
-use constructs::aws::lambda::LambdaPermission;
-use constructs::aws::sns::SnsTopic;
 use constructs::aws::sts::Account;
+use constructs::bindings::aws::apigatewayv2::{
+    Apigatewayv2Api, Apigatewayv2Authorizer, Apigatewayv2AuthorizerJwtConfiguration,
+    Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage,
+    Apigatewayv2StageAccessLogSettings, Apigatewayv2StageDefaultRouteSettings,
+};
+use constructs::bindings::aws::cloudwatch::CloudwatchLogGroup;
+use constructs::bindings::aws::lambda::LambdaPermission;
+use constructs::bindings::aws::sns::SnsTopic;
 use constructs::core::{App, AwsProvider, Expr, Meta, Output, ProviderRef, Ref, Scope, Stack};
 use constructs::dr::RegionRole;
 use constructs::dr::failover_dns::{
@@ -164,9 +164,8 @@ fn alarms(root: &mut Scope<'_>, env: &str, table: &GlobalTable, invoices: &Repli
     let topic = root.resource_with(
         "alerts",
         SnsTopic {
-            name: format!("orders-alerts-{env}").into(),
-            kms_master_key_id: None,
-            tags: Tags::new(),
+            name: Some(format!("orders-alerts-{env}").into()),
+            ..SnsTopic::new()
         },
         // A rule finding accepted with its reason, as the audit shows.
         Meta::default().suppress(
@@ -243,21 +242,18 @@ impl Regional {
         let api = api_scope.resource(
             "http_api",
             Apigatewayv2Api {
-                name: name.clone().into(),
-                protocol_type: "HTTP".to_owned(),
-                description: "Orders API".to_owned(),
-                tags: Tags::new(),
+                description: Some("Orders API".into()),
+                ..Apigatewayv2Api::new(&name, "HTTP")
             },
         );
         let integration = api_scope.resource(
             "integration",
             Apigatewayv2Integration {
-                api_id: api.id(),
-                integration_type: "AWS_PROXY".to_owned(),
-                integration_uri: function.invoke_arn(),
-                integration_method: "POST".to_owned(),
-                payload_format_version: "2.0".to_owned(),
-                timeout_milliseconds: 12_000,
+                integration_uri: Some(function.invoke_arn()),
+                integration_method: Some("POST".into()),
+                payload_format_version: Some("2.0".into()),
+                timeout_milliseconds: Some(12_000.into()),
+                ..Apigatewayv2Integration::new(api.id(), "AWS_PROXY")
             },
         );
         // The same issuer and audience in both regions: a token survives
@@ -265,14 +261,12 @@ impl Regional {
         let authorizer = api_scope.resource(
             "jwt_authorizer",
             Apigatewayv2Authorizer {
-                api_id: api.id(),
-                name: format!("{name}-jwt").into(),
-                authorizer_type: "JWT".to_owned(),
-                identity_sources: vec!["$request.header.Authorization".to_owned()],
-                jwt_configuration: JwtConfiguration {
-                    issuer: settings.jwt_issuer.clone(),
-                    audience: vec!["orders-api".to_owned()],
-                },
+                identity_sources: Some(vec!["$request.header.Authorization".into()]),
+                jwt_configuration: Some(Apigatewayv2AuthorizerJwtConfiguration {
+                    issuer: Some(settings.jwt_issuer.as_str().into()),
+                    audience: Some(vec!["orders-api".into()]),
+                }),
+                ..Apigatewayv2Authorizer::new(api.id(), "JWT", format!("{name}-jwt"))
             },
         );
         let target = Expr::template([Expr::literal("integrations/"), integration.id()]);
@@ -285,51 +279,48 @@ impl Regional {
             api_scope.resource(
                 construct,
                 Apigatewayv2Route {
-                    api_id: api.id(),
-                    route_key: route_key.to_owned(),
-                    authorization_type: if authorized { "JWT" } else { "NONE" }.to_owned(),
+                    authorization_type: Some(if authorized { "JWT" } else { "NONE" }.into()),
                     authorizer_id: authorized.then(|| authorizer.id()),
-                    target: target.clone(),
+                    target: Some(target.clone()),
+                    ..Apigatewayv2Route::new(api.id(), route_key)
                 },
             );
         }
         let access_logs = api_scope.resource(
             "access_logs",
             CloudwatchLogGroup {
-                name: format!("/aws/vendedlogs/apigateway/{name}").into(),
-                retention_in_days: 30,
-                kms_key_id: None,
-                tags: Tags::new(),
+                name: Some(format!("/aws/vendedlogs/apigateway/{name}").into()),
+                retention_in_days: Some(30.into()),
+                ..CloudwatchLogGroup::new()
             },
         );
         let stage = api_scope.resource(
             "stage",
             Apigatewayv2Stage {
-                api_id: api.id(),
-                name: "$default".to_owned(),
-                auto_deploy: true,
-                default_route_settings: RouteSettings {
-                    throttling_burst_limit: 100,
-                    throttling_rate_limit: 50.0,
-                    detailed_metrics_enabled: true,
-                },
-                access_log_settings: AccessLogSettings {
-                    destination_arn: access_logs.arn(),
-                    format: Expr::literal(
-                        r#"{"requestId":"$context.requestId","routeKey":"$context.routeKey","status":"$context.status"}"#,
-                    ),
-                },
-                tags: Tags::new(),
+                auto_deploy: Some(true.into()),
+                default_route_settings: Some(Apigatewayv2StageDefaultRouteSettings {
+                    throttling_burst_limit: Some(100.into()),
+                    throttling_rate_limit: Some(50.0.into()),
+                    detailed_metrics_enabled: Some(true.into()),
+                    ..Apigatewayv2StageDefaultRouteSettings::new()
+                }),
+                access_log_settings: Some(Apigatewayv2StageAccessLogSettings::new(
+                    access_logs.arn(),
+                    r#"{"requestId":"$context.requestId","routeKey":"$context.routeKey","status":"$context.status"}"#,
+                )),
+                ..Apigatewayv2Stage::new(api.id(), "$default")
             },
         );
         api_scope.resource(
             "invoke_permission",
             LambdaPermission {
-                statement_id: "AllowApiGatewayInvoke".to_owned(),
-                action: "lambda:InvokeFunction".to_owned(),
-                function_name: function.function_name(),
-                principal: "apigateway.amazonaws.com".to_owned(),
-                source_arn: Expr::template([api.execution_arn(), Expr::literal("/*/*")]),
+                statement_id: Some("AllowApiGatewayInvoke".into()),
+                source_arn: Some(Expr::template([api.execution_arn(), Expr::literal("/*/*")])),
+                ..LambdaPermission::new(
+                    "lambda:InvokeFunction",
+                    function.function_name(),
+                    "apigateway.amazonaws.com",
+                )
             },
         );
         Self {

@@ -1,8 +1,8 @@
 //! Renames become moves, and the plan summary guards stateful data: both
 //! checked on plans made against the emulator.
 
-use constructs::aws::cloudwatch::CloudwatchLogGroup;
-use constructs::aws::sqs::SqsQueue;
+use constructs::bindings::aws::cloudwatch::CloudwatchLogGroup;
+use constructs::bindings::aws::sqs::SqsQueue;
 use constructs::core::{App, AwsProvider, ConstructPath, Diagnostics, Meta, Stack};
 use payments::Config;
 
@@ -26,23 +26,20 @@ fn app(config: &Config, renamed: bool) -> Result<App, Diagnostics> {
     root.child(logs).resource_with(
         "group",
         CloudwatchLogGroup {
-            name: format!("/drsynth/{}", config.env).into(),
-            retention_in_days: 7,
-            kms_key_id: None,
-            tags: Default::default(),
+            name: Some(format!("/drsynth/{}", config.env).into()),
+            retention_in_days: Some(7.into()),
+            ..CloudwatchLogGroup::new()
         },
         meta("logs/group"),
     );
     root.child(work).resource_with(
         "queue",
         SqsQueue {
-            name: format!("jobs-{}", config.env).into(),
-            message_retention_seconds: 3600,
-            visibility_timeout_seconds: 30,
-            sqs_managed_sse_enabled: Some(true),
-            kms_master_key_id: None,
-            redrive_policy: None,
-            tags: Default::default(),
+            name: Some(format!("jobs-{}", config.env).into()),
+            message_retention_seconds: Some(3600.into()),
+            visibility_timeout_seconds: Some(30.into()),
+            sqs_managed_sse_enabled: Some(true.into()),
+            ..SqsQueue::new()
         },
         meta("work/queue").suppress("DR001", "a one-region fixture of the rename test"),
     );

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use constructs::aws::s3::S3Bucket;
+use constructs::bindings::aws::s3::S3Bucket;
 use constructs::core::{App, AwsProvider, ConstructPath, Diagnostics, Meta, Stack};
 use payments::Config;
 
@@ -151,9 +151,9 @@ fn help_lists_the_options_and_exit_codes() {
 
 fn bucket(name: &str) -> S3Bucket {
     S3Bucket {
-        bucket: name.into(),
-        force_destroy: true,
-        tags: Default::default(),
+        bucket: Some(name.into()),
+        force_destroy: Some(true.into()),
+        ..S3Bucket::new()
     }
 }
 
@@ -167,7 +167,7 @@ fn dangling_reference(_: &Config) -> Result<App, Diagnostics> {
     stack.scope(&primary).resource(
         "named_after",
         S3Bucket {
-            bucket: foreign.bucket(),
+            bucket: Some(foreign.bucket()),
             ..bucket("")
         },
     );

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use constructs::bindings::aws::sns::SnsTopic;
 use constructs::core::{AwsProvider, Meta, Stack};
 use constructs::rules::{Context, audit, render};
 use payments::config::Profile;
@@ -288,10 +289,9 @@ fn a_suppression_without_a_reason_is_a_synth_error() {
     let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
     stack.scope(&primary).resource_with(
         "topic",
-        constructs::aws::sns::SnsTopic {
-            name: "alerts-dev".into(),
-            kms_master_key_id: None,
-            tags: Default::default(),
+        SnsTopic {
+            name: Some("alerts-dev".into()),
+            ..SnsTopic::new()
         },
         Meta::default().suppress("SEC003", " "),
     );
@@ -319,10 +319,9 @@ fn opting_out_of_payment_authorization_is_a_listed_suppression() {
 fn a_suppression_must_name_a_rule_that_finds_something_there() {
     let mut stack = Stack::new("app");
     let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
-    let topic = |name: &str| constructs::aws::sns::SnsTopic {
-        name: name.into(),
-        kms_master_key_id: None,
-        tags: Default::default(),
+    let topic = |name: &str| SnsTopic {
+        name: Some(name.into()),
+        ..SnsTopic::new()
     };
     let reason = "alarm messages only";
     let mut scope = stack.scope(&primary);

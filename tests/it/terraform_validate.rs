@@ -60,7 +60,7 @@ fn production_profile_outside_us_east_1_validates() {
 /// a typed struct both validate against the provider's schema.
 #[test]
 fn raw_blocks_and_overrides_validate() {
-    use constructs::aws::s3::S3Bucket;
+    use constructs::bindings::aws::s3::S3Bucket;
     use constructs::core::{AwsProvider, Meta, Stack};
 
     let mut stack = Stack::new("ledger");
@@ -80,9 +80,10 @@ fn raw_blocks_and_overrides_validate() {
     scope.resource_with(
         "exports",
         S3Bucket {
-            bucket: "ledger-exports-dev".into(),
-            force_destroy: true,
-            tags: [("Cluster".to_owned(), "ledger".to_owned())].into(),
+            bucket: Some("ledger-exports-dev".into()),
+            force_destroy: Some(true.into()),
+            tags: Some([("Cluster".to_owned(), "ledger".into())].into()),
+            ..S3Bucket::new()
         },
         Meta::default()
             .set("object_lock_enabled", true)

@@ -2,8 +2,8 @@
 //! of the spec, composed from the DR constructs.
 
 use constructs::Synthesis;
-use constructs::aws::route53::Route53Record;
 use constructs::aws::sts::Account;
+use constructs::bindings::aws::route53::Route53Record;
 use constructs::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
 use constructs::dr::RegionRole;
 use constructs::dr::encryption::{RegionalKeyProps, RegionalKeys, regional_key};

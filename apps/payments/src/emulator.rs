@@ -126,7 +126,7 @@ fn remove(block: &mut Value, attribute: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use constructs::aws::s3::S3Bucket;
+    use constructs::bindings::aws::s3::S3Bucket;
     use constructs::core::{AwsProvider, Stack};
 
     #[test]
@@ -136,9 +136,8 @@ mod tests {
         stack.scope(&provider).resource(
             "bucket",
             S3Bucket {
-                bucket: "b".into(),
-                force_destroy: true,
-                tags: Default::default(),
+                bucket: Some("b".into()),
+                ..S3Bucket::new()
             },
         );
         let document = stack.synth().unwrap();

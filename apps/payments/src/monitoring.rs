@@ -2,8 +2,8 @@
 //! region's topic, and one dashboard showing both regions, built from the
 //! library's monitoring blocks.
 
-use constructs::aws::route53::Route53HealthCheck;
-use constructs::aws::sns::SnsTopic;
+use constructs::bindings::aws::route53::Route53HealthCheck;
+use constructs::bindings::aws::sns::SnsTopic;
 use constructs::core::{Expr, ProviderRef, Ref, Scope};
 use constructs::dr::RegionRole;
 use constructs::dr::monitoring::{

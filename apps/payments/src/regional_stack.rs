@@ -5,18 +5,24 @@
 
 use std::collections::BTreeMap;
 
-use constructs::aws::Tags;
-use constructs::aws::apigatewayv2::{
-    AccessLogSettings, Apigatewayv2Api, Apigatewayv2Authorizer, Apigatewayv2Integration,
-    Apigatewayv2Route, Apigatewayv2Stage, JwtConfiguration, RouteSettings,
-};
-use constructs::aws::cloudwatch::CloudwatchLogGroup;
-use constructs::aws::ec2::{DefaultSecurityGroup, FlowLog, SecurityGroup, Subnet, Vpc};
 use constructs::aws::iam::{Condition, Statement};
-use constructs::aws::lambda::{LambdaFunction, LambdaPermission};
-use constructs::aws::sns::{SnsTopic, SnsTopicSubscription};
-use constructs::aws::sqs::{RedrivePolicy, SqsQueue};
+use constructs::aws::sqs::RedrivePolicy;
 use constructs::aws::sts::Account;
+use constructs::aws::{Tags, tags};
+use constructs::bindings::aws::apigatewayv2::{
+    Apigatewayv2Api, Apigatewayv2Authorizer, Apigatewayv2AuthorizerJwtConfiguration,
+    Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage,
+    Apigatewayv2StageAccessLogSettings, Apigatewayv2StageDefaultRouteSettings,
+};
+use constructs::bindings::aws::cloudwatch::CloudwatchLogGroup;
+use constructs::bindings::aws::default::DefaultSecurityGroup;
+use constructs::bindings::aws::flow::FlowLog;
+use constructs::bindings::aws::lambda::{LambdaFunction, LambdaPermission};
+use constructs::bindings::aws::security::SecurityGroup;
+use constructs::bindings::aws::sns::{SnsTopic, SnsTopicSubscription};
+use constructs::bindings::aws::sqs::SqsQueue;
+use constructs::bindings::aws::subnet::Subnet;
+use constructs::bindings::aws::vpc::Vpc;
 use constructs::core::{Expr, Meta, Postcondition, ProviderRef, Ref, Scope};
 
 use constructs::dr::RegionRole;
@@ -170,30 +176,34 @@ fn network(
     let vpc = scope.resource(
         "vpc",
         Vpc {
-            cidr_block: vpc_cidr.to_owned(),
-            enable_dns_support: true,
-            enable_dns_hostnames: true,
+            cidr_block: Some(vpc_cidr.into()),
+            enable_dns_support: Some(true.into()),
+            enable_dns_hostnames: Some(true.into()),
             tags: name_tag(&name),
+            ..Vpc::new()
         },
     );
     scope.resource(
         "private_subnet",
         Subnet {
-            vpc_id: vpc.id(),
-            cidr_block: subnet_cidr.to_owned(),
-            map_public_ip_on_launch: false,
+            cidr_block: Some(subnet_cidr.into()),
+            map_public_ip_on_launch: Some(false.into()),
             tags: name_tag(&format!("{name}-private")),
+            ..Subnet::new(vpc.id())
         },
     );
     scope.resource(
         "security_group",
         SecurityGroup {
-            name: name.clone().into(),
-            description: "Payments workloads; no rules until something attaches to it".to_owned(),
-            vpc_id: vpc.id(),
-            egress: Vec::new(),
-            ingress: Vec::new(),
+            name: Some(name.clone().into()),
+            description: Some("Payments workloads; no rules until something attaches to it".into()),
+            vpc_id: Some(vpc.id()),
+            // Empty lists, not absent: Terraform then removes any rule added
+            // outside it (absent, the rules are left unmanaged).
+            egress: Some(serde_json::json!([])),
+            ingress: Some(serde_json::json!([])),
             tags: name_tag(&name),
+            ..SecurityGroup::new()
         },
     );
     let Some(FlowLogSettings {
@@ -207,31 +217,32 @@ fn network(
     scope.resource(
         "default_security_group",
         DefaultSecurityGroup {
-            vpc_id: vpc.id(),
-            ingress: Vec::new(),
-            egress: Vec::new(),
+            vpc_id: Some(vpc.id()),
+            ingress: Some(serde_json::json!([])),
+            egress: Some(serde_json::json!([])),
             tags: name_tag(&format!("{name}-default-unused")),
+            ..DefaultSecurityGroup::new()
         },
     );
     let flow_logs = scope.resource(
         "flow_logs",
         CloudwatchLogGroup {
-            name: format!("/aws/vpc/{name}/flow-logs").into(),
-            retention_in_days: log_retention_days,
+            name: Some(format!("/aws/vpc/{name}/flow-logs").into()),
+            retention_in_days: Some(log_retention_days.into()),
             kms_key_id: Some(key.clone()),
-            tags: Tags::new(),
+            ..CloudwatchLogGroup::new()
         },
     );
     // The role of the VPC guide: its five actions, here on this log group
     // (listing groups cannot name one), and a trust policy with its
     // confused-deputy conditions.
     let trust = Statement::assume_role("vpc-flow-logs.amazonaws.com")
-        .when(Condition::new(
+        .when(Condition::test(
             "StringEquals",
             "aws:SourceAccount",
             vec![account.id.clone()],
         ))
-        .when(Condition::new(
+        .when(Condition::test(
             "ArnLike",
             "aws:SourceArn",
             vec![account.arn("ec2", region, "vpc-flow-log/*")],
@@ -264,13 +275,14 @@ fn network(
     scope.resource(
         "flow_log",
         FlowLog {
-            vpc_id: vpc.id(),
-            traffic_type: "ALL".to_owned(),
-            log_destination_type: "cloud-watch-logs".to_owned(),
-            log_destination: flow_logs.arn(),
-            iam_role_arn: delivery.role.arn(),
-            max_aggregation_interval: 600,
+            vpc_id: Some(vpc.id()),
+            traffic_type: Some("ALL".into()),
+            log_destination_type: Some("cloud-watch-logs".into()),
+            log_destination: Some(flow_logs.arn()),
+            iam_role_arn: Some(delivery.role.arn()),
+            max_aggregation_interval: Some(600.into()),
             tags: name_tag(&name),
+            ..FlowLog::new()
         },
     );
 }
@@ -282,8 +294,8 @@ struct FlowLogSettings<'a> {
     account: &'a Account,
 }
 
-fn name_tag(name: &str) -> Tags {
-    Tags::from([("Name".to_owned(), name.to_owned())])
+fn name_tag(name: &str) -> Option<BTreeMap<String, Expr>> {
+    tags(&Tags::from([("Name".to_owned(), name.to_owned())]))
 }
 
 /// The HTTP API: `POST /payment` (authorized as configured), public
@@ -315,32 +327,28 @@ fn http_api(
     let api = scope.resource(
         "http_api",
         Apigatewayv2Api {
-            name: name.clone().into(),
-            protocol_type: "HTTP".to_owned(),
-            description: "Payments API".to_owned(),
-            tags: Tags::new(),
+            description: Some("Payments API".into()),
+            ..Apigatewayv2Api::new(&name, "HTTP")
         },
     );
     let integration = scope.resource(
         "payment_integration",
         Apigatewayv2Integration {
-            api_id: api.id(),
-            integration_type: "AWS_PROXY".to_owned(),
-            integration_uri: function.invoke_arn(),
-            integration_method: "POST".to_owned(),
-            payload_format_version: "2.0".to_owned(),
-            timeout_milliseconds: 12_000,
+            integration_uri: Some(function.invoke_arn()),
+            integration_method: Some("POST".into()),
+            payload_format_version: Some("2.0".into()),
+            timeout_milliseconds: Some(12_000.into()),
+            ..Apigatewayv2Integration::new(api.id(), "AWS_PROXY")
         },
     );
     let target = Expr::template([Expr::literal("integrations/"), integration.id()]);
     let authorizer =
         (auth == PaymentAuth::Jwt).then(|| jwt_authorizer(scope, &api, &name, config).id());
     let post_payment = Apigatewayv2Route {
-        api_id: api.id(),
-        route_key: "POST /payment".to_owned(),
-        authorization_type: auth.authorization_type().to_owned(),
+        authorization_type: Some(auth.authorization_type().into()),
         authorizer_id: authorizer,
-        target: target.clone(),
+        target: Some(target.clone()),
+        ..Apigatewayv2Route::new(api.id(), "POST /payment")
     };
     let meta = match auth {
         PaymentAuth::Jwt | PaymentAuth::AwsIam => Meta::default(),
@@ -353,11 +361,9 @@ fn http_api(
     scope.resource(
         "get_health",
         Apigatewayv2Route {
-            api_id: api.id(),
-            route_key: "GET /health".to_owned(),
-            authorization_type: "NONE".to_owned(),
-            authorizer_id: None,
-            target,
+            authorization_type: Some("NONE".into()),
+            target: Some(target),
+            ..Apigatewayv2Route::new(api.id(), "GET /health")
         },
     );
     // Renamed from `access_logs` (under /aws/apigateway/): the old group is
@@ -371,38 +377,39 @@ fn http_api(
             // account's CloudWatch Logs resource policy (at most 5,120
             // characters); names under /aws/vendedlogs/ share one entry of
             // it instead of adding one per log group.
-            name: format!("/aws/vendedlogs/apigateway/{name}").into(),
-            retention_in_days: log_retention_days,
+            name: Some(format!("/aws/vendedlogs/apigateway/{name}").into()),
+            retention_in_days: Some(log_retention_days.into()),
             kms_key_id: key.cloned(),
-            tags: Tags::new(),
+            ..CloudwatchLogGroup::new()
         },
     );
     let stage = scope.resource(
         "stage",
         Apigatewayv2Stage {
-            api_id: api.id(),
-            name: "$default".to_owned(),
-            auto_deploy: true,
-            default_route_settings: RouteSettings {
-                throttling_burst_limit: THROTTLE_BURST,
-                throttling_rate_limit: THROTTLE_RATE_PER_SECOND,
-                detailed_metrics_enabled: true,
-            },
-            access_log_settings: AccessLogSettings {
-                destination_arn: access_logs.arn(),
-                format: Expr::literal(access_log_format()),
-            },
-            tags: Tags::new(),
+            auto_deploy: Some(true.into()),
+            default_route_settings: Some(Apigatewayv2StageDefaultRouteSettings {
+                throttling_burst_limit: Some(THROTTLE_BURST.into()),
+                throttling_rate_limit: Some(THROTTLE_RATE_PER_SECOND.into()),
+                detailed_metrics_enabled: Some(true.into()),
+                ..Apigatewayv2StageDefaultRouteSettings::new()
+            }),
+            access_log_settings: Some(Apigatewayv2StageAccessLogSettings::new(
+                access_logs.arn(),
+                access_log_format(),
+            )),
+            ..Apigatewayv2Stage::new(api.id(), "$default")
         },
     );
     scope.resource(
         "invoke_permission",
         LambdaPermission {
-            statement_id: "AllowApiGatewayInvoke".to_owned(),
-            action: "lambda:InvokeFunction".to_owned(),
-            function_name: function.function_name(),
-            principal: "apigateway.amazonaws.com".to_owned(),
-            source_arn: Expr::template([api.execution_arn(), Expr::literal("/*/*")]),
+            statement_id: Some("AllowApiGatewayInvoke".into()),
+            source_arn: Some(Expr::template([api.execution_arn(), Expr::literal("/*/*")])),
+            ..LambdaPermission::new(
+                "lambda:InvokeFunction",
+                function.function_name(),
+                "apigateway.amazonaws.com",
+            )
         },
     );
     (api, stage)
@@ -433,14 +440,12 @@ fn jwt_authorizer(
     scope.resource_with(
         "jwt_authorizer",
         Apigatewayv2Authorizer {
-            api_id: api.id(),
-            name: format!("{name}-jwt").into(),
-            authorizer_type: "JWT".to_owned(),
-            identity_sources: vec!["$request.header.Authorization".to_owned()],
-            jwt_configuration: JwtConfiguration {
-                issuer,
-                audience: config.jwt.audience.clone(),
-            },
+            identity_sources: Some(vec!["$request.header.Authorization".into()]),
+            jwt_configuration: Some(Apigatewayv2AuthorizerJwtConfiguration {
+                issuer: Some(issuer.into()),
+                audience: Some(config.jwt.audience.iter().map(Expr::from).collect()),
+            }),
+            ..Apigatewayv2Authorizer::new(api.id(), "JWT", format!("{name}-jwt"))
         },
         Meta::default().postcondition(placeholder),
     )
@@ -470,26 +475,25 @@ fn queues(
     region: &str,
     key: Option<&Expr>,
 ) -> (Ref<SqsQueue>, Ref<SqsQueue>) {
-    let sqs_managed_sse_enabled = key.is_none().then_some(true);
+    let sqs_managed_sse_enabled = key.is_none().then_some(true.into());
     let dead_letter_queue = scope.resource(
         "dead_letter",
         SqsQueue {
-            name: names.regional("payments-dlq", region).into(),
+            name: Some(names.regional("payments-dlq", region).into()),
             // The longest SQS allows, to leave time to inspect and redrive.
-            message_retention_seconds: 14 * 24 * 3600,
-            visibility_timeout_seconds: 30,
-            sqs_managed_sse_enabled,
+            message_retention_seconds: Some((14 * 24 * 3600).into()),
+            visibility_timeout_seconds: Some(30.into()),
+            sqs_managed_sse_enabled: sqs_managed_sse_enabled.clone(),
             kms_master_key_id: key.cloned(),
-            redrive_policy: None,
-            tags: Tags::new(),
+            ..SqsQueue::new()
         },
     );
     let queue = scope.resource(
         "main",
         SqsQueue {
-            name: names.regional("payments", region).into(),
-            message_retention_seconds: 4 * 24 * 3600,
-            visibility_timeout_seconds: 6 * REPLICATOR_TIMEOUT_SECONDS,
+            name: Some(names.regional("payments", region).into()),
+            message_retention_seconds: Some((4 * 24 * 3600).into()),
+            visibility_timeout_seconds: Some((6 * REPLICATOR_TIMEOUT_SECONDS).into()),
             sqs_managed_sse_enabled,
             kms_master_key_id: key.cloned(),
             redrive_policy: Some(Expr::jsonencode(&RedrivePolicy {
@@ -500,7 +504,7 @@ fn queues(
                     MAX_RECEIVE_COUNT
                 },
             })),
-            tags: Tags::new(),
+            ..SqsQueue::new()
         },
     );
     (queue, dead_letter_queue)
@@ -516,9 +520,9 @@ pub fn alert_topic(
     key: Option<&Expr>,
 ) -> Ref<SnsTopic> {
     let topic = SnsTopic {
-        name: names.regional("payments-alerts", region).into(),
+        name: Some(names.regional("payments-alerts", region).into()),
         kms_master_key_id: key.cloned(),
-        tags: Tags::new(),
+        ..SnsTopic::new()
     };
     let meta = match key {
         Some(_) => Meta::default(),
@@ -532,11 +536,7 @@ pub fn alert_topic(
     if let Some(email) = &config.alert_email {
         scope.resource(
             "email",
-            SnsTopicSubscription {
-                topic_arn: topic.arn(),
-                protocol: "email".to_owned(),
-                endpoint: email.into(),
-            },
+            SnsTopicSubscription::new(email, "email", topic.arn()),
         );
     }
     topic

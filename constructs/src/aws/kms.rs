@@ -1,45 +1,11 @@
-//! AWS KMS.
+//! AWS KMS: key policies, written inline in the key.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::Tags;
 use super::sts::Account;
 use crate::core::Expr;
-use crate::terraform_type;
-
-/// `aws_kms_key`: a KMS key in one region.
-#[derive(Clone, Debug, Serialize)]
-pub struct KmsKey {
-    /// What the key is for.
-    pub description: String,
-    /// `SYMMETRIC_DEFAULT` (encryption) or e.g. `ECC_NIST_P256` (signing).
-    pub customer_master_key_spec: String,
-    /// `ENCRYPT_DECRYPT` or `SIGN_VERIFY`.
-    pub key_usage: String,
-    /// Only symmetric encryption keys can rotate.
-    pub enable_key_rotation: bool,
-    /// Days between scheduling the key's deletion and deleting it
-    /// (7 to 30).
-    pub deletion_window_in_days: u32,
-    /// The key policy, as JSON (see [`KeyPolicy`]).
-    pub policy: Expr,
-    /// Tags on the key.
-    #[serde(skip_serializing_if = "Tags::is_empty")]
-    pub tags: Tags,
-}
-terraform_type!(resource KmsKey = "aws_kms_key" { arn, key_id });
-
-/// `aws_kms_alias`: a name for a key.
-#[derive(Clone, Debug, Serialize)]
-pub struct KmsAlias {
-    /// `alias/...`.
-    pub name: Expr,
-    /// The key the alias names.
-    pub target_key_id: Expr,
-}
-terraform_type!(resource KmsAlias = "aws_kms_alias" { arn });
 
 /// A key policy, written inline in the key with `jsonencode`. It is a
 /// resource policy: `"Resource": "*"` means this key, nothing else. (As an

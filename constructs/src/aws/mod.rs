@@ -1,28 +1,30 @@
-//! Typed structs for the hashicorp/aws resources and data sources drsynth
-//! uses, one file per service. Field names are exactly those of the provider
-//! schema (5.100); unset options are omitted; nested blocks are structs.
-//! Only what the project uses is here: no generated bindings.
+//! What the generated bindings ([`crate::bindings::aws`]) cannot say on
+//! their own: how policy documents and key policies are built, the redrive
+//! policy's JSON and the account's ARNs. The
+//! resources themselves are the generated types.
 
-pub mod acm;
-pub mod apigatewayv2;
-pub mod cloudwatch;
-pub mod dynamodb;
-pub mod ec2;
 pub mod iam;
 pub mod kms;
-pub mod lambda;
-pub mod route53;
-pub mod s3;
-pub mod sns;
 pub mod sqs;
 pub mod sts;
 
 use std::collections::BTreeMap;
 
-/// The `tags` argument.
+use crate::core::Expr;
+
+/// Tags, as constructs take them.
 pub type Tags = BTreeMap<String, String>;
 
+/// The `tags` argument of a resource: absent when there are none.
+pub fn tags(tags: &Tags) -> Option<BTreeMap<String, Expr>> {
+    (!tags.is_empty()).then(|| {
+        tags.iter()
+            .map(|(key, value)| (key.clone(), Expr::literal(value.as_str())))
+            .collect()
+    })
+}
+
 /// `"Enabled"` / `"Disabled"` as many AWS settings spell it.
-pub fn status(enabled: bool) -> String {
-    if enabled { "Enabled" } else { "Disabled" }.to_owned()
+pub fn status(enabled: bool) -> Expr {
+    Expr::literal(if enabled { "Enabled" } else { "Disabled" })
 }

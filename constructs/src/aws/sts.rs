@@ -1,21 +1,8 @@
 //! The account and partition the provider acts in.
 
-use serde::Serialize;
-
+use crate::bindings::aws::caller::DataCallerIdentity;
+use crate::bindings::aws::partition::DataPartition;
 use crate::core::{Expr, Scope};
-use crate::terraform_type;
-
-/// `data "aws_caller_identity"`: the account id, for globally unique names
-/// and for ARNs the provider does not export.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct CallerIdentity {}
-terraform_type!(data CallerIdentity = "aws_caller_identity" { account_id });
-
-/// `data "aws_partition"`: `aws`, `aws-us-gov` or `aws-cn`, from the
-/// provider's region.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Partition {}
-terraform_type!(data Partition = "aws_partition" { partition });
 
 /// The account and partition of the stack, both read from the provider, for
 /// the ARNs constructs build themselves: nothing says `arn:aws:` by hand,
@@ -33,8 +20,10 @@ impl Account {
     /// `partition`.
     pub fn lookup(scope: &mut Scope<'_>) -> Self {
         Self {
-            id: scope.data("account", CallerIdentity {}).account_id(),
-            partition: scope.data("partition", Partition {}).partition(),
+            id: scope
+                .data("account", DataCallerIdentity::new())
+                .account_id(),
+            partition: scope.data("partition", DataPartition::new()).partition(),
         }
     }
 

@@ -102,7 +102,9 @@ fn node_key(path: &str, region: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::aws::s3::{S3Bucket, S3BucketVersioning, VersioningConfiguration};
+    use crate::bindings::aws::s3::{
+        S3Bucket, S3BucketVersioning, S3BucketVersioningVersioningConfiguration,
+    };
     use crate::core::{AwsProvider, Stack};
 
     #[test]
@@ -115,19 +117,17 @@ mod tests {
         let bucket = data.child("source").resource(
             "bucket",
             S3Bucket {
-                bucket: "b".into(),
-                force_destroy: true,
-                tags: Default::default(),
+                bucket: Some("b".into()),
+                force_destroy: Some(true.into()),
+                ..S3Bucket::new()
             },
         );
         data.child_in("replica", &secondary).resource(
             "versioning",
-            S3BucketVersioning {
-                bucket: bucket.id(),
-                versioning_configuration: VersioningConfiguration {
-                    status: "Enabled".into(),
-                },
-            },
+            S3BucketVersioning::new(
+                bucket.id(),
+                S3BucketVersioningVersioningConfiguration::new("Enabled"),
+            ),
         );
         let graph = stack.construct_graph(2);
         let keys: Vec<String> = graph.nodes.iter().map(|n| n.key()).collect();

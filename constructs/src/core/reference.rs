@@ -57,18 +57,14 @@ impl Target {
 /// references to the block:
 ///
 /// ```
-/// use constructs::aws::s3::S3Bucket;
+/// use constructs::bindings::aws::s3::S3Bucket;
 /// use constructs::core::{AwsProvider, Stack};
 ///
 /// let mut stack = Stack::new("app");
 /// let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
 /// let bucket = stack.scope(&primary).child("data").resource(
 ///     "bucket",
-///     S3Bucket {
-///         bucket: "data-dev".into(),
-///         force_destroy: false,
-///         tags: Default::default(),
-///     },
+///     S3Bucket { bucket: Some("data-dev".into()), ..S3Bucket::new() },
 /// );
 /// assert_eq!(bucket.address(), "aws_s3_bucket.data_bucket");
 /// assert_eq!(bucket.arn().render(), "${aws_s3_bucket.data_bucket.arn}");

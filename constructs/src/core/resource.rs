@@ -132,14 +132,18 @@ impl Meta {
     /// synth can see them.
     ///
     /// ```
-    /// use constructs::aws::s3::S3Bucket;
+    /// use constructs::bindings::aws::s3::S3Bucket;
     /// use constructs::core::{AwsProvider, Meta, Stack};
     ///
     /// let mut stack = Stack::new("app");
     /// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
     /// stack.scope(&west).resource_with(
     ///     "data",
-    ///     S3Bucket { bucket: "data-dev".into(), force_destroy: true, tags: Default::default() },
+    ///     S3Bucket {
+    ///         bucket: Some("data-dev".into()),
+    ///         force_destroy: Some(true.into()),
+    ///         ..S3Bucket::new()
+    ///     },
     ///     Meta::default()
     ///         .set("object_lock_enabled", true)
     ///         .set("force_destroy", serde_json::Value::Null),
@@ -164,35 +168,4 @@ impl Meta {
         self.suppressions.push((rule.to_owned(), reason.to_owned()));
         self
     }
-}
-
-/// Declares a Terraform type for a struct and typed attribute accessors on
-/// its [`Ref`](crate::core::Ref): `bucket.arn()`.
-#[macro_export]
-macro_rules! terraform_type {
-    (resource $ty:ty = $tf:literal { $($attr:ident),* $(,)? }) => {
-        impl $crate::core::Resource for $ty {
-            const TYPE: &'static str = $tf;
-        }
-        $crate::terraform_type!(@attributes $ty { $($attr),* });
-    };
-    (data $ty:ty = $tf:literal { $($attr:ident),* $(,)? }) => {
-        impl $crate::core::DataSource for $ty {
-            const TYPE: &'static str = $tf;
-        }
-        $crate::terraform_type!(@attributes $ty { $($attr),* });
-    };
-    (@attributes $ty:ty { $($attr:ident),* }) => {
-        impl $crate::core::Ref<$ty> {
-            $(
-                #[doc = concat!(
-                    "The `", stringify!($attr), "` attribute of the referenced block, ",
-                    "as an expression rendering `${<address>.", stringify!($attr), "}`."
-                )]
-                pub fn $attr(&self) -> $crate::core::Expr {
-                    self.attr(stringify!($attr))
-                }
-            )*
-        }
-    };
 }

@@ -33,18 +33,14 @@ pub(crate) struct Block {
 /// and renders it to a [`Document`].
 ///
 /// ```
-/// use constructs::aws::s3::S3Bucket;
+/// use constructs::bindings::aws::s3::S3Bucket;
 /// use constructs::core::{App, AwsProvider, Stack};
 ///
 /// let mut stack = Stack::new("app");
 /// let primary = stack.provider(AwsProvider::new("primary", "us-east-1"));
 /// stack.scope(&primary).child("data").resource(
 ///     "bucket",
-///     S3Bucket {
-///         bucket: "data-dev".into(),
-///         force_destroy: false,
-///         tags: Default::default(),
-///     },
+///     S3Bucket { bucket: Some("data-dev".into()), ..S3Bucket::new() },
 /// );
 ///
 /// let document = stack.synth().expect("the stack is valid");
@@ -318,26 +314,26 @@ fn descend<'v>(child: &'v mut Value, segment: &str) -> Result<&'v mut Map<String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aws::s3::{S3Bucket, S3BucketVersioning, VersioningConfiguration};
+    use crate::bindings::aws::s3::{
+        S3Bucket, S3BucketVersioning, S3BucketVersioningVersioningConfiguration,
+    };
     use crate::core::provider::OtherProvider;
     use crate::core::{App, Lifecycle, Ref};
     use crate::testing::{resource, synth, synth_errors};
 
     fn bucket(name: &str) -> S3Bucket {
         S3Bucket {
-            bucket: name.into(),
-            force_destroy: true,
-            tags: Default::default(),
+            bucket: Some(name.into()),
+            force_destroy: Some(true.into()),
+            ..S3Bucket::new()
         }
     }
 
     fn versioning(bucket: &Ref<S3Bucket>) -> S3BucketVersioning {
-        S3BucketVersioning {
-            bucket: bucket.id(),
-            versioning_configuration: VersioningConfiguration {
-                status: "Enabled".to_owned(),
-            },
-        }
+        S3BucketVersioning::new(
+            bucket.id(),
+            S3BucketVersioningVersioningConfiguration::new("Enabled"),
+        )
     }
 
     fn two_region_stack(name: &str) -> (Stack, ProviderRef, ProviderRef) {

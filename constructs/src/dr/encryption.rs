@@ -10,10 +10,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::aws::Tags;
 use crate::aws::iam::Statement;
-use crate::aws::kms::{KeyPolicy, KeyPolicyStatement, KmsAlias, KmsKey};
+use crate::aws::kms::{KeyPolicy, KeyPolicyStatement};
 use crate::aws::sts::Account;
+use crate::bindings::aws::kms::{KmsAlias, KmsKey};
 use crate::core::{Expr, Lifecycle, Meta, Ref, Scope};
 
 /// Days a deleted key stays recoverable: AWS's maximum.
@@ -111,13 +111,13 @@ pub fn regional_key(
     let key = scope.resource_with(
         "key",
         KmsKey {
-            description: props.description,
-            customer_master_key_spec: "SYMMETRIC_DEFAULT".to_owned(),
-            key_usage: "ENCRYPT_DECRYPT".to_owned(),
-            enable_key_rotation: true,
-            deletion_window_in_days: DELETION_WINDOW_DAYS,
-            policy: Expr::jsonencode(&policy),
-            tags: Tags::new(),
+            description: Some(props.description.into()),
+            customer_master_key_spec: Some("SYMMETRIC_DEFAULT".into()),
+            key_usage: Some("ENCRYPT_DECRYPT".into()),
+            enable_key_rotation: Some(true.into()),
+            deletion_window_in_days: Some(DELETION_WINDOW_DAYS.into()),
+            policy: Some(Expr::jsonencode(&policy)),
+            ..KmsKey::new()
         },
         // Deleting the key makes every backup and replica unreadable.
         retained(),
@@ -125,8 +125,8 @@ pub fn regional_key(
     scope.resource(
         "alias",
         KmsAlias {
-            name: format!("alias/{}", props.alias).into(),
-            target_key_id: key.key_id(),
+            name: Some(format!("alias/{}", props.alias).into()),
+            ..KmsAlias::new(key.key_id())
         },
     );
     key

@@ -24,20 +24,21 @@
 //! us-east-1 log group encrypted with that region's key. The DS record to
 //! publish at the parent domain is an output.
 
-use crate::aws::Tags;
-use crate::aws::acm::{AcmCertificate, AcmCertificateValidation};
-use crate::aws::apigatewayv2::{
-    Apigatewayv2Api, Apigatewayv2ApiMapping, Apigatewayv2DomainName, Apigatewayv2Stage,
-    DomainNameConfiguration,
-};
-use crate::aws::cloudwatch::{CloudwatchLogGroup, CloudwatchLogResourcePolicy};
-use crate::aws::iam::{Condition, IamPolicyDocument, Principals, Statement};
-use crate::aws::kms::{KeyPolicy, KeyPolicyStatement, KmsKey};
-use crate::aws::route53::{
-    Alias, FailoverRoutingPolicy, Route53HealthCheck, Route53HostedZoneDnssec,
-    Route53KeySigningKey, Route53QueryLog, Route53Record, Route53Zone,
-};
+use crate::aws::iam::{Condition, PolicyDocument, Principals, Statement};
+use crate::aws::kms::{KeyPolicy, KeyPolicyStatement};
 use crate::aws::sts::Account;
+use crate::aws::{Tags, tags};
+use crate::bindings::aws::acm::{AcmCertificate, AcmCertificateValidation};
+use crate::bindings::aws::apigatewayv2::{
+    Apigatewayv2Api, Apigatewayv2ApiMapping, Apigatewayv2DomainName,
+    Apigatewayv2DomainNameDomainNameConfiguration, Apigatewayv2Stage,
+};
+use crate::bindings::aws::cloudwatch::{CloudwatchLogGroup, CloudwatchLogResourcePolicy};
+use crate::bindings::aws::kms::KmsKey;
+use crate::bindings::aws::route53::{
+    Route53HealthCheck, Route53HostedZoneDnssec, Route53KeySigningKey, Route53QueryLog,
+    Route53Record, Route53RecordAlias, Route53RecordFailoverRoutingPolicy, Route53Zone,
+};
 use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope, Stack, Variable};
 
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
@@ -239,25 +240,15 @@ impl FailoverDnsProps<'_> {
 /// health check passes and by the secondary otherwise.
 ///
 /// ```
-/// use constructs::aws::apigatewayv2::{Apigatewayv2Api, Apigatewayv2Stage, RouteSettings, AccessLogSettings};
-/// use constructs::core::{AwsProvider, Expr, Ref, Scope, Stack};
+/// use constructs::bindings::aws::apigatewayv2::{Apigatewayv2Api, Apigatewayv2Stage};
+/// use constructs::core::{AwsProvider, Ref, Scope, Stack};
 /// use constructs::dr::failover_dns::*;
 ///
 /// fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
-///     let api = scope.resource("api", Apigatewayv2Api {
-///         name: "orders".into(), protocol_type: "HTTP".into(),
-///         description: "Orders".into(), tags: Default::default(),
-///     });
+///     let api = scope.resource("api", Apigatewayv2Api::new("orders", "HTTP"));
 ///     let stage = scope.resource("stage", Apigatewayv2Stage {
-///         api_id: api.id(), name: "$default".into(), auto_deploy: true,
-///         default_route_settings: RouteSettings {
-///             throttling_burst_limit: 10, throttling_rate_limit: 5.0,
-///             detailed_metrics_enabled: true,
-///         },
-///         access_log_settings: AccessLogSettings {
-///             destination_arn: Expr::literal("arn"), format: Expr::literal("{}"),
-///         },
-///         tags: Default::default(),
+///         auto_deploy: Some(true.into()),
+///         ..Apigatewayv2Stage::new(api.id(), "$default")
 ///     });
 ///     (api, stage)
 /// }
@@ -347,10 +338,9 @@ impl FailoverDns {
                 let zone = scope.resource_with(
                     "zone",
                     Route53Zone {
-                        name: domain.clone().into(),
-                        comment: comment.clone(),
-                        force_destroy: hardening.is_none(),
-                        tags: Tags::new(),
+                        comment: Some(comment.into()),
+                        force_destroy: Some(hardening.is_none().into()),
+                        ..Route53Zone::new(domain)
                     },
                     zone_meta(
                         domain,
@@ -435,22 +425,25 @@ impl FailoverDns {
             let health_check = region.resource_with(
                 "health_check",
                 Route53HealthCheck {
-                    check_type: "HTTPS".to_owned(),
-                    fqdn: probe.host,
-                    port: 443,
-                    resource_path: match (role, &props.drill) {
+                    fqdn: Some(probe.host),
+                    port: Some(443.into()),
+                    resource_path: Some(match (role, &props.drill) {
                         (RegionRole::Primary, Some(drill)) => Expr::conditional(
                             drill.clone(),
                             Expr::literal(DRILL_PATH),
                             Expr::literal(&props.health_check.path),
                         ),
                         _ => Expr::literal(&props.health_check.path),
-                    },
-                    request_interval: props.health_check.interval_seconds,
-                    failure_threshold: props.health_check.failure_threshold,
-                    enable_sni: true,
-                    measure_latency: false,
-                    tags: Tags::from([("Name".to_owned(), target.health_check_name.clone())]),
+                    }),
+                    request_interval: Some(props.health_check.interval_seconds.into()),
+                    failure_threshold: Some(props.health_check.failure_threshold.into()),
+                    enable_sni: Some(true.into()),
+                    measure_latency: Some(false.into()),
+                    tags: tags(&Tags::from([(
+                        "Name".to_owned(),
+                        target.health_check_name.clone(),
+                    )])),
+                    ..Route53HealthCheck::new("HTTPS")
                 },
                 probe.ready,
             );
@@ -502,15 +495,15 @@ fn sign_zone(
     let key = scope.resource_with(
         "key",
         KmsKey {
-            description: format!("DNSSEC signing of {domain}"),
+            description: Some(format!("DNSSEC signing of {domain}").into()),
             // What Route 53 requires of a key-signing key; asymmetric keys
             // cannot rotate automatically.
-            customer_master_key_spec: "ECC_NIST_P256".to_owned(),
-            key_usage: "SIGN_VERIFY".to_owned(),
-            enable_key_rotation: false,
-            deletion_window_in_days: DELETION_WINDOW_DAYS,
-            policy: Expr::jsonencode(&policy),
-            tags: Tags::new(),
+            customer_master_key_spec: Some("ECC_NIST_P256".into()),
+            key_usage: Some("SIGN_VERIFY".into()),
+            enable_key_rotation: Some(false.into()),
+            deletion_window_in_days: Some(DELETION_WINDOW_DAYS.into()),
+            policy: Some(Expr::jsonencode(&policy)),
+            ..KmsKey::new()
         },
         // Losing it makes resolvers reject the whole zone.
         retained(),
@@ -518,18 +511,16 @@ fn sign_zone(
     let key_signing_key = scope.resource(
         "key_signing_key",
         Route53KeySigningKey {
-            hosted_zone_id: zone.zone_id(),
-            key_management_service_arn: key.arn(),
-            // Letters, digits and underscores only.
-            name: hardening.key_signing_key_name.clone().into(),
-            status: "ACTIVE".to_owned(),
+            status: Some("ACTIVE".into()),
+            // The name: letters, digits and underscores only.
+            ..Route53KeySigningKey::new(zone.zone_id(), key.arn(), &hardening.key_signing_key_name)
         },
     );
     scope.resource_with(
         "signing",
         Route53HostedZoneDnssec {
-            hosted_zone_id: key_signing_key.hosted_zone_id(),
-            signing_status: "SIGNING".to_owned(),
+            signing_status: Some("SIGNING".into()),
+            ..Route53HostedZoneDnssec::new(key_signing_key.hosted_zone_id())
         },
         Meta::default().depends_on(&key_signing_key),
     );
@@ -547,43 +538,35 @@ fn log_queries(
     let log_group = scope.resource(
         "log_group",
         CloudwatchLogGroup {
-            name: format!("/aws/route53/{domain}").into(),
-            retention_in_days: hardening.log_retention_days,
+            name: Some(format!("/aws/route53/{domain}").into()),
+            retention_in_days: Some(hardening.log_retention_days.into()),
             kms_key_id: Some(hardening.logs_key_arn.clone()),
-            tags: Tags::new(),
+            ..CloudwatchLogGroup::new()
         },
     );
     let policy = scope.data(
         "policy_document",
-        IamPolicyDocument {
-            statement: vec![Statement {
-                resources: vec![Expr::template([log_group.arn(), Expr::literal(":*")])],
-                ..Statement::grant(
-                    "Route53WritesQueryLogs",
-                    Principals::service("route53.amazonaws.com"),
-                    &["logs:CreateLogStream", "logs:PutLogEvents"],
-                )
-                .when(Condition::new(
-                    "StringEquals",
-                    "aws:SourceAccount",
-                    vec![hardening.account.id.clone()],
-                ))
-            }],
-        },
+        PolicyDocument::of(vec![
+            Statement::grant(
+                "Route53WritesQueryLogs",
+                Principals::service("route53.amazonaws.com"),
+                &["logs:CreateLogStream", "logs:PutLogEvents"],
+            )
+            .when(Condition::test(
+                "StringEquals",
+                "aws:SourceAccount",
+                vec![hardening.account.id.clone()],
+            ))
+            .on(vec![Expr::template([log_group.arn(), Expr::literal(":*")])]),
+        ]),
     );
     let resource_policy = scope.resource(
         "resource_policy",
-        CloudwatchLogResourcePolicy {
-            policy_name: format!("route53-query-logs-{domain}").into(),
-            policy_document: policy.json(),
-        },
+        CloudwatchLogResourcePolicy::new(policy.json(), format!("route53-query-logs-{domain}")),
     );
     scope.resource_with(
         "query_log",
-        Route53QueryLog {
-            zone_id: zone.zone_id(),
-            cloudwatch_log_group_arn: log_group.arn(),
-        },
+        Route53QueryLog::new(log_group.arn(), zone.zone_id()),
         Meta::default().depends_on(&resource_policy),
     );
 }
@@ -591,7 +574,7 @@ fn log_queries(
 /// What a failover record answers with.
 enum Answer {
     /// An alias to the region's custom domain (its TTL is the target's).
-    Alias(Alias),
+    Alias(Route53RecordAlias),
     /// A CNAME to the region's execute-api host.
     Cname { host: Expr, ttl: u32 },
 }
@@ -604,22 +587,19 @@ fn failover_record(
     health_check: &Ref<Route53HealthCheck>,
 ) -> Route53Record {
     let (record_type, ttl, records, alias) = match answer {
-        Answer::Alias(alias) => ("A", None, Vec::new(), Some(alias)),
-        Answer::Cname { host, ttl } => ("CNAME", Some(ttl), vec![host], None),
+        Answer::Alias(alias) => ("A", None, None, Some(alias)),
+        Answer::Cname { host, ttl } => ("CNAME", Some(ttl.into()), Some(vec![host]), None),
     };
     Route53Record {
-        zone_id: zone_id.clone(),
-        name: name.into(),
-        record_type: record_type.into(),
         ttl,
         records,
         alias,
-        set_identifier: Some(role.id().to_owned()),
-        failover_routing_policy: Some(FailoverRoutingPolicy {
-            role: role.failover_type().to_owned(),
-        }),
+        set_identifier: Some(role.id().into()),
+        failover_routing_policy: Some(Route53RecordFailoverRoutingPolicy::new(
+            role.failover_type(),
+        )),
         health_check_id: Some(health_check.id()),
-        allow_overwrite: false,
+        ..Route53Record::new(name, record_type, zone_id)
     }
 }
 
@@ -646,10 +626,10 @@ fn certificate(
     scope.resource_with(
         "certificate",
         AcmCertificate {
-            domain_name: api_domain.into(),
-            subject_alternative_names: vec![regional_domain.into()],
-            validation_method: "DNS".to_owned(),
-            tags: Tags::new(),
+            domain_name: Some(api_domain.into()),
+            subject_alternative_names: Some(vec![regional_domain.into()]),
+            validation_method: Some("DNS".into()),
+            ..AcmCertificate::new()
         },
         // The custom domains hold the certificate: a replacement must exist
         // before the old one can go.
@@ -670,15 +650,15 @@ fn validation_record(
         .domain_validation_options()
         .find("domain_name", name);
     Route53Record {
+        ttl: Some(60.into()),
+        records: Some(vec![option.clone().get("resource_record_value")]),
         // The record may exist already: ACM gives one name the same record
         // in every region and for every certificate of the account.
-        allow_overwrite: true,
-        ..Route53Record::simple(
-            zone_id.clone(),
+        allow_overwrite: Some(true.into()),
+        ..Route53Record::new(
             option.clone().get("resource_record_name"),
-            option.clone().get("resource_record_type"),
-            60,
-            vec![option.get("resource_record_value")],
+            option.get("resource_record_type"),
+            zone_id,
         )
     }
 }
@@ -702,7 +682,7 @@ struct CustomDomains<'a> {
 }
 
 struct CreatedDomains {
-    failover_alias: Alias,
+    failover_alias: Route53RecordAlias,
     probe: Probe,
 }
 
@@ -715,11 +695,11 @@ impl CustomDomains<'_> {
         let validated = scope.resource(
             "certificate_validation",
             AcmCertificateValidation {
-                certificate_arn: self.certificate.arn(),
-                validation_record_fqdns: vec![
+                validation_record_fqdns: Some(vec![
                     self.shared_validation.fqdn(),
                     regional_validation.fqdn(),
-                ],
+                ]),
+                ..AcmCertificateValidation::new(self.certificate.arn())
             },
         );
         let failover_domain = self.domain_with_mapping(
@@ -736,11 +716,10 @@ impl CustomDomains<'_> {
         );
         let regional_record = scope.resource(
             "regional_record",
-            Route53Record::alias(
-                self.zone_id.clone(),
-                self.target.regional_name.as_str().into(),
-                alias_to(&regional_domain.0, false),
-            ),
+            Route53Record {
+                alias: Some(alias_to(&regional_domain.0, false)),
+                ..Route53Record::new(&self.target.regional_name, "A", self.zone_id)
+            },
         );
         CreatedDomains {
             failover_alias: alias_to(&failover_domain.0, true),
@@ -763,34 +742,36 @@ impl CustomDomains<'_> {
     ) -> (Ref<Apigatewayv2DomainName>, Ref<Apigatewayv2ApiMapping>) {
         let domain = scope.resource(
             domain_id,
-            Apigatewayv2DomainName {
-                domain_name: name.into(),
-                domain_name_configuration: DomainNameConfiguration {
-                    certificate_arn: validated.certificate_arn(),
-                    endpoint_type: "REGIONAL".to_owned(),
-                    security_policy: "TLS_1_2".to_owned(),
-                },
-                tags: Tags::new(),
-            },
+            Apigatewayv2DomainName::new(
+                name,
+                Apigatewayv2DomainNameDomainNameConfiguration::new(
+                    validated.certificate_arn(),
+                    "REGIONAL",
+                    "TLS_1_2",
+                ),
+            ),
         );
         let mapping = scope.resource(
             mapping_id,
-            Apigatewayv2ApiMapping {
-                api_id: self.target.api.id(),
-                domain_name: domain.domain_name(),
-                stage: self.target.stage.id(),
-            },
+            Apigatewayv2ApiMapping::new(
+                self.target.api.id(),
+                domain.domain_name(),
+                self.target.stage.id(),
+            ),
         );
         (domain, mapping)
     }
 }
 
 /// An alias to a regional custom domain.
-fn alias_to(domain: &Ref<Apigatewayv2DomainName>, evaluate_target_health: bool) -> Alias {
+fn alias_to(
+    domain: &Ref<Apigatewayv2DomainName>,
+    evaluate_target_health: bool,
+) -> Route53RecordAlias {
     let configuration = domain.domain_name_configuration().index(0);
-    Alias {
-        name: configuration.clone().get("target_domain_name"),
-        zone_id: configuration.get("hosted_zone_id"),
+    Route53RecordAlias::new(
         evaluate_target_health,
-    }
+        configuration.clone().get("target_domain_name"),
+        configuration.get("hosted_zone_id"),
+    )
 }

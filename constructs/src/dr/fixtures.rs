@@ -2,10 +2,11 @@
 //! and construct names unlike the payments app's, for the rules' and the
 //! report's tests.
 
-use crate::aws::apigatewayv2::{
-    AccessLogSettings, Apigatewayv2Api, Apigatewayv2Route, Apigatewayv2Stage, RouteSettings,
+use crate::bindings::aws::apigatewayv2::{
+    Apigatewayv2Api, Apigatewayv2Route, Apigatewayv2Stage, Apigatewayv2StageAccessLogSettings,
+    Apigatewayv2StageDefaultRouteSettings,
 };
-use crate::aws::sqs::SqsQueue;
+use crate::bindings::aws::sqs::SqsQueue;
 use crate::core::{AwsProvider, Expr, ProviderRef, Ref, Scope, Stack};
 
 use super::failover_dns::{
@@ -55,13 +56,11 @@ pub fn stack(parts: Parts) -> Stack {
     }
     if parts.queues {
         let queue = |name: &str| SqsQueue {
-            name: name.into(),
-            message_retention_seconds: 345_600,
-            visibility_timeout_seconds: 180,
-            sqs_managed_sse_enabled: Some(true),
-            kms_master_key_id: None,
-            redrive_policy: None,
-            tags: Default::default(),
+            name: Some(name.into()),
+            message_retention_seconds: Some(345_600.into()),
+            visibility_timeout_seconds: Some(180.into()),
+            sqs_managed_sse_enabled: Some(true.into()),
+            ..SqsQueue::new()
         };
         let source = stack
             .scope(&west)
@@ -130,10 +129,8 @@ fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) 
     let api = scope.resource(
         "api",
         Apigatewayv2Api {
-            name: format!("orders-{}-test", scope.region()).into(),
-            protocol_type: "HTTP".to_owned(),
-            description: "Orders".to_owned(),
-            tags: Default::default(),
+            description: Some("Orders".into()),
+            ..Apigatewayv2Api::new(format!("orders-{}-test", scope.region()), "HTTP")
         },
     );
     for (name, route_key, authorization) in [
@@ -143,30 +140,27 @@ fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) 
         scope.resource(
             name,
             Apigatewayv2Route {
-                api_id: api.id(),
-                route_key: route_key.to_owned(),
-                authorization_type: authorization.to_owned(),
-                authorizer_id: None,
-                target: Expr::literal("integrations/none"),
+                authorization_type: Some(authorization.into()),
+                target: Some(Expr::literal("integrations/none")),
+                ..Apigatewayv2Route::new(api.id(), route_key)
             },
         );
     }
     let stage = scope.resource(
         "stage",
         Apigatewayv2Stage {
-            api_id: api.id(),
-            name: "$default".to_owned(),
-            auto_deploy: true,
-            default_route_settings: RouteSettings {
-                throttling_burst_limit: 10,
-                throttling_rate_limit: 5.0,
-                detailed_metrics_enabled: true,
-            },
-            access_log_settings: AccessLogSettings {
-                destination_arn: Expr::literal("log-group-arn"),
-                format: Expr::literal("{}"),
-            },
-            tags: Default::default(),
+            auto_deploy: Some(true.into()),
+            default_route_settings: Some(Apigatewayv2StageDefaultRouteSettings {
+                throttling_burst_limit: Some(10.into()),
+                throttling_rate_limit: Some(5.0.into()),
+                detailed_metrics_enabled: Some(true.into()),
+                ..Apigatewayv2StageDefaultRouteSettings::new()
+            }),
+            access_log_settings: Some(Apigatewayv2StageAccessLogSettings::new(
+                Expr::literal("log-group-arn"),
+                Expr::literal("{}"),
+            )),
+            ..Apigatewayv2Stage::new(api.id(), "$default")
         },
     );
     (api, stage)

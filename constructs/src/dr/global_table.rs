@@ -3,8 +3,11 @@
 //! it has deletion protection and `prevent_destroy`; with keys, every copy
 //! is encrypted with its own region's key.
 
-use crate::aws::dynamodb::{Attribute, DynamodbTable, Enabled, Replica, ServerSideEncryption};
 use crate::aws::sts::Account;
+use crate::bindings::aws::dynamodb::{
+    DynamodbTable, DynamodbTableAttribute, DynamodbTablePointInTimeRecovery,
+    DynamodbTableReplicaBlock, DynamodbTableServerSideEncryption,
+};
 use crate::core::{Expr, Ref, Scope};
 
 use super::encryption::retained_if;
@@ -222,40 +225,39 @@ impl GlobalTable {
         props.check(scope);
         let attribute = std::iter::once(&props.hash_key)
             .chain(props.range_key.as_ref())
-            .map(|key| Attribute {
-                name: key.name.clone(),
-                attribute_type: key.key_type.code().to_owned(),
-            })
+            .map(|key| DynamodbTableAttribute::new(key.name.clone(), key.key_type.code()))
             .collect();
         let replica_regions = props.replicas.iter().map(|r| r.region.clone()).collect();
         let table = scope.resource_with(
             "table",
             DynamodbTable {
-                name: props.name.clone().into(),
-                billing_mode: "PAY_PER_REQUEST".to_owned(),
-                hash_key: props.hash_key.name.clone(),
-                range_key: props.range_key.map(|key| key.name),
-                attribute,
-                stream_enabled: true,
-                stream_view_type: props.stream.code().to_owned(),
-                point_in_time_recovery: Enabled {
-                    enabled: props.point_in_time_recovery,
-                },
-                server_side_encryption: ServerSideEncryption {
-                    enabled: true,
+                billing_mode: Some("PAY_PER_REQUEST".into()),
+                hash_key: Some(props.hash_key.name.clone().into()),
+                range_key: props.range_key.map(|key| key.name.into()),
+                attribute: Some(attribute),
+                stream_enabled: Some(true.into()),
+                stream_view_type: Some(props.stream.code().into()),
+                point_in_time_recovery: Some(DynamodbTablePointInTimeRecovery::new(
+                    props.point_in_time_recovery,
+                )),
+                server_side_encryption: Some(DynamodbTableServerSideEncryption {
                     kms_key_arn: props.kms_key_arn,
-                },
-                deletion_protection_enabled: props.retain,
-                replica: props
-                    .replicas
-                    .into_iter()
-                    .map(|replica| Replica {
-                        region_name: replica.region,
-                        point_in_time_recovery: props.point_in_time_recovery,
-                        propagate_tags: true,
-                        kms_key_arn: replica.kms_key_arn,
-                    })
-                    .collect(),
+                    ..DynamodbTableServerSideEncryption::new(true)
+                }),
+                deletion_protection_enabled: Some(props.retain.into()),
+                replica: Some(
+                    props
+                        .replicas
+                        .into_iter()
+                        .map(|replica| DynamodbTableReplicaBlock {
+                            point_in_time_recovery: Some(props.point_in_time_recovery.into()),
+                            propagate_tags: Some(true.into()),
+                            kms_key_arn: replica.kms_key_arn,
+                            ..DynamodbTableReplicaBlock::new(replica.region)
+                        })
+                        .collect(),
+                ),
+                ..DynamodbTable::new(props.name.clone())
             },
             retained_if(props.retain),
         );

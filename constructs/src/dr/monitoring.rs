@@ -9,10 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::aws::Tags;
-use crate::aws::cloudwatch::{CloudwatchDashboard, CloudwatchMetricAlarm};
-use crate::aws::route53::Route53HealthCheck;
-use crate::aws::sns::SnsTopic;
+use crate::bindings::aws::cloudwatch::{CloudwatchDashboard, CloudwatchMetricAlarm};
+use crate::bindings::aws::route53::Route53HealthCheck;
+use crate::bindings::aws::sns::SnsTopic;
 use crate::core::{Expr, Ref, Scope};
 
 use super::replicated_bucket::{RTC_MINUTES, RULE_ID, ReplicatedBucket};
@@ -25,16 +24,14 @@ pub const ROUTE53_METRICS_REGION: &str = "us-east-1";
 /// one-minute periods, two of them breaching.
 ///
 /// ```
-/// use constructs::aws::sns::SnsTopic;
+/// use constructs::bindings::aws::sns::SnsTopic;
 /// use constructs::core::{AwsProvider, Stack};
 /// use constructs::dr::monitoring::{Alarm, Dashboard, MetricLine};
 ///
 /// let mut stack = Stack::new("orders");
 /// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
 /// let mut scope = stack.scope(&west);
-/// let topic = scope.resource("alerts", SnsTopic {
-///     name: "orders-alerts".into(), kms_master_key_id: None, tags: Default::default(),
-/// });
+/// let topic = scope.resource("alerts", SnsTopic { name: Some("orders-alerts".into()), ..SnsTopic::new() });
 /// Alarm::table_replication_latency("orders-replication-latency".into(), "orders", "eu-central-1")
 ///     .create(&mut scope.child("alarms"), &topic);
 /// let mut dashboard = Dashboard::default();
@@ -206,21 +203,18 @@ impl Alarm {
         scope.resource(
             self.construct,
             CloudwatchMetricAlarm {
-                alarm_name: self.name.into(),
-                alarm_description: self.description.to_owned(),
-                namespace: self.namespace.to_owned(),
-                metric_name: self.metric.to_owned(),
-                dimensions: self.dimensions,
-                statistic: self.statistic.to_owned(),
-                period: 60,
-                evaluation_periods: 3,
-                datapoints_to_alarm: 2,
-                threshold: self.threshold,
-                comparison_operator: self.comparison.to_owned(),
-                treat_missing_data: self.missing.to_owned(),
-                alarm_actions: vec![topic.arn()],
-                ok_actions: vec![topic.arn()],
-                tags: Tags::new(),
+                alarm_description: Some(self.description.into()),
+                namespace: Some(self.namespace.into()),
+                metric_name: Some(self.metric.into()),
+                dimensions: Some(self.dimensions),
+                statistic: Some(self.statistic.into()),
+                period: Some(60.into()),
+                datapoints_to_alarm: Some(2.into()),
+                threshold: Some(self.threshold.into()),
+                treat_missing_data: Some(self.missing.into()),
+                alarm_actions: Some(vec![topic.arn()]),
+                ok_actions: Some(vec![topic.arn()]),
+                ..CloudwatchMetricAlarm::new(self.name, self.comparison, 3)
             },
         )
     }
@@ -317,12 +311,12 @@ impl Dashboard {
     pub fn create(self, scope: &mut Scope<'_>, name: &str) -> Ref<CloudwatchDashboard> {
         scope.resource(
             "dashboard",
-            CloudwatchDashboard {
-                dashboard_name: name.into(),
-                dashboard_body: Expr::jsonencode(&DashboardBody {
+            CloudwatchDashboard::new(
+                Expr::jsonencode(&DashboardBody {
                     widgets: self.widgets,
                 }),
-            },
+                name,
+            ),
         )
     }
 }

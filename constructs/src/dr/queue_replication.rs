@@ -7,8 +7,10 @@
 use std::collections::BTreeMap;
 
 use crate::aws::iam::Statement;
-use crate::aws::lambda::{LambdaEventSourceMapping, LambdaFunction, ScalingConfig};
-use crate::aws::sqs::SqsQueue;
+use crate::bindings::aws::lambda::{
+    LambdaEventSourceMapping, LambdaEventSourceMappingScalingConfig, LambdaFunction,
+};
+use crate::bindings::aws::sqs::SqsQueue;
 use crate::core::{Document, Expr, Meta, Ref, Scope};
 
 use super::encryption::use_keys;
@@ -47,18 +49,15 @@ pub struct QueueReplicationProps<'a> {
 /// at least once, reporting partial batch failures.
 ///
 /// ```
-/// use constructs::aws::sqs::SqsQueue;
+/// use constructs::bindings::aws::sqs::SqsQueue;
 /// use constructs::core::{AwsProvider, Stack};
 /// use constructs::dr::queue_replication::{QueueReplication, QueueReplicationProps};
 ///
 /// let queue = |name: &str| SqsQueue {
-///     name: name.into(),
-///     message_retention_seconds: 345_600,
-///     visibility_timeout_seconds: 180,
-///     sqs_managed_sse_enabled: Some(true),
-///     kms_master_key_id: None,
-///     redrive_policy: None,
-///     tags: Default::default(),
+///     name: Some(name.into()),
+///     visibility_timeout_seconds: Some(180.into()),
+///     sqs_managed_sse_enabled: Some(true.into()),
+///     ..SqsQueue::new()
 /// };
 /// let mut stack = Stack::new("jobs");
 /// let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
@@ -143,15 +142,15 @@ impl QueueReplication {
         scope.resource_with(
             "trigger",
             LambdaEventSourceMapping {
-                event_source_arn: props.source.arn(),
-                function_name: replicator.function.arn(),
-                batch_size: BATCH_SIZE,
-                maximum_batching_window_in_seconds: 1,
-                function_response_types: vec!["ReportBatchItemFailures".to_owned()],
-                enabled: true,
-                scaling_config: hardened.then_some(ScalingConfig {
-                    maximum_concurrency: props.reserved_concurrency,
+                event_source_arn: Some(props.source.arn()),
+                batch_size: Some(BATCH_SIZE.into()),
+                maximum_batching_window_in_seconds: Some(1.into()),
+                function_response_types: Some(vec!["ReportBatchItemFailures".into()]),
+                enabled: Some(true.into()),
+                scaling_config: hardened.then(|| LambdaEventSourceMappingScalingConfig {
+                    maximum_concurrency: Some(props.reserved_concurrency.into()),
                 }),
+                ..LambdaEventSourceMapping::new(replicator.function.arn())
             },
             Meta::default().depends_on(&replicator.execution.policy),
         );

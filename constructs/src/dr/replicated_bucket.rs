@@ -11,16 +11,29 @@
 //! log bucket of its own region; the primary's access logs are replicated
 //! to the secondary's log bucket.
 
-use crate::aws::iam::{Condition, IamPolicyDocument, Principals, Statement};
-use crate::aws::s3::{
-    AbortIncompleteMultipartUpload, Days, EncryptionByDefault, EncryptionRule, LifecycleRule,
-    Minutes, NoncurrentDays, ReplicaEncryption, ReplicationDestination, ReplicationFilter,
-    ReplicationMetrics, ReplicationRule, ReplicationTime, S3Bucket, S3BucketLifecycleConfiguration,
+use crate::aws::iam::{Condition, PolicyDocument, Principals, Statement};
+use crate::aws::status;
+use crate::bindings::aws::s3::{
+    S3Bucket, S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule as LifecycleRule,
+    S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload as AbortIncompleteMultipartUpload,
+    S3BucketLifecycleConfigurationRuleExpiration as Expiration,
+    S3BucketLifecycleConfigurationRuleFilter as LifecycleFilter,
+    S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration as NoncurrentVersionExpiration,
     S3BucketLogging, S3BucketNotification, S3BucketPolicy, S3BucketPublicAccessBlock,
-    S3BucketReplicationConfiguration, S3BucketServerSideEncryptionConfiguration,
-    S3BucketVersioning, SourceSelectionCriteria, StatusBlock, VersioningConfiguration,
+    S3BucketReplicationConfiguration, S3BucketReplicationConfigurationRule as ReplicationRule,
+    S3BucketReplicationConfigurationRuleDeleteMarkerReplication as StatusBlock,
+    S3BucketReplicationConfigurationRuleDestination as ReplicationDestination,
+    S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration as ReplicaEncryption,
+    S3BucketReplicationConfigurationRuleDestinationMetrics as ReplicationMetrics,
+    S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold as Minutes,
+    S3BucketReplicationConfigurationRuleDestinationReplicationTime as ReplicationTime,
+    S3BucketReplicationConfigurationRuleFilter as ReplicationFilter,
+    S3BucketReplicationConfigurationRuleSourceSelectionCriteria as SourceSelectionCriteria,
+    S3BucketServerSideEncryptionConfiguration,
+    S3BucketServerSideEncryptionConfigurationRule as EncryptionRule,
+    S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault as EncryptionByDefault,
+    S3BucketVersioning, S3BucketVersioningVersioningConfiguration,
 };
-use crate::aws::{Tags, status};
 use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 
 use super::encryption::retained_if;
@@ -203,7 +216,7 @@ fn replicate(
     ];
     if let Some((source_key, destination_key)) = props.keys {
         let via_s3 = |region: &str| {
-            Condition::new(
+            Condition::test(
                 "StringEquals",
                 "kms:ViaService",
                 vec![format!("s3.{region}.amazonaws.com").into()],
@@ -233,39 +246,38 @@ fn replicate(
     let enabled = || status(true);
     scope.resource_with(
         props.construct,
-        S3BucketReplicationConfiguration {
-            bucket: source.id(),
-            role: role.role.arn(),
-            rule: vec![ReplicationRule {
-                id: RULE_ID.to_owned(),
-                status: enabled(),
-                priority: 1,
-                filter: ReplicationFilter::default(),
-                delete_marker_replication: StatusBlock { status: enabled() },
+        S3BucketReplicationConfiguration::new(
+            source.id(),
+            role.role.arn(),
+            vec![ReplicationRule {
+                id: Some(RULE_ID.into()),
+                priority: Some(1.into()),
+                filter: Some(ReplicationFilter::new()),
+                delete_marker_replication: Some(StatusBlock::new(enabled())),
                 source_selection_criteria: props.keys.map(|_| SourceSelectionCriteria {
-                    sse_kms_encrypted_objects: StatusBlock { status: enabled() },
+                    sse_kms_encrypted_objects: Some(StatusBlock::new(enabled())),
+                    ..SourceSelectionCriteria::new()
                 }),
-                destination: ReplicationDestination {
-                    bucket: destination.arn(),
-                    storage_class: "STANDARD".to_owned(),
-                    encryption_configuration: props.keys.map(|(_, key)| ReplicaEncryption {
-                        replica_kms_key_id: key.clone(),
-                    }),
-                    replication_time: ReplicationTime {
-                        status: enabled(),
-                        time: Minutes {
-                            minutes: RTC_MINUTES,
-                        },
+                ..ReplicationRule::new(
+                    enabled(),
+                    ReplicationDestination {
+                        storage_class: Some("STANDARD".into()),
+                        encryption_configuration: props
+                            .keys
+                            .map(|(_, key)| ReplicaEncryption::new(key)),
+                        replication_time: Some(ReplicationTime::new(
+                            enabled(),
+                            Minutes::new(RTC_MINUTES),
+                        )),
+                        metrics: Some(ReplicationMetrics {
+                            event_threshold: Some(Minutes::new(RTC_MINUTES)),
+                            ..ReplicationMetrics::new(enabled())
+                        }),
+                        ..ReplicationDestination::new(destination.arn())
                     },
-                    metrics: ReplicationMetrics {
-                        status: enabled(),
-                        event_threshold: Minutes {
-                            minutes: RTC_MINUTES,
-                        },
-                    },
-                },
+                )
             }],
-        },
+        ),
         Meta::default()
             .depends_on(&props.source.versioning)
             .depends_on(&props.destination.versioning)
@@ -302,14 +314,10 @@ fn data_bucket(scope: &mut Scope<'_>, name: Expr, hardening: Option<(&Expr, &Exp
             retain: true,
             kms_key_arn: Some(key_arn.clone()),
             lifecycle: Some(LifecycleRule {
-                id: "expire-old-versions".to_owned(),
-                status: status(true),
-                filter: ReplicationFilter::default(),
-                abort_incomplete_multipart_upload: abort_after_a_week(),
-                expiration: None,
-                noncurrent_version_expiration: Some(NoncurrentDays {
-                    noncurrent_days: RETENTION_DAYS,
-                }),
+                noncurrent_version_expiration: Some(vec![NoncurrentVersionExpiration::new(
+                    RETENTION_DAYS,
+                )]),
+                ..lifecycle_rule("expire-old-versions")
             }),
             extra_policy: Vec::new(),
         },
@@ -321,12 +329,12 @@ fn data_bucket(scope: &mut Scope<'_>, name: Expr, hardening: Option<(&Expr, &Exp
     );
     scope.resource(
         "logging",
-        S3BucketLogging {
-            bucket: bucket.bucket.id(),
-            target_bucket: access_logs.bucket.id(),
+        S3BucketLogging::new(
+            bucket.bucket.id(),
+            access_logs.bucket.id(),
             // The secondary's log bucket also receives the primary's logs.
-            target_prefix: format!("s3-access/{}/", scope.region()),
-        },
+            format!("s3-access/{}/", scope.region()),
+        ),
     );
     DataBucket {
         bucket,
@@ -345,16 +353,12 @@ fn log_bucket(scope: &mut Scope<'_>, name: Expr, logged_bucket: Expr) -> Version
             retain: true,
             kms_key_arn: None,
             lifecycle: Some(LifecycleRule {
-                id: "expire-logs".to_owned(),
-                status: status(true),
-                filter: ReplicationFilter::default(),
-                abort_incomplete_multipart_upload: abort_after_a_week(),
-                expiration: Some(Days {
-                    days: RETENTION_DAYS,
-                }),
-                noncurrent_version_expiration: Some(NoncurrentDays {
-                    noncurrent_days: 30,
-                }),
+                expiration: Some(vec![Expiration {
+                    days: Some(RETENTION_DAYS.into()),
+                    ..Expiration::new()
+                }]),
+                noncurrent_version_expiration: Some(vec![NoncurrentVersionExpiration::new(30)]),
+                ..lifecycle_rule("expire-logs")
             }),
             extra_policy: vec![
                 Statement::grant(
@@ -362,7 +366,7 @@ fn log_bucket(scope: &mut Scope<'_>, name: Expr, logged_bucket: Expr) -> Version
                     Principals::service("logging.s3.amazonaws.com"),
                     &["s3:PutObject"],
                 )
-                .when(Condition::new(
+                .when(Condition::test(
                     "ArnLike",
                     "aws:SourceArn",
                     vec![logged_bucket],
@@ -372,9 +376,15 @@ fn log_bucket(scope: &mut Scope<'_>, name: Expr, logged_bucket: Expr) -> Version
     )
 }
 
-fn abort_after_a_week() -> AbortIncompleteMultipartUpload {
-    AbortIncompleteMultipartUpload {
-        days_after_initiation: 7,
+/// An enabled rule `id` for every object that aborts uploads abandoned for
+/// a week.
+fn lifecycle_rule(id: &str) -> LifecycleRule {
+    LifecycleRule {
+        filter: Some(vec![LifecycleFilter::new()]),
+        abort_incomplete_multipart_upload: Some(vec![AbortIncompleteMultipartUpload {
+            days_after_initiation: Some(7.into()),
+        }]),
+        ..LifecycleRule::new(id, status(true))
     }
 }
 
@@ -397,9 +407,9 @@ fn secure_bucket(scope: &mut Scope<'_>, name: Expr, settings: BucketSettings) ->
     let bucket = scope.resource_with(
         "bucket",
         S3Bucket {
-            bucket: name,
-            force_destroy: !settings.retain,
-            tags: Tags::new(),
+            bucket: Some(name),
+            force_destroy: Some((!settings.retain).into()),
+            ..S3Bucket::new()
         },
         retained_if(settings.retain),
     );
@@ -407,93 +417,81 @@ fn secure_bucket(scope: &mut Scope<'_>, name: Expr, settings: BucketSettings) ->
         scope.resource(
             "events",
             S3BucketNotification {
-                bucket: bucket.id(),
-                eventbridge: true,
+                eventbridge: Some(true.into()),
+                ..S3BucketNotification::new(bucket.id())
             },
         );
     }
     let versioning = scope.resource(
         "versioning",
-        S3BucketVersioning {
-            bucket: bucket.id(),
-            versioning_configuration: VersioningConfiguration {
-                status: status(true),
-            },
-        },
+        S3BucketVersioning::new(
+            bucket.id(),
+            S3BucketVersioningVersioningConfiguration::new(status(true)),
+        ),
     );
     let public_access_block = scope.resource(
         "public_access_block",
-        S3BucketPublicAccessBlock::all_blocked(bucket.id()),
+        S3BucketPublicAccessBlock {
+            block_public_acls: Some(true.into()),
+            block_public_policy: Some(true.into()),
+            ignore_public_acls: Some(true.into()),
+            restrict_public_buckets: Some(true.into()),
+            ..S3BucketPublicAccessBlock::new(bucket.id())
+        },
     );
     let bucket_key_enabled = settings.kms_key_arn.is_some();
     scope.resource(
         "encryption",
-        S3BucketServerSideEncryptionConfiguration {
-            bucket: bucket.id(),
-            rule: vec![EncryptionRule {
-                apply_server_side_encryption_by_default: match settings.kms_key_arn {
+        S3BucketServerSideEncryptionConfiguration::new(
+            bucket.id(),
+            vec![EncryptionRule {
+                apply_server_side_encryption_by_default: Some(match settings.kms_key_arn {
                     Some(key_arn) => EncryptionByDefault {
-                        sse_algorithm: "aws:kms".to_owned(),
                         kms_master_key_id: Some(key_arn),
+                        ..EncryptionByDefault::new("aws:kms")
                     },
-                    None => EncryptionByDefault {
-                        sse_algorithm: "AES256".to_owned(),
-                        kms_master_key_id: None,
-                    },
-                },
+                    None => EncryptionByDefault::new("AES256"),
+                }),
                 // One data key per bucket instead of a KMS call per object.
-                bucket_key_enabled,
+                bucket_key_enabled: Some(bucket_key_enabled.into()),
             }],
-        },
+        ),
     );
     if let Some(rule) = settings.lifecycle {
         // Lifecycle rules on a versioned bucket need versioning in place.
         scope.resource_with(
             "lifecycle",
             S3BucketLifecycleConfiguration {
-                bucket: bucket.id(),
-                rule: vec![rule],
+                rule: Some(vec![rule]),
+                ..S3BucketLifecycleConfiguration::new(bucket.id())
             },
             Meta::default().depends_on(&versioning),
         );
     }
-    let mut statements = vec![Statement {
-        sid: "DenyInsecureTransport".to_owned(),
-        effect: "Deny".to_owned(),
-        actions: vec!["s3:*".to_owned()],
-        resources: vec![bucket.arn(), objects(&bucket)],
-        principals: vec![Principals {
-            principal_type: "*".to_owned(),
-            identifiers: vec!["*".into()],
-        }],
-        condition: vec![Condition::new(
+    let mut statements = vec![
+        Statement::deny(
+            "DenyInsecureTransport",
+            &["s3:*"],
+            vec![bucket.arn(), objects(&bucket)],
+        )
+        .by(Principals::anyone())
+        .when(Condition::test(
             "Bool",
             "aws:SecureTransport",
             vec!["false".into()],
-        )],
-    }];
+        )),
+    ];
     statements.extend(
         settings
             .extra_policy
             .into_iter()
-            .map(|statement| Statement {
-                resources: vec![objects(&bucket)],
-                ..statement
-            }),
+            .map(|statement| statement.on(vec![objects(&bucket)])),
     );
-    let policy = scope.data(
-        "policy_document",
-        IamPolicyDocument {
-            statement: statements,
-        },
-    );
+    let policy = scope.data("policy_document", PolicyDocument::of(statements));
     // S3 refuses concurrent changes to a bucket's access settings.
     scope.resource_with(
         "policy",
-        S3BucketPolicy {
-            bucket: bucket.id(),
-            policy: policy.json(),
-        },
+        S3BucketPolicy::new(bucket.id(), policy.json()),
         Meta::default().depends_on(&public_access_block),
     );
     Versioned { bucket, versioning }

@@ -5,13 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::aws::Tags;
-use crate::aws::cloudwatch::CloudwatchLogGroup;
 use crate::aws::iam::Statement;
-use crate::aws::lambda::{
-    DeadLetterConfig, Environment, LambdaFunction, LoggingConfig, TracingConfig,
+use crate::bindings::aws::cloudwatch::CloudwatchLogGroup;
+use crate::bindings::aws::lambda::{
+    LambdaFunction, LambdaFunctionDeadLetterConfig, LambdaFunctionEnvironment,
+    LambdaFunctionLoggingConfig, LambdaFunctionTracingConfig,
 };
-use crate::aws::sqs::SqsQueue;
+use crate::bindings::aws::sqs::SqsQueue;
 use crate::core::{Expr, Meta, Ref, Scope};
 
 use super::encryption::use_keys;
@@ -105,10 +105,10 @@ impl RustFunction {
         let log_group = scope.resource(
             "logs",
             CloudwatchLogGroup {
-                name: format!("/aws/lambda/{}", props.function_name).into(),
-                retention_in_days: props.log_retention_days,
+                name: Some(format!("/aws/lambda/{}", props.function_name).into()),
+                retention_in_days: Some(props.log_retention_days.into()),
                 kms_key_id: key_arn.clone(),
-                tags: Tags::new(),
+                ..CloudwatchLogGroup::new()
             },
         );
         let mut statements = vec![Statement::allow(
@@ -132,13 +132,11 @@ impl RustFunction {
             let queue = scope.resource_with(
                 "dead_letter",
                 SqsQueue {
-                    name: format!("{}-dlq", props.function_name).into(),
-                    message_retention_seconds: DEAD_LETTER_RETENTION_SECONDS,
-                    visibility_timeout_seconds: 30,
-                    sqs_managed_sse_enabled: None,
+                    name: Some(format!("{}-dlq", props.function_name).into()),
+                    message_retention_seconds: Some(DEAD_LETTER_RETENTION_SECONDS.into()),
+                    visibility_timeout_seconds: Some(30.into()),
                     kms_master_key_id: Some(key_arn.clone()),
-                    redrive_policy: None,
-                    tags: Tags::new(),
+                    ..SqsQueue::new()
                 },
                 meta,
             );
@@ -175,33 +173,33 @@ impl RustFunction {
         let function = scope.resource_with(
             "function",
             LambdaFunction {
-                function_name: props.function_name.into(),
-                role: execution.role.arn(),
-                runtime: "provided.al2023".to_owned(),
-                handler: "bootstrap".to_owned(),
-                architectures: vec!["x86_64".to_owned()],
-                filename: Expr::module_file(&zip),
-                source_code_hash: Expr::filebase64sha256(Expr::module_file(&zip)),
-                memory_size: props.memory_mb,
-                timeout: props.timeout_seconds,
-                environment: Environment {
-                    variables: props.environment,
-                },
-                logging_config: LoggingConfig {
-                    log_format: "JSON".to_owned(),
-                    log_group: log_group.name(),
-                },
+                runtime: Some("provided.al2023".into()),
+                handler: Some("bootstrap".into()),
+                architectures: Some(vec!["x86_64".into()]),
+                filename: Some(Expr::module_file(&zip)),
+                source_code_hash: Some(Expr::filebase64sha256(Expr::module_file(&zip))),
+                memory_size: Some(props.memory_mb.into()),
+                timeout: Some(props.timeout_seconds.into()),
+                environment: Some(LambdaFunctionEnvironment {
+                    variables: Some(props.environment),
+                }),
+                logging_config: Some(LambdaFunctionLoggingConfig {
+                    log_group: Some(log_group.name()),
+                    ..LambdaFunctionLoggingConfig::new("JSON")
+                }),
                 kms_key_arn: key_arn,
-                tracing_config: props.hardening.as_ref().map(|_| TracingConfig {
-                    mode: "Active".to_owned(),
-                }),
-                dead_letter_config: dead_letter_queue.as_ref().map(|queue| DeadLetterConfig {
-                    target_arn: queue.arn(),
-                }),
+                tracing_config: props
+                    .hardening
+                    .as_ref()
+                    .map(|_| LambdaFunctionTracingConfig::new("Active")),
+                dead_letter_config: dead_letter_queue
+                    .as_ref()
+                    .map(|queue| LambdaFunctionDeadLetterConfig::new(queue.arn())),
                 reserved_concurrent_executions: props
                     .hardening
                     .as_ref()
-                    .map(|h| h.reserved_concurrency),
+                    .map(|h| h.reserved_concurrency.into()),
+                ..LambdaFunction::new(props.function_name, execution.role.arn())
             },
             meta,
         );

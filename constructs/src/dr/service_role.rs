@@ -1,8 +1,8 @@
 //! An IAM role that one AWS service assumes, with one least-privilege
 //! inline policy.
 
-use crate::aws::Tags;
-use crate::aws::iam::{IamPolicyDocument, IamRole, IamRolePolicy, Statement};
+use crate::aws::iam::{PolicyDocument, Statement};
+use crate::bindings::aws::iam::{IamRole, IamRolePolicy};
 use crate::core::{Ref, Scope};
 
 /// An IAM role one AWS service assumes, and its inline policy.
@@ -38,32 +38,20 @@ pub fn service_role_trusting(
     trust: Statement,
     statements: Vec<Statement>,
 ) -> ServiceRole {
-    let trust = scope.data(
-        "trust",
-        IamPolicyDocument {
-            statement: vec![trust],
-        },
-    );
+    let trust = scope.data("trust", PolicyDocument::of(vec![trust]));
     let role = scope.resource(
         "role",
         IamRole {
-            name: role_name.into(),
-            assume_role_policy: trust.json(),
-            tags: Tags::new(),
+            name: Some(role_name.into()),
+            ..IamRole::new(trust.json())
         },
     );
-    let permissions = scope.data(
-        "permissions",
-        IamPolicyDocument {
-            statement: statements,
-        },
-    );
+    let permissions = scope.data("permissions", PolicyDocument::of(statements));
     let policy = scope.resource(
         "policy",
         IamRolePolicy {
-            name: role_name.into(),
-            role: role.id(),
-            policy: permissions.json(),
+            name: Some(role_name.into()),
+            ..IamRolePolicy::new(permissions.json(), role.id())
         },
     );
     ServiceRole { role, policy }

@@ -101,14 +101,10 @@ fn a_stack_with_nothing_replicated_cannot_pass_dr001() {
     let only = stack.provider(crate::core::AwsProvider::new("only", "eu-west-1"));
     stack.scope(&only).resource(
         "queue",
-        crate::aws::sqs::SqsQueue {
-            name: "jobs-test".into(),
-            message_retention_seconds: 60,
-            visibility_timeout_seconds: 30,
-            sqs_managed_sse_enabled: Some(true),
-            kms_master_key_id: None,
-            redrive_policy: None,
-            tags: Default::default(),
+        crate::bindings::aws::sqs::SqsQueue {
+            name: Some("jobs-test".into()),
+            sqs_managed_sse_enabled: Some(true.into()),
+            ..crate::bindings::aws::sqs::SqsQueue::new()
         },
     );
     let results = audit(&synth(&stack), &context());
@@ -207,22 +203,18 @@ fn an_alarm_without_actions_or_a_health_alarm_outside_us_east_1_fails_dr005() {
     let west = stack.provider(crate::core::AwsProvider::new("alarms", "eu-west-1"));
     stack.scope(&west).resource(
         "silent",
-        crate::aws::cloudwatch::CloudwatchMetricAlarm {
-            alarm_name: "health-test".into(),
-            alarm_description: "a health check".to_owned(),
-            namespace: "AWS/Route53".to_owned(),
-            metric_name: "HealthCheckStatus".to_owned(),
-            dimensions: Default::default(),
-            statistic: "Minimum".to_owned(),
-            period: 60,
-            evaluation_periods: 3,
-            datapoints_to_alarm: 2,
-            threshold: 1.0,
-            comparison_operator: "LessThanThreshold".to_owned(),
-            treat_missing_data: "missing".to_owned(),
-            alarm_actions: Vec::new(),
-            ok_actions: Vec::new(),
-            tags: Default::default(),
+        // No alarm_actions at all.
+        crate::bindings::aws::cloudwatch::CloudwatchMetricAlarm {
+            namespace: Some("AWS/Route53".into()),
+            metric_name: Some("HealthCheckStatus".into()),
+            statistic: Some("Minimum".into()),
+            period: Some(60.into()),
+            threshold: Some(1.0.into()),
+            ..crate::bindings::aws::cloudwatch::CloudwatchMetricAlarm::new(
+                "health-test",
+                "LessThanThreshold",
+                3,
+            )
         },
     );
     let results = audit(&synth(&stack), &context());

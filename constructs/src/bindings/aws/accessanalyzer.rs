@@ -203,6 +203,10 @@ impl crate::core::Ref<AccessanalyzerAnalyzer> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
 }
 
 impl crate::core::Ref<AccessanalyzerArchiveRule> {
@@ -217,5 +221,9 @@ impl crate::core::Ref<AccessanalyzerArchiveRule> {
     /// `rule_name`, as a reference.
     pub fn rule_name(&self) -> crate::core::Expr {
         self.attr("rule_name")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

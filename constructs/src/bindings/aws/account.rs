@@ -242,6 +242,10 @@ impl crate::core::Ref<AccountAlternateContact> {
     pub fn title(&self) -> crate::core::Expr {
         self.attr("title")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AccountPrimaryContact> {
@@ -323,6 +327,10 @@ impl crate::core::Ref<AccountRegion> {
     /// `region_name`, as a reference.
     pub fn region_name(&self) -> crate::core::Expr {
         self.attr("region_name")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

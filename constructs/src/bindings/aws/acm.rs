@@ -292,6 +292,14 @@ impl crate::core::Ref<AcmCertificate> {
     pub fn validation_method(&self) -> crate::core::Expr {
         self.attr("validation_method")
     }
+    /// `options` (a nested block), as a reference.
+    pub fn options(&self) -> crate::core::Expr {
+        self.attr("options")
+    }
+    /// `validation_option` (a nested block), as a reference.
+    pub fn validation_option(&self) -> crate::core::Expr {
+        self.attr("validation_option")
+    }
 }
 
 impl crate::core::Ref<AcmCertificateValidation> {
@@ -306,6 +314,10 @@ impl crate::core::Ref<AcmCertificateValidation> {
     /// `validation_record_fqdns`, as a reference.
     pub fn validation_record_fqdns(&self) -> crate::core::Expr {
         self.attr("validation_record_fqdns")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -482,6 +482,10 @@ impl crate::core::Ref<AcmpcaCertificate> {
     pub fn template_arn(&self) -> crate::core::Expr {
         self.attr("template_arn")
     }
+    /// `validity` (a nested block), as a reference.
+    pub fn validity(&self) -> crate::core::Expr {
+        self.attr("validity")
+    }
 }
 
 impl crate::core::Ref<AcmpcaCertificateAuthority> {
@@ -544,6 +548,18 @@ impl crate::core::Ref<AcmpcaCertificateAuthority> {
     /// `usage_mode`, as a reference.
     pub fn usage_mode(&self) -> crate::core::Expr {
         self.attr("usage_mode")
+    }
+    /// `certificate_authority_configuration` (a nested block), as a reference.
+    pub fn certificate_authority_configuration(&self) -> crate::core::Expr {
+        self.attr("certificate_authority_configuration")
+    }
+    /// `revocation_configuration` (a nested block), as a reference.
+    pub fn revocation_configuration(&self) -> crate::core::Expr {
+        self.attr("revocation_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

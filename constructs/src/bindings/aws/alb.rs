@@ -1747,6 +1747,30 @@ impl crate::core::Ref<Alb> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `access_logs` (a nested block), as a reference.
+    pub fn access_logs(&self) -> crate::core::Expr {
+        self.attr("access_logs")
+    }
+    /// `connection_logs` (a nested block), as a reference.
+    pub fn connection_logs(&self) -> crate::core::Expr {
+        self.attr("connection_logs")
+    }
+    /// `ipam_pools` (a nested block), as a reference.
+    pub fn ipam_pools(&self) -> crate::core::Expr {
+        self.attr("ipam_pools")
+    }
+    /// `minimum_load_balancer_capacity` (a nested block), as a reference.
+    pub fn minimum_load_balancer_capacity(&self) -> crate::core::Expr {
+        self.attr("minimum_load_balancer_capacity")
+    }
+    /// `subnet_mapping` (a nested block), as a reference.
+    pub fn subnet_mapping(&self) -> crate::core::Expr {
+        self.attr("subnet_mapping")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AlbListener> {
@@ -1870,6 +1894,18 @@ impl crate::core::Ref<AlbListener> {
     pub fn tcp_idle_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("tcp_idle_timeout_seconds")
     }
+    /// `default_action` (a nested block), as a reference.
+    pub fn default_action(&self) -> crate::core::Expr {
+        self.attr("default_action")
+    }
+    /// `mutual_authentication` (a nested block), as a reference.
+    pub fn mutual_authentication(&self) -> crate::core::Expr {
+        self.attr("mutual_authentication")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AlbListenerCertificate> {
@@ -1911,6 +1947,14 @@ impl crate::core::Ref<AlbListenerRule> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `action` (a nested block), as a reference.
+    pub fn action(&self) -> crate::core::Expr {
+        self.attr("action")
+    }
+    /// `condition` (a nested block), as a reference.
+    pub fn condition(&self) -> crate::core::Expr {
+        self.attr("condition")
     }
 }
 
@@ -2006,6 +2050,26 @@ impl crate::core::Ref<AlbTargetGroup> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `health_check` (a nested block), as a reference.
+    pub fn health_check(&self) -> crate::core::Expr {
+        self.attr("health_check")
+    }
+    /// `stickiness` (a nested block), as a reference.
+    pub fn stickiness(&self) -> crate::core::Expr {
+        self.attr("stickiness")
+    }
+    /// `target_failover` (a nested block), as a reference.
+    pub fn target_failover(&self) -> crate::core::Expr {
+        self.attr("target_failover")
+    }
+    /// `target_group_health` (a nested block), as a reference.
+    pub fn target_group_health(&self) -> crate::core::Expr {
+        self.attr("target_group_health")
+    }
+    /// `target_health_state` (a nested block), as a reference.
+    pub fn target_health_state(&self) -> crate::core::Expr {
+        self.attr("target_health_state")
     }
 }
 
@@ -2165,6 +2229,10 @@ impl crate::core::Ref<DataAlb> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataAlbListener> {
@@ -2211,6 +2279,10 @@ impl crate::core::Ref<DataAlbListener> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2302,5 +2374,9 @@ impl crate::core::Ref<DataAlbTargetGroup> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -761,6 +761,18 @@ impl crate::core::Ref<Ami> {
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
+    /// `ebs_block_device` (a nested block), as a reference.
+    pub fn ebs_block_device(&self) -> crate::core::Expr {
+        self.attr("ebs_block_device")
+    }
+    /// `ephemeral_block_device` (a nested block), as a reference.
+    pub fn ephemeral_block_device(&self) -> crate::core::Expr {
+        self.attr("ephemeral_block_device")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AmiCopy> {
@@ -904,6 +916,18 @@ impl crate::core::Ref<AmiCopy> {
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
+    /// `ebs_block_device` (a nested block), as a reference.
+    pub fn ebs_block_device(&self) -> crate::core::Expr {
+        self.attr("ebs_block_device")
+    }
+    /// `ephemeral_block_device` (a nested block), as a reference.
+    pub fn ephemeral_block_device(&self) -> crate::core::Expr {
+        self.attr("ephemeral_block_device")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AmiFromInstance> {
@@ -1034,6 +1058,18 @@ impl crate::core::Ref<AmiFromInstance> {
     /// `virtualization_type`, as a reference.
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
+    }
+    /// `ebs_block_device` (a nested block), as a reference.
+    pub fn ebs_block_device(&self) -> crate::core::Expr {
+        self.attr("ebs_block_device")
+    }
+    /// `ephemeral_block_device` (a nested block), as a reference.
+    pub fn ephemeral_block_device(&self) -> crate::core::Expr {
+        self.attr("ephemeral_block_device")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1225,6 +1261,14 @@ impl crate::core::Ref<DataAmi> {
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataAmiIds> {
@@ -1255,5 +1299,13 @@ impl crate::core::Ref<DataAmiIds> {
     /// `sort_ascending`, as a reference.
     pub fn sort_ascending(&self) -> crate::core::Expr {
         self.attr("sort_ascending")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -535,6 +535,18 @@ impl crate::core::Ref<AmplifyApp> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `auto_branch_creation_config` (a nested block), as a reference.
+    pub fn auto_branch_creation_config(&self) -> crate::core::Expr {
+        self.attr("auto_branch_creation_config")
+    }
+    /// `cache_config` (a nested block), as a reference.
+    pub fn cache_config(&self) -> crate::core::Expr {
+        self.attr("cache_config")
+    }
+    /// `custom_rule` (a nested block), as a reference.
+    pub fn custom_rule(&self) -> crate::core::Expr {
+        self.attr("custom_rule")
+    }
 }
 
 impl crate::core::Ref<AmplifyBackendEnvironment> {
@@ -691,6 +703,14 @@ impl crate::core::Ref<AmplifyDomainAssociation> {
     /// `wait_for_verification`, as a reference.
     pub fn wait_for_verification(&self) -> crate::core::Expr {
         self.attr("wait_for_verification")
+    }
+    /// `certificate_settings` (a nested block), as a reference.
+    pub fn certificate_settings(&self) -> crate::core::Expr {
+        self.attr("certificate_settings")
+    }
+    /// `sub_domain` (a nested block), as a reference.
+    pub fn sub_domain(&self) -> crate::core::Expr {
+        self.attr("sub_domain")
     }
 }
 

@@ -2027,6 +2027,10 @@ impl crate::core::Ref<ApiGatewayDeployment> {
     pub fn variables(&self) -> crate::core::Expr {
         self.attr("variables")
     }
+    /// `canary_settings` (a nested block), as a reference.
+    pub fn canary_settings(&self) -> crate::core::Expr {
+        self.attr("canary_settings")
+    }
 }
 
 impl crate::core::Ref<ApiGatewayDocumentationPart> {
@@ -2045,6 +2049,10 @@ impl crate::core::Ref<ApiGatewayDocumentationPart> {
     /// `rest_api_id`, as a reference.
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
+    }
+    /// `location` (a nested block), as a reference.
+    pub fn location(&self) -> crate::core::Expr {
+        self.attr("location")
     }
 }
 
@@ -2151,6 +2159,14 @@ impl crate::core::Ref<ApiGatewayDomainName> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `endpoint_configuration` (a nested block), as a reference.
+    pub fn endpoint_configuration(&self) -> crate::core::Expr {
+        self.attr("endpoint_configuration")
+    }
+    /// `mutual_tls_authentication` (a nested block), as a reference.
+    pub fn mutual_tls_authentication(&self) -> crate::core::Expr {
+        self.attr("mutual_tls_authentication")
     }
 }
 
@@ -2280,6 +2296,10 @@ impl crate::core::Ref<ApiGatewayIntegration> {
     /// `uri`, as a reference.
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
+    }
+    /// `tls_config` (a nested block), as a reference.
+    pub fn tls_config(&self) -> crate::core::Expr {
+        self.attr("tls_config")
     }
 }
 
@@ -2420,6 +2440,10 @@ impl crate::core::Ref<ApiGatewayMethodSettings> {
     /// `stage_name`, as a reference.
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
+    }
+    /// `settings` (a nested block), as a reference.
+    pub fn settings(&self) -> crate::core::Expr {
+        self.attr("settings")
     }
 }
 
@@ -2569,6 +2593,10 @@ impl crate::core::Ref<ApiGatewayRestApi> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `endpoint_configuration` (a nested block), as a reference.
+    pub fn endpoint_configuration(&self) -> crate::core::Expr {
+        self.attr("endpoint_configuration")
+    }
 }
 
 impl crate::core::Ref<ApiGatewayRestApiPolicy> {
@@ -2606,6 +2634,10 @@ impl crate::core::Ref<ApiGatewayRestApiPut> {
     /// `triggers`, as a reference.
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2678,6 +2710,14 @@ impl crate::core::Ref<ApiGatewayStage> {
     pub fn xray_tracing_enabled(&self) -> crate::core::Expr {
         self.attr("xray_tracing_enabled")
     }
+    /// `access_log_settings` (a nested block), as a reference.
+    pub fn access_log_settings(&self) -> crate::core::Expr {
+        self.attr("access_log_settings")
+    }
+    /// `canary_settings` (a nested block), as a reference.
+    pub fn canary_settings(&self) -> crate::core::Expr {
+        self.attr("canary_settings")
+    }
 }
 
 impl crate::core::Ref<ApiGatewayUsagePlan> {
@@ -2708,6 +2748,18 @@ impl crate::core::Ref<ApiGatewayUsagePlan> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `api_stages` (a nested block), as a reference.
+    pub fn api_stages(&self) -> crate::core::Expr {
+        self.attr("api_stages")
+    }
+    /// `quota_settings` (a nested block), as a reference.
+    pub fn quota_settings(&self) -> crate::core::Expr {
+        self.attr("quota_settings")
+    }
+    /// `throttle_settings` (a nested block), as a reference.
+    pub fn throttle_settings(&self) -> crate::core::Expr {
+        self.attr("throttle_settings")
     }
 }
 

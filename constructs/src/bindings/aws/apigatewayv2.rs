@@ -1131,6 +1131,10 @@ impl crate::core::Ref<Apigatewayv2Api> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `cors_configuration` (a nested block), as a reference.
+    pub fn cors_configuration(&self) -> crate::core::Expr {
+        self.attr("cors_configuration")
+    }
 }
 
 impl crate::core::Ref<Apigatewayv2ApiMapping> {
@@ -1197,6 +1201,14 @@ impl crate::core::Ref<Apigatewayv2Authorizer> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `jwt_configuration` (a nested block), as a reference.
+    pub fn jwt_configuration(&self) -> crate::core::Expr {
+        self.attr("jwt_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Apigatewayv2Deployment> {
@@ -1246,6 +1258,18 @@ impl crate::core::Ref<Apigatewayv2DomainName> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `domain_name_configuration` (a nested block), as a reference.
+    pub fn domain_name_configuration(&self) -> crate::core::Expr {
+        self.attr("domain_name_configuration")
+    }
+    /// `mutual_tls_authentication` (a nested block), as a reference.
+    pub fn mutual_tls_authentication(&self) -> crate::core::Expr {
+        self.attr("mutual_tls_authentication")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1321,6 +1345,14 @@ impl crate::core::Ref<Apigatewayv2Integration> {
     /// `timeout_milliseconds`, as a reference.
     pub fn timeout_milliseconds(&self) -> crate::core::Expr {
         self.attr("timeout_milliseconds")
+    }
+    /// `response_parameters` (a nested block), as a reference.
+    pub fn response_parameters(&self) -> crate::core::Expr {
+        self.attr("response_parameters")
+    }
+    /// `tls_config` (a nested block), as a reference.
+    pub fn tls_config(&self) -> crate::core::Expr {
+        self.attr("tls_config")
     }
 }
 
@@ -1431,6 +1463,10 @@ impl crate::core::Ref<Apigatewayv2Route> {
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
+    /// `request_parameter` (a nested block), as a reference.
+    pub fn request_parameter(&self) -> crate::core::Expr {
+        self.attr("request_parameter")
+    }
 }
 
 impl crate::core::Ref<Apigatewayv2RouteResponse> {
@@ -1512,6 +1548,18 @@ impl crate::core::Ref<Apigatewayv2Stage> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `access_log_settings` (a nested block), as a reference.
+    pub fn access_log_settings(&self) -> crate::core::Expr {
+        self.attr("access_log_settings")
+    }
+    /// `default_route_settings` (a nested block), as a reference.
+    pub fn default_route_settings(&self) -> crate::core::Expr {
+        self.attr("default_route_settings")
+    }
+    /// `route_settings` (a nested block), as a reference.
+    pub fn route_settings(&self) -> crate::core::Expr {
+        self.attr("route_settings")
     }
 }
 

@@ -474,6 +474,14 @@ impl crate::core::Ref<AppautoscalingPolicy> {
     pub fn service_namespace(&self) -> crate::core::Expr {
         self.attr("service_namespace")
     }
+    /// `step_scaling_policy_configuration` (a nested block), as a reference.
+    pub fn step_scaling_policy_configuration(&self) -> crate::core::Expr {
+        self.attr("step_scaling_policy_configuration")
+    }
+    /// `target_tracking_scaling_policy_configuration` (a nested block), as a reference.
+    pub fn target_tracking_scaling_policy_configuration(&self) -> crate::core::Expr {
+        self.attr("target_tracking_scaling_policy_configuration")
+    }
 }
 
 impl crate::core::Ref<AppautoscalingScheduledAction> {
@@ -517,6 +525,10 @@ impl crate::core::Ref<AppautoscalingScheduledAction> {
     pub fn timezone(&self) -> crate::core::Expr {
         self.attr("timezone")
     }
+    /// `scalable_target_action` (a nested block), as a reference.
+    pub fn scalable_target_action(&self) -> crate::core::Expr {
+        self.attr("scalable_target_action")
+    }
 }
 
 impl crate::core::Ref<AppautoscalingTarget> {
@@ -559,5 +571,9 @@ impl crate::core::Ref<AppautoscalingTarget> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `suspended_state` (a nested block), as a reference.
+    pub fn suspended_state(&self) -> crate::core::Expr {
+        self.attr("suspended_state")
     }
 }

@@ -641,6 +641,10 @@ impl crate::core::Ref<AppconfigConfigurationProfile> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `validator` (a nested block), as a reference.
+    pub fn validator(&self) -> crate::core::Expr {
+        self.attr("validator")
+    }
 }
 
 impl crate::core::Ref<AppconfigDeployment> {
@@ -786,6 +790,10 @@ impl crate::core::Ref<AppconfigEnvironment> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `monitor` (a nested block), as a reference.
+    pub fn monitor(&self) -> crate::core::Expr {
+        self.attr("monitor")
+    }
 }
 
 impl crate::core::Ref<AppconfigExtension> {
@@ -816,6 +824,14 @@ impl crate::core::Ref<AppconfigExtension> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `action_point` (a nested block), as a reference.
+    pub fn action_point(&self) -> crate::core::Expr {
+        self.attr("action_point")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 

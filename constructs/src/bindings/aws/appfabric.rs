@@ -510,6 +510,18 @@ impl crate::core::Ref<AppfabricAppAuthorization> {
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
+    /// `credential` (a nested block), as a reference.
+    pub fn credential(&self) -> crate::core::Expr {
+        self.attr("credential")
+    }
+    /// `tenant` (a nested block), as a reference.
+    pub fn tenant(&self) -> crate::core::Expr {
+        self.attr("tenant")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AppfabricAppAuthorizationConnection> {
@@ -532,6 +544,14 @@ impl crate::core::Ref<AppfabricAppAuthorizationConnection> {
     /// `tenant`, as a reference.
     pub fn tenant(&self) -> crate::core::Expr {
         self.attr("tenant")
+    }
+    /// `auth_request` (a nested block), as a reference.
+    pub fn auth_request(&self) -> crate::core::Expr {
+        self.attr("auth_request")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -617,5 +637,17 @@ impl crate::core::Ref<AppfabricIngestionDestination> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `destination_configuration` (a nested block), as a reference.
+    pub fn destination_configuration(&self) -> crate::core::Expr {
+        self.attr("destination_configuration")
+    }
+    /// `processing_configuration` (a nested block), as a reference.
+    pub fn processing_configuration(&self) -> crate::core::Expr {
+        self.attr("processing_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

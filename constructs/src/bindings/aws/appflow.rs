@@ -2036,6 +2036,10 @@ impl crate::core::Ref<AppflowConnectorProfile> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `connector_profile_config` (a nested block), as a reference.
+    pub fn connector_profile_config(&self) -> crate::core::Expr {
+        self.attr("connector_profile_config")
+    }
 }
 
 impl crate::core::Ref<AppflowFlow> {
@@ -2070,5 +2074,25 @@ impl crate::core::Ref<AppflowFlow> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `destination_flow_config` (a nested block), as a reference.
+    pub fn destination_flow_config(&self) -> crate::core::Expr {
+        self.attr("destination_flow_config")
+    }
+    /// `metadata_catalog_config` (a nested block), as a reference.
+    pub fn metadata_catalog_config(&self) -> crate::core::Expr {
+        self.attr("metadata_catalog_config")
+    }
+    /// `source_flow_config` (a nested block), as a reference.
+    pub fn source_flow_config(&self) -> crate::core::Expr {
+        self.attr("source_flow_config")
+    }
+    /// `task` (a nested block), as a reference.
+    pub fn task(&self) -> crate::core::Expr {
+        self.attr("task")
+    }
+    /// `trigger_config` (a nested block), as a reference.
+    pub fn trigger_config(&self) -> crate::core::Expr {
+        self.attr("trigger_config")
     }
 }

@@ -186,6 +186,10 @@ impl crate::core::Ref<AppintegrationsDataIntegration> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `schedule_config` (a nested block), as a reference.
+    pub fn schedule_config(&self) -> crate::core::Expr {
+        self.attr("schedule_config")
+    }
 }
 
 impl crate::core::Ref<AppintegrationsEventIntegration> {
@@ -216,6 +220,10 @@ impl crate::core::Ref<AppintegrationsEventIntegration> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `event_filter` (a nested block), as a reference.
+    pub fn event_filter(&self) -> crate::core::Expr {
+        self.attr("event_filter")
     }
 }
 

@@ -3120,6 +3120,10 @@ impl crate::core::Ref<AppmeshGatewayRoute> {
     pub fn virtual_gateway_name(&self) -> crate::core::Expr {
         self.attr("virtual_gateway_name")
     }
+    /// `spec` (a nested block), as a reference.
+    pub fn spec(&self) -> crate::core::Expr {
+        self.attr("spec")
+    }
 }
 
 impl crate::core::Ref<AppmeshMesh> {
@@ -3158,6 +3162,10 @@ impl crate::core::Ref<AppmeshMesh> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `spec` (a nested block), as a reference.
+    pub fn spec(&self) -> crate::core::Expr {
+        self.attr("spec")
     }
 }
 
@@ -3206,6 +3214,10 @@ impl crate::core::Ref<AppmeshRoute> {
     pub fn virtual_router_name(&self) -> crate::core::Expr {
         self.attr("virtual_router_name")
     }
+    /// `spec` (a nested block), as a reference.
+    pub fn spec(&self) -> crate::core::Expr {
+        self.attr("spec")
+    }
 }
 
 impl crate::core::Ref<AppmeshVirtualGateway> {
@@ -3248,6 +3260,10 @@ impl crate::core::Ref<AppmeshVirtualGateway> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `spec` (a nested block), as a reference.
+    pub fn spec(&self) -> crate::core::Expr {
+        self.attr("spec")
     }
 }
 
@@ -3292,6 +3308,10 @@ impl crate::core::Ref<AppmeshVirtualNode> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `spec` (a nested block), as a reference.
+    pub fn spec(&self) -> crate::core::Expr {
+        self.attr("spec")
+    }
 }
 
 impl crate::core::Ref<AppmeshVirtualRouter> {
@@ -3335,6 +3355,10 @@ impl crate::core::Ref<AppmeshVirtualRouter> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `spec` (a nested block), as a reference.
+    pub fn spec(&self) -> crate::core::Expr {
+        self.attr("spec")
+    }
 }
 
 impl crate::core::Ref<AppmeshVirtualService> {
@@ -3377,6 +3401,10 @@ impl crate::core::Ref<AppmeshVirtualService> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `spec` (a nested block), as a reference.
+    pub fn spec(&self) -> crate::core::Expr {
+        self.attr("spec")
     }
 }
 

@@ -912,6 +912,10 @@ impl crate::core::Ref<ApprunnerDeployment> {
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ApprunnerObservabilityConfiguration> {
@@ -946,6 +950,10 @@ impl crate::core::Ref<ApprunnerObservabilityConfiguration> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `trace_configuration` (a nested block), as a reference.
+    pub fn trace_configuration(&self) -> crate::core::Expr {
+        self.attr("trace_configuration")
     }
 }
 
@@ -985,6 +993,30 @@ impl crate::core::Ref<ApprunnerService> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
+    /// `health_check_configuration` (a nested block), as a reference.
+    pub fn health_check_configuration(&self) -> crate::core::Expr {
+        self.attr("health_check_configuration")
+    }
+    /// `instance_configuration` (a nested block), as a reference.
+    pub fn instance_configuration(&self) -> crate::core::Expr {
+        self.attr("instance_configuration")
+    }
+    /// `network_configuration` (a nested block), as a reference.
+    pub fn network_configuration(&self) -> crate::core::Expr {
+        self.attr("network_configuration")
+    }
+    /// `observability_configuration` (a nested block), as a reference.
+    pub fn observability_configuration(&self) -> crate::core::Expr {
+        self.attr("observability_configuration")
+    }
+    /// `source_configuration` (a nested block), as a reference.
+    pub fn source_configuration(&self) -> crate::core::Expr {
+        self.attr("source_configuration")
     }
 }
 
@@ -1059,6 +1091,10 @@ impl crate::core::Ref<ApprunnerVpcIngressConnection> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `ingress_vpc_configuration` (a nested block), as a reference.
+    pub fn ingress_vpc_configuration(&self) -> crate::core::Expr {
+        self.attr("ingress_vpc_configuration")
     }
 }
 

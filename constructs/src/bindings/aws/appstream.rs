@@ -673,6 +673,10 @@ impl crate::core::Ref<AppstreamDirectoryConfig> {
     pub fn organizational_unit_distinguished_names(&self) -> crate::core::Expr {
         self.attr("organizational_unit_distinguished_names")
     }
+    /// `service_account_credentials` (a nested block), as a reference.
+    pub fn service_account_credentials(&self) -> crate::core::Expr {
+        self.attr("service_account_credentials")
+    }
 }
 
 impl crate::core::Ref<AppstreamFleet> {
@@ -756,6 +760,18 @@ impl crate::core::Ref<AppstreamFleet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `compute_capacity` (a nested block), as a reference.
+    pub fn compute_capacity(&self) -> crate::core::Expr {
+        self.attr("compute_capacity")
+    }
+    /// `domain_join_info` (a nested block), as a reference.
+    pub fn domain_join_info(&self) -> crate::core::Expr {
+        self.attr("domain_join_info")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<AppstreamFleetStackAssociation> {
@@ -834,6 +850,18 @@ impl crate::core::Ref<AppstreamImageBuilder> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `access_endpoint` (a nested block), as a reference.
+    pub fn access_endpoint(&self) -> crate::core::Expr {
+        self.attr("access_endpoint")
+    }
+    /// `domain_join_info` (a nested block), as a reference.
+    pub fn domain_join_info(&self) -> crate::core::Expr {
+        self.attr("domain_join_info")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<AppstreamStack> {
@@ -880,6 +908,26 @@ impl crate::core::Ref<AppstreamStack> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `access_endpoints` (a nested block), as a reference.
+    pub fn access_endpoints(&self) -> crate::core::Expr {
+        self.attr("access_endpoints")
+    }
+    /// `application_settings` (a nested block), as a reference.
+    pub fn application_settings(&self) -> crate::core::Expr {
+        self.attr("application_settings")
+    }
+    /// `storage_connectors` (a nested block), as a reference.
+    pub fn storage_connectors(&self) -> crate::core::Expr {
+        self.attr("storage_connectors")
+    }
+    /// `streaming_experience_settings` (a nested block), as a reference.
+    pub fn streaming_experience_settings(&self) -> crate::core::Expr {
+        self.attr("streaming_experience_settings")
+    }
+    /// `user_settings` (a nested block), as a reference.
+    pub fn user_settings(&self) -> crate::core::Expr {
+        self.attr("user_settings")
     }
 }
 

@@ -1168,6 +1168,34 @@ impl crate::core::Ref<AppsyncDatasource> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `dynamodb_config` (a nested block), as a reference.
+    pub fn dynamodb_config(&self) -> crate::core::Expr {
+        self.attr("dynamodb_config")
+    }
+    /// `elasticsearch_config` (a nested block), as a reference.
+    pub fn elasticsearch_config(&self) -> crate::core::Expr {
+        self.attr("elasticsearch_config")
+    }
+    /// `event_bridge_config` (a nested block), as a reference.
+    pub fn event_bridge_config(&self) -> crate::core::Expr {
+        self.attr("event_bridge_config")
+    }
+    /// `http_config` (a nested block), as a reference.
+    pub fn http_config(&self) -> crate::core::Expr {
+        self.attr("http_config")
+    }
+    /// `lambda_config` (a nested block), as a reference.
+    pub fn lambda_config(&self) -> crate::core::Expr {
+        self.attr("lambda_config")
+    }
+    /// `opensearchservice_config` (a nested block), as a reference.
+    pub fn opensearchservice_config(&self) -> crate::core::Expr {
+        self.attr("opensearchservice_config")
+    }
+    /// `relational_database_config` (a nested block), as a reference.
+    pub fn relational_database_config(&self) -> crate::core::Expr {
+        self.attr("relational_database_config")
+    }
 }
 
 impl crate::core::Ref<AppsyncDomainName> {
@@ -1261,6 +1289,14 @@ impl crate::core::Ref<AppsyncFunction> {
     pub fn response_mapping_template(&self) -> crate::core::Expr {
         self.attr("response_mapping_template")
     }
+    /// `runtime` (a nested block), as a reference.
+    pub fn runtime(&self) -> crate::core::Expr {
+        self.attr("runtime")
+    }
+    /// `sync_config` (a nested block), as a reference.
+    pub fn sync_config(&self) -> crate::core::Expr {
+        self.attr("sync_config")
+    }
 }
 
 impl crate::core::Ref<AppsyncGraphqlApi> {
@@ -1324,6 +1360,30 @@ impl crate::core::Ref<AppsyncGraphqlApi> {
     pub fn xray_enabled(&self) -> crate::core::Expr {
         self.attr("xray_enabled")
     }
+    /// `additional_authentication_provider` (a nested block), as a reference.
+    pub fn additional_authentication_provider(&self) -> crate::core::Expr {
+        self.attr("additional_authentication_provider")
+    }
+    /// `enhanced_metrics_config` (a nested block), as a reference.
+    pub fn enhanced_metrics_config(&self) -> crate::core::Expr {
+        self.attr("enhanced_metrics_config")
+    }
+    /// `lambda_authorizer_config` (a nested block), as a reference.
+    pub fn lambda_authorizer_config(&self) -> crate::core::Expr {
+        self.attr("lambda_authorizer_config")
+    }
+    /// `log_config` (a nested block), as a reference.
+    pub fn log_config(&self) -> crate::core::Expr {
+        self.attr("log_config")
+    }
+    /// `openid_connect_config` (a nested block), as a reference.
+    pub fn openid_connect_config(&self) -> crate::core::Expr {
+        self.attr("openid_connect_config")
+    }
+    /// `user_pool_config` (a nested block), as a reference.
+    pub fn user_pool_config(&self) -> crate::core::Expr {
+        self.attr("user_pool_config")
+    }
 }
 
 impl crate::core::Ref<AppsyncResolver> {
@@ -1371,6 +1431,22 @@ impl crate::core::Ref<AppsyncResolver> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `caching_config` (a nested block), as a reference.
+    pub fn caching_config(&self) -> crate::core::Expr {
+        self.attr("caching_config")
+    }
+    /// `pipeline_config` (a nested block), as a reference.
+    pub fn pipeline_config(&self) -> crate::core::Expr {
+        self.attr("pipeline_config")
+    }
+    /// `runtime` (a nested block), as a reference.
+    pub fn runtime(&self) -> crate::core::Expr {
+        self.attr("runtime")
+    }
+    /// `sync_config` (a nested block), as a reference.
+    pub fn sync_config(&self) -> crate::core::Expr {
+        self.attr("sync_config")
+    }
 }
 
 impl crate::core::Ref<AppsyncSourceApiAssociation> {
@@ -1409,6 +1485,10 @@ impl crate::core::Ref<AppsyncSourceApiAssociation> {
     /// `source_api_id`, as a reference.
     pub fn source_api_id(&self) -> crate::core::Expr {
         self.attr("source_api_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -518,6 +518,10 @@ impl crate::core::Ref<AthenaCapacityReservation> {
     pub fn target_dpus(&self) -> crate::core::Expr {
         self.attr("target_dpus")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AthenaDataCatalog> {
@@ -584,6 +588,14 @@ impl crate::core::Ref<AthenaDatabase> {
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
+    /// `acl_configuration` (a nested block), as a reference.
+    pub fn acl_configuration(&self) -> crate::core::Expr {
+        self.attr("acl_configuration")
+    }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
 }
 
 impl crate::core::Ref<AthenaNamedQuery> {
@@ -634,6 +646,10 @@ impl crate::core::Ref<AthenaPreparedStatement> {
     pub fn workgroup(&self) -> crate::core::Expr {
         self.attr("workgroup")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<AthenaWorkgroup> {
@@ -668,6 +684,10 @@ impl crate::core::Ref<AthenaWorkgroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
     }
 }
 

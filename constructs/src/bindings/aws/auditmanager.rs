@@ -604,6 +604,14 @@ impl crate::core::Ref<AuditmanagerAssessment> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `assessment_reports_destination` (a nested block), as a reference.
+    pub fn assessment_reports_destination(&self) -> crate::core::Expr {
+        self.attr("assessment_reports_destination")
+    }
+    /// `scope` (a nested block), as a reference.
+    pub fn scope(&self) -> crate::core::Expr {
+        self.attr("scope")
+    }
 }
 
 impl crate::core::Ref<AuditmanagerAssessmentDelegation> {
@@ -709,6 +717,10 @@ impl crate::core::Ref<AuditmanagerControl> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `control_mapping_sources` (a nested block), as a reference.
+    pub fn control_mapping_sources(&self) -> crate::core::Expr {
+        self.attr("control_mapping_sources")
+    }
 }
 
 impl crate::core::Ref<AuditmanagerFramework> {
@@ -743,6 +755,10 @@ impl crate::core::Ref<AuditmanagerFramework> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `control_sets` (a nested block), as a reference.
+    pub fn control_sets(&self) -> crate::core::Expr {
+        self.attr("control_sets")
     }
 }
 
@@ -825,6 +841,10 @@ impl crate::core::Ref<DataAuditmanagerControl> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `control_mapping_sources` (a nested block), as a reference.
+    pub fn control_mapping_sources(&self) -> crate::core::Expr {
+        self.attr("control_mapping_sources")
+    }
 }
 
 impl crate::core::Ref<DataAuditmanagerFramework> {
@@ -855,5 +875,9 @@ impl crate::core::Ref<DataAuditmanagerFramework> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `control_sets` (a nested block), as a reference.
+    pub fn control_sets(&self) -> crate::core::Expr {
+        self.attr("control_sets")
     }
 }

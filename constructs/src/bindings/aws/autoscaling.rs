@@ -1741,6 +1741,50 @@ impl crate::core::Ref<AutoscalingGroup> {
     pub fn warm_pool_size(&self) -> crate::core::Expr {
         self.attr("warm_pool_size")
     }
+    /// `availability_zone_distribution` (a nested block), as a reference.
+    pub fn availability_zone_distribution(&self) -> crate::core::Expr {
+        self.attr("availability_zone_distribution")
+    }
+    /// `capacity_reservation_specification` (a nested block), as a reference.
+    pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
+        self.attr("capacity_reservation_specification")
+    }
+    /// `initial_lifecycle_hook` (a nested block), as a reference.
+    pub fn initial_lifecycle_hook(&self) -> crate::core::Expr {
+        self.attr("initial_lifecycle_hook")
+    }
+    /// `instance_maintenance_policy` (a nested block), as a reference.
+    pub fn instance_maintenance_policy(&self) -> crate::core::Expr {
+        self.attr("instance_maintenance_policy")
+    }
+    /// `instance_refresh` (a nested block), as a reference.
+    pub fn instance_refresh(&self) -> crate::core::Expr {
+        self.attr("instance_refresh")
+    }
+    /// `launch_template` (a nested block), as a reference.
+    pub fn launch_template(&self) -> crate::core::Expr {
+        self.attr("launch_template")
+    }
+    /// `mixed_instances_policy` (a nested block), as a reference.
+    pub fn mixed_instances_policy(&self) -> crate::core::Expr {
+        self.attr("mixed_instances_policy")
+    }
+    /// `tag` (a nested block), as a reference.
+    pub fn tag(&self) -> crate::core::Expr {
+        self.attr("tag")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `traffic_source` (a nested block), as a reference.
+    pub fn traffic_source(&self) -> crate::core::Expr {
+        self.attr("traffic_source")
+    }
+    /// `warm_pool` (a nested block), as a reference.
+    pub fn warm_pool(&self) -> crate::core::Expr {
+        self.attr("warm_pool")
+    }
 }
 
 impl crate::core::Ref<AutoscalingGroupTag> {
@@ -1751,6 +1795,10 @@ impl crate::core::Ref<AutoscalingGroupTag> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `tag` (a nested block), as a reference.
+    pub fn tag(&self) -> crate::core::Expr {
+        self.attr("tag")
     }
 }
 
@@ -1861,6 +1909,18 @@ impl crate::core::Ref<AutoscalingPolicy> {
     pub fn scaling_adjustment(&self) -> crate::core::Expr {
         self.attr("scaling_adjustment")
     }
+    /// `predictive_scaling_configuration` (a nested block), as a reference.
+    pub fn predictive_scaling_configuration(&self) -> crate::core::Expr {
+        self.attr("predictive_scaling_configuration")
+    }
+    /// `step_adjustment` (a nested block), as a reference.
+    pub fn step_adjustment(&self) -> crate::core::Expr {
+        self.attr("step_adjustment")
+    }
+    /// `target_tracking_configuration` (a nested block), as a reference.
+    pub fn target_tracking_configuration(&self) -> crate::core::Expr {
+        self.attr("target_tracking_configuration")
+    }
 }
 
 impl crate::core::Ref<AutoscalingSchedule> {
@@ -1918,6 +1978,14 @@ impl crate::core::Ref<AutoscalingTrafficSourceAttachment> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `traffic_source` (a nested block), as a reference.
+    pub fn traffic_source(&self) -> crate::core::Expr {
+        self.attr("traffic_source")
     }
 }
 
@@ -2060,5 +2128,9 @@ impl crate::core::Ref<DataAutoscalingGroups> {
     /// `names`, as a reference.
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

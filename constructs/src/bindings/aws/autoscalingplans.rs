@@ -257,4 +257,12 @@ impl crate::core::Ref<AutoscalingplansScalingPlan> {
     pub fn scaling_plan_version(&self) -> crate::core::Expr {
         self.attr("scaling_plan_version")
     }
+    /// `application_source` (a nested block), as a reference.
+    pub fn application_source(&self) -> crate::core::Expr {
+        self.attr("application_source")
+    }
+    /// `scaling_instruction` (a nested block), as a reference.
+    pub fn scaling_instruction(&self) -> crate::core::Expr {
+        self.attr("scaling_instruction")
+    }
 }

@@ -215,6 +215,14 @@ impl crate::core::Ref<DataAvailabilityZone> {
     pub fn zone_type(&self) -> crate::core::Expr {
         self.attr("zone_type")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataAvailabilityZones> {
@@ -249,5 +257,13 @@ impl crate::core::Ref<DataAvailabilityZones> {
     /// `zone_ids`, as a reference.
     pub fn zone_ids(&self) -> crate::core::Expr {
         self.attr("zone_ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -1098,6 +1098,14 @@ impl crate::core::Ref<BackupFramework> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `control` (a nested block), as a reference.
+    pub fn control(&self) -> crate::core::Expr {
+        self.attr("control")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BackupGlobalSettings> {
@@ -1140,6 +1148,10 @@ impl crate::core::Ref<BackupLogicallyAirGappedVault> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BackupPlan> {
@@ -1166,6 +1178,14 @@ impl crate::core::Ref<BackupPlan> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `advanced_backup_setting` (a nested block), as a reference.
+    pub fn advanced_backup_setting(&self) -> crate::core::Expr {
+        self.attr("advanced_backup_setting")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
     }
 }
 
@@ -1217,6 +1237,14 @@ impl crate::core::Ref<BackupReportPlan> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `report_delivery_channel` (a nested block), as a reference.
+    pub fn report_delivery_channel(&self) -> crate::core::Expr {
+        self.attr("report_delivery_channel")
+    }
+    /// `report_setting` (a nested block), as a reference.
+    pub fn report_setting(&self) -> crate::core::Expr {
+        self.attr("report_setting")
+    }
 }
 
 impl crate::core::Ref<BackupRestoreTestingPlan> {
@@ -1247,6 +1275,10 @@ impl crate::core::Ref<BackupRestoreTestingPlan> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `recovery_point_selection` (a nested block), as a reference.
+    pub fn recovery_point_selection(&self) -> crate::core::Expr {
+        self.attr("recovery_point_selection")
     }
 }
 
@@ -1279,6 +1311,10 @@ impl crate::core::Ref<BackupRestoreTestingSelection> {
     pub fn validation_window_hours(&self) -> crate::core::Expr {
         self.attr("validation_window_hours")
     }
+    /// `protected_resource_conditions` (a nested block), as a reference.
+    pub fn protected_resource_conditions(&self) -> crate::core::Expr {
+        self.attr("protected_resource_conditions")
+    }
 }
 
 impl crate::core::Ref<BackupSelection> {
@@ -1305,6 +1341,14 @@ impl crate::core::Ref<BackupSelection> {
     /// `resources`, as a reference.
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
+    }
+    /// `condition` (a nested block), as a reference.
+    pub fn condition(&self) -> crate::core::Expr {
+        self.attr("condition")
+    }
+    /// `selection_tag` (a nested block), as a reference.
+    pub fn selection_tag(&self) -> crate::core::Expr {
+        self.attr("selection_tag")
     }
 }
 
@@ -1340,6 +1384,10 @@ impl crate::core::Ref<BackupVault> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -1064,6 +1064,18 @@ impl crate::core::Ref<BatchComputeEnvironment> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `compute_resources` (a nested block), as a reference.
+    pub fn compute_resources(&self) -> crate::core::Expr {
+        self.attr("compute_resources")
+    }
+    /// `eks_configuration` (a nested block), as a reference.
+    pub fn eks_configuration(&self) -> crate::core::Expr {
+        self.attr("eks_configuration")
+    }
+    /// `update_policy` (a nested block), as a reference.
+    pub fn update_policy(&self) -> crate::core::Expr {
+        self.attr("update_policy")
+    }
 }
 
 impl crate::core::Ref<BatchJobDefinition> {
@@ -1131,6 +1143,18 @@ impl crate::core::Ref<BatchJobDefinition> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `eks_properties` (a nested block), as a reference.
+    pub fn eks_properties(&self) -> crate::core::Expr {
+        self.attr("eks_properties")
+    }
+    /// `retry_strategy` (a nested block), as a reference.
+    pub fn retry_strategy(&self) -> crate::core::Expr {
+        self.attr("retry_strategy")
+    }
+    /// `timeout` (a nested block), as a reference.
+    pub fn timeout(&self) -> crate::core::Expr {
+        self.attr("timeout")
+    }
 }
 
 impl crate::core::Ref<BatchJobQueue> {
@@ -1170,6 +1194,18 @@ impl crate::core::Ref<BatchJobQueue> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `compute_environment_order` (a nested block), as a reference.
+    pub fn compute_environment_order(&self) -> crate::core::Expr {
+        self.attr("compute_environment_order")
+    }
+    /// `job_state_time_limit_action` (a nested block), as a reference.
+    pub fn job_state_time_limit_action(&self) -> crate::core::Expr {
+        self.attr("job_state_time_limit_action")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BatchSchedulingPolicy> {
@@ -1192,6 +1228,10 @@ impl crate::core::Ref<BatchSchedulingPolicy> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `fair_share_policy` (a nested block), as a reference.
+    pub fn fair_share_policy(&self) -> crate::core::Expr {
+        self.attr("fair_share_policy")
     }
 }
 

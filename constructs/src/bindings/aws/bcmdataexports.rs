@@ -201,4 +201,12 @@ impl crate::core::Ref<BcmdataexportsExport> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `export` (a nested block), as a reference.
+    pub fn export(&self) -> crate::core::Expr {
+        self.attr("export")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -949,6 +949,26 @@ impl crate::core::Ref<BedrockCustomModel> {
     pub fn validation_metrics(&self) -> crate::core::Expr {
         self.attr("validation_metrics")
     }
+    /// `output_data_config` (a nested block), as a reference.
+    pub fn output_data_config(&self) -> crate::core::Expr {
+        self.attr("output_data_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `training_data_config` (a nested block), as a reference.
+    pub fn training_data_config(&self) -> crate::core::Expr {
+        self.attr("training_data_config")
+    }
+    /// `validation_data_config` (a nested block), as a reference.
+    pub fn validation_data_config(&self) -> crate::core::Expr {
+        self.attr("validation_data_config")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<BedrockGuardrail> {
@@ -1000,6 +1020,30 @@ impl crate::core::Ref<BedrockGuardrail> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `content_policy_config` (a nested block), as a reference.
+    pub fn content_policy_config(&self) -> crate::core::Expr {
+        self.attr("content_policy_config")
+    }
+    /// `contextual_grounding_policy_config` (a nested block), as a reference.
+    pub fn contextual_grounding_policy_config(&self) -> crate::core::Expr {
+        self.attr("contextual_grounding_policy_config")
+    }
+    /// `sensitive_information_policy_config` (a nested block), as a reference.
+    pub fn sensitive_information_policy_config(&self) -> crate::core::Expr {
+        self.attr("sensitive_information_policy_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `topic_policy_config` (a nested block), as a reference.
+    pub fn topic_policy_config(&self) -> crate::core::Expr {
+        self.attr("topic_policy_config")
+    }
+    /// `word_policy_config` (a nested block), as a reference.
+    pub fn word_policy_config(&self) -> crate::core::Expr {
+        self.attr("word_policy_config")
+    }
 }
 
 impl crate::core::Ref<BedrockGuardrailVersion> {
@@ -1018,6 +1062,10 @@ impl crate::core::Ref<BedrockGuardrailVersion> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1066,12 +1114,24 @@ impl crate::core::Ref<BedrockInferenceProfile> {
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
+    /// `model_source` (a nested block), as a reference.
+    pub fn model_source(&self) -> crate::core::Expr {
+        self.attr("model_source")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BedrockModelInvocationLoggingConfiguration> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `logging_config` (a nested block), as a reference.
+    pub fn logging_config(&self) -> crate::core::Expr {
+        self.attr("logging_config")
     }
 }
 
@@ -1107,6 +1167,10 @@ impl crate::core::Ref<BedrockProvisionedModelThroughput> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -2336,6 +2336,10 @@ impl crate::core::Ref<BedrockagentAgent> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BedrockagentAgentActionGroup> {
@@ -2379,6 +2383,22 @@ impl crate::core::Ref<BedrockagentAgentActionGroup> {
     pub fn skip_resource_in_use_check(&self) -> crate::core::Expr {
         self.attr("skip_resource_in_use_check")
     }
+    /// `action_group_executor` (a nested block), as a reference.
+    pub fn action_group_executor(&self) -> crate::core::Expr {
+        self.attr("action_group_executor")
+    }
+    /// `api_schema` (a nested block), as a reference.
+    pub fn api_schema(&self) -> crate::core::Expr {
+        self.attr("api_schema")
+    }
+    /// `function_schema` (a nested block), as a reference.
+    pub fn function_schema(&self) -> crate::core::Expr {
+        self.attr("function_schema")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BedrockagentAgentAlias> {
@@ -2418,6 +2438,10 @@ impl crate::core::Ref<BedrockagentAgentAlias> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BedrockagentAgentCollaborator> {
@@ -2453,6 +2477,14 @@ impl crate::core::Ref<BedrockagentAgentCollaborator> {
     pub fn relay_conversation_history(&self) -> crate::core::Expr {
         self.attr("relay_conversation_history")
     }
+    /// `agent_descriptor` (a nested block), as a reference.
+    pub fn agent_descriptor(&self) -> crate::core::Expr {
+        self.attr("agent_descriptor")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BedrockagentAgentKnowledgeBaseAssociation> {
@@ -2480,6 +2512,10 @@ impl crate::core::Ref<BedrockagentAgentKnowledgeBaseAssociation> {
     pub fn knowledge_base_state(&self) -> crate::core::Expr {
         self.attr("knowledge_base_state")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<BedrockagentDataSource> {
@@ -2506,6 +2542,22 @@ impl crate::core::Ref<BedrockagentDataSource> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `data_source_configuration` (a nested block), as a reference.
+    pub fn data_source_configuration(&self) -> crate::core::Expr {
+        self.attr("data_source_configuration")
+    }
+    /// `server_side_encryption_configuration` (a nested block), as a reference.
+    pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vector_ingestion_configuration` (a nested block), as a reference.
+    pub fn vector_ingestion_configuration(&self) -> crate::core::Expr {
+        self.attr("vector_ingestion_configuration")
     }
 }
 
@@ -2549,6 +2601,18 @@ impl crate::core::Ref<BedrockagentKnowledgeBase> {
     /// `updated_at`, as a reference.
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
+    }
+    /// `knowledge_base_configuration` (a nested block), as a reference.
+    pub fn knowledge_base_configuration(&self) -> crate::core::Expr {
+        self.attr("knowledge_base_configuration")
+    }
+    /// `storage_configuration` (a nested block), as a reference.
+    pub fn storage_configuration(&self) -> crate::core::Expr {
+        self.attr("storage_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2597,11 +2661,19 @@ impl crate::core::Ref<BedrockagentPrompt> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `variant` (a nested block), as a reference.
+    pub fn variant(&self) -> crate::core::Expr {
+        self.attr("variant")
+    }
 }
 
 impl crate::core::Ref<DataBedrockagentAgentVersions> {
     /// `agent_id`, as a reference.
     pub fn agent_id(&self) -> crate::core::Expr {
         self.attr("agent_id")
+    }
+    /// `agent_version_summaries` (a nested block), as a reference.
+    pub fn agent_version_summaries(&self) -> crate::core::Expr {
+        self.attr("agent_version_summaries")
     }
 }

@@ -558,6 +558,26 @@ impl crate::core::Ref<BudgetsBudget> {
     pub fn time_unit(&self) -> crate::core::Expr {
         self.attr("time_unit")
     }
+    /// `auto_adjust_data` (a nested block), as a reference.
+    pub fn auto_adjust_data(&self) -> crate::core::Expr {
+        self.attr("auto_adjust_data")
+    }
+    /// `cost_filter` (a nested block), as a reference.
+    pub fn cost_filter(&self) -> crate::core::Expr {
+        self.attr("cost_filter")
+    }
+    /// `cost_types` (a nested block), as a reference.
+    pub fn cost_types(&self) -> crate::core::Expr {
+        self.attr("cost_types")
+    }
+    /// `notification` (a nested block), as a reference.
+    pub fn notification(&self) -> crate::core::Expr {
+        self.attr("notification")
+    }
+    /// `planned_limit` (a nested block), as a reference.
+    pub fn planned_limit(&self) -> crate::core::Expr {
+        self.attr("planned_limit")
+    }
 }
 
 impl crate::core::Ref<BudgetsBudgetAction> {
@@ -608,6 +628,22 @@ impl crate::core::Ref<BudgetsBudgetAction> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `action_threshold` (a nested block), as a reference.
+    pub fn action_threshold(&self) -> crate::core::Expr {
+        self.attr("action_threshold")
+    }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
+    }
+    /// `subscriber` (a nested block), as a reference.
+    pub fn subscriber(&self) -> crate::core::Expr {
+        self.attr("subscriber")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

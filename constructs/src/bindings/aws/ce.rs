@@ -759,6 +759,14 @@ impl crate::core::Ref<CeAnomalySubscription> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `subscriber` (a nested block), as a reference.
+    pub fn subscriber(&self) -> crate::core::Expr {
+        self.attr("subscriber")
+    }
+    /// `threshold_expression` (a nested block), as a reference.
+    pub fn threshold_expression(&self) -> crate::core::Expr {
+        self.attr("threshold_expression")
+    }
 }
 
 impl crate::core::Ref<CeCostAllocationTag> {
@@ -816,6 +824,14 @@ impl crate::core::Ref<CeCostCategory> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
+    /// `split_charge_rule` (a nested block), as a reference.
+    pub fn split_charge_rule(&self) -> crate::core::Expr {
+        self.attr("split_charge_rule")
     }
 }
 
@@ -878,5 +894,17 @@ impl crate::core::Ref<DataCeTags> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `sort_by` (a nested block), as a reference.
+    pub fn sort_by(&self) -> crate::core::Expr {
+        self.attr("sort_by")
+    }
+    /// `time_period` (a nested block), as a reference.
+    pub fn time_period(&self) -> crate::core::Expr {
+        self.attr("time_period")
     }
 }

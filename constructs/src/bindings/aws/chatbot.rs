@@ -246,6 +246,10 @@ impl crate::core::Ref<ChatbotSlackChannelConfiguration> {
     pub fn user_authorization_required(&self) -> crate::core::Expr {
         self.attr("user_authorization_required")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ChatbotTeamsChannelConfiguration> {
@@ -304,6 +308,10 @@ impl crate::core::Ref<ChatbotTeamsChannelConfiguration> {
     /// `user_authorization_required`, as a reference.
     pub fn user_authorization_required(&self) -> crate::core::Expr {
         self.attr("user_authorization_required")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -370,6 +370,10 @@ impl crate::core::Ref<ChimeVoiceConnectorGroup> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `connector` (a nested block), as a reference.
+    pub fn connector(&self) -> crate::core::Expr {
+        self.attr("connector")
+    }
 }
 
 impl crate::core::Ref<ChimeVoiceConnectorLogging> {
@@ -404,6 +408,10 @@ impl crate::core::Ref<ChimeVoiceConnectorOrigination> {
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
     }
+    /// `route` (a nested block), as a reference.
+    pub fn route(&self) -> crate::core::Expr {
+        self.attr("route")
+    }
 }
 
 impl crate::core::Ref<ChimeVoiceConnectorStreaming> {
@@ -426,6 +434,10 @@ impl crate::core::Ref<ChimeVoiceConnectorStreaming> {
     /// `voice_connector_id`, as a reference.
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
+    }
+    /// `media_insights_configuration` (a nested block), as a reference.
+    pub fn media_insights_configuration(&self) -> crate::core::Expr {
+        self.attr("media_insights_configuration")
     }
 }
 
@@ -468,5 +480,9 @@ impl crate::core::Ref<ChimeVoiceConnectorTerminationCredentials> {
     /// `voice_connector_id`, as a reference.
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
+    }
+    /// `credentials` (a nested block), as a reference.
+    pub fn credentials(&self) -> crate::core::Expr {
+        self.attr("credentials")
     }
 }

@@ -452,4 +452,16 @@ impl crate::core::Ref<ChimesdkmediapipelinesMediaInsightsPipelineConfiguration> 
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `elements` (a nested block), as a reference.
+    pub fn elements(&self) -> crate::core::Expr {
+        self.attr("elements")
+    }
+    /// `real_time_alert_configuration` (a nested block), as a reference.
+    pub fn real_time_alert_configuration(&self) -> crate::core::Expr {
+        self.attr("real_time_alert_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -239,6 +239,10 @@ impl crate::core::Ref<ChimesdkvoiceGlobalSettings> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `voice_connector` (a nested block), as a reference.
+    pub fn voice_connector(&self) -> crate::core::Expr {
+        self.attr("voice_connector")
+    }
 }
 
 impl crate::core::Ref<ChimesdkvoiceSipMediaApplication> {
@@ -266,6 +270,10 @@ impl crate::core::Ref<ChimesdkvoiceSipMediaApplication> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `endpoints` (a nested block), as a reference.
+    pub fn endpoints(&self) -> crate::core::Expr {
+        self.attr("endpoints")
+    }
 }
 
 impl crate::core::Ref<ChimesdkvoiceSipRule> {
@@ -288,6 +296,10 @@ impl crate::core::Ref<ChimesdkvoiceSipRule> {
     /// `trigger_value`, as a reference.
     pub fn trigger_value(&self) -> crate::core::Expr {
         self.attr("trigger_value")
+    }
+    /// `target_applications` (a nested block), as a reference.
+    pub fn target_applications(&self) -> crate::core::Expr {
+        self.attr("target_applications")
     }
 }
 
@@ -315,5 +327,13 @@ impl crate::core::Ref<ChimesdkvoiceVoiceProfileDomain> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `server_side_encryption_configuration` (a nested block), as a reference.
+    pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -391,6 +391,18 @@ impl crate::core::Ref<CleanroomsCollaboration> {
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
+    /// `data_encryption_metadata` (a nested block), as a reference.
+    pub fn data_encryption_metadata(&self) -> crate::core::Expr {
+        self.attr("data_encryption_metadata")
+    }
+    /// `member` (a nested block), as a reference.
+    pub fn member(&self) -> crate::core::Expr {
+        self.attr("member")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CleanroomsConfiguredTable> {
@@ -433,6 +445,14 @@ impl crate::core::Ref<CleanroomsConfiguredTable> {
     /// `update_time`, as a reference.
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
+    }
+    /// `table_reference` (a nested block), as a reference.
+    pub fn table_reference(&self) -> crate::core::Expr {
+        self.attr("table_reference")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -492,5 +512,13 @@ impl crate::core::Ref<CleanroomsMembership> {
     /// `update_time`, as a reference.
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
+    }
+    /// `default_result_configuration` (a nested block), as a reference.
+    pub fn default_result_configuration(&self) -> crate::core::Expr {
+        self.attr("default_result_configuration")
+    }
+    /// `payment_configuration` (a nested block), as a reference.
+    pub fn payment_configuration(&self) -> crate::core::Expr {
+        self.attr("payment_configuration")
     }
 }

@@ -132,6 +132,10 @@ impl crate::core::Ref<CloudcontrolapiResource> {
     pub fn type_version_id(&self) -> crate::core::Expr {
         self.attr("type_version_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataCloudcontrolapiResource> {

@@ -795,6 +795,10 @@ impl crate::core::Ref<CloudformationStack> {
     pub fn timeout_in_minutes(&self) -> crate::core::Expr {
         self.attr("timeout_in_minutes")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CloudformationStackInstances> {
@@ -833,6 +837,18 @@ impl crate::core::Ref<CloudformationStackInstances> {
     /// `stack_set_name`, as a reference.
     pub fn stack_set_name(&self) -> crate::core::Expr {
         self.attr("stack_set_name")
+    }
+    /// `deployment_targets` (a nested block), as a reference.
+    pub fn deployment_targets(&self) -> crate::core::Expr {
+        self.attr("deployment_targets")
+    }
+    /// `operation_preferences` (a nested block), as a reference.
+    pub fn operation_preferences(&self) -> crate::core::Expr {
+        self.attr("operation_preferences")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -897,6 +913,22 @@ impl crate::core::Ref<CloudformationStackSet> {
     pub fn template_url(&self) -> crate::core::Expr {
         self.attr("template_url")
     }
+    /// `auto_deployment` (a nested block), as a reference.
+    pub fn auto_deployment(&self) -> crate::core::Expr {
+        self.attr("auto_deployment")
+    }
+    /// `managed_execution` (a nested block), as a reference.
+    pub fn managed_execution(&self) -> crate::core::Expr {
+        self.attr("managed_execution")
+    }
+    /// `operation_preferences` (a nested block), as a reference.
+    pub fn operation_preferences(&self) -> crate::core::Expr {
+        self.attr("operation_preferences")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CloudformationStackSetInstance> {
@@ -939,6 +971,18 @@ impl crate::core::Ref<CloudformationStackSetInstance> {
     /// `stack_set_name`, as a reference.
     pub fn stack_set_name(&self) -> crate::core::Expr {
         self.attr("stack_set_name")
+    }
+    /// `deployment_targets` (a nested block), as a reference.
+    pub fn deployment_targets(&self) -> crate::core::Expr {
+        self.attr("deployment_targets")
+    }
+    /// `operation_preferences` (a nested block), as a reference.
+    pub fn operation_preferences(&self) -> crate::core::Expr {
+        self.attr("operation_preferences")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1010,6 +1054,10 @@ impl crate::core::Ref<CloudformationType> {
     /// `visibility`, as a reference.
     pub fn visibility(&self) -> crate::core::Expr {
         self.attr("visibility")
+    }
+    /// `logging_config` (a nested block), as a reference.
+    pub fn logging_config(&self) -> crate::core::Expr {
+        self.attr("logging_config")
     }
 }
 

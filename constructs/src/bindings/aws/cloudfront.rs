@@ -2496,6 +2496,10 @@ impl crate::core::Ref<CloudfrontCachePolicy> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `parameters_in_cache_key_and_forwarded_to_origin` (a nested block), as a reference.
+    pub fn parameters_in_cache_key_and_forwarded_to_origin(&self) -> crate::core::Expr {
+        self.attr("parameters_in_cache_key_and_forwarded_to_origin")
+    }
 }
 
 impl crate::core::Ref<CloudfrontContinuousDeploymentPolicy> {
@@ -2518,6 +2522,14 @@ impl crate::core::Ref<CloudfrontContinuousDeploymentPolicy> {
     /// `last_modified_time`, as a reference.
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
+    }
+    /// `staging_distribution_dns_names` (a nested block), as a reference.
+    pub fn staging_distribution_dns_names(&self) -> crate::core::Expr {
+        self.attr("staging_distribution_dns_names")
+    }
+    /// `traffic_config` (a nested block), as a reference.
+    pub fn traffic_config(&self) -> crate::core::Expr {
+        self.attr("traffic_config")
     }
 }
 
@@ -2622,6 +2634,38 @@ impl crate::core::Ref<CloudfrontDistribution> {
     pub fn web_acl_id(&self) -> crate::core::Expr {
         self.attr("web_acl_id")
     }
+    /// `custom_error_response` (a nested block), as a reference.
+    pub fn custom_error_response(&self) -> crate::core::Expr {
+        self.attr("custom_error_response")
+    }
+    /// `default_cache_behavior` (a nested block), as a reference.
+    pub fn default_cache_behavior(&self) -> crate::core::Expr {
+        self.attr("default_cache_behavior")
+    }
+    /// `logging_config` (a nested block), as a reference.
+    pub fn logging_config(&self) -> crate::core::Expr {
+        self.attr("logging_config")
+    }
+    /// `ordered_cache_behavior` (a nested block), as a reference.
+    pub fn ordered_cache_behavior(&self) -> crate::core::Expr {
+        self.attr("ordered_cache_behavior")
+    }
+    /// `origin` (a nested block), as a reference.
+    pub fn origin(&self) -> crate::core::Expr {
+        self.attr("origin")
+    }
+    /// `origin_group` (a nested block), as a reference.
+    pub fn origin_group(&self) -> crate::core::Expr {
+        self.attr("origin_group")
+    }
+    /// `restrictions` (a nested block), as a reference.
+    pub fn restrictions(&self) -> crate::core::Expr {
+        self.attr("restrictions")
+    }
+    /// `viewer_certificate` (a nested block), as a reference.
+    pub fn viewer_certificate(&self) -> crate::core::Expr {
+        self.attr("viewer_certificate")
+    }
 }
 
 impl crate::core::Ref<CloudfrontFieldLevelEncryptionConfig> {
@@ -2644,6 +2688,14 @@ impl crate::core::Ref<CloudfrontFieldLevelEncryptionConfig> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `content_type_profile_config` (a nested block), as a reference.
+    pub fn content_type_profile_config(&self) -> crate::core::Expr {
+        self.attr("content_type_profile_config")
+    }
+    /// `query_arg_profile_config` (a nested block), as a reference.
+    pub fn query_arg_profile_config(&self) -> crate::core::Expr {
+        self.attr("query_arg_profile_config")
     }
 }
 
@@ -2671,6 +2723,10 @@ impl crate::core::Ref<CloudfrontFieldLevelEncryptionProfile> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `encryption_entities` (a nested block), as a reference.
+    pub fn encryption_entities(&self) -> crate::core::Expr {
+        self.attr("encryption_entities")
     }
 }
 
@@ -2769,6 +2825,10 @@ impl crate::core::Ref<CloudfrontKeyValueStore> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CloudfrontMonitoringSubscription> {
@@ -2779,6 +2839,10 @@ impl crate::core::Ref<CloudfrontMonitoringSubscription> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `monitoring_subscription` (a nested block), as a reference.
+    pub fn monitoring_subscription(&self) -> crate::core::Expr {
+        self.attr("monitoring_subscription")
     }
 }
 
@@ -2873,6 +2937,18 @@ impl crate::core::Ref<CloudfrontOriginRequestPolicy> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `cookies_config` (a nested block), as a reference.
+    pub fn cookies_config(&self) -> crate::core::Expr {
+        self.attr("cookies_config")
+    }
+    /// `headers_config` (a nested block), as a reference.
+    pub fn headers_config(&self) -> crate::core::Expr {
+        self.attr("headers_config")
+    }
+    /// `query_strings_config` (a nested block), as a reference.
+    pub fn query_strings_config(&self) -> crate::core::Expr {
+        self.attr("query_strings_config")
+    }
 }
 
 impl crate::core::Ref<CloudfrontPublicKey> {
@@ -2927,6 +3003,10 @@ impl crate::core::Ref<CloudfrontRealtimeLogConfig> {
     pub fn sampling_rate(&self) -> crate::core::Expr {
         self.attr("sampling_rate")
     }
+    /// `endpoint` (a nested block), as a reference.
+    pub fn endpoint(&self) -> crate::core::Expr {
+        self.attr("endpoint")
+    }
 }
 
 impl crate::core::Ref<CloudfrontResponseHeadersPolicy> {
@@ -2950,6 +3030,26 @@ impl crate::core::Ref<CloudfrontResponseHeadersPolicy> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `cors_config` (a nested block), as a reference.
+    pub fn cors_config(&self) -> crate::core::Expr {
+        self.attr("cors_config")
+    }
+    /// `custom_headers_config` (a nested block), as a reference.
+    pub fn custom_headers_config(&self) -> crate::core::Expr {
+        self.attr("custom_headers_config")
+    }
+    /// `remove_headers_config` (a nested block), as a reference.
+    pub fn remove_headers_config(&self) -> crate::core::Expr {
+        self.attr("remove_headers_config")
+    }
+    /// `security_headers_config` (a nested block), as a reference.
+    pub fn security_headers_config(&self) -> crate::core::Expr {
+        self.attr("security_headers_config")
+    }
+    /// `server_timing_headers_config` (a nested block), as a reference.
+    pub fn server_timing_headers_config(&self) -> crate::core::Expr {
+        self.attr("server_timing_headers_config")
+    }
 }
 
 impl crate::core::Ref<CloudfrontVpcOrigin> {
@@ -2972,6 +3072,14 @@ impl crate::core::Ref<CloudfrontVpcOrigin> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_origin_endpoint_config` (a nested block), as a reference.
+    pub fn vpc_origin_endpoint_config(&self) -> crate::core::Expr {
+        self.attr("vpc_origin_endpoint_config")
     }
 }
 

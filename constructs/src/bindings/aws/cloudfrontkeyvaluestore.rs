@@ -116,4 +116,8 @@ impl crate::core::Ref<CloudfrontkeyvaluestoreKeysExclusive> {
     pub fn total_size_in_bytes(&self) -> crate::core::Expr {
         self.attr("total_size_in_bytes")
     }
+    /// `resource_key_value_pair` (a nested block), as a reference.
+    pub fn resource_key_value_pair(&self) -> crate::core::Expr {
+        self.attr("resource_key_value_pair")
+    }
 }

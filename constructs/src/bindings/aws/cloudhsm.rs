@@ -210,6 +210,10 @@ impl crate::core::Ref<CloudhsmV2Cluster> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CloudhsmV2Hsm> {
@@ -244,6 +248,10 @@ impl crate::core::Ref<CloudhsmV2Hsm> {
     /// `subnet_id`, as a reference.
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

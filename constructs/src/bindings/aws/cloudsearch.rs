@@ -247,6 +247,22 @@ impl crate::core::Ref<CloudsearchDomain> {
     pub fn search_service_endpoint(&self) -> crate::core::Expr {
         self.attr("search_service_endpoint")
     }
+    /// `endpoint_options` (a nested block), as a reference.
+    pub fn endpoint_options(&self) -> crate::core::Expr {
+        self.attr("endpoint_options")
+    }
+    /// `index_field` (a nested block), as a reference.
+    pub fn index_field(&self) -> crate::core::Expr {
+        self.attr("index_field")
+    }
+    /// `scaling_parameters` (a nested block), as a reference.
+    pub fn scaling_parameters(&self) -> crate::core::Expr {
+        self.attr("scaling_parameters")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CloudsearchDomainServiceAccessPolicy> {
@@ -261,5 +277,9 @@ impl crate::core::Ref<CloudsearchDomainServiceAccessPolicy> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

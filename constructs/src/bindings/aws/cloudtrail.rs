@@ -484,6 +484,18 @@ impl crate::core::Ref<Cloudtrail> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `advanced_event_selector` (a nested block), as a reference.
+    pub fn advanced_event_selector(&self) -> crate::core::Expr {
+        self.attr("advanced_event_selector")
+    }
+    /// `event_selector` (a nested block), as a reference.
+    pub fn event_selector(&self) -> crate::core::Expr {
+        self.attr("event_selector")
+    }
+    /// `insight_selector` (a nested block), as a reference.
+    pub fn insight_selector(&self) -> crate::core::Expr {
+        self.attr("insight_selector")
+    }
 }
 
 impl crate::core::Ref<CloudtrailEventDataStore> {
@@ -534,6 +546,14 @@ impl crate::core::Ref<CloudtrailEventDataStore> {
     /// `termination_protection_enabled`, as a reference.
     pub fn termination_protection_enabled(&self) -> crate::core::Expr {
         self.attr("termination_protection_enabled")
+    }
+    /// `advanced_event_selector` (a nested block), as a reference.
+    pub fn advanced_event_selector(&self) -> crate::core::Expr {
+        self.attr("advanced_event_selector")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

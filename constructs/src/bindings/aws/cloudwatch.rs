@@ -2731,6 +2731,10 @@ impl crate::core::Ref<CloudwatchCompositeAlarm> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `actions_suppressor` (a nested block), as a reference.
+    pub fn actions_suppressor(&self) -> crate::core::Expr {
+        self.attr("actions_suppressor")
+    }
 }
 
 impl crate::core::Ref<CloudwatchContributorInsightRule> {
@@ -2909,6 +2913,10 @@ impl crate::core::Ref<CloudwatchEventBus> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `dead_letter_config` (a nested block), as a reference.
+    pub fn dead_letter_config(&self) -> crate::core::Expr {
+        self.attr("dead_letter_config")
+    }
 }
 
 impl crate::core::Ref<CloudwatchEventBusPolicy> {
@@ -2955,6 +2963,14 @@ impl crate::core::Ref<CloudwatchEventConnection> {
     pub fn secret_arn(&self) -> crate::core::Expr {
         self.attr("secret_arn")
     }
+    /// `auth_parameters` (a nested block), as a reference.
+    pub fn auth_parameters(&self) -> crate::core::Expr {
+        self.attr("auth_parameters")
+    }
+    /// `invocation_connectivity_parameters` (a nested block), as a reference.
+    pub fn invocation_connectivity_parameters(&self) -> crate::core::Expr {
+        self.attr("invocation_connectivity_parameters")
+    }
 }
 
 impl crate::core::Ref<CloudwatchEventEndpoint> {
@@ -2982,6 +2998,18 @@ impl crate::core::Ref<CloudwatchEventEndpoint> {
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
+    /// `event_bus` (a nested block), as a reference.
+    pub fn event_bus(&self) -> crate::core::Expr {
+        self.attr("event_bus")
+    }
+    /// `replication_config` (a nested block), as a reference.
+    pub fn replication_config(&self) -> crate::core::Expr {
+        self.attr("replication_config")
+    }
+    /// `routing_config` (a nested block), as a reference.
+    pub fn routing_config(&self) -> crate::core::Expr {
+        self.attr("routing_config")
+    }
 }
 
 impl crate::core::Ref<CloudwatchEventPermission> {
@@ -3004,6 +3032,10 @@ impl crate::core::Ref<CloudwatchEventPermission> {
     /// `statement_id`, as a reference.
     pub fn statement_id(&self) -> crate::core::Expr {
         self.attr("statement_id")
+    }
+    /// `condition` (a nested block), as a reference.
+    pub fn condition(&self) -> crate::core::Expr {
+        self.attr("condition")
     }
 }
 
@@ -3102,6 +3134,54 @@ impl crate::core::Ref<CloudwatchEventTarget> {
     /// `target_id`, as a reference.
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
+    }
+    /// `appsync_target` (a nested block), as a reference.
+    pub fn appsync_target(&self) -> crate::core::Expr {
+        self.attr("appsync_target")
+    }
+    /// `batch_target` (a nested block), as a reference.
+    pub fn batch_target(&self) -> crate::core::Expr {
+        self.attr("batch_target")
+    }
+    /// `dead_letter_config` (a nested block), as a reference.
+    pub fn dead_letter_config(&self) -> crate::core::Expr {
+        self.attr("dead_letter_config")
+    }
+    /// `ecs_target` (a nested block), as a reference.
+    pub fn ecs_target(&self) -> crate::core::Expr {
+        self.attr("ecs_target")
+    }
+    /// `http_target` (a nested block), as a reference.
+    pub fn http_target(&self) -> crate::core::Expr {
+        self.attr("http_target")
+    }
+    /// `input_transformer` (a nested block), as a reference.
+    pub fn input_transformer(&self) -> crate::core::Expr {
+        self.attr("input_transformer")
+    }
+    /// `kinesis_target` (a nested block), as a reference.
+    pub fn kinesis_target(&self) -> crate::core::Expr {
+        self.attr("kinesis_target")
+    }
+    /// `redshift_target` (a nested block), as a reference.
+    pub fn redshift_target(&self) -> crate::core::Expr {
+        self.attr("redshift_target")
+    }
+    /// `retry_policy` (a nested block), as a reference.
+    pub fn retry_policy(&self) -> crate::core::Expr {
+        self.attr("retry_policy")
+    }
+    /// `run_command_targets` (a nested block), as a reference.
+    pub fn run_command_targets(&self) -> crate::core::Expr {
+        self.attr("run_command_targets")
+    }
+    /// `sagemaker_pipeline_target` (a nested block), as a reference.
+    pub fn sagemaker_pipeline_target(&self) -> crate::core::Expr {
+        self.attr("sagemaker_pipeline_target")
+    }
+    /// `sqs_target` (a nested block), as a reference.
+    pub fn sqs_target(&self) -> crate::core::Expr {
+        self.attr("sqs_target")
     }
 }
 
@@ -3253,6 +3333,10 @@ impl crate::core::Ref<CloudwatchLogDeliveryDestination> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `delivery_destination_configuration` (a nested block), as a reference.
+    pub fn delivery_destination_configuration(&self) -> crate::core::Expr {
+        self.attr("delivery_destination_configuration")
     }
 }
 
@@ -3419,6 +3503,10 @@ impl crate::core::Ref<CloudwatchLogMetricFilter> {
     pub fn pattern(&self) -> crate::core::Expr {
         self.attr("pattern")
     }
+    /// `metric_transformation` (a nested block), as a reference.
+    pub fn metric_transformation(&self) -> crate::core::Expr {
+        self.attr("metric_transformation")
+    }
 }
 
 impl crate::core::Ref<CloudwatchLogResourcePolicy> {
@@ -3583,6 +3671,10 @@ impl crate::core::Ref<CloudwatchMetricAlarm> {
     pub fn unit(&self) -> crate::core::Expr {
         self.attr("unit")
     }
+    /// `metric_query` (a nested block), as a reference.
+    pub fn metric_query(&self) -> crate::core::Expr {
+        self.attr("metric_query")
+    }
 }
 
 impl crate::core::Ref<CloudwatchMetricStream> {
@@ -3637,6 +3729,22 @@ impl crate::core::Ref<CloudwatchMetricStream> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `exclude_filter` (a nested block), as a reference.
+    pub fn exclude_filter(&self) -> crate::core::Expr {
+        self.attr("exclude_filter")
+    }
+    /// `include_filter` (a nested block), as a reference.
+    pub fn include_filter(&self) -> crate::core::Expr {
+        self.attr("include_filter")
+    }
+    /// `statistics_configuration` (a nested block), as a reference.
+    pub fn statistics_configuration(&self) -> crate::core::Expr {
+        self.attr("statistics_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3786,6 +3894,14 @@ impl crate::core::Ref<DataCloudwatchLogDataProtectionPolicyDocument> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `statement` (a nested block), as a reference.
+    pub fn statement(&self) -> crate::core::Expr {
+        self.attr("statement")
     }
 }
 

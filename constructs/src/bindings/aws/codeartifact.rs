@@ -369,6 +369,14 @@ impl crate::core::Ref<CodeartifactRepository> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `external_connections` (a nested block), as a reference.
+    pub fn external_connections(&self) -> crate::core::Expr {
+        self.attr("external_connections")
+    }
+    /// `upstream` (a nested block), as a reference.
+    pub fn upstream(&self) -> crate::core::Expr {
+        self.attr("upstream")
+    }
 }
 
 impl crate::core::Ref<CodeartifactRepositoryPermissionsPolicy> {

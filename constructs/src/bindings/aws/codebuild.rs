@@ -1198,6 +1198,18 @@ impl crate::core::Ref<CodebuildFleet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `compute_configuration` (a nested block), as a reference.
+    pub fn compute_configuration(&self) -> crate::core::Expr {
+        self.attr("compute_configuration")
+    }
+    /// `scaling_configuration` (a nested block), as a reference.
+    pub fn scaling_configuration(&self) -> crate::core::Expr {
+        self.attr("scaling_configuration")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<CodebuildProject> {
@@ -1269,6 +1281,50 @@ impl crate::core::Ref<CodebuildProject> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `artifacts` (a nested block), as a reference.
+    pub fn artifacts(&self) -> crate::core::Expr {
+        self.attr("artifacts")
+    }
+    /// `build_batch_config` (a nested block), as a reference.
+    pub fn build_batch_config(&self) -> crate::core::Expr {
+        self.attr("build_batch_config")
+    }
+    /// `cache` (a nested block), as a reference.
+    pub fn cache(&self) -> crate::core::Expr {
+        self.attr("cache")
+    }
+    /// `environment` (a nested block), as a reference.
+    pub fn environment(&self) -> crate::core::Expr {
+        self.attr("environment")
+    }
+    /// `file_system_locations` (a nested block), as a reference.
+    pub fn file_system_locations(&self) -> crate::core::Expr {
+        self.attr("file_system_locations")
+    }
+    /// `logs_config` (a nested block), as a reference.
+    pub fn logs_config(&self) -> crate::core::Expr {
+        self.attr("logs_config")
+    }
+    /// `secondary_artifacts` (a nested block), as a reference.
+    pub fn secondary_artifacts(&self) -> crate::core::Expr {
+        self.attr("secondary_artifacts")
+    }
+    /// `secondary_source_version` (a nested block), as a reference.
+    pub fn secondary_source_version(&self) -> crate::core::Expr {
+        self.attr("secondary_source_version")
+    }
+    /// `secondary_sources` (a nested block), as a reference.
+    pub fn secondary_sources(&self) -> crate::core::Expr {
+        self.attr("secondary_sources")
+    }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<CodebuildReportGroup> {
@@ -1303,6 +1359,10 @@ impl crate::core::Ref<CodebuildReportGroup> {
     /// `type`, as a reference.
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
+    }
+    /// `export_config` (a nested block), as a reference.
+    pub fn export_config(&self) -> crate::core::Expr {
+        self.attr("export_config")
     }
 }
 
@@ -1380,6 +1440,14 @@ impl crate::core::Ref<CodebuildWebhook> {
     /// `url`, as a reference.
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
+    }
+    /// `filter_group` (a nested block), as a reference.
+    pub fn filter_group(&self) -> crate::core::Expr {
+        self.attr("filter_group")
+    }
+    /// `scope_configuration` (a nested block), as a reference.
+    pub fn scope_configuration(&self) -> crate::core::Expr {
+        self.attr("scope_configuration")
     }
 }
 

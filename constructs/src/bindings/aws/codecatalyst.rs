@@ -341,6 +341,22 @@ impl crate::core::Ref<CodecatalystDevEnvironment> {
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
+    /// `ides` (a nested block), as a reference.
+    pub fn ides(&self) -> crate::core::Expr {
+        self.attr("ides")
+    }
+    /// `persistent_storage` (a nested block), as a reference.
+    pub fn persistent_storage(&self) -> crate::core::Expr {
+        self.attr("persistent_storage")
+    }
+    /// `repositories` (a nested block), as a reference.
+    pub fn repositories(&self) -> crate::core::Expr {
+        self.attr("repositories")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CodecatalystProject> {
@@ -364,6 +380,10 @@ impl crate::core::Ref<CodecatalystProject> {
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CodecatalystSourceRepository> {
@@ -386,6 +406,10 @@ impl crate::core::Ref<CodecatalystSourceRepository> {
     /// `space_name`, as a reference.
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -445,5 +469,9 @@ impl crate::core::Ref<DataCodecatalystDevEnvironment> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `repositories` (a nested block), as a reference.
+    pub fn repositories(&self) -> crate::core::Expr {
+        self.attr("repositories")
     }
 }

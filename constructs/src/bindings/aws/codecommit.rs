@@ -321,6 +321,10 @@ impl crate::core::Ref<CodecommitTrigger> {
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }
+    /// `trigger` (a nested block), as a reference.
+    pub fn trigger(&self) -> crate::core::Expr {
+        self.attr("trigger")
+    }
 }
 
 impl crate::core::Ref<DataCodecommitApprovalRuleTemplate> {

@@ -193,6 +193,10 @@ impl crate::core::Ref<CodeconnectionsConnection> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<CodeconnectionsHost> {
@@ -223,5 +227,13 @@ impl crate::core::Ref<CodeconnectionsHost> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_configuration` (a nested block), as a reference.
+    pub fn vpc_configuration(&self) -> crate::core::Expr {
+        self.attr("vpc_configuration")
     }
 }

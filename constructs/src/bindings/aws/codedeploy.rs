@@ -653,6 +653,18 @@ impl crate::core::Ref<CodedeployDeploymentConfig> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `minimum_healthy_hosts` (a nested block), as a reference.
+    pub fn minimum_healthy_hosts(&self) -> crate::core::Expr {
+        self.attr("minimum_healthy_hosts")
+    }
+    /// `traffic_routing_config` (a nested block), as a reference.
+    pub fn traffic_routing_config(&self) -> crate::core::Expr {
+        self.attr("traffic_routing_config")
+    }
+    /// `zonal_config` (a nested block), as a reference.
+    pub fn zonal_config(&self) -> crate::core::Expr {
+        self.attr("zonal_config")
+    }
 }
 
 impl crate::core::Ref<CodedeployDeploymentGroup> {
@@ -707,5 +719,45 @@ impl crate::core::Ref<CodedeployDeploymentGroup> {
     /// `termination_hook_enabled`, as a reference.
     pub fn termination_hook_enabled(&self) -> crate::core::Expr {
         self.attr("termination_hook_enabled")
+    }
+    /// `alarm_configuration` (a nested block), as a reference.
+    pub fn alarm_configuration(&self) -> crate::core::Expr {
+        self.attr("alarm_configuration")
+    }
+    /// `auto_rollback_configuration` (a nested block), as a reference.
+    pub fn auto_rollback_configuration(&self) -> crate::core::Expr {
+        self.attr("auto_rollback_configuration")
+    }
+    /// `blue_green_deployment_config` (a nested block), as a reference.
+    pub fn blue_green_deployment_config(&self) -> crate::core::Expr {
+        self.attr("blue_green_deployment_config")
+    }
+    /// `deployment_style` (a nested block), as a reference.
+    pub fn deployment_style(&self) -> crate::core::Expr {
+        self.attr("deployment_style")
+    }
+    /// `ec2_tag_filter` (a nested block), as a reference.
+    pub fn ec2_tag_filter(&self) -> crate::core::Expr {
+        self.attr("ec2_tag_filter")
+    }
+    /// `ec2_tag_set` (a nested block), as a reference.
+    pub fn ec2_tag_set(&self) -> crate::core::Expr {
+        self.attr("ec2_tag_set")
+    }
+    /// `ecs_service` (a nested block), as a reference.
+    pub fn ecs_service(&self) -> crate::core::Expr {
+        self.attr("ecs_service")
+    }
+    /// `load_balancer_info` (a nested block), as a reference.
+    pub fn load_balancer_info(&self) -> crate::core::Expr {
+        self.attr("load_balancer_info")
+    }
+    /// `on_premises_instance_tag_filter` (a nested block), as a reference.
+    pub fn on_premises_instance_tag_filter(&self) -> crate::core::Expr {
+        self.attr("on_premises_instance_tag_filter")
+    }
+    /// `trigger_configuration` (a nested block), as a reference.
+    pub fn trigger_configuration(&self) -> crate::core::Expr {
+        self.attr("trigger_configuration")
     }
 }

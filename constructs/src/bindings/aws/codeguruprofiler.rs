@@ -93,6 +93,10 @@ impl crate::core::Ref<CodeguruprofilerProfilingGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `agent_orchestration_config` (a nested block), as a reference.
+    pub fn agent_orchestration_config(&self) -> crate::core::Expr {
+        self.attr("agent_orchestration_config")
+    }
 }
 
 impl crate::core::Ref<DataCodeguruprofilerProfilingGroup> {

@@ -221,4 +221,16 @@ impl crate::core::Ref<CodegurureviewerRepositoryAssociation> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `kms_key_details` (a nested block), as a reference.
+    pub fn kms_key_details(&self) -> crate::core::Expr {
+        self.attr("kms_key_details")
+    }
+    /// `repository` (a nested block), as a reference.
+    pub fn repository(&self) -> crate::core::Expr {
+        self.attr("repository")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -742,6 +742,22 @@ impl crate::core::Ref<Codepipeline> {
     pub fn trigger_all(&self) -> crate::core::Expr {
         self.attr("trigger_all")
     }
+    /// `artifact_store` (a nested block), as a reference.
+    pub fn artifact_store(&self) -> crate::core::Expr {
+        self.attr("artifact_store")
+    }
+    /// `stage` (a nested block), as a reference.
+    pub fn stage(&self) -> crate::core::Expr {
+        self.attr("stage")
+    }
+    /// `trigger` (a nested block), as a reference.
+    pub fn trigger(&self) -> crate::core::Expr {
+        self.attr("trigger")
+    }
+    /// `variable` (a nested block), as a reference.
+    pub fn variable(&self) -> crate::core::Expr {
+        self.attr("variable")
+    }
 }
 
 impl crate::core::Ref<CodepipelineCustomActionType> {
@@ -776,6 +792,22 @@ impl crate::core::Ref<CodepipelineCustomActionType> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `configuration_property` (a nested block), as a reference.
+    pub fn configuration_property(&self) -> crate::core::Expr {
+        self.attr("configuration_property")
+    }
+    /// `input_artifact_details` (a nested block), as a reference.
+    pub fn input_artifact_details(&self) -> crate::core::Expr {
+        self.attr("input_artifact_details")
+    }
+    /// `output_artifact_details` (a nested block), as a reference.
+    pub fn output_artifact_details(&self) -> crate::core::Expr {
+        self.attr("output_artifact_details")
+    }
+    /// `settings` (a nested block), as a reference.
+    pub fn settings(&self) -> crate::core::Expr {
+        self.attr("settings")
     }
 }
 
@@ -815,5 +847,13 @@ impl crate::core::Ref<CodepipelineWebhook> {
     /// `url`, as a reference.
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
+    }
+    /// `authentication_configuration` (a nested block), as a reference.
+    pub fn authentication_configuration(&self) -> crate::core::Expr {
+        self.attr("authentication_configuration")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

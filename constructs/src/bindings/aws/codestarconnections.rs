@@ -222,6 +222,14 @@ impl crate::core::Ref<CodestarconnectionsHost> {
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_configuration` (a nested block), as a reference.
+    pub fn vpc_configuration(&self) -> crate::core::Expr {
+        self.attr("vpc_configuration")
+    }
 }
 
 impl crate::core::Ref<DataCodestarconnectionsConnection> {

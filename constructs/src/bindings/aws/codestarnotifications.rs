@@ -106,4 +106,8 @@ impl crate::core::Ref<CodestarnotificationsNotificationRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `target` (a nested block), as a reference.
+    pub fn target_attribute(&self) -> crate::core::Expr {
+        self.attr("target")
+    }
 }

@@ -2011,6 +2011,10 @@ impl crate::core::Ref<CognitoIdentityPool> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `cognito_identity_providers` (a nested block), as a reference.
+    pub fn cognito_identity_providers(&self) -> crate::core::Expr {
+        self.attr("cognito_identity_providers")
+    }
 }
 
 impl crate::core::Ref<CognitoIdentityPoolProviderPrincipalTag> {
@@ -2048,6 +2052,10 @@ impl crate::core::Ref<CognitoIdentityPoolRolesAttachment> {
     /// `roles`, as a reference.
     pub fn roles(&self) -> crate::core::Expr {
         self.attr("roles")
+    }
+    /// `role_mapping` (a nested block), as a reference.
+    pub fn role_mapping(&self) -> crate::core::Expr {
+        self.attr("role_mapping")
     }
 }
 
@@ -2175,6 +2183,18 @@ impl crate::core::Ref<CognitoManagedUserPoolClient> {
     pub fn write_attributes(&self) -> crate::core::Expr {
         self.attr("write_attributes")
     }
+    /// `analytics_configuration` (a nested block), as a reference.
+    pub fn analytics_configuration(&self) -> crate::core::Expr {
+        self.attr("analytics_configuration")
+    }
+    /// `refresh_token_rotation` (a nested block), as a reference.
+    pub fn refresh_token_rotation(&self) -> crate::core::Expr {
+        self.attr("refresh_token_rotation")
+    }
+    /// `token_validity_units` (a nested block), as a reference.
+    pub fn token_validity_units(&self) -> crate::core::Expr {
+        self.attr("token_validity_units")
+    }
 }
 
 impl crate::core::Ref<CognitoResourceServer> {
@@ -2198,6 +2218,10 @@ impl crate::core::Ref<CognitoResourceServer> {
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
+    /// `scope` (a nested block), as a reference.
+    pub fn scope(&self) -> crate::core::Expr {
+        self.attr("scope")
+    }
 }
 
 impl crate::core::Ref<CognitoRiskConfiguration> {
@@ -2212,6 +2236,18 @@ impl crate::core::Ref<CognitoRiskConfiguration> {
     /// `user_pool_id`, as a reference.
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
+    }
+    /// `account_takeover_risk_configuration` (a nested block), as a reference.
+    pub fn account_takeover_risk_configuration(&self) -> crate::core::Expr {
+        self.attr("account_takeover_risk_configuration")
+    }
+    /// `compromised_credentials_risk_configuration` (a nested block), as a reference.
+    pub fn compromised_credentials_risk_configuration(&self) -> crate::core::Expr {
+        self.attr("compromised_credentials_risk_configuration")
+    }
+    /// `risk_exception_configuration` (a nested block), as a reference.
+    pub fn risk_exception_configuration(&self) -> crate::core::Expr {
+        self.attr("risk_exception_configuration")
     }
 }
 
@@ -2421,6 +2457,70 @@ impl crate::core::Ref<CognitoUserPool> {
     pub fn username_attributes(&self) -> crate::core::Expr {
         self.attr("username_attributes")
     }
+    /// `account_recovery_setting` (a nested block), as a reference.
+    pub fn account_recovery_setting(&self) -> crate::core::Expr {
+        self.attr("account_recovery_setting")
+    }
+    /// `admin_create_user_config` (a nested block), as a reference.
+    pub fn admin_create_user_config(&self) -> crate::core::Expr {
+        self.attr("admin_create_user_config")
+    }
+    /// `device_configuration` (a nested block), as a reference.
+    pub fn device_configuration(&self) -> crate::core::Expr {
+        self.attr("device_configuration")
+    }
+    /// `email_configuration` (a nested block), as a reference.
+    pub fn email_configuration(&self) -> crate::core::Expr {
+        self.attr("email_configuration")
+    }
+    /// `email_mfa_configuration` (a nested block), as a reference.
+    pub fn email_mfa_configuration(&self) -> crate::core::Expr {
+        self.attr("email_mfa_configuration")
+    }
+    /// `lambda_config` (a nested block), as a reference.
+    pub fn lambda_config(&self) -> crate::core::Expr {
+        self.attr("lambda_config")
+    }
+    /// `password_policy` (a nested block), as a reference.
+    pub fn password_policy(&self) -> crate::core::Expr {
+        self.attr("password_policy")
+    }
+    /// `schema` (a nested block), as a reference.
+    pub fn schema(&self) -> crate::core::Expr {
+        self.attr("schema")
+    }
+    /// `sign_in_policy` (a nested block), as a reference.
+    pub fn sign_in_policy(&self) -> crate::core::Expr {
+        self.attr("sign_in_policy")
+    }
+    /// `sms_configuration` (a nested block), as a reference.
+    pub fn sms_configuration(&self) -> crate::core::Expr {
+        self.attr("sms_configuration")
+    }
+    /// `software_token_mfa_configuration` (a nested block), as a reference.
+    pub fn software_token_mfa_configuration(&self) -> crate::core::Expr {
+        self.attr("software_token_mfa_configuration")
+    }
+    /// `user_attribute_update_settings` (a nested block), as a reference.
+    pub fn user_attribute_update_settings(&self) -> crate::core::Expr {
+        self.attr("user_attribute_update_settings")
+    }
+    /// `user_pool_add_ons` (a nested block), as a reference.
+    pub fn user_pool_add_ons(&self) -> crate::core::Expr {
+        self.attr("user_pool_add_ons")
+    }
+    /// `username_configuration` (a nested block), as a reference.
+    pub fn username_configuration(&self) -> crate::core::Expr {
+        self.attr("username_configuration")
+    }
+    /// `verification_message_template` (a nested block), as a reference.
+    pub fn verification_message_template(&self) -> crate::core::Expr {
+        self.attr("verification_message_template")
+    }
+    /// `web_authn_configuration` (a nested block), as a reference.
+    pub fn web_authn_configuration(&self) -> crate::core::Expr {
+        self.attr("web_authn_configuration")
+    }
 }
 
 impl crate::core::Ref<CognitoUserPoolClient> {
@@ -2511,6 +2611,18 @@ impl crate::core::Ref<CognitoUserPoolClient> {
     /// `write_attributes`, as a reference.
     pub fn write_attributes(&self) -> crate::core::Expr {
         self.attr("write_attributes")
+    }
+    /// `analytics_configuration` (a nested block), as a reference.
+    pub fn analytics_configuration(&self) -> crate::core::Expr {
+        self.attr("analytics_configuration")
+    }
+    /// `refresh_token_rotation` (a nested block), as a reference.
+    pub fn refresh_token_rotation(&self) -> crate::core::Expr {
+        self.attr("refresh_token_rotation")
+    }
+    /// `token_validity_units` (a nested block), as a reference.
+    pub fn token_validity_units(&self) -> crate::core::Expr {
+        self.attr("token_validity_units")
     }
 }
 

@@ -510,6 +510,22 @@ impl crate::core::Ref<ComprehendDocumentClassifier> {
     pub fn volume_kms_key_id(&self) -> crate::core::Expr {
         self.attr("volume_kms_key_id")
     }
+    /// `input_data_config` (a nested block), as a reference.
+    pub fn input_data_config(&self) -> crate::core::Expr {
+        self.attr("input_data_config")
+    }
+    /// `output_data_config` (a nested block), as a reference.
+    pub fn output_data_config(&self) -> crate::core::Expr {
+        self.attr("output_data_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<ComprehendEntityRecognizer> {
@@ -556,5 +572,17 @@ impl crate::core::Ref<ComprehendEntityRecognizer> {
     /// `volume_kms_key_id`, as a reference.
     pub fn volume_kms_key_id(&self) -> crate::core::Expr {
         self.attr("volume_kms_key_id")
+    }
+    /// `input_data_config` (a nested block), as a reference.
+    pub fn input_data_config(&self) -> crate::core::Expr {
+        self.attr("input_data_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
     }
 }

@@ -219,6 +219,10 @@ impl crate::core::Ref<ComputeoptimizerEnrollmentStatus> {
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ComputeoptimizerRecommendationPreferences> {
@@ -245,5 +249,21 @@ impl crate::core::Ref<ComputeoptimizerRecommendationPreferences> {
     /// `savings_estimation_mode`, as a reference.
     pub fn savings_estimation_mode(&self) -> crate::core::Expr {
         self.attr("savings_estimation_mode")
+    }
+    /// `external_metrics_preference` (a nested block), as a reference.
+    pub fn external_metrics_preference(&self) -> crate::core::Expr {
+        self.attr("external_metrics_preference")
+    }
+    /// `preferred_resource` (a nested block), as a reference.
+    pub fn preferred_resource(&self) -> crate::core::Expr {
+        self.attr("preferred_resource")
+    }
+    /// `scope` (a nested block), as a reference.
+    pub fn scope(&self) -> crate::core::Expr {
+        self.attr("scope")
+    }
+    /// `utilization_preference` (a nested block), as a reference.
+    pub fn utilization_preference(&self) -> crate::core::Expr {
+        self.attr("utilization_preference")
     }
 }

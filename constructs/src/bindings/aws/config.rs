@@ -1179,6 +1179,18 @@ impl crate::core::Ref<ConfigConfigRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `evaluation_mode` (a nested block), as a reference.
+    pub fn evaluation_mode(&self) -> crate::core::Expr {
+        self.attr("evaluation_mode")
+    }
+    /// `scope` (a nested block), as a reference.
+    pub fn scope(&self) -> crate::core::Expr {
+        self.attr("scope")
+    }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
 }
 
 impl crate::core::Ref<ConfigConfigurationAggregator> {
@@ -1202,6 +1214,14 @@ impl crate::core::Ref<ConfigConfigurationAggregator> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `account_aggregation_source` (a nested block), as a reference.
+    pub fn account_aggregation_source(&self) -> crate::core::Expr {
+        self.attr("account_aggregation_source")
+    }
+    /// `organization_aggregation_source` (a nested block), as a reference.
+    pub fn organization_aggregation_source(&self) -> crate::core::Expr {
+        self.attr("organization_aggregation_source")
+    }
 }
 
 impl crate::core::Ref<ConfigConfigurationRecorder> {
@@ -1216,6 +1236,14 @@ impl crate::core::Ref<ConfigConfigurationRecorder> {
     /// `role_arn`, as a reference.
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
+    }
+    /// `recording_group` (a nested block), as a reference.
+    pub fn recording_group(&self) -> crate::core::Expr {
+        self.attr("recording_group")
+    }
+    /// `recording_mode` (a nested block), as a reference.
+    pub fn recording_mode(&self) -> crate::core::Expr {
+        self.attr("recording_mode")
     }
 }
 
@@ -1263,6 +1291,10 @@ impl crate::core::Ref<ConfigConformancePack> {
     pub fn template_s3_uri(&self) -> crate::core::Expr {
         self.attr("template_s3_uri")
     }
+    /// `input_parameter` (a nested block), as a reference.
+    pub fn input_parameter(&self) -> crate::core::Expr {
+        self.attr("input_parameter")
+    }
 }
 
 impl crate::core::Ref<ConfigDeliveryChannel> {
@@ -1289,6 +1321,10 @@ impl crate::core::Ref<ConfigDeliveryChannel> {
     /// `sns_topic_arn`, as a reference.
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
+    }
+    /// `snapshot_delivery_properties` (a nested block), as a reference.
+    pub fn snapshot_delivery_properties(&self) -> crate::core::Expr {
+        self.attr("snapshot_delivery_properties")
     }
 }
 
@@ -1324,6 +1360,14 @@ impl crate::core::Ref<ConfigOrganizationConformancePack> {
     /// `template_s3_uri`, as a reference.
     pub fn template_s3_uri(&self) -> crate::core::Expr {
         self.attr("template_s3_uri")
+    }
+    /// `input_parameter` (a nested block), as a reference.
+    pub fn input_parameter(&self) -> crate::core::Expr {
+        self.attr("input_parameter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1388,6 +1432,10 @@ impl crate::core::Ref<ConfigOrganizationCustomPolicyRule> {
     pub fn trigger_types(&self) -> crate::core::Expr {
         self.attr("trigger_types")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ConfigOrganizationCustomRule> {
@@ -1443,6 +1491,10 @@ impl crate::core::Ref<ConfigOrganizationCustomRule> {
     pub fn trigger_types(&self) -> crate::core::Expr {
         self.attr("trigger_types")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ConfigOrganizationManagedRule> {
@@ -1494,6 +1546,10 @@ impl crate::core::Ref<ConfigOrganizationManagedRule> {
     pub fn tag_value_scope(&self) -> crate::core::Expr {
         self.attr("tag_value_scope")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ConfigRemediationConfiguration> {
@@ -1536,6 +1592,14 @@ impl crate::core::Ref<ConfigRemediationConfiguration> {
     /// `target_version`, as a reference.
     pub fn target_version(&self) -> crate::core::Expr {
         self.attr("target_version")
+    }
+    /// `execution_controls` (a nested block), as a reference.
+    pub fn execution_controls(&self) -> crate::core::Expr {
+        self.attr("execution_controls")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 

@@ -1791,6 +1791,10 @@ impl crate::core::Ref<ConnectBotAssociation> {
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
+    /// `lex_bot` (a nested block), as a reference.
+    pub fn lex_bot(&self) -> crate::core::Expr {
+        self.attr("lex_bot")
+    }
 }
 
 impl crate::core::Ref<ConnectContactFlow> {
@@ -1928,6 +1932,10 @@ impl crate::core::Ref<ConnectHoursOfOperation> {
     pub fn time_zone(&self) -> crate::core::Expr {
         self.attr("time_zone")
     }
+    /// `config` (a nested block), as a reference.
+    pub fn config(&self) -> crate::core::Expr {
+        self.attr("config")
+    }
 }
 
 impl crate::core::Ref<ConnectInstance> {
@@ -1999,6 +2007,10 @@ impl crate::core::Ref<ConnectInstance> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ConnectInstanceStorageConfig> {
@@ -2017,6 +2029,10 @@ impl crate::core::Ref<ConnectInstanceStorageConfig> {
     /// `resource_type`, as a reference.
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
+    }
+    /// `storage_config` (a nested block), as a reference.
+    pub fn storage_config(&self) -> crate::core::Expr {
+        self.attr("storage_config")
     }
 }
 
@@ -2080,6 +2096,10 @@ impl crate::core::Ref<ConnectPhoneNumber> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ConnectQueue> {
@@ -2131,6 +2151,10 @@ impl crate::core::Ref<ConnectQueue> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `outbound_caller_config` (a nested block), as a reference.
+    pub fn outbound_caller_config(&self) -> crate::core::Expr {
+        self.attr("outbound_caller_config")
+    }
 }
 
 impl crate::core::Ref<ConnectQuickConnect> {
@@ -2165,6 +2189,10 @@ impl crate::core::Ref<ConnectQuickConnect> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `quick_connect_config` (a nested block), as a reference.
+    pub fn quick_connect_config(&self) -> crate::core::Expr {
+        self.attr("quick_connect_config")
     }
 }
 
@@ -2204,6 +2232,14 @@ impl crate::core::Ref<ConnectRoutingProfile> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `media_concurrencies` (a nested block), as a reference.
+    pub fn media_concurrencies(&self) -> crate::core::Expr {
+        self.attr("media_concurrencies")
+    }
+    /// `queue_configs` (a nested block), as a reference.
+    pub fn queue_configs(&self) -> crate::core::Expr {
+        self.attr("queue_configs")
     }
 }
 
@@ -2299,6 +2335,14 @@ impl crate::core::Ref<ConnectUser> {
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
+    /// `identity_info` (a nested block), as a reference.
+    pub fn identity_info(&self) -> crate::core::Expr {
+        self.attr("identity_info")
+    }
+    /// `phone_config` (a nested block), as a reference.
+    pub fn phone_config(&self) -> crate::core::Expr {
+        self.attr("phone_config")
+    }
 }
 
 impl crate::core::Ref<ConnectUserHierarchyGroup> {
@@ -2353,6 +2397,10 @@ impl crate::core::Ref<ConnectUserHierarchyStructure> {
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
+    /// `hierarchy_structure` (a nested block), as a reference.
+    pub fn hierarchy_structure(&self) -> crate::core::Expr {
+        self.attr("hierarchy_structure")
+    }
 }
 
 impl crate::core::Ref<ConnectVocabulary> {
@@ -2404,6 +2452,10 @@ impl crate::core::Ref<ConnectVocabulary> {
     pub fn vocabulary_id(&self) -> crate::core::Expr {
         self.attr("vocabulary_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataConnectBotAssociation> {
@@ -2414,6 +2466,10 @@ impl crate::core::Ref<DataConnectBotAssociation> {
     /// `instance_id`, as a reference.
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
+    }
+    /// `lex_bot` (a nested block), as a reference.
+    pub fn lex_bot(&self) -> crate::core::Expr {
+        self.attr("lex_bot")
     }
 }
 

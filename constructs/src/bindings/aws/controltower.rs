@@ -184,6 +184,14 @@ impl crate::core::Ref<ControltowerControl> {
     pub fn target_identifier(&self) -> crate::core::Expr {
         self.attr("target_identifier")
     }
+    /// `parameters` (a nested block), as a reference.
+    pub fn parameters(&self) -> crate::core::Expr {
+        self.attr("parameters")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ControltowerLandingZone> {
@@ -218,6 +226,10 @@ impl crate::core::Ref<ControltowerLandingZone> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -201,4 +201,12 @@ impl crate::core::Ref<DataCustomerGateway> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -481,6 +481,14 @@ impl crate::core::Ref<CustomerprofilesDomain> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `matching` (a nested block), as a reference.
+    pub fn matching(&self) -> crate::core::Expr {
+        self.attr("matching")
+    }
+    /// `rule_based_matching` (a nested block), as a reference.
+    pub fn rule_based_matching(&self) -> crate::core::Expr {
+        self.attr("rule_based_matching")
+    }
 }
 
 impl crate::core::Ref<CustomerprofilesProfile> {
@@ -559,5 +567,21 @@ impl crate::core::Ref<CustomerprofilesProfile> {
     /// `phone_number`, as a reference.
     pub fn phone_number(&self) -> crate::core::Expr {
         self.attr("phone_number")
+    }
+    /// `address` (a nested block), as a reference.
+    pub fn address_attribute(&self) -> crate::core::Expr {
+        self.attr("address")
+    }
+    /// `billing_address` (a nested block), as a reference.
+    pub fn billing_address(&self) -> crate::core::Expr {
+        self.attr("billing_address")
+    }
+    /// `mailing_address` (a nested block), as a reference.
+    pub fn mailing_address(&self) -> crate::core::Expr {
+        self.attr("mailing_address")
+    }
+    /// `shipping_address` (a nested block), as a reference.
+    pub fn shipping_address(&self) -> crate::core::Expr {
+        self.attr("shipping_address")
     }
 }

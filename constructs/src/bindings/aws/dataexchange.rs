@@ -459,6 +459,14 @@ impl crate::core::Ref<DataexchangeEventAction> {
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
+    /// `action` (a nested block), as a reference.
+    pub fn action(&self) -> crate::core::Expr {
+        self.attr("action")
+    }
+    /// `event` (a nested block), as a reference.
+    pub fn event(&self) -> crate::core::Expr {
+        self.attr("event")
+    }
 }
 
 impl crate::core::Ref<DataexchangeRevision> {
@@ -532,5 +540,13 @@ impl crate::core::Ref<DataexchangeRevisionAssets> {
     /// `updated_at`, as a reference.
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
+    }
+    /// `asset` (a nested block), as a reference.
+    pub fn asset(&self) -> crate::core::Expr {
+        self.attr("asset")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

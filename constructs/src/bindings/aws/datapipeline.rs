@@ -277,6 +277,18 @@ impl crate::core::Ref<DatapipelinePipelineDefinition> {
     pub fn pipeline_id(&self) -> crate::core::Expr {
         self.attr("pipeline_id")
     }
+    /// `parameter_object` (a nested block), as a reference.
+    pub fn parameter_object(&self) -> crate::core::Expr {
+        self.attr("parameter_object")
+    }
+    /// `parameter_value` (a nested block), as a reference.
+    pub fn parameter_value(&self) -> crate::core::Expr {
+        self.attr("parameter_value")
+    }
+    /// `pipeline_object` (a nested block), as a reference.
+    pub fn pipeline_object(&self) -> crate::core::Expr {
+        self.attr("pipeline_object")
+    }
 }
 
 impl crate::core::Ref<DataDatapipelinePipeline> {
@@ -318,5 +330,9 @@ impl crate::core::Ref<DataDatapipelinePipelineDefinition> {
     /// `pipeline_object`, as a reference.
     pub fn pipeline_object(&self) -> crate::core::Expr {
         self.attr("pipeline_object")
+    }
+    /// `parameter_value` (a nested block), as a reference.
+    pub fn parameter_value(&self) -> crate::core::Expr {
+        self.attr("parameter_value")
     }
 }

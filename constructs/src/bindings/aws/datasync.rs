@@ -1237,6 +1237,10 @@ impl crate::core::Ref<DatasyncAgent> {
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DatasyncLocationAzureBlob> {
@@ -1284,6 +1288,10 @@ impl crate::core::Ref<DatasyncLocationAzureBlob> {
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
+    /// `sas_configuration` (a nested block), as a reference.
+    pub fn sas_configuration(&self) -> crate::core::Expr {
+        self.attr("sas_configuration")
+    }
 }
 
 impl crate::core::Ref<DatasyncLocationEfs> {
@@ -1326,6 +1334,10 @@ impl crate::core::Ref<DatasyncLocationEfs> {
     /// `uri`, as a reference.
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
+    }
+    /// `ec2_config` (a nested block), as a reference.
+    pub fn ec2_config(&self) -> crate::core::Expr {
+        self.attr("ec2_config")
     }
 }
 
@@ -1409,6 +1421,10 @@ impl crate::core::Ref<DatasyncLocationFsxOntapFileSystem> {
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
+    /// `protocol` (a nested block), as a reference.
+    pub fn protocol(&self) -> crate::core::Expr {
+        self.attr("protocol")
+    }
 }
 
 impl crate::core::Ref<DatasyncLocationFsxOpenzfsFileSystem> {
@@ -1447,6 +1463,10 @@ impl crate::core::Ref<DatasyncLocationFsxOpenzfsFileSystem> {
     /// `uri`, as a reference.
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
+    }
+    /// `protocol` (a nested block), as a reference.
+    pub fn protocol(&self) -> crate::core::Expr {
+        self.attr("protocol")
     }
 }
 
@@ -1570,6 +1590,14 @@ impl crate::core::Ref<DatasyncLocationHdfs> {
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
+    /// `name_node` (a nested block), as a reference.
+    pub fn name_node(&self) -> crate::core::Expr {
+        self.attr("name_node")
+    }
+    /// `qop_configuration` (a nested block), as a reference.
+    pub fn qop_configuration(&self) -> crate::core::Expr {
+        self.attr("qop_configuration")
+    }
 }
 
 impl crate::core::Ref<DatasyncLocationNfs> {
@@ -1600,6 +1628,14 @@ impl crate::core::Ref<DatasyncLocationNfs> {
     /// `uri`, as a reference.
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
+    }
+    /// `mount_options` (a nested block), as a reference.
+    pub fn mount_options(&self) -> crate::core::Expr {
+        self.attr("mount_options")
+    }
+    /// `on_prem_config` (a nested block), as a reference.
+    pub fn on_prem_config(&self) -> crate::core::Expr {
+        self.attr("on_prem_config")
     }
 }
 
@@ -1699,6 +1735,10 @@ impl crate::core::Ref<DatasyncLocationS3> {
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
+    /// `s3_config` (a nested block), as a reference.
+    pub fn s3_config(&self) -> crate::core::Expr {
+        self.attr("s3_config")
+    }
 }
 
 impl crate::core::Ref<DatasyncLocationSmb> {
@@ -1746,6 +1786,10 @@ impl crate::core::Ref<DatasyncLocationSmb> {
     pub fn user(&self) -> crate::core::Expr {
         self.attr("user")
     }
+    /// `mount_options` (a nested block), as a reference.
+    pub fn mount_options(&self) -> crate::core::Expr {
+        self.attr("mount_options")
+    }
 }
 
 impl crate::core::Ref<DatasyncTask> {
@@ -1784,5 +1828,29 @@ impl crate::core::Ref<DatasyncTask> {
     /// `task_mode`, as a reference.
     pub fn task_mode(&self) -> crate::core::Expr {
         self.attr("task_mode")
+    }
+    /// `excludes` (a nested block), as a reference.
+    pub fn excludes(&self) -> crate::core::Expr {
+        self.attr("excludes")
+    }
+    /// `includes` (a nested block), as a reference.
+    pub fn includes(&self) -> crate::core::Expr {
+        self.attr("includes")
+    }
+    /// `options` (a nested block), as a reference.
+    pub fn options(&self) -> crate::core::Expr {
+        self.attr("options")
+    }
+    /// `schedule` (a nested block), as a reference.
+    pub fn schedule(&self) -> crate::core::Expr {
+        self.attr("schedule")
+    }
+    /// `task_report_config` (a nested block), as a reference.
+    pub fn task_report_config(&self) -> crate::core::Expr {
+        self.attr("task_report_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

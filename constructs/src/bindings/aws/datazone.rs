@@ -778,6 +778,14 @@ impl crate::core::Ref<DatazoneAssetType> {
     pub fn revision(&self) -> crate::core::Expr {
         self.attr("revision")
     }
+    /// `forms_input` (a nested block), as a reference.
+    pub fn forms_input(&self) -> crate::core::Expr {
+        self.attr("forms_input")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DatazoneDomain> {
@@ -820,6 +828,14 @@ impl crate::core::Ref<DatazoneDomain> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `single_sign_on` (a nested block), as a reference.
+    pub fn single_sign_on(&self) -> crate::core::Expr {
+        self.attr("single_sign_on")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -883,6 +899,14 @@ impl crate::core::Ref<DatazoneEnvironment> {
     /// `provisioned_resources`, as a reference.
     pub fn provisioned_resources(&self) -> crate::core::Expr {
         self.attr("provisioned_resources")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `user_parameters` (a nested block), as a reference.
+    pub fn user_parameters(&self) -> crate::core::Expr {
+        self.attr("user_parameters")
     }
 }
 
@@ -958,6 +982,10 @@ impl crate::core::Ref<DatazoneEnvironmentProfile> {
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
+    /// `user_parameters` (a nested block), as a reference.
+    pub fn user_parameters(&self) -> crate::core::Expr {
+        self.attr("user_parameters")
+    }
 }
 
 impl crate::core::Ref<DatazoneFormType> {
@@ -1004,6 +1032,14 @@ impl crate::core::Ref<DatazoneFormType> {
     /// `status`, as a reference.
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
+    }
+    /// `model` (a nested block), as a reference.
+    pub fn model(&self) -> crate::core::Expr {
+        self.attr("model")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1071,6 +1107,14 @@ impl crate::core::Ref<DatazoneGlossaryTerm> {
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
+    /// `term_relations` (a nested block), as a reference.
+    pub fn term_relations(&self) -> crate::core::Expr {
+        self.attr("term_relations")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DatazoneProject> {
@@ -1118,6 +1162,10 @@ impl crate::core::Ref<DatazoneProject> {
     pub fn skip_deletion_check(&self) -> crate::core::Expr {
         self.attr("skip_deletion_check")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DatazoneUserProfile> {
@@ -1148,6 +1196,10 @@ impl crate::core::Ref<DatazoneUserProfile> {
     /// `user_type`, as a reference.
     pub fn user_type(&self) -> crate::core::Expr {
         self.attr("user_type")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -286,6 +286,14 @@ impl crate::core::Ref<DaxCluster> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `server_side_encryption` (a nested block), as a reference.
+    pub fn server_side_encryption(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DaxParameterGroup> {
@@ -300,6 +308,10 @@ impl crate::core::Ref<DaxParameterGroup> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `parameters` (a nested block), as a reference.
+    pub fn parameters(&self) -> crate::core::Expr {
+        self.attr("parameters")
     }
 }
 

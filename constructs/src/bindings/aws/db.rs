@@ -1742,6 +1742,10 @@ impl crate::core::Ref<DbClusterSnapshot> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DbEventSubscription> {
@@ -1792,6 +1796,10 @@ impl crate::core::Ref<DbEventSubscription> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2120,6 +2128,22 @@ impl crate::core::Ref<DbInstance> {
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
+    /// `blue_green_update` (a nested block), as a reference.
+    pub fn blue_green_update(&self) -> crate::core::Expr {
+        self.attr("blue_green_update")
+    }
+    /// `restore_to_point_in_time` (a nested block), as a reference.
+    pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
+        self.attr("restore_to_point_in_time")
+    }
+    /// `s3_import` (a nested block), as a reference.
+    pub fn s3_import(&self) -> crate::core::Expr {
+        self.attr("s3_import")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DbInstanceAutomatedBackupsReplication> {
@@ -2143,6 +2167,10 @@ impl crate::core::Ref<DbInstanceAutomatedBackupsReplication> {
     pub fn source_db_instance_arn(&self) -> crate::core::Expr {
         self.attr("source_db_instance_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DbInstanceRoleAssociation> {
@@ -2161,6 +2189,10 @@ impl crate::core::Ref<DbInstanceRoleAssociation> {
     /// `role_arn`, as a reference.
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2205,6 +2237,14 @@ impl crate::core::Ref<DbOptionGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `option` (a nested block), as a reference.
+    pub fn option(&self) -> crate::core::Expr {
+        self.attr("option")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DbParameterGroup> {
@@ -2243,6 +2283,10 @@ impl crate::core::Ref<DbParameterGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 
@@ -2299,6 +2343,14 @@ impl crate::core::Ref<DbProxy> {
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
         self.attr("vpc_subnet_ids")
     }
+    /// `auth` (a nested block), as a reference.
+    pub fn auth(&self) -> crate::core::Expr {
+        self.attr("auth")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DbProxyDefaultTargetGroup> {
@@ -2317,6 +2369,14 @@ impl crate::core::Ref<DbProxyDefaultTargetGroup> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `connection_pool_config` (a nested block), as a reference.
+    pub fn connection_pool_config(&self) -> crate::core::Expr {
+        self.attr("connection_pool_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2368,6 +2428,10 @@ impl crate::core::Ref<DbProxyEndpoint> {
     /// `vpc_subnet_ids`, as a reference.
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
         self.attr("vpc_subnet_ids")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2511,6 +2575,10 @@ impl crate::core::Ref<DbSnapshot> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DbSnapshotCopy> {
@@ -2613,6 +2681,10 @@ impl crate::core::Ref<DbSnapshotCopy> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2956,6 +3028,10 @@ impl crate::core::Ref<DataDbInstances> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 

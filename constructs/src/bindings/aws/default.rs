@@ -451,6 +451,14 @@ impl crate::core::Ref<DefaultNetworkAcl> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `egress` (a nested block), as a reference.
+    pub fn egress(&self) -> crate::core::Expr {
+        self.attr("egress")
+    }
+    /// `ingress` (a nested block), as a reference.
+    pub fn ingress(&self) -> crate::core::Expr {
+        self.attr("ingress")
+    }
 }
 
 impl crate::core::Ref<DefaultRouteTable> {
@@ -489,6 +497,10 @@ impl crate::core::Ref<DefaultRouteTable> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -639,6 +651,10 @@ impl crate::core::Ref<DefaultSubnet> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -363,6 +363,10 @@ impl crate::core::Ref<DevicefarmDevicePool> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
 }
 
 impl crate::core::Ref<DevicefarmInstanceProfile> {
@@ -522,6 +526,10 @@ impl crate::core::Ref<DevicefarmTestGridProject> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
     }
 }
 

@@ -363,12 +363,24 @@ impl crate::core::Ref<DevopsguruEventSourcesConfig> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `event_sources` (a nested block), as a reference.
+    pub fn event_sources(&self) -> crate::core::Expr {
+        self.attr("event_sources")
+    }
 }
 
 impl crate::core::Ref<DevopsguruNotificationChannel> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `filters` (a nested block), as a reference.
+    pub fn filters(&self) -> crate::core::Expr {
+        self.attr("filters")
+    }
+    /// `sns` (a nested block), as a reference.
+    pub fn sns(&self) -> crate::core::Expr {
+        self.attr("sns")
     }
 }
 
@@ -381,6 +393,14 @@ impl crate::core::Ref<DevopsguruResourceCollection> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `cloudformation` (a nested block), as a reference.
+    pub fn cloudformation(&self) -> crate::core::Expr {
+        self.attr("cloudformation")
+    }
+    /// `tags` (a nested block), as a reference.
+    pub fn tags(&self) -> crate::core::Expr {
+        self.attr("tags")
+    }
 }
 
 impl crate::core::Ref<DevopsguruServiceIntegration> {
@@ -388,12 +408,32 @@ impl crate::core::Ref<DevopsguruServiceIntegration> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `kms_server_side_encryption` (a nested block), as a reference.
+    pub fn kms_server_side_encryption(&self) -> crate::core::Expr {
+        self.attr("kms_server_side_encryption")
+    }
+    /// `logs_anomaly_detection` (a nested block), as a reference.
+    pub fn logs_anomaly_detection(&self) -> crate::core::Expr {
+        self.attr("logs_anomaly_detection")
+    }
+    /// `ops_center` (a nested block), as a reference.
+    pub fn ops_center(&self) -> crate::core::Expr {
+        self.attr("ops_center")
+    }
 }
 
 impl crate::core::Ref<DataDevopsguruNotificationChannel> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `filters` (a nested block), as a reference.
+    pub fn filters(&self) -> crate::core::Expr {
+        self.attr("filters")
+    }
+    /// `sns` (a nested block), as a reference.
+    pub fn sns(&self) -> crate::core::Expr {
+        self.attr("sns")
     }
 }
 
@@ -405,5 +445,13 @@ impl crate::core::Ref<DataDevopsguruResourceCollection> {
     /// `type`, as a reference.
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
+    }
+    /// `cloudformation` (a nested block), as a reference.
+    pub fn cloudformation(&self) -> crate::core::Expr {
+        self.attr("cloudformation")
+    }
+    /// `tags` (a nested block), as a reference.
+    pub fn tags(&self) -> crate::core::Expr {
+        self.attr("tags")
     }
 }

@@ -652,6 +652,18 @@ impl crate::core::Ref<DirectoryServiceDirectory> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `connect_settings` (a nested block), as a reference.
+    pub fn connect_settings(&self) -> crate::core::Expr {
+        self.attr("connect_settings")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_settings` (a nested block), as a reference.
+    pub fn vpc_settings(&self) -> crate::core::Expr {
+        self.attr("vpc_settings")
+    }
 }
 
 impl crate::core::Ref<DirectoryServiceLogSubscription> {
@@ -710,6 +722,10 @@ impl crate::core::Ref<DirectoryServiceRadiusSettings> {
     pub fn use_same_username(&self) -> crate::core::Expr {
         self.attr("use_same_username")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DirectoryServiceRegion> {
@@ -737,6 +753,14 @@ impl crate::core::Ref<DirectoryServiceRegion> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_settings` (a nested block), as a reference.
+    pub fn vpc_settings(&self) -> crate::core::Expr {
+        self.attr("vpc_settings")
+    }
 }
 
 impl crate::core::Ref<DirectoryServiceSharedDirectory> {
@@ -759,6 +783,14 @@ impl crate::core::Ref<DirectoryServiceSharedDirectory> {
     /// `shared_directory_id`, as a reference.
     pub fn shared_directory_id(&self) -> crate::core::Expr {
         self.attr("shared_directory_id")
+    }
+    /// `target` (a nested block), as a reference.
+    pub fn target_attribute(&self) -> crate::core::Expr {
+        self.attr("target")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -786,6 +818,10 @@ impl crate::core::Ref<DirectoryServiceSharedDirectoryAccepter> {
     /// `shared_directory_id`, as a reference.
     pub fn shared_directory_id(&self) -> crate::core::Expr {
         self.attr("shared_directory_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

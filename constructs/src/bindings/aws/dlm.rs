@@ -455,4 +455,8 @@ impl crate::core::Ref<DlmLifecyclePolicy> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `policy_details` (a nested block), as a reference.
+    pub fn policy_details(&self) -> crate::core::Expr {
+        self.attr("policy_details")
+    }
 }

@@ -1640,6 +1640,42 @@ impl crate::core::Ref<DmsEndpoint> {
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
+    /// `elasticsearch_settings` (a nested block), as a reference.
+    pub fn elasticsearch_settings(&self) -> crate::core::Expr {
+        self.attr("elasticsearch_settings")
+    }
+    /// `kafka_settings` (a nested block), as a reference.
+    pub fn kafka_settings(&self) -> crate::core::Expr {
+        self.attr("kafka_settings")
+    }
+    /// `kinesis_settings` (a nested block), as a reference.
+    pub fn kinesis_settings(&self) -> crate::core::Expr {
+        self.attr("kinesis_settings")
+    }
+    /// `mongodb_settings` (a nested block), as a reference.
+    pub fn mongodb_settings(&self) -> crate::core::Expr {
+        self.attr("mongodb_settings")
+    }
+    /// `postgres_settings` (a nested block), as a reference.
+    pub fn postgres_settings(&self) -> crate::core::Expr {
+        self.attr("postgres_settings")
+    }
+    /// `redis_settings` (a nested block), as a reference.
+    pub fn redis_settings(&self) -> crate::core::Expr {
+        self.attr("redis_settings")
+    }
+    /// `redshift_settings` (a nested block), as a reference.
+    pub fn redshift_settings(&self) -> crate::core::Expr {
+        self.attr("redshift_settings")
+    }
+    /// `s3_settings` (a nested block), as a reference.
+    pub fn s3_settings(&self) -> crate::core::Expr {
+        self.attr("s3_settings")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DmsEventSubscription> {
@@ -1682,6 +1718,10 @@ impl crate::core::Ref<DmsEventSubscription> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1737,6 +1777,14 @@ impl crate::core::Ref<DmsReplicationConfig> {
     /// `target_endpoint_arn`, as a reference.
     pub fn target_endpoint_arn(&self) -> crate::core::Expr {
         self.attr("target_endpoint_arn")
+    }
+    /// `compute_config` (a nested block), as a reference.
+    pub fn compute_config(&self) -> crate::core::Expr {
+        self.attr("compute_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1824,6 +1872,10 @@ impl crate::core::Ref<DmsReplicationInstance> {
     /// `vpc_security_group_ids`, as a reference.
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2145,6 +2197,10 @@ impl crate::core::Ref<DmsS3Endpoint> {
     /// `use_task_start_time_for_full_load_timestamp`, as a reference.
     pub fn use_task_start_time_for_full_load_timestamp(&self) -> crate::core::Expr {
         self.attr("use_task_start_time_for_full_load_timestamp")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

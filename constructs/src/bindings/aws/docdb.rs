@@ -878,6 +878,14 @@ impl crate::core::Ref<DocdbCluster> {
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
+    /// `restore_to_point_in_time` (a nested block), as a reference.
+    pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
+        self.attr("restore_to_point_in_time")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DocdbClusterInstance> {
@@ -993,6 +1001,10 @@ impl crate::core::Ref<DocdbClusterInstance> {
     pub fn writer(&self) -> crate::core::Expr {
         self.attr("writer")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DocdbClusterParameterGroup> {
@@ -1027,6 +1039,10 @@ impl crate::core::Ref<DocdbClusterParameterGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 
@@ -1087,6 +1103,10 @@ impl crate::core::Ref<DocdbClusterSnapshot> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DocdbEventSubscription> {
@@ -1138,6 +1158,10 @@ impl crate::core::Ref<DocdbEventSubscription> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DocdbGlobalCluster> {
@@ -1188,6 +1212,10 @@ impl crate::core::Ref<DocdbGlobalCluster> {
     /// `storage_encrypted`, as a reference.
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

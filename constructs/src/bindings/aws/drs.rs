@@ -198,4 +198,12 @@ impl crate::core::Ref<DrsReplicationConfigurationTemplate> {
     pub fn use_dedicated_replication_server(&self) -> crate::core::Expr {
         self.attr("use_dedicated_replication_server")
     }
+    /// `pit_policy` (a nested block), as a reference.
+    pub fn pit_policy(&self) -> crate::core::Expr {
+        self.attr("pit_policy")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -167,6 +167,14 @@ impl crate::core::Ref<DsqlCluster> {
     pub fn vpc_endpoint_service_name(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_service_name")
     }
+    /// `multi_region_properties` (a nested block), as a reference.
+    pub fn multi_region_properties(&self) -> crate::core::Expr {
+        self.attr("multi_region_properties")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DsqlClusterPeering> {
@@ -181,5 +189,9 @@ impl crate::core::Ref<DsqlClusterPeering> {
     /// `witness_region`, as a reference.
     pub fn witness_region(&self) -> crate::core::Expr {
         self.attr("witness_region")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

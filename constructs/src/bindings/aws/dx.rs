@@ -1322,6 +1322,10 @@ impl crate::core::Ref<DxBgpPeer> {
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DxConnection> {
@@ -1450,6 +1454,10 @@ impl crate::core::Ref<DxGateway> {
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DxGatewayAssociation> {
@@ -1492,6 +1500,10 @@ impl crate::core::Ref<DxGatewayAssociation> {
     /// `vpn_gateway_id`, as a reference.
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1654,6 +1666,10 @@ impl crate::core::Ref<DxHostedPrivateVirtualInterface> {
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DxHostedPrivateVirtualInterfaceAccepter> {
@@ -1684,6 +1700,10 @@ impl crate::core::Ref<DxHostedPrivateVirtualInterfaceAccepter> {
     /// `vpn_gateway_id`, as a reference.
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1744,6 +1764,10 @@ impl crate::core::Ref<DxHostedPublicVirtualInterface> {
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DxHostedPublicVirtualInterfaceAccepter> {
@@ -1766,6 +1790,10 @@ impl crate::core::Ref<DxHostedPublicVirtualInterfaceAccepter> {
     /// `virtual_interface_id`, as a reference.
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1830,6 +1858,10 @@ impl crate::core::Ref<DxHostedTransitVirtualInterface> {
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DxHostedTransitVirtualInterfaceAccepter> {
@@ -1856,6 +1888,10 @@ impl crate::core::Ref<DxHostedTransitVirtualInterfaceAccepter> {
     /// `virtual_interface_id`, as a reference.
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2022,6 +2058,10 @@ impl crate::core::Ref<DxPrivateVirtualInterface> {
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DxPublicVirtualInterface> {
@@ -2084,6 +2124,10 @@ impl crate::core::Ref<DxPublicVirtualInterface> {
     /// `vlan`, as a reference.
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2159,6 +2203,10 @@ impl crate::core::Ref<DxTransitVirtualInterface> {
     /// `vlan`, as a reference.
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

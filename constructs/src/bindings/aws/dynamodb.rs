@@ -978,6 +978,10 @@ impl crate::core::Ref<DynamodbContributorInsights> {
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DynamodbGlobalTable> {
@@ -992,6 +996,14 @@ impl crate::core::Ref<DynamodbGlobalTable> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `replica` (a nested block), as a reference.
+    pub fn replica(&self) -> crate::core::Expr {
+        self.attr("replica")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1118,6 +1130,46 @@ impl crate::core::Ref<DynamodbTable> {
     pub fn write_capacity(&self) -> crate::core::Expr {
         self.attr("write_capacity")
     }
+    /// `attribute` (a nested block), as a reference.
+    pub fn attribute(&self) -> crate::core::Expr {
+        self.attr("attribute")
+    }
+    /// `global_secondary_index` (a nested block), as a reference.
+    pub fn global_secondary_index(&self) -> crate::core::Expr {
+        self.attr("global_secondary_index")
+    }
+    /// `import_table` (a nested block), as a reference.
+    pub fn import_table(&self) -> crate::core::Expr {
+        self.attr("import_table")
+    }
+    /// `local_secondary_index` (a nested block), as a reference.
+    pub fn local_secondary_index(&self) -> crate::core::Expr {
+        self.attr("local_secondary_index")
+    }
+    /// `on_demand_throughput` (a nested block), as a reference.
+    pub fn on_demand_throughput(&self) -> crate::core::Expr {
+        self.attr("on_demand_throughput")
+    }
+    /// `point_in_time_recovery` (a nested block), as a reference.
+    pub fn point_in_time_recovery(&self) -> crate::core::Expr {
+        self.attr("point_in_time_recovery")
+    }
+    /// `replica` (a nested block), as a reference.
+    pub fn replica(&self) -> crate::core::Expr {
+        self.attr("replica")
+    }
+    /// `server_side_encryption` (a nested block), as a reference.
+    pub fn server_side_encryption(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `ttl` (a nested block), as a reference.
+    pub fn ttl(&self) -> crate::core::Expr {
+        self.attr("ttl")
+    }
 }
 
 impl crate::core::Ref<DynamodbTableExport> {
@@ -1189,6 +1241,14 @@ impl crate::core::Ref<DynamodbTableExport> {
     pub fn table_arn(&self) -> crate::core::Expr {
         self.attr("table_arn")
     }
+    /// `incremental_export_specification` (a nested block), as a reference.
+    pub fn incremental_export_specification(&self) -> crate::core::Expr {
+        self.attr("incremental_export_specification")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DynamodbTableItem> {
@@ -1250,6 +1310,10 @@ impl crate::core::Ref<DynamodbTableReplica> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1360,6 +1424,10 @@ impl crate::core::Ref<DataDynamodbTable> {
     /// `write_capacity`, as a reference.
     pub fn write_capacity(&self) -> crate::core::Expr {
         self.attr("write_capacity")
+    }
+    /// `server_side_encryption` (a nested block), as a reference.
+    pub fn server_side_encryption(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption")
     }
 }
 

@@ -977,6 +977,10 @@ impl crate::core::Ref<EbsFastSnapshotRestore> {
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EbsSnapshot> {
@@ -1043,6 +1047,10 @@ impl crate::core::Ref<EbsSnapshot> {
     /// `volume_size`, as a reference.
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1134,6 +1142,10 @@ impl crate::core::Ref<EbsSnapshotCopy> {
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EbsSnapshotImport> {
@@ -1205,6 +1217,18 @@ impl crate::core::Ref<EbsSnapshotImport> {
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
+    /// `client_data` (a nested block), as a reference.
+    pub fn client_data(&self) -> crate::core::Expr {
+        self.attr("client_data")
+    }
+    /// `disk_container` (a nested block), as a reference.
+    pub fn disk_container(&self) -> crate::core::Expr {
+        self.attr("disk_container")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EbsVolume> {
@@ -1272,6 +1296,10 @@ impl crate::core::Ref<EbsVolume> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEbsDefaultKmsKey> {
@@ -1283,6 +1311,10 @@ impl crate::core::Ref<DataEbsDefaultKmsKey> {
     pub fn key_arn(&self) -> crate::core::Expr {
         self.attr("key_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEbsEncryptionByDefault> {
@@ -1293,6 +1325,10 @@ impl crate::core::Ref<DataEbsEncryptionByDefault> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1377,6 +1413,14 @@ impl crate::core::Ref<DataEbsSnapshot> {
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEbsSnapshotIds> {
@@ -1395,6 +1439,14 @@ impl crate::core::Ref<DataEbsSnapshotIds> {
     /// `restorable_by_user_ids`, as a reference.
     pub fn restorable_by_user_ids(&self) -> crate::core::Expr {
         self.attr("restorable_by_user_ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1463,6 +1515,14 @@ impl crate::core::Ref<DataEbsVolume> {
     pub fn volume_type(&self) -> crate::core::Expr {
         self.attr("volume_type")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEbsVolumes> {
@@ -1477,5 +1537,13 @@ impl crate::core::Ref<DataEbsVolumes> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -5778,6 +5778,10 @@ impl crate::core::Ref<Ec2CapacityBlockReservation> {
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2CapacityReservation> {
@@ -5849,6 +5853,10 @@ impl crate::core::Ref<Ec2CapacityReservation> {
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2CarrierGateway> {
@@ -5902,6 +5910,10 @@ impl crate::core::Ref<Ec2ClientVpnAuthorizationRule> {
     /// `target_network_cidr`, as a reference.
     pub fn target_network_cidr(&self) -> crate::core::Expr {
         self.attr("target_network_cidr")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -5978,6 +5990,26 @@ impl crate::core::Ref<Ec2ClientVpnEndpoint> {
     pub fn vpn_port(&self) -> crate::core::Expr {
         self.attr("vpn_port")
     }
+    /// `authentication_options` (a nested block), as a reference.
+    pub fn authentication_options(&self) -> crate::core::Expr {
+        self.attr("authentication_options")
+    }
+    /// `client_connect_options` (a nested block), as a reference.
+    pub fn client_connect_options(&self) -> crate::core::Expr {
+        self.attr("client_connect_options")
+    }
+    /// `client_login_banner_options` (a nested block), as a reference.
+    pub fn client_login_banner_options(&self) -> crate::core::Expr {
+        self.attr("client_login_banner_options")
+    }
+    /// `client_route_enforcement_options` (a nested block), as a reference.
+    pub fn client_route_enforcement_options(&self) -> crate::core::Expr {
+        self.attr("client_route_enforcement_options")
+    }
+    /// `connection_log_options` (a nested block), as a reference.
+    pub fn connection_log_options(&self) -> crate::core::Expr {
+        self.attr("connection_log_options")
+    }
 }
 
 impl crate::core::Ref<Ec2ClientVpnNetworkAssociation> {
@@ -6000,6 +6032,10 @@ impl crate::core::Ref<Ec2ClientVpnNetworkAssociation> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -6032,6 +6068,10 @@ impl crate::core::Ref<Ec2ClientVpnRoute> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2DefaultCreditSpecification> {
@@ -6042,6 +6082,10 @@ impl crate::core::Ref<Ec2DefaultCreditSpecification> {
     /// `instance_family`, as a reference.
     pub fn instance_family(&self) -> crate::core::Expr {
         self.attr("instance_family")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -6106,6 +6150,30 @@ impl crate::core::Ref<Ec2Fleet> {
     pub fn valid_until(&self) -> crate::core::Expr {
         self.attr("valid_until")
     }
+    /// `fleet_instance_set` (a nested block), as a reference.
+    pub fn fleet_instance_set(&self) -> crate::core::Expr {
+        self.attr("fleet_instance_set")
+    }
+    /// `launch_template_config` (a nested block), as a reference.
+    pub fn launch_template_config(&self) -> crate::core::Expr {
+        self.attr("launch_template_config")
+    }
+    /// `on_demand_options` (a nested block), as a reference.
+    pub fn on_demand_options(&self) -> crate::core::Expr {
+        self.attr("on_demand_options")
+    }
+    /// `spot_options` (a nested block), as a reference.
+    pub fn spot_options(&self) -> crate::core::Expr {
+        self.attr("spot_options")
+    }
+    /// `target_capacity_specification` (a nested block), as a reference.
+    pub fn target_capacity_specification(&self) -> crate::core::Expr {
+        self.attr("target_capacity_specification")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2Host> {
@@ -6157,6 +6225,10 @@ impl crate::core::Ref<Ec2Host> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2ImageBlockPublicAccess> {
@@ -6167,6 +6239,10 @@ impl crate::core::Ref<Ec2ImageBlockPublicAccess> {
     /// `state`, as a reference.
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -6223,6 +6299,10 @@ impl crate::core::Ref<Ec2InstanceConnectEndpoint> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2InstanceMetadataDefaults> {
@@ -6264,6 +6344,10 @@ impl crate::core::Ref<Ec2InstanceState> {
     /// `state`, as a reference.
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -6349,6 +6433,10 @@ impl crate::core::Ref<Ec2ManagedPrefixList> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `entry` (a nested block), as a reference.
+    pub fn entry(&self) -> crate::core::Expr {
+        self.attr("entry")
     }
 }
 
@@ -6487,6 +6575,14 @@ impl crate::core::Ref<Ec2NetworkInsightsPath> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `filter_at_destination` (a nested block), as a reference.
+    pub fn filter_at_destination(&self) -> crate::core::Expr {
+        self.attr("filter_at_destination")
+    }
+    /// `filter_at_source` (a nested block), as a reference.
+    pub fn filter_at_source(&self) -> crate::core::Expr {
+        self.attr("filter_at_source")
+    }
 }
 
 impl crate::core::Ref<Ec2SerialConsoleAccess> {
@@ -6613,6 +6709,14 @@ impl crate::core::Ref<Ec2TrafficMirrorFilterRule> {
     /// `traffic_mirror_filter_id`, as a reference.
     pub fn traffic_mirror_filter_id(&self) -> crate::core::Expr {
         self.attr("traffic_mirror_filter_id")
+    }
+    /// `destination_port_range` (a nested block), as a reference.
+    pub fn destination_port_range(&self) -> crate::core::Expr {
+        self.attr("destination_port_range")
+    }
+    /// `source_port_range` (a nested block), as a reference.
+    pub fn source_port_range(&self) -> crate::core::Expr {
+        self.attr("source_port_range")
     }
 }
 
@@ -6775,6 +6879,10 @@ impl crate::core::Ref<Ec2TransitGateway> {
     pub fn vpn_ecmp_support(&self) -> crate::core::Expr {
         self.attr("vpn_ecmp_support")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2TransitGatewayConnect> {
@@ -6809,6 +6917,10 @@ impl crate::core::Ref<Ec2TransitGatewayConnect> {
     /// `transport_attachment_id`, as a reference.
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
         self.attr("transport_attachment_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -6857,6 +6969,10 @@ impl crate::core::Ref<Ec2TransitGatewayConnectPeer> {
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTableAssociation> {
@@ -6876,6 +6992,10 @@ impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTableAssociation> {
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTablePropagation> {
@@ -6894,6 +7014,10 @@ impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTablePropagation> {
     /// `transit_gateway_route_table_id`, as a reference.
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -6934,6 +7058,10 @@ impl crate::core::Ref<Ec2TransitGatewayMulticastDomain> {
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Ec2TransitGatewayMulticastDomainAssociation> {
@@ -6952,6 +7080,10 @@ impl crate::core::Ref<Ec2TransitGatewayMulticastDomainAssociation> {
     /// `transit_gateway_multicast_domain_id`, as a reference.
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_multicast_domain_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -7029,6 +7161,10 @@ impl crate::core::Ref<Ec2TransitGatewayPeeringAttachment> {
     /// `transit_gateway_id`, as a reference.
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
+    }
+    /// `options` (a nested block), as a reference.
+    pub fn options(&self) -> crate::core::Expr {
+        self.attr("options")
     }
 }
 
@@ -7498,6 +7634,14 @@ impl crate::core::Ref<DataEc2ClientVpnEndpoint> {
     pub fn vpn_port(&self) -> crate::core::Expr {
         self.attr("vpn_port")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2CoipPool> {
@@ -7525,6 +7669,14 @@ impl crate::core::Ref<DataEc2CoipPool> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2CoipPools> {
@@ -7539,6 +7691,14 @@ impl crate::core::Ref<DataEc2CoipPools> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -7602,6 +7762,14 @@ impl crate::core::Ref<DataEc2Host> {
     /// `total_vcpus`, as a reference.
     pub fn total_vcpus(&self) -> crate::core::Expr {
         self.attr("total_vcpus")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -7862,6 +8030,10 @@ impl crate::core::Ref<DataEc2InstanceType> {
     pub fn valid_threads_per_core(&self) -> crate::core::Expr {
         self.attr("valid_threads_per_core")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2InstanceTypeOffering> {
@@ -7880,6 +8052,14 @@ impl crate::core::Ref<DataEc2InstanceTypeOffering> {
     /// `preferred_instance_types`, as a reference.
     pub fn preferred_instance_types(&self) -> crate::core::Expr {
         self.attr("preferred_instance_types")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -7904,6 +8084,14 @@ impl crate::core::Ref<DataEc2InstanceTypeOfferings> {
     pub fn locations(&self) -> crate::core::Expr {
         self.attr("locations")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2InstanceTypes> {
@@ -7914,6 +8102,14 @@ impl crate::core::Ref<DataEc2InstanceTypes> {
     /// `instance_types`, as a reference.
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -7937,6 +8133,14 @@ impl crate::core::Ref<DataEc2LocalGateway> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -7965,6 +8169,14 @@ impl crate::core::Ref<DataEc2LocalGatewayRouteTable> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2LocalGatewayRouteTables> {
@@ -7979,6 +8191,14 @@ impl crate::core::Ref<DataEc2LocalGatewayRouteTables> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8019,6 +8239,14 @@ impl crate::core::Ref<DataEc2LocalGatewayVirtualInterface> {
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroup> {
@@ -8037,6 +8265,14 @@ impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroup> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8057,6 +8293,14 @@ impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroups> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2LocalGateways> {
@@ -8071,6 +8315,14 @@ impl crate::core::Ref<DataEc2LocalGateways> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8111,6 +8363,14 @@ impl crate::core::Ref<DataEc2ManagedPrefixList> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2ManagedPrefixLists> {
@@ -8125,6 +8385,10 @@ impl crate::core::Ref<DataEc2ManagedPrefixLists> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -8189,6 +8453,10 @@ impl crate::core::Ref<DataEc2NetworkInsightsAnalysis> {
     pub fn warning_message(&self) -> crate::core::Expr {
         self.attr("warning_message")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataEc2NetworkInsightsPath> {
@@ -8248,6 +8516,10 @@ impl crate::core::Ref<DataEc2NetworkInsightsPath> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataEc2PublicIpv4Pool> {
@@ -8298,6 +8570,10 @@ impl crate::core::Ref<DataEc2PublicIpv4Pools> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataEc2SerialConsoleAccess> {
@@ -8308,6 +8584,10 @@ impl crate::core::Ref<DataEc2SerialConsoleAccess> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8331,6 +8611,14 @@ impl crate::core::Ref<DataEc2SpotPrice> {
     /// `spot_price_timestamp`, as a reference.
     pub fn spot_price_timestamp(&self) -> crate::core::Expr {
         self.attr("spot_price_timestamp")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8399,6 +8687,14 @@ impl crate::core::Ref<DataEc2TransitGateway> {
     pub fn vpn_ecmp_support(&self) -> crate::core::Expr {
         self.attr("vpn_ecmp_support")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayAttachment> {
@@ -8450,6 +8746,10 @@ impl crate::core::Ref<DataEc2TransitGatewayAttachment> {
     pub fn transit_gateway_owner_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_owner_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayAttachments> {
@@ -8464,6 +8764,14 @@ impl crate::core::Ref<DataEc2TransitGatewayAttachments> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8491,6 +8799,14 @@ impl crate::core::Ref<DataEc2TransitGatewayConnect> {
     /// `transport_attachment_id`, as a reference.
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
         self.attr("transport_attachment_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8539,6 +8855,14 @@ impl crate::core::Ref<DataEc2TransitGatewayConnectPeer> {
     pub fn transit_gateway_connect_peer_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_connect_peer_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayDxGatewayAttachment> {
@@ -8561,6 +8885,14 @@ impl crate::core::Ref<DataEc2TransitGatewayDxGatewayAttachment> {
     /// `transit_gateway_id`, as a reference.
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8621,6 +8953,14 @@ impl crate::core::Ref<DataEc2TransitGatewayMulticastDomain> {
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_multicast_domain_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachment> {
@@ -8656,6 +8996,14 @@ impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachment> {
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachments> {
@@ -8666,6 +9014,14 @@ impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachments> {
     /// `ids`, as a reference.
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8694,6 +9050,14 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTable> {
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTableAssociations> {
@@ -8708,6 +9072,14 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTableAssociations> {
     /// `transit_gateway_route_table_id`, as a reference.
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8724,6 +9096,14 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTablePropagations> {
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTableRoutes> {
@@ -8739,6 +9119,10 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTableRoutes> {
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTables> {
@@ -8753,6 +9137,14 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTables> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8801,6 +9193,14 @@ impl crate::core::Ref<DataEc2TransitGatewayVpcAttachment> {
     pub fn vpc_owner_id(&self) -> crate::core::Expr {
         self.attr("vpc_owner_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataEc2TransitGatewayVpcAttachments> {
@@ -8811,6 +9211,14 @@ impl crate::core::Ref<DataEc2TransitGatewayVpcAttachments> {
     /// `ids`, as a reference.
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -8830,5 +9238,13 @@ impl crate::core::Ref<DataEc2TransitGatewayVpnAttachment> {
     /// `vpn_connection_id`, as a reference.
     pub fn vpn_connection_id(&self) -> crate::core::Expr {
         self.attr("vpn_connection_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -841,6 +841,10 @@ impl crate::core::Ref<EcrRegistryScanningConfiguration> {
     pub fn scan_type(&self) -> crate::core::Expr {
         self.attr("scan_type")
     }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
 }
 
 impl crate::core::Ref<EcrReplicationConfiguration> {
@@ -851,6 +855,10 @@ impl crate::core::Ref<EcrReplicationConfiguration> {
     /// `registry_id`, as a reference.
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
+    }
+    /// `replication_configuration` (a nested block), as a reference.
+    pub fn replication_configuration(&self) -> crate::core::Expr {
+        self.attr("replication_configuration")
     }
 }
 
@@ -890,6 +898,18 @@ impl crate::core::Ref<EcrRepository> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
+    /// `image_scanning_configuration` (a nested block), as a reference.
+    pub fn image_scanning_configuration(&self) -> crate::core::Expr {
+        self.attr("image_scanning_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -933,6 +953,10 @@ impl crate::core::Ref<EcrRepositoryCreationTemplate> {
     /// `resource_tags`, as a reference.
     pub fn resource_tags(&self) -> crate::core::Expr {
         self.attr("resource_tags")
+    }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
     }
 }
 
@@ -1033,6 +1057,10 @@ impl crate::core::Ref<DataEcrLifecyclePolicyDocument> {
     /// `json`, as a reference.
     pub fn json(&self) -> crate::core::Expr {
         self.attr("json")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
     }
 }
 

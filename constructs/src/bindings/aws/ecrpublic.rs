@@ -179,6 +179,14 @@ impl crate::core::Ref<EcrpublicRepository> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `catalog_data` (a nested block), as a reference.
+    pub fn catalog_data(&self) -> crate::core::Expr {
+        self.attr("catalog_data")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EcrpublicRepositoryPolicy> {

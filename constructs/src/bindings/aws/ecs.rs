@@ -2135,6 +2135,10 @@ impl crate::core::Ref<EcsCapacityProvider> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `auto_scaling_group_provider` (a nested block), as a reference.
+    pub fn auto_scaling_group_provider(&self) -> crate::core::Expr {
+        self.attr("auto_scaling_group_provider")
+    }
 }
 
 impl crate::core::Ref<EcsCluster> {
@@ -2158,6 +2162,18 @@ impl crate::core::Ref<EcsCluster> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `service_connect_defaults` (a nested block), as a reference.
+    pub fn service_connect_defaults(&self) -> crate::core::Expr {
+        self.attr("service_connect_defaults")
+    }
+    /// `setting` (a nested block), as a reference.
+    pub fn setting(&self) -> crate::core::Expr {
+        self.attr("setting")
+    }
 }
 
 impl crate::core::Ref<EcsClusterCapacityProviders> {
@@ -2172,6 +2188,10 @@ impl crate::core::Ref<EcsClusterCapacityProviders> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `default_capacity_provider_strategy` (a nested block), as a reference.
+    pub fn default_capacity_provider_strategy(&self) -> crate::core::Expr {
+        self.attr("default_capacity_provider_strategy")
     }
 }
 
@@ -2263,6 +2283,58 @@ impl crate::core::Ref<EcsService> {
     /// `wait_for_steady_state`, as a reference.
     pub fn wait_for_steady_state(&self) -> crate::core::Expr {
         self.attr("wait_for_steady_state")
+    }
+    /// `alarms` (a nested block), as a reference.
+    pub fn alarms(&self) -> crate::core::Expr {
+        self.attr("alarms")
+    }
+    /// `capacity_provider_strategy` (a nested block), as a reference.
+    pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
+        self.attr("capacity_provider_strategy")
+    }
+    /// `deployment_circuit_breaker` (a nested block), as a reference.
+    pub fn deployment_circuit_breaker(&self) -> crate::core::Expr {
+        self.attr("deployment_circuit_breaker")
+    }
+    /// `deployment_controller` (a nested block), as a reference.
+    pub fn deployment_controller(&self) -> crate::core::Expr {
+        self.attr("deployment_controller")
+    }
+    /// `load_balancer` (a nested block), as a reference.
+    pub fn load_balancer(&self) -> crate::core::Expr {
+        self.attr("load_balancer")
+    }
+    /// `network_configuration` (a nested block), as a reference.
+    pub fn network_configuration(&self) -> crate::core::Expr {
+        self.attr("network_configuration")
+    }
+    /// `ordered_placement_strategy` (a nested block), as a reference.
+    pub fn ordered_placement_strategy(&self) -> crate::core::Expr {
+        self.attr("ordered_placement_strategy")
+    }
+    /// `placement_constraints` (a nested block), as a reference.
+    pub fn placement_constraints(&self) -> crate::core::Expr {
+        self.attr("placement_constraints")
+    }
+    /// `service_connect_configuration` (a nested block), as a reference.
+    pub fn service_connect_configuration(&self) -> crate::core::Expr {
+        self.attr("service_connect_configuration")
+    }
+    /// `service_registries` (a nested block), as a reference.
+    pub fn service_registries(&self) -> crate::core::Expr {
+        self.attr("service_registries")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `volume_configuration` (a nested block), as a reference.
+    pub fn volume_configuration(&self) -> crate::core::Expr {
+        self.attr("volume_configuration")
+    }
+    /// `vpc_lattice_configurations` (a nested block), as a reference.
+    pub fn vpc_lattice_configurations(&self) -> crate::core::Expr {
+        self.attr("vpc_lattice_configurations")
     }
 }
 
@@ -2362,6 +2434,30 @@ impl crate::core::Ref<EcsTaskDefinition> {
     pub fn track_latest(&self) -> crate::core::Expr {
         self.attr("track_latest")
     }
+    /// `ephemeral_storage` (a nested block), as a reference.
+    pub fn ephemeral_storage(&self) -> crate::core::Expr {
+        self.attr("ephemeral_storage")
+    }
+    /// `inference_accelerator` (a nested block), as a reference.
+    pub fn inference_accelerator(&self) -> crate::core::Expr {
+        self.attr("inference_accelerator")
+    }
+    /// `placement_constraints` (a nested block), as a reference.
+    pub fn placement_constraints(&self) -> crate::core::Expr {
+        self.attr("placement_constraints")
+    }
+    /// `proxy_configuration` (a nested block), as a reference.
+    pub fn proxy_configuration(&self) -> crate::core::Expr {
+        self.attr("proxy_configuration")
+    }
+    /// `runtime_platform` (a nested block), as a reference.
+    pub fn runtime_platform(&self) -> crate::core::Expr {
+        self.attr("runtime_platform")
+    }
+    /// `volume` (a nested block), as a reference.
+    pub fn volume(&self) -> crate::core::Expr {
+        self.attr("volume")
+    }
 }
 
 impl crate::core::Ref<EcsTaskSet> {
@@ -2428,6 +2524,26 @@ impl crate::core::Ref<EcsTaskSet> {
     /// `wait_until_stable_timeout`, as a reference.
     pub fn wait_until_stable_timeout(&self) -> crate::core::Expr {
         self.attr("wait_until_stable_timeout")
+    }
+    /// `capacity_provider_strategy` (a nested block), as a reference.
+    pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
+        self.attr("capacity_provider_strategy")
+    }
+    /// `load_balancer` (a nested block), as a reference.
+    pub fn load_balancer(&self) -> crate::core::Expr {
+        self.attr("load_balancer")
+    }
+    /// `network_configuration` (a nested block), as a reference.
+    pub fn network_configuration(&self) -> crate::core::Expr {
+        self.attr("network_configuration")
+    }
+    /// `scale` (a nested block), as a reference.
+    pub fn scale(&self) -> crate::core::Expr {
+        self.attr("scale")
+    }
+    /// `service_registries` (a nested block), as a reference.
+    pub fn service_registries(&self) -> crate::core::Expr {
+        self.attr("service_registries")
     }
 }
 
@@ -2726,5 +2842,25 @@ impl crate::core::Ref<DataEcsTaskExecution> {
     /// `task_definition`, as a reference.
     pub fn task_definition(&self) -> crate::core::Expr {
         self.attr("task_definition")
+    }
+    /// `capacity_provider_strategy` (a nested block), as a reference.
+    pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
+        self.attr("capacity_provider_strategy")
+    }
+    /// `network_configuration` (a nested block), as a reference.
+    pub fn network_configuration(&self) -> crate::core::Expr {
+        self.attr("network_configuration")
+    }
+    /// `overrides` (a nested block), as a reference.
+    pub fn overrides(&self) -> crate::core::Expr {
+        self.attr("overrides")
+    }
+    /// `placement_constraints` (a nested block), as a reference.
+    pub fn placement_constraints(&self) -> crate::core::Expr {
+        self.attr("placement_constraints")
+    }
+    /// `placement_strategy` (a nested block), as a reference.
+    pub fn placement_strategy(&self) -> crate::core::Expr {
+        self.attr("placement_strategy")
     }
 }

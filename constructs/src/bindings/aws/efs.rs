@@ -575,6 +575,14 @@ impl crate::core::Ref<EfsAccessPoint> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `posix_user` (a nested block), as a reference.
+    pub fn posix_user(&self) -> crate::core::Expr {
+        self.attr("posix_user")
+    }
+    /// `root_directory` (a nested block), as a reference.
+    pub fn root_directory(&self) -> crate::core::Expr {
+        self.attr("root_directory")
+    }
 }
 
 impl crate::core::Ref<EfsBackupPolicy> {
@@ -585,6 +593,10 @@ impl crate::core::Ref<EfsBackupPolicy> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `backup_policy` (a nested block), as a reference.
+    pub fn backup_policy(&self) -> crate::core::Expr {
+        self.attr("backup_policy")
     }
 }
 
@@ -657,6 +669,14 @@ impl crate::core::Ref<EfsFileSystem> {
     pub fn throughput_mode(&self) -> crate::core::Expr {
         self.attr("throughput_mode")
     }
+    /// `lifecycle_policy` (a nested block), as a reference.
+    pub fn lifecycle_policy(&self) -> crate::core::Expr {
+        self.attr("lifecycle_policy")
+    }
+    /// `protection` (a nested block), as a reference.
+    pub fn protection(&self) -> crate::core::Expr {
+        self.attr("protection")
+    }
 }
 
 impl crate::core::Ref<EfsFileSystemPolicy> {
@@ -727,6 +747,10 @@ impl crate::core::Ref<EfsMountTarget> {
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EfsReplicationConfiguration> {
@@ -753,6 +777,14 @@ impl crate::core::Ref<EfsReplicationConfiguration> {
     /// `source_file_system_region`, as a reference.
     pub fn source_file_system_region(&self) -> crate::core::Expr {
         self.attr("source_file_system_region")
+    }
+    /// `destination` (a nested block), as a reference.
+    pub fn destination(&self) -> crate::core::Expr {
+        self.attr("destination")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

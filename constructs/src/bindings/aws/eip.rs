@@ -366,6 +366,10 @@ impl crate::core::Ref<Eip> {
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EipAssociation> {
@@ -415,6 +419,10 @@ impl crate::core::Ref<EipDomainName> {
     /// `ptr_record`, as a reference.
     pub fn ptr_record(&self) -> crate::core::Expr {
         self.attr("ptr_record")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -490,5 +498,13 @@ impl crate::core::Ref<DataEip> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

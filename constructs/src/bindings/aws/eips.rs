@@ -86,4 +86,12 @@ impl crate::core::Ref<DataEips> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

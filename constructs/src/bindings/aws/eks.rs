@@ -1441,6 +1441,10 @@ impl crate::core::Ref<EksAccessEntry> {
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EksAccessPolicyAssociation> {
@@ -1467,6 +1471,14 @@ impl crate::core::Ref<EksAccessPolicyAssociation> {
     /// `principal_arn`, as a reference.
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
+    }
+    /// `access_scope` (a nested block), as a reference.
+    pub fn access_scope(&self) -> crate::core::Expr {
+        self.attr("access_scope")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1530,6 +1542,14 @@ impl crate::core::Ref<EksAddon> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `pod_identity_association` (a nested block), as a reference.
+    pub fn pod_identity_association(&self) -> crate::core::Expr {
+        self.attr("pod_identity_association")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1602,6 +1622,50 @@ impl crate::core::Ref<EksCluster> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `access_config` (a nested block), as a reference.
+    pub fn access_config(&self) -> crate::core::Expr {
+        self.attr("access_config")
+    }
+    /// `compute_config` (a nested block), as a reference.
+    pub fn compute_config(&self) -> crate::core::Expr {
+        self.attr("compute_config")
+    }
+    /// `encryption_config` (a nested block), as a reference.
+    pub fn encryption_config(&self) -> crate::core::Expr {
+        self.attr("encryption_config")
+    }
+    /// `kubernetes_network_config` (a nested block), as a reference.
+    pub fn kubernetes_network_config(&self) -> crate::core::Expr {
+        self.attr("kubernetes_network_config")
+    }
+    /// `outpost_config` (a nested block), as a reference.
+    pub fn outpost_config(&self) -> crate::core::Expr {
+        self.attr("outpost_config")
+    }
+    /// `remote_network_config` (a nested block), as a reference.
+    pub fn remote_network_config(&self) -> crate::core::Expr {
+        self.attr("remote_network_config")
+    }
+    /// `storage_config` (a nested block), as a reference.
+    pub fn storage_config(&self) -> crate::core::Expr {
+        self.attr("storage_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `upgrade_policy` (a nested block), as a reference.
+    pub fn upgrade_policy(&self) -> crate::core::Expr {
+        self.attr("upgrade_policy")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
+    /// `zonal_shift_config` (a nested block), as a reference.
+    pub fn zonal_shift_config(&self) -> crate::core::Expr {
+        self.attr("zonal_shift_config")
+    }
 }
 
 impl crate::core::Ref<EksFargateProfile> {
@@ -1641,6 +1705,14 @@ impl crate::core::Ref<EksFargateProfile> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `selector` (a nested block), as a reference.
+    pub fn selector(&self) -> crate::core::Expr {
+        self.attr("selector")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EksIdentityProviderConfig> {
@@ -1667,6 +1739,14 @@ impl crate::core::Ref<EksIdentityProviderConfig> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `oidc` (a nested block), as a reference.
+    pub fn oidc(&self) -> crate::core::Expr {
+        self.attr("oidc")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1746,6 +1826,34 @@ impl crate::core::Ref<EksNodeGroup> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `launch_template` (a nested block), as a reference.
+    pub fn launch_template(&self) -> crate::core::Expr {
+        self.attr("launch_template")
+    }
+    /// `node_repair_config` (a nested block), as a reference.
+    pub fn node_repair_config(&self) -> crate::core::Expr {
+        self.attr("node_repair_config")
+    }
+    /// `remote_access` (a nested block), as a reference.
+    pub fn remote_access(&self) -> crate::core::Expr {
+        self.attr("remote_access")
+    }
+    /// `scaling_config` (a nested block), as a reference.
+    pub fn scaling_config(&self) -> crate::core::Expr {
+        self.attr("scaling_config")
+    }
+    /// `taint` (a nested block), as a reference.
+    pub fn taint(&self) -> crate::core::Expr {
+        self.attr("taint")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `update_config` (a nested block), as a reference.
+    pub fn update_config(&self) -> crate::core::Expr {
+        self.attr("update_config")
     }
 }
 

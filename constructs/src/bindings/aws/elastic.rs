@@ -393,6 +393,10 @@ impl crate::core::Ref<ElasticBeanstalkApplication> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `appversion_lifecycle` (a nested block), as a reference.
+    pub fn appversion_lifecycle(&self) -> crate::core::Expr {
+        self.attr("appversion_lifecycle")
+    }
 }
 
 impl crate::core::Ref<ElasticBeanstalkApplicationVersion> {
@@ -466,6 +470,10 @@ impl crate::core::Ref<ElasticBeanstalkConfigurationTemplate> {
     /// `solution_stack_name`, as a reference.
     pub fn solution_stack_name(&self) -> crate::core::Expr {
         self.attr("solution_stack_name")
+    }
+    /// `setting` (a nested block), as a reference.
+    pub fn setting(&self) -> crate::core::Expr {
+        self.attr("setting")
     }
 }
 
@@ -565,6 +573,10 @@ impl crate::core::Ref<ElasticBeanstalkEnvironment> {
     /// `wait_for_ready_timeout`, as a reference.
     pub fn wait_for_ready_timeout(&self) -> crate::core::Expr {
         self.attr("wait_for_ready_timeout")
+    }
+    /// `setting` (a nested block), as a reference.
+    pub fn setting(&self) -> crate::core::Expr {
+        self.attr("setting")
     }
 }
 

@@ -1373,6 +1373,14 @@ impl crate::core::Ref<ElasticacheCluster> {
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("transit_encryption_enabled")
     }
+    /// `log_delivery_configuration` (a nested block), as a reference.
+    pub fn log_delivery_configuration(&self) -> crate::core::Expr {
+        self.attr("log_delivery_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ElasticacheGlobalReplicationGroup> {
@@ -1448,6 +1456,10 @@ impl crate::core::Ref<ElasticacheGlobalReplicationGroup> {
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("transit_encryption_enabled")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ElasticacheParameterGroup> {
@@ -1478,6 +1490,10 @@ impl crate::core::Ref<ElasticacheParameterGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 
@@ -1670,6 +1686,14 @@ impl crate::core::Ref<ElasticacheReplicationGroup> {
     pub fn user_group_ids(&self) -> crate::core::Expr {
         self.attr("user_group_ids")
     }
+    /// `log_delivery_configuration` (a nested block), as a reference.
+    pub fn log_delivery_configuration(&self) -> crate::core::Expr {
+        self.attr("log_delivery_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ElasticacheReservedCacheNode> {
@@ -1732,6 +1756,10 @@ impl crate::core::Ref<ElasticacheReservedCacheNode> {
     /// `usage_price`, as a reference.
     pub fn usage_price(&self) -> crate::core::Expr {
         self.attr("usage_price")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1816,6 +1844,14 @@ impl crate::core::Ref<ElasticacheServerlessCache> {
     pub fn user_group_id(&self) -> crate::core::Expr {
         self.attr("user_group_id")
     }
+    /// `cache_usage_limits` (a nested block), as a reference.
+    pub fn cache_usage_limits(&self) -> crate::core::Expr {
+        self.attr("cache_usage_limits")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ElasticacheSubnetGroup> {
@@ -1894,6 +1930,14 @@ impl crate::core::Ref<ElasticacheUser> {
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
+    /// `authentication_mode` (a nested block), as a reference.
+    pub fn authentication_mode(&self) -> crate::core::Expr {
+        self.attr("authentication_mode")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ElasticacheUserGroup> {
@@ -1939,6 +1983,10 @@ impl crate::core::Ref<ElasticacheUserGroupAssociation> {
     /// `user_id`, as a reference.
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2285,5 +2333,9 @@ impl crate::core::Ref<DataElasticacheUser> {
     /// `user_name`, as a reference.
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
+    }
+    /// `authentication_mode` (a nested block), as a reference.
+    pub fn authentication_mode(&self) -> crate::core::Expr {
+        self.attr("authentication_mode")
     }
 }

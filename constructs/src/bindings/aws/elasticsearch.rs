@@ -823,6 +823,54 @@ impl crate::core::Ref<ElasticsearchDomain> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `advanced_security_options` (a nested block), as a reference.
+    pub fn advanced_security_options(&self) -> crate::core::Expr {
+        self.attr("advanced_security_options")
+    }
+    /// `auto_tune_options` (a nested block), as a reference.
+    pub fn auto_tune_options(&self) -> crate::core::Expr {
+        self.attr("auto_tune_options")
+    }
+    /// `cluster_config` (a nested block), as a reference.
+    pub fn cluster_config(&self) -> crate::core::Expr {
+        self.attr("cluster_config")
+    }
+    /// `cognito_options` (a nested block), as a reference.
+    pub fn cognito_options(&self) -> crate::core::Expr {
+        self.attr("cognito_options")
+    }
+    /// `domain_endpoint_options` (a nested block), as a reference.
+    pub fn domain_endpoint_options(&self) -> crate::core::Expr {
+        self.attr("domain_endpoint_options")
+    }
+    /// `ebs_options` (a nested block), as a reference.
+    pub fn ebs_options(&self) -> crate::core::Expr {
+        self.attr("ebs_options")
+    }
+    /// `encrypt_at_rest` (a nested block), as a reference.
+    pub fn encrypt_at_rest(&self) -> crate::core::Expr {
+        self.attr("encrypt_at_rest")
+    }
+    /// `log_publishing_options` (a nested block), as a reference.
+    pub fn log_publishing_options(&self) -> crate::core::Expr {
+        self.attr("log_publishing_options")
+    }
+    /// `node_to_node_encryption` (a nested block), as a reference.
+    pub fn node_to_node_encryption(&self) -> crate::core::Expr {
+        self.attr("node_to_node_encryption")
+    }
+    /// `snapshot_options` (a nested block), as a reference.
+    pub fn snapshot_options(&self) -> crate::core::Expr {
+        self.attr("snapshot_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_options` (a nested block), as a reference.
+    pub fn vpc_options(&self) -> crate::core::Expr {
+        self.attr("vpc_options")
+    }
 }
 
 impl crate::core::Ref<ElasticsearchDomainPolicy> {
@@ -838,6 +886,10 @@ impl crate::core::Ref<ElasticsearchDomainPolicy> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ElasticsearchDomainSamlOptions> {
@@ -848,6 +900,14 @@ impl crate::core::Ref<ElasticsearchDomainSamlOptions> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `saml_options` (a nested block), as a reference.
+    pub fn saml_options(&self) -> crate::core::Expr {
+        self.attr("saml_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -863,6 +923,14 @@ impl crate::core::Ref<ElasticsearchVpcEndpoint> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_options` (a nested block), as a reference.
+    pub fn vpc_options(&self) -> crate::core::Expr {
+        self.attr("vpc_options")
     }
 }
 

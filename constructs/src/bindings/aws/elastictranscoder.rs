@@ -448,6 +448,26 @@ impl crate::core::Ref<ElastictranscoderPipeline> {
     pub fn role(&self) -> crate::core::Expr {
         self.attr("role")
     }
+    /// `content_config` (a nested block), as a reference.
+    pub fn content_config(&self) -> crate::core::Expr {
+        self.attr("content_config")
+    }
+    /// `content_config_permissions` (a nested block), as a reference.
+    pub fn content_config_permissions(&self) -> crate::core::Expr {
+        self.attr("content_config_permissions")
+    }
+    /// `notifications` (a nested block), as a reference.
+    pub fn notifications(&self) -> crate::core::Expr {
+        self.attr("notifications")
+    }
+    /// `thumbnail_config` (a nested block), as a reference.
+    pub fn thumbnail_config(&self) -> crate::core::Expr {
+        self.attr("thumbnail_config")
+    }
+    /// `thumbnail_config_permissions` (a nested block), as a reference.
+    pub fn thumbnail_config_permissions(&self) -> crate::core::Expr {
+        self.attr("thumbnail_config_permissions")
+    }
 }
 
 impl crate::core::Ref<ElastictranscoderPreset> {
@@ -478,5 +498,25 @@ impl crate::core::Ref<ElastictranscoderPreset> {
     /// `video_codec_options`, as a reference.
     pub fn video_codec_options(&self) -> crate::core::Expr {
         self.attr("video_codec_options")
+    }
+    /// `audio` (a nested block), as a reference.
+    pub fn audio(&self) -> crate::core::Expr {
+        self.attr("audio")
+    }
+    /// `audio_codec_options` (a nested block), as a reference.
+    pub fn audio_codec_options(&self) -> crate::core::Expr {
+        self.attr("audio_codec_options")
+    }
+    /// `thumbnails` (a nested block), as a reference.
+    pub fn thumbnails(&self) -> crate::core::Expr {
+        self.attr("thumbnails")
+    }
+    /// `video` (a nested block), as a reference.
+    pub fn video(&self) -> crate::core::Expr {
+        self.attr("video")
+    }
+    /// `video_watermarks` (a nested block), as a reference.
+    pub fn video_watermarks(&self) -> crate::core::Expr {
+        self.attr("video_watermarks")
     }
 }

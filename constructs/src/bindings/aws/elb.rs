@@ -388,6 +388,22 @@ impl crate::core::Ref<Elb> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `access_logs` (a nested block), as a reference.
+    pub fn access_logs(&self) -> crate::core::Expr {
+        self.attr("access_logs")
+    }
+    /// `health_check` (a nested block), as a reference.
+    pub fn health_check(&self) -> crate::core::Expr {
+        self.attr("health_check")
+    }
+    /// `listener` (a nested block), as a reference.
+    pub fn listener(&self) -> crate::core::Expr {
+        self.attr("listener")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ElbAttachment> {

@@ -1157,6 +1157,10 @@ impl crate::core::Ref<EmrBlockPublicAccessConfiguration> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `permitted_public_security_group_rule_range` (a nested block), as a reference.
+    pub fn permitted_public_security_group_rule_range(&self) -> crate::core::Expr {
+        self.attr("permitted_public_security_group_rule_range")
+    }
 }
 
 impl crate::core::Ref<EmrCluster> {
@@ -1272,6 +1276,38 @@ impl crate::core::Ref<EmrCluster> {
     pub fn visible_to_all_users(&self) -> crate::core::Expr {
         self.attr("visible_to_all_users")
     }
+    /// `auto_termination_policy` (a nested block), as a reference.
+    pub fn auto_termination_policy(&self) -> crate::core::Expr {
+        self.attr("auto_termination_policy")
+    }
+    /// `bootstrap_action` (a nested block), as a reference.
+    pub fn bootstrap_action(&self) -> crate::core::Expr {
+        self.attr("bootstrap_action")
+    }
+    /// `core_instance_fleet` (a nested block), as a reference.
+    pub fn core_instance_fleet(&self) -> crate::core::Expr {
+        self.attr("core_instance_fleet")
+    }
+    /// `core_instance_group` (a nested block), as a reference.
+    pub fn core_instance_group(&self) -> crate::core::Expr {
+        self.attr("core_instance_group")
+    }
+    /// `ec2_attributes` (a nested block), as a reference.
+    pub fn ec2_attributes(&self) -> crate::core::Expr {
+        self.attr("ec2_attributes")
+    }
+    /// `kerberos_attributes` (a nested block), as a reference.
+    pub fn kerberos_attributes(&self) -> crate::core::Expr {
+        self.attr("kerberos_attributes")
+    }
+    /// `master_instance_fleet` (a nested block), as a reference.
+    pub fn master_instance_fleet(&self) -> crate::core::Expr {
+        self.attr("master_instance_fleet")
+    }
+    /// `master_instance_group` (a nested block), as a reference.
+    pub fn master_instance_group(&self) -> crate::core::Expr {
+        self.attr("master_instance_group")
+    }
 }
 
 impl crate::core::Ref<EmrInstanceFleet> {
@@ -1302,6 +1338,14 @@ impl crate::core::Ref<EmrInstanceFleet> {
     /// `target_spot_capacity`, as a reference.
     pub fn target_spot_capacity(&self) -> crate::core::Expr {
         self.attr("target_spot_capacity")
+    }
+    /// `instance_type_configs` (a nested block), as a reference.
+    pub fn instance_type_configs(&self) -> crate::core::Expr {
+        self.attr("instance_type_configs")
+    }
+    /// `launch_specifications` (a nested block), as a reference.
+    pub fn launch_specifications(&self) -> crate::core::Expr {
+        self.attr("launch_specifications")
     }
 }
 
@@ -1350,6 +1394,10 @@ impl crate::core::Ref<EmrInstanceGroup> {
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
+    /// `ebs_config` (a nested block), as a reference.
+    pub fn ebs_config(&self) -> crate::core::Expr {
+        self.attr("ebs_config")
+    }
 }
 
 impl crate::core::Ref<EmrManagedScalingPolicy> {
@@ -1360,6 +1408,10 @@ impl crate::core::Ref<EmrManagedScalingPolicy> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `compute_limits` (a nested block), as a reference.
+    pub fn compute_limits(&self) -> crate::core::Expr {
+        self.attr("compute_limits")
     }
 }
 
@@ -1497,6 +1549,10 @@ impl crate::core::Ref<DataEmrReleaseLabels> {
     pub fn release_labels(&self) -> crate::core::Expr {
         self.attr("release_labels")
     }
+    /// `filters` (a nested block), as a reference.
+    pub fn filters(&self) -> crate::core::Expr {
+        self.attr("filters")
+    }
 }
 
 impl crate::core::Ref<DataEmrSupportedInstanceTypes> {
@@ -1507,5 +1563,9 @@ impl crate::core::Ref<DataEmrSupportedInstanceTypes> {
     /// `release_label`, as a reference.
     pub fn release_label(&self) -> crate::core::Expr {
         self.attr("release_label")
+    }
+    /// `supported_instance_types` (a nested block), as a reference.
+    pub fn supported_instance_types(&self) -> crate::core::Expr {
+        self.attr("supported_instance_types")
     }
 }

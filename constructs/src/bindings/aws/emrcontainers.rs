@@ -447,6 +447,14 @@ impl crate::core::Ref<EmrcontainersJobTemplate> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `job_template_data` (a nested block), as a reference.
+    pub fn job_template_data(&self) -> crate::core::Expr {
+        self.attr("job_template_data")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EmrcontainersVirtualCluster> {
@@ -469,6 +477,14 @@ impl crate::core::Ref<EmrcontainersVirtualCluster> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `container_provider` (a nested block), as a reference.
+    pub fn container_provider(&self) -> crate::core::Expr {
+        self.attr("container_provider")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -262,4 +262,32 @@ impl crate::core::Ref<EmrserverlessApplication> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `auto_start_configuration` (a nested block), as a reference.
+    pub fn auto_start_configuration(&self) -> crate::core::Expr {
+        self.attr("auto_start_configuration")
+    }
+    /// `auto_stop_configuration` (a nested block), as a reference.
+    pub fn auto_stop_configuration(&self) -> crate::core::Expr {
+        self.attr("auto_stop_configuration")
+    }
+    /// `image_configuration` (a nested block), as a reference.
+    pub fn image_configuration(&self) -> crate::core::Expr {
+        self.attr("image_configuration")
+    }
+    /// `initial_capacity` (a nested block), as a reference.
+    pub fn initial_capacity(&self) -> crate::core::Expr {
+        self.attr("initial_capacity")
+    }
+    /// `interactive_configuration` (a nested block), as a reference.
+    pub fn interactive_configuration(&self) -> crate::core::Expr {
+        self.attr("interactive_configuration")
+    }
+    /// `maximum_capacity` (a nested block), as a reference.
+    pub fn maximum_capacity(&self) -> crate::core::Expr {
+        self.attr("maximum_capacity")
+    }
+    /// `network_configuration` (a nested block), as a reference.
+    pub fn network_configuration(&self) -> crate::core::Expr {
+        self.attr("network_configuration")
+    }
 }

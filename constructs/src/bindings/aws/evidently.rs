@@ -575,6 +575,14 @@ impl crate::core::Ref<EvidentlyFeature> {
     pub fn value_type(&self) -> crate::core::Expr {
         self.attr("value_type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `variations` (a nested block), as a reference.
+    pub fn variations(&self) -> crate::core::Expr {
+        self.attr("variations")
+    }
 }
 
 impl crate::core::Ref<EvidentlyLaunch> {
@@ -634,6 +642,22 @@ impl crate::core::Ref<EvidentlyLaunch> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `groups` (a nested block), as a reference.
+    pub fn groups(&self) -> crate::core::Expr {
+        self.attr("groups")
+    }
+    /// `metric_monitors` (a nested block), as a reference.
+    pub fn metric_monitors(&self) -> crate::core::Expr {
+        self.attr("metric_monitors")
+    }
+    /// `scheduled_splits_config` (a nested block), as a reference.
+    pub fn scheduled_splits_config(&self) -> crate::core::Expr {
+        self.attr("scheduled_splits_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<EvidentlyProject> {
@@ -692,6 +716,14 @@ impl crate::core::Ref<EvidentlyProject> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `data_delivery` (a nested block), as a reference.
+    pub fn data_delivery(&self) -> crate::core::Expr {
+        self.attr("data_delivery")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -1043,6 +1043,46 @@ impl crate::core::Ref<FinspaceKxCluster> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `auto_scaling_configuration` (a nested block), as a reference.
+    pub fn auto_scaling_configuration(&self) -> crate::core::Expr {
+        self.attr("auto_scaling_configuration")
+    }
+    /// `cache_storage_configurations` (a nested block), as a reference.
+    pub fn cache_storage_configurations(&self) -> crate::core::Expr {
+        self.attr("cache_storage_configurations")
+    }
+    /// `capacity_configuration` (a nested block), as a reference.
+    pub fn capacity_configuration(&self) -> crate::core::Expr {
+        self.attr("capacity_configuration")
+    }
+    /// `code` (a nested block), as a reference.
+    pub fn code(&self) -> crate::core::Expr {
+        self.attr("code")
+    }
+    /// `database` (a nested block), as a reference.
+    pub fn database(&self) -> crate::core::Expr {
+        self.attr("database")
+    }
+    /// `savedown_storage_configuration` (a nested block), as a reference.
+    pub fn savedown_storage_configuration(&self) -> crate::core::Expr {
+        self.attr("savedown_storage_configuration")
+    }
+    /// `scaling_group_configuration` (a nested block), as a reference.
+    pub fn scaling_group_configuration(&self) -> crate::core::Expr {
+        self.attr("scaling_group_configuration")
+    }
+    /// `tickerplant_log_configuration` (a nested block), as a reference.
+    pub fn tickerplant_log_configuration(&self) -> crate::core::Expr {
+        self.attr("tickerplant_log_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_configuration` (a nested block), as a reference.
+    pub fn vpc_configuration(&self) -> crate::core::Expr {
+        self.attr("vpc_configuration")
+    }
 }
 
 impl crate::core::Ref<FinspaceKxDatabase> {
@@ -1081,6 +1121,10 @@ impl crate::core::Ref<FinspaceKxDatabase> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1149,6 +1193,14 @@ impl crate::core::Ref<FinspaceKxDataview> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `segment_configurations` (a nested block), as a reference.
+    pub fn segment_configurations(&self) -> crate::core::Expr {
+        self.attr("segment_configurations")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<FinspaceKxEnvironment> {
@@ -1199,6 +1251,18 @@ impl crate::core::Ref<FinspaceKxEnvironment> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `custom_dns_configuration` (a nested block), as a reference.
+    pub fn custom_dns_configuration(&self) -> crate::core::Expr {
+        self.attr("custom_dns_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `transit_gateway_configuration` (a nested block), as a reference.
+    pub fn transit_gateway_configuration(&self) -> crate::core::Expr {
+        self.attr("transit_gateway_configuration")
     }
 }
 
@@ -1255,6 +1319,10 @@ impl crate::core::Ref<FinspaceKxScalingGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<FinspaceKxUser> {
@@ -1285,6 +1353,10 @@ impl crate::core::Ref<FinspaceKxUser> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1348,5 +1420,13 @@ impl crate::core::Ref<FinspaceKxVolume> {
     /// `type`, as a reference.
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
+    }
+    /// `nas1_configuration` (a nested block), as a reference.
+    pub fn nas1_configuration(&self) -> crate::core::Expr {
+        self.attr("nas1_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -420,6 +420,34 @@ impl crate::core::Ref<FisExperimentTemplate> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `action` (a nested block), as a reference.
+    pub fn action(&self) -> crate::core::Expr {
+        self.attr("action")
+    }
+    /// `experiment_options` (a nested block), as a reference.
+    pub fn experiment_options(&self) -> crate::core::Expr {
+        self.attr("experiment_options")
+    }
+    /// `experiment_report_configuration` (a nested block), as a reference.
+    pub fn experiment_report_configuration(&self) -> crate::core::Expr {
+        self.attr("experiment_report_configuration")
+    }
+    /// `log_configuration` (a nested block), as a reference.
+    pub fn log_configuration(&self) -> crate::core::Expr {
+        self.attr("log_configuration")
+    }
+    /// `stop_condition` (a nested block), as a reference.
+    pub fn stop_condition(&self) -> crate::core::Expr {
+        self.attr("stop_condition")
+    }
+    /// `target` (a nested block), as a reference.
+    pub fn target_attribute(&self) -> crate::core::Expr {
+        self.attr("target")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataFisExperimentTemplates> {

@@ -181,4 +181,8 @@ impl crate::core::Ref<FlowLog> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `destination_options` (a nested block), as a reference.
+    pub fn destination_options(&self) -> crate::core::Expr {
+        self.attr("destination_options")
+    }
 }

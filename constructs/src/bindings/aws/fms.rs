@@ -437,6 +437,10 @@ impl crate::core::Ref<FmsAdminAccount> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<FmsPolicy> {
@@ -500,6 +504,18 @@ impl crate::core::Ref<FmsPolicy> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `exclude_map` (a nested block), as a reference.
+    pub fn exclude_map(&self) -> crate::core::Expr {
+        self.attr("exclude_map")
+    }
+    /// `include_map` (a nested block), as a reference.
+    pub fn include_map(&self) -> crate::core::Expr {
+        self.attr("include_map")
+    }
+    /// `security_service_policy_data` (a nested block), as a reference.
+    pub fn security_service_policy_data(&self) -> crate::core::Expr {
+        self.attr("security_service_policy_data")
+    }
 }
 
 impl crate::core::Ref<FmsResourceSet> {
@@ -518,5 +534,13 @@ impl crate::core::Ref<FmsResourceSet> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `resource_set` (a nested block), as a reference.
+    pub fn resource_set(&self) -> crate::core::Expr {
+        self.attr("resource_set")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

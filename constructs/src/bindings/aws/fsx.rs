@@ -2097,6 +2097,10 @@ impl crate::core::Ref<FsxBackup> {
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<FsxDataRepositoryAssociation> {
@@ -2143,6 +2147,14 @@ impl crate::core::Ref<FsxDataRepositoryAssociation> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `s3` (a nested block), as a reference.
+    pub fn s3(&self) -> crate::core::Expr {
+        self.attr("s3")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2214,6 +2226,18 @@ impl crate::core::Ref<FsxFileCache> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `data_repository_association` (a nested block), as a reference.
+    pub fn data_repository_association(&self) -> crate::core::Expr {
+        self.attr("data_repository_association")
+    }
+    /// `lustre_configuration` (a nested block), as a reference.
+    pub fn lustre_configuration(&self) -> crate::core::Expr {
+        self.attr("lustre_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2346,6 +2370,26 @@ impl crate::core::Ref<FsxLustreFileSystem> {
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
+    /// `data_read_cache_configuration` (a nested block), as a reference.
+    pub fn data_read_cache_configuration(&self) -> crate::core::Expr {
+        self.attr("data_read_cache_configuration")
+    }
+    /// `log_configuration` (a nested block), as a reference.
+    pub fn log_configuration(&self) -> crate::core::Expr {
+        self.attr("log_configuration")
+    }
+    /// `metadata_configuration` (a nested block), as a reference.
+    pub fn metadata_configuration(&self) -> crate::core::Expr {
+        self.attr("metadata_configuration")
+    }
+    /// `root_squash_configuration` (a nested block), as a reference.
+    pub fn root_squash_configuration(&self) -> crate::core::Expr {
+        self.attr("root_squash_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<FsxOntapFileSystem> {
@@ -2449,6 +2493,14 @@ impl crate::core::Ref<FsxOntapFileSystem> {
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
+    /// `disk_iops_configuration` (a nested block), as a reference.
+    pub fn disk_iops_configuration(&self) -> crate::core::Expr {
+        self.attr("disk_iops_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<FsxOntapStorageVirtualMachine> {
@@ -2495,6 +2547,14 @@ impl crate::core::Ref<FsxOntapStorageVirtualMachine> {
     /// `uuid`, as a reference.
     pub fn uuid(&self) -> crate::core::Expr {
         self.attr("uuid")
+    }
+    /// `active_directory_configuration` (a nested block), as a reference.
+    pub fn active_directory_configuration(&self) -> crate::core::Expr {
+        self.attr("active_directory_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2586,6 +2646,22 @@ impl crate::core::Ref<FsxOntapVolume> {
     /// `volume_type`, as a reference.
     pub fn volume_type(&self) -> crate::core::Expr {
         self.attr("volume_type")
+    }
+    /// `aggregate_configuration` (a nested block), as a reference.
+    pub fn aggregate_configuration(&self) -> crate::core::Expr {
+        self.attr("aggregate_configuration")
+    }
+    /// `snaplock_configuration` (a nested block), as a reference.
+    pub fn snaplock_configuration(&self) -> crate::core::Expr {
+        self.attr("snaplock_configuration")
+    }
+    /// `tiering_policy` (a nested block), as a reference.
+    pub fn tiering_policy(&self) -> crate::core::Expr {
+        self.attr("tiering_policy")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2706,6 +2782,18 @@ impl crate::core::Ref<FsxOpenzfsFileSystem> {
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
+    /// `disk_iops_configuration` (a nested block), as a reference.
+    pub fn disk_iops_configuration(&self) -> crate::core::Expr {
+        self.attr("disk_iops_configuration")
+    }
+    /// `root_volume_configuration` (a nested block), as a reference.
+    pub fn root_volume_configuration(&self) -> crate::core::Expr {
+        self.attr("root_volume_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<FsxOpenzfsSnapshot> {
@@ -2736,6 +2824,10 @@ impl crate::core::Ref<FsxOpenzfsSnapshot> {
     /// `volume_id`, as a reference.
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2795,6 +2887,22 @@ impl crate::core::Ref<FsxOpenzfsVolume> {
     /// `volume_type`, as a reference.
     pub fn volume_type(&self) -> crate::core::Expr {
         self.attr("volume_type")
+    }
+    /// `nfs_exports` (a nested block), as a reference.
+    pub fn nfs_exports(&self) -> crate::core::Expr {
+        self.attr("nfs_exports")
+    }
+    /// `origin_snapshot` (a nested block), as a reference.
+    pub fn origin_snapshot(&self) -> crate::core::Expr {
+        self.attr("origin_snapshot")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `user_and_group_quotas` (a nested block), as a reference.
+    pub fn user_and_group_quotas(&self) -> crate::core::Expr {
+        self.attr("user_and_group_quotas")
     }
 }
 
@@ -2906,6 +3014,22 @@ impl crate::core::Ref<FsxWindowsFileSystem> {
     /// `weekly_maintenance_start_time`, as a reference.
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
+    }
+    /// `audit_log_configuration` (a nested block), as a reference.
+    pub fn audit_log_configuration(&self) -> crate::core::Expr {
+        self.attr("audit_log_configuration")
+    }
+    /// `disk_iops_configuration` (a nested block), as a reference.
+    pub fn disk_iops_configuration(&self) -> crate::core::Expr {
+        self.attr("disk_iops_configuration")
+    }
+    /// `self_managed_active_directory` (a nested block), as a reference.
+    pub fn self_managed_active_directory(&self) -> crate::core::Expr {
+        self.attr("self_managed_active_directory")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3053,6 +3177,10 @@ impl crate::core::Ref<DataFsxOntapStorageVirtualMachine> {
     pub fn uuid(&self) -> crate::core::Expr {
         self.attr("uuid")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataFsxOntapStorageVirtualMachines> {
@@ -3063,6 +3191,10 @@ impl crate::core::Ref<DataFsxOntapStorageVirtualMachines> {
     /// `ids`, as a reference.
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -3102,6 +3234,10 @@ impl crate::core::Ref<DataFsxOpenzfsSnapshot> {
     /// `volume_id`, as a reference.
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 

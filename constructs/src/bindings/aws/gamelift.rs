@@ -682,6 +682,10 @@ impl crate::core::Ref<GameliftAlias> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `routing_strategy` (a nested block), as a reference.
+    pub fn routing_strategy(&self) -> crate::core::Expr {
+        self.attr("routing_strategy")
+    }
 }
 
 impl crate::core::Ref<GameliftBuild> {
@@ -712,6 +716,10 @@ impl crate::core::Ref<GameliftBuild> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `storage_location` (a nested block), as a reference.
+    pub fn storage_location(&self) -> crate::core::Expr {
+        self.attr("storage_location")
     }
 }
 
@@ -784,6 +792,26 @@ impl crate::core::Ref<GameliftFleet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `certificate_configuration` (a nested block), as a reference.
+    pub fn certificate_configuration(&self) -> crate::core::Expr {
+        self.attr("certificate_configuration")
+    }
+    /// `ec2_inbound_permission` (a nested block), as a reference.
+    pub fn ec2_inbound_permission(&self) -> crate::core::Expr {
+        self.attr("ec2_inbound_permission")
+    }
+    /// `resource_creation_limit_policy` (a nested block), as a reference.
+    pub fn resource_creation_limit_policy(&self) -> crate::core::Expr {
+        self.attr("resource_creation_limit_policy")
+    }
+    /// `runtime_configuration` (a nested block), as a reference.
+    pub fn runtime_configuration(&self) -> crate::core::Expr {
+        self.attr("runtime_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GameliftGameServerGroup> {
@@ -835,6 +863,22 @@ impl crate::core::Ref<GameliftGameServerGroup> {
     pub fn vpc_subnets(&self) -> crate::core::Expr {
         self.attr("vpc_subnets")
     }
+    /// `auto_scaling_policy` (a nested block), as a reference.
+    pub fn auto_scaling_policy(&self) -> crate::core::Expr {
+        self.attr("auto_scaling_policy")
+    }
+    /// `instance_definition` (a nested block), as a reference.
+    pub fn instance_definition(&self) -> crate::core::Expr {
+        self.attr("instance_definition")
+    }
+    /// `launch_template` (a nested block), as a reference.
+    pub fn launch_template(&self) -> crate::core::Expr {
+        self.attr("launch_template")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GameliftGameSessionQueue> {
@@ -874,6 +918,10 @@ impl crate::core::Ref<GameliftGameSessionQueue> {
     pub fn timeout_in_seconds(&self) -> crate::core::Expr {
         self.attr("timeout_in_seconds")
     }
+    /// `player_latency_policy` (a nested block), as a reference.
+    pub fn player_latency_policy(&self) -> crate::core::Expr {
+        self.attr("player_latency_policy")
+    }
 }
 
 impl crate::core::Ref<GameliftScript> {
@@ -904,5 +952,9 @@ impl crate::core::Ref<GameliftScript> {
     /// `zip_file`, as a reference.
     pub fn zip_file(&self) -> crate::core::Expr {
         self.attr("zip_file")
+    }
+    /// `storage_location` (a nested block), as a reference.
+    pub fn storage_location(&self) -> crate::core::Expr {
+        self.attr("storage_location")
     }
 }

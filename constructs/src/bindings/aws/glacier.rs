@@ -122,6 +122,10 @@ impl crate::core::Ref<GlacierVault> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `notification` (a nested block), as a reference.
+    pub fn notification(&self) -> crate::core::Expr {
+        self.attr("notification")
+    }
 }
 
 impl crate::core::Ref<GlacierVaultLock> {

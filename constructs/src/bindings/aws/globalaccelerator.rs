@@ -761,6 +761,14 @@ impl crate::core::Ref<GlobalacceleratorAccelerator> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `attributes` (a nested block), as a reference.
+    pub fn attributes(&self) -> crate::core::Expr {
+        self.attr("attributes")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GlobalacceleratorCrossAccountAttachment> {
@@ -795,6 +803,10 @@ impl crate::core::Ref<GlobalacceleratorCrossAccountAttachment> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `resource` (a nested block), as a reference.
+    pub fn resource(&self) -> crate::core::Expr {
+        self.attr("resource")
     }
 }
 
@@ -843,6 +855,14 @@ impl crate::core::Ref<GlobalacceleratorCustomRoutingAccelerator> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `attributes` (a nested block), as a reference.
+    pub fn attributes(&self) -> crate::core::Expr {
+        self.attr("attributes")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GlobalacceleratorCustomRoutingEndpointGroup> {
@@ -862,6 +882,18 @@ impl crate::core::Ref<GlobalacceleratorCustomRoutingEndpointGroup> {
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
+    /// `destination_configuration` (a nested block), as a reference.
+    pub fn destination_configuration(&self) -> crate::core::Expr {
+        self.attr("destination_configuration")
+    }
+    /// `endpoint_configuration` (a nested block), as a reference.
+    pub fn endpoint_configuration(&self) -> crate::core::Expr {
+        self.attr("endpoint_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GlobalacceleratorCustomRoutingListener> {
@@ -876,6 +908,14 @@ impl crate::core::Ref<GlobalacceleratorCustomRoutingListener> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `port_range` (a nested block), as a reference.
+    pub fn port_range(&self) -> crate::core::Expr {
+        self.attr("port_range")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -920,6 +960,18 @@ impl crate::core::Ref<GlobalacceleratorEndpointGroup> {
     pub fn traffic_dial_percentage(&self) -> crate::core::Expr {
         self.attr("traffic_dial_percentage")
     }
+    /// `endpoint_configuration` (a nested block), as a reference.
+    pub fn endpoint_configuration(&self) -> crate::core::Expr {
+        self.attr("endpoint_configuration")
+    }
+    /// `port_override` (a nested block), as a reference.
+    pub fn port_override(&self) -> crate::core::Expr {
+        self.attr("port_override")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GlobalacceleratorListener> {
@@ -942,6 +994,14 @@ impl crate::core::Ref<GlobalacceleratorListener> {
     /// `protocol`, as a reference.
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
+    }
+    /// `port_range` (a nested block), as a reference.
+    pub fn port_range(&self) -> crate::core::Expr {
+        self.attr("port_range")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -2973,6 +2973,18 @@ impl crate::core::Ref<GlueCatalogDatabase> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `create_table_default_permission` (a nested block), as a reference.
+    pub fn create_table_default_permission(&self) -> crate::core::Expr {
+        self.attr("create_table_default_permission")
+    }
+    /// `federated_database` (a nested block), as a reference.
+    pub fn federated_database(&self) -> crate::core::Expr {
+        self.attr("federated_database")
+    }
+    /// `target_database` (a nested block), as a reference.
+    pub fn target_database(&self) -> crate::core::Expr {
+        self.attr("target_database")
+    }
 }
 
 impl crate::core::Ref<GlueCatalogTable> {
@@ -3024,6 +3036,26 @@ impl crate::core::Ref<GlueCatalogTable> {
     pub fn view_original_text(&self) -> crate::core::Expr {
         self.attr("view_original_text")
     }
+    /// `open_table_format_input` (a nested block), as a reference.
+    pub fn open_table_format_input(&self) -> crate::core::Expr {
+        self.attr("open_table_format_input")
+    }
+    /// `partition_index` (a nested block), as a reference.
+    pub fn partition_index(&self) -> crate::core::Expr {
+        self.attr("partition_index")
+    }
+    /// `partition_keys` (a nested block), as a reference.
+    pub fn partition_keys(&self) -> crate::core::Expr {
+        self.attr("partition_keys")
+    }
+    /// `storage_descriptor` (a nested block), as a reference.
+    pub fn storage_descriptor(&self) -> crate::core::Expr {
+        self.attr("storage_descriptor")
+    }
+    /// `target_table` (a nested block), as a reference.
+    pub fn target_table(&self) -> crate::core::Expr {
+        self.attr("target_table")
+    }
 }
 
 impl crate::core::Ref<GlueCatalogTableOptimizer> {
@@ -3043,6 +3075,10 @@ impl crate::core::Ref<GlueCatalogTableOptimizer> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
 }
 
 impl crate::core::Ref<GlueClassifier> {
@@ -3053,6 +3089,22 @@ impl crate::core::Ref<GlueClassifier> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `csv_classifier` (a nested block), as a reference.
+    pub fn csv_classifier(&self) -> crate::core::Expr {
+        self.attr("csv_classifier")
+    }
+    /// `grok_classifier` (a nested block), as a reference.
+    pub fn grok_classifier(&self) -> crate::core::Expr {
+        self.attr("grok_classifier")
+    }
+    /// `json_classifier` (a nested block), as a reference.
+    pub fn json_classifier(&self) -> crate::core::Expr {
+        self.attr("json_classifier")
+    }
+    /// `xml_classifier` (a nested block), as a reference.
+    pub fn xml_classifier(&self) -> crate::core::Expr {
+        self.attr("xml_classifier")
     }
 }
 
@@ -3100,6 +3152,10 @@ impl crate::core::Ref<GlueConnection> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `physical_connection_requirements` (a nested block), as a reference.
+    pub fn physical_connection_requirements(&self) -> crate::core::Expr {
+        self.attr("physical_connection_requirements")
     }
 }
 
@@ -3156,6 +3212,54 @@ impl crate::core::Ref<GlueCrawler> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `catalog_target` (a nested block), as a reference.
+    pub fn catalog_target(&self) -> crate::core::Expr {
+        self.attr("catalog_target")
+    }
+    /// `delta_target` (a nested block), as a reference.
+    pub fn delta_target(&self) -> crate::core::Expr {
+        self.attr("delta_target")
+    }
+    /// `dynamodb_target` (a nested block), as a reference.
+    pub fn dynamodb_target(&self) -> crate::core::Expr {
+        self.attr("dynamodb_target")
+    }
+    /// `hudi_target` (a nested block), as a reference.
+    pub fn hudi_target(&self) -> crate::core::Expr {
+        self.attr("hudi_target")
+    }
+    /// `iceberg_target` (a nested block), as a reference.
+    pub fn iceberg_target(&self) -> crate::core::Expr {
+        self.attr("iceberg_target")
+    }
+    /// `jdbc_target` (a nested block), as a reference.
+    pub fn jdbc_target(&self) -> crate::core::Expr {
+        self.attr("jdbc_target")
+    }
+    /// `lake_formation_configuration` (a nested block), as a reference.
+    pub fn lake_formation_configuration(&self) -> crate::core::Expr {
+        self.attr("lake_formation_configuration")
+    }
+    /// `lineage_configuration` (a nested block), as a reference.
+    pub fn lineage_configuration(&self) -> crate::core::Expr {
+        self.attr("lineage_configuration")
+    }
+    /// `mongodb_target` (a nested block), as a reference.
+    pub fn mongodb_target(&self) -> crate::core::Expr {
+        self.attr("mongodb_target")
+    }
+    /// `recrawl_policy` (a nested block), as a reference.
+    pub fn recrawl_policy(&self) -> crate::core::Expr {
+        self.attr("recrawl_policy")
+    }
+    /// `s3_target` (a nested block), as a reference.
+    pub fn s3_target(&self) -> crate::core::Expr {
+        self.attr("s3_target")
+    }
+    /// `schema_change_policy` (a nested block), as a reference.
+    pub fn schema_change_policy(&self) -> crate::core::Expr {
+        self.attr("schema_change_policy")
+    }
 }
 
 impl crate::core::Ref<GlueDataCatalogEncryptionSettings> {
@@ -3166,6 +3270,10 @@ impl crate::core::Ref<GlueDataCatalogEncryptionSettings> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `data_catalog_encryption_settings` (a nested block), as a reference.
+    pub fn data_catalog_encryption_settings(&self) -> crate::core::Expr {
+        self.attr("data_catalog_encryption_settings")
     }
 }
 
@@ -3209,6 +3317,10 @@ impl crate::core::Ref<GlueDataQualityRuleset> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `target_table` (a nested block), as a reference.
+    pub fn target_table(&self) -> crate::core::Expr {
+        self.attr("target_table")
     }
 }
 
@@ -3400,6 +3512,22 @@ impl crate::core::Ref<GlueJob> {
     pub fn worker_type(&self) -> crate::core::Expr {
         self.attr("worker_type")
     }
+    /// `command` (a nested block), as a reference.
+    pub fn command(&self) -> crate::core::Expr {
+        self.attr("command")
+    }
+    /// `execution_property` (a nested block), as a reference.
+    pub fn execution_property(&self) -> crate::core::Expr {
+        self.attr("execution_property")
+    }
+    /// `notification_property` (a nested block), as a reference.
+    pub fn notification_property(&self) -> crate::core::Expr {
+        self.attr("notification_property")
+    }
+    /// `source_control_details` (a nested block), as a reference.
+    pub fn source_control_details(&self) -> crate::core::Expr {
+        self.attr("source_control_details")
+    }
 }
 
 impl crate::core::Ref<GlueMlTransform> {
@@ -3463,6 +3591,14 @@ impl crate::core::Ref<GlueMlTransform> {
     pub fn worker_type(&self) -> crate::core::Expr {
         self.attr("worker_type")
     }
+    /// `input_record_tables` (a nested block), as a reference.
+    pub fn input_record_tables(&self) -> crate::core::Expr {
+        self.attr("input_record_tables")
+    }
+    /// `parameters` (a nested block), as a reference.
+    pub fn parameters(&self) -> crate::core::Expr {
+        self.attr("parameters")
+    }
 }
 
 impl crate::core::Ref<GluePartition> {
@@ -3502,6 +3638,10 @@ impl crate::core::Ref<GluePartition> {
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
     }
+    /// `storage_descriptor` (a nested block), as a reference.
+    pub fn storage_descriptor(&self) -> crate::core::Expr {
+        self.attr("storage_descriptor")
+    }
 }
 
 impl crate::core::Ref<GluePartitionIndex> {
@@ -3520,6 +3660,14 @@ impl crate::core::Ref<GluePartitionIndex> {
     /// `table_name`, as a reference.
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
+    }
+    /// `partition_index` (a nested block), as a reference.
+    pub fn partition_index(&self) -> crate::core::Expr {
+        self.attr("partition_index")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3633,6 +3781,10 @@ impl crate::core::Ref<GlueSecurityConfiguration> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
 }
 
 impl crate::core::Ref<GlueTrigger> {
@@ -3684,6 +3836,22 @@ impl crate::core::Ref<GlueTrigger> {
     pub fn workflow_name(&self) -> crate::core::Expr {
         self.attr("workflow_name")
     }
+    /// `actions` (a nested block), as a reference.
+    pub fn actions(&self) -> crate::core::Expr {
+        self.attr("actions")
+    }
+    /// `event_batching_condition` (a nested block), as a reference.
+    pub fn event_batching_condition(&self) -> crate::core::Expr {
+        self.attr("event_batching_condition")
+    }
+    /// `predicate` (a nested block), as a reference.
+    pub fn predicate(&self) -> crate::core::Expr {
+        self.attr("predicate")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GlueUserDefinedFunction> {
@@ -3722,6 +3890,10 @@ impl crate::core::Ref<GlueUserDefinedFunction> {
     /// `owner_type`, as a reference.
     pub fn owner_type(&self) -> crate::core::Expr {
         self.attr("owner_type")
+    }
+    /// `resource_uris` (a nested block), as a reference.
+    pub fn resource_uris(&self) -> crate::core::Expr {
+        self.attr("resource_uris")
     }
 }
 
@@ -3928,5 +4100,13 @@ impl crate::core::Ref<DataGlueScript> {
     /// `scala_code`, as a reference.
     pub fn scala_code(&self) -> crate::core::Expr {
         self.attr("scala_code")
+    }
+    /// `dag_edge` (a nested block), as a reference.
+    pub fn dag_edge(&self) -> crate::core::Expr {
+        self.attr("dag_edge")
+    }
+    /// `dag_node` (a nested block), as a reference.
+    pub fn dag_node(&self) -> crate::core::Expr {
+        self.attr("dag_node")
     }
 }

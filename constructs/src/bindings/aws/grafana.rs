@@ -502,6 +502,10 @@ impl crate::core::Ref<GrafanaLicenseAssociation> {
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GrafanaRoleAssociation> {
@@ -524,6 +528,10 @@ impl crate::core::Ref<GrafanaRoleAssociation> {
     /// `workspace_id`, as a reference.
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -603,6 +611,18 @@ impl crate::core::Ref<GrafanaWorkspace> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `network_access_control` (a nested block), as a reference.
+    pub fn network_access_control(&self) -> crate::core::Expr {
+        self.attr("network_access_control")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_configuration` (a nested block), as a reference.
+    pub fn vpc_configuration(&self) -> crate::core::Expr {
+        self.attr("vpc_configuration")
     }
 }
 
@@ -693,6 +713,10 @@ impl crate::core::Ref<GrafanaWorkspaceSamlConfiguration> {
     /// `workspace_id`, as a reference.
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

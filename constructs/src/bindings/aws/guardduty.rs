@@ -939,6 +939,10 @@ impl crate::core::Ref<GuarddutyDetector> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `datasources` (a nested block), as a reference.
+    pub fn datasources(&self) -> crate::core::Expr {
+        self.attr("datasources")
+    }
 }
 
 impl crate::core::Ref<GuarddutyDetectorFeature> {
@@ -957,6 +961,10 @@ impl crate::core::Ref<GuarddutyDetectorFeature> {
     /// `status`, as a reference.
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
+    }
+    /// `additional_configuration` (a nested block), as a reference.
+    pub fn additional_configuration(&self) -> crate::core::Expr {
+        self.attr("additional_configuration")
     }
 }
 
@@ -997,6 +1005,10 @@ impl crate::core::Ref<GuarddutyFilter> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `finding_criteria` (a nested block), as a reference.
+    pub fn finding_criteria(&self) -> crate::core::Expr {
+        self.attr("finding_criteria")
+    }
 }
 
 impl crate::core::Ref<GuarddutyInviteAccepter> {
@@ -1011,6 +1023,10 @@ impl crate::core::Ref<GuarddutyInviteAccepter> {
     /// `master_account_id`, as a reference.
     pub fn master_account_id(&self) -> crate::core::Expr {
         self.attr("master_account_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1086,6 +1102,10 @@ impl crate::core::Ref<GuarddutyMalwareProtectionPlan> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `protected_resource` (a nested block), as a reference.
+    pub fn protected_resource(&self) -> crate::core::Expr {
+        self.attr("protected_resource")
+    }
 }
 
 impl crate::core::Ref<GuarddutyMember> {
@@ -1121,6 +1141,10 @@ impl crate::core::Ref<GuarddutyMember> {
     pub fn relationship_status(&self) -> crate::core::Expr {
         self.attr("relationship_status")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<GuarddutyMemberDetectorFeature> {
@@ -1139,6 +1163,10 @@ impl crate::core::Ref<GuarddutyMemberDetectorFeature> {
     /// `status`, as a reference.
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
+    }
+    /// `additional_configuration` (a nested block), as a reference.
+    pub fn additional_configuration(&self) -> crate::core::Expr {
+        self.attr("additional_configuration")
     }
 }
 
@@ -1170,6 +1198,10 @@ impl crate::core::Ref<GuarddutyOrganizationConfiguration> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `datasources` (a nested block), as a reference.
+    pub fn datasources(&self) -> crate::core::Expr {
+        self.attr("datasources")
+    }
 }
 
 impl crate::core::Ref<GuarddutyOrganizationConfigurationFeature> {
@@ -1188,6 +1220,10 @@ impl crate::core::Ref<GuarddutyOrganizationConfigurationFeature> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `additional_configuration` (a nested block), as a reference.
+    pub fn additional_configuration(&self) -> crate::core::Expr {
+        self.attr("additional_configuration")
     }
 }
 

@@ -2265,6 +2265,10 @@ impl crate::core::Ref<IamRole> {
     pub fn unique_id(&self) -> crate::core::Expr {
         self.attr("unique_id")
     }
+    /// `inline_policy` (a nested block), as a reference.
+    pub fn inline_policy(&self) -> crate::core::Expr {
+        self.attr("inline_policy")
+    }
 }
 
 impl crate::core::Ref<IamRolePoliciesExclusive> {
@@ -2417,6 +2421,10 @@ impl crate::core::Ref<IamServerCertificate> {
     /// `upload_date`, as a reference.
     pub fn upload_date(&self) -> crate::core::Expr {
         self.attr("upload_date")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2962,6 +2970,10 @@ impl crate::core::Ref<DataIamPolicyDocument> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `statement` (a nested block), as a reference.
+    pub fn statement(&self) -> crate::core::Expr {
+        self.attr("statement")
+    }
 }
 
 impl crate::core::Ref<DataIamPrincipalPolicySimulation> {
@@ -3012,6 +3024,10 @@ impl crate::core::Ref<DataIamPrincipalPolicySimulation> {
     /// `results`, as a reference.
     pub fn results(&self) -> crate::core::Expr {
         self.attr("results")
+    }
+    /// `context` (a nested block), as a reference.
+    pub fn context(&self) -> crate::core::Expr {
+        self.attr("context")
     }
 }
 

@@ -637,6 +637,22 @@ impl crate::core::Ref<IdentitystoreUser> {
     pub fn user_type(&self) -> crate::core::Expr {
         self.attr("user_type")
     }
+    /// `addresses` (a nested block), as a reference.
+    pub fn addresses(&self) -> crate::core::Expr {
+        self.attr("addresses")
+    }
+    /// `emails` (a nested block), as a reference.
+    pub fn emails(&self) -> crate::core::Expr {
+        self.attr("emails")
+    }
+    /// `name` (a nested block), as a reference.
+    pub fn name(&self) -> crate::core::Expr {
+        self.attr("name")
+    }
+    /// `phone_numbers` (a nested block), as a reference.
+    pub fn phone_numbers(&self) -> crate::core::Expr {
+        self.attr("phone_numbers")
+    }
 }
 
 impl crate::core::Ref<DataIdentitystoreGroup> {
@@ -663,6 +679,14 @@ impl crate::core::Ref<DataIdentitystoreGroup> {
     /// `identity_store_id`, as a reference.
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
+    }
+    /// `alternate_identifier` (a nested block), as a reference.
+    pub fn alternate_identifier(&self) -> crate::core::Expr {
+        self.attr("alternate_identifier")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -760,6 +784,14 @@ impl crate::core::Ref<DataIdentitystoreUser> {
     /// `user_type`, as a reference.
     pub fn user_type(&self) -> crate::core::Expr {
         self.attr("user_type")
+    }
+    /// `alternate_identifier` (a nested block), as a reference.
+    pub fn alternate_identifier(&self) -> crate::core::Expr {
+        self.attr("alternate_identifier")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 

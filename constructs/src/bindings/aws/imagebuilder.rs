@@ -2334,6 +2334,18 @@ impl crate::core::Ref<ImagebuilderContainerRecipe> {
     pub fn working_directory(&self) -> crate::core::Expr {
         self.attr("working_directory")
     }
+    /// `component` (a nested block), as a reference.
+    pub fn component(&self) -> crate::core::Expr {
+        self.attr("component")
+    }
+    /// `instance_configuration` (a nested block), as a reference.
+    pub fn instance_configuration(&self) -> crate::core::Expr {
+        self.attr("instance_configuration")
+    }
+    /// `target_repository` (a nested block), as a reference.
+    pub fn target_repository(&self) -> crate::core::Expr {
+        self.attr("target_repository")
+    }
 }
 
 impl crate::core::Ref<ImagebuilderDistributionConfiguration> {
@@ -2368,6 +2380,10 @@ impl crate::core::Ref<ImagebuilderDistributionConfiguration> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `distribution` (a nested block), as a reference.
+    pub fn distribution(&self) -> crate::core::Expr {
+        self.attr("distribution")
     }
 }
 
@@ -2435,6 +2451,22 @@ impl crate::core::Ref<ImagebuilderImage> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `image_scanning_configuration` (a nested block), as a reference.
+    pub fn image_scanning_configuration(&self) -> crate::core::Expr {
+        self.attr("image_scanning_configuration")
+    }
+    /// `image_tests_configuration` (a nested block), as a reference.
+    pub fn image_tests_configuration(&self) -> crate::core::Expr {
+        self.attr("image_tests_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `workflow` (a nested block), as a reference.
+    pub fn workflow(&self) -> crate::core::Expr {
+        self.attr("workflow")
     }
 }
 
@@ -2511,6 +2543,22 @@ impl crate::core::Ref<ImagebuilderImagePipeline> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `image_scanning_configuration` (a nested block), as a reference.
+    pub fn image_scanning_configuration(&self) -> crate::core::Expr {
+        self.attr("image_scanning_configuration")
+    }
+    /// `image_tests_configuration` (a nested block), as a reference.
+    pub fn image_tests_configuration(&self) -> crate::core::Expr {
+        self.attr("image_tests_configuration")
+    }
+    /// `schedule` (a nested block), as a reference.
+    pub fn schedule(&self) -> crate::core::Expr {
+        self.attr("schedule")
+    }
+    /// `workflow` (a nested block), as a reference.
+    pub fn workflow(&self) -> crate::core::Expr {
+        self.attr("workflow")
+    }
 }
 
 impl crate::core::Ref<ImagebuilderImageRecipe> {
@@ -2565,6 +2613,18 @@ impl crate::core::Ref<ImagebuilderImageRecipe> {
     /// `working_directory`, as a reference.
     pub fn working_directory(&self) -> crate::core::Expr {
         self.attr("working_directory")
+    }
+    /// `block_device_mapping` (a nested block), as a reference.
+    pub fn block_device_mapping(&self) -> crate::core::Expr {
+        self.attr("block_device_mapping")
+    }
+    /// `component` (a nested block), as a reference.
+    pub fn component(&self) -> crate::core::Expr {
+        self.attr("component")
+    }
+    /// `systems_manager_agent` (a nested block), as a reference.
+    pub fn systems_manager_agent(&self) -> crate::core::Expr {
+        self.attr("systems_manager_agent")
     }
 }
 
@@ -2633,6 +2693,18 @@ impl crate::core::Ref<ImagebuilderInfrastructureConfiguration> {
     pub fn terminate_instance_on_failure(&self) -> crate::core::Expr {
         self.attr("terminate_instance_on_failure")
     }
+    /// `instance_metadata_options` (a nested block), as a reference.
+    pub fn instance_metadata_options(&self) -> crate::core::Expr {
+        self.attr("instance_metadata_options")
+    }
+    /// `logging` (a nested block), as a reference.
+    pub fn logging(&self) -> crate::core::Expr {
+        self.attr("logging")
+    }
+    /// `placement` (a nested block), as a reference.
+    pub fn placement(&self) -> crate::core::Expr {
+        self.attr("placement")
+    }
 }
 
 impl crate::core::Ref<ImagebuilderLifecyclePolicy> {
@@ -2671,6 +2743,14 @@ impl crate::core::Ref<ImagebuilderLifecyclePolicy> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `policy_detail` (a nested block), as a reference.
+    pub fn policy_detail(&self) -> crate::core::Expr {
+        self.attr("policy_detail")
+    }
+    /// `resource_selection` (a nested block), as a reference.
+    pub fn resource_selection(&self) -> crate::core::Expr {
+        self.attr("resource_selection")
     }
 }
 
@@ -2813,6 +2893,10 @@ impl crate::core::Ref<DataImagebuilderComponents> {
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataImagebuilderContainerRecipe> {
@@ -2907,6 +2991,10 @@ impl crate::core::Ref<DataImagebuilderContainerRecipes> {
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataImagebuilderDistributionConfiguration> {
@@ -2956,6 +3044,10 @@ impl crate::core::Ref<DataImagebuilderDistributionConfigurations> {
     /// `names`, as a reference.
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -3122,6 +3214,10 @@ impl crate::core::Ref<DataImagebuilderImagePipelines> {
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataImagebuilderImageRecipe> {
@@ -3199,6 +3295,10 @@ impl crate::core::Ref<DataImagebuilderImageRecipes> {
     /// `owner`, as a reference.
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -3289,5 +3389,9 @@ impl crate::core::Ref<DataImagebuilderInfrastructureConfigurations> {
     /// `names`, as a reference.
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

@@ -189,6 +189,10 @@ impl crate::core::Ref<InspectorAssessmentTemplate> {
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
+    /// `event_subscription` (a nested block), as a reference.
+    pub fn event_subscription(&self) -> crate::core::Expr {
+        self.attr("event_subscription")
+    }
 }
 
 impl crate::core::Ref<InspectorResourceGroup> {

@@ -612,6 +612,10 @@ impl crate::core::Ref<Inspector2DelegatedAdminAccount> {
     pub fn relationship_status(&self) -> crate::core::Expr {
         self.attr("relationship_status")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Inspector2Enabler> {
@@ -626,6 +630,10 @@ impl crate::core::Ref<Inspector2Enabler> {
     /// `resource_types`, as a reference.
     pub fn resource_types(&self) -> crate::core::Expr {
         self.attr("resource_types")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -658,6 +666,10 @@ impl crate::core::Ref<Inspector2Filter> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `filter_criteria` (a nested block), as a reference.
+    pub fn filter_criteria(&self) -> crate::core::Expr {
+        self.attr("filter_criteria")
+    }
 }
 
 impl crate::core::Ref<Inspector2MemberAssociation> {
@@ -681,6 +693,10 @@ impl crate::core::Ref<Inspector2MemberAssociation> {
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Inspector2OrganizationConfiguration> {
@@ -691,5 +707,13 @@ impl crate::core::Ref<Inspector2OrganizationConfiguration> {
     /// `max_account_limit_reached`, as a reference.
     pub fn max_account_limit_reached(&self) -> crate::core::Expr {
         self.attr("max_account_limit_reached")
+    }
+    /// `auto_enable` (a nested block), as a reference.
+    pub fn auto_enable(&self) -> crate::core::Expr {
+        self.attr("auto_enable")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

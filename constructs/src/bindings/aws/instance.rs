@@ -926,6 +926,62 @@ impl crate::core::Ref<Instance> {
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
+    /// `capacity_reservation_specification` (a nested block), as a reference.
+    pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
+        self.attr("capacity_reservation_specification")
+    }
+    /// `cpu_options` (a nested block), as a reference.
+    pub fn cpu_options(&self) -> crate::core::Expr {
+        self.attr("cpu_options")
+    }
+    /// `credit_specification` (a nested block), as a reference.
+    pub fn credit_specification(&self) -> crate::core::Expr {
+        self.attr("credit_specification")
+    }
+    /// `ebs_block_device` (a nested block), as a reference.
+    pub fn ebs_block_device(&self) -> crate::core::Expr {
+        self.attr("ebs_block_device")
+    }
+    /// `enclave_options` (a nested block), as a reference.
+    pub fn enclave_options(&self) -> crate::core::Expr {
+        self.attr("enclave_options")
+    }
+    /// `ephemeral_block_device` (a nested block), as a reference.
+    pub fn ephemeral_block_device(&self) -> crate::core::Expr {
+        self.attr("ephemeral_block_device")
+    }
+    /// `instance_market_options` (a nested block), as a reference.
+    pub fn instance_market_options(&self) -> crate::core::Expr {
+        self.attr("instance_market_options")
+    }
+    /// `launch_template` (a nested block), as a reference.
+    pub fn launch_template(&self) -> crate::core::Expr {
+        self.attr("launch_template")
+    }
+    /// `maintenance_options` (a nested block), as a reference.
+    pub fn maintenance_options(&self) -> crate::core::Expr {
+        self.attr("maintenance_options")
+    }
+    /// `metadata_options` (a nested block), as a reference.
+    pub fn metadata_options(&self) -> crate::core::Expr {
+        self.attr("metadata_options")
+    }
+    /// `network_interface` (a nested block), as a reference.
+    pub fn network_interface(&self) -> crate::core::Expr {
+        self.attr("network_interface")
+    }
+    /// `private_dns_name_options` (a nested block), as a reference.
+    pub fn private_dns_name_options(&self) -> crate::core::Expr {
+        self.attr("private_dns_name_options")
+    }
+    /// `root_block_device` (a nested block), as a reference.
+    pub fn root_block_device(&self) -> crate::core::Expr {
+        self.attr("root_block_device")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataInstance> {
@@ -1116,5 +1172,13 @@ impl crate::core::Ref<DataInstance> {
     /// `vpc_security_group_ids`, as a reference.
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

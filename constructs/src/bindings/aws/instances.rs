@@ -102,4 +102,12 @@ impl crate::core::Ref<DataInstances> {
     pub fn public_ips(&self) -> crate::core::Expr {
         self.attr("public_ips")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

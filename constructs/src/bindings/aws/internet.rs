@@ -212,6 +212,10 @@ impl crate::core::Ref<InternetGateway> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<InternetGatewayAttachment> {
@@ -226,6 +230,10 @@ impl crate::core::Ref<InternetGatewayAttachment> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -253,5 +261,13 @@ impl crate::core::Ref<DataInternetGateway> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

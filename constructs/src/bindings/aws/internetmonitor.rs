@@ -155,4 +155,12 @@ impl crate::core::Ref<InternetmonitorMonitor> {
     pub fn traffic_percentage_to_monitor(&self) -> crate::core::Expr {
         self.attr("traffic_percentage_to_monitor")
     }
+    /// `health_events_config` (a nested block), as a reference.
+    pub fn health_events_config(&self) -> crate::core::Expr {
+        self.attr("health_events_config")
+    }
+    /// `internet_measurements_log_delivery` (a nested block), as a reference.
+    pub fn internet_measurements_log_delivery(&self) -> crate::core::Expr {
+        self.attr("internet_measurements_log_delivery")
+    }
 }

@@ -1921,6 +1921,10 @@ impl crate::core::Ref<IotBillingGroup> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `properties` (a nested block), as a reference.
+    pub fn properties(&self) -> crate::core::Expr {
+        self.attr("properties")
+    }
 }
 
 impl crate::core::Ref<IotCaCertificate> {
@@ -1971,6 +1975,10 @@ impl crate::core::Ref<IotCaCertificate> {
     /// `verification_certificate_pem`, as a reference.
     pub fn verification_certificate_pem(&self) -> crate::core::Expr {
         self.attr("verification_certificate_pem")
+    }
+    /// `registration_config` (a nested block), as a reference.
+    pub fn registration_config(&self) -> crate::core::Expr {
+        self.attr("registration_config")
     }
 }
 
@@ -2066,6 +2074,14 @@ impl crate::core::Ref<IotDomainConfiguration> {
     pub fn validation_certificate_arn(&self) -> crate::core::Expr {
         self.attr("validation_certificate_arn")
     }
+    /// `authorizer_config` (a nested block), as a reference.
+    pub fn authorizer_config(&self) -> crate::core::Expr {
+        self.attr("authorizer_config")
+    }
+    /// `tls_config` (a nested block), as a reference.
+    pub fn tls_config(&self) -> crate::core::Expr {
+        self.attr("tls_config")
+    }
 }
 
 impl crate::core::Ref<IotEventConfigurations> {
@@ -2083,6 +2099,14 @@ impl crate::core::Ref<IotIndexingConfiguration> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `thing_group_indexing_configuration` (a nested block), as a reference.
+    pub fn thing_group_indexing_configuration(&self) -> crate::core::Expr {
+        self.attr("thing_group_indexing_configuration")
+    }
+    /// `thing_indexing_configuration` (a nested block), as a reference.
+    pub fn thing_indexing_configuration(&self) -> crate::core::Expr {
+        self.attr("thing_indexing_configuration")
     }
 }
 
@@ -2133,6 +2157,10 @@ impl crate::core::Ref<IotPolicy> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2195,6 +2223,10 @@ impl crate::core::Ref<IotProvisioningTemplate> {
     /// `type`, as a reference.
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
+    }
+    /// `pre_provisioning_hook` (a nested block), as a reference.
+    pub fn pre_provisioning_hook(&self) -> crate::core::Expr {
+        self.attr("pre_provisioning_hook")
     }
 }
 
@@ -2293,6 +2325,10 @@ impl crate::core::Ref<IotThingGroup> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `properties` (a nested block), as a reference.
+    pub fn properties(&self) -> crate::core::Expr {
+        self.attr("properties")
+    }
 }
 
 impl crate::core::Ref<IotThingGroupMembership> {
@@ -2354,6 +2390,10 @@ impl crate::core::Ref<IotThingType> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `properties` (a nested block), as a reference.
+    pub fn properties(&self) -> crate::core::Expr {
+        self.attr("properties")
+    }
 }
 
 impl crate::core::Ref<IotTopicRule> {
@@ -2393,6 +2433,86 @@ impl crate::core::Ref<IotTopicRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `cloudwatch_alarm` (a nested block), as a reference.
+    pub fn cloudwatch_alarm(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_alarm")
+    }
+    /// `cloudwatch_logs` (a nested block), as a reference.
+    pub fn cloudwatch_logs(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_logs")
+    }
+    /// `cloudwatch_metric` (a nested block), as a reference.
+    pub fn cloudwatch_metric(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_metric")
+    }
+    /// `dynamodb` (a nested block), as a reference.
+    pub fn dynamodb(&self) -> crate::core::Expr {
+        self.attr("dynamodb")
+    }
+    /// `dynamodbv2` (a nested block), as a reference.
+    pub fn dynamodbv2(&self) -> crate::core::Expr {
+        self.attr("dynamodbv2")
+    }
+    /// `elasticsearch` (a nested block), as a reference.
+    pub fn elasticsearch(&self) -> crate::core::Expr {
+        self.attr("elasticsearch")
+    }
+    /// `error_action` (a nested block), as a reference.
+    pub fn error_action(&self) -> crate::core::Expr {
+        self.attr("error_action")
+    }
+    /// `firehose` (a nested block), as a reference.
+    pub fn firehose(&self) -> crate::core::Expr {
+        self.attr("firehose")
+    }
+    /// `http` (a nested block), as a reference.
+    pub fn http(&self) -> crate::core::Expr {
+        self.attr("http")
+    }
+    /// `iot_analytics` (a nested block), as a reference.
+    pub fn iot_analytics(&self) -> crate::core::Expr {
+        self.attr("iot_analytics")
+    }
+    /// `iot_events` (a nested block), as a reference.
+    pub fn iot_events(&self) -> crate::core::Expr {
+        self.attr("iot_events")
+    }
+    /// `kafka` (a nested block), as a reference.
+    pub fn kafka(&self) -> crate::core::Expr {
+        self.attr("kafka")
+    }
+    /// `kinesis` (a nested block), as a reference.
+    pub fn kinesis(&self) -> crate::core::Expr {
+        self.attr("kinesis")
+    }
+    /// `lambda` (a nested block), as a reference.
+    pub fn lambda(&self) -> crate::core::Expr {
+        self.attr("lambda")
+    }
+    /// `republish` (a nested block), as a reference.
+    pub fn republish(&self) -> crate::core::Expr {
+        self.attr("republish")
+    }
+    /// `s3` (a nested block), as a reference.
+    pub fn s3(&self) -> crate::core::Expr {
+        self.attr("s3")
+    }
+    /// `sns` (a nested block), as a reference.
+    pub fn sns(&self) -> crate::core::Expr {
+        self.attr("sns")
+    }
+    /// `sqs` (a nested block), as a reference.
+    pub fn sqs(&self) -> crate::core::Expr {
+        self.attr("sqs")
+    }
+    /// `step_functions` (a nested block), as a reference.
+    pub fn step_functions(&self) -> crate::core::Expr {
+        self.attr("step_functions")
+    }
+    /// `timestream` (a nested block), as a reference.
+    pub fn timestream(&self) -> crate::core::Expr {
+        self.attr("timestream")
+    }
 }
 
 impl crate::core::Ref<IotTopicRuleDestination> {
@@ -2407,6 +2527,14 @@ impl crate::core::Ref<IotTopicRuleDestination> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_configuration` (a nested block), as a reference.
+    pub fn vpc_configuration(&self) -> crate::core::Expr {
+        self.attr("vpc_configuration")
     }
 }
 

@@ -334,6 +334,10 @@ impl crate::core::Ref<IvsChannel> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<IvsPlaybackKeyPair> {
@@ -365,6 +369,10 @@ impl crate::core::Ref<IvsPlaybackKeyPair> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<IvsRecordingConfiguration> {
@@ -395,6 +403,18 @@ impl crate::core::Ref<IvsRecordingConfiguration> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `destination_configuration` (a nested block), as a reference.
+    pub fn destination_configuration(&self) -> crate::core::Expr {
+        self.attr("destination_configuration")
+    }
+    /// `thumbnail_configuration` (a nested block), as a reference.
+    pub fn thumbnail_configuration(&self) -> crate::core::Expr {
+        self.attr("thumbnail_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

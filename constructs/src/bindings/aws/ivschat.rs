@@ -263,6 +263,14 @@ impl crate::core::Ref<IvschatLoggingConfiguration> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `destination_configuration` (a nested block), as a reference.
+    pub fn destination_configuration(&self) -> crate::core::Expr {
+        self.attr("destination_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<IvschatRoom> {
@@ -297,5 +305,13 @@ impl crate::core::Ref<IvschatRoom> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `message_review_handler` (a nested block), as a reference.
+    pub fn message_review_handler(&self) -> crate::core::Expr {
+        self.attr("message_review_handler")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -1466,6 +1466,18 @@ impl crate::core::Ref<KendraDataSource> {
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `custom_document_enrichment_configuration` (a nested block), as a reference.
+    pub fn custom_document_enrichment_configuration(&self) -> crate::core::Expr {
+        self.attr("custom_document_enrichment_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<KendraExperience> {
@@ -1504,6 +1516,14 @@ impl crate::core::Ref<KendraExperience> {
     /// `status`, as a reference.
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1568,6 +1588,14 @@ impl crate::core::Ref<KendraFaq> {
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
+    /// `s3_path` (a nested block), as a reference.
+    pub fn s3_path(&self) -> crate::core::Expr {
+        self.attr("s3_path")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<KendraIndex> {
@@ -1627,6 +1655,30 @@ impl crate::core::Ref<KendraIndex> {
     pub fn user_context_policy(&self) -> crate::core::Expr {
         self.attr("user_context_policy")
     }
+    /// `capacity_units` (a nested block), as a reference.
+    pub fn capacity_units(&self) -> crate::core::Expr {
+        self.attr("capacity_units")
+    }
+    /// `document_metadata_configuration_updates` (a nested block), as a reference.
+    pub fn document_metadata_configuration_updates(&self) -> crate::core::Expr {
+        self.attr("document_metadata_configuration_updates")
+    }
+    /// `server_side_encryption_configuration` (a nested block), as a reference.
+    pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `user_group_resolution_configuration` (a nested block), as a reference.
+    pub fn user_group_resolution_configuration(&self) -> crate::core::Expr {
+        self.attr("user_group_resolution_configuration")
+    }
+    /// `user_token_configurations` (a nested block), as a reference.
+    pub fn user_token_configurations(&self) -> crate::core::Expr {
+        self.attr("user_token_configurations")
+    }
 }
 
 impl crate::core::Ref<KendraQuerySuggestionsBlockList> {
@@ -1670,6 +1722,14 @@ impl crate::core::Ref<KendraQuerySuggestionsBlockList> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `source_s3_path` (a nested block), as a reference.
+    pub fn source_s3_path(&self) -> crate::core::Expr {
+        self.attr("source_s3_path")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<KendraThesaurus> {
@@ -1712,6 +1772,14 @@ impl crate::core::Ref<KendraThesaurus> {
     /// `thesaurus_id`, as a reference.
     pub fn thesaurus_id(&self) -> crate::core::Expr {
         self.attr("thesaurus_id")
+    }
+    /// `source_s3_path` (a nested block), as a reference.
+    pub fn source_s3_path(&self) -> crate::core::Expr {
+        self.attr("source_s3_path")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

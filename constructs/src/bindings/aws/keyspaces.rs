@@ -375,6 +375,14 @@ impl crate::core::Ref<KeyspacesKeyspace> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `replication_specification` (a nested block), as a reference.
+    pub fn replication_specification(&self) -> crate::core::Expr {
+        self.attr("replication_specification")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<KeyspacesTable> {
@@ -405,5 +413,37 @@ impl crate::core::Ref<KeyspacesTable> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `capacity_specification` (a nested block), as a reference.
+    pub fn capacity_specification(&self) -> crate::core::Expr {
+        self.attr("capacity_specification")
+    }
+    /// `client_side_timestamps` (a nested block), as a reference.
+    pub fn client_side_timestamps(&self) -> crate::core::Expr {
+        self.attr("client_side_timestamps")
+    }
+    /// `comment` (a nested block), as a reference.
+    pub fn comment(&self) -> crate::core::Expr {
+        self.attr("comment")
+    }
+    /// `encryption_specification` (a nested block), as a reference.
+    pub fn encryption_specification(&self) -> crate::core::Expr {
+        self.attr("encryption_specification")
+    }
+    /// `point_in_time_recovery` (a nested block), as a reference.
+    pub fn point_in_time_recovery(&self) -> crate::core::Expr {
+        self.attr("point_in_time_recovery")
+    }
+    /// `schema_definition` (a nested block), as a reference.
+    pub fn schema_definition(&self) -> crate::core::Expr {
+        self.attr("schema_definition")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `ttl` (a nested block), as a reference.
+    pub fn ttl(&self) -> crate::core::Expr {
+        self.attr("ttl")
     }
 }

@@ -2157,6 +2157,22 @@ impl crate::core::Ref<KinesisAnalyticsApplication> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `cloudwatch_logging_options` (a nested block), as a reference.
+    pub fn cloudwatch_logging_options(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_logging_options")
+    }
+    /// `inputs` (a nested block), as a reference.
+    pub fn inputs(&self) -> crate::core::Expr {
+        self.attr("inputs")
+    }
+    /// `outputs` (a nested block), as a reference.
+    pub fn outputs(&self) -> crate::core::Expr {
+        self.attr("outputs")
+    }
+    /// `reference_data_sources` (a nested block), as a reference.
+    pub fn reference_data_sources(&self) -> crate::core::Expr {
+        self.attr("reference_data_sources")
+    }
 }
 
 impl crate::core::Ref<KinesisFirehoseDeliveryStream> {
@@ -2191,6 +2207,58 @@ impl crate::core::Ref<KinesisFirehoseDeliveryStream> {
     /// `version_id`, as a reference.
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
+    }
+    /// `elasticsearch_configuration` (a nested block), as a reference.
+    pub fn elasticsearch_configuration(&self) -> crate::core::Expr {
+        self.attr("elasticsearch_configuration")
+    }
+    /// `extended_s3_configuration` (a nested block), as a reference.
+    pub fn extended_s3_configuration(&self) -> crate::core::Expr {
+        self.attr("extended_s3_configuration")
+    }
+    /// `http_endpoint_configuration` (a nested block), as a reference.
+    pub fn http_endpoint_configuration(&self) -> crate::core::Expr {
+        self.attr("http_endpoint_configuration")
+    }
+    /// `iceberg_configuration` (a nested block), as a reference.
+    pub fn iceberg_configuration(&self) -> crate::core::Expr {
+        self.attr("iceberg_configuration")
+    }
+    /// `kinesis_source_configuration` (a nested block), as a reference.
+    pub fn kinesis_source_configuration(&self) -> crate::core::Expr {
+        self.attr("kinesis_source_configuration")
+    }
+    /// `msk_source_configuration` (a nested block), as a reference.
+    pub fn msk_source_configuration(&self) -> crate::core::Expr {
+        self.attr("msk_source_configuration")
+    }
+    /// `opensearch_configuration` (a nested block), as a reference.
+    pub fn opensearch_configuration(&self) -> crate::core::Expr {
+        self.attr("opensearch_configuration")
+    }
+    /// `opensearchserverless_configuration` (a nested block), as a reference.
+    pub fn opensearchserverless_configuration(&self) -> crate::core::Expr {
+        self.attr("opensearchserverless_configuration")
+    }
+    /// `redshift_configuration` (a nested block), as a reference.
+    pub fn redshift_configuration(&self) -> crate::core::Expr {
+        self.attr("redshift_configuration")
+    }
+    /// `server_side_encryption` (a nested block), as a reference.
+    pub fn server_side_encryption(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption")
+    }
+    /// `snowflake_configuration` (a nested block), as a reference.
+    pub fn snowflake_configuration(&self) -> crate::core::Expr {
+        self.attr("snowflake_configuration")
+    }
+    /// `splunk_configuration` (a nested block), as a reference.
+    pub fn splunk_configuration(&self) -> crate::core::Expr {
+        self.attr("splunk_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2253,6 +2321,14 @@ impl crate::core::Ref<KinesisStream> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `stream_mode_details` (a nested block), as a reference.
+    pub fn stream_mode_details(&self) -> crate::core::Expr {
+        self.attr("stream_mode_details")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2323,6 +2399,10 @@ impl crate::core::Ref<KinesisVideoStream> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

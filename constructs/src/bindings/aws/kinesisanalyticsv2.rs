@@ -897,6 +897,18 @@ impl crate::core::Ref<Kinesisanalyticsv2Application> {
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
     }
+    /// `application_configuration` (a nested block), as a reference.
+    pub fn application_configuration(&self) -> crate::core::Expr {
+        self.attr("application_configuration")
+    }
+    /// `cloudwatch_logging_options` (a nested block), as a reference.
+    pub fn cloudwatch_logging_options(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_logging_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Kinesisanalyticsv2ApplicationSnapshot> {
@@ -919,5 +931,9 @@ impl crate::core::Ref<Kinesisanalyticsv2ApplicationSnapshot> {
     /// `snapshot_name`, as a reference.
     pub fn snapshot_name(&self) -> crate::core::Expr {
         self.attr("snapshot_name")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -885,6 +885,14 @@ impl crate::core::Ref<KmsCustomKeyStore> {
     pub fn xks_proxy_vpc_endpoint_service_name(&self) -> crate::core::Expr {
         self.attr("xks_proxy_vpc_endpoint_service_name")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `xks_proxy_authentication_credential` (a nested block), as a reference.
+    pub fn xks_proxy_authentication_credential(&self) -> crate::core::Expr {
+        self.attr("xks_proxy_authentication_credential")
+    }
 }
 
 impl crate::core::Ref<KmsExternalKey> {
@@ -991,6 +999,10 @@ impl crate::core::Ref<KmsGrant> {
     pub fn retiring_principal(&self) -> crate::core::Expr {
         self.attr("retiring_principal")
     }
+    /// `constraints` (a nested block), as a reference.
+    pub fn constraints(&self) -> crate::core::Expr {
+        self.attr("constraints")
+    }
 }
 
 impl crate::core::Ref<KmsKey> {
@@ -1061,6 +1073,10 @@ impl crate::core::Ref<KmsKey> {
     /// `xks_key_id`, as a reference.
     pub fn xks_key_id(&self) -> crate::core::Expr {
         self.attr("xks_key_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1429,6 +1445,10 @@ impl crate::core::Ref<DataKmsSecret> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `secret` (a nested block), as a reference.
+    pub fn secret(&self) -> crate::core::Expr {
+        self.attr("secret")
+    }
 }
 
 impl crate::core::Ref<DataKmsSecrets> {
@@ -1439,5 +1459,9 @@ impl crate::core::Ref<DataKmsSecrets> {
     /// `plaintext`, as a reference.
     pub fn plaintext(&self) -> crate::core::Expr {
         self.attr("plaintext")
+    }
+    /// `secret` (a nested block), as a reference.
+    pub fn secret(&self) -> crate::core::Expr {
+        self.attr("secret")
     }
 }

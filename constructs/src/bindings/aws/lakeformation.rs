@@ -1533,6 +1533,14 @@ impl crate::core::Ref<LakeformationDataCellsFilter> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `table_data` (a nested block), as a reference.
+    pub fn table_data(&self) -> crate::core::Expr {
+        self.attr("table_data")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LakeformationDataLakeSettings> {
@@ -1576,6 +1584,14 @@ impl crate::core::Ref<LakeformationDataLakeSettings> {
     pub fn trusted_resource_owners(&self) -> crate::core::Expr {
         self.attr("trusted_resource_owners")
     }
+    /// `create_database_default_permissions` (a nested block), as a reference.
+    pub fn create_database_default_permissions(&self) -> crate::core::Expr {
+        self.attr("create_database_default_permissions")
+    }
+    /// `create_table_default_permissions` (a nested block), as a reference.
+    pub fn create_table_default_permissions(&self) -> crate::core::Expr {
+        self.attr("create_table_default_permissions")
+    }
 }
 
 impl crate::core::Ref<LakeformationLfTag> {
@@ -1606,6 +1622,18 @@ impl crate::core::Ref<LakeformationOptIn> {
     pub fn last_updated_by(&self) -> crate::core::Expr {
         self.attr("last_updated_by")
     }
+    /// `condition` (a nested block), as a reference.
+    pub fn condition(&self) -> crate::core::Expr {
+        self.attr("condition")
+    }
+    /// `principal` (a nested block), as a reference.
+    pub fn principal(&self) -> crate::core::Expr {
+        self.attr("principal")
+    }
+    /// `resource_data` (a nested block), as a reference.
+    pub fn resource_data(&self) -> crate::core::Expr {
+        self.attr("resource_data")
+    }
 }
 
 impl crate::core::Ref<LakeformationPermissions> {
@@ -1632,6 +1660,34 @@ impl crate::core::Ref<LakeformationPermissions> {
     /// `principal`, as a reference.
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
+    }
+    /// `data_cells_filter` (a nested block), as a reference.
+    pub fn data_cells_filter(&self) -> crate::core::Expr {
+        self.attr("data_cells_filter")
+    }
+    /// `data_location` (a nested block), as a reference.
+    pub fn data_location(&self) -> crate::core::Expr {
+        self.attr("data_location")
+    }
+    /// `database` (a nested block), as a reference.
+    pub fn database(&self) -> crate::core::Expr {
+        self.attr("database")
+    }
+    /// `lf_tag` (a nested block), as a reference.
+    pub fn lf_tag(&self) -> crate::core::Expr {
+        self.attr("lf_tag")
+    }
+    /// `lf_tag_policy` (a nested block), as a reference.
+    pub fn lf_tag_policy(&self) -> crate::core::Expr {
+        self.attr("lf_tag_policy")
+    }
+    /// `table` (a nested block), as a reference.
+    pub fn table(&self) -> crate::core::Expr {
+        self.attr("table")
+    }
+    /// `table_with_columns` (a nested block), as a reference.
+    pub fn table_with_columns(&self) -> crate::core::Expr {
+        self.attr("table_with_columns")
     }
 }
 
@@ -1675,6 +1731,26 @@ impl crate::core::Ref<LakeformationResourceLfTag> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `database` (a nested block), as a reference.
+    pub fn database(&self) -> crate::core::Expr {
+        self.attr("database")
+    }
+    /// `lf_tag` (a nested block), as a reference.
+    pub fn lf_tag(&self) -> crate::core::Expr {
+        self.attr("lf_tag")
+    }
+    /// `table` (a nested block), as a reference.
+    pub fn table(&self) -> crate::core::Expr {
+        self.attr("table")
+    }
+    /// `table_with_columns` (a nested block), as a reference.
+    pub fn table_with_columns(&self) -> crate::core::Expr {
+        self.attr("table_with_columns")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LakeformationResourceLfTags> {
@@ -1685,6 +1761,26 @@ impl crate::core::Ref<LakeformationResourceLfTags> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `database` (a nested block), as a reference.
+    pub fn database(&self) -> crate::core::Expr {
+        self.attr("database")
+    }
+    /// `lf_tag` (a nested block), as a reference.
+    pub fn lf_tag(&self) -> crate::core::Expr {
+        self.attr("lf_tag")
+    }
+    /// `table` (a nested block), as a reference.
+    pub fn table(&self) -> crate::core::Expr {
+        self.attr("table")
+    }
+    /// `table_with_columns` (a nested block), as a reference.
+    pub fn table_with_columns(&self) -> crate::core::Expr {
+        self.attr("table_with_columns")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1763,6 +1859,34 @@ impl crate::core::Ref<DataLakeformationPermissions> {
     /// `principal`, as a reference.
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
+    }
+    /// `data_cells_filter` (a nested block), as a reference.
+    pub fn data_cells_filter(&self) -> crate::core::Expr {
+        self.attr("data_cells_filter")
+    }
+    /// `data_location` (a nested block), as a reference.
+    pub fn data_location(&self) -> crate::core::Expr {
+        self.attr("data_location")
+    }
+    /// `database` (a nested block), as a reference.
+    pub fn database(&self) -> crate::core::Expr {
+        self.attr("database")
+    }
+    /// `lf_tag` (a nested block), as a reference.
+    pub fn lf_tag(&self) -> crate::core::Expr {
+        self.attr("lf_tag")
+    }
+    /// `lf_tag_policy` (a nested block), as a reference.
+    pub fn lf_tag_policy(&self) -> crate::core::Expr {
+        self.attr("lf_tag_policy")
+    }
+    /// `table` (a nested block), as a reference.
+    pub fn table(&self) -> crate::core::Expr {
+        self.attr("table")
+    }
+    /// `table_with_columns` (a nested block), as a reference.
+    pub fn table_with_columns(&self) -> crate::core::Expr {
+        self.attr("table_with_columns")
     }
 }
 

@@ -1546,6 +1546,10 @@ impl crate::core::Ref<LambdaAlias> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `routing_config` (a nested block), as a reference.
+    pub fn routing_config(&self) -> crate::core::Expr {
+        self.attr("routing_config")
+    }
 }
 
 impl crate::core::Ref<LambdaCodeSigningConfig> {
@@ -1576,6 +1580,14 @@ impl crate::core::Ref<LambdaCodeSigningConfig> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `allowed_publishers` (a nested block), as a reference.
+    pub fn allowed_publishers(&self) -> crate::core::Expr {
+        self.attr("allowed_publishers")
+    }
+    /// `policies` (a nested block), as a reference.
+    pub fn policies(&self) -> crate::core::Expr {
+        self.attr("policies")
     }
 }
 
@@ -1683,6 +1695,46 @@ impl crate::core::Ref<LambdaEventSourceMapping> {
     /// `uuid`, as a reference.
     pub fn uuid(&self) -> crate::core::Expr {
         self.attr("uuid")
+    }
+    /// `amazon_managed_kafka_event_source_config` (a nested block), as a reference.
+    pub fn amazon_managed_kafka_event_source_config(&self) -> crate::core::Expr {
+        self.attr("amazon_managed_kafka_event_source_config")
+    }
+    /// `destination_config` (a nested block), as a reference.
+    pub fn destination_config(&self) -> crate::core::Expr {
+        self.attr("destination_config")
+    }
+    /// `document_db_event_source_config` (a nested block), as a reference.
+    pub fn document_db_event_source_config(&self) -> crate::core::Expr {
+        self.attr("document_db_event_source_config")
+    }
+    /// `filter_criteria` (a nested block), as a reference.
+    pub fn filter_criteria(&self) -> crate::core::Expr {
+        self.attr("filter_criteria")
+    }
+    /// `metrics_config` (a nested block), as a reference.
+    pub fn metrics_config(&self) -> crate::core::Expr {
+        self.attr("metrics_config")
+    }
+    /// `provisioned_poller_config` (a nested block), as a reference.
+    pub fn provisioned_poller_config(&self) -> crate::core::Expr {
+        self.attr("provisioned_poller_config")
+    }
+    /// `scaling_config` (a nested block), as a reference.
+    pub fn scaling_config(&self) -> crate::core::Expr {
+        self.attr("scaling_config")
+    }
+    /// `self_managed_event_source` (a nested block), as a reference.
+    pub fn self_managed_event_source(&self) -> crate::core::Expr {
+        self.attr("self_managed_event_source")
+    }
+    /// `self_managed_kafka_event_source_config` (a nested block), as a reference.
+    pub fn self_managed_kafka_event_source_config(&self) -> crate::core::Expr {
+        self.attr("self_managed_kafka_event_source_config")
+    }
+    /// `source_access_configuration` (a nested block), as a reference.
+    pub fn source_access_configuration(&self) -> crate::core::Expr {
+        self.attr("source_access_configuration")
     }
 }
 
@@ -1831,6 +1883,46 @@ impl crate::core::Ref<LambdaFunction> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `dead_letter_config` (a nested block), as a reference.
+    pub fn dead_letter_config(&self) -> crate::core::Expr {
+        self.attr("dead_letter_config")
+    }
+    /// `environment` (a nested block), as a reference.
+    pub fn environment(&self) -> crate::core::Expr {
+        self.attr("environment")
+    }
+    /// `ephemeral_storage` (a nested block), as a reference.
+    pub fn ephemeral_storage(&self) -> crate::core::Expr {
+        self.attr("ephemeral_storage")
+    }
+    /// `file_system_config` (a nested block), as a reference.
+    pub fn file_system_config(&self) -> crate::core::Expr {
+        self.attr("file_system_config")
+    }
+    /// `image_config` (a nested block), as a reference.
+    pub fn image_config(&self) -> crate::core::Expr {
+        self.attr("image_config")
+    }
+    /// `logging_config` (a nested block), as a reference.
+    pub fn logging_config(&self) -> crate::core::Expr {
+        self.attr("logging_config")
+    }
+    /// `snap_start` (a nested block), as a reference.
+    pub fn snap_start(&self) -> crate::core::Expr {
+        self.attr("snap_start")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `tracing_config` (a nested block), as a reference.
+    pub fn tracing_config(&self) -> crate::core::Expr {
+        self.attr("tracing_config")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<LambdaFunctionEventInvokeConfig> {
@@ -1853,6 +1945,10 @@ impl crate::core::Ref<LambdaFunctionEventInvokeConfig> {
     /// `qualifier`, as a reference.
     pub fn qualifier(&self) -> crate::core::Expr {
         self.attr("qualifier")
+    }
+    /// `destination_config` (a nested block), as a reference.
+    pub fn destination_config(&self) -> crate::core::Expr {
+        self.attr("destination_config")
     }
 }
 
@@ -1899,6 +1995,14 @@ impl crate::core::Ref<LambdaFunctionUrl> {
     /// `url_id`, as a reference.
     pub fn url_id(&self) -> crate::core::Expr {
         self.attr("url_id")
+    }
+    /// `cors` (a nested block), as a reference.
+    pub fn cors(&self) -> crate::core::Expr {
+        self.attr("cors")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2134,6 +2238,10 @@ impl crate::core::Ref<LambdaProvisionedConcurrencyConfig> {
     /// `skip_destroy`, as a reference.
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

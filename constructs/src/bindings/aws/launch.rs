@@ -1318,6 +1318,22 @@ impl crate::core::Ref<LaunchConfiguration> {
     pub fn user_data_base64(&self) -> crate::core::Expr {
         self.attr("user_data_base64")
     }
+    /// `ebs_block_device` (a nested block), as a reference.
+    pub fn ebs_block_device(&self) -> crate::core::Expr {
+        self.attr("ebs_block_device")
+    }
+    /// `ephemeral_block_device` (a nested block), as a reference.
+    pub fn ephemeral_block_device(&self) -> crate::core::Expr {
+        self.attr("ephemeral_block_device")
+    }
+    /// `metadata_options` (a nested block), as a reference.
+    pub fn metadata_options(&self) -> crate::core::Expr {
+        self.attr("metadata_options")
+    }
+    /// `root_block_device` (a nested block), as a reference.
+    pub fn root_block_device(&self) -> crate::core::Expr {
+        self.attr("root_block_device")
+    }
 }
 
 impl crate::core::Ref<LaunchTemplate> {
@@ -1408,6 +1424,82 @@ impl crate::core::Ref<LaunchTemplate> {
     /// `vpc_security_group_ids`, as a reference.
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
+    }
+    /// `block_device_mappings` (a nested block), as a reference.
+    pub fn block_device_mappings(&self) -> crate::core::Expr {
+        self.attr("block_device_mappings")
+    }
+    /// `capacity_reservation_specification` (a nested block), as a reference.
+    pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
+        self.attr("capacity_reservation_specification")
+    }
+    /// `cpu_options` (a nested block), as a reference.
+    pub fn cpu_options(&self) -> crate::core::Expr {
+        self.attr("cpu_options")
+    }
+    /// `credit_specification` (a nested block), as a reference.
+    pub fn credit_specification(&self) -> crate::core::Expr {
+        self.attr("credit_specification")
+    }
+    /// `elastic_gpu_specifications` (a nested block), as a reference.
+    pub fn elastic_gpu_specifications(&self) -> crate::core::Expr {
+        self.attr("elastic_gpu_specifications")
+    }
+    /// `elastic_inference_accelerator` (a nested block), as a reference.
+    pub fn elastic_inference_accelerator(&self) -> crate::core::Expr {
+        self.attr("elastic_inference_accelerator")
+    }
+    /// `enclave_options` (a nested block), as a reference.
+    pub fn enclave_options(&self) -> crate::core::Expr {
+        self.attr("enclave_options")
+    }
+    /// `hibernation_options` (a nested block), as a reference.
+    pub fn hibernation_options(&self) -> crate::core::Expr {
+        self.attr("hibernation_options")
+    }
+    /// `iam_instance_profile` (a nested block), as a reference.
+    pub fn iam_instance_profile(&self) -> crate::core::Expr {
+        self.attr("iam_instance_profile")
+    }
+    /// `instance_market_options` (a nested block), as a reference.
+    pub fn instance_market_options(&self) -> crate::core::Expr {
+        self.attr("instance_market_options")
+    }
+    /// `instance_requirements` (a nested block), as a reference.
+    pub fn instance_requirements(&self) -> crate::core::Expr {
+        self.attr("instance_requirements")
+    }
+    /// `license_specification` (a nested block), as a reference.
+    pub fn license_specification(&self) -> crate::core::Expr {
+        self.attr("license_specification")
+    }
+    /// `maintenance_options` (a nested block), as a reference.
+    pub fn maintenance_options(&self) -> crate::core::Expr {
+        self.attr("maintenance_options")
+    }
+    /// `metadata_options` (a nested block), as a reference.
+    pub fn metadata_options(&self) -> crate::core::Expr {
+        self.attr("metadata_options")
+    }
+    /// `monitoring` (a nested block), as a reference.
+    pub fn monitoring(&self) -> crate::core::Expr {
+        self.attr("monitoring")
+    }
+    /// `network_interfaces` (a nested block), as a reference.
+    pub fn network_interfaces(&self) -> crate::core::Expr {
+        self.attr("network_interfaces")
+    }
+    /// `placement` (a nested block), as a reference.
+    pub fn placement(&self) -> crate::core::Expr {
+        self.attr("placement")
+    }
+    /// `private_dns_name_options` (a nested block), as a reference.
+    pub fn private_dns_name_options(&self) -> crate::core::Expr {
+        self.attr("private_dns_name_options")
+    }
+    /// `tag_specifications` (a nested block), as a reference.
+    pub fn tag_specifications(&self) -> crate::core::Expr {
+        self.attr("tag_specifications")
     }
 }
 
@@ -1638,5 +1730,13 @@ impl crate::core::Ref<DataLaunchTemplate> {
     /// `vpc_security_group_ids`, as a reference.
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -2285,6 +2285,30 @@ impl crate::core::Ref<Lb> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `access_logs` (a nested block), as a reference.
+    pub fn access_logs(&self) -> crate::core::Expr {
+        self.attr("access_logs")
+    }
+    /// `connection_logs` (a nested block), as a reference.
+    pub fn connection_logs(&self) -> crate::core::Expr {
+        self.attr("connection_logs")
+    }
+    /// `ipam_pools` (a nested block), as a reference.
+    pub fn ipam_pools(&self) -> crate::core::Expr {
+        self.attr("ipam_pools")
+    }
+    /// `minimum_load_balancer_capacity` (a nested block), as a reference.
+    pub fn minimum_load_balancer_capacity(&self) -> crate::core::Expr {
+        self.attr("minimum_load_balancer_capacity")
+    }
+    /// `subnet_mapping` (a nested block), as a reference.
+    pub fn subnet_mapping(&self) -> crate::core::Expr {
+        self.attr("subnet_mapping")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LbCookieStickinessPolicy> {
@@ -2431,6 +2455,18 @@ impl crate::core::Ref<LbListener> {
     pub fn tcp_idle_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("tcp_idle_timeout_seconds")
     }
+    /// `default_action` (a nested block), as a reference.
+    pub fn default_action(&self) -> crate::core::Expr {
+        self.attr("default_action")
+    }
+    /// `mutual_authentication` (a nested block), as a reference.
+    pub fn mutual_authentication(&self) -> crate::core::Expr {
+        self.attr("mutual_authentication")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LbListenerCertificate> {
@@ -2473,6 +2509,14 @@ impl crate::core::Ref<LbListenerRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `action` (a nested block), as a reference.
+    pub fn action(&self) -> crate::core::Expr {
+        self.attr("action")
+    }
+    /// `condition` (a nested block), as a reference.
+    pub fn condition(&self) -> crate::core::Expr {
+        self.attr("condition")
+    }
 }
 
 impl crate::core::Ref<LbSslNegotiationPolicy> {
@@ -2495,6 +2539,10 @@ impl crate::core::Ref<LbSslNegotiationPolicy> {
     /// `triggers`, as a reference.
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
+    }
+    /// `attribute` (a nested block), as a reference.
+    pub fn attribute(&self) -> crate::core::Expr {
+        self.attr("attribute")
     }
 }
 
@@ -2591,6 +2639,26 @@ impl crate::core::Ref<LbTargetGroup> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `health_check` (a nested block), as a reference.
+    pub fn health_check(&self) -> crate::core::Expr {
+        self.attr("health_check")
+    }
+    /// `stickiness` (a nested block), as a reference.
+    pub fn stickiness(&self) -> crate::core::Expr {
+        self.attr("stickiness")
+    }
+    /// `target_failover` (a nested block), as a reference.
+    pub fn target_failover(&self) -> crate::core::Expr {
+        self.attr("target_failover")
+    }
+    /// `target_group_health` (a nested block), as a reference.
+    pub fn target_group_health(&self) -> crate::core::Expr {
+        self.attr("target_group_health")
+    }
+    /// `target_health_state` (a nested block), as a reference.
+    pub fn target_health_state(&self) -> crate::core::Expr {
+        self.attr("target_health_state")
+    }
 }
 
 impl crate::core::Ref<LbTargetGroupAttachment> {
@@ -2657,6 +2725,10 @@ impl crate::core::Ref<LbTrustStore> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LbTrustStoreRevocation> {
@@ -2683,6 +2755,10 @@ impl crate::core::Ref<LbTrustStoreRevocation> {
     /// `trust_store_arn`, as a reference.
     pub fn trust_store_arn(&self) -> crate::core::Expr {
         self.attr("trust_store_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2819,6 +2895,10 @@ impl crate::core::Ref<DataLb> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataLbHostedZoneId> {
@@ -2881,6 +2961,10 @@ impl crate::core::Ref<DataLbListener> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataLbListenerRule> {
@@ -2899,6 +2983,14 @@ impl crate::core::Ref<DataLbListenerRule> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `action` (a nested block), as a reference.
+    pub fn action(&self) -> crate::core::Expr {
+        self.attr("action")
+    }
+    /// `condition` (a nested block), as a reference.
+    pub fn condition(&self) -> crate::core::Expr {
+        self.attr("condition")
     }
 }
 
@@ -2990,6 +3082,10 @@ impl crate::core::Ref<DataLbTargetGroup> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

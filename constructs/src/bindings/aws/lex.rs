@@ -842,6 +842,22 @@ impl crate::core::Ref<LexBot> {
     pub fn voice_id(&self) -> crate::core::Expr {
         self.attr("voice_id")
     }
+    /// `abort_statement` (a nested block), as a reference.
+    pub fn abort_statement(&self) -> crate::core::Expr {
+        self.attr("abort_statement")
+    }
+    /// `clarification_prompt` (a nested block), as a reference.
+    pub fn clarification_prompt(&self) -> crate::core::Expr {
+        self.attr("clarification_prompt")
+    }
+    /// `intent` (a nested block), as a reference.
+    pub fn intent(&self) -> crate::core::Expr {
+        self.attr("intent")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LexBotAlias> {
@@ -880,6 +896,14 @@ impl crate::core::Ref<LexBotAlias> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `conversation_logs` (a nested block), as a reference.
+    pub fn conversation_logs(&self) -> crate::core::Expr {
+        self.attr("conversation_logs")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -928,6 +952,38 @@ impl crate::core::Ref<LexIntent> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `conclusion_statement` (a nested block), as a reference.
+    pub fn conclusion_statement(&self) -> crate::core::Expr {
+        self.attr("conclusion_statement")
+    }
+    /// `confirmation_prompt` (a nested block), as a reference.
+    pub fn confirmation_prompt(&self) -> crate::core::Expr {
+        self.attr("confirmation_prompt")
+    }
+    /// `dialog_code_hook` (a nested block), as a reference.
+    pub fn dialog_code_hook(&self) -> crate::core::Expr {
+        self.attr("dialog_code_hook")
+    }
+    /// `follow_up_prompt` (a nested block), as a reference.
+    pub fn follow_up_prompt(&self) -> crate::core::Expr {
+        self.attr("follow_up_prompt")
+    }
+    /// `fulfillment_activity` (a nested block), as a reference.
+    pub fn fulfillment_activity(&self) -> crate::core::Expr {
+        self.attr("fulfillment_activity")
+    }
+    /// `rejection_statement` (a nested block), as a reference.
+    pub fn rejection_statement(&self) -> crate::core::Expr {
+        self.attr("rejection_statement")
+    }
+    /// `slot` (a nested block), as a reference.
+    pub fn slot(&self) -> crate::core::Expr {
+        self.attr("slot")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LexSlotType> {
@@ -966,6 +1022,14 @@ impl crate::core::Ref<LexSlotType> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `enumeration_value` (a nested block), as a reference.
+    pub fn enumeration_value(&self) -> crate::core::Expr {
+        self.attr("enumeration_value")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

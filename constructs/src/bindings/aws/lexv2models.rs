@@ -2289,6 +2289,18 @@ impl crate::core::Ref<Lexv2modelsBot> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `data_privacy` (a nested block), as a reference.
+    pub fn data_privacy(&self) -> crate::core::Expr {
+        self.attr("data_privacy")
+    }
+    /// `members` (a nested block), as a reference.
+    pub fn members(&self) -> crate::core::Expr {
+        self.attr("members")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Lexv2modelsBotLocale> {
@@ -2320,6 +2332,14 @@ impl crate::core::Ref<Lexv2modelsBotLocale> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `voice_settings` (a nested block), as a reference.
+    pub fn voice_settings(&self) -> crate::core::Expr {
+        self.attr("voice_settings")
+    }
 }
 
 impl crate::core::Ref<Lexv2modelsBotVersion> {
@@ -2342,6 +2362,10 @@ impl crate::core::Ref<Lexv2modelsBotVersion> {
     /// `locale_specification`, as a reference.
     pub fn locale_specification(&self) -> crate::core::Expr {
         self.attr("locale_specification")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2386,6 +2410,50 @@ impl crate::core::Ref<Lexv2modelsIntent> {
     pub fn parent_intent_signature(&self) -> crate::core::Expr {
         self.attr("parent_intent_signature")
     }
+    /// `closing_setting` (a nested block), as a reference.
+    pub fn closing_setting(&self) -> crate::core::Expr {
+        self.attr("closing_setting")
+    }
+    /// `confirmation_setting` (a nested block), as a reference.
+    pub fn confirmation_setting(&self) -> crate::core::Expr {
+        self.attr("confirmation_setting")
+    }
+    /// `dialog_code_hook` (a nested block), as a reference.
+    pub fn dialog_code_hook(&self) -> crate::core::Expr {
+        self.attr("dialog_code_hook")
+    }
+    /// `fulfillment_code_hook` (a nested block), as a reference.
+    pub fn fulfillment_code_hook(&self) -> crate::core::Expr {
+        self.attr("fulfillment_code_hook")
+    }
+    /// `initial_response_setting` (a nested block), as a reference.
+    pub fn initial_response_setting(&self) -> crate::core::Expr {
+        self.attr("initial_response_setting")
+    }
+    /// `input_context` (a nested block), as a reference.
+    pub fn input_context(&self) -> crate::core::Expr {
+        self.attr("input_context")
+    }
+    /// `kendra_configuration` (a nested block), as a reference.
+    pub fn kendra_configuration(&self) -> crate::core::Expr {
+        self.attr("kendra_configuration")
+    }
+    /// `output_context` (a nested block), as a reference.
+    pub fn output_context(&self) -> crate::core::Expr {
+        self.attr("output_context")
+    }
+    /// `sample_utterance` (a nested block), as a reference.
+    pub fn sample_utterance(&self) -> crate::core::Expr {
+        self.attr("sample_utterance")
+    }
+    /// `slot_priority` (a nested block), as a reference.
+    pub fn slot_priority(&self) -> crate::core::Expr {
+        self.attr("slot_priority")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Lexv2modelsSlot> {
@@ -2425,6 +2493,26 @@ impl crate::core::Ref<Lexv2modelsSlot> {
     pub fn slot_type_id(&self) -> crate::core::Expr {
         self.attr("slot_type_id")
     }
+    /// `multiple_values_setting` (a nested block), as a reference.
+    pub fn multiple_values_setting(&self) -> crate::core::Expr {
+        self.attr("multiple_values_setting")
+    }
+    /// `obfuscation_setting` (a nested block), as a reference.
+    pub fn obfuscation_setting(&self) -> crate::core::Expr {
+        self.attr("obfuscation_setting")
+    }
+    /// `sub_slot_setting` (a nested block), as a reference.
+    pub fn sub_slot_setting(&self) -> crate::core::Expr {
+        self.attr("sub_slot_setting")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `value_elicitation_setting` (a nested block), as a reference.
+    pub fn value_elicitation_setting(&self) -> crate::core::Expr {
+        self.attr("value_elicitation_setting")
+    }
 }
 
 impl crate::core::Ref<Lexv2modelsSlotType> {
@@ -2459,5 +2547,25 @@ impl crate::core::Ref<Lexv2modelsSlotType> {
     /// `slot_type_id`, as a reference.
     pub fn slot_type_id(&self) -> crate::core::Expr {
         self.attr("slot_type_id")
+    }
+    /// `composite_slot_type_setting` (a nested block), as a reference.
+    pub fn composite_slot_type_setting(&self) -> crate::core::Expr {
+        self.attr("composite_slot_type_setting")
+    }
+    /// `external_source_setting` (a nested block), as a reference.
+    pub fn external_source_setting(&self) -> crate::core::Expr {
+        self.attr("external_source_setting")
+    }
+    /// `slot_type_values` (a nested block), as a reference.
+    pub fn slot_type_values(&self) -> crate::core::Expr {
+        self.attr("slot_type_values")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `value_selection_setting` (a nested block), as a reference.
+    pub fn value_selection_setting(&self) -> crate::core::Expr {
+        self.attr("value_selection_setting")
     }
 }

@@ -409,6 +409,10 @@ impl crate::core::Ref<DataLicensemanagerGrants> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataLicensemanagerReceivedLicense> {
@@ -486,5 +490,9 @@ impl crate::core::Ref<DataLicensemanagerReceivedLicenses> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

@@ -1542,6 +1542,18 @@ impl crate::core::Ref<LightsailContainerService> {
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
+    /// `private_registry_access` (a nested block), as a reference.
+    pub fn private_registry_access(&self) -> crate::core::Expr {
+        self.attr("private_registry_access")
+    }
+    /// `public_domain_names` (a nested block), as a reference.
+    pub fn public_domain_names(&self) -> crate::core::Expr {
+        self.attr("public_domain_names")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LightsailContainerServiceDeploymentVersion> {
@@ -1564,6 +1576,18 @@ impl crate::core::Ref<LightsailContainerServiceDeploymentVersion> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `container` (a nested block), as a reference.
+    pub fn container(&self) -> crate::core::Expr {
+        self.attr("container")
+    }
+    /// `public_endpoint` (a nested block), as a reference.
+    pub fn public_endpoint(&self) -> crate::core::Expr {
+        self.attr("public_endpoint")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1813,6 +1837,26 @@ impl crate::core::Ref<LightsailDistribution> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `cache_behavior` (a nested block), as a reference.
+    pub fn cache_behavior(&self) -> crate::core::Expr {
+        self.attr("cache_behavior")
+    }
+    /// `cache_behavior_settings` (a nested block), as a reference.
+    pub fn cache_behavior_settings(&self) -> crate::core::Expr {
+        self.attr("cache_behavior_settings")
+    }
+    /// `default_cache_behavior` (a nested block), as a reference.
+    pub fn default_cache_behavior(&self) -> crate::core::Expr {
+        self.attr("default_cache_behavior")
+    }
+    /// `origin` (a nested block), as a reference.
+    pub fn origin(&self) -> crate::core::Expr {
+        self.attr("origin")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LightsailDomain> {
@@ -1934,6 +1978,10 @@ impl crate::core::Ref<LightsailInstance> {
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
+    /// `add_on` (a nested block), as a reference.
+    pub fn add_on(&self) -> crate::core::Expr {
+        self.attr("add_on")
+    }
 }
 
 impl crate::core::Ref<LightsailInstancePublicPorts> {
@@ -1944,6 +1992,10 @@ impl crate::core::Ref<LightsailInstancePublicPorts> {
     /// `instance_name`, as a reference.
     pub fn instance_name(&self) -> crate::core::Expr {
         self.attr("instance_name")
+    }
+    /// `port_info` (a nested block), as a reference.
+    pub fn port_info(&self) -> crate::core::Expr {
+        self.attr("port_info")
     }
 }
 

@@ -180,4 +180,8 @@ impl crate::core::Ref<LoadBalancerPolicy> {
     pub fn policy_type_name(&self) -> crate::core::Expr {
         self.attr("policy_type_name")
     }
+    /// `policy_attribute` (a nested block), as a reference.
+    pub fn policy_attribute(&self) -> crate::core::Expr {
+        self.attr("policy_attribute")
+    }
 }

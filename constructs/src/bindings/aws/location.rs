@@ -580,6 +580,10 @@ impl crate::core::Ref<LocationGeofenceCollection> {
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<LocationMap> {
@@ -614,6 +618,10 @@ impl crate::core::Ref<LocationMap> {
     /// `update_time`, as a reference.
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
     }
 }
 
@@ -654,6 +662,10 @@ impl crate::core::Ref<LocationPlaceIndex> {
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
+    /// `data_source_configuration` (a nested block), as a reference.
+    pub fn data_source_configuration(&self) -> crate::core::Expr {
+        self.attr("data_source_configuration")
+    }
 }
 
 impl crate::core::Ref<LocationRouteCalculator> {
@@ -692,6 +704,10 @@ impl crate::core::Ref<LocationRouteCalculator> {
     /// `update_time`, as a reference.
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -750,6 +766,10 @@ impl crate::core::Ref<LocationTrackerAssociation> {
     /// `tracker_name`, as a reference.
     pub fn tracker_name(&self) -> crate::core::Expr {
         self.attr("tracker_name")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -368,6 +368,14 @@ impl crate::core::Ref<M2Application> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<M2Deployment> {
@@ -398,6 +406,10 @@ impl crate::core::Ref<M2Deployment> {
     /// `start`, as a reference.
     pub fn start(&self) -> crate::core::Expr {
         self.attr("start")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -473,5 +485,17 @@ impl crate::core::Ref<M2Environment> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `high_availability_config` (a nested block), as a reference.
+    pub fn high_availability_config(&self) -> crate::core::Expr {
+        self.attr("high_availability_config")
+    }
+    /// `storage_configuration` (a nested block), as a reference.
+    pub fn storage_configuration(&self) -> crate::core::Expr {
+        self.attr("storage_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

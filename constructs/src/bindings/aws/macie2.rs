@@ -861,6 +861,10 @@ impl crate::core::Ref<Macie2ClassificationExportConfiguration> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `s3_destination` (a nested block), as a reference.
+    pub fn s3_destination(&self) -> crate::core::Expr {
+        self.attr("s3_destination")
+    }
 }
 
 impl crate::core::Ref<Macie2ClassificationJob> {
@@ -924,6 +928,18 @@ impl crate::core::Ref<Macie2ClassificationJob> {
     pub fn user_paused_details(&self) -> crate::core::Expr {
         self.attr("user_paused_details")
     }
+    /// `s3_job_definition` (a nested block), as a reference.
+    pub fn s3_job_definition(&self) -> crate::core::Expr {
+        self.attr("s3_job_definition")
+    }
+    /// `schedule_frequency` (a nested block), as a reference.
+    pub fn schedule_frequency(&self) -> crate::core::Expr {
+        self.attr("schedule_frequency")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Macie2CustomDataIdentifier> {
@@ -975,6 +991,10 @@ impl crate::core::Ref<Macie2CustomDataIdentifier> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Macie2FindingsFilter> {
@@ -1014,6 +1034,14 @@ impl crate::core::Ref<Macie2FindingsFilter> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `finding_criteria` (a nested block), as a reference.
+    pub fn finding_criteria(&self) -> crate::core::Expr {
+        self.attr("finding_criteria")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Macie2InvitationAccepter> {
@@ -1028,6 +1056,10 @@ impl crate::core::Ref<Macie2InvitationAccepter> {
     /// `invitation_id`, as a reference.
     pub fn invitation_id(&self) -> crate::core::Expr {
         self.attr("invitation_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1091,6 +1123,10 @@ impl crate::core::Ref<Macie2Member> {
     /// `updated_at`, as a reference.
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

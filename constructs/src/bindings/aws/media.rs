@@ -258,6 +258,10 @@ impl crate::core::Ref<MediaConvertQueue> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `reservation_plan_settings` (a nested block), as a reference.
+    pub fn reservation_plan_settings(&self) -> crate::core::Expr {
+        self.attr("reservation_plan_settings")
+    }
 }
 
 impl crate::core::Ref<MediaPackageChannel> {

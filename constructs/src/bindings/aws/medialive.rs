@@ -4599,6 +4599,38 @@ impl crate::core::Ref<MedialiveChannel> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `cdi_input_specification` (a nested block), as a reference.
+    pub fn cdi_input_specification(&self) -> crate::core::Expr {
+        self.attr("cdi_input_specification")
+    }
+    /// `destinations` (a nested block), as a reference.
+    pub fn destinations(&self) -> crate::core::Expr {
+        self.attr("destinations")
+    }
+    /// `encoder_settings` (a nested block), as a reference.
+    pub fn encoder_settings(&self) -> crate::core::Expr {
+        self.attr("encoder_settings")
+    }
+    /// `input_attachments` (a nested block), as a reference.
+    pub fn input_attachments(&self) -> crate::core::Expr {
+        self.attr("input_attachments")
+    }
+    /// `input_specification` (a nested block), as a reference.
+    pub fn input_specification(&self) -> crate::core::Expr {
+        self.attr("input_specification")
+    }
+    /// `maintenance` (a nested block), as a reference.
+    pub fn maintenance(&self) -> crate::core::Expr {
+        self.attr("maintenance")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc` (a nested block), as a reference.
+    pub fn vpc(&self) -> crate::core::Expr {
+        self.attr("vpc")
+    }
 }
 
 impl crate::core::Ref<MedialiveInput> {
@@ -4650,6 +4682,30 @@ impl crate::core::Ref<MedialiveInput> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `destinations` (a nested block), as a reference.
+    pub fn destinations(&self) -> crate::core::Expr {
+        self.attr("destinations")
+    }
+    /// `input_devices` (a nested block), as a reference.
+    pub fn input_devices(&self) -> crate::core::Expr {
+        self.attr("input_devices")
+    }
+    /// `media_connect_flows` (a nested block), as a reference.
+    pub fn media_connect_flows(&self) -> crate::core::Expr {
+        self.attr("media_connect_flows")
+    }
+    /// `sources` (a nested block), as a reference.
+    pub fn sources(&self) -> crate::core::Expr {
+        self.attr("sources")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc` (a nested block), as a reference.
+    pub fn vpc(&self) -> crate::core::Expr {
+        self.attr("vpc")
+    }
 }
 
 impl crate::core::Ref<MedialiveInputSecurityGroup> {
@@ -4672,6 +4728,14 @@ impl crate::core::Ref<MedialiveInputSecurityGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `whitelist_rules` (a nested block), as a reference.
+    pub fn whitelist_rules(&self) -> crate::core::Expr {
+        self.attr("whitelist_rules")
     }
 }
 
@@ -4704,6 +4768,14 @@ impl crate::core::Ref<MedialiveMultiplex> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `multiplex_settings` (a nested block), as a reference.
+    pub fn multiplex_settings(&self) -> crate::core::Expr {
+        self.attr("multiplex_settings")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<MedialiveMultiplexProgram> {
@@ -4718,6 +4790,14 @@ impl crate::core::Ref<MedialiveMultiplexProgram> {
     /// `program_name`, as a reference.
     pub fn program_name(&self) -> crate::core::Expr {
         self.attr("program_name")
+    }
+    /// `multiplex_program_settings` (a nested block), as a reference.
+    pub fn multiplex_program_settings(&self) -> crate::core::Expr {
+        self.attr("multiplex_program_settings")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

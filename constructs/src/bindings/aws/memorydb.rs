@@ -854,6 +854,10 @@ impl crate::core::Ref<MemorydbCluster> {
     pub fn tls_enabled(&self) -> crate::core::Expr {
         self.attr("tls_enabled")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<MemorydbMultiRegionCluster> {
@@ -913,6 +917,10 @@ impl crate::core::Ref<MemorydbMultiRegionCluster> {
     pub fn update_strategy(&self) -> crate::core::Expr {
         self.attr("update_strategy")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<MemorydbParameterGroup> {
@@ -947,6 +955,10 @@ impl crate::core::Ref<MemorydbParameterGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 
@@ -990,6 +1002,10 @@ impl crate::core::Ref<MemorydbSnapshot> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1060,6 +1076,10 @@ impl crate::core::Ref<MemorydbUser> {
     /// `user_name`, as a reference.
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
+    }
+    /// `authentication_mode` (a nested block), as a reference.
+    pub fn authentication_mode(&self) -> crate::core::Expr {
+        self.attr("authentication_mode")
     }
 }
 

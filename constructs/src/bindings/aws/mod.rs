@@ -3,7 +3,8 @@
 //! (rustfmt leaves the modules as generated, so the freshness test can
 //! compare them byte for byte).
 //! Each service is a module behind the cargo feature `aws-<service>`
-//! (`aws-all` enables every one).
+//! (`aws-all` enables every one), except those the library builds on,
+//! which are always compiled.
 
 #[cfg(feature = "aws-accessanalyzer")]
 #[doc = "The `accessanalyzer` service."]
@@ -13,7 +14,6 @@ pub mod accessanalyzer;
 #[doc = "The `account` service."]
 #[rustfmt::skip]
 pub mod account;
-#[cfg(feature = "aws-acm")]
 #[doc = "The `acm` service."]
 #[rustfmt::skip]
 pub mod acm;
@@ -37,7 +37,6 @@ pub mod amplify;
 #[doc = "The `api` service."]
 #[rustfmt::skip]
 pub mod api;
-#[cfg(feature = "aws-apigatewayv2")]
 #[doc = "The `apigatewayv2` service."]
 #[rustfmt::skip]
 pub mod apigatewayv2;
@@ -137,7 +136,6 @@ pub mod billing;
 #[doc = "The `budgets` service."]
 #[rustfmt::skip]
 pub mod budgets;
-#[cfg(feature = "aws-caller")]
 #[doc = "The `caller` service."]
 #[rustfmt::skip]
 pub mod caller;
@@ -201,7 +199,6 @@ pub mod cloudsearch;
 #[doc = "The `cloudtrail` service."]
 #[rustfmt::skip]
 pub mod cloudtrail;
-#[cfg(feature = "aws-cloudwatch")]
 #[doc = "The `cloudwatch` service."]
 #[rustfmt::skip]
 pub mod cloudwatch;
@@ -313,7 +310,6 @@ pub mod dax;
 #[doc = "The `db` service."]
 #[rustfmt::skip]
 pub mod db;
-#[cfg(feature = "aws-default")]
 #[doc = "The `default` service."]
 #[rustfmt::skip]
 pub mod default;
@@ -361,7 +357,6 @@ pub mod dsql;
 #[doc = "The `dx` service."]
 #[rustfmt::skip]
 pub mod dx;
-#[cfg(feature = "aws-dynamodb")]
 #[doc = "The `dynamodb` service."]
 #[rustfmt::skip]
 pub mod dynamodb;
@@ -449,7 +444,6 @@ pub mod finspace;
 #[doc = "The `fis` service."]
 #[rustfmt::skip]
 pub mod fis;
-#[cfg(feature = "aws-flow")]
 #[doc = "The `flow` service."]
 #[rustfmt::skip]
 pub mod flow;
@@ -485,7 +479,6 @@ pub mod grafana;
 #[doc = "The `guardduty` service."]
 #[rustfmt::skip]
 pub mod guardduty;
-#[cfg(feature = "aws-iam")]
 #[doc = "The `iam` service."]
 #[rustfmt::skip]
 pub mod iam;
@@ -557,7 +550,6 @@ pub mod kinesis;
 #[doc = "The `kinesisanalyticsv2` service."]
 #[rustfmt::skip]
 pub mod kinesisanalyticsv2;
-#[cfg(feature = "aws-kms")]
 #[doc = "The `kms` service."]
 #[rustfmt::skip]
 pub mod kms;
@@ -565,7 +557,6 @@ pub mod kms;
 #[doc = "The `lakeformation` service."]
 #[rustfmt::skip]
 pub mod lakeformation;
-#[cfg(feature = "aws-lambda")]
 #[doc = "The `lambda` service."]
 #[rustfmt::skip]
 pub mod lambda;
@@ -709,7 +700,6 @@ pub mod osis;
 #[doc = "The `outposts` service."]
 #[rustfmt::skip]
 pub mod outposts;
-#[cfg(feature = "aws-partition")]
 #[doc = "The `partition` service."]
 #[rustfmt::skip]
 pub mod partition;
@@ -825,7 +815,6 @@ pub mod rolesanywhere;
 #[doc = "The `route` service."]
 #[rustfmt::skip]
 pub mod route;
-#[cfg(feature = "aws-route53")]
 #[doc = "The `route53` service."]
 #[rustfmt::skip]
 pub mod route53;
@@ -849,7 +838,6 @@ pub mod route53recoveryreadiness;
 #[doc = "The `rum` service."]
 #[rustfmt::skip]
 pub mod rum;
-#[cfg(feature = "aws-s3")]
 #[doc = "The `s3` service."]
 #[rustfmt::skip]
 pub mod s3;
@@ -881,7 +869,6 @@ pub mod schemas;
 #[doc = "The `secretsmanager` service."]
 #[rustfmt::skip]
 pub mod secretsmanager;
-#[cfg(feature = "aws-security")]
 #[doc = "The `security` service."]
 #[rustfmt::skip]
 pub mod security;
@@ -941,7 +928,6 @@ pub mod simpledb;
 #[doc = "The `snapshot` service."]
 #[rustfmt::skip]
 pub mod snapshot;
-#[cfg(feature = "aws-sns")]
 #[doc = "The `sns` service."]
 #[rustfmt::skip]
 pub mod sns;
@@ -949,7 +935,6 @@ pub mod sns;
 #[doc = "The `spot` service."]
 #[rustfmt::skip]
 pub mod spot;
-#[cfg(feature = "aws-sqs")]
 #[doc = "The `sqs` service."]
 #[rustfmt::skip]
 pub mod sqs;
@@ -977,7 +962,6 @@ pub mod ssoadmin;
 #[doc = "The `storagegateway` service."]
 #[rustfmt::skip]
 pub mod storagegateway;
-#[cfg(feature = "aws-subnet")]
 #[doc = "The `subnet` service."]
 #[rustfmt::skip]
 pub mod subnet;
@@ -1025,7 +1009,6 @@ pub mod verifiedpermissions;
 #[doc = "The `volume` service."]
 #[rustfmt::skip]
 pub mod volume;
-#[cfg(feature = "aws-vpc")]
 #[doc = "The `vpc` service."]
 #[rustfmt::skip]
 pub mod vpc;

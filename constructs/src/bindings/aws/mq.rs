@@ -527,6 +527,34 @@ impl crate::core::Ref<MqBroker> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `encryption_options` (a nested block), as a reference.
+    pub fn encryption_options(&self) -> crate::core::Expr {
+        self.attr("encryption_options")
+    }
+    /// `ldap_server_metadata` (a nested block), as a reference.
+    pub fn ldap_server_metadata(&self) -> crate::core::Expr {
+        self.attr("ldap_server_metadata")
+    }
+    /// `logs` (a nested block), as a reference.
+    pub fn logs(&self) -> crate::core::Expr {
+        self.attr("logs")
+    }
+    /// `maintenance_window_start_time` (a nested block), as a reference.
+    pub fn maintenance_window_start_time(&self) -> crate::core::Expr {
+        self.attr("maintenance_window_start_time")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `user` (a nested block), as a reference.
+    pub fn user(&self) -> crate::core::Expr {
+        self.attr("user")
+    }
 }
 
 impl crate::core::Ref<MqConfiguration> {

@@ -1349,6 +1349,34 @@ impl crate::core::Ref<MskCluster> {
     pub fn zookeeper_connect_string_tls(&self) -> crate::core::Expr {
         self.attr("zookeeper_connect_string_tls")
     }
+    /// `broker_node_group_info` (a nested block), as a reference.
+    pub fn broker_node_group_info(&self) -> crate::core::Expr {
+        self.attr("broker_node_group_info")
+    }
+    /// `client_authentication` (a nested block), as a reference.
+    pub fn client_authentication(&self) -> crate::core::Expr {
+        self.attr("client_authentication")
+    }
+    /// `configuration_info` (a nested block), as a reference.
+    pub fn configuration_info(&self) -> crate::core::Expr {
+        self.attr("configuration_info")
+    }
+    /// `encryption_info` (a nested block), as a reference.
+    pub fn encryption_info(&self) -> crate::core::Expr {
+        self.attr("encryption_info")
+    }
+    /// `logging_info` (a nested block), as a reference.
+    pub fn logging_info(&self) -> crate::core::Expr {
+        self.attr("logging_info")
+    }
+    /// `open_monitoring` (a nested block), as a reference.
+    pub fn open_monitoring(&self) -> crate::core::Expr {
+        self.attr("open_monitoring")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<MskClusterPolicy> {
@@ -1434,6 +1462,18 @@ impl crate::core::Ref<MskReplicator> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `kafka_cluster` (a nested block), as a reference.
+    pub fn kafka_cluster(&self) -> crate::core::Expr {
+        self.attr("kafka_cluster")
+    }
+    /// `replication_info_list` (a nested block), as a reference.
+    pub fn replication_info_list(&self) -> crate::core::Expr {
+        self.attr("replication_info_list")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<MskScramSecretAssociation> {
@@ -1479,6 +1519,18 @@ impl crate::core::Ref<MskServerlessCluster> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `client_authentication` (a nested block), as a reference.
+    pub fn client_authentication(&self) -> crate::core::Expr {
+        self.attr("client_authentication")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
     }
 }
 

@@ -706,6 +706,38 @@ impl crate::core::Ref<MskconnectConnector> {
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
+    /// `capacity` (a nested block), as a reference.
+    pub fn capacity(&self) -> crate::core::Expr {
+        self.attr("capacity")
+    }
+    /// `kafka_cluster` (a nested block), as a reference.
+    pub fn kafka_cluster(&self) -> crate::core::Expr {
+        self.attr("kafka_cluster")
+    }
+    /// `kafka_cluster_client_authentication` (a nested block), as a reference.
+    pub fn kafka_cluster_client_authentication(&self) -> crate::core::Expr {
+        self.attr("kafka_cluster_client_authentication")
+    }
+    /// `kafka_cluster_encryption_in_transit` (a nested block), as a reference.
+    pub fn kafka_cluster_encryption_in_transit(&self) -> crate::core::Expr {
+        self.attr("kafka_cluster_encryption_in_transit")
+    }
+    /// `log_delivery` (a nested block), as a reference.
+    pub fn log_delivery(&self) -> crate::core::Expr {
+        self.attr("log_delivery")
+    }
+    /// `plugin` (a nested block), as a reference.
+    pub fn plugin(&self) -> crate::core::Expr {
+        self.attr("plugin")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `worker_configuration` (a nested block), as a reference.
+    pub fn worker_configuration(&self) -> crate::core::Expr {
+        self.attr("worker_configuration")
+    }
 }
 
 impl crate::core::Ref<MskconnectCustomPlugin> {
@@ -745,6 +777,14 @@ impl crate::core::Ref<MskconnectCustomPlugin> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `location` (a nested block), as a reference.
+    pub fn location(&self) -> crate::core::Expr {
+        self.attr("location")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<MskconnectWorkerConfiguration> {
@@ -779,6 +819,10 @@ impl crate::core::Ref<MskconnectWorkerConfiguration> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -355,4 +355,16 @@ impl crate::core::Ref<MwaaEnvironment> {
     pub fn weekly_maintenance_window_start(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_window_start")
     }
+    /// `logging_configuration` (a nested block), as a reference.
+    pub fn logging_configuration(&self) -> crate::core::Expr {
+        self.attr("logging_configuration")
+    }
+    /// `network_configuration` (a nested block), as a reference.
+    pub fn network_configuration(&self) -> crate::core::Expr {
+        self.attr("network_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

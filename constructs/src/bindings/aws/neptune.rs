@@ -1012,6 +1012,14 @@ impl crate::core::Ref<NeptuneCluster> {
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
+    /// `serverless_v2_scaling_configuration` (a nested block), as a reference.
+    pub fn serverless_v2_scaling_configuration(&self) -> crate::core::Expr {
+        self.attr("serverless_v2_scaling_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NeptuneClusterEndpoint> {
@@ -1170,6 +1178,10 @@ impl crate::core::Ref<NeptuneClusterInstance> {
     pub fn writer(&self) -> crate::core::Expr {
         self.attr("writer")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NeptuneClusterParameterGroup> {
@@ -1204,6 +1216,10 @@ impl crate::core::Ref<NeptuneClusterParameterGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 
@@ -1272,6 +1288,10 @@ impl crate::core::Ref<NeptuneClusterSnapshot> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NeptuneEventSubscription> {
@@ -1323,6 +1343,10 @@ impl crate::core::Ref<NeptuneEventSubscription> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NeptuneGlobalCluster> {
@@ -1370,6 +1394,10 @@ impl crate::core::Ref<NeptuneGlobalCluster> {
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NeptuneParameterGroup> {
@@ -1404,6 +1432,10 @@ impl crate::core::Ref<NeptuneParameterGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 

@@ -169,4 +169,12 @@ impl crate::core::Ref<NeptunegraphGraph> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vector_search_configuration` (a nested block), as a reference.
+    pub fn vector_search_configuration(&self) -> crate::core::Expr {
+        self.attr("vector_search_configuration")
+    }
 }

@@ -823,6 +823,10 @@ impl crate::core::Ref<NetworkInterface> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `attachment` (a nested block), as a reference.
+    pub fn attachment(&self) -> crate::core::Expr {
+        self.attr("attachment")
+    }
 }
 
 impl crate::core::Ref<NetworkInterfaceAttachment> {
@@ -869,6 +873,10 @@ impl crate::core::Ref<NetworkInterfacePermission> {
     pub fn permission(&self) -> crate::core::Expr {
         self.attr("permission")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkInterfaceSgAttachment> {
@@ -883,6 +891,10 @@ impl crate::core::Ref<NetworkInterfaceSgAttachment> {
     /// `security_group_id`, as a reference.
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -902,6 +914,14 @@ impl crate::core::Ref<DataNetworkAcls> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -982,6 +1002,14 @@ impl crate::core::Ref<DataNetworkInterface> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataNetworkInterfaces> {
@@ -996,5 +1024,13 @@ impl crate::core::Ref<DataNetworkInterfaces> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

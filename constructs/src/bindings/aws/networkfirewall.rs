@@ -1510,6 +1510,18 @@ impl crate::core::Ref<NetworkfirewallFirewall> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
+    /// `subnet_mapping` (a nested block), as a reference.
+    pub fn subnet_mapping(&self) -> crate::core::Expr {
+        self.attr("subnet_mapping")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkfirewallFirewallPolicy> {
@@ -1541,6 +1553,14 @@ impl crate::core::Ref<NetworkfirewallFirewallPolicy> {
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
+    /// `firewall_policy` (a nested block), as a reference.
+    pub fn firewall_policy(&self) -> crate::core::Expr {
+        self.attr("firewall_policy")
+    }
 }
 
 impl crate::core::Ref<NetworkfirewallLoggingConfiguration> {
@@ -1551,6 +1571,10 @@ impl crate::core::Ref<NetworkfirewallLoggingConfiguration> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `logging_configuration` (a nested block), as a reference.
+    pub fn logging_configuration(&self) -> crate::core::Expr {
+        self.attr("logging_configuration")
     }
 }
 
@@ -1610,6 +1634,14 @@ impl crate::core::Ref<NetworkfirewallRuleGroup> {
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
+    /// `rule_group` (a nested block), as a reference.
+    pub fn rule_group(&self) -> crate::core::Expr {
+        self.attr("rule_group")
+    }
 }
 
 impl crate::core::Ref<NetworkfirewallTlsInspectionConfiguration> {
@@ -1660,6 +1692,14 @@ impl crate::core::Ref<NetworkfirewallTlsInspectionConfiguration> {
     /// `update_token`, as a reference.
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `tls_inspection_configuration` (a nested block), as a reference.
+    pub fn tls_inspection_configuration(&self) -> crate::core::Expr {
+        self.attr("tls_inspection_configuration")
     }
 }
 

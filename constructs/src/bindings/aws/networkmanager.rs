@@ -2114,6 +2114,10 @@ impl crate::core::Ref<NetworkmanagerAttachmentAccepter> {
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerConnectAttachment> {
@@ -2176,6 +2180,14 @@ impl crate::core::Ref<NetworkmanagerConnectAttachment> {
     /// `transport_attachment_id`, as a reference.
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
         self.attr("transport_attachment_id")
+    }
+    /// `options` (a nested block), as a reference.
+    pub fn options(&self) -> crate::core::Expr {
+        self.attr("options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2240,6 +2252,14 @@ impl crate::core::Ref<NetworkmanagerConnectPeer> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `bgp_options` (a nested block), as a reference.
+    pub fn bgp_options(&self) -> crate::core::Expr {
+        self.attr("bgp_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerConnection> {
@@ -2282,6 +2302,10 @@ impl crate::core::Ref<NetworkmanagerConnection> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2342,6 +2366,10 @@ impl crate::core::Ref<NetworkmanagerCoreNetwork> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerCoreNetworkPolicyAttachment> {
@@ -2360,6 +2388,10 @@ impl crate::core::Ref<NetworkmanagerCoreNetworkPolicyAttachment> {
     /// `state`, as a reference.
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2383,6 +2415,10 @@ impl crate::core::Ref<NetworkmanagerCustomerGatewayAssociation> {
     /// `link_id`, as a reference.
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2430,6 +2466,18 @@ impl crate::core::Ref<NetworkmanagerDevice> {
     /// `vendor`, as a reference.
     pub fn vendor(&self) -> crate::core::Expr {
         self.attr("vendor")
+    }
+    /// `aws_location` (a nested block), as a reference.
+    pub fn aws_location(&self) -> crate::core::Expr {
+        self.attr("aws_location")
+    }
+    /// `location` (a nested block), as a reference.
+    pub fn location(&self) -> crate::core::Expr {
+        self.attr("location")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2486,6 +2534,10 @@ impl crate::core::Ref<NetworkmanagerDxGatewayAttachment> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerGlobalNetwork> {
@@ -2508,6 +2560,10 @@ impl crate::core::Ref<NetworkmanagerGlobalNetwork> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2548,6 +2604,14 @@ impl crate::core::Ref<NetworkmanagerLink> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `bandwidth` (a nested block), as a reference.
+    pub fn bandwidth(&self) -> crate::core::Expr {
+        self.attr("bandwidth")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerLinkAssociation> {
@@ -2566,6 +2630,10 @@ impl crate::core::Ref<NetworkmanagerLinkAssociation> {
     /// `link_id`, as a reference.
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2593,6 +2661,14 @@ impl crate::core::Ref<NetworkmanagerSite> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `location` (a nested block), as a reference.
+    pub fn location(&self) -> crate::core::Expr {
+        self.attr("location")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2653,6 +2729,10 @@ impl crate::core::Ref<NetworkmanagerSiteToSiteVpnAttachment> {
     pub fn vpn_connection_arn(&self) -> crate::core::Expr {
         self.attr("vpn_connection_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerTransitGatewayConnectPeerAssociation> {
@@ -2675,6 +2755,10 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayConnectPeerAssociation> {
     /// `transit_gateway_connect_peer_arn`, as a reference.
     pub fn transit_gateway_connect_peer_arn(&self) -> crate::core::Expr {
         self.attr("transit_gateway_connect_peer_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2727,6 +2811,10 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayPeering> {
     pub fn transit_gateway_peering_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_peering_attachment_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerTransitGatewayRegistration> {
@@ -2741,6 +2829,10 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayRegistration> {
     /// `transit_gateway_arn`, as a reference.
     pub fn transit_gateway_arn(&self) -> crate::core::Expr {
         self.attr("transit_gateway_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2805,6 +2897,10 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayRouteTableAttachment> {
     pub fn transit_gateway_route_table_arn(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<NetworkmanagerVpcAttachment> {
@@ -2867,6 +2963,14 @@ impl crate::core::Ref<NetworkmanagerVpcAttachment> {
     /// `vpc_arn`, as a reference.
     pub fn vpc_arn(&self) -> crate::core::Expr {
         self.attr("vpc_arn")
+    }
+    /// `options` (a nested block), as a reference.
+    pub fn options(&self) -> crate::core::Expr {
+        self.attr("options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2948,6 +3052,26 @@ impl crate::core::Ref<DataNetworkmanagerCoreNetworkPolicyDocument> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `attachment_policies` (a nested block), as a reference.
+    pub fn attachment_policies(&self) -> crate::core::Expr {
+        self.attr("attachment_policies")
+    }
+    /// `core_network_configuration` (a nested block), as a reference.
+    pub fn core_network_configuration(&self) -> crate::core::Expr {
+        self.attr("core_network_configuration")
+    }
+    /// `network_function_groups` (a nested block), as a reference.
+    pub fn network_function_groups(&self) -> crate::core::Expr {
+        self.attr("network_function_groups")
+    }
+    /// `segment_actions` (a nested block), as a reference.
+    pub fn segment_actions(&self) -> crate::core::Expr {
+        self.attr("segment_actions")
+    }
+    /// `segments` (a nested block), as a reference.
+    pub fn segments(&self) -> crate::core::Expr {
+        self.attr("segments")
     }
 }
 

@@ -204,4 +204,8 @@ impl crate::core::Ref<NotificationsNotificationHub> {
     pub fn notification_hub_region(&self) -> crate::core::Expr {
         self.attr("notification_hub_region")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

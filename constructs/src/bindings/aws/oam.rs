@@ -364,6 +364,14 @@ impl crate::core::Ref<OamLink> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `link_configuration` (a nested block), as a reference.
+    pub fn link_configuration(&self) -> crate::core::Expr {
+        self.attr("link_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<OamSink> {
@@ -391,6 +399,10 @@ impl crate::core::Ref<OamSink> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<OamSinkPolicy> {
@@ -413,6 +425,10 @@ impl crate::core::Ref<OamSinkPolicy> {
     /// `sink_identifier`, as a reference.
     pub fn sink_identifier(&self) -> crate::core::Expr {
         self.attr("sink_identifier")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -1325,6 +1325,62 @@ impl crate::core::Ref<OpensearchDomain> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `advanced_security_options` (a nested block), as a reference.
+    pub fn advanced_security_options(&self) -> crate::core::Expr {
+        self.attr("advanced_security_options")
+    }
+    /// `auto_tune_options` (a nested block), as a reference.
+    pub fn auto_tune_options(&self) -> crate::core::Expr {
+        self.attr("auto_tune_options")
+    }
+    /// `cluster_config` (a nested block), as a reference.
+    pub fn cluster_config(&self) -> crate::core::Expr {
+        self.attr("cluster_config")
+    }
+    /// `cognito_options` (a nested block), as a reference.
+    pub fn cognito_options(&self) -> crate::core::Expr {
+        self.attr("cognito_options")
+    }
+    /// `domain_endpoint_options` (a nested block), as a reference.
+    pub fn domain_endpoint_options(&self) -> crate::core::Expr {
+        self.attr("domain_endpoint_options")
+    }
+    /// `ebs_options` (a nested block), as a reference.
+    pub fn ebs_options(&self) -> crate::core::Expr {
+        self.attr("ebs_options")
+    }
+    /// `encrypt_at_rest` (a nested block), as a reference.
+    pub fn encrypt_at_rest(&self) -> crate::core::Expr {
+        self.attr("encrypt_at_rest")
+    }
+    /// `log_publishing_options` (a nested block), as a reference.
+    pub fn log_publishing_options(&self) -> crate::core::Expr {
+        self.attr("log_publishing_options")
+    }
+    /// `node_to_node_encryption` (a nested block), as a reference.
+    pub fn node_to_node_encryption(&self) -> crate::core::Expr {
+        self.attr("node_to_node_encryption")
+    }
+    /// `off_peak_window_options` (a nested block), as a reference.
+    pub fn off_peak_window_options(&self) -> crate::core::Expr {
+        self.attr("off_peak_window_options")
+    }
+    /// `snapshot_options` (a nested block), as a reference.
+    pub fn snapshot_options(&self) -> crate::core::Expr {
+        self.attr("snapshot_options")
+    }
+    /// `software_update_options` (a nested block), as a reference.
+    pub fn software_update_options(&self) -> crate::core::Expr {
+        self.attr("software_update_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_options` (a nested block), as a reference.
+    pub fn vpc_options(&self) -> crate::core::Expr {
+        self.attr("vpc_options")
+    }
 }
 
 impl crate::core::Ref<OpensearchDomainPolicy> {
@@ -1340,6 +1396,10 @@ impl crate::core::Ref<OpensearchDomainPolicy> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<OpensearchDomainSamlOptions> {
@@ -1350,6 +1410,14 @@ impl crate::core::Ref<OpensearchDomainSamlOptions> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `saml_options` (a nested block), as a reference.
+    pub fn saml_options(&self) -> crate::core::Expr {
+        self.attr("saml_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1365,6 +1433,10 @@ impl crate::core::Ref<OpensearchInboundConnectionAccepter> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1388,6 +1460,22 @@ impl crate::core::Ref<OpensearchOutboundConnection> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `connection_properties` (a nested block), as a reference.
+    pub fn connection_properties(&self) -> crate::core::Expr {
+        self.attr("connection_properties")
+    }
+    /// `local_domain_info` (a nested block), as a reference.
+    pub fn local_domain_info(&self) -> crate::core::Expr {
+        self.attr("local_domain_info")
+    }
+    /// `remote_domain_info` (a nested block), as a reference.
+    pub fn remote_domain_info(&self) -> crate::core::Expr {
+        self.attr("remote_domain_info")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1416,6 +1504,10 @@ impl crate::core::Ref<OpensearchPackage> {
     pub fn package_type(&self) -> crate::core::Expr {
         self.attr("package_type")
     }
+    /// `package_source` (a nested block), as a reference.
+    pub fn package_source(&self) -> crate::core::Expr {
+        self.attr("package_source")
+    }
 }
 
 impl crate::core::Ref<OpensearchPackageAssociation> {
@@ -1435,6 +1527,10 @@ impl crate::core::Ref<OpensearchPackageAssociation> {
     pub fn reference_path(&self) -> crate::core::Expr {
         self.attr("reference_path")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<OpensearchVpcEndpoint> {
@@ -1449,6 +1545,14 @@ impl crate::core::Ref<OpensearchVpcEndpoint> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_options` (a nested block), as a reference.
+    pub fn vpc_options(&self) -> crate::core::Expr {
+        self.attr("vpc_options")
     }
 }
 
@@ -1568,5 +1672,9 @@ impl crate::core::Ref<DataOpensearchDomain> {
     /// `vpc_options`, as a reference.
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
+    }
+    /// `off_peak_window_options` (a nested block), as a reference.
+    pub fn off_peak_window_options(&self) -> crate::core::Expr {
+        self.attr("off_peak_window_options")
     }
 }

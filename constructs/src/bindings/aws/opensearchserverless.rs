@@ -542,6 +542,10 @@ impl crate::core::Ref<OpensearchserverlessCollection> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<OpensearchserverlessLifecyclePolicy> {
@@ -592,6 +596,10 @@ impl crate::core::Ref<OpensearchserverlessSecurityConfig> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `saml_options` (a nested block), as a reference.
+    pub fn saml_options(&self) -> crate::core::Expr {
+        self.attr("saml_options")
+    }
 }
 
 impl crate::core::Ref<OpensearchserverlessSecurityPolicy> {
@@ -641,6 +649,10 @@ impl crate::core::Ref<OpensearchserverlessVpcEndpoint> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -789,6 +801,10 @@ impl crate::core::Ref<DataOpensearchserverlessSecurityConfig> {
     /// `type`, as a reference.
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
+    }
+    /// `saml_options` (a nested block), as a reference.
+    pub fn saml_options(&self) -> crate::core::Expr {
+        self.attr("saml_options")
     }
 }
 

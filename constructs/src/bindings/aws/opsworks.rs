@@ -4108,6 +4108,18 @@ impl crate::core::Ref<OpsworksApplication> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `app_source` (a nested block), as a reference.
+    pub fn app_source(&self) -> crate::core::Expr {
+        self.attr("app_source")
+    }
+    /// `environment` (a nested block), as a reference.
+    pub fn environment(&self) -> crate::core::Expr {
+        self.attr("environment")
+    }
+    /// `ssl_configuration` (a nested block), as a reference.
+    pub fn ssl_configuration(&self) -> crate::core::Expr {
+        self.attr("ssl_configuration")
+    }
 }
 
 impl crate::core::Ref<OpsworksCustomLayer> {
@@ -4207,6 +4219,18 @@ impl crate::core::Ref<OpsworksCustomLayer> {
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
+    }
 }
 
 impl crate::core::Ref<OpsworksEcsClusterLayer> {
@@ -4305,6 +4329,18 @@ impl crate::core::Ref<OpsworksEcsClusterLayer> {
     /// `use_ebs_optimized_instances`, as a reference.
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
+    }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
     }
 }
 
@@ -4412,6 +4448,18 @@ impl crate::core::Ref<OpsworksGangliaLayer> {
     /// `username`, as a reference.
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
+    }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
     }
 }
 
@@ -4531,6 +4579,18 @@ impl crate::core::Ref<OpsworksHaproxyLayer> {
     /// `use_ebs_optimized_instances`, as a reference.
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
+    }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
     }
 }
 
@@ -4707,6 +4767,22 @@ impl crate::core::Ref<OpsworksInstance> {
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
+    /// `ebs_block_device` (a nested block), as a reference.
+    pub fn ebs_block_device(&self) -> crate::core::Expr {
+        self.attr("ebs_block_device")
+    }
+    /// `ephemeral_block_device` (a nested block), as a reference.
+    pub fn ephemeral_block_device(&self) -> crate::core::Expr {
+        self.attr("ephemeral_block_device")
+    }
+    /// `root_block_device` (a nested block), as a reference.
+    pub fn root_block_device(&self) -> crate::core::Expr {
+        self.attr("root_block_device")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<OpsworksJavaAppLayer> {
@@ -4822,6 +4898,18 @@ impl crate::core::Ref<OpsworksJavaAppLayer> {
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
+    }
 }
 
 impl crate::core::Ref<OpsworksMemcachedLayer> {
@@ -4920,6 +5008,18 @@ impl crate::core::Ref<OpsworksMemcachedLayer> {
     /// `use_ebs_optimized_instances`, as a reference.
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
+    }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
     }
 }
 
@@ -5024,6 +5124,18 @@ impl crate::core::Ref<OpsworksMysqlLayer> {
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
+    }
 }
 
 impl crate::core::Ref<OpsworksNodejsAppLayer> {
@@ -5122,6 +5234,18 @@ impl crate::core::Ref<OpsworksNodejsAppLayer> {
     /// `use_ebs_optimized_instances`, as a reference.
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
+    }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
     }
 }
 
@@ -5245,6 +5369,18 @@ impl crate::core::Ref<OpsworksPhpAppLayer> {
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
+    }
 }
 
 impl crate::core::Ref<OpsworksRailsAppLayer> {
@@ -5363,6 +5499,18 @@ impl crate::core::Ref<OpsworksRailsAppLayer> {
     /// `use_ebs_optimized_instances`, as a reference.
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
+    }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
     }
 }
 
@@ -5490,6 +5638,14 @@ impl crate::core::Ref<OpsworksStack> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `custom_cookbooks_source` (a nested block), as a reference.
+    pub fn custom_cookbooks_source(&self) -> crate::core::Expr {
+        self.attr("custom_cookbooks_source")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<OpsworksStaticWebLayer> {
@@ -5584,6 +5740,18 @@ impl crate::core::Ref<OpsworksStaticWebLayer> {
     /// `use_ebs_optimized_instances`, as a reference.
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
+    }
+    /// `cloudwatch_configuration` (a nested block), as a reference.
+    pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_configuration")
+    }
+    /// `ebs_volume` (a nested block), as a reference.
+    pub fn ebs_volume(&self) -> crate::core::Expr {
+        self.attr("ebs_volume")
+    }
+    /// `load_based_auto_scaling` (a nested block), as a reference.
+    pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
+        self.attr("load_based_auto_scaling")
     }
 }
 

@@ -211,4 +211,24 @@ impl crate::core::Ref<OsisPipeline> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `buffer_options` (a nested block), as a reference.
+    pub fn buffer_options(&self) -> crate::core::Expr {
+        self.attr("buffer_options")
+    }
+    /// `encryption_at_rest_options` (a nested block), as a reference.
+    pub fn encryption_at_rest_options(&self) -> crate::core::Expr {
+        self.attr("encryption_at_rest_options")
+    }
+    /// `log_publishing_options` (a nested block), as a reference.
+    pub fn log_publishing_options(&self) -> crate::core::Expr {
+        self.attr("log_publishing_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc_options` (a nested block), as a reference.
+    pub fn vpc_options(&self) -> crate::core::Expr {
+        self.attr("vpc_options")
+    }
 }

@@ -216,6 +216,14 @@ impl crate::core::Ref<PaymentcryptographyKey> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `key_attributes` (a nested block), as a reference.
+    pub fn key_attributes(&self) -> crate::core::Expr {
+        self.attr("key_attributes")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<PaymentcryptographyKeyAlias> {

@@ -882,6 +882,18 @@ impl crate::core::Ref<PinpointApp> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `campaign_hook` (a nested block), as a reference.
+    pub fn campaign_hook(&self) -> crate::core::Expr {
+        self.attr("campaign_hook")
+    }
+    /// `limits` (a nested block), as a reference.
+    pub fn limits(&self) -> crate::core::Expr {
+        self.attr("limits")
+    }
+    /// `quiet_time` (a nested block), as a reference.
+    pub fn quiet_time(&self) -> crate::core::Expr {
+        self.attr("quiet_time")
+    }
 }
 
 impl crate::core::Ref<PinpointBaiduChannel> {
@@ -962,6 +974,10 @@ impl crate::core::Ref<PinpointEmailTemplate> {
     /// `template_name`, as a reference.
     pub fn template_name(&self) -> crate::core::Expr {
         self.attr("template_name")
+    }
+    /// `email_template` (a nested block), as a reference.
+    pub fn email_template(&self) -> crate::core::Expr {
+        self.attr("email_template")
     }
 }
 

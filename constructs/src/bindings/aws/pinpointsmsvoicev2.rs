@@ -272,4 +272,8 @@ impl crate::core::Ref<Pinpointsmsvoicev2PhoneNumber> {
     pub fn two_way_channel_role(&self) -> crate::core::Expr {
         self.attr("two_way_channel_role")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

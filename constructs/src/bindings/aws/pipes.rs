@@ -1439,4 +1439,24 @@ impl crate::core::Ref<PipesPipe> {
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
+    /// `enrichment_parameters` (a nested block), as a reference.
+    pub fn enrichment_parameters(&self) -> crate::core::Expr {
+        self.attr("enrichment_parameters")
+    }
+    /// `log_configuration` (a nested block), as a reference.
+    pub fn log_configuration(&self) -> crate::core::Expr {
+        self.attr("log_configuration")
+    }
+    /// `source_parameters` (a nested block), as a reference.
+    pub fn source_parameters(&self) -> crate::core::Expr {
+        self.attr("source_parameters")
+    }
+    /// `target_parameters` (a nested block), as a reference.
+    pub fn target_parameters(&self) -> crate::core::Expr {
+        self.attr("target_parameters")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

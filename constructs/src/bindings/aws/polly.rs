@@ -63,4 +63,8 @@ impl crate::core::Ref<DataPollyVoices> {
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
+    /// `voices` (a nested block), as a reference.
+    pub fn voices(&self) -> crate::core::Expr {
+        self.attr("voices")
+    }
 }

@@ -90,4 +90,12 @@ impl crate::core::Ref<DataPrefixList> {
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -59,4 +59,8 @@ impl crate::core::Ref<DataPricingProduct> {
     pub fn service_code(&self) -> crate::core::Expr {
         self.attr("service_code")
     }
+    /// `filters` (a nested block), as a reference.
+    pub fn filters(&self) -> crate::core::Expr {
+        self.attr("filters")
+    }
 }

@@ -524,6 +524,22 @@ impl crate::core::Ref<PrometheusScraper> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `destination` (a nested block), as a reference.
+    pub fn destination(&self) -> crate::core::Expr {
+        self.attr("destination")
+    }
+    /// `role_configuration` (a nested block), as a reference.
+    pub fn role_configuration(&self) -> crate::core::Expr {
+        self.attr("role_configuration")
+    }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<PrometheusWorkspace> {
@@ -555,6 +571,10 @@ impl crate::core::Ref<PrometheusWorkspace> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `logging_configuration` (a nested block), as a reference.
+    pub fn logging_configuration(&self) -> crate::core::Expr {
+        self.attr("logging_configuration")
+    }
 }
 
 impl crate::core::Ref<PrometheusWorkspaceConfiguration> {
@@ -565,6 +585,14 @@ impl crate::core::Ref<PrometheusWorkspaceConfiguration> {
     /// `workspace_id`, as a reference.
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
+    }
+    /// `limits_per_label_set` (a nested block), as a reference.
+    pub fn limits_per_label_set(&self) -> crate::core::Expr {
+        self.attr("limits_per_label_set")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

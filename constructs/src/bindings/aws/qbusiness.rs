@@ -149,4 +149,16 @@ impl crate::core::Ref<QbusinessApplication> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `attachments_configuration` (a nested block), as a reference.
+    pub fn attachments_configuration(&self) -> crate::core::Expr {
+        self.attr("attachments_configuration")
+    }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -223,6 +223,10 @@ impl crate::core::Ref<QldbLedger> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<QldbStream> {
@@ -261,6 +265,14 @@ impl crate::core::Ref<QldbStream> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `kinesis_configuration` (a nested block), as a reference.
+    pub fn kinesis_configuration(&self) -> crate::core::Expr {
+        self.attr("kinesis_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

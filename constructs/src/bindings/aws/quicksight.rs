@@ -35599,6 +35599,10 @@ impl crate::core::Ref<QuicksightAccountSettings> {
     pub fn termination_protection_enabled(&self) -> crate::core::Expr {
         self.attr("termination_protection_enabled")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<QuicksightAccountSubscription> {
@@ -35674,6 +35678,10 @@ impl crate::core::Ref<QuicksightAccountSubscription> {
     pub fn realm(&self) -> crate::core::Expr {
         self.attr("realm")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<QuicksightAnalysis> {
@@ -35728,6 +35736,26 @@ impl crate::core::Ref<QuicksightAnalysis> {
     /// `theme_arn`, as a reference.
     pub fn theme_arn(&self) -> crate::core::Expr {
         self.attr("theme_arn")
+    }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
+    }
+    /// `parameters` (a nested block), as a reference.
+    pub fn parameters(&self) -> crate::core::Expr {
+        self.attr("parameters")
+    }
+    /// `permissions` (a nested block), as a reference.
+    pub fn permissions(&self) -> crate::core::Expr {
+        self.attr("permissions")
+    }
+    /// `source_entity` (a nested block), as a reference.
+    pub fn source_entity(&self) -> crate::core::Expr {
+        self.attr("source_entity")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -35792,6 +35820,30 @@ impl crate::core::Ref<QuicksightDashboard> {
     pub fn version_number(&self) -> crate::core::Expr {
         self.attr("version_number")
     }
+    /// `dashboard_publish_options` (a nested block), as a reference.
+    pub fn dashboard_publish_options(&self) -> crate::core::Expr {
+        self.attr("dashboard_publish_options")
+    }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
+    }
+    /// `parameters` (a nested block), as a reference.
+    pub fn parameters(&self) -> crate::core::Expr {
+        self.attr("parameters")
+    }
+    /// `permissions` (a nested block), as a reference.
+    pub fn permissions(&self) -> crate::core::Expr {
+        self.attr("permissions")
+    }
+    /// `source_entity` (a nested block), as a reference.
+    pub fn source_entity(&self) -> crate::core::Expr {
+        self.attr("source_entity")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<QuicksightDataSet> {
@@ -35831,6 +35883,46 @@ impl crate::core::Ref<QuicksightDataSet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `column_groups` (a nested block), as a reference.
+    pub fn column_groups(&self) -> crate::core::Expr {
+        self.attr("column_groups")
+    }
+    /// `column_level_permission_rules` (a nested block), as a reference.
+    pub fn column_level_permission_rules(&self) -> crate::core::Expr {
+        self.attr("column_level_permission_rules")
+    }
+    /// `data_set_usage_configuration` (a nested block), as a reference.
+    pub fn data_set_usage_configuration(&self) -> crate::core::Expr {
+        self.attr("data_set_usage_configuration")
+    }
+    /// `field_folders` (a nested block), as a reference.
+    pub fn field_folders(&self) -> crate::core::Expr {
+        self.attr("field_folders")
+    }
+    /// `logical_table_map` (a nested block), as a reference.
+    pub fn logical_table_map(&self) -> crate::core::Expr {
+        self.attr("logical_table_map")
+    }
+    /// `permissions` (a nested block), as a reference.
+    pub fn permissions(&self) -> crate::core::Expr {
+        self.attr("permissions")
+    }
+    /// `physical_table_map` (a nested block), as a reference.
+    pub fn physical_table_map(&self) -> crate::core::Expr {
+        self.attr("physical_table_map")
+    }
+    /// `refresh_properties` (a nested block), as a reference.
+    pub fn refresh_properties(&self) -> crate::core::Expr {
+        self.attr("refresh_properties")
+    }
+    /// `row_level_permission_data_set` (a nested block), as a reference.
+    pub fn row_level_permission_data_set(&self) -> crate::core::Expr {
+        self.attr("row_level_permission_data_set")
+    }
+    /// `row_level_permission_tag_configuration` (a nested block), as a reference.
+    pub fn row_level_permission_tag_configuration(&self) -> crate::core::Expr {
+        self.attr("row_level_permission_tag_configuration")
+    }
 }
 
 impl crate::core::Ref<QuicksightDataSource> {
@@ -35865,6 +35957,26 @@ impl crate::core::Ref<QuicksightDataSource> {
     /// `type`, as a reference.
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
+    }
+    /// `credentials` (a nested block), as a reference.
+    pub fn credentials(&self) -> crate::core::Expr {
+        self.attr("credentials")
+    }
+    /// `parameters` (a nested block), as a reference.
+    pub fn parameters(&self) -> crate::core::Expr {
+        self.attr("parameters")
+    }
+    /// `permission` (a nested block), as a reference.
+    pub fn permission(&self) -> crate::core::Expr {
+        self.attr("permission")
+    }
+    /// `ssl_properties` (a nested block), as a reference.
+    pub fn ssl_properties(&self) -> crate::core::Expr {
+        self.attr("ssl_properties")
+    }
+    /// `vpc_connection_properties` (a nested block), as a reference.
+    pub fn vpc_connection_properties(&self) -> crate::core::Expr {
+        self.attr("vpc_connection_properties")
     }
 }
 
@@ -35916,6 +36028,14 @@ impl crate::core::Ref<QuicksightFolder> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `permissions` (a nested block), as a reference.
+    pub fn permissions(&self) -> crate::core::Expr {
+        self.attr("permissions")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -36025,6 +36145,10 @@ impl crate::core::Ref<QuicksightIamPolicyAssignment> {
     pub fn policy_arn(&self) -> crate::core::Expr {
         self.attr("policy_arn")
     }
+    /// `identities` (a nested block), as a reference.
+    pub fn identities(&self) -> crate::core::Expr {
+        self.attr("identities")
+    }
 }
 
 impl crate::core::Ref<QuicksightIngestion> {
@@ -36095,6 +36219,10 @@ impl crate::core::Ref<QuicksightNamespace> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<QuicksightRefreshSchedule> {
@@ -36117,6 +36245,10 @@ impl crate::core::Ref<QuicksightRefreshSchedule> {
     /// `schedule_id`, as a reference.
     pub fn schedule_id(&self) -> crate::core::Expr {
         self.attr("schedule_id")
+    }
+    /// `schedule` (a nested block), as a reference.
+    pub fn schedule(&self) -> crate::core::Expr {
+        self.attr("schedule")
     }
 }
 
@@ -36191,6 +36323,22 @@ impl crate::core::Ref<QuicksightTemplate> {
     /// `version_number`, as a reference.
     pub fn version_number(&self) -> crate::core::Expr {
         self.attr("version_number")
+    }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
+    }
+    /// `permissions` (a nested block), as a reference.
+    pub fn permissions(&self) -> crate::core::Expr {
+        self.attr("permissions")
+    }
+    /// `source_entity` (a nested block), as a reference.
+    pub fn source_entity(&self) -> crate::core::Expr {
+        self.attr("source_entity")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -36273,6 +36421,18 @@ impl crate::core::Ref<QuicksightTheme> {
     /// `version_number`, as a reference.
     pub fn version_number(&self) -> crate::core::Expr {
         self.attr("version_number")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `permissions` (a nested block), as a reference.
+    pub fn permissions(&self) -> crate::core::Expr {
+        self.attr("permissions")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -36371,6 +36531,10 @@ impl crate::core::Ref<QuicksightVpcConnection> {
     /// `vpc_connection_id`, as a reference.
     pub fn vpc_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_connection_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

@@ -183,4 +183,20 @@ impl crate::core::Ref<RbinRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `lock_configuration` (a nested block), as a reference.
+    pub fn lock_configuration(&self) -> crate::core::Expr {
+        self.attr("lock_configuration")
+    }
+    /// `resource_tags` (a nested block), as a reference.
+    pub fn resource_tags(&self) -> crate::core::Expr {
+        self.attr("resource_tags")
+    }
+    /// `retention_period` (a nested block), as a reference.
+    pub fn retention_period(&self) -> crate::core::Expr {
+        self.attr("retention_period")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -2051,6 +2051,26 @@ impl crate::core::Ref<RdsCluster> {
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
+    /// `restore_to_point_in_time` (a nested block), as a reference.
+    pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
+        self.attr("restore_to_point_in_time")
+    }
+    /// `s3_import` (a nested block), as a reference.
+    pub fn s3_import(&self) -> crate::core::Expr {
+        self.attr("s3_import")
+    }
+    /// `scaling_configuration` (a nested block), as a reference.
+    pub fn scaling_configuration(&self) -> crate::core::Expr {
+        self.attr("scaling_configuration")
+    }
+    /// `serverlessv2_scaling_configuration` (a nested block), as a reference.
+    pub fn serverlessv2_scaling_configuration(&self) -> crate::core::Expr {
+        self.attr("serverlessv2_scaling_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RdsClusterActivityStream> {
@@ -2268,6 +2288,10 @@ impl crate::core::Ref<RdsClusterInstance> {
     pub fn writer(&self) -> crate::core::Expr {
         self.attr("writer")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RdsClusterParameterGroup> {
@@ -2303,6 +2327,10 @@ impl crate::core::Ref<RdsClusterParameterGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
+    }
 }
 
 impl crate::core::Ref<RdsClusterRoleAssociation> {
@@ -2321,6 +2349,10 @@ impl crate::core::Ref<RdsClusterRoleAssociation> {
     /// `role_arn`, as a reference.
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2400,6 +2432,10 @@ impl crate::core::Ref<RdsClusterSnapshotCopy> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2484,6 +2520,10 @@ impl crate::core::Ref<RdsCustomDbEngineVersion> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RdsExportTask> {
@@ -2550,6 +2590,10 @@ impl crate::core::Ref<RdsExportTask> {
     /// `warning_message`, as a reference.
     pub fn warning_message(&self) -> crate::core::Expr {
         self.attr("warning_message")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2622,6 +2666,10 @@ impl crate::core::Ref<RdsGlobalCluster> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RdsInstanceState> {
@@ -2632,6 +2680,10 @@ impl crate::core::Ref<RdsInstanceState> {
     /// `state`, as a reference.
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2675,6 +2727,10 @@ impl crate::core::Ref<RdsIntegration> {
     /// `target_arn`, as a reference.
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2755,6 +2811,10 @@ impl crate::core::Ref<RdsReservedInstance> {
     pub fn usage_price(&self) -> crate::core::Expr {
         self.attr("usage_price")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RdsShardGroup> {
@@ -2801,6 +2861,10 @@ impl crate::core::Ref<RdsShardGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3030,6 +3094,10 @@ impl crate::core::Ref<DataRdsClusters> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataRdsEngineVersion> {
@@ -3164,6 +3232,10 @@ impl crate::core::Ref<DataRdsEngineVersion> {
     /// `version_description`, as a reference.
     pub fn version_description(&self) -> crate::core::Expr {
         self.attr("version_description")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 

@@ -1758,6 +1758,18 @@ impl crate::core::Ref<RedshiftCluster> {
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
+    /// `logging` (a nested block), as a reference.
+    pub fn logging(&self) -> crate::core::Expr {
+        self.attr("logging")
+    }
+    /// `snapshot_copy` (a nested block), as a reference.
+    pub fn snapshot_copy(&self) -> crate::core::Expr {
+        self.attr("snapshot_copy")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RedshiftClusterIamRoles> {
@@ -1776,6 +1788,10 @@ impl crate::core::Ref<RedshiftClusterIamRoles> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2011,6 +2027,10 @@ impl crate::core::Ref<RedshiftEventSubscription> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RedshiftHsmClientCertificate> {
@@ -2120,6 +2140,10 @@ impl crate::core::Ref<RedshiftIntegration> {
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RedshiftLogging> {
@@ -2177,6 +2201,10 @@ impl crate::core::Ref<RedshiftParameterGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `parameter` (a nested block), as a reference.
+    pub fn parameter(&self) -> crate::core::Expr {
+        self.attr("parameter")
     }
 }
 
@@ -2258,6 +2286,10 @@ impl crate::core::Ref<RedshiftScheduledAction> {
     /// `start_time`, as a reference.
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
+    }
+    /// `target_action` (a nested block), as a reference.
+    pub fn target_action(&self) -> crate::core::Expr {
+        self.attr("target_action")
     }
 }
 
@@ -2654,6 +2686,10 @@ impl crate::core::Ref<DataRedshiftDataShares> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `data_shares` (a nested block), as a reference.
+    pub fn data_shares(&self) -> crate::core::Expr {
+        self.attr("data_shares")
+    }
 }
 
 impl crate::core::Ref<DataRedshiftOrderableCluster> {
@@ -2695,6 +2731,10 @@ impl crate::core::Ref<DataRedshiftProducerDataShares> {
     /// `status`, as a reference.
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
+    }
+    /// `data_shares` (a nested block), as a reference.
+    pub fn data_shares(&self) -> crate::core::Expr {
+        self.attr("data_shares")
     }
 }
 

@@ -132,4 +132,12 @@ impl crate::core::Ref<RedshiftdataStatement> {
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }
+    /// `parameters` (a nested block), as a reference.
+    pub fn parameters(&self) -> crate::core::Expr {
+        self.attr("parameters")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

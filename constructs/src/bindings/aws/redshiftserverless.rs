@@ -758,6 +758,18 @@ impl crate::core::Ref<RedshiftserverlessWorkgroup> {
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }
+    /// `config_parameter` (a nested block), as a reference.
+    pub fn config_parameter(&self) -> crate::core::Expr {
+        self.attr("config_parameter")
+    }
+    /// `price_performance_target` (a nested block), as a reference.
+    pub fn price_performance_target(&self) -> crate::core::Expr {
+        self.attr("price_performance_target")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataRedshiftserverlessCredentials> {

@@ -61,4 +61,8 @@ impl crate::core::Ref<DataRegions> {
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }

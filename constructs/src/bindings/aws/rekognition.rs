@@ -519,6 +519,10 @@ impl crate::core::Ref<RekognitionCollection> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RekognitionProject> {
@@ -550,6 +554,10 @@ impl crate::core::Ref<RekognitionProject> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RekognitionStreamProcessor> {
@@ -580,5 +588,33 @@ impl crate::core::Ref<RekognitionStreamProcessor> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `data_sharing_preference` (a nested block), as a reference.
+    pub fn data_sharing_preference(&self) -> crate::core::Expr {
+        self.attr("data_sharing_preference")
+    }
+    /// `input` (a nested block), as a reference.
+    pub fn input(&self) -> crate::core::Expr {
+        self.attr("input")
+    }
+    /// `notification_channel` (a nested block), as a reference.
+    pub fn notification_channel(&self) -> crate::core::Expr {
+        self.attr("notification_channel")
+    }
+    /// `output` (a nested block), as a reference.
+    pub fn output(&self) -> crate::core::Expr {
+        self.attr("output")
+    }
+    /// `regions_of_interest` (a nested block), as a reference.
+    pub fn regions_of_interest(&self) -> crate::core::Expr {
+        self.attr("regions_of_interest")
+    }
+    /// `settings` (a nested block), as a reference.
+    pub fn settings(&self) -> crate::core::Expr {
+        self.attr("settings")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -233,4 +233,12 @@ impl crate::core::Ref<ResiliencehubResiliencyPolicy> {
     pub fn tier(&self) -> crate::core::Expr {
         self.attr("tier")
     }
+    /// `policy` (a nested block), as a reference.
+    pub fn policy(&self) -> crate::core::Expr {
+        self.attr("policy")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

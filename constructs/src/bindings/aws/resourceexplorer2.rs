@@ -173,6 +173,10 @@ impl crate::core::Ref<Resourceexplorer2Index> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Resourceexplorer2View> {
@@ -203,6 +207,14 @@ impl crate::core::Ref<Resourceexplorer2View> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `filters` (a nested block), as a reference.
+    pub fn filters(&self) -> crate::core::Expr {
+        self.attr("filters")
+    }
+    /// `included_property` (a nested block), as a reference.
+    pub fn included_property(&self) -> crate::core::Expr {
+        self.attr("included_property")
     }
 }
 

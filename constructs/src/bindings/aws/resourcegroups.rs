@@ -205,6 +205,18 @@ impl crate::core::Ref<ResourcegroupsGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `resource_query` (a nested block), as a reference.
+    pub fn resource_query(&self) -> crate::core::Expr {
+        self.attr("resource_query")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ResourcegroupsResource> {
@@ -223,5 +235,9 @@ impl crate::core::Ref<ResourcegroupsResource> {
     /// `resource_type`, as a reference.
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -86,4 +86,8 @@ impl crate::core::Ref<DataResourcegroupstaggingapiResources> {
     pub fn resource_type_filters(&self) -> crate::core::Expr {
         self.attr("resource_type_filters")
     }
+    /// `tag_filter` (a nested block), as a reference.
+    pub fn tag_filter(&self) -> crate::core::Expr {
+        self.attr("tag_filter")
+    }
 }

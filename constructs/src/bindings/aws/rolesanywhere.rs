@@ -240,4 +240,12 @@ impl crate::core::Ref<RolesanywhereTrustAnchor> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `notification_settings` (a nested block), as a reference.
+    pub fn notification_settings(&self) -> crate::core::Expr {
+        self.attr("notification_settings")
+    }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
 }

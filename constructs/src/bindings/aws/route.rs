@@ -567,6 +567,10 @@ impl crate::core::Ref<Route> {
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RouteTable> {
@@ -602,6 +606,10 @@ impl crate::core::Ref<RouteTable> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<RouteTableAssociation> {
@@ -620,6 +628,10 @@ impl crate::core::Ref<RouteTableAssociation> {
     /// `subnet_id`, as a reference.
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -684,6 +696,10 @@ impl crate::core::Ref<DataRoute> {
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataRouteTable> {
@@ -727,6 +743,14 @@ impl crate::core::Ref<DataRouteTable> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataRouteTables> {
@@ -745,5 +769,13 @@ impl crate::core::Ref<DataRouteTables> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -2597,6 +2597,10 @@ impl crate::core::Ref<Route53HostedZoneDnssec> {
     pub fn signing_status(&self) -> crate::core::Expr {
         self.attr("signing_status")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53KeySigningKey> {
@@ -2659,6 +2663,10 @@ impl crate::core::Ref<Route53KeySigningKey> {
     /// `status`, as a reference.
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2726,12 +2734,52 @@ impl crate::core::Ref<Route53Record> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `alias` (a nested block), as a reference.
+    pub fn alias(&self) -> crate::core::Expr {
+        self.attr("alias")
+    }
+    /// `cidr_routing_policy` (a nested block), as a reference.
+    pub fn cidr_routing_policy(&self) -> crate::core::Expr {
+        self.attr("cidr_routing_policy")
+    }
+    /// `failover_routing_policy` (a nested block), as a reference.
+    pub fn failover_routing_policy(&self) -> crate::core::Expr {
+        self.attr("failover_routing_policy")
+    }
+    /// `geolocation_routing_policy` (a nested block), as a reference.
+    pub fn geolocation_routing_policy(&self) -> crate::core::Expr {
+        self.attr("geolocation_routing_policy")
+    }
+    /// `geoproximity_routing_policy` (a nested block), as a reference.
+    pub fn geoproximity_routing_policy(&self) -> crate::core::Expr {
+        self.attr("geoproximity_routing_policy")
+    }
+    /// `latency_routing_policy` (a nested block), as a reference.
+    pub fn latency_routing_policy(&self) -> crate::core::Expr {
+        self.attr("latency_routing_policy")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `weighted_routing_policy` (a nested block), as a reference.
+    pub fn weighted_routing_policy(&self) -> crate::core::Expr {
+        self.attr("weighted_routing_policy")
+    }
 }
 
 impl crate::core::Ref<Route53RecordsExclusive> {
     /// `zone_id`, as a reference.
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
+    }
+    /// `resource_record_set` (a nested block), as a reference.
+    pub fn resource_record_set(&self) -> crate::core::Expr {
+        self.attr("resource_record_set")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2817,6 +2865,14 @@ impl crate::core::Ref<Route53ResolverEndpoint> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `ip_address` (a nested block), as a reference.
+    pub fn ip_address(&self) -> crate::core::Expr {
+        self.attr("ip_address")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3078,6 +3134,14 @@ impl crate::core::Ref<Route53ResolverRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `target_ip` (a nested block), as a reference.
+    pub fn target_ip(&self) -> crate::core::Expr {
+        self.attr("target_ip")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53ResolverRuleAssociation> {
@@ -3096,6 +3160,10 @@ impl crate::core::Ref<Route53ResolverRuleAssociation> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3178,6 +3246,10 @@ impl crate::core::Ref<Route53VpcAssociationAuthorization> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53Zone> {
@@ -3225,6 +3297,14 @@ impl crate::core::Ref<Route53Zone> {
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `vpc` (a nested block), as a reference.
+    pub fn vpc(&self) -> crate::core::Expr {
+        self.attr("vpc")
+    }
 }
 
 impl crate::core::Ref<Route53ZoneAssociation> {
@@ -3247,6 +3327,10 @@ impl crate::core::Ref<Route53ZoneAssociation> {
     /// `zone_id`, as a reference.
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3324,6 +3408,10 @@ impl crate::core::Ref<DataRoute53ResolverEndpoint> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -3559,6 +3647,10 @@ impl crate::core::Ref<DataRoute53ResolverQueryLogConfig> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataRoute53ResolverRule> {
@@ -3659,6 +3751,14 @@ impl crate::core::Ref<DataRoute53TrafficPolicyDocument> {
     /// `version`, as a reference.
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
+    }
+    /// `endpoint` (a nested block), as a reference.
+    pub fn endpoint(&self) -> crate::core::Expr {
+        self.attr("endpoint")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
     }
 }
 

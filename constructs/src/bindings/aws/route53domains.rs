@@ -468,6 +468,14 @@ impl crate::core::Ref<Route53domainsDelegationSignerRecord> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `signing_attributes` (a nested block), as a reference.
+    pub fn signing_attributes(&self) -> crate::core::Expr {
+        self.attr("signing_attributes")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53domainsDomain> {
@@ -559,6 +567,22 @@ impl crate::core::Ref<Route53domainsDomain> {
     pub fn whois_server(&self) -> crate::core::Expr {
         self.attr("whois_server")
     }
+    /// `admin_contact` (a nested block), as a reference.
+    pub fn admin_contact(&self) -> crate::core::Expr {
+        self.attr("admin_contact")
+    }
+    /// `registrant_contact` (a nested block), as a reference.
+    pub fn registrant_contact(&self) -> crate::core::Expr {
+        self.attr("registrant_contact")
+    }
+    /// `tech_contact` (a nested block), as a reference.
+    pub fn tech_contact(&self) -> crate::core::Expr {
+        self.attr("tech_contact")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53domainsRegisteredDomain> {
@@ -641,5 +665,29 @@ impl crate::core::Ref<Route53domainsRegisteredDomain> {
     /// `whois_server`, as a reference.
     pub fn whois_server(&self) -> crate::core::Expr {
         self.attr("whois_server")
+    }
+    /// `admin_contact` (a nested block), as a reference.
+    pub fn admin_contact(&self) -> crate::core::Expr {
+        self.attr("admin_contact")
+    }
+    /// `billing_contact` (a nested block), as a reference.
+    pub fn billing_contact(&self) -> crate::core::Expr {
+        self.attr("billing_contact")
+    }
+    /// `name_server` (a nested block), as a reference.
+    pub fn name_server(&self) -> crate::core::Expr {
+        self.attr("name_server")
+    }
+    /// `registrant_contact` (a nested block), as a reference.
+    pub fn registrant_contact(&self) -> crate::core::Expr {
+        self.attr("registrant_contact")
+    }
+    /// `tech_contact` (a nested block), as a reference.
+    pub fn tech_contact(&self) -> crate::core::Expr {
+        self.attr("tech_contact")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -238,6 +238,10 @@ impl crate::core::Ref<Route53profilesAssociation> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53profilesProfile> {
@@ -277,6 +281,10 @@ impl crate::core::Ref<Route53profilesProfile> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53profilesResourceAssociation> {
@@ -315,6 +323,10 @@ impl crate::core::Ref<Route53profilesResourceAssociation> {
     /// `status_message`, as a reference.
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

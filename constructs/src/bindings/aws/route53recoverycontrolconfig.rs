@@ -267,4 +267,8 @@ impl crate::core::Ref<Route53recoverycontrolconfigSafetyRule> {
     pub fn wait_period_ms(&self) -> crate::core::Expr {
         self.attr("wait_period_ms")
     }
+    /// `rule_config` (a nested block), as a reference.
+    pub fn rule_config(&self) -> crate::core::Expr {
+        self.attr("rule_config")
+    }
 }

@@ -374,6 +374,10 @@ impl crate::core::Ref<Route53recoveryreadinessCell> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53recoveryreadinessReadinessCheck> {
@@ -400,6 +404,10 @@ impl crate::core::Ref<Route53recoveryreadinessReadinessCheck> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -428,6 +436,10 @@ impl crate::core::Ref<Route53recoveryreadinessRecoveryGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Route53recoveryreadinessResourceSet> {
@@ -454,5 +466,13 @@ impl crate::core::Ref<Route53recoveryreadinessResourceSet> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `resources` (a nested block), as a reference.
+    pub fn resources(&self) -> crate::core::Expr {
+        self.attr("resources")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

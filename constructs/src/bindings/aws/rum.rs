@@ -194,6 +194,14 @@ impl crate::core::Ref<RumAppMonitor> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `app_monitor_configuration` (a nested block), as a reference.
+    pub fn app_monitor_configuration(&self) -> crate::core::Expr {
+        self.attr("app_monitor_configuration")
+    }
+    /// `custom_events` (a nested block), as a reference.
+    pub fn custom_events(&self) -> crate::core::Expr {
+        self.attr("custom_events")
+    }
 }
 
 impl crate::core::Ref<RumMetricsDestination> {

@@ -3838,6 +3838,14 @@ impl crate::core::Ref<S3AccessPoint> {
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
+    /// `public_access_block_configuration` (a nested block), as a reference.
+    pub fn public_access_block_configuration(&self) -> crate::core::Expr {
+        self.attr("public_access_block_configuration")
+    }
+    /// `vpc_configuration` (a nested block), as a reference.
+    pub fn vpc_configuration(&self) -> crate::core::Expr {
+        self.attr("vpc_configuration")
+    }
 }
 
 impl crate::core::Ref<S3AccountPublicAccessBlock> {
@@ -3940,6 +3948,46 @@ impl crate::core::Ref<S3Bucket> {
     pub fn website_endpoint(&self) -> crate::core::Expr {
         self.attr("website_endpoint")
     }
+    /// `cors_rule` (a nested block), as a reference.
+    pub fn cors_rule(&self) -> crate::core::Expr {
+        self.attr("cors_rule")
+    }
+    /// `grant` (a nested block), as a reference.
+    pub fn grant(&self) -> crate::core::Expr {
+        self.attr("grant")
+    }
+    /// `lifecycle_rule` (a nested block), as a reference.
+    pub fn lifecycle_rule(&self) -> crate::core::Expr {
+        self.attr("lifecycle_rule")
+    }
+    /// `logging` (a nested block), as a reference.
+    pub fn logging(&self) -> crate::core::Expr {
+        self.attr("logging")
+    }
+    /// `object_lock_configuration` (a nested block), as a reference.
+    pub fn object_lock_configuration(&self) -> crate::core::Expr {
+        self.attr("object_lock_configuration")
+    }
+    /// `replication_configuration` (a nested block), as a reference.
+    pub fn replication_configuration(&self) -> crate::core::Expr {
+        self.attr("replication_configuration")
+    }
+    /// `server_side_encryption_configuration` (a nested block), as a reference.
+    pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("server_side_encryption_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `versioning` (a nested block), as a reference.
+    pub fn versioning(&self) -> crate::core::Expr {
+        self.attr("versioning")
+    }
+    /// `website` (a nested block), as a reference.
+    pub fn website(&self) -> crate::core::Expr {
+        self.attr("website")
+    }
 }
 
 impl crate::core::Ref<S3BucketAccelerateConfiguration> {
@@ -3978,6 +4026,10 @@ impl crate::core::Ref<S3BucketAcl> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `access_control_policy` (a nested block), as a reference.
+    pub fn access_control_policy(&self) -> crate::core::Expr {
+        self.attr("access_control_policy")
+    }
 }
 
 impl crate::core::Ref<S3BucketAnalyticsConfiguration> {
@@ -3993,6 +4045,14 @@ impl crate::core::Ref<S3BucketAnalyticsConfiguration> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `storage_class_analysis` (a nested block), as a reference.
+    pub fn storage_class_analysis(&self) -> crate::core::Expr {
+        self.attr("storage_class_analysis")
+    }
 }
 
 impl crate::core::Ref<S3BucketCorsConfiguration> {
@@ -4007,6 +4067,10 @@ impl crate::core::Ref<S3BucketCorsConfiguration> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `cors_rule` (a nested block), as a reference.
+    pub fn cors_rule(&self) -> crate::core::Expr {
+        self.attr("cors_rule")
     }
 }
 
@@ -4026,6 +4090,14 @@ impl crate::core::Ref<S3BucketIntelligentTieringConfiguration> {
     /// `status`, as a reference.
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `tiering` (a nested block), as a reference.
+    pub fn tiering(&self) -> crate::core::Expr {
+        self.attr("tiering")
     }
 }
 
@@ -4054,6 +4126,18 @@ impl crate::core::Ref<S3BucketInventory> {
     pub fn optional_fields(&self) -> crate::core::Expr {
         self.attr("optional_fields")
     }
+    /// `destination` (a nested block), as a reference.
+    pub fn destination(&self) -> crate::core::Expr {
+        self.attr("destination")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `schedule` (a nested block), as a reference.
+    pub fn schedule(&self) -> crate::core::Expr {
+        self.attr("schedule")
+    }
 }
 
 impl crate::core::Ref<S3BucketLifecycleConfiguration> {
@@ -4072,6 +4156,14 @@ impl crate::core::Ref<S3BucketLifecycleConfiguration> {
     /// `transition_default_minimum_object_size`, as a reference.
     pub fn transition_default_minimum_object_size(&self) -> crate::core::Expr {
         self.attr("transition_default_minimum_object_size")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4096,6 +4188,14 @@ impl crate::core::Ref<S3BucketLogging> {
     pub fn target_prefix(&self) -> crate::core::Expr {
         self.attr("target_prefix")
     }
+    /// `target_grant` (a nested block), as a reference.
+    pub fn target_grant(&self) -> crate::core::Expr {
+        self.attr("target_grant")
+    }
+    /// `target_object_key_format` (a nested block), as a reference.
+    pub fn target_object_key_format(&self) -> crate::core::Expr {
+        self.attr("target_object_key_format")
+    }
 }
 
 impl crate::core::Ref<S3BucketMetric> {
@@ -4111,6 +4211,10 @@ impl crate::core::Ref<S3BucketMetric> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<S3BucketNotification> {
@@ -4125,6 +4229,18 @@ impl crate::core::Ref<S3BucketNotification> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `lambda_function` (a nested block), as a reference.
+    pub fn lambda_function(&self) -> crate::core::Expr {
+        self.attr("lambda_function")
+    }
+    /// `queue` (a nested block), as a reference.
+    pub fn queue(&self) -> crate::core::Expr {
+        self.attr("queue")
+    }
+    /// `topic` (a nested block), as a reference.
+    pub fn topic(&self) -> crate::core::Expr {
+        self.attr("topic")
     }
 }
 
@@ -4264,6 +4380,10 @@ impl crate::core::Ref<S3BucketObjectLockConfiguration> {
     pub fn token(&self) -> crate::core::Expr {
         self.attr("token")
     }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
 }
 
 impl crate::core::Ref<S3BucketOwnershipControls> {
@@ -4274,6 +4394,10 @@ impl crate::core::Ref<S3BucketOwnershipControls> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
     }
 }
 
@@ -4336,6 +4460,10 @@ impl crate::core::Ref<S3BucketReplicationConfiguration> {
     pub fn token(&self) -> crate::core::Expr {
         self.attr("token")
     }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
 }
 
 impl crate::core::Ref<S3BucketRequestPaymentConfiguration> {
@@ -4370,6 +4498,10 @@ impl crate::core::Ref<S3BucketServerSideEncryptionConfiguration> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
 }
 
 impl crate::core::Ref<S3BucketVersioning> {
@@ -4388,6 +4520,10 @@ impl crate::core::Ref<S3BucketVersioning> {
     /// `mfa`, as a reference.
     pub fn mfa(&self) -> crate::core::Expr {
         self.attr("mfa")
+    }
+    /// `versioning_configuration` (a nested block), as a reference.
+    pub fn versioning_configuration(&self) -> crate::core::Expr {
+        self.attr("versioning_configuration")
     }
 }
 
@@ -4416,6 +4552,22 @@ impl crate::core::Ref<S3BucketWebsiteConfiguration> {
     pub fn website_endpoint(&self) -> crate::core::Expr {
         self.attr("website_endpoint")
     }
+    /// `error_document` (a nested block), as a reference.
+    pub fn error_document(&self) -> crate::core::Expr {
+        self.attr("error_document")
+    }
+    /// `index_document` (a nested block), as a reference.
+    pub fn index_document(&self) -> crate::core::Expr {
+        self.attr("index_document")
+    }
+    /// `redirect_all_requests_to` (a nested block), as a reference.
+    pub fn redirect_all_requests_to(&self) -> crate::core::Expr {
+        self.attr("redirect_all_requests_to")
+    }
+    /// `routing_rule` (a nested block), as a reference.
+    pub fn routing_rule(&self) -> crate::core::Expr {
+        self.attr("routing_rule")
+    }
 }
 
 impl crate::core::Ref<S3DirectoryBucket> {
@@ -4442,6 +4594,10 @@ impl crate::core::Ref<S3DirectoryBucket> {
     /// `type`, as a reference.
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
+    }
+    /// `location` (a nested block), as a reference.
+    pub fn location(&self) -> crate::core::Expr {
+        self.attr("location")
     }
 }
 
@@ -4581,6 +4737,10 @@ impl crate::core::Ref<S3Object> {
     /// `website_redirect`, as a reference.
     pub fn website_redirect(&self) -> crate::core::Expr {
         self.attr("website_redirect")
+    }
+    /// `override_provider` (a nested block), as a reference.
+    pub fn override_provider(&self) -> crate::core::Expr {
+        self.attr("override_provider")
     }
 }
 
@@ -4792,6 +4952,14 @@ impl crate::core::Ref<S3ObjectCopy> {
     /// `website_redirect`, as a reference.
     pub fn website_redirect(&self) -> crate::core::Expr {
         self.attr("website_redirect")
+    }
+    /// `grant` (a nested block), as a reference.
+    pub fn grant(&self) -> crate::core::Expr {
+        self.attr("grant")
+    }
+    /// `override_provider` (a nested block), as a reference.
+    pub fn override_provider(&self) -> crate::core::Expr {
+        self.attr("override_provider")
     }
 }
 

@@ -1206,6 +1206,14 @@ impl crate::core::Ref<S3controlAccessGrant> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `access_grants_location_configuration` (a nested block), as a reference.
+    pub fn access_grants_location_configuration(&self) -> crate::core::Expr {
+        self.attr("access_grants_location_configuration")
+    }
+    /// `grantee` (a nested block), as a reference.
+    pub fn grantee(&self) -> crate::core::Expr {
+        self.attr("grantee")
+    }
 }
 
 impl crate::core::Ref<S3controlAccessGrantsInstance> {
@@ -1356,6 +1364,10 @@ impl crate::core::Ref<S3controlBucketLifecycleConfiguration> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
 }
 
 impl crate::core::Ref<S3controlBucketPolicy> {
@@ -1381,6 +1393,10 @@ impl crate::core::Ref<S3controlDirectoryBucketAccessPointScope> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `scope` (a nested block), as a reference.
+    pub fn scope(&self) -> crate::core::Expr {
+        self.attr("scope")
     }
 }
 
@@ -1409,6 +1425,14 @@ impl crate::core::Ref<S3controlMultiRegionAccessPoint> {
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
+    /// `details` (a nested block), as a reference.
+    pub fn details(&self) -> crate::core::Expr {
+        self.attr("details")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<S3controlMultiRegionAccessPointPolicy> {
@@ -1427,6 +1451,14 @@ impl crate::core::Ref<S3controlMultiRegionAccessPointPolicy> {
     /// `proposed`, as a reference.
     pub fn proposed(&self) -> crate::core::Expr {
         self.attr("proposed")
+    }
+    /// `details` (a nested block), as a reference.
+    pub fn details(&self) -> crate::core::Expr {
+        self.attr("details")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1450,6 +1482,10 @@ impl crate::core::Ref<S3controlObjectLambdaAccessPoint> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
     }
 }
 
@@ -1500,6 +1536,10 @@ impl crate::core::Ref<S3controlStorageLensConfiguration> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `storage_lens_configuration` (a nested block), as a reference.
+    pub fn storage_lens_configuration(&self) -> crate::core::Expr {
+        self.attr("storage_lens_configuration")
     }
 }
 

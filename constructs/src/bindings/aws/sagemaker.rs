@@ -5556,6 +5556,10 @@ impl crate::core::Ref<SagemakerApp> {
     pub fn user_profile_name(&self) -> crate::core::Expr {
         self.attr("user_profile_name")
     }
+    /// `resource_spec` (a nested block), as a reference.
+    pub fn resource_spec(&self) -> crate::core::Expr {
+        self.attr("resource_spec")
+    }
 }
 
 impl crate::core::Ref<SagemakerAppImageConfig> {
@@ -5579,6 +5583,18 @@ impl crate::core::Ref<SagemakerAppImageConfig> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `code_editor_app_image_config` (a nested block), as a reference.
+    pub fn code_editor_app_image_config(&self) -> crate::core::Expr {
+        self.attr("code_editor_app_image_config")
+    }
+    /// `jupyter_lab_image_config` (a nested block), as a reference.
+    pub fn jupyter_lab_image_config(&self) -> crate::core::Expr {
+        self.attr("jupyter_lab_image_config")
+    }
+    /// `kernel_gateway_image_config` (a nested block), as a reference.
+    pub fn kernel_gateway_image_config(&self) -> crate::core::Expr {
+        self.attr("kernel_gateway_image_config")
+    }
 }
 
 impl crate::core::Ref<SagemakerCodeRepository> {
@@ -5601,6 +5617,10 @@ impl crate::core::Ref<SagemakerCodeRepository> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `git_config` (a nested block), as a reference.
+    pub fn git_config(&self) -> crate::core::Expr {
+        self.attr("git_config")
     }
 }
 
@@ -5629,6 +5649,34 @@ impl crate::core::Ref<SagemakerDataQualityJobDefinition> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `data_quality_app_specification` (a nested block), as a reference.
+    pub fn data_quality_app_specification(&self) -> crate::core::Expr {
+        self.attr("data_quality_app_specification")
+    }
+    /// `data_quality_baseline_config` (a nested block), as a reference.
+    pub fn data_quality_baseline_config(&self) -> crate::core::Expr {
+        self.attr("data_quality_baseline_config")
+    }
+    /// `data_quality_job_input` (a nested block), as a reference.
+    pub fn data_quality_job_input(&self) -> crate::core::Expr {
+        self.attr("data_quality_job_input")
+    }
+    /// `data_quality_job_output_config` (a nested block), as a reference.
+    pub fn data_quality_job_output_config(&self) -> crate::core::Expr {
+        self.attr("data_quality_job_output_config")
+    }
+    /// `job_resources` (a nested block), as a reference.
+    pub fn job_resources(&self) -> crate::core::Expr {
+        self.attr("job_resources")
+    }
+    /// `network_config` (a nested block), as a reference.
+    pub fn network_config(&self) -> crate::core::Expr {
+        self.attr("network_config")
+    }
+    /// `stopping_condition` (a nested block), as a reference.
+    pub fn stopping_condition(&self) -> crate::core::Expr {
+        self.attr("stopping_condition")
+    }
 }
 
 impl crate::core::Ref<SagemakerDevice> {
@@ -5647,6 +5695,10 @@ impl crate::core::Ref<SagemakerDevice> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `device` (a nested block), as a reference.
+    pub fn device(&self) -> crate::core::Expr {
+        self.attr("device")
     }
 }
 
@@ -5686,6 +5738,10 @@ impl crate::core::Ref<SagemakerDeviceFleet> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `output_config` (a nested block), as a reference.
+    pub fn output_config(&self) -> crate::core::Expr {
+        self.attr("output_config")
     }
 }
 
@@ -5758,6 +5814,22 @@ impl crate::core::Ref<SagemakerDomain> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `default_space_settings` (a nested block), as a reference.
+    pub fn default_space_settings(&self) -> crate::core::Expr {
+        self.attr("default_space_settings")
+    }
+    /// `default_user_settings` (a nested block), as a reference.
+    pub fn default_user_settings(&self) -> crate::core::Expr {
+        self.attr("default_user_settings")
+    }
+    /// `domain_settings` (a nested block), as a reference.
+    pub fn domain_settings(&self) -> crate::core::Expr {
+        self.attr("domain_settings")
+    }
+    /// `retention_policy` (a nested block), as a reference.
+    pub fn retention_policy(&self) -> crate::core::Expr {
+        self.attr("retention_policy")
+    }
 }
 
 impl crate::core::Ref<SagemakerEndpoint> {
@@ -5784,6 +5856,10 @@ impl crate::core::Ref<SagemakerEndpoint> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `deployment_config` (a nested block), as a reference.
+    pub fn deployment_config(&self) -> crate::core::Expr {
+        self.attr("deployment_config")
     }
 }
 
@@ -5815,6 +5891,22 @@ impl crate::core::Ref<SagemakerEndpointConfiguration> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `async_inference_config` (a nested block), as a reference.
+    pub fn async_inference_config(&self) -> crate::core::Expr {
+        self.attr("async_inference_config")
+    }
+    /// `data_capture_config` (a nested block), as a reference.
+    pub fn data_capture_config(&self) -> crate::core::Expr {
+        self.attr("data_capture_config")
+    }
+    /// `production_variants` (a nested block), as a reference.
+    pub fn production_variants(&self) -> crate::core::Expr {
+        self.attr("production_variants")
+    }
+    /// `shadow_production_variants` (a nested block), as a reference.
+    pub fn shadow_production_variants(&self) -> crate::core::Expr {
+        self.attr("shadow_production_variants")
     }
 }
 
@@ -5855,6 +5947,22 @@ impl crate::core::Ref<SagemakerFeatureGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `feature_definition` (a nested block), as a reference.
+    pub fn feature_definition(&self) -> crate::core::Expr {
+        self.attr("feature_definition")
+    }
+    /// `offline_store_config` (a nested block), as a reference.
+    pub fn offline_store_config(&self) -> crate::core::Expr {
+        self.attr("offline_store_config")
+    }
+    /// `online_store_config` (a nested block), as a reference.
+    pub fn online_store_config(&self) -> crate::core::Expr {
+        self.attr("online_store_config")
+    }
+    /// `throughput_config` (a nested block), as a reference.
+    pub fn throughput_config(&self) -> crate::core::Expr {
+        self.attr("throughput_config")
+    }
 }
 
 impl crate::core::Ref<SagemakerFlowDefinition> {
@@ -5881,6 +5989,22 @@ impl crate::core::Ref<SagemakerFlowDefinition> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `human_loop_activation_config` (a nested block), as a reference.
+    pub fn human_loop_activation_config(&self) -> crate::core::Expr {
+        self.attr("human_loop_activation_config")
+    }
+    /// `human_loop_config` (a nested block), as a reference.
+    pub fn human_loop_config(&self) -> crate::core::Expr {
+        self.attr("human_loop_config")
+    }
+    /// `human_loop_request_source` (a nested block), as a reference.
+    pub fn human_loop_request_source(&self) -> crate::core::Expr {
+        self.attr("human_loop_request_source")
+    }
+    /// `output_config` (a nested block), as a reference.
+    pub fn output_config(&self) -> crate::core::Expr {
+        self.attr("output_config")
     }
 }
 
@@ -5917,6 +6041,10 @@ impl crate::core::Ref<SagemakerHub> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `s3_storage_config` (a nested block), as a reference.
+    pub fn s3_storage_config(&self) -> crate::core::Expr {
+        self.attr("s3_storage_config")
+    }
 }
 
 impl crate::core::Ref<SagemakerHumanTaskUi> {
@@ -5939,6 +6067,10 @@ impl crate::core::Ref<SagemakerHumanTaskUi> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `ui_template` (a nested block), as a reference.
+    pub fn ui_template(&self) -> crate::core::Expr {
+        self.attr("ui_template")
     }
 }
 
@@ -6116,6 +6248,22 @@ impl crate::core::Ref<SagemakerModel> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `container` (a nested block), as a reference.
+    pub fn container(&self) -> crate::core::Expr {
+        self.attr("container")
+    }
+    /// `inference_execution_config` (a nested block), as a reference.
+    pub fn inference_execution_config(&self) -> crate::core::Expr {
+        self.attr("inference_execution_config")
+    }
+    /// `primary_container` (a nested block), as a reference.
+    pub fn primary_container(&self) -> crate::core::Expr {
+        self.attr("primary_container")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<SagemakerModelPackageGroup> {
@@ -6180,6 +6328,10 @@ impl crate::core::Ref<SagemakerMonitoringSchedule> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `monitoring_schedule_config` (a nested block), as a reference.
+    pub fn monitoring_schedule_config(&self) -> crate::core::Expr {
+        self.attr("monitoring_schedule_config")
     }
 }
 
@@ -6264,6 +6416,10 @@ impl crate::core::Ref<SagemakerNotebookInstance> {
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
+    /// `instance_metadata_service_configuration` (a nested block), as a reference.
+    pub fn instance_metadata_service_configuration(&self) -> crate::core::Expr {
+        self.attr("instance_metadata_service_configuration")
+    }
 }
 
 impl crate::core::Ref<SagemakerNotebookInstanceLifecycleConfiguration> {
@@ -6334,6 +6490,14 @@ impl crate::core::Ref<SagemakerPipeline> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `parallelism_configuration` (a nested block), as a reference.
+    pub fn parallelism_configuration(&self) -> crate::core::Expr {
+        self.attr("parallelism_configuration")
+    }
+    /// `pipeline_definition_s3_location` (a nested block), as a reference.
+    pub fn pipeline_definition_s3_location(&self) -> crate::core::Expr {
+        self.attr("pipeline_definition_s3_location")
+    }
 }
 
 impl crate::core::Ref<SagemakerProject> {
@@ -6364,6 +6528,10 @@ impl crate::core::Ref<SagemakerProject> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `service_catalog_provisioning_details` (a nested block), as a reference.
+    pub fn service_catalog_provisioning_details(&self) -> crate::core::Expr {
+        self.attr("service_catalog_provisioning_details")
     }
 }
 
@@ -6414,6 +6582,18 @@ impl crate::core::Ref<SagemakerSpace> {
     /// `url`, as a reference.
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
+    }
+    /// `ownership_settings` (a nested block), as a reference.
+    pub fn ownership_settings(&self) -> crate::core::Expr {
+        self.attr("ownership_settings")
+    }
+    /// `space_settings` (a nested block), as a reference.
+    pub fn space_settings(&self) -> crate::core::Expr {
+        self.attr("space_settings")
+    }
+    /// `space_sharing_settings` (a nested block), as a reference.
+    pub fn space_sharing_settings(&self) -> crate::core::Expr {
+        self.attr("space_sharing_settings")
     }
 }
 
@@ -6485,6 +6665,10 @@ impl crate::core::Ref<SagemakerUserProfile> {
     pub fn user_profile_name(&self) -> crate::core::Expr {
         self.attr("user_profile_name")
     }
+    /// `user_settings` (a nested block), as a reference.
+    pub fn user_settings(&self) -> crate::core::Expr {
+        self.attr("user_settings")
+    }
 }
 
 impl crate::core::Ref<SagemakerWorkforce> {
@@ -6503,6 +6687,22 @@ impl crate::core::Ref<SagemakerWorkforce> {
     /// `workforce_name`, as a reference.
     pub fn workforce_name(&self) -> crate::core::Expr {
         self.attr("workforce_name")
+    }
+    /// `cognito_config` (a nested block), as a reference.
+    pub fn cognito_config(&self) -> crate::core::Expr {
+        self.attr("cognito_config")
+    }
+    /// `oidc_config` (a nested block), as a reference.
+    pub fn oidc_config(&self) -> crate::core::Expr {
+        self.attr("oidc_config")
+    }
+    /// `source_ip_config` (a nested block), as a reference.
+    pub fn source_ip_config(&self) -> crate::core::Expr {
+        self.attr("source_ip_config")
+    }
+    /// `workforce_vpc_config` (a nested block), as a reference.
+    pub fn workforce_vpc_config(&self) -> crate::core::Expr {
+        self.attr("workforce_vpc_config")
     }
 }
 
@@ -6538,6 +6738,18 @@ impl crate::core::Ref<SagemakerWorkteam> {
     /// `workteam_name`, as a reference.
     pub fn workteam_name(&self) -> crate::core::Expr {
         self.attr("workteam_name")
+    }
+    /// `member_definition` (a nested block), as a reference.
+    pub fn member_definition(&self) -> crate::core::Expr {
+        self.attr("member_definition")
+    }
+    /// `notification_configuration` (a nested block), as a reference.
+    pub fn notification_configuration(&self) -> crate::core::Expr {
+        self.attr("notification_configuration")
+    }
+    /// `worker_access_configuration` (a nested block), as a reference.
+    pub fn worker_access_configuration(&self) -> crate::core::Expr {
+        self.attr("worker_access_configuration")
     }
 }
 

@@ -529,6 +529,14 @@ impl crate::core::Ref<SchedulerSchedule> {
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
+    /// `flexible_time_window` (a nested block), as a reference.
+    pub fn flexible_time_window(&self) -> crate::core::Expr {
+        self.attr("flexible_time_window")
+    }
+    /// `target` (a nested block), as a reference.
+    pub fn target_attribute(&self) -> crate::core::Expr {
+        self.attr("target")
+    }
 }
 
 impl crate::core::Ref<SchedulerScheduleGroup> {
@@ -567,5 +575,9 @@ impl crate::core::Ref<SchedulerScheduleGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

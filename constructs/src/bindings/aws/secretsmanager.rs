@@ -471,6 +471,10 @@ impl crate::core::Ref<SecretsmanagerSecret> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `replica` (a nested block), as a reference.
+    pub fn replica(&self) -> crate::core::Expr {
+        self.attr("replica")
+    }
 }
 
 impl crate::core::Ref<SecretsmanagerSecretPolicy> {
@@ -512,6 +516,10 @@ impl crate::core::Ref<SecretsmanagerSecretRotation> {
     /// `secret_id`, as a reference.
     pub fn secret_id(&self) -> crate::core::Expr {
         self.attr("secret_id")
+    }
+    /// `rotation_rules` (a nested block), as a reference.
+    pub fn rotation_rules(&self) -> crate::core::Expr {
+        self.attr("rotation_rules")
     }
 }
 
@@ -737,5 +745,9 @@ impl crate::core::Ref<DataSecretsmanagerSecrets> {
     /// `names`, as a reference.
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

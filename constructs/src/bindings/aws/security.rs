@@ -359,6 +359,10 @@ impl crate::core::Ref<SecurityGroup> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SecurityGroupRule> {
@@ -414,6 +418,10 @@ impl crate::core::Ref<SecurityGroupRule> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataSecurityGroup> {
@@ -441,6 +449,14 @@ impl crate::core::Ref<DataSecurityGroup> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataSecurityGroups> {
@@ -463,5 +479,13 @@ impl crate::core::Ref<DataSecurityGroups> {
     /// `vpc_ids`, as a reference.
     pub fn vpc_ids(&self) -> crate::core::Expr {
         self.attr("vpc_ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

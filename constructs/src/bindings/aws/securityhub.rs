@@ -1781,6 +1781,14 @@ impl crate::core::Ref<SecurityhubAutomationRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `actions` (a nested block), as a reference.
+    pub fn actions(&self) -> crate::core::Expr {
+        self.attr("actions")
+    }
+    /// `criteria` (a nested block), as a reference.
+    pub fn criteria(&self) -> crate::core::Expr {
+        self.attr("criteria")
+    }
 }
 
 impl crate::core::Ref<SecurityhubConfigurationPolicy> {
@@ -1800,6 +1808,10 @@ impl crate::core::Ref<SecurityhubConfigurationPolicy> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `configuration_policy` (a nested block), as a reference.
+    pub fn configuration_policy(&self) -> crate::core::Expr {
+        self.attr("configuration_policy")
+    }
 }
 
 impl crate::core::Ref<SecurityhubConfigurationPolicyAssociation> {
@@ -1814,6 +1826,10 @@ impl crate::core::Ref<SecurityhubConfigurationPolicyAssociation> {
     /// `target_id`, as a reference.
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1848,6 +1864,10 @@ impl crate::core::Ref<SecurityhubInsight> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `filters` (a nested block), as a reference.
+    pub fn filters(&self) -> crate::core::Expr {
+        self.attr("filters")
     }
 }
 
@@ -1916,6 +1936,14 @@ impl crate::core::Ref<SecurityhubOrganizationConfiguration> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `organization_configuration` (a nested block), as a reference.
+    pub fn organization_configuration(&self) -> crate::core::Expr {
+        self.attr("organization_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2012,6 +2040,10 @@ impl crate::core::Ref<SecurityhubStandardsSubscription> {
     /// `standards_arn`, as a reference.
     pub fn standards_arn(&self) -> crate::core::Expr {
         self.attr("standards_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

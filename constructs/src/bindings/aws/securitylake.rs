@@ -551,6 +551,10 @@ impl crate::core::Ref<SecuritylakeAwsLogSource> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
 }
 
 impl crate::core::Ref<SecuritylakeCustomLogSource> {
@@ -578,6 +582,10 @@ impl crate::core::Ref<SecuritylakeCustomLogSource> {
     pub fn source_version(&self) -> crate::core::Expr {
         self.attr("source_version")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
 }
 
 impl crate::core::Ref<SecuritylakeDataLake> {
@@ -604,6 +612,14 @@ impl crate::core::Ref<SecuritylakeDataLake> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -660,6 +676,18 @@ impl crate::core::Ref<SecuritylakeSubscriber> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
+    /// `subscriber_identity` (a nested block), as a reference.
+    pub fn subscriber_identity(&self) -> crate::core::Expr {
+        self.attr("subscriber_identity")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SecuritylakeSubscriberNotification> {
@@ -678,5 +706,9 @@ impl crate::core::Ref<SecuritylakeSubscriberNotification> {
     /// `subscriber_id`, as a reference.
     pub fn subscriber_id(&self) -> crate::core::Expr {
         self.attr("subscriber_id")
+    }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
     }
 }

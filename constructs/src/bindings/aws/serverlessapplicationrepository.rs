@@ -140,6 +140,10 @@ impl crate::core::Ref<ServerlessapplicationrepositoryCloudformationStack> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataServerlessapplicationrepositoryApplication> {

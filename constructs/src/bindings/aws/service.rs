@@ -599,6 +599,18 @@ impl crate::core::Ref<ServiceDiscoveryService> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `dns_config` (a nested block), as a reference.
+    pub fn dns_config(&self) -> crate::core::Expr {
+        self.attr("dns_config")
+    }
+    /// `health_check_config` (a nested block), as a reference.
+    pub fn health_check_config(&self) -> crate::core::Expr {
+        self.attr("health_check_config")
+    }
+    /// `health_check_custom_config` (a nested block), as a reference.
+    pub fn health_check_custom_config(&self) -> crate::core::Expr {
+        self.attr("health_check_custom_config")
+    }
 }
 
 impl crate::core::Ref<DataService> {

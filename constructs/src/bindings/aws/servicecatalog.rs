@@ -1386,6 +1386,10 @@ impl crate::core::Ref<ServicecatalogBudgetResourceAssociation> {
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ServicecatalogConstraint> {
@@ -1425,6 +1429,10 @@ impl crate::core::Ref<ServicecatalogConstraint> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ServicecatalogOrganizationsAccess> {
@@ -1435,6 +1443,10 @@ impl crate::core::Ref<ServicecatalogOrganizationsAccess> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1470,6 +1482,10 @@ impl crate::core::Ref<ServicecatalogPortfolio> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1510,6 +1526,10 @@ impl crate::core::Ref<ServicecatalogPortfolioShare> {
     pub fn wait_for_acceptance(&self) -> crate::core::Expr {
         self.attr("wait_for_acceptance")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ServicecatalogPrincipalPortfolioAssociation> {
@@ -1532,6 +1552,10 @@ impl crate::core::Ref<ServicecatalogPrincipalPortfolioAssociation> {
     /// `principal_type`, as a reference.
     pub fn principal_type(&self) -> crate::core::Expr {
         self.attr("principal_type")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1600,6 +1624,14 @@ impl crate::core::Ref<ServicecatalogProduct> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `provisioning_artifact_parameters` (a nested block), as a reference.
+    pub fn provisioning_artifact_parameters(&self) -> crate::core::Expr {
+        self.attr("provisioning_artifact_parameters")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ServicecatalogProductPortfolioAssociation> {
@@ -1622,6 +1654,10 @@ impl crate::core::Ref<ServicecatalogProductPortfolioAssociation> {
     /// `source_portfolio_id`, as a reference.
     pub fn source_portfolio_id(&self) -> crate::core::Expr {
         self.attr("source_portfolio_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1726,6 +1762,18 @@ impl crate::core::Ref<ServicecatalogProvisionedProduct> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `provisioning_parameters` (a nested block), as a reference.
+    pub fn provisioning_parameters(&self) -> crate::core::Expr {
+        self.attr("provisioning_parameters")
+    }
+    /// `stack_set_provisioning_preferences` (a nested block), as a reference.
+    pub fn stack_set_provisioning_preferences(&self) -> crate::core::Expr {
+        self.attr("stack_set_provisioning_preferences")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ServicecatalogProvisioningArtifact> {
@@ -1781,6 +1829,10 @@ impl crate::core::Ref<ServicecatalogProvisioningArtifact> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ServicecatalogServiceAction> {
@@ -1799,6 +1851,14 @@ impl crate::core::Ref<ServicecatalogServiceAction> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1822,6 +1882,10 @@ impl crate::core::Ref<ServicecatalogTagOption> {
     /// `value`, as a reference.
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1853,6 +1917,10 @@ impl crate::core::Ref<ServicecatalogTagOptionResourceAssociation> {
     /// `tag_option_id`, as a reference.
     pub fn tag_option_id(&self) -> crate::core::Expr {
         self.attr("tag_option_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1893,6 +1961,10 @@ impl crate::core::Ref<DataServicecatalogConstraint> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataServicecatalogLaunchPaths> {
@@ -1911,6 +1983,10 @@ impl crate::core::Ref<DataServicecatalogLaunchPaths> {
     /// `summaries`, as a reference.
     pub fn summaries(&self) -> crate::core::Expr {
         self.attr("summaries")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1947,6 +2023,10 @@ impl crate::core::Ref<DataServicecatalogPortfolio> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataServicecatalogPortfolioConstraints> {
@@ -1969,6 +2049,10 @@ impl crate::core::Ref<DataServicecatalogPortfolioConstraints> {
     /// `product_id`, as a reference.
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -2033,6 +2117,10 @@ impl crate::core::Ref<DataServicecatalogProduct> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataServicecatalogProvisioningArtifacts> {
@@ -2051,5 +2139,9 @@ impl crate::core::Ref<DataServicecatalogProvisioningArtifacts> {
     /// `provisioning_artifact_details`, as a reference.
     pub fn provisioning_artifact_details(&self) -> crate::core::Expr {
         self.attr("provisioning_artifact_details")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -349,4 +349,8 @@ impl crate::core::Ref<DataServicequotasTemplates> {
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
+    /// `templates` (a nested block), as a reference.
+    pub fn templates(&self) -> crate::core::Expr {
+        self.attr("templates")
+    }
 }

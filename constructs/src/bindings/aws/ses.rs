@@ -874,6 +874,14 @@ impl crate::core::Ref<SesConfigurationSet> {
     pub fn sending_enabled(&self) -> crate::core::Expr {
         self.attr("sending_enabled")
     }
+    /// `delivery_options` (a nested block), as a reference.
+    pub fn delivery_options(&self) -> crate::core::Expr {
+        self.attr("delivery_options")
+    }
+    /// `tracking_options` (a nested block), as a reference.
+    pub fn tracking_options(&self) -> crate::core::Expr {
+        self.attr("tracking_options")
+    }
 }
 
 impl crate::core::Ref<SesDomainDkim> {
@@ -922,6 +930,10 @@ impl crate::core::Ref<SesDomainIdentityVerification> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -983,6 +995,18 @@ impl crate::core::Ref<SesEventDestination> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `cloudwatch_destination` (a nested block), as a reference.
+    pub fn cloudwatch_destination(&self) -> crate::core::Expr {
+        self.attr("cloudwatch_destination")
+    }
+    /// `kinesis_destination` (a nested block), as a reference.
+    pub fn kinesis_destination(&self) -> crate::core::Expr {
+        self.attr("kinesis_destination")
+    }
+    /// `sns_destination` (a nested block), as a reference.
+    pub fn sns_destination(&self) -> crate::core::Expr {
+        self.attr("sns_destination")
     }
 }
 
@@ -1087,6 +1111,34 @@ impl crate::core::Ref<SesReceiptRule> {
     /// `tls_policy`, as a reference.
     pub fn tls_policy(&self) -> crate::core::Expr {
         self.attr("tls_policy")
+    }
+    /// `add_header_action` (a nested block), as a reference.
+    pub fn add_header_action(&self) -> crate::core::Expr {
+        self.attr("add_header_action")
+    }
+    /// `bounce_action` (a nested block), as a reference.
+    pub fn bounce_action(&self) -> crate::core::Expr {
+        self.attr("bounce_action")
+    }
+    /// `lambda_action` (a nested block), as a reference.
+    pub fn lambda_action(&self) -> crate::core::Expr {
+        self.attr("lambda_action")
+    }
+    /// `s3_action` (a nested block), as a reference.
+    pub fn s3_action(&self) -> crate::core::Expr {
+        self.attr("s3_action")
+    }
+    /// `sns_action` (a nested block), as a reference.
+    pub fn sns_action(&self) -> crate::core::Expr {
+        self.attr("sns_action")
+    }
+    /// `stop_action` (a nested block), as a reference.
+    pub fn stop_action(&self) -> crate::core::Expr {
+        self.attr("stop_action")
+    }
+    /// `workmail_action` (a nested block), as a reference.
+    pub fn workmail_action(&self) -> crate::core::Expr {
+        self.attr("workmail_action")
     }
 }
 

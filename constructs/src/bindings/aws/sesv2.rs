@@ -905,6 +905,14 @@ impl crate::core::Ref<Sesv2AccountVdmAttributes> {
     pub fn vdm_enabled(&self) -> crate::core::Expr {
         self.attr("vdm_enabled")
     }
+    /// `dashboard_attributes` (a nested block), as a reference.
+    pub fn dashboard_attributes(&self) -> crate::core::Expr {
+        self.attr("dashboard_attributes")
+    }
+    /// `guardian_attributes` (a nested block), as a reference.
+    pub fn guardian_attributes(&self) -> crate::core::Expr {
+        self.attr("guardian_attributes")
+    }
 }
 
 impl crate::core::Ref<Sesv2ConfigurationSet> {
@@ -928,6 +936,30 @@ impl crate::core::Ref<Sesv2ConfigurationSet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `delivery_options` (a nested block), as a reference.
+    pub fn delivery_options(&self) -> crate::core::Expr {
+        self.attr("delivery_options")
+    }
+    /// `reputation_options` (a nested block), as a reference.
+    pub fn reputation_options(&self) -> crate::core::Expr {
+        self.attr("reputation_options")
+    }
+    /// `sending_options` (a nested block), as a reference.
+    pub fn sending_options(&self) -> crate::core::Expr {
+        self.attr("sending_options")
+    }
+    /// `suppression_options` (a nested block), as a reference.
+    pub fn suppression_options(&self) -> crate::core::Expr {
+        self.attr("suppression_options")
+    }
+    /// `tracking_options` (a nested block), as a reference.
+    pub fn tracking_options(&self) -> crate::core::Expr {
+        self.attr("tracking_options")
+    }
+    /// `vdm_options` (a nested block), as a reference.
+    pub fn vdm_options(&self) -> crate::core::Expr {
+        self.attr("vdm_options")
+    }
 }
 
 impl crate::core::Ref<Sesv2ConfigurationSetEventDestination> {
@@ -942,6 +974,10 @@ impl crate::core::Ref<Sesv2ConfigurationSetEventDestination> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `event_destination` (a nested block), as a reference.
+    pub fn event_destination(&self) -> crate::core::Expr {
+        self.attr("event_destination")
     }
 }
 
@@ -978,6 +1014,10 @@ impl crate::core::Ref<Sesv2ContactList> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `topic` (a nested block), as a reference.
+    pub fn topic(&self) -> crate::core::Expr {
+        self.attr("topic")
+    }
 }
 
 impl crate::core::Ref<Sesv2DedicatedIpAssignment> {
@@ -992,6 +1032,10 @@ impl crate::core::Ref<Sesv2DedicatedIpAssignment> {
     /// `ip`, as a reference.
     pub fn ip(&self) -> crate::core::Expr {
         self.attr("ip")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1054,6 +1098,10 @@ impl crate::core::Ref<Sesv2EmailIdentity> {
     /// `verified_for_sending_status`, as a reference.
     pub fn verified_for_sending_status(&self) -> crate::core::Expr {
         self.attr("verified_for_sending_status")
+    }
+    /// `dkim_signing_attributes` (a nested block), as a reference.
+    pub fn dkim_signing_attributes(&self) -> crate::core::Expr {
+        self.attr("dkim_signing_attributes")
     }
 }
 

@@ -428,6 +428,10 @@ impl crate::core::Ref<SfnActivity> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
 }
 
 impl crate::core::Ref<SfnAlias> {
@@ -450,6 +454,14 @@ impl crate::core::Ref<SfnAlias> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `routing_configuration` (a nested block), as a reference.
+    pub fn routing_configuration(&self) -> crate::core::Expr {
+        self.attr("routing_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -517,6 +529,22 @@ impl crate::core::Ref<SfnStateMachine> {
     /// `version_description`, as a reference.
     pub fn version_description(&self) -> crate::core::Expr {
         self.attr("version_description")
+    }
+    /// `encryption_configuration` (a nested block), as a reference.
+    pub fn encryption_configuration(&self) -> crate::core::Expr {
+        self.attr("encryption_configuration")
+    }
+    /// `logging_configuration` (a nested block), as a reference.
+    pub fn logging_configuration(&self) -> crate::core::Expr {
+        self.attr("logging_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `tracing_configuration` (a nested block), as a reference.
+    pub fn tracing_configuration(&self) -> crate::core::Expr {
+        self.attr("tracing_configuration")
     }
 }
 

@@ -378,6 +378,10 @@ impl crate::core::Ref<ShieldApplicationLayerAutomaticResponse> {
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ShieldDrtAccessLogBucketAssociation> {
@@ -393,6 +397,10 @@ impl crate::core::Ref<ShieldDrtAccessLogBucketAssociation> {
     pub fn role_arn_association_id(&self) -> crate::core::Expr {
         self.attr("role_arn_association_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ShieldDrtAccessRoleArnAssociation> {
@@ -404,6 +412,10 @@ impl crate::core::Ref<ShieldDrtAccessRoleArnAssociation> {
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<ShieldProactiveEngagement> {
@@ -414,6 +426,10 @@ impl crate::core::Ref<ShieldProactiveEngagement> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `emergency_contact` (a nested block), as a reference.
+    pub fn emergency_contact(&self) -> crate::core::Expr {
+        self.attr("emergency_contact")
     }
 }
 

@@ -354,6 +354,14 @@ impl crate::core::Ref<SignerSigningJob> {
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
+    /// `destination` (a nested block), as a reference.
+    pub fn destination(&self) -> crate::core::Expr {
+        self.attr("destination")
+    }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
 }
 
 impl crate::core::Ref<SignerSigningProfile> {
@@ -404,6 +412,14 @@ impl crate::core::Ref<SignerSigningProfile> {
     /// `version_arn`, as a reference.
     pub fn version_arn(&self) -> crate::core::Expr {
         self.attr("version_arn")
+    }
+    /// `signature_validity_period` (a nested block), as a reference.
+    pub fn signature_validity_period(&self) -> crate::core::Expr {
+        self.attr("signature_validity_period")
+    }
+    /// `signing_material` (a nested block), as a reference.
+    pub fn signing_material(&self) -> crate::core::Expr {
+        self.attr("signing_material")
     }
 }
 

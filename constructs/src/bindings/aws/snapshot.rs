@@ -65,4 +65,8 @@ impl crate::core::Ref<SnapshotCreateVolumePermission> {
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

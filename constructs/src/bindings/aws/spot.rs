@@ -1392,6 +1392,22 @@ impl crate::core::Ref<SpotFleetRequest> {
     pub fn wait_for_fulfillment(&self) -> crate::core::Expr {
         self.attr("wait_for_fulfillment")
     }
+    /// `launch_specification` (a nested block), as a reference.
+    pub fn launch_specification(&self) -> crate::core::Expr {
+        self.attr("launch_specification")
+    }
+    /// `launch_template_config` (a nested block), as a reference.
+    pub fn launch_template_config(&self) -> crate::core::Expr {
+        self.attr("launch_template_config")
+    }
+    /// `spot_maintenance_strategies` (a nested block), as a reference.
+    pub fn spot_maintenance_strategies(&self) -> crate::core::Expr {
+        self.attr("spot_maintenance_strategies")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SpotInstanceRequest> {
@@ -1614,6 +1630,58 @@ impl crate::core::Ref<SpotInstanceRequest> {
     /// `wait_for_fulfillment`, as a reference.
     pub fn wait_for_fulfillment(&self) -> crate::core::Expr {
         self.attr("wait_for_fulfillment")
+    }
+    /// `capacity_reservation_specification` (a nested block), as a reference.
+    pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
+        self.attr("capacity_reservation_specification")
+    }
+    /// `cpu_options` (a nested block), as a reference.
+    pub fn cpu_options(&self) -> crate::core::Expr {
+        self.attr("cpu_options")
+    }
+    /// `credit_specification` (a nested block), as a reference.
+    pub fn credit_specification(&self) -> crate::core::Expr {
+        self.attr("credit_specification")
+    }
+    /// `ebs_block_device` (a nested block), as a reference.
+    pub fn ebs_block_device(&self) -> crate::core::Expr {
+        self.attr("ebs_block_device")
+    }
+    /// `enclave_options` (a nested block), as a reference.
+    pub fn enclave_options(&self) -> crate::core::Expr {
+        self.attr("enclave_options")
+    }
+    /// `ephemeral_block_device` (a nested block), as a reference.
+    pub fn ephemeral_block_device(&self) -> crate::core::Expr {
+        self.attr("ephemeral_block_device")
+    }
+    /// `launch_template` (a nested block), as a reference.
+    pub fn launch_template(&self) -> crate::core::Expr {
+        self.attr("launch_template")
+    }
+    /// `maintenance_options` (a nested block), as a reference.
+    pub fn maintenance_options(&self) -> crate::core::Expr {
+        self.attr("maintenance_options")
+    }
+    /// `metadata_options` (a nested block), as a reference.
+    pub fn metadata_options(&self) -> crate::core::Expr {
+        self.attr("metadata_options")
+    }
+    /// `network_interface` (a nested block), as a reference.
+    pub fn network_interface(&self) -> crate::core::Expr {
+        self.attr("network_interface")
+    }
+    /// `private_dns_name_options` (a nested block), as a reference.
+    pub fn private_dns_name_options(&self) -> crate::core::Expr {
+        self.attr("private_dns_name_options")
+    }
+    /// `root_block_device` (a nested block), as a reference.
+    pub fn root_block_device(&self) -> crate::core::Expr {
+        self.attr("root_block_device")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

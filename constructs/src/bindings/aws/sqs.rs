@@ -349,6 +349,10 @@ impl crate::core::Ref<SqsQueue> {
     pub fn visibility_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("visibility_timeout_seconds")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SqsQueuePolicy> {

@@ -1438,6 +1438,14 @@ impl crate::core::Ref<SsmAssociation> {
     pub fn wait_for_success_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("wait_for_success_timeout_seconds")
     }
+    /// `output_location` (a nested block), as a reference.
+    pub fn output_location(&self) -> crate::core::Expr {
+        self.attr("output_location")
+    }
+    /// `targets` (a nested block), as a reference.
+    pub fn targets(&self) -> crate::core::Expr {
+        self.attr("targets")
+    }
 }
 
 impl crate::core::Ref<SsmDefaultPatchBaseline> {
@@ -1548,6 +1556,10 @@ impl crate::core::Ref<SsmDocument> {
     pub fn version_name(&self) -> crate::core::Expr {
         self.attr("version_name")
     }
+    /// `attachments_source` (a nested block), as a reference.
+    pub fn attachments_source(&self) -> crate::core::Expr {
+        self.attr("attachments_source")
+    }
 }
 
 impl crate::core::Ref<SsmMaintenanceWindow> {
@@ -1634,6 +1646,10 @@ impl crate::core::Ref<SsmMaintenanceWindowTarget> {
     pub fn window_id(&self) -> crate::core::Expr {
         self.attr("window_id")
     }
+    /// `targets` (a nested block), as a reference.
+    pub fn targets(&self) -> crate::core::Expr {
+        self.attr("targets")
+    }
 }
 
 impl crate::core::Ref<SsmMaintenanceWindowTask> {
@@ -1688,6 +1704,14 @@ impl crate::core::Ref<SsmMaintenanceWindowTask> {
     /// `window_task_id`, as a reference.
     pub fn window_task_id(&self) -> crate::core::Expr {
         self.attr("window_task_id")
+    }
+    /// `targets` (a nested block), as a reference.
+    pub fn targets(&self) -> crate::core::Expr {
+        self.attr("targets")
+    }
+    /// `task_invocation_parameters` (a nested block), as a reference.
+    pub fn task_invocation_parameters(&self) -> crate::core::Expr {
+        self.attr("task_invocation_parameters")
     }
 }
 
@@ -1819,6 +1843,18 @@ impl crate::core::Ref<SsmPatchBaseline> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `approval_rule` (a nested block), as a reference.
+    pub fn approval_rule(&self) -> crate::core::Expr {
+        self.attr("approval_rule")
+    }
+    /// `global_filter` (a nested block), as a reference.
+    pub fn global_filter(&self) -> crate::core::Expr {
+        self.attr("global_filter")
+    }
+    /// `source` (a nested block), as a reference.
+    pub fn source(&self) -> crate::core::Expr {
+        self.attr("source")
+    }
 }
 
 impl crate::core::Ref<SsmPatchGroup> {
@@ -1844,6 +1880,10 @@ impl crate::core::Ref<SsmResourceDataSync> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `s3_destination` (a nested block), as a reference.
+    pub fn s3_destination(&self) -> crate::core::Expr {
+        self.attr("s3_destination")
     }
 }
 
@@ -1910,6 +1950,10 @@ impl crate::core::Ref<DataSsmInstances> {
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataSsmMaintenanceWindows> {
@@ -1920,6 +1964,10 @@ impl crate::core::Ref<DataSsmMaintenanceWindows> {
     /// `ids`, as a reference.
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -2068,5 +2116,9 @@ impl crate::core::Ref<DataSsmPatchBaselines> {
     /// `default_baselines`, as a reference.
     pub fn default_baselines(&self) -> crate::core::Expr {
         self.attr("default_baselines")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

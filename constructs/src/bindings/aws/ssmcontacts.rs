@@ -521,6 +521,10 @@ impl crate::core::Ref<SsmcontactsContactChannel> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `delivery_address` (a nested block), as a reference.
+    pub fn delivery_address(&self) -> crate::core::Expr {
+        self.attr("delivery_address")
+    }
 }
 
 impl crate::core::Ref<SsmcontactsPlan> {
@@ -531,6 +535,10 @@ impl crate::core::Ref<SsmcontactsPlan> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `stage` (a nested block), as a reference.
+    pub fn stage(&self) -> crate::core::Expr {
+        self.attr("stage")
     }
 }
 
@@ -566,6 +574,10 @@ impl crate::core::Ref<SsmcontactsRotation> {
     /// `time_zone_id`, as a reference.
     pub fn time_zone_id(&self) -> crate::core::Expr {
         self.attr("time_zone_id")
+    }
+    /// `recurrence` (a nested block), as a reference.
+    pub fn recurrence(&self) -> crate::core::Expr {
+        self.attr("recurrence")
     }
 }
 

@@ -383,6 +383,14 @@ impl crate::core::Ref<SsmincidentsReplicationSet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `region` (a nested block), as a reference.
+    pub fn region(&self) -> crate::core::Expr {
+        self.attr("region")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SsmincidentsResponsePlan> {
@@ -417,6 +425,18 @@ impl crate::core::Ref<SsmincidentsResponsePlan> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `action` (a nested block), as a reference.
+    pub fn action(&self) -> crate::core::Expr {
+        self.attr("action")
+    }
+    /// `incident_template` (a nested block), as a reference.
+    pub fn incident_template(&self) -> crate::core::Expr {
+        self.attr("incident_template")
+    }
+    /// `integration` (a nested block), as a reference.
+    pub fn integration(&self) -> crate::core::Expr {
+        self.attr("integration")
     }
 }
 

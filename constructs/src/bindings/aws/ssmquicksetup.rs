@@ -120,4 +120,12 @@ impl crate::core::Ref<SsmquicksetupConfigurationManager> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `configuration_definition` (a nested block), as a reference.
+    pub fn configuration_definition(&self) -> crate::core::Expr {
+        self.attr("configuration_definition")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

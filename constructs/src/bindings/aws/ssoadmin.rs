@@ -1010,6 +1010,10 @@ impl crate::core::Ref<SsoadminAccountAssignment> {
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SsoadminApplication> {
@@ -1056,6 +1060,10 @@ impl crate::core::Ref<SsoadminApplication> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `portal_options` (a nested block), as a reference.
+    pub fn portal_options(&self) -> crate::core::Expr {
+        self.attr("portal_options")
     }
 }
 
@@ -1125,6 +1133,14 @@ impl crate::core::Ref<SsoadminCustomerManagedPolicyAttachment> {
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
     }
+    /// `customer_managed_policy_reference` (a nested block), as a reference.
+    pub fn customer_managed_policy_reference(&self) -> crate::core::Expr {
+        self.attr("customer_managed_policy_reference")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SsoadminInstanceAccessControlAttributes> {
@@ -1143,6 +1159,10 @@ impl crate::core::Ref<SsoadminInstanceAccessControlAttributes> {
     /// `status_reason`, as a reference.
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
+    }
+    /// `attribute` (a nested block), as a reference.
+    pub fn attribute(&self) -> crate::core::Expr {
+        self.attr("attribute")
     }
 }
 
@@ -1166,6 +1186,10 @@ impl crate::core::Ref<SsoadminManagedPolicyAttachment> {
     /// `permission_set_arn`, as a reference.
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1210,6 +1234,10 @@ impl crate::core::Ref<SsoadminPermissionSet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SsoadminPermissionSetInlinePolicy> {
@@ -1229,6 +1257,10 @@ impl crate::core::Ref<SsoadminPermissionSetInlinePolicy> {
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<SsoadminPermissionsBoundaryAttachment> {
@@ -1243,6 +1275,14 @@ impl crate::core::Ref<SsoadminPermissionsBoundaryAttachment> {
     /// `permission_set_arn`, as a reference.
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
+    }
+    /// `permissions_boundary` (a nested block), as a reference.
+    pub fn permissions_boundary(&self) -> crate::core::Expr {
+        self.attr("permissions_boundary")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1279,6 +1319,10 @@ impl crate::core::Ref<SsoadminTrustedTokenIssuer> {
     pub fn trusted_token_issuer_type(&self) -> crate::core::Expr {
         self.attr("trusted_token_issuer_type")
     }
+    /// `trusted_token_issuer_configuration` (a nested block), as a reference.
+    pub fn trusted_token_issuer_configuration(&self) -> crate::core::Expr {
+        self.attr("trusted_token_issuer_configuration")
+    }
 }
 
 impl crate::core::Ref<DataSsoadminApplication> {
@@ -1314,6 +1358,10 @@ impl crate::core::Ref<DataSsoadminApplication> {
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
+    /// `portal_options` (a nested block), as a reference.
+    pub fn portal_options(&self) -> crate::core::Expr {
+        self.attr("portal_options")
+    }
 }
 
 impl crate::core::Ref<DataSsoadminApplicationAssignments> {
@@ -1325,12 +1373,20 @@ impl crate::core::Ref<DataSsoadminApplicationAssignments> {
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
+    /// `application_assignments` (a nested block), as a reference.
+    pub fn application_assignments(&self) -> crate::core::Expr {
+        self.attr("application_assignments")
+    }
 }
 
 impl crate::core::Ref<DataSsoadminApplicationProviders> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `application_providers` (a nested block), as a reference.
+    pub fn application_providers(&self) -> crate::core::Expr {
+        self.attr("application_providers")
     }
 }
 
@@ -1419,5 +1475,9 @@ impl crate::core::Ref<DataSsoadminPrincipalApplicationAssignments> {
     /// `principal_type`, as a reference.
     pub fn principal_type(&self) -> crate::core::Expr {
         self.attr("principal_type")
+    }
+    /// `application_assignments` (a nested block), as a reference.
+    pub fn application_assignments(&self) -> crate::core::Expr {
+        self.attr("application_assignments")
     }
 }

@@ -1014,6 +1014,14 @@ impl crate::core::Ref<StoragegatewayFileSystemAssociation> {
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
+    /// `cache_attributes` (a nested block), as a reference.
+    pub fn cache_attributes(&self) -> crate::core::Expr {
+        self.attr("cache_attributes")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<StoragegatewayGateway> {
@@ -1109,6 +1117,18 @@ impl crate::core::Ref<StoragegatewayGateway> {
     pub fn tape_drive_type(&self) -> crate::core::Expr {
         self.attr("tape_drive_type")
     }
+    /// `maintenance_start_time` (a nested block), as a reference.
+    pub fn maintenance_start_time(&self) -> crate::core::Expr {
+        self.attr("maintenance_start_time")
+    }
+    /// `smb_active_directory_settings` (a nested block), as a reference.
+    pub fn smb_active_directory_settings(&self) -> crate::core::Expr {
+        self.attr("smb_active_directory_settings")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<StoragegatewayNfsFileShare> {
@@ -1203,6 +1223,18 @@ impl crate::core::Ref<StoragegatewayNfsFileShare> {
     /// `vpc_endpoint_dns_name`, as a reference.
     pub fn vpc_endpoint_dns_name(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_dns_name")
+    }
+    /// `cache_attributes` (a nested block), as a reference.
+    pub fn cache_attributes(&self) -> crate::core::Expr {
+        self.attr("cache_attributes")
+    }
+    /// `nfs_file_share_defaults` (a nested block), as a reference.
+    pub fn nfs_file_share_defaults(&self) -> crate::core::Expr {
+        self.attr("nfs_file_share_defaults")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1322,6 +1354,14 @@ impl crate::core::Ref<StoragegatewaySmbFileShare> {
     /// `vpc_endpoint_dns_name`, as a reference.
     pub fn vpc_endpoint_dns_name(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_dns_name")
+    }
+    /// `cache_attributes` (a nested block), as a reference.
+    pub fn cache_attributes(&self) -> crate::core::Expr {
+        self.attr("cache_attributes")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

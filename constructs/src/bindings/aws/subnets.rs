@@ -82,4 +82,12 @@ impl crate::core::Ref<DataSubnets> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -405,6 +405,22 @@ impl crate::core::Ref<SyntheticsCanary> {
     pub fn zip_file(&self) -> crate::core::Expr {
         self.attr("zip_file")
     }
+    /// `artifact_config` (a nested block), as a reference.
+    pub fn artifact_config(&self) -> crate::core::Expr {
+        self.attr("artifact_config")
+    }
+    /// `run_config` (a nested block), as a reference.
+    pub fn run_config(&self) -> crate::core::Expr {
+        self.attr("run_config")
+    }
+    /// `schedule` (a nested block), as a reference.
+    pub fn schedule(&self) -> crate::core::Expr {
+        self.attr("schedule")
+    }
+    /// `vpc_config` (a nested block), as a reference.
+    pub fn vpc_config(&self) -> crate::core::Expr {
+        self.attr("vpc_config")
+    }
 }
 
 impl crate::core::Ref<SyntheticsGroup> {
@@ -496,5 +512,9 @@ impl crate::core::Ref<DataSyntheticsRuntimeVersions> {
     /// `id`, as a reference.
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
+    }
+    /// `runtime_versions` (a nested block), as a reference.
+    pub fn runtime_versions(&self) -> crate::core::Expr {
+        self.attr("runtime_versions")
     }
 }

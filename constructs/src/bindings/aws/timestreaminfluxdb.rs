@@ -281,4 +281,12 @@ impl crate::core::Ref<TimestreaminfluxdbDbInstance> {
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
         self.attr("vpc_subnet_ids")
     }
+    /// `log_delivery_configuration` (a nested block), as a reference.
+    pub fn log_delivery_configuration(&self) -> crate::core::Expr {
+        self.attr("log_delivery_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

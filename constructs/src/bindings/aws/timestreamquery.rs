@@ -524,4 +524,32 @@ impl crate::core::Ref<TimestreamqueryScheduledQuery> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `error_report_configuration` (a nested block), as a reference.
+    pub fn error_report_configuration(&self) -> crate::core::Expr {
+        self.attr("error_report_configuration")
+    }
+    /// `last_run_summary` (a nested block), as a reference.
+    pub fn last_run_summary(&self) -> crate::core::Expr {
+        self.attr("last_run_summary")
+    }
+    /// `notification_configuration` (a nested block), as a reference.
+    pub fn notification_configuration(&self) -> crate::core::Expr {
+        self.attr("notification_configuration")
+    }
+    /// `recently_failed_runs` (a nested block), as a reference.
+    pub fn recently_failed_runs(&self) -> crate::core::Expr {
+        self.attr("recently_failed_runs")
+    }
+    /// `schedule_configuration` (a nested block), as a reference.
+    pub fn schedule_configuration(&self) -> crate::core::Expr {
+        self.attr("schedule_configuration")
+    }
+    /// `target_configuration` (a nested block), as a reference.
+    pub fn target_configuration(&self) -> crate::core::Expr {
+        self.attr("target_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

@@ -309,6 +309,18 @@ impl crate::core::Ref<TimestreamwriteTable> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `magnetic_store_write_properties` (a nested block), as a reference.
+    pub fn magnetic_store_write_properties(&self) -> crate::core::Expr {
+        self.attr("magnetic_store_write_properties")
+    }
+    /// `retention_properties` (a nested block), as a reference.
+    pub fn retention_properties(&self) -> crate::core::Expr {
+        self.attr("retention_properties")
+    }
+    /// `schema` (a nested block), as a reference.
+    pub fn schema(&self) -> crate::core::Expr {
+        self.attr("schema")
+    }
 }
 
 impl crate::core::Ref<DataTimestreamwriteDatabase> {

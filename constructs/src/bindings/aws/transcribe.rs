@@ -296,6 +296,14 @@ impl crate::core::Ref<TranscribeLanguageModel> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `input_data_config` (a nested block), as a reference.
+    pub fn input_data_config(&self) -> crate::core::Expr {
+        self.attr("input_data_config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<TranscribeMedicalVocabulary> {
@@ -330,6 +338,10 @@ impl crate::core::Ref<TranscribeMedicalVocabulary> {
     /// `vocabulary_name`, as a reference.
     pub fn vocabulary_name(&self) -> crate::core::Expr {
         self.attr("vocabulary_name")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -369,6 +381,10 @@ impl crate::core::Ref<TranscribeVocabulary> {
     /// `vocabulary_name`, as a reference.
     pub fn vocabulary_name(&self) -> crate::core::Expr {
         self.attr("vocabulary_name")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

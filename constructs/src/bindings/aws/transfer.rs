@@ -1123,6 +1123,14 @@ impl crate::core::Ref<TransferAccess> {
     pub fn server_id(&self) -> crate::core::Expr {
         self.attr("server_id")
     }
+    /// `home_directory_mappings` (a nested block), as a reference.
+    pub fn home_directory_mappings(&self) -> crate::core::Expr {
+        self.attr("home_directory_mappings")
+    }
+    /// `posix_profile` (a nested block), as a reference.
+    pub fn posix_profile(&self) -> crate::core::Expr {
+        self.attr("posix_profile")
+    }
 }
 
 impl crate::core::Ref<TransferAgreement> {
@@ -1264,6 +1272,14 @@ impl crate::core::Ref<TransferConnector> {
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
+    /// `as2_config` (a nested block), as a reference.
+    pub fn as2_config(&self) -> crate::core::Expr {
+        self.attr("as2_config")
+    }
+    /// `sftp_config` (a nested block), as a reference.
+    pub fn sftp_config(&self) -> crate::core::Expr {
+        self.attr("sftp_config")
+    }
 }
 
 impl crate::core::Ref<TransferProfile> {
@@ -1394,6 +1410,22 @@ impl crate::core::Ref<TransferServer> {
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
+    /// `endpoint_details` (a nested block), as a reference.
+    pub fn endpoint_details(&self) -> crate::core::Expr {
+        self.attr("endpoint_details")
+    }
+    /// `protocol_details` (a nested block), as a reference.
+    pub fn protocol_details(&self) -> crate::core::Expr {
+        self.attr("protocol_details")
+    }
+    /// `s3_storage_options` (a nested block), as a reference.
+    pub fn s3_storage_options(&self) -> crate::core::Expr {
+        self.attr("s3_storage_options")
+    }
+    /// `workflow_details` (a nested block), as a reference.
+    pub fn workflow_details(&self) -> crate::core::Expr {
+        self.attr("workflow_details")
+    }
 }
 
 impl crate::core::Ref<TransferSshKey> {
@@ -1479,6 +1511,18 @@ impl crate::core::Ref<TransferUser> {
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
+    /// `home_directory_mappings` (a nested block), as a reference.
+    pub fn home_directory_mappings(&self) -> crate::core::Expr {
+        self.attr("home_directory_mappings")
+    }
+    /// `posix_profile` (a nested block), as a reference.
+    pub fn posix_profile(&self) -> crate::core::Expr {
+        self.attr("posix_profile")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<TransferWorkflow> {
@@ -1501,6 +1545,14 @@ impl crate::core::Ref<TransferWorkflow> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `on_exception_steps` (a nested block), as a reference.
+    pub fn on_exception_steps(&self) -> crate::core::Expr {
+        self.attr("on_exception_steps")
+    }
+    /// `steps` (a nested block), as a reference.
+    pub fn steps(&self) -> crate::core::Expr {
+        self.attr("steps")
     }
 }
 

@@ -817,6 +817,30 @@ impl crate::core::Ref<VerifiedaccessEndpoint> {
     pub fn verified_access_instance_id(&self) -> crate::core::Expr {
         self.attr("verified_access_instance_id")
     }
+    /// `cidr_options` (a nested block), as a reference.
+    pub fn cidr_options(&self) -> crate::core::Expr {
+        self.attr("cidr_options")
+    }
+    /// `load_balancer_options` (a nested block), as a reference.
+    pub fn load_balancer_options(&self) -> crate::core::Expr {
+        self.attr("load_balancer_options")
+    }
+    /// `network_interface_options` (a nested block), as a reference.
+    pub fn network_interface_options(&self) -> crate::core::Expr {
+        self.attr("network_interface_options")
+    }
+    /// `rds_options` (a nested block), as a reference.
+    pub fn rds_options(&self) -> crate::core::Expr {
+        self.attr("rds_options")
+    }
+    /// `sse_specification` (a nested block), as a reference.
+    pub fn sse_specification(&self) -> crate::core::Expr {
+        self.attr("sse_specification")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VerifiedaccessGroup> {
@@ -867,6 +891,10 @@ impl crate::core::Ref<VerifiedaccessGroup> {
     /// `verifiedaccess_instance_id`, as a reference.
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_instance_id")
+    }
+    /// `sse_configuration` (a nested block), as a reference.
+    pub fn sse_configuration(&self) -> crate::core::Expr {
+        self.attr("sse_configuration")
     }
 }
 
@@ -922,6 +950,10 @@ impl crate::core::Ref<VerifiedaccessInstanceLoggingConfiguration> {
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_instance_id")
     }
+    /// `access_logs` (a nested block), as a reference.
+    pub fn access_logs(&self) -> crate::core::Expr {
+        self.attr("access_logs")
+    }
 }
 
 impl crate::core::Ref<VerifiedaccessInstanceTrustProviderAttachment> {
@@ -971,5 +1003,25 @@ impl crate::core::Ref<VerifiedaccessTrustProvider> {
     /// `user_trust_provider_type`, as a reference.
     pub fn user_trust_provider_type(&self) -> crate::core::Expr {
         self.attr("user_trust_provider_type")
+    }
+    /// `device_options` (a nested block), as a reference.
+    pub fn device_options(&self) -> crate::core::Expr {
+        self.attr("device_options")
+    }
+    /// `native_application_oidc_options` (a nested block), as a reference.
+    pub fn native_application_oidc_options(&self) -> crate::core::Expr {
+        self.attr("native_application_oidc_options")
+    }
+    /// `oidc_options` (a nested block), as a reference.
+    pub fn oidc_options(&self) -> crate::core::Expr {
+        self.attr("oidc_options")
+    }
+    /// `sse_specification` (a nested block), as a reference.
+    pub fn sse_specification(&self) -> crate::core::Expr {
+        self.attr("sse_specification")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -452,6 +452,10 @@ impl crate::core::Ref<VerifiedpermissionsIdentitySource> {
     pub fn principal_entity_type(&self) -> crate::core::Expr {
         self.attr("principal_entity_type")
     }
+    /// `configuration` (a nested block), as a reference.
+    pub fn configuration(&self) -> crate::core::Expr {
+        self.attr("configuration")
+    }
 }
 
 impl crate::core::Ref<VerifiedpermissionsPolicy> {
@@ -470,6 +474,10 @@ impl crate::core::Ref<VerifiedpermissionsPolicy> {
     /// `policy_store_id`, as a reference.
     pub fn policy_store_id(&self) -> crate::core::Expr {
         self.attr("policy_store_id")
+    }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
     }
 }
 
@@ -497,6 +505,10 @@ impl crate::core::Ref<VerifiedpermissionsPolicyStore> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `validation_settings` (a nested block), as a reference.
+    pub fn validation_settings(&self) -> crate::core::Expr {
+        self.attr("validation_settings")
     }
 }
 
@@ -539,6 +551,10 @@ impl crate::core::Ref<VerifiedpermissionsSchema> {
     /// `policy_store_id`, as a reference.
     pub fn policy_store_id(&self) -> crate::core::Expr {
         self.attr("policy_store_id")
+    }
+    /// `definition` (a nested block), as a reference.
+    pub fn definition(&self) -> crate::core::Expr {
+        self.attr("definition")
     }
 }
 

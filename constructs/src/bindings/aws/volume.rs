@@ -96,4 +96,8 @@ impl crate::core::Ref<VolumeAttachment> {
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }

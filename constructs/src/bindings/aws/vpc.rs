@@ -3332,6 +3332,10 @@ impl crate::core::Ref<VpcBlockPublicAccessExclusion> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcBlockPublicAccessOptions> {
@@ -3350,6 +3354,10 @@ impl crate::core::Ref<VpcBlockPublicAccessOptions> {
     /// `internet_gateway_block_mode`, as a reference.
     pub fn internet_gateway_block_mode(&self) -> crate::core::Expr {
         self.attr("internet_gateway_block_mode")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3512,6 +3520,18 @@ impl crate::core::Ref<VpcEndpoint> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `dns_options` (a nested block), as a reference.
+    pub fn dns_options(&self) -> crate::core::Expr {
+        self.attr("dns_options")
+    }
+    /// `subnet_configuration` (a nested block), as a reference.
+    pub fn subnet_configuration(&self) -> crate::core::Expr {
+        self.attr("subnet_configuration")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcEndpointConnectionAccepter> {
@@ -3576,6 +3596,10 @@ impl crate::core::Ref<VpcEndpointPolicy> {
     /// `vpc_endpoint_id`, as a reference.
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3697,6 +3721,10 @@ impl crate::core::Ref<VpcEndpointService> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcEndpointServiceAllowedPrincipal> {
@@ -3723,6 +3751,10 @@ impl crate::core::Ref<VpcEndpointServicePrivateDnsVerification> {
     pub fn wait_for_verification(&self) -> crate::core::Expr {
         self.attr("wait_for_verification")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcEndpointSubnetAssociation> {
@@ -3737,6 +3769,10 @@ impl crate::core::Ref<VpcEndpointSubnetAssociation> {
     /// `vpc_endpoint_id`, as a reference.
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3792,6 +3828,14 @@ impl crate::core::Ref<VpcIpam> {
     /// `tier`, as a reference.
     pub fn tier(&self) -> crate::core::Expr {
         self.attr("tier")
+    }
+    /// `operating_regions` (a nested block), as a reference.
+    pub fn operating_regions(&self) -> crate::core::Expr {
+        self.attr("operating_regions")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -3907,6 +3951,10 @@ impl crate::core::Ref<VpcIpamPool> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcIpamPoolCidr> {
@@ -3929,6 +3977,14 @@ impl crate::core::Ref<VpcIpamPoolCidr> {
     /// `netmask_length`, as a reference.
     pub fn netmask_length(&self) -> crate::core::Expr {
         self.attr("netmask_length")
+    }
+    /// `cidr_authorization_context` (a nested block), as a reference.
+    pub fn cidr_authorization_context(&self) -> crate::core::Expr {
+        self.attr("cidr_authorization_context")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4031,6 +4087,14 @@ impl crate::core::Ref<VpcIpamResourceDiscovery> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `operating_regions` (a nested block), as a reference.
+    pub fn operating_regions(&self) -> crate::core::Expr {
+        self.attr("operating_regions")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcIpamResourceDiscoveryAssociation> {
@@ -4078,6 +4142,10 @@ impl crate::core::Ref<VpcIpamResourceDiscoveryAssociation> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcIpamScope> {
@@ -4121,6 +4189,10 @@ impl crate::core::Ref<VpcIpamScope> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcIpv4CidrBlockAssociation> {
@@ -4143,6 +4215,10 @@ impl crate::core::Ref<VpcIpv4CidrBlockAssociation> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4182,6 +4258,10 @@ impl crate::core::Ref<VpcIpv6CidrBlockAssociation> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4249,6 +4329,18 @@ impl crate::core::Ref<VpcPeeringConnection> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `accepter` (a nested block), as a reference.
+    pub fn accepter(&self) -> crate::core::Expr {
+        self.attr("accepter")
+    }
+    /// `requester` (a nested block), as a reference.
+    pub fn requester(&self) -> crate::core::Expr {
+        self.attr("requester")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcPeeringConnectionAccepter> {
@@ -4292,6 +4384,18 @@ impl crate::core::Ref<VpcPeeringConnectionAccepter> {
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
     }
+    /// `accepter` (a nested block), as a reference.
+    pub fn accepter(&self) -> crate::core::Expr {
+        self.attr("accepter")
+    }
+    /// `requester` (a nested block), as a reference.
+    pub fn requester(&self) -> crate::core::Expr {
+        self.attr("requester")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcPeeringConnectionOptions> {
@@ -4302,6 +4406,14 @@ impl crate::core::Ref<VpcPeeringConnectionOptions> {
     /// `vpc_peering_connection_id`, as a reference.
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
+    }
+    /// `accepter` (a nested block), as a reference.
+    pub fn accepter(&self) -> crate::core::Expr {
+        self.attr("accepter")
+    }
+    /// `requester` (a nested block), as a reference.
+    pub fn requester(&self) -> crate::core::Expr {
+        self.attr("requester")
     }
 }
 
@@ -4342,6 +4454,10 @@ impl crate::core::Ref<VpcRouteServer> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcRouteServerEndpoint> {
@@ -4380,6 +4496,10 @@ impl crate::core::Ref<VpcRouteServerEndpoint> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4428,6 +4548,14 @@ impl crate::core::Ref<VpcRouteServerPeer> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `bgp_options` (a nested block), as a reference.
+    pub fn bgp_options(&self) -> crate::core::Expr {
+        self.attr("bgp_options")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcRouteServerPropagation> {
@@ -4439,6 +4567,10 @@ impl crate::core::Ref<VpcRouteServerPropagation> {
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpcRouteServerVpcAssociation> {
@@ -4449,6 +4581,10 @@ impl crate::core::Ref<VpcRouteServerVpcAssociation> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4583,6 +4719,10 @@ impl crate::core::Ref<VpcSecurityGroupVpcAssociation> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataVpc> {
@@ -4650,6 +4790,14 @@ impl crate::core::Ref<DataVpc> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataVpcDhcpOptions> {
@@ -4696,6 +4844,14 @@ impl crate::core::Ref<DataVpcDhcpOptions> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4779,6 +4935,14 @@ impl crate::core::Ref<DataVpcEndpoint> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -4865,6 +5029,14 @@ impl crate::core::Ref<DataVpcEndpointService> {
     /// `vpc_endpoint_policy_supported`, as a reference.
     pub fn vpc_endpoint_policy_supported(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_policy_supported")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -5016,6 +5188,14 @@ impl crate::core::Ref<DataVpcIpamPool> {
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataVpcIpamPoolCidrs> {
@@ -5031,6 +5211,14 @@ impl crate::core::Ref<DataVpcIpamPoolCidrs> {
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataVpcIpamPools> {
@@ -5041,6 +5229,10 @@ impl crate::core::Ref<DataVpcIpamPools> {
     /// `ipam_pools`, as a reference.
     pub fn ipam_pools(&self) -> crate::core::Expr {
         self.attr("ipam_pools")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -5065,6 +5257,10 @@ impl crate::core::Ref<DataVpcIpamPreviewNextCidr> {
     pub fn netmask_length(&self) -> crate::core::Expr {
         self.attr("netmask_length")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataVpcIpams> {
@@ -5075,6 +5271,10 @@ impl crate::core::Ref<DataVpcIpams> {
     /// `ipams`, as a reference.
     pub fn ipams(&self) -> crate::core::Expr {
         self.attr("ipams")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }
 
@@ -5147,6 +5347,14 @@ impl crate::core::Ref<DataVpcPeeringConnection> {
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataVpcPeeringConnections> {
@@ -5161,6 +5369,14 @@ impl crate::core::Ref<DataVpcPeeringConnections> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -5221,6 +5437,10 @@ impl crate::core::Ref<DataVpcSecurityGroupRule> {
     pub fn to_port(&self) -> crate::core::Expr {
         self.attr("to_port")
     }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
 }
 
 impl crate::core::Ref<DataVpcSecurityGroupRules> {
@@ -5235,5 +5455,9 @@ impl crate::core::Ref<DataVpcSecurityGroupRules> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
     }
 }

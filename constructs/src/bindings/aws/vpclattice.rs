@@ -1535,6 +1535,10 @@ impl crate::core::Ref<VpclatticeAuthPolicy> {
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeListener> {
@@ -1586,6 +1590,14 @@ impl crate::core::Ref<VpclatticeListener> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `default_action` (a nested block), as a reference.
+    pub fn default_action(&self) -> crate::core::Expr {
+        self.attr("default_action")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeListenerRule> {
@@ -1624,6 +1636,18 @@ impl crate::core::Ref<VpclatticeListenerRule> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `action` (a nested block), as a reference.
+    pub fn action(&self) -> crate::core::Expr {
+        self.attr("action")
+    }
+    /// `match` (a nested block), as a reference.
+    pub fn r#match(&self) -> crate::core::Expr {
+        self.attr("match")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1672,6 +1696,14 @@ impl crate::core::Ref<VpclatticeResourceConfiguration> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `resource_configuration_definition` (a nested block), as a reference.
+    pub fn resource_configuration_definition(&self) -> crate::core::Expr {
+        self.attr("resource_configuration_definition")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeResourceGateway> {
@@ -1714,6 +1746,10 @@ impl crate::core::Ref<VpclatticeResourceGateway> {
     /// `vpc_id`, as a reference.
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 
@@ -1773,6 +1809,10 @@ impl crate::core::Ref<VpclatticeService> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeServiceNetwork> {
@@ -1831,6 +1871,10 @@ impl crate::core::Ref<VpclatticeServiceNetworkResourceAssociation> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeServiceNetworkServiceAssociation> {
@@ -1874,6 +1918,10 @@ impl crate::core::Ref<VpclatticeServiceNetworkServiceAssociation> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeServiceNetworkVpcAssociation> {
@@ -1913,6 +1961,10 @@ impl crate::core::Ref<VpclatticeServiceNetworkVpcAssociation> {
     pub fn vpc_identifier(&self) -> crate::core::Expr {
         self.attr("vpc_identifier")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeTargetGroup> {
@@ -1944,6 +1996,14 @@ impl crate::core::Ref<VpclatticeTargetGroup> {
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
+    /// `config` (a nested block), as a reference.
+    pub fn config(&self) -> crate::core::Expr {
+        self.attr("config")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<VpclatticeTargetGroupAttachment> {
@@ -1954,6 +2014,14 @@ impl crate::core::Ref<VpclatticeTargetGroupAttachment> {
     /// `target_group_identifier`, as a reference.
     pub fn target_group_identifier(&self) -> crate::core::Expr {
         self.attr("target_group_identifier")
+    }
+    /// `target` (a nested block), as a reference.
+    pub fn target_attribute(&self) -> crate::core::Expr {
+        self.attr("target")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }
 

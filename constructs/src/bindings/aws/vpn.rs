@@ -810,6 +810,14 @@ impl crate::core::Ref<VpnConnection> {
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
+    /// `tunnel1_log_options` (a nested block), as a reference.
+    pub fn tunnel1_log_options(&self) -> crate::core::Expr {
+        self.attr("tunnel1_log_options")
+    }
+    /// `tunnel2_log_options` (a nested block), as a reference.
+    pub fn tunnel2_log_options(&self) -> crate::core::Expr {
+        self.attr("tunnel2_log_options")
+    }
 }
 
 impl crate::core::Ref<VpnConnectionRoute> {
@@ -886,6 +894,10 @@ impl crate::core::Ref<VpnGatewayRoutePropagation> {
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<DataVpnGateway> {
@@ -916,5 +928,13 @@ impl crate::core::Ref<DataVpnGateway> {
     /// `tags`, as a reference.
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
+    }
+    /// `filter` (a nested block), as a reference.
+    pub fn filter(&self) -> crate::core::Expr {
+        self.attr("filter")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
     }
 }

@@ -969,6 +969,10 @@ impl crate::core::Ref<WafByteMatchSet> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `byte_match_tuples` (a nested block), as a reference.
+    pub fn byte_match_tuples(&self) -> crate::core::Expr {
+        self.attr("byte_match_tuples")
+    }
 }
 
 impl crate::core::Ref<WafGeoMatchSet> {
@@ -984,6 +988,10 @@ impl crate::core::Ref<WafGeoMatchSet> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `geo_match_constraint` (a nested block), as a reference.
+    pub fn geo_match_constraint(&self) -> crate::core::Expr {
+        self.attr("geo_match_constraint")
+    }
 }
 
 impl crate::core::Ref<WafIpset> {
@@ -998,6 +1006,10 @@ impl crate::core::Ref<WafIpset> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `ip_set_descriptors` (a nested block), as a reference.
+    pub fn ip_set_descriptors(&self) -> crate::core::Expr {
+        self.attr("ip_set_descriptors")
     }
 }
 
@@ -1034,6 +1046,10 @@ impl crate::core::Ref<WafRateBasedRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `predicates` (a nested block), as a reference.
+    pub fn predicates(&self) -> crate::core::Expr {
+        self.attr("predicates")
+    }
 }
 
 impl crate::core::Ref<WafRegexMatchSet> {
@@ -1048,6 +1064,10 @@ impl crate::core::Ref<WafRegexMatchSet> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `regex_match_tuple` (a nested block), as a reference.
+    pub fn regex_match_tuple(&self) -> crate::core::Expr {
+        self.attr("regex_match_tuple")
     }
 }
 
@@ -1095,6 +1115,10 @@ impl crate::core::Ref<WafRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `predicates` (a nested block), as a reference.
+    pub fn predicates(&self) -> crate::core::Expr {
+        self.attr("predicates")
+    }
 }
 
 impl crate::core::Ref<WafRuleGroup> {
@@ -1122,6 +1146,10 @@ impl crate::core::Ref<WafRuleGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `activated_rule` (a nested block), as a reference.
+    pub fn activated_rule(&self) -> crate::core::Expr {
+        self.attr("activated_rule")
+    }
 }
 
 impl crate::core::Ref<WafSizeConstraintSet> {
@@ -1137,6 +1165,10 @@ impl crate::core::Ref<WafSizeConstraintSet> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `size_constraints` (a nested block), as a reference.
+    pub fn size_constraints(&self) -> crate::core::Expr {
+        self.attr("size_constraints")
+    }
 }
 
 impl crate::core::Ref<WafSqlInjectionMatchSet> {
@@ -1151,6 +1183,10 @@ impl crate::core::Ref<WafSqlInjectionMatchSet> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `sql_injection_match_tuples` (a nested block), as a reference.
+    pub fn sql_injection_match_tuples(&self) -> crate::core::Expr {
+        self.attr("sql_injection_match_tuples")
     }
 }
 
@@ -1179,6 +1215,18 @@ impl crate::core::Ref<WafWebAcl> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `default_action` (a nested block), as a reference.
+    pub fn default_action(&self) -> crate::core::Expr {
+        self.attr("default_action")
+    }
+    /// `logging_configuration` (a nested block), as a reference.
+    pub fn logging_configuration(&self) -> crate::core::Expr {
+        self.attr("logging_configuration")
+    }
+    /// `rules` (a nested block), as a reference.
+    pub fn rules(&self) -> crate::core::Expr {
+        self.attr("rules")
+    }
 }
 
 impl crate::core::Ref<WafXssMatchSet> {
@@ -1193,6 +1241,10 @@ impl crate::core::Ref<WafXssMatchSet> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `xss_match_tuples` (a nested block), as a reference.
+    pub fn xss_match_tuples(&self) -> crate::core::Expr {
+        self.attr("xss_match_tuples")
     }
 }
 

@@ -1013,6 +1013,10 @@ impl crate::core::Ref<WafregionalByteMatchSet> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `byte_match_tuples` (a nested block), as a reference.
+    pub fn byte_match_tuples(&self) -> crate::core::Expr {
+        self.attr("byte_match_tuples")
+    }
 }
 
 impl crate::core::Ref<WafregionalGeoMatchSet> {
@@ -1023,6 +1027,10 @@ impl crate::core::Ref<WafregionalGeoMatchSet> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `geo_match_constraint` (a nested block), as a reference.
+    pub fn geo_match_constraint(&self) -> crate::core::Expr {
+        self.attr("geo_match_constraint")
     }
 }
 
@@ -1038,6 +1046,10 @@ impl crate::core::Ref<WafregionalIpset> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `ip_set_descriptor` (a nested block), as a reference.
+    pub fn ip_set_descriptor(&self) -> crate::core::Expr {
+        self.attr("ip_set_descriptor")
     }
 }
 
@@ -1074,6 +1086,10 @@ impl crate::core::Ref<WafregionalRateBasedRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `predicate` (a nested block), as a reference.
+    pub fn predicate(&self) -> crate::core::Expr {
+        self.attr("predicate")
+    }
 }
 
 impl crate::core::Ref<WafregionalRegexMatchSet> {
@@ -1084,6 +1100,10 @@ impl crate::core::Ref<WafregionalRegexMatchSet> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `regex_match_tuple` (a nested block), as a reference.
+    pub fn regex_match_tuple(&self) -> crate::core::Expr {
+        self.attr("regex_match_tuple")
     }
 }
 
@@ -1127,6 +1147,10 @@ impl crate::core::Ref<WafregionalRule> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `predicate` (a nested block), as a reference.
+    pub fn predicate(&self) -> crate::core::Expr {
+        self.attr("predicate")
+    }
 }
 
 impl crate::core::Ref<WafregionalRuleGroup> {
@@ -1154,6 +1178,10 @@ impl crate::core::Ref<WafregionalRuleGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `activated_rule` (a nested block), as a reference.
+    pub fn activated_rule(&self) -> crate::core::Expr {
+        self.attr("activated_rule")
+    }
 }
 
 impl crate::core::Ref<WafregionalSizeConstraintSet> {
@@ -1169,6 +1197,10 @@ impl crate::core::Ref<WafregionalSizeConstraintSet> {
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
+    /// `size_constraints` (a nested block), as a reference.
+    pub fn size_constraints(&self) -> crate::core::Expr {
+        self.attr("size_constraints")
+    }
 }
 
 impl crate::core::Ref<WafregionalSqlInjectionMatchSet> {
@@ -1179,6 +1211,10 @@ impl crate::core::Ref<WafregionalSqlInjectionMatchSet> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `sql_injection_match_tuple` (a nested block), as a reference.
+    pub fn sql_injection_match_tuple(&self) -> crate::core::Expr {
+        self.attr("sql_injection_match_tuple")
     }
 }
 
@@ -1207,6 +1243,18 @@ impl crate::core::Ref<WafregionalWebAcl> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `default_action` (a nested block), as a reference.
+    pub fn default_action(&self) -> crate::core::Expr {
+        self.attr("default_action")
+    }
+    /// `logging_configuration` (a nested block), as a reference.
+    pub fn logging_configuration(&self) -> crate::core::Expr {
+        self.attr("logging_configuration")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
 }
 
 impl crate::core::Ref<WafregionalWebAclAssociation> {
@@ -1222,6 +1270,10 @@ impl crate::core::Ref<WafregionalWebAclAssociation> {
     pub fn web_acl_id(&self) -> crate::core::Expr {
         self.attr("web_acl_id")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<WafregionalXssMatchSet> {
@@ -1232,6 +1284,10 @@ impl crate::core::Ref<WafregionalXssMatchSet> {
     /// `name`, as a reference.
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
+    }
+    /// `xss_match_tuple` (a nested block), as a reference.
+    pub fn xss_match_tuple(&self) -> crate::core::Expr {
+        self.attr("xss_match_tuple")
     }
 }
 

@@ -3852,6 +3852,10 @@ impl crate::core::Ref<Wafv2RegexPatternSet> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `regular_expression` (a nested block), as a reference.
+    pub fn regular_expression(&self) -> crate::core::Expr {
+        self.attr("regular_expression")
+    }
 }
 
 impl crate::core::Ref<Wafv2RuleGroup> {
@@ -3894,6 +3898,18 @@ impl crate::core::Ref<Wafv2RuleGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `custom_response_body` (a nested block), as a reference.
+    pub fn custom_response_body(&self) -> crate::core::Expr {
+        self.attr("custom_response_body")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
+    /// `visibility_config` (a nested block), as a reference.
+    pub fn visibility_config(&self) -> crate::core::Expr {
+        self.attr("visibility_config")
     }
 }
 
@@ -3950,6 +3966,38 @@ impl crate::core::Ref<Wafv2WebAcl> {
     pub fn token_domains(&self) -> crate::core::Expr {
         self.attr("token_domains")
     }
+    /// `association_config` (a nested block), as a reference.
+    pub fn association_config(&self) -> crate::core::Expr {
+        self.attr("association_config")
+    }
+    /// `captcha_config` (a nested block), as a reference.
+    pub fn captcha_config(&self) -> crate::core::Expr {
+        self.attr("captcha_config")
+    }
+    /// `challenge_config` (a nested block), as a reference.
+    pub fn challenge_config(&self) -> crate::core::Expr {
+        self.attr("challenge_config")
+    }
+    /// `custom_response_body` (a nested block), as a reference.
+    pub fn custom_response_body(&self) -> crate::core::Expr {
+        self.attr("custom_response_body")
+    }
+    /// `data_protection_config` (a nested block), as a reference.
+    pub fn data_protection_config(&self) -> crate::core::Expr {
+        self.attr("data_protection_config")
+    }
+    /// `default_action` (a nested block), as a reference.
+    pub fn default_action(&self) -> crate::core::Expr {
+        self.attr("default_action")
+    }
+    /// `rule` (a nested block), as a reference.
+    pub fn rule(&self) -> crate::core::Expr {
+        self.attr("rule")
+    }
+    /// `visibility_config` (a nested block), as a reference.
+    pub fn visibility_config(&self) -> crate::core::Expr {
+        self.attr("visibility_config")
+    }
 }
 
 impl crate::core::Ref<Wafv2WebAclAssociation> {
@@ -3965,6 +4013,10 @@ impl crate::core::Ref<Wafv2WebAclAssociation> {
     pub fn web_acl_arn(&self) -> crate::core::Expr {
         self.attr("web_acl_arn")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<Wafv2WebAclLoggingConfiguration> {
@@ -3979,6 +4031,14 @@ impl crate::core::Ref<Wafv2WebAclLoggingConfiguration> {
     /// `resource_arn`, as a reference.
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
+    }
+    /// `logging_filter` (a nested block), as a reference.
+    pub fn logging_filter(&self) -> crate::core::Expr {
+        self.attr("logging_filter")
+    }
+    /// `redacted_fields` (a nested block), as a reference.
+    pub fn redacted_fields(&self) -> crate::core::Expr {
+        self.attr("redacted_fields")
     }
 }
 

@@ -161,6 +161,14 @@ impl crate::core::Ref<WorklinkFleet> {
     pub fn optimize_for_end_user_location(&self) -> crate::core::Expr {
         self.attr("optimize_for_end_user_location")
     }
+    /// `identity_provider` (a nested block), as a reference.
+    pub fn identity_provider(&self) -> crate::core::Expr {
+        self.attr("identity_provider")
+    }
+    /// `network` (a nested block), as a reference.
+    pub fn network(&self) -> crate::core::Expr {
+        self.attr("network")
+    }
 }
 
 impl crate::core::Ref<WorklinkWebsiteCertificateAuthorityAssociation> {

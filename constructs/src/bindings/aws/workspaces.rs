@@ -632,6 +632,10 @@ impl crate::core::Ref<WorkspacesConnectionAlias> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
 }
 
 impl crate::core::Ref<WorkspacesDirectory> {
@@ -707,6 +711,30 @@ impl crate::core::Ref<WorkspacesDirectory> {
     pub fn workspace_type(&self) -> crate::core::Expr {
         self.attr("workspace_type")
     }
+    /// `active_directory_config` (a nested block), as a reference.
+    pub fn active_directory_config(&self) -> crate::core::Expr {
+        self.attr("active_directory_config")
+    }
+    /// `certificate_based_auth_properties` (a nested block), as a reference.
+    pub fn certificate_based_auth_properties(&self) -> crate::core::Expr {
+        self.attr("certificate_based_auth_properties")
+    }
+    /// `saml_properties` (a nested block), as a reference.
+    pub fn saml_properties(&self) -> crate::core::Expr {
+        self.attr("saml_properties")
+    }
+    /// `self_service_permissions` (a nested block), as a reference.
+    pub fn self_service_permissions(&self) -> crate::core::Expr {
+        self.attr("self_service_permissions")
+    }
+    /// `workspace_access_properties` (a nested block), as a reference.
+    pub fn workspace_access_properties(&self) -> crate::core::Expr {
+        self.attr("workspace_access_properties")
+    }
+    /// `workspace_creation_properties` (a nested block), as a reference.
+    pub fn workspace_creation_properties(&self) -> crate::core::Expr {
+        self.attr("workspace_creation_properties")
+    }
 }
 
 impl crate::core::Ref<WorkspacesIpGroup> {
@@ -729,6 +757,10 @@ impl crate::core::Ref<WorkspacesIpGroup> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `rules` (a nested block), as a reference.
+    pub fn rules(&self) -> crate::core::Expr {
+        self.attr("rules")
     }
 }
 
@@ -780,6 +812,14 @@ impl crate::core::Ref<WorkspacesWorkspace> {
     /// `volume_encryption_key`, as a reference.
     pub fn volume_encryption_key(&self) -> crate::core::Expr {
         self.attr("volume_encryption_key")
+    }
+    /// `timeouts` (a nested block), as a reference.
+    pub fn timeouts(&self) -> crate::core::Expr {
+        self.attr("timeouts")
+    }
+    /// `workspace_properties` (a nested block), as a reference.
+    pub fn workspace_properties(&self) -> crate::core::Expr {
+        self.attr("workspace_properties")
     }
 }
 

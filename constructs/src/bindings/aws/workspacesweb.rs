@@ -501,6 +501,10 @@ impl crate::core::Ref<WorkspaceswebDataProtectionSettings> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `inline_redaction_configuration` (a nested block), as a reference.
+    pub fn inline_redaction_configuration(&self) -> crate::core::Expr {
+        self.attr("inline_redaction_configuration")
+    }
 }
 
 impl crate::core::Ref<WorkspaceswebIpAccessSettings> {
@@ -535,6 +539,10 @@ impl crate::core::Ref<WorkspaceswebIpAccessSettings> {
     /// `tags_all`, as a reference.
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
+    }
+    /// `ip_rule` (a nested block), as a reference.
+    pub fn ip_rule(&self) -> crate::core::Expr {
+        self.attr("ip_rule")
     }
 }
 
@@ -648,5 +656,13 @@ impl crate::core::Ref<WorkspaceswebUserSettings> {
     /// `user_settings_arn`, as a reference.
     pub fn user_settings_arn(&self) -> crate::core::Expr {
         self.attr("user_settings_arn")
+    }
+    /// `cookie_synchronization_configuration` (a nested block), as a reference.
+    pub fn cookie_synchronization_configuration(&self) -> crate::core::Expr {
+        self.attr("cookie_synchronization_configuration")
+    }
+    /// `toolbar_configuration` (a nested block), as a reference.
+    pub fn toolbar_configuration(&self) -> crate::core::Expr {
+        self.attr("toolbar_configuration")
     }
 }

@@ -226,6 +226,10 @@ impl crate::core::Ref<XrayGroup> {
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
+    /// `insights_configuration` (a nested block), as a reference.
+    pub fn insights_configuration(&self) -> crate::core::Expr {
+        self.attr("insights_configuration")
+    }
 }
 
 impl crate::core::Ref<XrayResourcePolicy> {
